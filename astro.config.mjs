@@ -1,0 +1,30 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+
+// The public URL and the sub-folder the site is hosted under come from the environment, so the
+// same sources build for a local preview, GitHub Pages (a project site) or any static host.
+// Every internal link goes through src/lib/urls.ts, which reads import.meta.env.BASE_URL.
+const site = process.env.SITE_URL || 'http://localhost:4321';
+const rawBase = process.env.BASE_PATH || '/';
+const base = ('/' + rawBase.replace(/^\/+|\/+$/g, '') + '/').replace(/^\/\/$/, '/');
+
+export default defineConfig({
+  site,
+  base,
+  output: 'static',
+  trailingSlash: 'always',
+  outDir: process.env.OUT_DIR || './dist',
+  build: {
+    format: 'directory',
+    // Keep CSS and JS as files: inline <script>/<style> would be refused by the
+    // Content-Security-Policy the site ships.
+    inlineStylesheets: 'never',
+  },
+  integrations: [mdx(), sitemap()],
+  vite: {
+    build: { assetsInlineLimit: 0 },
+  },
+  devToolbar: { enabled: false },
+});
