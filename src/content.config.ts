@@ -1,9 +1,11 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { planFrontMatter, pageFrontMatter } from './schemas/plan.ts';
+import { ALL_TABLES } from './schemas/index.ts';
+import { csvTable } from './loaders/csv-tables.ts';
 
 const plan = defineCollection({
-  loader: glob({ pattern: '*.md', base: './content/plan' }),
+  loader: glob({ pattern: '*.md', base: process.env.CONTENT_DIR ? `${process.env.CONTENT_DIR}/plan` : './content/plan' }),
   schema: planFrontMatter,
 });
 
@@ -12,4 +14,7 @@ const pages = defineCollection({
   schema: pageFrontMatter,
 });
 
-export const collections = { plan, pages };
+/** One collection per CSV table, all validated together by the strict loader. */
+const tables = Object.fromEntries(ALL_TABLES.map((t) => [t.name, defineCollection({ loader: csvTable(t.name) })]));
+
+export const collections = { plan, pages, ...tables };

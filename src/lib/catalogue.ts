@@ -1,0 +1,45 @@
+/**
+ * Everything the data catalogue, the downloads and datapackage.json need about each table,
+ * computed once per build from the validated data set.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { columnMeta, type ColumnMeta } from '../schemas/columns.ts';
+import { DATA_TABLES, DATA_TABLE_NAMES, type DataTableName } from '../schemas/index.ts';
+import type { Dataset } from '../schemas/datasets.ts';
+import { columnNames, type TableDef } from '../schemas/table.ts';
+import { lastChange } from './file-history.ts';
+import { datasetDirsFromEnv } from './read-dataset.ts';
+import type { ValidationResult } from './validate.ts';
+
+export interface CatalogueEntry {
+  name: DataTableName;
+  def: TableDef;
+  meta: Dataset | undefined;
+  columns: Array<{ name: string } & ColumnMeta>;
+  bytes: Buffer;
+  sha256: string;
+  rows: ReadonlyArray<Record<string, unknown>>;
+  lastChange: string;
+}
+
+export function catalogue(result: ValidationResult): CatalogueEntry[] {
+  const { dataDir } = datasetDirsFromEnv();
+  const metaRows = (result.tables.get('datasets')?.rows ?? []).map((r) => r.record as Dataset);
+  return DATA_TABLE_NAMES.map((name) => {
+    const def: TableDef = DATA_TABLES[name];
+    const path = join(dataDir, `${name}.csv`);
+    const bytes = readFileSync(path);
+    return {
+      name,
+      def,
+      meta: metaRows.find((m) => m.table === name),
+      columns: columnNames(def).map((c) => ({ name: c, ...columnMeta(def.schema.shape[c]!) })),
+      bytes,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      rows: (result.tables.get(name)?.rows ?? []).map((r) => r.record),
+      lastChange: lastChange(path),
+    };
+  });
+}

@@ -1,0 +1,79 @@
+/**
+ * Every validation problem has a stable code. The codes, their titles and how to fix them
+ * are listed here once; messages, the `validate` command and the documentation use them.
+ */
+
+export interface IssueCode {
+  title: string;
+  fix: string;
+}
+
+export const ISSUE_CODES = {
+  E001: { title: '缺少数据文件', fix: '把缺少的 CSV 文件放回 data/ 文件夹，文件名必须与列出的完全一致。' },
+  E002: { title: '文件编码不是 UTF-8（GBK/GB18030）', fix: '在 Excel 中选择“文件 → 另存为”，保存类型选“CSV UTF-8（逗号分隔）”；在 WPS 中另存为时把编码选为 UTF-8。' },
+  E003: { title: '文件编码无法识别', fix: '用 Excel 或 WPS 打开文件，另存为“CSV UTF-8（逗号分隔）”。' },
+  E004: { title: '文件是空的', fix: '第 1 行必须是列名（表头），从第 2 行起每行一条记录。' },
+  E005: { title: '文件保存成了 Unicode 文本（UTF-16）', fix: '不要选“Unicode 文本”，请另存为“CSV UTF-8（逗号分隔）”。' },
+  E010: { title: '缺少列', fix: '在第 1 行（表头）补上缺少的列名，并在下面各行补上这一列的值。' },
+  E011: { title: '多了不认识的列', fix: '删除这一列，或检查列名的拼写（列名用英文小写和下划线）。' },
+  E012: { title: '列名重复', fix: '每个列名只能出现一次，删除或改名重复的一列。' },
+  E020: { title: '这一行的单元格个数不对', fix: '检查这一行是否多了或少了逗号；含有逗号的文字必须放在英文双引号中（用 Excel 保存会自动处理）。' },
+  E021: { title: '引号没有闭合', fix: '找到这一行中以英文双引号 " 开头的单元格，在单元格文字结束处补上另一个双引号。' },
+  E022: { title: '引号位置不对', fix: '单元格文字中的英文双引号要写成两个（""），并且整个单元格要放在双引号中；用 Excel 保存会自动处理。也可以改用中文引号“”。' },
+  E030: { title: '必填项为空', fix: '在这个单元格中填写内容。' },
+  E031: { title: '不是允许的值', fix: '改成列出的允许值之一，文字必须完全一致（注意不要有多余的空格）。' },
+  E032: { title: '格式不对', fix: '按提示的格式改写这个值。' },
+  E033: { title: '不是数字', fix: '只写数字（可以有小数点和负号），不要带单位、百分号、千位分隔符或空格。' },
+  E034: { title: '数值超出范围', fix: '改成允许范围内的数值。' },
+  E035: { title: '日期格式不对', fix: '日期写成“年-月-日”，例如 2019-06-30；在 Excel 中可以把单元格格式设为“文本”再输入，避免被自动改写。' },
+  E036: { title: '日期不存在', fix: '检查月份和日期，例如 2 月没有 30 日。' },
+  E037: { title: '网址不对', fix: '网址必须以 http:// 或 https:// 开头，并且是完整的地址。' },
+  E038: { title: '统一社会信用代码格式不对', fix: '统一社会信用代码是 18 位，只含数字和大写字母（不含 I、O、S、V、Z），请对照营业执照核对。' },
+  E039: { title: '统一社会信用代码校验位不对', fix: '最后一位是校验码，与前 17 位不相符，说明代码中有抄错的字符，请对照营业执照逐位核对。' },
+  E040: { title: '单元格首尾有空格', fix: '删除单元格开头和结尾的空格。' },
+  E050: { title: '编号重复', fix: '每条记录的编号（主键）必须唯一；如果是同一条记录，删除重复的一行，否则改用新的编号。' },
+  E060: { title: '引用的记录不存在', fix: '先在被引用的表中添加这条记录，或者检查编号的拼写。' },
+  E061: { title: '引用的计划文件不存在', fix: '填写 content/plan/ 中的计划文件名（不带 .md），例如 gushan-2017。' },
+  E062: { title: '引用的章节锚点不存在', fix: '填写计划文件中实际存在的章节锚点，例如 s3-4-2；锚点写在计划文件每个标题末尾的 {#…} 中。' },
+  E063: { title: '引文在计划原文中找不到', fix: 'quote 必须逐字摘自计划原文对应章节，请从原文复制，不要改写。' },
+  E070: { title: '缺少销号/整改完成日期', fix: '状态为“已整改”或“已销号”时，必须在 closed 列填写完成日期。' },
+  E071: { title: '不应填写完成日期', fix: '状态为“待整改”或“整改中”时，closed 列必须为空；如果已经完成，请把状态改为“已整改”或“已销号”。' },
+  E072: { title: '日期先后顺序不对', fix: '检查两个日期，后发生的日期不能早于先发生的日期。' },
+  E073: { title: '缺少目标值', fix: '除“里程碑”类指标外，每个指标都必须填写 target（目标值）。' },
+  E074: { title: '得分与等级不符', fix: '按 12 分制，绿色 11–12 分、蓝色 6–10 分、黄色 3–5 分、红色 1–2 分、黑色 0 分及以下；请核对得分或等级。' },
+  E075: { title: '数据集说明不完整', fix: '在 data/datasets.csv 中为每个数据表写一行说明，且只写一行。' },
+  E080: { title: '计划文件格式不对', fix: '按照 README 中“计划原文”一节的格式修改计划文件。' },
+  E081: { title: '计划文件的文件头（front matter）不对', fix: '检查文件开头两行 --- 之间的 title、issuer、date 等字段。' },
+} as const satisfies Record<string, IssueCode>;
+
+export type IssueCodeId = keyof typeof ISSUE_CODES;
+
+export interface ValidationIssue {
+  code: IssueCodeId;
+  /** Path shown to the editor, relative to the repository, e.g. "data/problems.csv". */
+  file: string;
+  line?: number;
+  /** Column name as written in the header. */
+  column?: string;
+  /** Spreadsheet column letter, e.g. "M". */
+  excelColumn?: string;
+  value?: string;
+  message: string;
+}
+
+/** `data/problems.csv:17 列 status：“已完成”不是允许的值（允许：…）` */
+export function formatIssue(i: ValidationIssue): string {
+  const where = i.line !== undefined ? `${i.file}:${i.line}` : i.file;
+  const col = i.column !== undefined ? ` 列 ${i.column}` : '';
+  return `${where}${col}：${i.message}`;
+}
+
+export function sortIssues(issues: readonly ValidationIssue[]): ValidationIssue[] {
+  return [...issues].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
+}
+
+/** Shortens long values in messages so that one message stays one readable line. */
+export function showValue(v: string, max = 40): string {
+  const oneLine = v.replace(/\r\n|\r|\n/g, '⏎');
+  return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
+}

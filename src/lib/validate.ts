@@ -1,0 +1,274 @@
+/**
+ * Validates the whole data set in one pass and reports every problem, not just the first:
+ * encoding, header, cell counts and quotes, cell types, keys, references (including an
+ * indicator's plan section and quote), and cross-field rules. Pure: it receives file bytes
+ * and plan texts, so the build, the `validate` command and the browser share it.
+ */
+import { excelColumn, parseCsv, type CsvSyntaxIssue } from './csv.ts';
+import { decodeCsvBytes } from './encoding.ts';
+import { readFrontMatter } from './front-matter.ts';
+import { ISSUE_CODES, showValue, sortIssues, type IssueCodeId, type ValidationIssue } from './issues.ts';
+import { parsePlanMarkdown, planAnchors, sectionText, type PlanBlock } from './plan-doc.ts';
+import { columnMeta, type ColumnMeta } from '../schemas/columns.ts';
+import { planFrontMatter } from '../schemas/plan.ts';
+import { DATA_TABLE_NAMES, datasets as datasetsTable } from '../schemas/index.ts';
+import { columnNames, type TableDef } from '../schemas/table.ts';
+
+export interface PlanSource {
+  /** File name without .md. */
+  id: string;
+  /** Path shown in messages, e.g. "content/plan/gushan-2017.md". */
+  path: string;
+  text: string;
+}
+
+export interface DatasetInput {
+  /** Folder prefix shown in messages, e.g. "data". */
+  dataDir: string;
+  /** Bytes of each table's file by table name; undefined when the file is missing. */
+  files: ReadonlyMap<string, Uint8Array | undefined>;
+  tables: readonly TableDef[];
+  plans: readonly PlanSource[];
+}
+
+export interface ParsedRow {
+  line: number;
+  record: Record<string, unknown>;
+}
+
+export interface TableResult {
+  def: TableDef;
+  file: string;
+  /** Raw text of the file (after decoding), when it could be decoded. */
+  text?: string;
+  rows: ParsedRow[];
+}
+
+export interface ParsedPlan {
+  id: string;
+  path: string;
+  data: Record<string, string>;
+  blocks: PlanBlock[];
+  anchors: Set<string>;
+}
+
+export interface ValidationResult {
+  issues: ValidationIssue[];
+  tables: Map<string, TableResult>;
+  plans: Map<string, ParsedPlan>;
+}
+
+function issue(code: IssueCodeId, file: string, message: string, extra: Partial<ValidationIssue> = {}): ValidationIssue {
+  return { code, file, message, ...extra };
+}
+
+const SYNTAX: Record<CsvSyntaxIssue['kind'], (i: CsvSyntaxIssue) => [IssueCodeId, string]> = {
+  'unclosed-quote': (i) => [
+    'E021',
+    `从这一行开始的带引号单元格“${showValue(`"${i.value}`, 30)}”一直到文件末尾都没有结束引号（请在单元格文字结束处补上英文双引号 "）`,
+  ],
+  'text-after-quote': (i) => ['E022', `单元格${showValue(i.value, 30)}在结束引号后面还有文字（文字中的英文双引号要写成两个 ""，或改用中文引号“”）`],
+  'quote-in-unquoted': (i) => ['E022', `单元格“${showValue(i.value, 30)}”中间有英文双引号（这样的单元格要整体放在双引号中，文字中的双引号写成两个 ""，或改用中文引号“”）`],
+};
+
+function validateTable(def: TableDef, file: string, bytes: Uint8Array | undefined, issues: ValidationIssue[]): TableResult {
+  const result: TableResult = { def, file, rows: [] };
+  if (bytes === undefined) {
+    issues.push(issue('E001', file, `找不到文件（需要：${file}，列为 ${columnNames(def).join(',')}）`));
+    return result;
+  }
+  const decoded = decodeCsvBytes(bytes);
+  if (!decoded.ok) {
+    if (decoded.encoding === 'utf-16') {
+      issues.push(issue('E005', file, `文件保存成了“Unicode 文本”（UTF-16），不是 CSV UTF-8（${ISSUE_CODES.E005.fix}）`, { line: 1 }));
+    } else if (decoded.encoding === 'gb18030') {
+      issues.push(
+        issue('E002', file, `文件是 GBK/GB18030 编码（Excel 默认的“CSV（逗号分隔）”格式），不是 UTF-8，中文会变成乱码。这一行按 GBK 读出来是“${decoded.sample}”。${ISSUE_CODES.E002.fix}`, {
+          line: decoded.line,
+        }),
+      );
+    } else {
+      issues.push(issue('E003', file, `文件不是 UTF-8 编码，从这一行开始出现无法识别的字节（${ISSUE_CODES.E003.fix}）`, { line: decoded.line }));
+    }
+    return result;
+  }
+  result.text = decoded.text;
+  const { rows, issues: syntax } = parseCsv(decoded.text);
+  for (const s of syntax) {
+    const [code, message] = SYNTAX[s.kind](s);
+    issues.push(issue(code, file, message, { line: s.line }));
+  }
+  const brokenLines = new Set(syntax.map((s) => s.line));
+  const header = rows[0];
+  if (!header) {
+    issues.push(issue('E004', file, `文件是空的（第 1 行应当是列名：${columnNames(def).join(',')}）`, { line: 1 }));
+    return result;
+  }
+
+  // Header: missing, unknown, duplicated and empty column names.
+  const expected = columnNames(def);
+  const known = new Set(expected);
+  const seen = new Map<string, number>();
+  const usable = new Map<string, number>(); // column name → cell index
+  header.cells.forEach((raw, k) => {
+    const name = raw.trim();
+    const letter = excelColumn(k);
+    if (name === '') {
+      issues.push(issue('E011', file, `第 ${k + 1} 列（Excel ${letter} 列）没有列名（允许的列：${expected.join('、')}）`, { line: header.line, excelColumn: letter }));
+      return;
+    }
+    if (!known.has(name)) {
+      issues.push(issue('E011', file, `“${showValue(name)}”不是这个表的列（允许的列：${expected.join('、')}）`, { line: header.line, column: name, excelColumn: letter, value: name }));
+      return;
+    }
+    const first = seen.get(name);
+    if (first !== undefined) {
+      issues.push(issue('E012', file, `列名“${name}”重复：第 ${first + 1} 列（Excel ${excelColumn(first)} 列）和第 ${k + 1} 列（Excel ${letter} 列）（每个列名只能出现一次）`, { line: header.line, column: name, excelColumn: letter, value: name }));
+      return;
+    }
+    seen.set(name, k);
+    usable.set(name, k);
+  });
+  for (const name of expected) {
+    if (!seen.has(name)) {
+      issues.push(issue('E010', file, `缺少列“${name}”（${columnMeta(def.schema.shape[name]!).title}；这个表的列依次是：${expected.join(',')}）`, { line: header.line, column: name }));
+    }
+  }
+
+  const metas = new Map<string, ColumnMeta>(expected.map((c) => [c, columnMeta(def.schema.shape[c]!)]));
+  const width = header.cells.length;
+  const keySeen = new Map<string, number>();
+
+  for (const row of rows.slice(1)) {
+    if (brokenLines.has(row.line)) continue;
+    if (row.cells.length !== width) {
+      const more = row.cells.length > width;
+      issues.push(
+        issue('E020', file, `这一行有 ${row.cells.length} 个单元格，表头有 ${width} 列（${more ? '多了' : '少了'} ${Math.abs(row.cells.length - width)} 个；${more ? '文字中的逗号可能没有放在双引号中' : '可能漏了逗号'}）`, { line: row.line }),
+      );
+      continue;
+    }
+    const record: Record<string, unknown> = {};
+    let rowOk = true;
+    for (const [name, k] of usable) {
+      const meta = metas.get(name)!;
+      const raw = row.cells[k] ?? '';
+      const r = meta.parse(raw);
+      if (r.ok) record[name] = r.value;
+      else {
+        rowOk = false;
+        issues.push(issue(r.code, file, r.message, { line: row.line, column: name, excelColumn: excelColumn(k), value: raw }));
+      }
+    }
+    if (!rowOk || usable.size !== expected.length) continue;
+    for (const r of def.rules?.(record as never) ?? []) {
+      const k = usable.get(r.column);
+      const extra: Partial<ValidationIssue> = { line: row.line, column: r.column };
+      if (k !== undefined) extra.excelColumn = excelColumn(k);
+      if (r.value !== undefined) extra.value = r.value;
+      issues.push(issue(r.code, file, r.message, extra));
+    }
+    const key = def.primaryKey.map((c) => String(record[c])).join('\u0000');
+    const first = keySeen.get(key);
+    if (first !== undefined) {
+      const shown = def.primaryKey.map((c) => `${c}=${String(record[c])}`).join('，');
+      issues.push(issue('E050', file, `${shown} 与第 ${first} 行重复（${def.primaryKey.join(' + ')} 必须唯一）`, { line: row.line, column: def.primaryKey[0]!, value: String(record[def.primaryKey[0]!]) }));
+      continue;
+    }
+    keySeen.set(key, row.line);
+    result.rows.push({ line: row.line, record });
+  }
+  return result;
+}
+
+function validatePlan(src: PlanSource, issues: ValidationIssue[]): ParsedPlan {
+  const fm = readFrontMatter(src.text);
+  for (const i of fm.issues) issues.push(issue('E081', src.path, i.message, { line: i.line }));
+  const parsed = planFrontMatter.safeParse(fm.data);
+  if (!parsed.success) {
+    for (const zi of parsed.error.issues) {
+      const key = String(zi.path[0] ?? '');
+      const lineIdx = src.text.split(/\r\n|\r|\n/).findIndex((l) => l.startsWith(`${key}:`));
+      const value = fm.data[key];
+      const message = value === undefined ? `缺少字段“${key}”` : `字段“${key}”的值“${showValue(value)}”不对（${key === 'date' ? '日期写成 年-月-日，例如 2017-09-25' : '不能为空'}）`;
+      issues.push(issue('E081', src.path, message, { line: lineIdx >= 0 ? lineIdx + 1 : 1 }));
+    }
+  }
+  const body = src.text.split(/\r\n|\r|\n/).slice(fm.lines).join('\n');
+  const { blocks, issues: docIssues } = parsePlanMarkdown(body, fm.lines);
+  for (const d of docIssues) issues.push(issue('E080', src.path, d.message, { line: d.line }));
+  return { id: src.id, path: src.path, data: fm.data, blocks, anchors: planAnchors(blocks) };
+}
+
+const compact = (s: string) => s.replace(/\s+/g, '');
+
+function checkIndicatorPlans(t: TableResult, plans: Map<string, ParsedPlan>, issues: ValidationIssue[]): void {
+  const header = t.def.schema.shape;
+  if (!('plan' in header)) return;
+  for (const { line, record } of t.rows) {
+    const planId = String(record.plan);
+    const plan = plans.get(planId);
+    if (!plan) {
+      const have = [...plans.keys()].join('、') || '（没有计划文件）';
+      issues.push(issue('E061', t.file, `“${planId}”不是 content/plan/ 中的计划文件（现有：${have}）`, { line, column: 'plan', value: planId }));
+      continue;
+    }
+    const section = String(record.section);
+    if (!plan.anchors.has(section)) {
+      issues.push(issue('E062', t.file, `“${section}”不是 ${plan.path} 中的章节锚点（例如：${[...plan.anchors].slice(2, 6).join('、')}）`, { line, column: 'section', value: section }));
+      continue;
+    }
+    const quote = String(record.quote);
+    const inSection = compact(sectionText(plan.blocks, section) ?? '');
+    if (!inSection.includes(compact(quote))) {
+      const elsewhere = plan.blocks.find((b) => compact(b.text).includes(compact(quote)));
+      let where = '';
+      if (elsewhere) {
+        const owner = [...plan.blocks.slice(0, plan.blocks.indexOf(elsewhere) + 1)].reverse().find((b) => b.kind === 'heading');
+        where = owner && owner.kind === 'heading' ? `；这句话在章节 ${owner.id}，不在 ${section}` : '';
+      }
+      issues.push(issue('E063', t.file, `引文“${showValue(quote)}”在 ${plan.path} 的章节 ${section} 中找不到${where}（引文必须从原文逐字复制）`, { line, column: 'quote', value: quote }));
+    }
+  }
+}
+
+export function validateDataset(input: DatasetInput): ValidationResult {
+  const issues: ValidationIssue[] = [];
+  const tables = new Map<string, TableResult>();
+  for (const def of input.tables) {
+    const file = `${input.dataDir}/${def.name}.csv`;
+    tables.set(def.name, validateTable(def, file, input.files.get(def.name), issues));
+  }
+  const plans = new Map<string, ParsedPlan>();
+  for (const p of input.plans) plans.set(p.id, validatePlan(p, issues));
+
+  // References between tables.
+  for (const t of tables.values()) {
+    for (const fk of t.def.foreignKeys) {
+      const target = tables.get(fk.table);
+      if (!target || target.text === undefined) continue; // already reported as missing or unreadable
+      const keys = new Set(target.rows.map((r) => String(r.record[fk.tableColumn])));
+      for (const { line, record } of t.rows) {
+        const v = record[fk.column];
+        if (v === undefined) continue;
+        if (!keys.has(String(v))) {
+          issues.push(issue('E060', t.file, `“${showValue(String(v))}”在 ${target.file} 的 ${fk.tableColumn} 列中找不到（请先在 ${target.file} 中添加，或检查拼写）`, { line, column: fk.column, value: String(v) }));
+        }
+      }
+    }
+  }
+  const indicatorTable = tables.get('indicators');
+  if (indicatorTable) checkIndicatorPlans(indicatorTable, plans, issues);
+
+  // Every data table is described once in datasets.csv.
+  const meta = tables.get(datasetsTable.name);
+  if (meta && meta.text !== undefined) {
+    const described = new Set(meta.rows.map((r) => String(r.record.table)));
+    for (const name of DATA_TABLE_NAMES) {
+      if (tables.has(name) && !described.has(name)) {
+        issues.push(issue('E075', meta.file, `缺少数据表“${name}”的说明（请为它加一行：table 写 ${name}）`, { column: 'table', value: name }));
+      }
+    }
+  }
+  return { issues: sortIssues(issues), tables, plans };
+}

@@ -1,0 +1,211 @@
+/**
+ * Column builders for the CSV tables. Each builder returns a zod schema that turns one raw
+ * cell (a string) into a typed value, and registers the column's metadata (Chinese title,
+ * description, type, allowed values, pattern) so that validation messages, the data
+ * catalogue, datapackage.json and the in-browser checker all read one definition.
+ */
+import { z } from 'astro/zod';
+import { showValue, type IssueCodeId } from '../lib/issues.ts';
+import { DAY, PARTIAL_DATE, PERIOD, isRealDate, isRealPartialDate } from '../lib/dates.ts';
+import { USCC_ALPHABET, usccCheckChar, usccProblem } from '../lib/uscc.ts';
+
+export type CellResult<T> = { ok: true; value: T } | { ok: false; code: IssueCodeId; message: string };
+
+/** Frictionless Table Schema field types used by the tables. */
+export type FieldType = 'string' | 'number' | 'integer' | 'date' | 'boolean' | 'array';
+
+export interface ColumnInfo {
+  title: string;
+  description: string;
+  required?: boolean;
+}
+
+export interface ColumnMeta extends Required<ColumnInfo> {
+  type: FieldType;
+  /** Table Schema format, e.g. "uri". */
+  format?: string;
+  enum?: readonly string[];
+  /** Several values from `enum` separated by ";". */
+  list?: boolean;
+  /** Regular expression the raw text must match (Table Schema `pattern`). */
+  pattern?: string;
+  /** What the allowed text looks like, in Chinese, for people. */
+  allowed: string;
+  minimum?: number;
+  maximum?: number;
+  unit?: string;
+  /** Parses a raw cell: the same function the zod schema runs. */
+  parse: (raw: string) => CellResult<unknown>;
+}
+
+export const columnRegistry = z.registry<ColumnMeta>();
+
+const ok = <T>(value: T): CellResult<T> => ({ ok: true, value });
+const fail = (code: IssueCodeId, message: string): CellResult<never> => ({ ok: false, code, message });
+const q = (v: string) => `“${showValue(v)}”`;
+
+type Out<T, R> = R extends true ? T : T | undefined;
+type Opts<R extends boolean | undefined> = ColumnInfo & { required?: R };
+
+function column<T, R extends boolean | undefined>(
+  info: Opts<R>,
+  meta: Omit<ColumnMeta, keyof ColumnInfo | 'parse'>,
+  parse: (raw: string) => CellResult<T>,
+): z.ZodType<Out<T, R>, string> {
+  const required = info.required ?? false;
+  const full = (raw: string): CellResult<T | undefined> => {
+    if (raw === '') return required ? fail('E030', `不能为空（必填：${info.title}）`) : ok(undefined);
+    if (raw.trim() !== raw) return fail('E040', `${q(raw)}开头或结尾有空格（请删除多余的空格）`);
+    return parse(raw);
+  };
+  const schema = z.string().transform((raw, ctx) => {
+    const r = full(raw);
+    if (r.ok) return r.value;
+    ctx.addIssue({ code: 'custom', message: r.message, params: { code: r.code } });
+    return z.NEVER;
+  });
+  schema.register(columnRegistry, { ...meta, title: info.title, description: info.description, required, parse: full });
+  // The transform's output type is T | undefined; `required` narrows it to T at the type level.
+  return schema as unknown as z.ZodType<Out<T, R>, string>;
+}
+
+export function text<R extends boolean | undefined = undefined>(info: Opts<R>, maxLength = 20000) {
+  return column(info, { type: 'string', allowed: `任意文字（不超过 ${maxLength} 字）` }, (raw) =>
+    raw.length > maxLength ? fail('E034', `文字太长（${raw.length} 字，允许：不超过 ${maxLength} 字）`) : ok(raw),
+  );
+}
+
+export function pattern<R extends boolean | undefined = undefined>(info: Opts<R>, re: RegExp, allowed: string) {
+  return column(info, { type: 'string', pattern: re.source, allowed }, (raw) =>
+    re.test(raw) ? ok(raw) : fail('E032', `${q(raw)}格式不对（允许：${allowed}）`),
+  );
+}
+
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export function slug<R extends boolean | undefined = undefined>(info: Opts<R>, example = 'hongdou') {
+  return pattern(info, SLUG, `小写英文字母、数字和连字符 -，例如 ${example}`);
+}
+
+export function oneOf<const V extends string, R extends boolean | undefined = undefined>(info: Opts<R>, values: readonly V[]) {
+  const set = new Set<string>(values);
+  return column(info, { type: 'string', enum: values, allowed: values.join('、') }, (raw) =>
+    set.has(raw) ? ok(raw as V) : fail('E031', `${q(raw)}不是允许的值（允许：${values.join('、')}）`),
+  );
+}
+
+export function listOf<const V extends string, R extends boolean | undefined = undefined>(info: Opts<R>, values: readonly V[]) {
+  const set = new Set<string>(values);
+  return column(info, { type: 'array', enum: values, list: true, allowed: `${values.join('、')}；多个值用英文分号 ; 分隔` }, (raw) => {
+    const items = raw.split(';').map((s) => s.trim());
+    const bad = items.find((s) => !set.has(s));
+    if (bad !== undefined) {
+      const shown = bad === '' ? '空值' : q(bad);
+      return fail('E031', `${q(raw)}中的${shown}不是允许的值（允许：${values.join('、')}；多个值用英文分号 ; 分隔）`);
+    }
+    const dup = items.find((s, k) => items.indexOf(s) !== k);
+    if (dup !== undefined) return fail('E031', `${q(raw)}中的“${dup}”重复出现（每个值只写一次）`);
+    return ok(items as V[]);
+  });
+}
+
+export interface NumberOpts {
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  unit?: string;
+}
+const NUMBER = /^-?\d+(?:\.\d+)?$/;
+export function number<R extends boolean | undefined = undefined>(info: Opts<R>, o: NumberOpts = {}) {
+  const range =
+    o.min !== undefined && o.max !== undefined ? `${o.min} 到 ${o.max}` : o.min !== undefined ? `不小于 ${o.min}` : o.max !== undefined ? `不大于 ${o.max}` : '';
+  const allowed = `${o.integer ? '整数' : '数字'}${range ? `，${range}` : ''}${o.unit ? `（单位：${o.unit}）` : ''}`;
+  const meta: Omit<ColumnMeta, keyof ColumnInfo | 'parse'> = { type: o.integer ? 'integer' : 'number', allowed };
+  if (o.min !== undefined) meta.minimum = o.min;
+  if (o.max !== undefined) meta.maximum = o.max;
+  if (o.unit !== undefined) meta.unit = o.unit;
+  return column(info, meta, (raw) => {
+    if (!NUMBER.test(raw)) {
+      return fail('E033', `${q(raw)}不是数字（允许：${allowed}；只写数字，例如 20 或 0.5，不带单位、百分号和千位分隔符）`);
+    }
+    const v = Number(raw);
+    if (o.integer && !Number.isInteger(v)) return fail('E033', `${q(raw)}不是整数（允许：${allowed}）`);
+    if ((o.min !== undefined && v < o.min) || (o.max !== undefined && v > o.max)) {
+      return fail('E034', `数值 ${raw} 超出范围（允许：${range}）`);
+    }
+    return ok(v);
+  });
+}
+
+export function date<R extends boolean | undefined = undefined>(info: Opts<R>) {
+  const allowed = '年-月-日，例如 2019-06-30';
+  return column(info, { type: 'date', pattern: DAY.source, allowed }, (raw) => {
+    const m = DAY.exec(raw);
+    if (!m) return fail('E035', `${q(raw)}不是有效的日期格式（允许：${allowed}）`);
+    if (!isRealDate(Number(m[1]), Number(m[2]), Number(m[3]))) return fail('E036', `${q(raw)}这个日期不存在（请检查月份和日期）`);
+    return ok(raw);
+  });
+}
+
+/** YYYY, YYYY-MM or YYYY-MM-DD. */
+export function partialDate<R extends boolean | undefined = undefined>(info: Opts<R>) {
+  const allowed = '年、年-月或年-月-日，例如 2017、2017-12 或 2017-12-31';
+  return column(info, { type: 'string', pattern: PARTIAL_DATE.source, allowed }, (raw) => {
+    if (!PARTIAL_DATE.test(raw)) return fail('E035', `${q(raw)}不是有效的日期格式（允许：${allowed}）`);
+    if (!isRealPartialDate(raw)) return fail('E036', `${q(raw)}这个日期不存在（请检查月份和日期）`);
+    return ok(raw);
+  });
+}
+
+/** A rating period: YYYY, YYYY-H1 or YYYY-H2. */
+export function period<R extends boolean | undefined = undefined>(info: Opts<R>) {
+  const allowed = '年度写 2018，半年度写 2019-H1（上半年）或 2019-H2（下半年）';
+  return column(info, { type: 'string', pattern: PERIOD.source, allowed }, (raw) =>
+    PERIOD.test(raw) ? ok(raw) : fail('E032', `${q(raw)}格式不对（允许：${allowed}）`),
+  );
+}
+
+export function url<R extends boolean | undefined = undefined>(info: Opts<R>) {
+  const allowed = '以 http:// 或 https:// 开头的完整网址';
+  return column(info, { type: 'string', format: 'uri', pattern: '^https?://', allowed }, (raw) => {
+    let u: URL | undefined;
+    try {
+      u = new URL(raw);
+    } catch {
+      u = undefined;
+    }
+    if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:') || !/^https?:\/\//i.test(raw)) {
+      return fail('E037', `${q(raw)}不是允许的网址（允许：${allowed}）`);
+    }
+    return ok(raw);
+  });
+}
+
+export function uscc<R extends boolean | undefined = undefined>(info: Opts<R>) {
+  const allowed = '18 位统一社会信用代码（数字和大写字母，不含 I、O、S、V、Z），第 18 位校验码正确';
+  return column(info, { type: 'string', pattern: '^[0-9A-HJ-NPQRTUWXY]{18}$', allowed }, (raw) => {
+    const problem = usccProblem(raw);
+    if (problem === 'length') return fail('E038', `${q(raw)}不是 18 位（现在是 ${[...raw].length} 位；允许：${allowed}）`);
+    if (problem === 'characters') {
+      const bad = [...raw].find((ch) => !USCC_ALPHABET.includes(ch)) ?? '';
+      const hint = /[a-z]/.test(bad) ? '，字母要大写' : '';
+      return fail('E038', `${q(raw)}含有不允许的字符“${bad}”${hint}（允许：${allowed}）`);
+    }
+    if (problem === 'check') {
+      return fail('E039', `${q(raw)}的校验码（第 18 位）应为“${usccCheckChar(raw.slice(0, 17))}”，现在是“${raw[17]}”，代码中可能有抄错的字符，请对照营业执照核对`);
+    }
+    return ok(raw);
+  });
+}
+
+export function yesNo<R extends boolean | undefined = undefined>(info: Opts<R>) {
+  return column(info, { type: 'boolean', enum: ['是', '否'], allowed: '是、否' }, (raw) =>
+    raw === '是' ? ok(true) : raw === '否' ? ok(false) : fail('E031', `${q(raw)}不是允许的值（允许：是、否）`),
+  );
+}
+
+/** The metadata of a column schema built here. */
+export function columnMeta(schema: z.ZodType): ColumnMeta {
+  const meta = columnRegistry.get(schema);
+  if (!meta) throw new Error('column schema was not built with src/schemas/columns.ts');
+  return meta;
+}

@@ -1,0 +1,60 @@
+import { z } from 'astro/zod';
+import { date, listOf, number, oneOf, pattern, slug, text, url, uscc } from './columns.ts';
+import { defineTable, type RuleIssue } from './table.ts';
+
+export const SOURCE_TYPES = ['中央环保督察', '省级环保督察', '市级督察', '信访举报', '媒体曝光', '网格巡查', '其他'] as const;
+export const CATEGORIES = ['水', '大气', '土壤', '固废', '噪声', '生态', '辐射', '其他'] as const;
+export const VERIFIED = ['属实', '部分属实', '不属实', '核查中'] as const;
+export const STATUSES = ['待整改', '整改中', '已整改', '已销号'] as const;
+export type ProblemStatus = (typeof STATUSES)[number];
+export const CLOSED_STATUSES: readonly ProblemStatus[] = ['已整改', '已销号'];
+
+export const PROBLEM_ID = /^[A-Z]{2,}-\d{4}-\d{3,}$/;
+
+export const problems = defineTable({
+  name: 'problems',
+  schema: z.object({
+    id: pattern({ title: '问题编号', description: '问题的唯一编号：镇代码-年份-序号，例如 GS-2017-001。', required: true }, PROBLEM_ID, '大写字母-四位年份-三位以上序号，例如 GS-2017-001'),
+    reported: date({ title: '发现/交办日期', description: '问题被曝光、交办或发现的日期。', required: true }),
+    source_type: oneOf({ title: '来源', description: '问题从哪里来。', required: true }, SOURCE_TYPES),
+    village: slug({ title: '村（社区）', description: '问题所在村（社区）的编号，对应 villages.csv 的 id；涉及全镇时留空。' }),
+    location: text({ title: '地点', description: '问题发生的具体地点。', required: true }, 200),
+    categories: listOf({ title: '类别', description: '环境要素类别，可以有多个，用英文分号 ; 分隔。', required: true }, CATEGORIES),
+    title: text({ title: '标题', description: '一句话概括问题。', required: true }, 100),
+    description: text({ title: '问题描述', description: '问题的具体情况。', required: true }, 5000),
+    verified: oneOf({ title: '核查结论', description: '对问题是否属实的核查结论。', required: true }, VERIFIED),
+    enterprise: uscc({ title: '涉及企业', description: '涉及企业的统一社会信用代码，对应 enterprises.csv 的 uscc；不涉及企业时留空。' }),
+    responsible: text({ title: '责任单位', description: '负责整改的单位。', required: true }, 100),
+    deadline: date({ title: '整改期限', description: '要求完成整改的日期。' }),
+    status: oneOf({ title: '整改状态', description: '目前的整改进度。', required: true }, STATUSES),
+    closed: date({ title: '完成日期', description: '整改完成或销号的日期；状态为“已整改”或“已销号”时必填，否则必须为空。' }),
+    measures: text({ title: '整改措施', description: '采取了哪些整改措施。' }, 5000),
+    penalty: text({ title: '处罚情况', description: '对责任主体的处罚。' }, 1000),
+    fine_wan: number({ title: '罚款金额', description: '罚款金额，单位万元。' }, { min: 0, max: 100000, unit: '万元' }),
+    source_url: url({ title: '来源网址', description: '曝光或交办信息的网址。' }),
+  }),
+  primaryKey: ['id'],
+  foreignKeys: [
+    { column: 'village', table: 'villages', tableColumn: 'id' },
+    { column: 'enterprise', table: 'enterprises', tableColumn: 'uscc' },
+  ],
+  rules(row) {
+    const issues: RuleIssue[] = [];
+    const isClosed = CLOSED_STATUSES.includes(row.status);
+    if (isClosed && row.closed === undefined) {
+      issues.push({ column: 'closed', code: 'E070', value: '', message: `状态是“${row.status}”，必须填写完成日期（格式：年-月-日，例如 2019-06-30）` });
+    }
+    if (!isClosed && row.closed !== undefined) {
+      issues.push({ column: 'closed', code: 'E071', value: row.closed, message: `状态是“${row.status}”，完成日期“${row.closed}”必须为空（已经完成的，请把状态改为“已整改”或“已销号”）` });
+    }
+    if (row.closed !== undefined && row.closed < row.reported) {
+      issues.push({ column: 'closed', code: 'E072', value: row.closed, message: `完成日期 ${row.closed} 早于发现日期 ${row.reported}（完成日期不能早于发现日期）` });
+    }
+    if (row.deadline !== undefined && row.deadline < row.reported) {
+      issues.push({ column: 'deadline', code: 'E072', value: row.deadline, message: `整改期限 ${row.deadline} 早于发现日期 ${row.reported}（整改期限不能早于发现日期）` });
+    }
+    return issues;
+  },
+});
+
+export type Problem = z.output<typeof problems.schema>;

@@ -1,0 +1,37 @@
+import type { z } from 'astro/zod';
+import type { IssueCodeId } from '../lib/issues.ts';
+
+export interface ForeignKey {
+  /** Column of this table holding the reference. */
+  column: string;
+  /** Name of the referenced table (file name without .csv). */
+  table: string;
+  /** Key column of the referenced table. */
+  tableColumn: string;
+}
+
+export interface RuleIssue {
+  column: string;
+  code: IssueCodeId;
+  message: string;
+  value?: string;
+}
+
+export interface TableDef<S extends z.ZodObject = z.ZodObject> {
+  /** File name without .csv; also the collection name and the download name. */
+  name: string;
+  schema: S;
+  primaryKey: readonly (keyof S['shape'] & string)[];
+  foreignKeys: readonly ForeignKey[];
+  /** Rules across the cells of one row, run when every cell of the row is valid. */
+  rules?: (row: z.output<S>) => RuleIssue[];
+}
+
+export function defineTable<S extends z.ZodObject>(def: TableDef<S>): TableDef<S> {
+  return def;
+}
+
+/** Column names of a table, in the order of its schema (the order of the CSV header). */
+export function columnNames(def: TableDef): string[] {
+  return Object.keys(def.schema.shape);
+}
