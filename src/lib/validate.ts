@@ -42,6 +42,12 @@ export interface TableResult {
   /** Raw text of the file (after decoding), when it could be decoded. */
   text?: string;
   rows: ParsedRow[];
+  /**
+   * Every value seen in the columns other tables refer to, including rows that failed on
+   * other cells, so that one bad cell does not also break every reference to its row.
+   * Absent when the file or the column could not be read at all.
+   */
+  referable: Map<string, Set<string>>;
 }
 
 export interface ParsedPlan {
@@ -71,8 +77,8 @@ const SYNTAX: Record<CsvSyntaxIssue['kind'], (i: CsvSyntaxIssue) => [IssueCodeId
   'quote-in-unquoted': (i) => ['E022', `单元格“${showValue(i.value, 30)}”中间有英文双引号（这样的单元格要整体放在双引号中，文字中的双引号写成两个 ""，或改用中文引号“”）`],
 };
 
-function validateTable(def: TableDef, file: string, bytes: Uint8Array | undefined, issues: ValidationIssue[]): TableResult {
-  const result: TableResult = { def, file, rows: [] };
+function validateTable(def: TableDef, file: string, bytes: Uint8Array | undefined, referenced: readonly string[], issues: ValidationIssue[]): TableResult {
+  const result: TableResult = { def, file, rows: [], referable: new Map() };
   if (bytes === undefined) {
     issues.push(issue('E001', file, `找不到文件（需要：${file}，列为 ${columnNames(def).join(',')}）`));
     return result;
@@ -136,6 +142,14 @@ function validateTable(def: TableDef, file: string, bytes: Uint8Array | undefine
   }
 
   const metas = new Map<string, ColumnMeta>(expected.map((c) => [c, columnMeta(def.schema.shape[c]!)]));
+  const referable: Array<[number, Set<string>]> = [];
+  for (const c of referenced) {
+    const k = usable.get(c);
+    if (k === undefined) continue;
+    const set = new Set<string>();
+    result.referable.set(c, set);
+    referable.push([k, set]);
+  }
   const width = header.cells.length;
   const keySeen = new Map<string, number>();
 
@@ -148,6 +162,7 @@ function validateTable(def: TableDef, file: string, bytes: Uint8Array | undefine
       );
       continue;
     }
+    for (const [k, set] of referable) set.add(row.cells[k] ?? '');
     const record: Record<string, unknown> = {};
     let rowOk = true;
     for (const [name, k] of usable) {
@@ -215,7 +230,7 @@ function checkIndicatorPlans(t: TableResult, plans: Map<string, ParsedPlan>, iss
     }
     const section = String(record.section);
     if (!plan.anchors.has(section)) {
-      issues.push(issue('E062', t.file, `“${section}”不是 ${plan.path} 中的章节锚点（例如：${[...plan.anchors].slice(2, 6).join('、')}）`, { line, column: 'section', value: section }));
+      issues.push(issue('E062', t.file, `“${section}”不是 ${plan.path} 中的章节锚点（现有的锚点：${[...plan.anchors].slice(0, 8).join('、')}${plan.anchors.size > 8 ? ' 等' : ''}）`, { line, column: 'section', value: section }));
       continue;
     }
     const quote = String(record.quote);
@@ -235,9 +250,11 @@ function checkIndicatorPlans(t: TableResult, plans: Map<string, ParsedPlan>, iss
 export function validateDataset(input: DatasetInput): ValidationResult {
   const issues: ValidationIssue[] = [];
   const tables = new Map<string, TableResult>();
+  const referenced = new Map<string, string[]>();
+  for (const def of input.tables) for (const fk of def.foreignKeys) referenced.set(fk.table, [...(referenced.get(fk.table) ?? []), fk.tableColumn]);
   for (const def of input.tables) {
     const file = `${input.dataDir}/${def.name}.csv`;
-    tables.set(def.name, validateTable(def, file, input.files.get(def.name), issues));
+    tables.set(def.name, validateTable(def, file, input.files.get(def.name), referenced.get(def.name) ?? [], issues));
   }
   const plans = new Map<string, ParsedPlan>();
   for (const p of input.plans) plans.set(p.id, validatePlan(p, issues));
@@ -245,9 +262,9 @@ export function validateDataset(input: DatasetInput): ValidationResult {
   // References between tables.
   for (const t of tables.values()) {
     for (const fk of t.def.foreignKeys) {
+      const keys = tables.get(fk.table)?.referable.get(fk.tableColumn);
       const target = tables.get(fk.table);
-      if (!target || target.text === undefined) continue; // already reported as missing or unreadable
-      const keys = new Set(target.rows.map((r) => String(r.record[fk.tableColumn])));
+      if (!target || !keys) continue; // the file or column is missing or unreadable: reported already
       for (const { line, record } of t.rows) {
         const v = record[fk.column];
         if (v === undefined) continue;
