@@ -8,14 +8,14 @@ import { join } from 'node:path';
 import { columnMeta, type ColumnMeta } from '../schemas/columns.ts';
 import { DATA_TABLES, DATA_TABLE_NAMES, type DataTableName } from '../schemas/index.ts';
 import type { Dataset } from '../schemas/datasets.ts';
-import { columnNames, type TableDef } from '../schemas/table.ts';
+import { columnNames, type AnyTable } from '../schemas/table.ts';
 import { lastChange } from './file-history.ts';
 import { datasetDirsFromEnv } from './read-dataset.ts';
 import type { ValidationResult } from './validate.ts';
 
 export interface CatalogueEntry {
   name: DataTableName;
-  def: TableDef;
+  def: AnyTable;
   meta: Dataset | undefined;
   columns: Array<{ name: string } & ColumnMeta>;
   bytes: Buffer;
@@ -28,7 +28,7 @@ export function catalogue(result: ValidationResult): CatalogueEntry[] {
   const { dataDir } = datasetDirsFromEnv();
   const metaRows = (result.tables.get('datasets')?.rows ?? []).map((r) => r.record as Dataset);
   return DATA_TABLE_NAMES.map((name) => {
-    const def: TableDef = DATA_TABLES[name];
+    const def: AnyTable = DATA_TABLES[name];
     const path = join(dataDir, `${name}.csv`);
     const bytes = readFileSync(path);
     return {

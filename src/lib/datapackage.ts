@@ -1,10 +1,10 @@
 /** Frictionless Data Package (v2) descriptor built from the table schemas. */
 import { columnMeta } from '../schemas/columns.ts';
-import { columnNames, type TableDef } from '../schemas/table.ts';
+import { columnNames, type AnyTable } from '../schemas/table.ts';
 import type { Dataset } from '../schemas/datasets.ts';
 
 export interface ResourceInput {
-  def: TableDef;
+  def: AnyTable;
   meta: Dataset | undefined;
   bytes: number;
   sha256: string;
@@ -21,7 +21,7 @@ export interface PackageInput {
   resources: ResourceInput[];
 }
 
-export function tableSchema(def: TableDef): Record<string, unknown> {
+export function tableSchema(def: AnyTable): Record<string, unknown> {
   const fields = columnNames(def).map((name) => {
     const m = columnMeta(def.schema.shape[name]!);
     const constraints: Record<string, unknown> = {};

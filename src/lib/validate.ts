@@ -12,7 +12,7 @@ import { parsePlanMarkdown, planAnchors, sectionText, type PlanBlock } from './p
 import { columnMeta, type ColumnMeta } from '../schemas/columns.ts';
 import { planFrontMatter } from '../schemas/plan.ts';
 import { DATA_TABLE_NAMES, datasets as datasetsTable } from '../schemas/index.ts';
-import { columnNames, type TableDef } from '../schemas/table.ts';
+import { columnNames, type AnyTable } from '../schemas/table.ts';
 
 export interface PlanSource {
   /** File name without .md. */
@@ -27,7 +27,7 @@ export interface DatasetInput {
   dataDir: string;
   /** Bytes of each table's file by table name; undefined when the file is missing. */
   files: ReadonlyMap<string, Uint8Array | undefined>;
-  tables: readonly TableDef[];
+  tables: readonly AnyTable[];
   plans: readonly PlanSource[];
 }
 
@@ -37,7 +37,7 @@ export interface ParsedRow {
 }
 
 export interface TableResult {
-  def: TableDef;
+  def: AnyTable;
   file: string;
   /** Raw text of the file (after decoding), when it could be decoded. */
   text?: string;
@@ -77,7 +77,7 @@ const SYNTAX: Record<CsvSyntaxIssue['kind'], (i: CsvSyntaxIssue) => [IssueCodeId
   'quote-in-unquoted': (i) => ['E022', `单元格“${showValue(i.value, 30)}”中间有英文双引号（这样的单元格要整体放在双引号中，文字中的双引号写成两个 ""，或改用中文引号“”）`],
 };
 
-function validateTable(def: TableDef, file: string, bytes: Uint8Array | undefined, referenced: readonly string[], issues: ValidationIssue[]): TableResult {
+function validateTable(def: AnyTable, file: string, bytes: Uint8Array | undefined, referenced: readonly string[], issues: ValidationIssue[]): TableResult {
   const result: TableResult = { def, file, rows: [], referable: new Map() };
   if (bytes === undefined) {
     issues.push(issue('E001', file, `找不到文件（需要：${file}，列为 ${columnNames(def).join(',')}）`));
@@ -176,7 +176,7 @@ function validateTable(def: TableDef, file: string, bytes: Uint8Array | undefine
       }
     }
     if (!rowOk || usable.size !== expected.length) continue;
-    for (const r of def.rules?.(record as never) ?? []) {
+    for (const r of def.rules?.(record) ?? []) {
       const k = usable.get(r.column);
       const extra: Partial<ValidationIssue> = { line: row.line, column: r.column };
       if (k !== undefined) extra.excelColumn = excelColumn(k);

@@ -8,7 +8,7 @@ import { enterprises } from './enterprises.ts';
 import { creditRatings } from './credit-ratings.ts';
 import { creditLevels } from './credit-levels.ts';
 import { datasets, type DataTableName } from './datasets.ts';
-import type { TableDef } from './table.ts';
+import type { AnyTable } from './table.ts';
 
 export const DATA_TABLES = {
   villages,
@@ -18,10 +18,10 @@ export const DATA_TABLES = {
   enterprises,
   'credit-ratings': creditRatings,
   'credit-levels': creditLevels,
-} as const satisfies Record<DataTableName, TableDef>;
+} as const satisfies Record<DataTableName, AnyTable>;
 
 /** Every CSV file the validator reads: the data tables and their metadata table. */
-export const ALL_TABLES: readonly TableDef[] = [...Object.values(DATA_TABLES), datasets];
+export const ALL_TABLES: readonly AnyTable[] = [...Object.values(DATA_TABLES), datasets];
 
 export type RowOf<N extends DataTableName> = z.output<(typeof DATA_TABLES)[N]['schema']>;
 

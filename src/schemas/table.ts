@@ -17,14 +17,30 @@ export interface RuleIssue {
   value?: string;
 }
 
+/**
+ * Any table, whatever its schema: what the validator, catalogue and data package need.
+ * (zod object types are invariant in their shape, so a TableDef of one table is not a
+ * TableDef of another; this structural view is what they have in common.)
+ */
+export interface AnyTable {
+  name: string;
+  schema: { shape: Record<string, z.ZodType> };
+  primaryKey: readonly string[];
+  foreignKeys: readonly ForeignKey[];
+  rules?(row: Record<string, unknown>): RuleIssue[];
+}
+
 export interface TableDef<S extends z.ZodObject = z.ZodObject> {
   /** File name without .csv; also the collection name and the download name. */
   name: string;
   schema: S;
   primaryKey: readonly (keyof S['shape'] & string)[];
   foreignKeys: readonly ForeignKey[];
-  /** Rules across the cells of one row, run when every cell of the row is valid. */
-  rules?: (row: z.output<S>) => RuleIssue[];
+  /**
+   * Rules across the cells of one row, run when every cell of the row is valid. (Method
+   * syntax on purpose: it lets a table of any schema be used where a TableDef is expected.)
+   */
+  rules?(row: z.output<S>): RuleIssue[];
 }
 
 export function defineTable<S extends z.ZodObject>(def: TableDef<S>): TableDef<S> {
@@ -32,6 +48,6 @@ export function defineTable<S extends z.ZodObject>(def: TableDef<S>): TableDef<S
 }
 
 /** Column names of a table, in the order of its schema (the order of the CSV header). */
-export function columnNames(def: TableDef): string[] {
+export function columnNames(def: AnyTable): string[] {
   return Object.keys(def.schema.shape);
 }
