@@ -1,0 +1,61 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { materialise, VALID } from '../helpers/fixtures.ts';
+import { ROOT } from '../helpers/paths.ts';
+
+function validate(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'src/cli/validate.ts'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+  return { status: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('npm run validate', () => {
+  it('passes on the real data and content, quickly', () => {
+    const started = Date.now();
+    const r = validate([]);
+    expect(r.err).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.out).toMatch(/^✓ 数据检查通过：8 个表共 \d+ 行，1 个计划文件/);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('lists every problem grouped by file, sorted by line, and exits 1', () => {
+    const dir = materialise('many-errors-one-pass');
+    const r = validate(['--data', `${dir}/data`, '--content', `${dir}/content`]);
+    expect(r.status).toBe(1);
+    const lines = r.out.split('\n');
+    const problems = lines.findIndex((l) => l === `${dir.slice(ROOT.length)}/data/problems.csv`.replace(/^\//, ''));
+    expect(problems).toBeGreaterThan(0);
+    expect(lines[problems + 1]).toContain('/data/problems.csv:2 列 deadline：“2017-5-13”不是有效的日期格式（允许：年-月-日，例如 2019-06-30） [E035]');
+    expect(lines[problems + 2]).toContain('/data/problems.csv:4 列 status：“已完成”不是允许的值（允许：待整改、整改中、已整改、已销号） [E031]');
+    expect(r.out).toContain('✗ 共发现 6 个问题，涉及 4 个文件');
+  });
+
+  it('reads DATA_DIR and CONTENT_DIR from the environment', () => {
+    const r = validate([], { DATA_DIR: join(VALID, 'data'), CONTENT_DIR: join(VALID, 'content') });
+    expect(r.status).toBe(0);
+    expect(r.out).toContain('8 个表共 28 行');
+  });
+
+  it('prints machine-readable JSON with --format json', () => {
+    const dir = materialise('cell-enum');
+    const r = validate(['--format', 'json', '--data', `${dir}/data`, '--content', `${dir}/content`]);
+    expect(r.status).toBe(1);
+    const json = JSON.parse(r.out);
+    expect(json.ok).toBe(false);
+    expect(json.count).toBe(1);
+    expect(json.issues[0]).toMatchObject({ code: 'E031', line: 4, column: 'status', excelColumn: 'M', value: '已完成', title: '不是允许的值' });
+    expect(json.issues[0].file).toMatch(/data\/problems\.csv$/);
+  });
+
+  it('prints GitHub annotations with --format github', () => {
+    const dir = materialise('cell-enum');
+    const r = validate(['--format', 'github', '--data', `${dir}/data`, '--content', `${dir}/content`]);
+    expect(r.status).toBe(1);
+    expect(r.out.trim()).toMatch(/^::error file=.*data\/problems\.csv,line=4,title=E031 不是允许的值::.*data\/problems\.csv:4 列 status：“已完成”不是允许的值（允许：待整改、整改中、已整改、已销号）$/);
+  });
+
+  it('refuses an unknown format with exit code 2', () => {
+    expect(validate(['--format', 'xml']).status).toBe(2);
+  });
+});
