@@ -1,0 +1,31 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { astroBuild } from '../helpers/build.ts';
+import { materialise, VALID } from '../helpers/fixtures.ts';
+import { OUTPUT, ROOT } from '../helpers/paths.ts';
+import { formatIssue } from '../../src/lib/issues.ts';
+import { validateDirs } from '../../src/lib/read-dataset.ts';
+
+describe('building fixture sites', () => {
+  it('builds a small valid data set from DATA_DIR and CONTENT_DIR', () => {
+    const out = join(OUTPUT, 'site-valid');
+    const r = astroBuild({ OUT_DIR: out, DATA_DIR: join(VALID, 'data'), CONTENT_DIR: join(VALID, 'content'), BUILD_DATE: '2026-01-15' });
+    expect(r.status, r.output).toBe(0);
+    expect(readFileSync(join(out, 'data/villages.csv')).equals(readFileSync(join(VALID, 'data/villages.csv')))).toBe(true);
+    expect(readFileSync(join(out, 'plan/mini/index.html'), 'utf8')).toContain('示例镇2017年环境整治方案');
+  });
+
+  it('fails on broken data with the same messages as npm run validate, and writes no pages', () => {
+    const dir = materialise('many-errors-one-pass');
+    const out = join(OUTPUT, 'site-broken');
+    const dirs = { DATA_DIR: join(dir, 'data'), CONTENT_DIR: join(dir, 'content') };
+    const r = astroBuild({ OUT_DIR: out, ...dirs });
+    expect(r.status).not.toBe(0);
+    const expected = validateDirs({ dataDir: dirs.DATA_DIR, contentDir: dirs.CONTENT_DIR, cwd: ROOT }).issues.map(formatIssue);
+    expect(expected).toHaveLength(6);
+    for (const m of expected) expect(r.output).toContain(m);
+    expect(r.output).toContain('数据检查发现 6 个问题，网站没有生成');
+    expect(existsSync(join(out, 'index.html'))).toBe(false);
+  });
+});
