@@ -1,0 +1,49 @@
+/**
+ * Core facts about credit ratings shared by the credit, problem and village pages: the
+ * order of the colours, the order of periods, each enterprise's latest rating and how a
+ * rating changed between two periods.
+ */
+import { RATINGS, type Rating } from '../schemas/credit-levels.ts';
+import { periodSortKey } from './dates.ts';
+
+/** 0 = best (绿色) … 4 = worst (黑色). */
+export function ratingRank(r: Rating): number {
+  return RATINGS.indexOf(r);
+}
+
+export interface PeriodRating {
+  uscc: string;
+  period: string;
+  rating: Rating;
+}
+
+/** Periods in time order: 2018 < 2019-H1 < 2019-H2 < 2020. */
+export function sortedPeriods(ratings: ReadonlyArray<{ period: string }>): string[] {
+  return [...new Set(ratings.map((r) => r.period))].sort((a, b) => (periodSortKey(a) < periodSortKey(b) ? -1 : periodSortKey(a) > periodSortKey(b) ? 1 : 0));
+}
+
+/** The most recent rating of each enterprise. */
+export function latestByEnterprise<T extends PeriodRating>(ratings: readonly T[]): Map<string, T> {
+  const out = new Map<string, T>();
+  for (const r of ratings) {
+    const cur = out.get(r.uscc);
+    if (!cur || periodSortKey(r.period) > periodSortKey(cur.period)) out.set(r.uscc, r);
+  }
+  return out;
+}
+
+export type RatingChange = 'upgraded' | 'downgraded' | 'unchanged' | 'new';
+
+/** How a rating moved from the previous period's (undefined: not rated then). */
+export function ratingChange(previous: Rating | undefined, current: Rating): RatingChange {
+  if (previous === undefined) return 'new';
+  const d = ratingRank(current) - ratingRank(previous);
+  return d > 0 ? 'downgraded' : d < 0 ? 'upgraded' : 'unchanged';
+}
+
+export const CHANGE_LABEL: Record<RatingChange, string> = {
+  upgraded: '升级',
+  downgraded: '降级',
+  unchanged: '不变',
+  new: '新参评',
+};
