@@ -2,9 +2,13 @@
  * Typed access to the CSV collections for pages. The loader stores rows that the schemas
  * have already parsed, so the cast below restores the type the schema infers.
  */
-import { getCollection } from 'astro:content';
 import type { DataTableName, RowOf } from './schemas/index.ts';
 import type { Dataset } from './schemas/datasets.ts';
+import { indicatorViews } from './lib/indicators.ts';
+import { buildDate } from './lib/site.ts';
+import { getCollection } from 'astro:content';
+import { parsePlanOrThrow } from './lib/plans.ts';
+import type { PlanBlock } from './lib/plan-doc.ts';
 
 export async function rows<N extends DataTableName>(name: N): Promise<RowOf<N>[]> {
   const entries = await getCollection(name as never);
@@ -14,4 +18,16 @@ export async function rows<N extends DataTableName>(name: N): Promise<RowOf<N>[]
 export async function datasetMeta(): Promise<Dataset[]> {
   const entries = await getCollection('datasets' as never);
   return (entries as Array<{ data: unknown }>).map((e) => e.data as Dataset);
+}
+
+
+/** Every indicator with its observations and computed progress, as of the build date. */
+export async function indicatorsWithProgress() {
+  return indicatorViews(await rows('indicators'), await rows('observations'), buildDate());
+}
+
+/** Parsed blocks of every plan, by plan id. */
+export async function planBlocks(): Promise<Map<string, { title: string; blocks: PlanBlock[] }>> {
+  const plans = await getCollection('plan');
+  return new Map(plans.map((p) => [p.id, { title: p.data.title, blocks: parsePlanOrThrow(p) }]));
 }

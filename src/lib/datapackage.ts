@@ -32,7 +32,8 @@ export function tableSchema(def: AnyTable): Record<string, unknown> {
     if (m.maximum !== undefined) constraints.maximum = m.maximum;
     const field: Record<string, unknown> = { name, title: m.title, description: m.description };
     if (m.list) {
-      Object.assign(field, { type: 'list', delimiter: ';', itemType: 'string', description: `${m.description} 允许的值：${m.enum?.join('、') ?? ''}` });
+      Object.assign(field, { type: 'list', delimiter: ';', itemType: 'string' });
+      if (m.enum) field.description = `${m.description} 允许的值：${m.enum.join('、')}`;
     } else {
       field.type = m.type === 'array' ? 'string' : m.type;
     }

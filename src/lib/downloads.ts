@@ -46,3 +46,10 @@ export function toJsonRecords(columns: readonly string[], records: ReadonlyArray
   const out = records.map((rec) => Object.fromEntries(columns.map((c) => [c, rec[c] === undefined ? null : rec[c]])));
   return `${JSON.stringify(out, null, 1)}\n`;
 }
+
+/** Writes typed records back to CSV (UTF-8, LF), e.g. one indicator's observations. */
+export function toCsv(columns: readonly string[], records: ReadonlyArray<Record<string, unknown>>): string {
+  const cell = (v: unknown) => (v === undefined || v === null ? '' : Array.isArray(v) ? v.join(';') : String(v));
+  const lines = [columns.join(','), ...records.map((r) => columns.map((c) => quoteCsv(cell(r[c]))).join(','))];
+  return `${lines.join('\n')}\n`;
+}

@@ -228,22 +228,26 @@ function checkIndicatorPlans(t: TableResult, plans: Map<string, ParsedPlan>, iss
       issues.push(issue('E061', t.file, `“${planId}”不是 content/plan/ 中的计划文件（现有：${have}）`, { line, column: 'plan', value: planId }));
       continue;
     }
-    const section = String(record.section);
-    if (!plan.anchors.has(section)) {
-      issues.push(issue('E062', t.file, `“${section}”不是 ${plan.path} 中的章节锚点（现有的锚点：${[...plan.anchors].slice(0, 8).join('、')}${plan.anchors.size > 8 ? ' 等' : ''}）`, { line, column: 'section', value: section }));
-      continue;
-    }
-    const quote = String(record.quote);
-    const inSection = compact(sectionText(plan.blocks, section) ?? '');
-    if (!inSection.includes(compact(quote))) {
-      const elsewhere = plan.blocks.find((b) => compact(b.text).includes(compact(quote)));
-      let where = '';
-      if (elsewhere) {
-        const owner = [...plan.blocks.slice(0, plan.blocks.indexOf(elsewhere) + 1)].reverse().find((b) => b.kind === 'heading');
-        where = owner && owner.kind === 'heading' ? `；这句话在章节 ${owner.id}，不在 ${section}` : '';
+    const sections = record.section as string[];
+    const quotes = record.quote as string[];
+    sections.forEach((section, k) => {
+      if (!plan.anchors.has(section)) {
+        issues.push(issue('E062', t.file, `“${section}”不是 ${plan.path} 中的章节锚点（现有的锚点：${[...plan.anchors].slice(0, 8).join('、')}${plan.anchors.size > 8 ? ' 等' : ''}）`, { line, column: 'section', value: section }));
+        return;
       }
-      issues.push(issue('E063', t.file, `引文“${showValue(quote)}”在 ${plan.path} 的章节 ${section} 中找不到${where}（引文必须从原文逐字复制）`, { line, column: 'quote', value: quote }));
-    }
+      const quote = quotes[k];
+      if (quote === undefined) return; // count mismatch: reported by the table's rules
+      const inSection = compact(sectionText(plan.blocks, section) ?? '');
+      if (!inSection.includes(compact(quote))) {
+        const elsewhere = plan.blocks.find((b) => compact(b.text).includes(compact(quote)));
+        let where = '';
+        if (elsewhere) {
+          const owner = [...plan.blocks.slice(0, plan.blocks.indexOf(elsewhere) + 1)].reverse().find((b) => b.kind === 'heading');
+          where = owner && owner.kind === 'heading' ? `；这句话在章节 ${owner.id}，不在 ${section}` : '';
+        }
+        issues.push(issue('E063', t.file, `引文“${showValue(quote)}”在 ${plan.path} 的章节 ${section} 中找不到${where}（引文必须从原文逐字复制）`, { line, column: 'quote', value: quote }));
+      }
+    });
   }
 }
 

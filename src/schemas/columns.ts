@@ -108,6 +108,19 @@ export function listOf<const V extends string, R extends boolean | undefined = u
   });
 }
 
+/** Several free-text or patterned values separated by ";" (e.g. several quotes of one target). */
+export function textList<R extends boolean | undefined = undefined>(info: Opts<R>, re?: RegExp, allowedItem = '任意文字') {
+  const allowed = `${allowedItem}；多个值用英文分号 ; 分隔`;
+  const meta: Omit<ColumnMeta, keyof ColumnInfo | 'parse'> = { type: 'array', list: true, allowed };
+  return column(info, meta, (raw) => {
+    const items = raw.split(';').map((s) => s.trim());
+    if (items.some((s) => s === '')) return fail('E032', `${q(raw)}中有空值（允许：${allowed}；分号前后都要有内容）`);
+    const bad = re ? items.find((s) => !re.test(s)) : undefined;
+    if (bad !== undefined) return fail('E032', `${q(raw)}中的${q(bad)}格式不对（允许：${allowed}）`);
+    return ok(items);
+  });
+}
+
 export interface NumberOpts {
   min?: number;
   max?: number;

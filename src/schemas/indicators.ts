@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { number, oneOf, partialDate, pattern, slug, text } from './columns.ts';
+import { number, oneOf, partialDate, slug, text, textList } from './columns.ts';
 import { ANCHOR_PATTERN } from '../lib/plan-doc.ts';
 import { defineTable, type RuleIssue } from './table.ts';
 
@@ -11,7 +11,11 @@ export const indicators = defineTable({
   schema: z.object({
     id: slug({ title: '指标编号', description: '指标的英文编号，用在网址中，例如 red-line-area。', required: true }, 'red-line-area'),
     plan: slug({ title: '计划文件', description: '设定目标的计划文件名（content/plan/ 中的文件名，不带 .md），例如 gushan-2017。', required: true }, 'gushan-2017'),
-    section: pattern({ title: '章节锚点', description: '目标所在章节的锚点，例如 s3-1。', required: true }, ANCHOR_PATTERN, '计划文件中的章节锚点，例如 s3-1'),
+    section: textList(
+      { title: '章节锚点', description: '目标所在章节的锚点，例如 s3-1；计划在几处提出同一目标时，用英文分号 ; 分隔，与 quote 一一对应。', required: true },
+      ANCHOR_PATTERN,
+      '计划文件中的章节锚点，例如 s3-1',
+    ),
     name: text({ title: '指标名称', description: '中文名称。', required: true }, 100),
     name_en: text({ title: '英文名称', description: 'English name.' }, 200),
     kind: oneOf({ title: '指标类型', description: 'level：比例或数量水平；count：完成个数；milestone：是否完成的里程碑。', required: true }, INDICATOR_KINDS),
@@ -22,7 +26,7 @@ export const indicators = defineTable({
     baseline: number({ title: '基线值', description: '计划制定时的水平。' }),
     baseline_date: partialDate({ title: '基线时间', description: '基线值对应的时间。' }),
     responsible: text({ title: '责任单位', description: '负责完成目标的单位。' }, 200),
-    quote: text({ title: '原文', description: '计划中设定这一目标的原话，必须逐字出现在 section 指明的章节中。', required: true }, 500),
+    quote: textList({ title: '原文', description: '计划中设定这一目标的原话，必须逐字出现在 section 指明的章节中；有几处时用英文分号 ; 分隔，顺序与 section 相同。', required: true }),
     note: text({ title: '备注', description: '补充说明。' }, 2000),
   }),
   primaryKey: ['id'],
@@ -34,6 +38,14 @@ export const indicators = defineTable({
     }
     if (row.kind !== 'milestone' && row.comparator === undefined) {
       issues.push({ column: 'comparator', code: 'E073', value: '', message: `指标类型是“${row.kind}”，必须填写比较方式（允许：>=、<=）` });
+    }
+    if (row.section.length !== row.quote.length) {
+      issues.push({
+        column: 'quote',
+        code: 'E076',
+        value: row.quote.join(';'),
+        message: `section 有 ${row.section.length} 个锚点，quote 有 ${row.quote.length} 段原文，数量必须相同（第几个锚点对应第几段原文）`,
+      });
     }
     if (row.baseline !== undefined && row.baseline_date === undefined) {
       issues.push({ column: 'baseline_date', code: 'E030', value: '', message: '填写了基线值，也必须填写基线时间（例如 2016）' });

@@ -8,7 +8,7 @@ import { ROOT, SITE_DIR } from '../helpers/paths.ts';
 import { excelCell } from '../../src/lib/downloads.ts';
 import { columnMeta } from '../../src/schemas/columns.ts';
 import { DATA_TABLES, DATA_TABLE_NAMES } from '../../src/schemas/index.ts';
-import { columnNames } from '../../src/schemas/table.ts';
+import { columnNames, type AnyTable } from '../../src/schemas/table.ts';
 
 const source = (name: string) => readFileSync(join(ROOT, 'data', `${name}.csv`));
 const built = (path: string) => readFileSync(join(SITE_DIR, path));
@@ -27,7 +27,7 @@ describe('downloads', () => {
       expect(back.meta.linebreak).toBe('\r\n');
       expect(back.data).toHaveLength(original.length);
       const header = original[0]!;
-      const def = DATA_TABLES[name];
+      const def: AnyTable = DATA_TABLES[name];
       back.data.forEach((row, r) => {
         expect(row).toHaveLength(header.length);
         row.forEach((cell, k) => {

@@ -145,6 +145,9 @@ const EXPECTED: Record<string, string[]> = {
   'rule-score-band': [
     "E074 data/credit-ratings.csv:3 列 score：得分 8 对应“蓝色”，与等级“红色”不符（红色应为 1–2 分）",
   ],
+  'rule-section-quote-count': [
+    "E076 data/indicators.csv:2 列 quote：section 有 2 个锚点，quote 有 1 段原文，数量必须相同（第几个锚点对应第几段原文）",
+  ],
   'rule-target-missing': [
     "E073 data/indicators.csv:3 列 target：指标类型是“count”，必须填写目标值（只有 milestone 里程碑可以不填）",
   ],

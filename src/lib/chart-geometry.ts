@@ -1,0 +1,59 @@
+/**
+ * Geometry of the build-time SVG charts (the small trend lines on /indicators/ and the
+ * no-JavaScript stand-in for the chart on each indicator page).
+ */
+import { endOfPartialDate } from './dates.ts';
+
+export interface ChartInput {
+  points: ReadonlyArray<{ date: string; value: number }>;
+  target?: number | undefined;
+  deadline?: string | undefined;
+  width: number;
+  height: number;
+  pad?: number;
+}
+
+export interface ChartGeometry {
+  /** "x,y x,y …" for <polyline>. */
+  line: string;
+  dots: Array<{ x: number; y: number; date: string; value: number }>;
+  targetY?: number;
+  deadlineX?: number;
+  min: number;
+  max: number;
+  xOf: (date: string) => number;
+  yOf: (value: number) => number;
+}
+
+const t = (iso: string) => Date.parse(`${endOfPartialDate(iso)}T00:00:00Z`);
+const round = (n: number) => Math.round(n * 10) / 10;
+
+export function chartGeometry(input: ChartInput): ChartGeometry {
+  const pad = input.pad ?? 4;
+  const values = input.points.map((p) => p.value);
+  if (input.target !== undefined) values.push(input.target);
+  let min = values.length ? Math.min(...values) : 0;
+  let max = values.length ? Math.max(...values) : 1;
+  if (min === max) {
+    min -= 1;
+    max += 1;
+  }
+  const span = max - min;
+  min -= span * 0.08;
+  max += span * 0.08;
+  const times = input.points.map((p) => t(p.date));
+  if (input.deadline) times.push(t(input.deadline));
+  let t0 = times.length ? Math.min(...times) : 0;
+  let t1 = times.length ? Math.max(...times) : 1;
+  if (t0 === t1) {
+    t0 -= 180 * 86_400_000;
+    t1 += 180 * 86_400_000;
+  }
+  const xOf = (date: string) => round(pad + ((t(date) - t0) / (t1 - t0)) * (input.width - 2 * pad));
+  const yOf = (value: number) => round(input.height - pad - ((value - min) / (max - min)) * (input.height - 2 * pad));
+  const dots = input.points.map((p) => ({ x: xOf(p.date), y: yOf(p.value), date: p.date, value: p.value }));
+  const g: ChartGeometry = { line: dots.map((d) => `${d.x},${d.y}`).join(' '), dots, min, max, xOf, yOf };
+  if (input.target !== undefined) g.targetY = yOf(input.target);
+  if (input.deadline) g.deadlineX = xOf(input.deadline);
+  return g;
+}

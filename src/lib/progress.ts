@@ -1,0 +1,141 @@
+/**
+ * Progress status of an indicator, computed from its observations (DESIGN §1.2, issue
+ * "Indicator progress"). The rules, also explained to readers on /methodology/:
+ *
+ * - A target is met when the value is at or beyond it (≥ or ≤). Milestones are completion
+ *   shares and are met at 100 %.
+ * - Before the deadline: met if the latest value meets the target; otherwise on track if the
+ *   latest value is at or beyond a straight line drawn from the baseline (the first
+ *   observation when no baseline is given) to the target at the deadline; else behind.
+ * - After the deadline there are two verdicts: at the deadline (the latest observation on or
+ *   before it) and now (the latest observation). "Met late" and "met but since slipped"
+ *   come from comparing them.
+ *
+ * Observation dates may be a year or a month; they count as of their last day.
+ */
+import { endOfPartialDate } from './dates.ts';
+
+export const STATUSES = ['已达标', '进度正常', '进度滞后', '未达标', '暂无数据'] as const;
+export type ProgressStatus = (typeof STATUSES)[number];
+
+/** URL-safe names of the statuses, for /indicators/status/<slug>/. */
+export const STATUS_SLUG: Record<ProgressStatus, string> = {
+  已达标: 'met',
+  进度正常: 'on-track',
+  进度滞后: 'behind',
+  未达标: 'missed',
+  暂无数据: 'no-data',
+};
+
+export interface IndicatorTarget {
+  kind: 'level' | 'count' | 'milestone';
+  comparator?: '>=' | '<=' | undefined;
+  target?: number | undefined;
+  target_date: string;
+  baseline?: number | undefined;
+  baseline_date?: string | undefined;
+  unit?: string | undefined;
+}
+
+export interface Point {
+  date: string;
+  value: number;
+}
+
+export type Nuance = 'met-late' | 'slipped' | undefined;
+
+export interface Progress {
+  status: ProgressStatus;
+  /** Verdict at the deadline; undefined while the deadline has not passed. */
+  atDeadline?: ProgressStatus;
+  nuance: Nuance;
+  latest?: Point;
+  /** The observation the deadline verdict rests on. */
+  deadlinePoint?: Point;
+  /** Value the straight line expects at the latest observation (before the deadline). */
+  expected?: number;
+  deadlinePassed: boolean;
+  target: number;
+  comparator: '>=' | '<=';
+  /** The verdict in words, e.g. "目标 ≥ 20%；截至 2017-12-31 实际 21.3%；已达标". */
+  explanation: string;
+}
+
+const DAY_MS = 86_400_000;
+const time = (iso: string) => Date.parse(`${endOfPartialDate(iso)}T00:00:00Z`);
+
+export function effectiveTarget(ind: IndicatorTarget): { target: number; comparator: '>=' | '<=' } {
+  if (ind.kind === 'milestone') return { target: ind.target ?? 100, comparator: ind.comparator ?? '>=' };
+  return { target: ind.target ?? 0, comparator: ind.comparator ?? '>=' };
+}
+
+export function meets(value: number, target: number, comparator: '>=' | '<='): boolean {
+  return comparator === '>=' ? value >= target : value <= target;
+}
+
+export function formatValue(v: number, unit = ''): string {
+  const n = Number.isInteger(v) ? String(v) : String(Number(v.toFixed(4)));
+  if (!unit) return n;
+  return unit === '%' ? `${n}%` : `${n} ${unit}`;
+}
+
+export function computeProgress(ind: IndicatorTarget, observations: readonly Point[], today: string): Progress {
+  const { target, comparator } = effectiveTarget(ind);
+  const unit = ind.unit ?? '';
+  const obs = [...observations].sort((a, b) => time(a.date) - time(b.date));
+  const deadline = endOfPartialDate(ind.target_date);
+  const deadlinePassed = time(today) > time(deadline);
+  const latest = obs[obs.length - 1];
+  const targetText = `目标 ${comparator === '>=' ? '≥' : '≤'} ${formatValue(target, unit)}（期限 ${deadline}）`;
+  const base = { target, comparator, deadlinePassed, nuance: undefined as Nuance };
+
+  if (!latest) {
+    return { ...base, status: '暂无数据', ...(deadlinePassed ? { atDeadline: '暂无数据' as const } : {}), explanation: `${targetText}；还没有观测数据；暂无数据` };
+  }
+  const latestText = `截至 ${latest.date} 实际 ${formatValue(latest.value, unit)}`;
+
+  if (!deadlinePassed) {
+    if (meets(latest.value, target, comparator)) {
+      return { ...base, status: '已达标', latest, explanation: `${targetText}；${latestText}；已达标` };
+    }
+    const start: Point | undefined =
+      ind.baseline !== undefined && ind.baseline_date !== undefined ? { date: ind.baseline_date, value: ind.baseline } : obs[0];
+    const t0 = time(start!.date);
+    const span = time(deadline) - t0;
+    const share = span <= 0 ? 1 : Math.min(1, Math.max(0, (time(latest.date) - t0) / span));
+    const expected = start!.value + (target - start!.value) * share;
+    const onTrack = meets(latest.value, expected, comparator);
+    const status: ProgressStatus = onTrack ? '进度正常' : '进度滞后';
+    return {
+      ...base,
+      status,
+      latest,
+      expected,
+      explanation: `${targetText}；${latestText}，按期限均匀推进此时应${comparator === '>=' ? '达到' : '不高于'} ${formatValue(Number(expected.toFixed(2)), unit)}；${status}`,
+    };
+  }
+
+  const beforeDeadline = obs.filter((o) => time(o.date) <= time(deadline));
+  const deadlinePoint = beforeDeadline[beforeDeadline.length - 1];
+  const atDeadline: ProgressStatus = !deadlinePoint ? '暂无数据' : meets(deadlinePoint.value, target, comparator) ? '已达标' : '未达标';
+  const nowMet = meets(latest.value, target, comparator);
+  const status: ProgressStatus = nowMet ? '已达标' : '未达标';
+  let nuance: Nuance;
+  if (nowMet && atDeadline !== '已达标') nuance = 'met-late';
+  if (!nowMet && atDeadline === '已达标') nuance = 'slipped';
+
+  const parts = [targetText];
+  if (deadlinePoint) parts.push(`截至 ${deadlinePoint.date} 实际 ${formatValue(deadlinePoint.value, unit)}，期限时${atDeadline}`);
+  else parts.push('期限前没有观测数据');
+  if (latest !== deadlinePoint) parts.push(`最新 ${latest.date} 实际 ${formatValue(latest.value, unit)}`);
+  const verdict = nuance === 'met-late' ? '逾期达标' : nuance === 'slipped' ? '曾达标，后回落，现未达标' : status;
+  parts.push(verdict);
+  const result: Progress = { ...base, status, atDeadline, nuance, latest, explanation: parts.join('；') };
+  if (deadlinePoint) result.deadlinePoint = deadlinePoint;
+  return result;
+}
+
+/** How long ago in days, for "last updated" hints. */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((time(b) - time(a)) / DAY_MS);
+}
