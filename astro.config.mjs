@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import pagefind from './src/integrations/pagefind.ts';
 
 // The public URL and the sub-folder the site is hosted under come from the environment, so the
 // same sources build for a local preview, GitHub Pages (a project site) or any static host.
@@ -22,7 +23,7 @@ export default defineConfig({
     // Content-Security-Policy the site ships.
     inlineStylesheets: 'never',
   },
-  integrations: [mdx(), sitemap()],
+  integrations: [mdx(), sitemap(), pagefind()],
   vite: {
     build: { assetsInlineLimit: 0 },
   },

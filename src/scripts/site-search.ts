@@ -1,0 +1,184 @@
+/**
+ * <site-search>: the search page. Pagefind's code and index are fetched only when the reader
+ * starts searching (a query in the URL, or typing). The query and filters live in the URL,
+ * so a search can be linked and reloads as it was.
+ */
+import { excerptRuns } from '../lib/excerpt.ts';
+import { toSimplified } from '../lib/zh-variants.ts';
+
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  sub_results?: Array<{ url: string; title: string; excerpt: string }>;
+}
+interface PagefindApi {
+  options(o: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+  search(q: string | null, o?: { filters?: Record<string, { any: string[] }> }): Promise<{ results: Array<{ id: string; score: number; data(): Promise<PagefindResultData> }> } | null>;
+}
+
+/** Filter groups shown to readers, in order, with their Chinese names. */
+const FILTER_LABELS: Record<string, string> = { type: '类型', status: '状态', village: '村（社区）', rating: '信用等级', year: '年份' };
+const PAGE_SIZE = 20;
+
+function bestSection(d: PagefindResultData, query: string): { url: string; title: string; excerpt: string } | undefined {
+  const compact = query.replace(/\s+/g, '');
+  const score = (excerpt: string) => {
+    const runs = excerptRuns(excerpt);
+    const plain = runs.map((r) => r.text).join('').replace(/\s+/g, '');
+    const covered = new Set(runs.filter((r) => r.marked).flatMap((r) => [...r.text].filter((ch) => compact.includes(ch))));
+    return (compact && plain.includes(compact) ? 1000 : 0) + covered.size;
+  };
+  // Only a section that holds the whole query: a partial match would send the reader to the wrong place.
+  const candidates = (d.sub_results ?? []).filter((s) => s.url !== d.url && score(s.excerpt) >= 1000);
+  return candidates.sort((a, b) => score(b.excerpt) - score(a.excerpt))[0];
+}
+
+class SiteSearch extends HTMLElement {
+  #api: Promise<PagefindApi> | undefined;
+  #input!: HTMLInputElement;
+  #results!: HTMLOListElement;
+  #status!: HTMLElement;
+  #filtersBox!: HTMLElement;
+  #selected = new Map<string, Set<string>>();
+  #run = 0;
+  #timer: number | undefined;
+
+  connectedCallback(): void {
+    this.#input = this.querySelector('input[name=q]')!;
+    this.#results = this.querySelector('[data-results]')!;
+    this.#status = this.querySelector('[data-status]')!;
+    this.#filtersBox = this.querySelector('[data-filters]')!;
+    const params = new URLSearchParams(location.search);
+    this.#input.value = params.get('q') ?? '';
+    for (const key of Object.keys(FILTER_LABELS)) {
+      const values = params.getAll(key);
+      if (values.length) this.#selected.set(key, new Set(values));
+    }
+    this.querySelector('form')!.addEventListener('submit', (e) => {
+      e.preventDefault();
+      void this.#search();
+    });
+    this.#input.addEventListener('input', () => {
+      window.clearTimeout(this.#timer);
+      this.#timer = window.setTimeout(() => void this.#search(), 250);
+    });
+    this.#input.addEventListener('focus', () => void this.#load(), { once: true });
+    if (this.#input.value || this.#selected.size) void this.#search();
+  }
+
+  #load(): Promise<PagefindApi> {
+    if (!this.#api) {
+      const bundle = this.dataset.bundle ?? '/pagefind/';
+      this.#api = (async () => {
+        const api = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindApi;
+        await api.options({ baseUrl: bundle.replace(/pagefind\/$/, '') });
+        await api.init();
+        await this.#renderFilters(api);
+        return api;
+      })();
+    }
+    return this.#api;
+  }
+
+  async #renderFilters(api: PagefindApi): Promise<void> {
+    const available = await api.filters();
+    this.#filtersBox.replaceChildren();
+    for (const [key, label] of Object.entries(FILTER_LABELS)) {
+      const values = available[key];
+      if (!values || Object.keys(values).length === 0) continue;
+      const fs = document.createElement('fieldset');
+      const legend = document.createElement('legend');
+      legend.textContent = label;
+      fs.append(legend);
+      for (const value of Object.keys(values).sort()) {
+        const l = document.createElement('label');
+        const box = document.createElement('input');
+        box.type = 'checkbox';
+        box.name = key;
+        box.value = value;
+        box.checked = this.#selected.get(key)?.has(value) ?? false;
+        box.addEventListener('change', () => {
+          const set = this.#selected.get(key) ?? new Set<string>();
+          if (box.checked) set.add(value);
+          else set.delete(value);
+          if (set.size) this.#selected.set(key, set);
+          else this.#selected.delete(key);
+          void this.#search();
+        });
+        l.append(box, document.createTextNode(value));
+        fs.append(l);
+      }
+      this.#filtersBox.append(fs);
+    }
+    this.#filtersBox.hidden = false;
+  }
+
+  #syncUrl(q: string): void {
+    const params = new URLSearchParams();
+    if (q) params.set('q', q);
+    for (const [k, set] of this.#selected) for (const v of set) params.append(k, v);
+    const qs = params.toString();
+    history.replaceState(null, '', qs ? `?${qs}` : location.pathname);
+  }
+
+  async #search(): Promise<void> {
+    const run = ++this.#run;
+    const q = this.#input.value.trim();
+    this.#syncUrl(q);
+    if (!q && this.#selected.size === 0) {
+      this.#results.replaceChildren();
+      this.#status.textContent = '';
+      return;
+    }
+    this.#status.textContent = '正在搜索…';
+    const api = await this.#load();
+    const filters = Object.fromEntries([...this.#selected].map(([k, set]) => [k, { any: [...set] }]));
+    // The site is in simplified characters: a query typed in traditional ones is converted.
+    const found = await api.search(q ? toSimplified(q) : null, { filters });
+    if (run !== this.#run || !found) return;
+    const data = await Promise.all(found.results.slice(0, PAGE_SIZE).map((r) => r.data()));
+    if (run !== this.#run) return;
+    const query = q ? toSimplified(q) : '';
+    this.#results.replaceChildren(...data.map((d) => this.#item(d, query)));
+    const n = found.results.length;
+    this.#status.textContent = n === 0 ? `没有找到与“${q}”相关的内容。可以换一个词，或减少筛选条件。` : `找到 ${n} 个结果${n > PAGE_SIZE ? `，显示前 ${PAGE_SIZE} 个` : ''}。`;
+  }
+
+  #item(d: PagefindResultData, query: string): HTMLLIElement {
+    const li = document.createElement('li');
+    // For the plan, the section whose text holds the whole query is the more useful link.
+    const sub = d.meta.type === '计划原文' ? bestSection(d, query) : undefined;
+    const a = document.createElement('a');
+    a.className = 'result-title';
+    a.href = sub?.url ?? d.url;
+    a.textContent = sub ? `${d.meta.title ?? ''} · ${sub.title}` : (d.meta.title ?? d.url);
+    const meta = document.createElement('div');
+    meta.className = 'result-meta';
+    if (d.meta.type) {
+      const t = document.createElement('span');
+      t.className = 'result-type';
+      t.textContent = d.meta.type;
+      meta.append(t);
+    }
+    if (d.meta.date) {
+      const t = document.createElement('span');
+      t.textContent = d.meta.date;
+      meta.append(t);
+    }
+    const p = document.createElement('p');
+    for (const run of excerptRuns(sub?.excerpt ?? d.excerpt)) {
+      if (run.marked) {
+        const m = document.createElement('mark');
+        m.textContent = run.text;
+        p.append(m);
+      } else p.append(document.createTextNode(run.text));
+    }
+    li.append(a, meta, p);
+    return li;
+  }
+}
+
+if (!customElements.get('site-search')) customElements.define('site-search', SiteSearch);
