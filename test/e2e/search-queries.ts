@@ -1,0 +1,49 @@
+/**
+ * Queries a reader might type, each with the page it must find among the first five results.
+ * Never delete a query because it fails: fix the indexing instead (issue "Full-text search").
+ */
+export interface SearchCase {
+  q: string;
+  /** Site path (after the base) that must be among the first five result links. */
+  page: string;
+  why: string;
+}
+
+export const SEARCH_CASES: SearchCase[] = [
+  // Two-character words inside long sentences.
+  { q: '水质', page: 'indicators/class3-river-share/', why: 'two-character word' },
+  { q: '红线', page: 'indicators/red-line-area/', why: 'two-character word' },
+  { q: '整改', page: 'plan/gushan-2017/', why: 'two-character word in the preamble' },
+  { q: '燃煤', page: 'indicators/small-coal-boilers/', why: 'two-character word' },
+  { q: '黑臭', page: 'indicators/black-odorous-rivers/', why: 'two-character word' },
+  { q: '河长制', page: 'plan/gushan-2017/', why: 'three-character term only in the plan' },
+  { q: '网格化', page: 'plan/gushan-2017/', why: 'term only in the plan' },
+  { q: '预警黑名单', page: 'plan/gushan-2017/', why: 'term only in the plan' },
+  { q: '差别电价', page: 'plan/gushan-2017/', why: 'term only in the plan' },
+  { q: '三同时', page: 'plan/gushan-2017/', why: 'quoted term' },
+  // Numbers with units.
+  { q: '2.6万亩', page: 'indicators/basic-farmland/', why: 'number with unit' },
+  { q: '43.04%', page: 'indicators/green-coverage/', why: 'number with percent' },
+  { q: '10蒸吨', page: 'indicators/small-coal-boilers/', why: 'number with unit' },
+  { q: '49个', page: 'indicators/livestock-farms-closed/', why: 'number with measure word' },
+  { q: '15.96平方米', page: 'indicators/park-green-per-capita/', why: 'decimal with unit' },
+  { q: '99.5%', page: 'indicators/rural-toilets/', why: 'decimal percent' },
+  // Names.
+  { q: '丁字河', page: 'indicators/dingzi-river-phase1/', why: 'river name' },
+  { q: '红豆村', page: 'indicators/hongdou-eco-trail/', why: 'village name' },
+  { q: '顾山镇人民政府', page: 'plan/gushan-2017/', why: 'issuer' },
+  // Mixed Chinese and Latin.
+  { q: 'PM2.5', page: 'indicators/pm25-stations/', why: 'mixed Latin and number' },
+  { q: 'VOC', page: 'indicators/voc-projects/', why: 'Latin abbreviation' },
+  { q: 'VOC治理项目', page: 'indicators/voc-projects/', why: 'Latin followed by Chinese' },
+  { q: '一级A', page: 'indicators/sewage-plants-grade-a/', why: 'Chinese followed by Latin' },
+  { q: 'GDP', page: 'indicators/gdp-land-output-growth/', why: 'Latin inside Chinese' },
+  // Traditional characters.
+  { q: '水質', page: 'indicators/class3-river-share/', why: 'traditional characters' },
+  { q: '關閉畜禽養殖場', page: 'indicators/livestock-farms-closed/', why: 'traditional characters' },
+  { q: '生态宣传步道', page: 'indicators/hongdou-eco-trail/', why: 'phrase of the plan' },
+  { q: '绿地率', page: 'indicators/green-space-ratio/', why: 'three-character term' },
+  // Pages.
+  { q: '计算方法', page: 'methodology/', why: 'page title' },
+  { q: '示例数据', page: 'about/', why: 'page text' },
+];

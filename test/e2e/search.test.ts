@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { browserAvailability, launchChromium } from '../helpers/browser.ts';
+import { serveStatic, type RunningServer } from '../helpers/static-server.ts';
+import { axeViolations } from '../helpers/axe.ts';
+import { SITE_BASE, SITE_DIR } from '../helpers/paths.ts';
+import { SEARCH_CASES } from './search-queries.ts';
+
+const browserPath = browserAvailability();
+
+describe.skipIf(browserPath.skip)('search in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  beforeAll(async () => {
+    server = await serveStatic(SITE_DIR, SITE_BASE);
+    browser = await launchChromium(browserPath.path!);
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function settle(p: Page): Promise<void> {
+    await p.waitForFunction(() => {
+      const s = document.querySelector('[data-status]')?.textContent ?? '';
+      return s !== '' && s !== '正在搜索…';
+    });
+  }
+  const top5 = (p: Page) => p.locator('.search-results .result-title').evaluateAll((els) => els.slice(0, 5).map((e) => new URL((e as HTMLAnchorElement).href).pathname));
+
+  it(`has at least 30 queries`, () => {
+    expect(SEARCH_CASES.length).toBeGreaterThanOrEqual(30);
+  });
+
+  for (const c of SEARCH_CASES) {
+    it(`finds ${c.page} for “${c.q}” (${c.why})`, async () => {
+      await page.goto(`${server.root}search/?q=${encodeURIComponent(c.q)}`);
+      await settle(page);
+      expect(await top5(page)).toContain(`${SITE_BASE}${c.page}`);
+    });
+  }
+
+  it('shows the results of a ?q= link on load, with type, excerpt and highlight', async () => {
+    await page.goto(`${server.root}search/?q=${encodeURIComponent('丁字河')}`);
+    await settle(page);
+    expect(await page.locator('#search-q').inputValue()).toBe('丁字河');
+    const first = page.locator('.search-results li').first();
+    expect(await first.locator('.result-type').textContent()).toBe('指标');
+    expect(await first.locator('mark').count()).toBeGreaterThan(0);
+  });
+
+  it('narrows the results with a type filter and keeps it in the URL', async () => {
+    await page.goto(`${server.root}search/?q=${encodeURIComponent('燃煤')}`);
+    await settle(page);
+    const all = await page.locator('.search-results li').count();
+    await page.getByRole('group', { name: '类型' }).getByLabel('计划原文').check();
+    await page.waitForFunction((n) => document.querySelectorAll('.search-results li').length < n, all);
+    const types = await page.locator('.search-results .result-type').allTextContents();
+    expect(types.length).toBeGreaterThan(0);
+    expect(new Set(types)).toEqual(new Set(['计划原文']));
+    expect(new URL(page.url()).searchParams.getAll('type')).toEqual(['计划原文']);
+    await page.reload();
+    await settle(page);
+    expect(await page.getByRole('group', { name: '类型' }).getByLabel('计划原文').isChecked()).toBe(true);
+    expect(new Set(await page.locator('.search-results .result-type').allTextContents())).toEqual(new Set(['计划原文']));
+  });
+
+  it('can be used with the keyboard alone, from the header search box on any page', async () => {
+    await page.goto(`${server.root}plan/`);
+    await page.keyboard.press('Tab'); // skip link
+    let focused = '';
+    for (let i = 0; i < 20 && focused !== 'site-search-q'; i++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => document.activeElement?.id ?? '');
+    }
+    expect(focused).toBe('site-search-q');
+    await page.keyboard.type('黑臭');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/search\/\?q=/);
+    await settle(page);
+    // Tab from the search box reaches the first result link.
+    await page.focus('#search-q');
+    let onResult = false;
+    for (let i = 0; i < 40 && !onResult; i++) {
+      await page.keyboard.press('Tab');
+      onResult = await page.evaluate(() => document.activeElement?.classList.contains('result-title') ?? false);
+    }
+    expect(onResult).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => !u.pathname.endsWith('/search/'));
+  });
+
+  it('fetches the search code and index only once the reader searches', async () => {
+    const p = await browser.newPage();
+    const fetched: string[] = [];
+    p.on('request', (r) => fetched.push(r.url()));
+    await p.goto(`${server.root}search/`);
+    await p.waitForLoadState('networkidle');
+    expect(fetched.filter((u) => u.includes('/pagefind/'))).toEqual([]);
+    await p.goto(`${server.root}indicators/`);
+    await p.waitForLoadState('networkidle');
+    expect(fetched.filter((u) => u.includes('/pagefind/'))).toEqual([]);
+    await p.goto(`${server.root}search/`);
+    await p.fill('#search-q', '水质');
+    await settle(p);
+    expect(fetched.some((u) => u.includes('/pagefind/pagefind.js'))).toBe(true);
+    await p.close();
+  });
+
+  it('explains politely that search needs JavaScript when it is off', async () => {
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const p = await ctx.newPage();
+    await p.goto(`${server.root}search/?q=${encodeURIComponent('水质')}`);
+    expect(await p.locator('main').textContent()).toContain('搜索在您的浏览器中进行，需要启用 JavaScript');
+    await ctx.close();
+  });
+
+  for (const width of [375, 1280]) {
+    it(`has no axe violations with results shown at ${width} px`, async () => {
+      const p = await browser.newPage({ viewport: { width, height: 900 } });
+      await p.goto(`${server.root}search/?q=${encodeURIComponent('水质')}`);
+      await settle(p);
+      expect(await axeViolations(p)).toEqual([]);
+      await p.close();
+    });
+  }
+});
