@@ -52,7 +52,7 @@ describe('npm run validate', () => {
     const dir = materialise('cell-enum');
     const r = validate(['--format', 'github', '--data', `${dir}/data`, '--content', `${dir}/content`]);
     expect(r.status).toBe(1);
-    expect(r.out.trim()).toMatch(/^::error file=.*data\/problems\.csv,line=4,title=E031 不是允许的值::.*data\/problems\.csv:4 列 status：“已完成”不是允许的值（允许：待整改、整改中、已整改、已销号）$/);
+    expect(r.out.trim()).toMatch(/^::error file=.*data\/problems\.csv,line=4,title=E031 不是允许的值::.*data\/problems\.csv:4 列 status：“已完成”不是允许的值（允许：待整改、整改中、已整改、已销号）（说明：http:\/\/localhost:4321\/data\/errors\/#E031）$/);
   });
 
   it('refuses an unknown format with exit code 2', () => {

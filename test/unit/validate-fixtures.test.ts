@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { brokenFixtures, materialise, VALID } from '../helpers/fixtures.ts';
 import { validateDirs } from '../../src/lib/read-dataset.ts';
 import { ISSUE_CODES, formatIssue } from '../../src/lib/issues.ts';
+import { ISSUE_EXAMPLES } from '../../src/lib/issue-examples.ts';
 
 function messages(dir: string): string[] {
   const r = validateDirs({ dataDir: `${dir}/data`, contentDir: `${dir}/content`, cwd: dir });
@@ -12,7 +13,7 @@ function messages(dir: string): string[] {
  * The exact wording an editor sees for each broken fixture (test/fixtures/broken/<name>,
  * an overlay on test/fixtures/valid). Changing a message is a product decision: update it here.
  */
-const EXPECTED: Record<string, string[]> = {
+export const EXPECTED: Record<string, string[]> = {
   'cell-date-format': [
     "E035 data/problems.csv:4 列 reported：“2018/6/2”不是有效的日期格式（允许：年-月-日，例如 2019-06-30）",
   ],
@@ -181,6 +182,14 @@ describe('validator on the fixtures', () => {
       expect(messages(materialise(name))).toEqual(EXPECTED[name]);
     });
   }
+
+  it('documents every code with an example that is a real message of the fixtures', () => {
+    const all = new Set(Object.values(EXPECTED).flat());
+    for (const code of Object.keys(ISSUE_CODES)) {
+      expect(ISSUE_EXAMPLES[code], code).toBeDefined();
+      expect(all.has(`${code} ${ISSUE_EXAMPLES[code]}`), code).toBe(true);
+    }
+  });
 
   it('exercises every error code with at least one fixture', () => {
     const seen = new Set(Object.values(EXPECTED).flat().map((m) => m.slice(0, 4)));

@@ -1,0 +1,43 @@
+/**
+ * One real example message per error code, as an editor sees it. Each is taken from the
+ * broken fixtures in test/fixtures/broken/; a unit test checks that they still match the
+ * validator's output word for word.
+ */
+export const ISSUE_EXAMPLES: Record<string, string> = {
+  E001: "data/observations.csv：找不到文件（需要：data/observations.csv，列为 indicator,date,value,source,source_url,note）",
+  E002: "data/villages.csv:2：文件是 GBK/GB18030 编码（Excel 默认的“CSV（逗号分隔）”格式），不是 UTF-8，中文会变成乱码。这一行按 GBK 读出来是“dongcun,东村庄,村”。在 Excel 中选择“文件 → 另存为”，保存类型选“CSV UTF-8（逗号分隔）”；在 WPS 中另存为时把编码选为 UTF-8。",
+  E003: "data/villages.csv:2：文件不是 UTF-8 编码，从这一行开始出现无法识别的字节（用 Excel 或 WPS 打开文件，另存为“CSV UTF-8（逗号分隔）”。）",
+  E004: "data/villages.csv:1：文件是空的（第 1 行应当是列名：id,name,kind）",
+  E005: "data/villages.csv:1：文件保存成了“Unicode 文本”（UTF-16），不是 CSV UTF-8（不要选“Unicode 文本”，请另存为“CSV UTF-8（逗号分隔）”。）",
+  E010: "data/villages.csv:1 列 kind：缺少列“kind”（类型；这个表的列依次是：id,name,kind）",
+  E011: "data/villages.csv:1 列 population：“population”不是这个表的列（允许的列：id、name、kind）",
+  E012: "data/villages.csv:1 列 name：列名“name”重复：第 2 列（Excel B 列）和第 4 列（Excel D 列）（每个列名只能出现一次）",
+  E020: "data/villages.csv:4：这一行有 4 个单元格，表头有 3 列（多了 1 个；文字中的逗号可能没有放在双引号中）",
+  E021: "data/villages.csv:2：从这一行开始的带引号单元格“\"东村,村”一直到文件末尾都没有结束引号（请在单元格文字结束处补上英文双引号 \"）",
+  E022: "data/villages.csv:2：单元格“东\"村”中间有英文双引号（这样的单元格要整体放在双引号中，文字中的双引号写成两个 \"\"，或改用中文引号“”）",
+  E030: "data/problems.csv:2 列 title：不能为空（必填：标题）",
+  E031: "data/problems.csv:4 列 status：“已完成”不是允许的值（允许：待整改、整改中、已整改、已销号）",
+  E032: "data/villages.csv:2 列 id：“Dong Cun”格式不对（允许：小写英文字母、数字和连字符 -，例如 hongdou）",
+  E033: "data/indicators.csv:2 列 target：“60%”不是数字（允许：数字；只写数字，例如 20 或 0.5，不带单位、百分号和千位分隔符）",
+  E034: "data/credit-ratings.csv:3 列 score：数值 15 超出范围（允许：-99 到 12）",
+  E035: "data/problems.csv:4 列 reported：“2018/6/2”不是有效的日期格式（允许：年-月-日，例如 2019-06-30）",
+  E036: "data/problems.csv:4 列 reported：“2018-02-30”这个日期不存在（请检查月份和日期）",
+  E037: "data/problems.csv:2 列 source_url：“javascript:alert(1)”不是允许的网址（允许：以 http:// 或 https:// 开头的完整网址）",
+  E038: "data/enterprises.csv:3 列 uscc：“9111O108551385082Q”含有不允许的字符“O”（允许：18 位统一社会信用代码（数字和大写字母，不含 I、O、S、V、Z），第 18 位校验码正确）",
+  E039: "data/enterprises.csv:2 列 uscc：“91110000600037341M”的校验码（第 18 位）应为“L”，现在是“M”，代码中可能有抄错的字符，请对照营业执照核对",
+  E040: "data/villages.csv:3 列 name：“ 西社区 ”开头或结尾有空格（请删除多余的空格）",
+  E050: "data/villages.csv:4 列 id：id=dongcun 与第 2 行重复（id 必须唯一）",
+  E060: "data/enterprises.csv:2 列 village：“dongcun”在 data/villages.csv 的 id 列中找不到（请先在 data/villages.csv 中添加，或检查拼写）",
+  E061: "data/indicators.csv:2 列 plan：“gushan-2099”不是 content/plan/ 中的计划文件（现有：mini）",
+  E062: "data/indicators.csv:3 列 section：“s2-1”不是 content/plan/mini.md 中的章节锚点（现有的锚点：s1、s2）",
+  E063: "data/indicators.csv:2 列 quote：引文“全镇河道水质达标比例达到70%”在 content/plan/mini.md 的章节 s1 中找不到（引文必须从原文逐字复制）",
+  E070: "data/problems.csv:2 列 closed：状态是“已销号”，必须填写完成日期（格式：年-月-日，例如 2019-06-30）",
+  E071: "data/problems.csv:4 列 closed：状态是“整改中”，完成日期“2018-06-20”必须为空（已经完成的，请把状态改为“已整改”或“已销号”）",
+  E072: "data/problems.csv:2 列 closed：完成日期 2017-03-01 早于发现日期 2017-03-14（完成日期不能早于发现日期）",
+  E073: "data/indicators.csv:3 列 target：指标类型是“count”，必须填写目标值（只有 milestone 里程碑可以不填）",
+  E074: "data/credit-ratings.csv:3 列 score：得分 8 对应“蓝色”，与等级“红色”不符（红色应为 1–2 分）",
+  E075: "data/datasets.csv 列 table：缺少数据表“problems”的说明（请为它加一行：table 写 problems）",
+  E076: "data/indicators.csv:2 列 quote：section 有 2 个锚点，quote 有 1 段原文，数量必须相同（第几个锚点对应第几段原文）",
+  E080: "content/plan/mini.md:16：锚点“s1”重复，第 10 行已经使用（锚点必须唯一）",
+  E081: "content/plan/mini.md:4：字段“date”的值“2017年3月1日”不对（日期写成 年-月-日，例如 2017-09-25）",
+};

@@ -1,0 +1,124 @@
+/**
+ * <csv-checker>: checks a CSV file in the browser with the same code as `npm run validate`.
+ * The file never leaves the computer. The published tables and plans, needed for
+ * references, are fetched when the page opens, so the check also works offline afterwards.
+ */
+import { checkFile, guessTable } from '../lib/check-file.ts';
+import { ISSUE_CODES, formatIssue, type ValidationIssue } from '../lib/issues.ts';
+import type { PlanSource } from '../lib/validate.ts';
+
+class CsvChecker extends HTMLElement {
+  #published = new Map<string, Uint8Array>();
+  #plans: PlanSource[] = [];
+  #ready: Promise<void> | undefined;
+
+  connectedCallback(): void {
+    const base = this.dataset.base ?? '/';
+    const tables = (this.dataset.tables ?? '').split(' ').filter(Boolean);
+    const plans = (this.dataset.plans ?? '').split(' ').filter(Boolean);
+    this.#ready = this.#loadPublished(base, tables, plans);
+    const input = this.querySelector<HTMLInputElement>('input[type=file]')!;
+    const select = this.querySelector<HTMLSelectElement>('select')!;
+    const zone = this.querySelector<HTMLElement>('[data-drop]')!;
+    input.addEventListener('change', () => void this.#check(input.files?.[0], select));
+    select.addEventListener('change', () => {
+      // A table picked by the editor sticks; "自动判断" hands the choice back to the guess.
+      if (select.value) select.dataset.user = 'true';
+      else delete select.dataset.user;
+      void this.#check(input.files?.[0], select);
+    });
+    zone.addEventListener('dragover', (e) => {
+      e.preventDefault();
+      zone.dataset.over = 'true';
+    });
+    zone.addEventListener('dragleave', () => delete zone.dataset.over);
+    zone.addEventListener('drop', (e) => {
+      e.preventDefault();
+      delete zone.dataset.over;
+      const file = e.dataTransfer?.files[0];
+      if (file) {
+        const dt = new DataTransfer();
+        dt.items.add(file);
+        input.files = dt.files;
+        void this.#check(file, select);
+      }
+    });
+    this.querySelector<HTMLElement>('[data-ui]')!.hidden = false;
+  }
+
+  async #loadPublished(base: string, tables: string[], plans: string[]): Promise<void> {
+    const get = async (url: string) => {
+      try {
+        const r = await fetch(url);
+        return r.ok ? new Uint8Array(await r.arrayBuffer()) : undefined;
+      } catch {
+        return undefined;
+      }
+    };
+    await Promise.all([
+      ...tables.map(async (t) => {
+        const bytes = await get(`${base}data/${t}.csv`);
+        if (bytes) this.#published.set(t, bytes);
+      }),
+      ...plans.map(async (p) => {
+        const bytes = await get(`${base}plan/${p}.md`);
+        if (bytes) this.#plans.push({ id: p, path: `content/plan/${p}.md`, text: new TextDecoder().decode(bytes) });
+      }),
+    ]);
+  }
+
+  async #check(file: File | undefined, select: HTMLSelectElement): Promise<void> {
+    const out = this.querySelector<HTMLElement>('[data-result]')!;
+    if (!file) return;
+    await this.#ready;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    if (!select.dataset.user) select.value = guessTable(file.name, bytes) ?? '';
+    const result = checkFile({ fileName: file.name, bytes, table: select.value || undefined, published: this.#published, plans: this.#plans });
+    out.replaceChildren();
+    const summary = document.createElement('p');
+    summary.className = 'check-summary';
+    if (!result.table) {
+      summary.textContent = `无法判断“${file.name}”是哪个数据表，请在上面选择。`;
+      out.append(summary);
+      return;
+    }
+    const problems = result.issues.length + result.elsewhere.length;
+    summary.textContent =
+      problems === 0
+        ? `✓ 没有发现问题：${file.name} 按 data/${result.table}.csv 检查，共 ${result.rows} 行。`
+        : `✗ 发现 ${problems} 个问题（按 data/${result.table}.csv 检查）。每条前面是“文件:行号”。`;
+    summary.dataset.ok = String(problems === 0);
+    out.append(summary);
+    if (result.issues.length) out.append(this.#list(result.issues));
+    if (result.elsewhere.length) {
+      const h = document.createElement('h3');
+      h.textContent = '这个文件会让网站上其他表中的引用失效：';
+      out.append(h, this.#list(result.elsewhere));
+    }
+    if (!this.#published.size) {
+      const p = document.createElement('p');
+      p.className = 'notice';
+      p.textContent = '没有取得网站上已发布的数据，引用其他表的检查没有进行。';
+      out.append(p);
+    }
+  }
+
+  #list(issues: ValidationIssue[]): HTMLOListElement {
+    const ol = document.createElement('ol');
+    ol.className = 'check-issues';
+    const base = this.dataset.base ?? '/';
+    for (const i of issues) {
+      const li = document.createElement('li');
+      const text = document.createElement('span');
+      text.textContent = formatIssue(i);
+      const code = document.createElement('a');
+      code.href = `${base}data/errors/#${i.code}`;
+      code.textContent = `[${i.code} ${ISSUE_CODES[i.code].title}]`;
+      li.append(text, ' ', code);
+      ol.append(li);
+    }
+    return ol;
+  }
+}
+
+if (!customElements.get('csv-checker')) customElements.define('csv-checker', CsvChecker);
