@@ -49,3 +49,15 @@ export function formatDateZh(iso: string): string {
 export function isoDate(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
+
+/**
+ * "发现错误？" links: the page on the repository host where a file can be edited. Needs
+ * REPO_URL (e.g. https://github.com/org/repo); REPO_BRANCH defaults to main. Without a
+ * repository the links are not shown.
+ */
+export function editUrl(file: string, env: Record<string, string | undefined> = process.env): string | undefined {
+  const repo = repoUrl(env);
+  if (!repo) return undefined;
+  const branch = env.REPO_BRANCH?.trim() || 'main';
+  return `${repo.replace(/\/+$/, '')}/edit/${encodeURIComponent(branch)}/${file.split('/').map(encodeURIComponent).join('/')}`;
+}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { readHtml } from '../helpers/html.ts';
-import { ROOT, SITE_DIR } from '../helpers/paths.ts';
+import { REPO_URL, ROOT, SITE_DIR } from '../helpers/paths.ts';
 import { excelCell } from '../../src/lib/downloads.ts';
 import { columnMeta } from '../../src/schemas/columns.ts';
 import { DATA_TABLES, DATA_TABLE_NAMES } from '../../src/schemas/index.ts';
@@ -97,7 +97,7 @@ describe('the /data/ catalogue', () => {
       const documented = section!.querySelectorAll('tbody th code').map((c) => c.textContent);
       expect(documented).toEqual(columnNames(DATA_TABLES[name]));
       const links = section!.querySelectorAll('.downloads a').map((a) => a.getAttribute('href'));
-      expect(links).toEqual([`/gushan/data/${name}.csv`, `/gushan/data/${name}-excel.csv`, `/gushan/data/${name}.json`]);
+      expect(links).toEqual([`/gushan/data/${name}.csv`, `/gushan/data/${name}-excel.csv`, `/gushan/data/${name}.json`, `${REPO_URL}/edit/main/data/${name}.csv`]);
     }
     const statusRow = doc.getElementById('problems')!.querySelectorAll('tbody tr').find((tr) => tr.querySelector('code')?.textContent === 'status');
     expect(statusRow?.textContent).toContain('待整改、整改中、已整改、已销号');

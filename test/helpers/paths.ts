@@ -10,3 +10,4 @@ export const SITE_BASE = '/gushan/';
 export const SITE_URL = 'https://example.org';
 export const BUILD_DATE = '2026-01-15';
 export const SEED_PLAN = join(ROOT, '../shared/seed/gushan-2017-plan.txt');
+export const REPO_URL = 'https://example.org/gushan-repo';
