@@ -1,0 +1,58 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/paths.ts';
+
+interface Step {
+  uses?: string;
+  run?: string;
+  env?: Record<string, string>;
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  jobs: Record<string, { steps: Step[] }>;
+}
+
+const dir = join(ROOT, '.github/workflows');
+const workflows = Object.fromEntries(readdirSync(dir).map((f) => [f, parse(readFileSync(join(dir, f), 'utf8')) as Workflow]));
+const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+const steps = (w: Workflow) => Object.values(w.jobs).flatMap((j) => j.steps);
+
+describe('GitHub workflows', () => {
+  it('are valid YAML with jobs and steps', () => {
+    expect(Object.keys(workflows).sort()).toEqual(['deploy.yml', 'pull-request.yml']);
+    for (const [name, w] of Object.entries(workflows)) {
+      expect(Object.keys(w.jobs).length, name).toBeGreaterThan(0);
+      for (const s of steps(w)) expect(s.uses ?? s.run, name).toBeTruthy();
+    }
+  });
+
+  it('call only npm scripts that exist', () => {
+    for (const w of Object.values(workflows)) {
+      for (const s of steps(w)) {
+        for (const m of (s.run ?? '').matchAll(/npm run ([\w:-]+)/g)) expect(Object.keys(scripts)).toContain(m[1]);
+      }
+    }
+  });
+
+  it('check every pull request with annotated validation and the full test suite on Node 24', () => {
+    const pr = workflows['pull-request.yml']!;
+    expect(Object.keys(pr.on)).toEqual(['pull_request']);
+    const runs = steps(pr).map((s) => s.run ?? '');
+    expect(runs).toContain('npm ci');
+    expect(runs).toContain('npm run validate -- --format github');
+    expect(runs).toContain('npm test');
+    expect(steps(pr).find((s) => s.uses?.startsWith('actions/setup-node@'))).toMatchObject({ with: { 'node-version': 24 } });
+  });
+
+  it('deploy main to GitHub Pages with the official actions and the project base path', () => {
+    const deploy = workflows['deploy.yml']!;
+    expect(deploy.on).toMatchObject({ push: { branches: ['main'] } });
+    const uses = steps(deploy).map((s) => s.uses?.split('@')[0]).filter(Boolean);
+    expect(uses).toEqual(expect.arrayContaining(['actions/checkout', 'actions/setup-node', 'actions/configure-pages', 'actions/upload-pages-artifact', 'actions/deploy-pages']));
+    const build = steps(deploy).find((s) => s.run === 'npm run build');
+    expect(build?.env?.BASE_PATH).toContain('steps.pages.outputs.base_path');
+    expect(build?.env?.SITE_URL).toContain('steps.pages.outputs.origin');
+  });
+});
