@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
+import securityHeaders from './src/integrations/headers.ts';
 
 // The public URL and the sub-folder the site is hosted under come from the environment, so the
 // same sources build for a local preview, GitHub Pages (a project site) or any static host.
@@ -23,7 +24,7 @@ export default defineConfig({
     // Content-Security-Policy the site ships.
     inlineStylesheets: 'never',
   },
-  integrations: [mdx(), sitemap(), pagefind()],
+  integrations: [mdx(), sitemap(), pagefind(), securityHeaders()],
   vite: {
     build: { assetsInlineLimit: 0 },
   },

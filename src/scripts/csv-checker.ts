@@ -3,6 +3,7 @@
  * The file never leaves the computer. The published tables and plans, needed for
  * references, are fetched when the page opens, so the check also works offline afterwards.
  */
+import './zod-jitless.ts';
 import { checkFile, guessTable } from '../lib/check-file.ts';
 import { ISSUE_CODES, formatIssue, type ValidationIssue } from '../lib/issues.ts';
 import type { PlanSource } from '../lib/validate.ts';

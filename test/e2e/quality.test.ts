@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { browserAvailability, launchChromium } from '../helpers/browser.ts';
+import { serveStatic, type RunningServer } from '../helpers/static-server.ts';
+import { SITE_BASE, SITE_DIR } from '../helpers/paths.ts';
+import { pageTypes } from './page-types.ts';
+
+const browserPath = browserAvailability();
+const PAGES = pageTypes();
+
+describe.skipIf(browserPath.skip)('site-wide gates in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await serveStatic(SITE_DIR, SITE_BASE);
+    browser = await launchChromium(browserPath.path!);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const { path } of PAGES) {
+    it(`/${path}: requests only its own origin, and runs under the CSP without violations or errors`, async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const foreign: string[] = [];
+      const errors: string[] = [];
+      page.on('request', (r) => {
+        const u = new URL(r.url());
+        if (u.protocol !== 'data:' && u.origin !== server.origin) foreign.push(r.url());
+      });
+      page.on('pageerror', (e) => errors.push(String(e)));
+      page.on('console', (m) => {
+        if (m.type() === 'error' && !(path === 'no-such-page/' && m.text().includes('404'))) errors.push(m.text());
+      });
+      await page.addInitScript(() => {
+        const w = window as unknown as { __csp: string[] };
+        w.__csp = [];
+        document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+      });
+      await page.goto(server.root + path);
+      await page.waitForLoadState('networkidle');
+      const csp = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+      const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+      expect(meta).toContain("script-src 'self'");
+      expect(foreign).toEqual([]);
+      expect(csp).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  for (const { path, essential } of PAGES) {
+    it(`/${path}: shows its essential content with JavaScript off`, async () => {
+      const ctx = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
+      const page = await ctx.newPage();
+      await page.goto(server.root + path);
+      const text = (await page.locator('main').textContent()) ?? '';
+      expect(text.trim().length).toBeGreaterThan(20);
+      if (essential) expect(text).toContain(essential);
+      const h1 = await page.locator('h1').count();
+      expect(h1).toBe(1);
+      await ctx.close();
+    });
+  }
+
+  it('keeps the search, the chart and the checker working under the CSP', async () => {
+    const page = await browser.newPage();
+    const violations: string[] = [];
+    await page.exposeFunction('__reportCsp', (v: string) => violations.push(v));
+    await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __reportCsp: (v: string) => void }).__reportCsp(`${e.violatedDirective} ${e.blockedURI}`)));
+    await page.goto(`${server.root}search/?q=${encodeURIComponent('水质')}`);
+    await page.waitForSelector('.search-results li');
+    await page.goto(`${server.root}indicators/red-line-area/`);
+    await page.waitForSelector('indicator-chart[data-ready] canvas');
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+});
