@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/headers.ts';
+import sizeReport from './src/integrations/size-report.ts';
 
 // The public URL and the sub-folder the site is hosted under come from the environment, so the
 // same sources build for a local preview, GitHub Pages (a project site) or any static host.
@@ -24,7 +25,7 @@ export default defineConfig({
     // Content-Security-Policy the site ships.
     inlineStylesheets: 'never',
   },
-  integrations: [mdx(), sitemap(), pagefind(), securityHeaders()],
+  integrations: [mdx(), sitemap(), pagefind(), securityHeaders(), sizeReport()],
   vite: {
     build: { assetsInlineLimit: 0 },
   },

@@ -71,18 +71,4 @@ describe.skipIf(browserPath.skip)('indicators in Chromium', () => {
     expect((await axeViolations(page)).join('\n')).toContain('image-alt');
     await page.close();
   });
-
-  for (const width of [375, 1280]) {
-    for (const path of ['indicators/', 'indicators/class3-river-share/', 'indicators/status/missed/', 'plan/gushan-2017/', '', 'data/', 'about/', 'methodology/']) {
-      it(`has no axe violations on /${path} at ${width} px`, async () => {
-        const page = await browser.newPage({ viewport: { width, height: 900 } });
-        await page.goto(server.root + path);
-        await page.waitForLoadState('networkidle');
-        expect(await axeViolations(page)).toEqual([]);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        expect(overflow, `horizontal scroll on /${path}`).toBeLessThanOrEqual(0);
-        await page.close();
-      });
-    }
-  }
 });

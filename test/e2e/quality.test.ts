@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { browserAvailability, launchChromium } from '../helpers/browser.ts';
 import { serveStatic, type RunningServer } from '../helpers/static-server.ts';
 import { SITE_BASE, SITE_DIR } from '../helpers/paths.ts';
+import { axeViolations } from '../helpers/axe.ts';
 import { pageTypes } from './page-types.ts';
 
 const browserPath = browserAvailability();
@@ -63,6 +64,35 @@ describe.skipIf(browserPath.skip)('site-wide gates in Chromium', () => {
       await ctx.close();
     });
   }
+
+  for (const width of [375, 1280]) {
+    for (const { path } of PAGES) {
+      it(`/${path}: axe finds no WCAG 2.1 A/AA violations and nothing scrolls sideways at ${width} px`, async () => {
+        const page = await browser.newPage({ viewport: { width, height: 900 } });
+        await page.goto(server.root + path);
+        await page.waitForLoadState('networkidle');
+        expect(await axeViolations(page)).toEqual([]);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow).toBeLessThanOrEqual(0);
+        await page.close();
+      });
+    }
+  }
+
+  it('shows a visible focus outline on links and controls reached with the keyboard', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.root}indicators/`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
+    expect(await page.locator('.skip-link').isVisible()).toBe(true);
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
+    const outline = await page.evaluate(() => {
+      const s = getComputedStyle(document.activeElement!);
+      return `${s.outlineStyle} ${s.outlineWidth}`;
+    });
+    expect(outline).toMatch(/^solid [23]px$/);
+    await page.close();
+  });
 
   it('keeps the search, the chart and the checker working under the CSP', async () => {
     const page = await browser.newPage();
