@@ -1,4 +1,109 @@
-// The scale benchmark (synthetic data generator, S/M/L sizes) is not built yet: it is the
-// subject of the "Scale" issue. Until then this command says so instead of pretending.
-console.error('npm run bench：规模基准测试尚未实现（见“Scale”议题）。 The scale benchmark is not implemented yet.');
-process.exit(1);
+/**
+ * npm run bench [-- --sizes S,M,L] [--json bench-results.json]
+ *
+ * Generates data sets of three sizes (S: the sample; M: 1,000 enterprises and 1,000
+ * problems; L: 20,000 enterprises × 5 periods, 10,000 problems, 200 indicators × 20
+ * observations, 100 villages), then for each measures validation time, build time with the
+ * search index, peak memory, page count, size of dist/, size of the search index, the
+ * largest HTML page and the JavaScript per page type. As a floor it times a minimal Node
+ * script writing the same number of HTML files, and reports the ratio of the build to it.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { PRESETS, copySample, generate } from './generate-data.ts';
+import { siteSizes } from '../src/integrations/size-report.ts';
+import { summarise } from '../src/lib/size-report.ts';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const WORK = process.env.BENCH_DIR || '/tmp/gushan-bench';
+
+function dirStats(dir: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  const walk = (d: string) => {
+    for (const n of readdirSync(d)) {
+      const p = join(d, n);
+      const s = statSync(p);
+      if (s.isDirectory()) walk(p);
+      else {
+        files++;
+        bytes += s.size;
+      }
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return { files, bytes };
+}
+
+/** Runs a command, returning wall time and peak resident memory (GNU time when present). */
+function measure(cmd: string[], env: Record<string, string>): { seconds: number; peakMb: number | undefined; ok: boolean; output: string } {
+  const useTime = existsSync('/usr/bin/time');
+  const argv = useTime ? ['/usr/bin/time', '-f', 'PEAK_KB=%M', ...cmd] : cmd;
+  const started = performance.now();
+  const r = spawnSync(argv[0]!, argv.slice(1), { cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const seconds = (performance.now() - started) / 1000;
+  const peak = /PEAK_KB=(\d+)/.exec(r.stderr ?? '');
+  return { seconds, peakMb: peak ? Number(peak[1]) / 1024 : undefined, ok: r.status === 0, output: `${r.stdout}\n${r.stderr}` };
+}
+
+/** The floor: a fresh Node process that only writes the same number of small HTML files. */
+function floor(pages: number): number {
+  const dir = join(WORK, 'floor');
+  rmSync(dir, { recursive: true, force: true });
+  const script = `const fs=require('node:fs');for(let i=0;i<${pages};i++){const d=${JSON.stringify(dir)}+'/'+i;fs.mkdirSync(d,{recursive:true});fs.writeFileSync(d+'/index.html','<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>第'+i+'页</title><h1>第'+i+'页</h1></html>')}`;
+  const started = performance.now();
+  spawnSync(process.execPath, ['-e', script]);
+  const seconds = (performance.now() - started) / 1000;
+  rmSync(dir, { recursive: true, force: true });
+  return seconds;
+}
+
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: 'S,M,L' }, json: { type: 'string', default: join(ROOT, 'bench-results.json') } } });
+const results: Record<string, unknown>[] = [];
+
+for (const size of values.sizes.split(',')) {
+  const dataRoot = join(WORK, `data-${size}`);
+  const out = join(WORK, `dist-${size}`);
+  if (size === 'S') copySample(dataRoot);
+  else generate(dataRoot, PRESETS[size as 'M' | 'L'], 1);
+  const env = { DATA_DIR: join(dataRoot, 'data'), CONTENT_DIR: join(dataRoot, 'content'), OUT_DIR: out, BUILD_DATE: '2026-01-15' };
+  const validate = measure([process.execPath, 'src/cli/validate.ts'], env);
+  if (!validate.ok) throw new Error(`validate failed for ${size}:\n${validate.output.slice(0, 2000)}`);
+  rmSync(out, { recursive: true, force: true });
+  const build = measure([process.execPath, 'node_modules/astro/bin/astro.mjs', 'build'], env);
+  if (!build.ok) throw new Error(`build failed for ${size}:\n${build.output.slice(-4000)}`);
+  const sizes = siteSizes(out, '/');
+  const pages = sizes.pages.length;
+  const index = dirStats(join(out, 'pagefind'));
+  const dist = dirStats(out);
+  const largest = [...sizes.pages].sort((a, b) => b.bytes - a.bytes)[0]!;
+  const floorSeconds = floor(pages);
+  const row = {
+    size,
+    validateSeconds: Number(validate.seconds.toFixed(2)),
+    buildSeconds: Number(build.seconds.toFixed(1)),
+    peakMemoryMb: build.peakMb === undefined ? null : Math.round(build.peakMb),
+    pages,
+    distMb: Number((dist.bytes / 1024 / 1024).toFixed(1)),
+    distFiles: dist.files,
+    searchIndexMb: Number((index.bytes / 1024 / 1024).toFixed(1)),
+    searchIndexFiles: index.files,
+    largestHtml: { path: largest.path, kb: Number((largest.bytes / 1024).toFixed(1)) },
+    jsPerPageTypeKbGzip: Object.fromEntries(summarise(sizes.pages).map((t) => [t.type, { initial: Number((t.jsInitialGzip / 1024).toFixed(1)), lazy: Number((t.jsLazyGzip / 1024).toFixed(1)) }])),
+    floorSeconds: Number(floorSeconds.toFixed(2)),
+    ratioToFloor: Number((build.seconds / floorSeconds).toFixed(1)),
+  };
+  results.push(row);
+  console.log(`${size}: validate ${row.validateSeconds}s, build ${row.buildSeconds}s, peak ${row.peakMemoryMb} MB, ${pages} pages, dist ${row.distMb} MB (${row.distFiles} files), index ${row.searchIndexMb} MB (${row.searchIndexFiles} files), largest ${row.largestHtml.path} ${row.largestHtml.kb} KB, floor ${row.floorSeconds}s (×${row.ratioToFloor})`);
+}
+
+const head = ['size', 'validate s', 'build s', 'peak MB', 'pages', 'dist MB', 'dist files', 'index MB', 'index files', 'largest HTML KB', 'floor s', '× floor'];
+console.log(`\n| ${head.join(' | ')} |\n| ${head.map(() => '---').join(' | ')} |`);
+for (const r of results as Array<Record<string, never>>) {
+  const l = r.largestHtml as unknown as { kb: number };
+  console.log(`| ${[r.size, r.validateSeconds, r.buildSeconds, r.peakMemoryMb, r.pages, r.distMb, r.distFiles, r.searchIndexMb, r.searchIndexFiles, l.kb, r.floorSeconds, r.ratioToFloor].join(' | ')} |`);
+}
+writeFileSync(values.json, `${JSON.stringify({ machine: `${process.platform} ${process.arch}, node ${process.version}`, date: new Date().toISOString(), results }, null, 2)}\n`);
+console.log(`\nJSON: ${values.json}`);
