@@ -27,7 +27,7 @@ export const indicators = defineTable({
     baseline_date: partialDate({ title: '基线时间', description: '基线值对应的时间。' }),
     responsible: text({ title: '责任单位', description: '负责完成目标的单位。' }, 200),
     quote: textList({ title: '原文', description: '计划中设定这一目标的原话，必须逐字出现在 section 指明的章节中；有几处时用英文分号 ; 分隔，顺序与 section 相同。', required: true }),
-    note: text({ title: '备注', description: '补充说明。' }, 2000),
+    note: text({ title: '备注', description: '补充说明。' }, 20000),
   }),
   primaryKey: ['id'],
   foreignKeys: [],

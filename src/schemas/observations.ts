@@ -10,7 +10,7 @@ export const observations = defineTable({
     value: number({ title: '数值', description: '观测值，单位与指标相同；里程碑类指标写 1 表示已完成，0 表示未完成。', required: true }),
     source: text({ title: '来源', description: '数据来源（文件、公报或报告的名称）。', required: true }, 300),
     source_url: url({ title: '来源网址', description: '来源的网址。' }),
-    note: text({ title: '备注', description: '补充说明。' }, 2000),
+    note: text({ title: '备注', description: '补充说明。' }, 20000),
   }),
   primaryKey: ['indicator', 'date'],
   foreignKeys: [{ column: 'indicator', table: 'indicators', tableColumn: 'id' }],

@@ -77,6 +77,10 @@ export const EXPECTED: Record<string, string[]> = {
   'header-unknown-column': [
     "E011 data/villages.csv:1 列 population：“population”不是这个表的列（允许的列：id、name、kind）",
   ],
+  'hostile-urls': [
+    "E037 data/observations.csv:3 列 source_url：“data:text/html,<script>window.__pwned=1<…”不是允许的网址（允许：以 http:// 或 https:// 开头的完整网址）",
+    "E037 data/problems.csv:2 列 source_url：“javascript:window.__pwned=1”不是允许的网址（允许：以 http:// 或 https:// 开头的完整网址）",
+  ],
   'key-duplicate': [
     "E050 data/villages.csv:4 列 id：id=dongcun 与第 2 行重复（id 必须唯一）",
   ],

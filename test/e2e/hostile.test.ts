@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { browserAvailability, launchChromium } from '../helpers/browser.ts';
+import { serveStatic, type RunningServer } from '../helpers/static-server.ts';
+import { astroBuild } from '../helpers/build.ts';
+import { listFiles } from '../helpers/html.ts';
+import { FIXTURES } from '../helpers/fixtures.ts';
+import { OUTPUT } from '../helpers/paths.ts';
+
+/**
+ * test/fixtures/hostile puts script-injection payloads, right-to-left overrides, zero-width
+ * characters, emoji and 10,000-character strings in every text field. The site must build,
+ * run none of it, and show it as plain text everywhere. (Dangerous URLs are refused by the
+ * validator: see the hostile-urls fixture.)
+ */
+const HOSTILE = join(FIXTURES, 'hostile');
+const OUT = join(OUTPUT, 'site-hostile');
+const BASE = '/h/';
+const SCRIPT = '<script>window.__pwned=1</script>';
+const IMG = '"><img src=x onerror="window.__pwned=1">';
+const CLOSE = '</script><script>window.__pwned=1</script>';
+const browserPath = browserAvailability();
+
+describe.skipIf(browserPath.skip)('hostile data', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let built: { status: number | null; output: string };
+
+  beforeAll(async () => {
+    built = astroBuild({ OUT_DIR: OUT, BASE_PATH: BASE, DATA_DIR: join(HOSTILE, 'data'), CONTENT_DIR: join(HOSTILE, 'content'), BUILD_DATE: '2026-01-15' });
+    server = await serveStatic(OUT, BASE);
+    browser = await launchChromium(browserPath.path!);
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(path: string): Promise<{ page: Page; pwned: () => Promise<unknown> }> {
+    const page = await browser.newPage();
+    page.on('dialog', (d) => void d.dismiss());
+    await page.goto(server.root + path);
+    await page.waitForLoadState('networkidle');
+    return { page, pwned: () => page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned) };
+  }
+
+  it('builds', () => {
+    expect(built.status, built.output.slice(-3000)).toBe(0);
+  });
+
+  it('runs no injected script on any page', async () => {
+    const pages = listFiles(OUT).filter((f) => f.endsWith('.html')).map((f) => f.replace(/index\.html$/, ''));
+    expect(pages.length).toBeGreaterThan(10);
+    for (const p of pages) {
+      const { page, pwned } = await open(p);
+      expect(await pwned(), p).toBeUndefined();
+      expect(await page.locator('img[src="x"]').count(), p).toBe(0);
+      await page.close();
+    }
+  });
+
+  it('shows the payloads as literal text on the pages', async () => {
+    const ind = await open('indicators/river-quality/');
+    expect(await ind.page.locator('h1').textContent()).toContain(SCRIPT);
+    expect(await ind.page.locator('.obs-table').textContent()).toContain(CLOSE);
+    await ind.page.close();
+    const plan = await open('plan/mini/');
+    const text = (await plan.page.locator('.plan-text').textContent()) ?? '';
+    for (const payload of [SCRIPT, IMG, CLOSE, '\u202eRTL\u202c', '零\u200b宽', '🏭💧']) expect(text).toContain(payload);
+    await plan.page.close();
+  });
+
+  it('shows them literally in search results', async () => {
+    const { page, pwned } = await open(`search/?q=${encodeURIComponent('pwned')}`);
+    await page.waitForSelector('.search-results li');
+    const excerpt = (await page.locator('.search-results li p').first().textContent()) ?? '';
+    expect(excerpt).toContain('window.__pwned=1');
+    expect(excerpt).toContain('<');
+    expect(await pwned()).toBeUndefined();
+    await page.close();
+  });
+
+  it('keeps them intact in the downloads', () => {
+    for (const t of ['villages', 'problems', 'enterprises', 'indicators', 'observations']) {
+      expect(readFileSync(join(OUT, `data/${t}.csv`)).equals(readFileSync(join(HOSTILE, `data/${t}.csv`))), t).toBe(true);
+    }
+    const villages = JSON.parse(readFileSync(join(OUT, 'data/villages.json'), 'utf8'));
+    expect(villages[0].name).toBe(`东村${SCRIPT}`);
+    expect(villages[1].name).toBe(`西社区${IMG}`);
+    const problems = JSON.parse(readFileSync(join(OUT, 'data/problems.json'), 'utf8'));
+    expect(problems[0].description).toHaveLength(10000);
+    expect(readFileSync(join(OUT, 'data/villages-excel.csv'), 'utf8')).toContain('西社区""><img src=x onerror=""window.__pwned=1"">');
+  });
+});
