@@ -3,7 +3,7 @@
  * order of the colours, the order of periods, each enterprise's latest rating and how a
  * rating changed between two periods.
  */
-import { RATINGS, type Rating } from '../schemas/credit-levels.ts';
+import { RATINGS, type Rating } from '../schemas/enums.ts';
 import { periodSortKey } from './dates.ts';
 
 /** 0 = best (绿色) … 4 = worst (黑色). */

@@ -2,9 +2,9 @@ import { z } from 'astro/zod';
 import { number, oneOf, text } from './columns.ts';
 import { defineTable } from './table.ts';
 
-/** Jiangsu's five colours, from best to worst. */
-export const RATINGS = ['绿色', '蓝色', '黄色', '红色', '黑色'] as const;
-export type Rating = (typeof RATINGS)[number];
+import { RATINGS, type Rating } from './enums.ts';
+
+export { RATINGS, type Rating };
 
 export const creditLevels = defineTable({
   name: 'credit-levels',

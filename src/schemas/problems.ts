@@ -2,11 +2,9 @@ import { z } from 'astro/zod';
 import { date, listOf, number, oneOf, pattern, slug, text, url, uscc } from './columns.ts';
 import { defineTable, type RuleIssue } from './table.ts';
 
-export const SOURCE_TYPES = ['中央环保督察', '省级环保督察', '市级督察', '信访举报', '媒体曝光', '网格巡查', '其他'] as const;
-export const CATEGORIES = ['水', '大气', '土壤', '固废', '噪声', '生态', '辐射', '其他'] as const;
-export const VERIFIED = ['属实', '部分属实', '不属实', '核查中'] as const;
-export const STATUSES = ['待整改', '整改中', '已整改', '已销号'] as const;
-export type ProblemStatus = (typeof STATUSES)[number];
+import { CATEGORIES, SOURCE_TYPES, STATUSES, VERIFIED, type ProblemStatus } from './enums.ts';
+
+export { CATEGORIES, SOURCE_TYPES, STATUSES, VERIFIED, type ProblemStatus };
 export const CLOSED_STATUSES: readonly ProblemStatus[] = ['已整改', '已销号'];
 
 export const PROBLEM_ID = /^[A-Z]{2,}-\d{4}-\d{3,}$/;

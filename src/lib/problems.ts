@@ -1,0 +1,135 @@
+/**
+ * The register of exposed problems: overdue flags, summary counts, filtering and sorting.
+ * Pure, so the build, the browser filter and the tests share it. "Today" is always passed in
+ * (the build date), never read from the clock.
+ */
+import { CATEGORIES, SOURCE_TYPES, STATUSES, type ProblemStatus } from '../schemas/enums.ts';
+
+export interface ProblemLike {
+  id: string;
+  reported: string;
+  status: ProblemStatus;
+  deadline?: string | undefined;
+  categories: readonly string[];
+  source_type: string;
+  village?: string | undefined;
+}
+
+export const OPEN_STATUSES: readonly ProblemStatus[] = ['待整改', '整改中'];
+
+/** Open (待整改/整改中) with a deadline that has passed. */
+export function isOverdue(p: Pick<ProblemLike, 'status' | 'deadline'>, today: string): boolean {
+  return OPEN_STATUSES.includes(p.status) && p.deadline !== undefined && p.deadline < today;
+}
+
+export const yearOf = (p: Pick<ProblemLike, 'reported'>) => p.reported.slice(0, 4);
+
+export interface Summary {
+  total: number;
+  overdue: number;
+  byStatus: Array<[string, number]>;
+  byCategory: Array<[string, number]>;
+  bySource: Array<[string, number]>;
+  byYear: Array<[string, number]>;
+}
+
+function count(values: readonly string[], order: readonly string[]): Array<[string, number]> {
+  const m = new Map<string, number>(order.map((k) => [k, 0]));
+  for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
+  return [...m];
+}
+
+export function summarise(problems: readonly ProblemLike[], today: string): Summary {
+  const years = [...new Set(problems.map(yearOf))].sort();
+  return {
+    total: problems.length,
+    overdue: problems.filter((p) => isOverdue(p, today)).length,
+    byStatus: count(problems.map((p) => p.status), STATUSES),
+    byCategory: count(problems.flatMap((p) => p.categories), CATEGORIES),
+    bySource: count(problems.map((p) => p.source_type), SOURCE_TYPES),
+    byYear: count(problems.map(yearOf), years),
+  };
+}
+
+/** Newest first; ties by id, so the order is stable. */
+export function newestFirst<T extends Pick<ProblemLike, 'reported' | 'id'>>(problems: readonly T[]): T[] {
+  return [...problems].sort((a, b) => (a.reported === b.reported ? (a.id < b.id ? 1 : -1) : a.reported < b.reported ? 1 : -1));
+}
+
+/** A compact row of the register, as the browser filter receives it. */
+export interface IndexRow {
+  id: string;
+  reported: string;
+  status: string;
+  categories: string[];
+  source: string;
+  village: string;
+  villageName: string;
+  title: string;
+  deadline: string;
+  overdue: boolean;
+}
+
+export interface Filter {
+  status?: string[];
+  category?: string[];
+  source?: string[];
+  village?: string[];
+  year?: string[];
+  q?: string;
+}
+
+export const FILTER_KEYS = ['status', 'category', 'source', 'village', 'year'] as const;
+
+export function matches(row: IndexRow, f: Filter): boolean {
+  if (f.status?.length && !f.status.includes(row.status)) return false;
+  if (f.category?.length && !row.categories.some((c) => f.category!.includes(c))) return false;
+  if (f.source?.length && !f.source.includes(row.source)) return false;
+  if (f.village?.length && !f.village.includes(row.village)) return false;
+  if (f.year?.length && !f.year.includes(row.reported.slice(0, 4))) return false;
+  if (f.q) {
+    const q = f.q.trim().toLowerCase();
+    if (q && !`${row.id} ${row.title} ${row.villageName}`.toLowerCase().includes(q)) return false;
+  }
+  return true;
+}
+
+export type SortKey = 'id' | 'reported' | 'village' | 'categories' | 'title' | 'status' | 'deadline';
+
+export function sortRows(rows: readonly IndexRow[], key: SortKey, dir: 'asc' | 'desc'): IndexRow[] {
+  const val = (r: IndexRow): string => (key === 'village' ? r.villageName : key === 'categories' ? r.categories.join(';') : key === 'status' ? String(STATUSES.indexOf(r.status as ProblemStatus)) : String(r[key]));
+  const sorted = [...rows].sort((a, b) => {
+    const x = val(a);
+    const y = val(b);
+    return x === y ? (a.id < b.id ? -1 : 1) : x < y ? -1 : 1;
+  });
+  return dir === 'asc' ? sorted : sorted.reverse();
+}
+
+/** Filter state ⇄ URL query (?status=整改中&village=hongdou&q=…&sort=deadline&dir=asc). */
+export function filterFromQuery(params: URLSearchParams): Filter & { sort?: SortKey; dir?: 'asc' | 'desc' } {
+  const f: Filter & { sort?: SortKey; dir?: 'asc' | 'desc' } = {};
+  for (const k of FILTER_KEYS) {
+    const v = params.getAll(k).filter(Boolean);
+    if (v.length) f[k] = v;
+  }
+  const q = params.get('q');
+  if (q) f.q = q;
+  const sort = params.get('sort') as SortKey | null;
+  if (sort) f.sort = sort;
+  const dir = params.get('dir');
+  if (dir === 'asc' || dir === 'desc') f.dir = dir;
+  return f;
+}
+
+export function filterToQuery(f: Filter & { sort?: string; dir?: string }): string {
+  const p = new URLSearchParams();
+  for (const k of FILTER_KEYS) for (const v of f[k] ?? []) p.append(k, v);
+  if (f.q) p.set('q', f.q);
+  if (f.sort) p.set('sort', f.sort);
+  if (f.dir) p.set('dir', f.dir);
+  return p.toString();
+}
+
+/** Rows per numbered page of the register (the no-JavaScript path). */
+export const PROBLEMS_PER_PAGE = 100;

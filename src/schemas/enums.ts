@@ -1,0 +1,13 @@
+/**
+ * The enumerated values of the tables, in the order readers see them. The zod schemas build
+ * on these; browser code imports them from here so that it does not pull zod into pages.
+ */
+export const SOURCE_TYPES = ['中央环保督察', '省级环保督察', '市级督察', '信访举报', '媒体曝光', '网格巡查', '其他'] as const;
+export const CATEGORIES = ['水', '大气', '土壤', '固废', '噪声', '生态', '辐射', '其他'] as const;
+export const VERIFIED = ['属实', '部分属实', '不属实', '核查中'] as const;
+export const STATUSES = ['待整改', '整改中', '已整改', '已销号'] as const;
+export type ProblemStatus = (typeof STATUSES)[number];
+
+/** Jiangsu's five colours, from best to worst. */
+export const RATINGS = ['绿色', '蓝色', '黄色', '红色', '黑色'] as const;
+export type Rating = (typeof RATINGS)[number];

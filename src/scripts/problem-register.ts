@@ -1,0 +1,177 @@
+/**
+ * <problem-register>: filters, sorting and "download these rows" for the problem register.
+ * The compact index is fetched only when the reader first filters or sorts (or opens a
+ * filtered link). Filter state lives in the URL. Without JavaScript the numbered pages work.
+ */
+import { FILTER_KEYS, filterFromQuery, filterToQuery, matches, sortRows, type Filter, type IndexRow, type SortKey } from '../lib/problems.ts';
+
+const PAGE = 200;
+const ICON: Record<string, string> = { 待整改: '○', 整改中: '◐', 已整改: '●', 已销号: '✔' };
+const CLS: Record<string, string> = { 待整改: 'todo', 整改中: 'doing', 已整改: 'done', 已销号: 'closed' };
+
+class ProblemRegister extends HTMLElement {
+  #index: Promise<IndexRow[]> | undefined;
+  #visible: IndexRow[] = [];
+  #shown = PAGE;
+  #sort: { key: SortKey; dir: 'asc' | 'desc' } | undefined;
+  #form!: HTMLFormElement;
+
+  connectedCallback(): void {
+    this.#form = this.querySelector('form')!;
+    this.#form.hidden = false;
+    const state = filterFromQuery(new URLSearchParams(location.search));
+    for (const k of FILTER_KEYS) {
+      const sel = this.#form.elements.namedItem(k) as HTMLSelectElement | null;
+      if (sel && state[k]?.[0]) sel.value = state[k][0];
+    }
+    (this.#form.elements.namedItem('q') as HTMLInputElement).value = state.q ?? '';
+    if (state.sort) this.#sort = { key: state.sort, dir: state.dir ?? 'asc' };
+    this.#form.addEventListener('change', () => void this.#apply());
+    this.#form.addEventListener('input', (e) => {
+      if ((e.target as HTMLElement).getAttribute('name') === 'q') void this.#apply();
+    });
+    this.#form.addEventListener('submit', (e) => e.preventDefault());
+    this.#form.addEventListener('reset', () => window.setTimeout(() => void this.#apply(), 0));
+    this.querySelector('[data-download]')!.addEventListener('click', () => void this.#download());
+    for (const th of this.querySelectorAll<HTMLTableCellElement>('th[data-sort-key]')) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = th.textContent ?? '';
+      th.replaceChildren(b);
+      b.addEventListener('click', () => {
+        const key = th.dataset.sortKey as SortKey;
+        this.#sort = { key, dir: this.#sort?.key === key && this.#sort.dir === 'asc' ? 'desc' : 'asc' };
+        void this.#apply();
+      });
+    }
+    this.#updateSortMarks();
+    if (this.#active(state) || state.sort) void this.#apply();
+  }
+
+  #filter(): Filter {
+    const f: Filter = {};
+    for (const k of FILTER_KEYS) {
+      const v = (this.#form.elements.namedItem(k) as HTMLSelectElement).value;
+      if (v) f[k] = [v];
+    }
+    const q = (this.#form.elements.namedItem('q') as HTMLInputElement).value.trim();
+    if (q) f.q = q;
+    return f;
+  }
+
+  #active(f: Filter): boolean {
+    return FILTER_KEYS.some((k) => f[k]?.length) || Boolean(f.q);
+  }
+
+  #load(): Promise<IndexRow[]> {
+    this.#index ??= fetch(this.dataset.index!).then((r) => r.json() as Promise<IndexRow[]>);
+    return this.#index;
+  }
+
+  async #apply(): Promise<void> {
+    const f = this.#filter();
+    const qs = filterToQuery({ ...f, ...(this.#sort ? { sort: this.#sort.key, dir: this.#sort.dir } : {}) });
+    history.replaceState(null, '', qs ? `?${qs}` : location.pathname);
+    const index = await this.#load();
+    const started = performance.now();
+    let rows = index.filter((r) => matches(r, f));
+    if (this.#sort) rows = sortRows(rows, this.#sort.key, this.#sort.dir);
+    this.#visible = rows;
+    this.#shown = PAGE;
+    this.#render();
+    this.dataset.filterMs = String(Math.round(performance.now() - started));
+    this.querySelector<HTMLElement>('[data-pagination]')?.setAttribute('hidden', '');
+    this.#updateSortMarks();
+  }
+
+  #render(): void {
+    const tbody = this.querySelector('tbody')!;
+    const base = this.dataset.base ?? '/';
+    const cell = (content: string | Node) => {
+      const td = document.createElement('td');
+      td.append(content);
+      return td;
+    };
+    const link = (text: string, url: string) => {
+      const a = document.createElement('a');
+      a.href = url;
+      a.textContent = text;
+      return a;
+    };
+    tbody.replaceChildren(
+      ...this.#visible.slice(0, this.#shown).map((r) => {
+        const tr = document.createElement('tr');
+        tr.dataset.id = r.id;
+        const status = document.createElement('span');
+        status.className = `problem-status problem-${CLS[r.status] ?? ''}`;
+        status.dataset.status = r.status;
+        const icon = document.createElement('span');
+        icon.setAttribute('aria-hidden', 'true');
+        icon.textContent = ICON[r.status] ?? '';
+        status.append(icon, r.status);
+        const statusCell = cell(status);
+        if (r.overdue) {
+          const flag = document.createElement('span');
+          flag.className = 'overdue-flag';
+          flag.dataset.overdue = '';
+          flag.textContent = '⚠逾期';
+          statusCell.append(flag);
+        }
+        tr.append(
+          cell(link(r.id, `${base}problems/${r.id}/`)),
+          cell(r.reported),
+          cell(r.village ? link(r.villageName, `${base}villages/${r.village}/`) : '全镇'),
+          cell(r.categories.join('、')),
+          cell(r.title),
+          statusCell,
+          cell(r.deadline || '—'),
+        );
+        return tr;
+      }),
+    );
+    const n = this.#visible.length;
+    const status = this.querySelector<HTMLElement>('[data-status]')!;
+    status.textContent = n === 0 ? '没有符合条件的问题。' : `符合条件的问题共 ${n} 个${n > this.#shown ? `，显示前 ${this.#shown} 个` : ''}。`;
+    let more = this.querySelector<HTMLButtonElement>('[data-more]');
+    if (n > this.#shown) {
+      if (!more) {
+        more = document.createElement('button');
+        more.type = 'button';
+        more.dataset.more = '';
+        more.textContent = '显示更多';
+        more.addEventListener('click', () => {
+          this.#shown += PAGE;
+          this.#render();
+        });
+        this.querySelector('.table-scroll')!.after(more);
+      }
+    } else more?.remove();
+  }
+
+  #updateSortMarks(): void {
+    for (const th of this.querySelectorAll<HTMLTableCellElement>('th[data-sort-key]')) {
+      const on = this.#sort?.key === th.dataset.sortKey;
+      th.setAttribute('aria-sort', on ? (this.#sort!.dir === 'asc' ? 'ascending' : 'descending') : 'none');
+    }
+  }
+
+  /** The rows matching the filter, with every column, as CSV for Excel (BOM, CRLF). */
+  async #download(): Promise<void> {
+    if (!this.#index) await this.#apply();
+    const ids = new Set((this.#active(this.#filter()) || this.#sort ? this.#visible : await this.#load()).map((r) => r.id));
+    const [{ default: Papa }, text] = await Promise.all([import('papaparse'), fetch(this.dataset.csv!).then((r) => r.text())]);
+    const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true });
+    const [header, ...body] = parsed.data;
+    const order = new Map([...ids].map((id, i) => [id, i]));
+    const picked = body.filter((r) => order.has(r[0] ?? '')).sort((a, b) => order.get(a[0]!)! - order.get(b[0]!)!);
+    const csv = `\uFEFF${Papa.unparse([header!, ...picked], { newline: '\r\n', escapeFormulae: true })}\r\n`;
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    a.download = 'problems-filtered.csv';
+    document.body.append(a);
+    a.click();
+    a.remove();
+  }
+}
+
+if (!customElements.get('problem-register')) customElements.define('problem-register', ProblemRegister);
