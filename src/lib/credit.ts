@@ -1,0 +1,136 @@
+/**
+ * Credit ratings by period: distribution per colour and its change, the change of each
+ * enterprise since the previous period, the warning list and the downgraded list, and the
+ * compact index the browser list filters. Pure.
+ */
+import { RATINGS, type Rating } from '../schemas/enums.ts';
+import { ratingChange, ratingRank, sortedPeriods, type RatingChange } from './ratings.ts';
+
+export interface RatingRow {
+  uscc: string;
+  period: string;
+  rating: Rating;
+  score?: number | undefined;
+  reason?: string | undefined;
+}
+
+export interface EnterpriseRow {
+  uscc: string;
+  name: string;
+  industry: string;
+  village: string;
+}
+
+export function previousPeriod(periods: readonly string[], period: string): string | undefined {
+  const i = periods.indexOf(period);
+  return i > 0 ? periods[i - 1] : undefined;
+}
+
+/** rating of each enterprise in one period. */
+export function ratingsIn(ratings: readonly RatingRow[], period: string | undefined): Map<string, RatingRow> {
+  return new Map(period === undefined ? [] : ratings.filter((r) => r.period === period).map((r) => [r.uscc, r]));
+}
+
+export interface Distribution {
+  rating: Rating;
+  count: number;
+  /** Change from the previous period; undefined when there is none. */
+  change: number | undefined;
+}
+
+export function distribution(ratings: readonly RatingRow[], period: string): Distribution[] {
+  const periods = sortedPeriods(ratings);
+  const prev = previousPeriod(periods, period);
+  const count = (p: string, c: Rating) => ratings.filter((r) => r.period === p && r.rating === c).length;
+  return RATINGS.map((rating) => ({ rating, count: count(period, rating), change: prev === undefined ? undefined : count(period, rating) - count(prev, rating) }));
+}
+
+export interface Change<R extends RatingRow = RatingRow> {
+  current: R;
+  previous: R | undefined;
+  change: RatingChange;
+}
+
+export function changes<R extends RatingRow>(ratings: readonly R[], period: string): Change<R>[] {
+  const periods = sortedPeriods(ratings);
+  const before = ratingsIn(ratings, previousPeriod(periods, period)) as Map<string, R>;
+  return ratings
+    .filter((r) => r.period === period)
+    .map((current) => {
+      const previous = before.get(current.uscc);
+      return { current, previous, change: ratingChange(previous?.rating, current.rating) };
+    });
+}
+
+/** Red and black in the period, worst first. */
+export function warningList<R extends RatingRow>(ratings: readonly R[], period: string): R[] {
+  return ratings.filter((r) => r.period === period && (r.rating === '红色' || r.rating === '黑色')).sort((a, b) => ratingRank(b.rating) - ratingRank(a.rating) || (a.uscc < b.uscc ? -1 : 1));
+}
+
+/** Downgraded since the previous period, biggest drop first. */
+export function downgraded<R extends RatingRow>(ratings: readonly R[], period: string): Change<R>[] {
+  return changes(ratings, period)
+    .filter((c) => c.change === 'downgraded')
+    .sort((a, b) => ratingRank(b.current.rating) - ratingRank(b.previous!.rating) - (ratingRank(a.current.rating) - ratingRank(a.previous!.rating)) || (a.current.uscc < b.current.uscc ? -1 : 1));
+}
+
+/** One letter per colour, for the compact index: 绿蓝黄红黑; "-" for not rated. */
+const LETTER: Record<Rating, string> = { 绿色: '绿', 蓝色: '蓝', 黄色: '黄', 红色: '红', 黑色: '黑' };
+export const FROM_LETTER: Record<string, Rating> = { 绿: '绿色', 蓝: '蓝色', 黄: '黄色', 红: '红色', 黑: '黑色' };
+
+export interface CreditIndex {
+  periods: string[];
+  /** [uscc, name, industry, village id, village name, one letter per period]. */
+  rows: Array<[string, string, string, string, string, string]>;
+}
+
+export function creditIndex(enterprises: readonly EnterpriseRow[], ratings: readonly RatingRow[], villages: ReadonlyMap<string, string>): CreditIndex {
+  const periods = sortedPeriods(ratings);
+  const by = new Map<string, Map<string, Rating>>();
+  for (const r of ratings) {
+    if (!by.has(r.uscc)) by.set(r.uscc, new Map());
+    by.get(r.uscc)!.set(r.period, r.rating);
+  }
+  return {
+    periods,
+    rows: enterprises.map((e) => [e.uscc, e.name, e.industry, e.village, villages.get(e.village) ?? e.village, periods.map((p) => { const r = by.get(e.uscc)?.get(p); return r ? LETTER[r] : '-'; }).join('')]),
+  };
+}
+
+export interface CreditFilter {
+  period: string;
+  rating?: string | undefined;
+  industry?: string | undefined;
+  village?: string | undefined;
+  q?: string | undefined;
+}
+
+export interface CreditListRow {
+  uscc: string;
+  name: string;
+  industry: string;
+  village: string;
+  villageName: string;
+  rating: Rating | undefined;
+  change: RatingChange | undefined;
+}
+
+export function filterCredit(index: CreditIndex, f: CreditFilter): CreditListRow[] {
+  const k = index.periods.indexOf(f.period);
+  const q = f.q?.trim().toLowerCase();
+  const out: CreditListRow[] = [];
+  for (const [uscc, name, industry, village, villageName, letters] of index.rows) {
+    const rating = FROM_LETTER[letters[k] ?? '-'];
+    if (!rating) continue;
+    if (f.rating && rating !== f.rating) continue;
+    if (f.industry && industry !== f.industry) continue;
+    if (f.village && village !== f.village) continue;
+    if (q && !name.toLowerCase().includes(q) && !uscc.toLowerCase().includes(q)) continue;
+    const prev = k > 0 ? FROM_LETTER[letters[k - 1] ?? '-'] : undefined;
+    out.push({ uscc, name, industry, village, villageName, rating, change: ratingChange(prev, rating) });
+  }
+  return out;
+}
+
+/** Rows per numbered page of the enterprise list (the no-JavaScript path). */
+export const ENTERPRISES_PER_PAGE = 100;

@@ -1,0 +1,86 @@
+/**
+ * <credit-list>: filters the enterprise list by rating, industry and village, and searches by
+ * name or part of the code. The compact index is fetched on the first filter. The filter
+ * state is kept in the URL.
+ */
+import { filterCredit, type CreditFilter, type CreditIndex } from '../lib/credit.ts';
+import { CHANGE_LABEL } from '../lib/ratings.ts';
+
+const CLS: Record<string, string> = { 绿色: 'green', 蓝色: 'blue', 黄色: 'yellow', 红色: 'red', 黑色: 'black' };
+const LIMIT = 200;
+const KEYS = ['rating', 'industry', 'village', 'q'] as const;
+
+class CreditList extends HTMLElement {
+  #index: Promise<CreditIndex> | undefined;
+  #form!: HTMLFormElement;
+
+  connectedCallback(): void {
+    this.#form = this.querySelector('form')!;
+    this.#form.hidden = false;
+    const params = new URLSearchParams(location.search);
+    for (const k of KEYS) {
+      const el = this.#form.elements.namedItem(k) as HTMLInputElement | HTMLSelectElement | null;
+      if (el && params.get(k)) el.value = params.get(k)!;
+    }
+    this.#form.addEventListener('change', () => void this.#apply());
+    this.#form.addEventListener('input', () => void this.#apply());
+    this.#form.addEventListener('submit', (e) => e.preventDefault());
+    if (KEYS.some((k) => params.get(k))) void this.#apply();
+  }
+
+  async #apply(): Promise<void> {
+    const f: CreditFilter = { period: this.dataset.period ?? '' };
+    const qs = new URLSearchParams();
+    for (const k of KEYS) {
+      const v = (this.#form.elements.namedItem(k) as HTMLInputElement | HTMLSelectElement).value.trim();
+      if (v) {
+        f[k] = v;
+        qs.set(k, v);
+      }
+    }
+    history.replaceState(null, '', qs.size ? `?${qs}` : location.pathname);
+    this.#index ??= fetch(this.dataset.index!).then((r) => r.json() as Promise<CreditIndex>);
+    const rows = filterCredit(await this.#index, f).sort((a, b) => (a.name < b.name ? -1 : 1));
+    const base = this.dataset.base ?? '/';
+    const tbody = this.querySelector('tbody')!;
+    const td = (...content: Array<string | Node>) => {
+      const c = document.createElement('td');
+      c.append(...content);
+      return c;
+    };
+    const a = (text: string, url: string) => {
+      const l = document.createElement('a');
+      l.href = url;
+      l.textContent = text;
+      return l;
+    };
+    tbody.replaceChildren(
+      ...rows.slice(0, LIMIT).map((r) => {
+        const tr = document.createElement('tr');
+        tr.dataset.uscc = r.uscc;
+        const th = document.createElement('th');
+        th.scope = 'row';
+        th.append(a(r.name, `${base}credit/${r.uscc}/`));
+        const code = document.createElement('code');
+        code.textContent = r.uscc;
+        const badge = document.createElement('span');
+        if (r.rating) {
+          badge.className = `rating-badge rating-${CLS[r.rating]}`;
+          badge.dataset.rating = r.rating;
+          const dot = document.createElement('span');
+          dot.className = 'rating-dot';
+          dot.setAttribute('aria-hidden', 'true');
+          badge.append(dot, r.rating);
+        }
+        tr.append(th, td(code), td(r.industry), td(a(r.villageName, `${base}villages/${r.village}/`)), td(badge), td(r.change ? CHANGE_LABEL[r.change] : '—'));
+        return tr;
+      }),
+    );
+    this.querySelector('[data-pagination]')?.setAttribute('hidden', '');
+    this.querySelector('[data-more-note]')?.setAttribute('hidden', '');
+    const n = rows.length;
+    this.querySelector('[data-status]')!.textContent = n === 0 ? '没有符合条件的企业。' : `符合条件的企业共 ${n} 家${n > LIMIT ? `，显示前 ${LIMIT} 家` : ''}。`;
+  }
+}
+
+if (!customElements.get('credit-list')) customElements.define('credit-list', CreditList);
