@@ -9,10 +9,24 @@ import { buildDate } from './lib/site.ts';
 import { getCollection } from 'astro:content';
 import { parsePlanOrThrow } from './lib/plans.ts';
 import type { PlanBlock } from './lib/plan-doc.ts';
+import { rowId, validatedDataset } from './loaders/csv-tables.ts';
 
+/** The rows of a table, in the order of its CSV file (the content store does not keep it). */
 export async function rows<N extends DataTableName>(name: N): Promise<RowOf<N>[]> {
-  const entries = await getCollection(name as never);
-  return (entries as Array<{ data: unknown }>).map((e) => e.data as RowOf<N>);
+  const entries = (await getCollection(name as never)) as Array<{ id: string; data: unknown }>;
+  const order = fileOrder(name);
+  return entries.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0)).map((e) => e.data as RowOf<N>);
+}
+
+const orders = new Map<string, Map<string, number>>();
+function fileOrder(name: string): Map<string, number> {
+  let order = orders.get(name);
+  if (!order) {
+    const table = validatedDataset().tables.get(name);
+    order = new Map((table?.rows ?? []).map((r, i) => [rowId(table!.def.primaryKey, r.record), i]));
+    orders.set(name, order);
+  }
+  return order;
 }
 
 export async function datasetMeta(): Promise<Dataset[]> {

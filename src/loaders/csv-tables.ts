@@ -48,6 +48,11 @@ export function validatedDataset(): ValidationResult {
   return cache.result;
 }
 
+/** The collection entry id of a row: its primary key, parts joined by "/". */
+export function rowId(primaryKey: readonly string[], record: Record<string, unknown>): string {
+  return primaryKey.map((c) => String(record[c])).join('/');
+}
+
 export function csvTable(name: string): Loader {
   return {
     name: `csv-table:${name}`,
@@ -56,8 +61,7 @@ export function csvTable(name: string): Loader {
       if (!table) throw new DataValidationError(`没有名为 ${name} 的数据表`);
       store.clear();
       for (const { record } of table.rows) {
-        const id = table.def.primaryKey.map((c) => String(record[c])).join('/');
-        store.set({ id, data: record });
+        store.set({ id: rowId(table.def.primaryKey, record), data: record });
       }
       logger.info(`${table.file}: ${table.rows.length} 行`);
     },

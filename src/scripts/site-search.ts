@@ -74,7 +74,8 @@ class SiteSearch extends HTMLElement {
       const bundle = this.dataset.bundle ?? '/pagefind/';
       this.#api = (async () => {
         const api = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindApi;
-        await api.options({ baseUrl: bundle.replace(/pagefind\/$/, '') });
+        // Long pages (the plan) are not penalised for their length: the plan is often the best answer.
+        await api.options({ baseUrl: bundle.replace(/pagefind\/$/, ''), ranking: { pageLength: 0.2 } });
         await api.init();
         await this.#renderFilters(api);
         return api;

@@ -7,19 +7,22 @@ export interface SearchCase {
   /** Site path (after the base) that must be among the first five result links. */
   page: string;
   why: string;
+  /** A type filter, where the word is common across the site and the case is about one kind of page. */
+  type?: string;
 }
 
 export const SEARCH_CASES: SearchCase[] = [
   // Two-character words inside long sentences.
   { q: '水质', page: 'indicators/class3-river-share/', why: 'two-character word' },
   { q: '红线', page: 'indicators/red-line-area/', why: 'two-character word' },
-  { q: '整改', page: 'plan/gushan-2017/', why: 'two-character word in the preamble' },
+  { q: '整改', page: 'plan/gushan-2017/', why: 'two-character word inside the plan\'s long sentences (92 pages use it)', type: '计划原文' },
+  { q: '整改', page: 'problems/GS-2019-008/', why: 'the same word across the problem register' },
   { q: '燃煤', page: 'indicators/small-coal-boilers/', why: 'two-character word' },
   { q: '黑臭', page: 'indicators/black-odorous-rivers/', why: 'two-character word' },
   { q: '河长制', page: 'plan/gushan-2017/', why: 'three-character term only in the plan' },
   { q: '网格化', page: 'plan/gushan-2017/', why: 'term only in the plan' },
   { q: '预警黑名单', page: 'plan/gushan-2017/', why: 'term only in the plan' },
-  { q: '差别电价', page: 'plan/gushan-2017/', why: 'term only in the plan' },
+  { q: '差别电价', page: 'plan/gushan-2017/', why: 'policy term of the plan, also on every enterprise page', type: '计划原文' },
   { q: '三同时', page: 'plan/gushan-2017/', why: 'quoted term' },
   // Numbers with units.
   { q: '2.6万亩', page: 'indicators/basic-farmland/', why: 'number with unit' },
@@ -32,6 +35,12 @@ export const SEARCH_CASES: SearchCase[] = [
   { q: '丁字河', page: 'indicators/dingzi-river-phase1/', why: 'river name' },
   { q: '红豆村', page: 'indicators/hongdou-eco-trail/', why: 'village name' },
   { q: '顾山镇人民政府', page: 'plan/gushan-2017/', why: 'issuer' },
+  { q: '顾山青禾化工', page: 'credit/91320281YX0T6R45Y4/', why: 'enterprise name (fictitious)' },
+  { q: '澄川精细化工有限公司', page: 'credit/91320281M2FDWFG6AT/', why: 'full enterprise name' },
+  // Codes.
+  { q: '91320281YX0T6R45Y4', page: 'credit/91320281YX0T6R45Y4/', why: 'a whole USCC' },
+  { q: 'GS-2017-001', page: 'problems/GS-2017-001/', why: 'a problem id' },
+  { q: '秸秆露天焚烧', page: 'problems/GS-2017-002/', why: 'problem title' },
   // Mixed Chinese and Latin.
   { q: 'PM2.5', page: 'indicators/pm25-stations/', why: 'mixed Latin and number' },
   { q: 'VOC', page: 'indicators/voc-projects/', why: 'Latin abbreviation' },

@@ -35,8 +35,8 @@ describe.skipIf(browserPath.skip)('search in Chromium', () => {
   });
 
   for (const c of SEARCH_CASES) {
-    it(`finds ${c.page} for “${c.q}” (${c.why})`, async () => {
-      await page.goto(`${server.root}search/?q=${encodeURIComponent(c.q)}`);
+    it(`finds ${c.page} for “${c.q}”${c.type ? ` among ${c.type}` : ''} (${c.why})`, async () => {
+      await page.goto(`${server.root}search/?q=${encodeURIComponent(c.q)}${c.type ? `&type=${encodeURIComponent(c.type)}` : ''}`);
       await settle(page);
       expect(await top5(page)).toContain(`${SITE_BASE}${c.page}`);
     });

@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { browserAvailability, launchChromium } from '../helpers/browser.ts';
+import { serveStatic, type RunningServer } from '../helpers/static-server.ts';
+import { ROOT, SITE_BASE, SITE_DIR } from '../helpers/paths.ts';
+
+const browserPath = browserAvailability();
+const csv = (name: string) => Papa.parse<Record<string, string>>(readFileSync(join(ROOT, `data/${name}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
+const problems = csv('problems');
+const enterprises = csv('enterprises');
+
+describe.skipIf(browserPath.skip)('registers in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await serveStatic(SITE_DIR, SITE_BASE);
+    browser = await launchChromium(browserPath.path!);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const rowIds = (page: Page) => page.locator('.problem-table tbody tr').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.id!));
+
+  it('narrows the problem table by status and by village, keeps the filter in the URL, and restores it on reload', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.root}problems/`);
+    const before = (await rowIds(page)).length;
+    await page.selectOption('select[name=status]', '整改中');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('status') === '整改中');
+    await page.waitForFunction((n) => document.querySelectorAll('.problem-table tbody tr').length !== n, before);
+    const doing = await rowIds(page);
+    expect(doing.sort()).toEqual(problems.filter((p) => p.status === '整改中').map((p) => p.id).sort());
+    await page.selectOption('select[name=village]', 'hongdou');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('village') === 'hongdou');
+    await page.waitForFunction(() => document.querySelector('[data-status]')?.textContent?.includes('符合条件'));
+    const both = await rowIds(page);
+    expect(both.sort()).toEqual(problems.filter((p) => p.status === '整改中' && p.village === 'hongdou').map((p) => p.id).sort());
+    expect(both.length).toBeLessThan(doing.length);
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('[data-status]')?.textContent?.includes('符合条件'));
+    expect(await page.locator('select[name=status]').inputValue()).toBe('整改中');
+    expect(await page.locator('select[name=village]').inputValue()).toBe('hongdou');
+    expect((await rowIds(page)).sort()).toEqual(both.sort());
+    const ms = Number(await page.locator('problem-register').getAttribute('data-filter-ms'));
+    expect(ms).toBeLessThan(100);
+    await page.close();
+  });
+
+  it('sorts by a column, both ways', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.root}problems/?category=${encodeURIComponent('水')}`);
+    await page.waitForFunction(() => document.querySelector('[data-status]')?.textContent?.includes('符合条件'));
+    await page.getByRole('button', { name: '整改期限' }).click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('sort') === 'deadline');
+    const asc = await page.locator('.problem-table tbody tr td:nth-child(7)').allTextContents();
+    expect(asc).toEqual([...asc].sort());
+    await page.getByRole('button', { name: '整改期限' }).click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('dir') === 'desc');
+    const desc = await page.locator('.problem-table tbody tr td:nth-child(7)').allTextContents();
+    expect(desc).toEqual([...asc].reverse());
+    await page.close();
+  });
+
+  it('downloads exactly the visible rows, with every column, for Excel', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    await page.goto(`${server.root}problems/?category=${encodeURIComponent('大气')}&year=2018`);
+    await page.waitForFunction(() => document.querySelector('[data-status]')?.textContent?.includes('符合条件'));
+    const visible = await rowIds(page);
+    expect(visible.length).toBeGreaterThan(0);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-download]')]);
+    const text = readFileSync((await download.path())!, 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const rows = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
+    expect(rows[0]).toEqual(Object.keys(problems[0]!));
+    expect(rows.slice(1).map((r) => r[0])).toEqual(visible);
+    await page.close();
+  });
+
+  it('lets a reader without JavaScript reach every problem through the numbered pages', async () => {
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    const seen = new Set<string>();
+    let url: string | null = `${server.root}problems/`;
+    while (url) {
+      await page.goto(url);
+      for (const id of await rowIds(page)) seen.add(id);
+      const next = page.locator('.pagination a[rel=next]');
+      url = (await next.count()) ? new URL((await next.getAttribute('href'))!, server.origin).href : null;
+    }
+    expect([...seen].sort()).toEqual(problems.map((p) => p.id).sort());
+    expect(await page.locator('form.register-filters').isVisible()).toBe(false);
+    await ctx.close();
+  });
+
+  it('filters the enterprise list by rating and finds an enterprise by part of its code', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.root}credit/`);
+    const all = await page.locator('.credit-table tbody tr').count();
+    await page.selectOption('credit-list select[name=rating]', '黑色');
+    await page.waitForFunction(() => document.querySelector('credit-list [data-status]')?.textContent?.includes('符合条件'));
+    const black = await page.locator('.credit-table tbody [data-rating]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.rating));
+    expect(black.length).toBeGreaterThan(0);
+    expect(black.length).toBeLessThan(all);
+    expect(new Set(black)).toEqual(new Set(['黑色']));
+    expect(new URL(page.url()).searchParams.get('rating')).toBe('黑色');
+    await page.selectOption('credit-list select[name=rating]', '');
+    const target = enterprises[7]!;
+    await page.fill('credit-list input[name=q]', target.uscc!.slice(8, 14).toLowerCase());
+    await page.waitForFunction((u) => [...document.querySelectorAll('.credit-table tbody tr')].some((tr) => (tr as HTMLElement).dataset.uscc === u), target.uscc);
+    const found = await page.locator('.credit-table tbody tr').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.uscc));
+    expect(found).toContain(target.uscc);
+    expect(found.length).toBeLessThanOrEqual(3);
+    // Every badge, server-rendered or drawn by the script, carries its label.
+    for (const text of await page.locator('.rating-badge').allTextContents()) expect(text).toMatch(/绿色|蓝色|黄色|红色|黑色/);
+    await page.close();
+  });
+});
