@@ -9,7 +9,7 @@
  * script writing the same number of HTML files, and reports the ratio of the build to it.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PRESETS, copySample, generate } from './generate-data.ts';
