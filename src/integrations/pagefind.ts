@@ -14,7 +14,9 @@ export default function pagefind(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         const started = performance.now();
-        const { index, errors } = await createIndex({ forceLanguage: 'zh-cn' });
+        // maxFragments bundles the per-page fragments of large sites into shared files, so the
+        // index stays far below the 20,000-file limit of some static hosts.
+        const { index, errors } = await createIndex({ forceLanguage: 'zh-cn', maxFragments: 4000 });
         if (!index || errors.length > 0) throw new Error(`搜索索引创建失败：${errors.join('；')}`);
         try {
           const added = await index.addDirectory({ path: out });
