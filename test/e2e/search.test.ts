@@ -109,6 +109,21 @@ describe.skipIf(browserPath.skip)('search in Chromium', () => {
     await p.close();
   });
 
+  it('fetches a modest amount for one query (reported)', async () => {
+    const p = await browser.newPage();
+    let bytes = 0;
+    p.on('response', async (r) => {
+      if (r.url().includes('/pagefind/')) bytes += (await r.body().catch(() => Buffer.alloc(0))).length;
+    });
+    await p.goto(`${server.root}search/?q=${encodeURIComponent('水质')}`);
+    await settle(p);
+    await p.waitForLoadState('networkidle');
+    console.info(`search: ${Math.round(bytes / 1024)} KB fetched for one query`);
+    expect(bytes).toBeGreaterThan(10_000);
+    expect(bytes).toBeLessThan(400 * 1024);
+    await p.close();
+  });
+
   it('explains politely that search needs JavaScript when it is off', async () => {
     const ctx = await browser.newContext({ javaScriptEnabled: false });
     const p = await ctx.newPage();
