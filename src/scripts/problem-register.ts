@@ -130,7 +130,7 @@ class ProblemRegister extends HTMLElement {
       }),
     );
     const n = this.#visible.length;
-    const status = this.querySelector<HTMLElement>('[data-status]')!;
+    const status = this.querySelector<HTMLElement>('[data-register-status]')!;
     status.textContent = n === 0 ? '没有符合条件的问题。' : `符合条件的问题共 ${n} 个${n > this.#shown ? `，显示前 ${this.#shown} 个` : ''}。`;
     let more = this.querySelector<HTMLButtonElement>('[data-more]');
     if (n > this.#shown) {

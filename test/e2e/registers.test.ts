@@ -37,12 +37,12 @@ describe.skipIf(browserPath.skip)('registers in Chromium', () => {
     expect(doing.sort()).toEqual(problems.filter((p) => p.status === '整改中').map((p) => p.id).sort());
     await page.selectOption('select[name=village]', 'hongdou');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('village') === 'hongdou');
-    await page.waitForFunction(() => document.querySelector('[data-status]')?.textContent?.includes('符合条件'));
+    await page.waitForFunction(() => document.querySelector('[data-register-status]')?.textContent?.includes('符合条件'));
     const both = await rowIds(page);
     expect(both.sort()).toEqual(problems.filter((p) => p.status === '整改中' && p.village === 'hongdou').map((p) => p.id).sort());
     expect(both.length).toBeLessThan(doing.length);
     await page.reload();
-    await page.waitForFunction(() => document.querySelector('[data-status]')?.textContent?.includes('符合条件'));
+    await page.waitForFunction(() => document.querySelector('[data-register-status]')?.textContent?.includes('符合条件'));
     expect(await page.locator('select[name=status]').inputValue()).toBe('整改中');
     expect(await page.locator('select[name=village]').inputValue()).toBe('hongdou');
     expect((await rowIds(page)).sort()).toEqual(both.sort());
@@ -54,7 +54,7 @@ describe.skipIf(browserPath.skip)('registers in Chromium', () => {
   it('sorts by a column, both ways', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${server.root}problems/?category=${encodeURIComponent('水')}`);
-    await page.waitForFunction(() => document.querySelector('[data-status]')?.textContent?.includes('符合条件'));
+    await page.waitForFunction(() => document.querySelector('[data-register-status]')?.textContent?.includes('符合条件'));
     await page.getByRole('button', { name: '整改期限' }).click();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('sort') === 'deadline');
     const asc = await page.locator('.problem-table tbody tr td:nth-child(7)').allTextContents();
@@ -69,7 +69,7 @@ describe.skipIf(browserPath.skip)('registers in Chromium', () => {
   it('downloads exactly the visible rows, with every column, for Excel', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     await page.goto(`${server.root}problems/?category=${encodeURIComponent('大气')}&year=2018`);
-    await page.waitForFunction(() => document.querySelector('[data-status]')?.textContent?.includes('符合条件'));
+    await page.waitForFunction(() => document.querySelector('[data-register-status]')?.textContent?.includes('符合条件'));
     const visible = await rowIds(page);
     expect(visible.length).toBeGreaterThan(0);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-download]')]);
@@ -102,7 +102,7 @@ describe.skipIf(browserPath.skip)('registers in Chromium', () => {
     await page.goto(`${server.root}credit/`);
     const all = await page.locator('.credit-table tbody tr').count();
     await page.selectOption('credit-list select[name=rating]', '黑色');
-    await page.waitForFunction(() => document.querySelector('credit-list [data-status]')?.textContent?.includes('符合条件'));
+    await page.waitForFunction(() => document.querySelector('credit-list [data-list-status]')?.textContent?.includes('符合条件'));
     const black = await page.locator('.credit-table tbody [data-rating]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.rating));
     expect(black.length).toBeGreaterThan(0);
     expect(black.length).toBeLessThan(all);
