@@ -63,6 +63,25 @@ describe.skipIf(browserPath.skip)('the in-browser CSV checker', () => {
     expect(messages.some((m) => m.includes('的校验码（第 18 位）应为'))).toBe(true);
   });
 
+  it('keeps working offline once the page has loaded, and uploads nothing', async () => {
+    const ctx = await browser.newContext();
+    const p = await ctx.newPage();
+    const posts: string[] = [];
+    p.on('request', (r) => {
+      if (r.method() !== 'GET') posts.push(`${r.method()} ${r.url()}`);
+    });
+    await p.goto(`${server.root}data/check/`);
+    await p.waitForLoadState('networkidle');
+    await ctx.setOffline(true);
+    const lines = realProblems.split('\n');
+    lines[1] = lines[1]!.replace(/,(已销号|已整改|整改中|待整改),/, ',已完成,');
+    await p.setInputFiles('#check-file', { name: 'problems.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+    await p.waitForSelector('.check-issues li');
+    expect(await p.locator('.check-issues li span').first().textContent()).toBe('data/problems.csv:2 列 status：“已完成”不是允许的值（允许：待整改、整改中、已整改、已销号）');
+    expect(posts).toEqual([]);
+    await ctx.close();
+  });
+
   it('has no axe violations with errors shown', async () => {
     expect(await axeViolations(page)).toEqual([]);
   });

@@ -51,6 +51,24 @@ describe.skipIf(browserPath.skip)('registers in Chromium', () => {
     await page.close();
   });
 
+  it('can be filtered with the keyboard alone', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.root}problems/`);
+    let name = '';
+    for (let i = 0; i < 40 && name !== 'status'; i++) {
+      await page.keyboard.press('Tab');
+      name = await page.evaluate(() => (document.activeElement as HTMLSelectElement | null)?.name ?? '');
+    }
+    expect(name).toBe('status');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('status'));
+    await page.waitForFunction(() => document.querySelector('[data-register-status]')?.textContent?.includes('符合条件'));
+    const status = new URL(page.url()).searchParams.get('status');
+    const shown = await page.locator('.problem-table tbody [data-status]').evaluateAll((els) => [...new Set(els.map((e) => (e as HTMLElement).dataset.status))]);
+    expect(shown).toEqual([status]);
+    await page.close();
+  });
+
   it('sorts by a column, both ways', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${server.root}problems/?category=${encodeURIComponent('水')}`);
