@@ -1,29 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { browserAvailability, launchChromium } from '../helpers/browser.ts';
-import { serveStatic, type RunningServer } from '../helpers/static-server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailability } from '../helpers/browser.ts';
+import { siteInBrowser } from '../helpers/site-browser.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { BROKEN } from '../helpers/fixtures.ts';
-import { ROOT, SITE_BASE, SITE_DIR } from '../helpers/paths.ts';
+import { ROOT } from '../helpers/paths.ts';
 
 const browserPath = browserAvailability();
 const realProblems = readFileSync(join(ROOT, 'data/problems.csv'), 'utf8');
 
 describe.skipIf(browserPath.skip)('the in-browser CSV checker', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const site = siteInBrowser();
   let page: Page;
   beforeAll(async () => {
-    server = await serveStatic(SITE_DIR, SITE_BASE);
-    browser = await launchChromium(browserPath.path!);
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${server.root}data/check/`);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${site.server.root}data/check/`);
   });
 
   async function drop(name: string, buffer: Buffer): Promise<string[]> {
@@ -64,13 +57,13 @@ describe.skipIf(browserPath.skip)('the in-browser CSV checker', () => {
   });
 
   it('keeps working offline once the page has loaded, and uploads nothing', async () => {
-    const ctx = await browser.newContext();
+    const ctx = await site.browser.newContext();
     const p = await ctx.newPage();
     const posts: string[] = [];
     p.on('request', (r) => {
       if (r.method() !== 'GET') posts.push(`${r.method()} ${r.url()}`);
     });
-    await p.goto(`${server.root}data/check/`);
+    await p.goto(`${site.server.root}data/check/`);
     await p.waitForLoadState('networkidle');
     await ctx.setOffline(true);
     const lines = realProblems.split('\n');

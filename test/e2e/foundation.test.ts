@@ -1,32 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { browserAvailability, launchChromium } from '../helpers/browser.ts';
-import { serveStatic, type RunningServer } from '../helpers/static-server.ts';
-import { SITE_BASE, SITE_DIR } from '../helpers/paths.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailability } from '../helpers/browser.ts';
+import { siteInBrowser } from '../helpers/site-browser.ts';
 
 const browserPath = browserAvailability();
 
 describe.skipIf(browserPath.skip)('the site in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await serveStatic(SITE_DIR, SITE_BASE);
-    browser = await launchChromium(browserPath.path!);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = siteInBrowser();
 
   async function open(path: string, width = 375): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage({ viewport: { width, height: 800 } });
+    const page = await site.browser.newPage({ viewport: { width, height: 800 } });
     const errors: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
     });
     page.on('pageerror', (e) => errors.push(String(e)));
-    const res = await page.goto(server.root + path);
+    const res = await page.goto(site.server.root + path);
     expect(res?.status(), path).toBe(200);
     return { page, errors };
   }
@@ -45,9 +34,9 @@ describe.skipIf(browserPath.skip)('the site in Chromium', () => {
   it('navigates from the home page to the plan through the header', async () => {
     const { page } = await open('', 1280);
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '计划原文' }).click();
-    await page.waitForURL(`${server.root}plan/`);
+    await page.waitForURL(`${site.server.root}plan/`);
     await page.getByRole('link', { name: '顾山镇2017年生态文明建设实施方案' }).first().click();
-    await page.waitForURL(`${server.root}plan/gushan-2017/`);
+    await page.waitForURL(`${site.server.root}plan/gushan-2017/`);
     expect(await page.locator('h1').textContent()).toBe('顾山镇2017年生态文明建设实施方案');
     await page.close();
   });
@@ -71,8 +60,8 @@ describe.skipIf(browserPath.skip)('the site in Chromium', () => {
   });
 
   it('serves the 404 page for unknown addresses', async () => {
-    const page = await browser.newPage();
-    const res = await page.goto(`${server.root}no-such-page/`);
+    const page = await site.browser.newPage();
+    const res = await page.goto(`${site.server.root}no-such-page/`);
     expect(res?.status()).toBe(404);
     expect(await page.locator('h1').textContent()).toContain('页面不存在');
     await page.close();

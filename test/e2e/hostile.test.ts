@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { browserAvailability, launchChromium } from '../helpers/browser.ts';
-import { serveStatic, type RunningServer } from '../helpers/static-server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailability } from '../helpers/browser.ts';
+import { siteInBrowser } from '../helpers/site-browser.ts';
 import { astroBuild } from '../helpers/build.ts';
 import { listFiles } from '../helpers/html.ts';
 import { FIXTURES } from '../helpers/fixtures.ts';
@@ -24,24 +24,15 @@ const CLOSE = '</script><script>window.__pwned=1</script>';
 const browserPath = browserAvailability();
 
 describe.skipIf(browserPath.skip)('hostile data', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let built: { status: number | null; output: string };
-
-  beforeAll(async () => {
+  let built: { status: number | null; output: string } = { status: null, output: '' };
+  const site = siteInBrowser(OUT, BASE, () => {
     built = astroBuild({ OUT_DIR: OUT, BASE_PATH: BASE, DATA_DIR: join(HOSTILE, 'data'), CONTENT_DIR: join(HOSTILE, 'content'), BUILD_DATE: '2026-01-15' });
-    server = await serveStatic(OUT, BASE);
-    browser = await launchChromium(browserPath.path!);
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   async function open(path: string): Promise<{ page: Page; pwned: () => Promise<unknown> }> {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     page.on('dialog', (d) => void d.dismiss());
-    await page.goto(server.root + path);
+    await page.goto(site.server.root + path);
     await page.waitForLoadState('networkidle');
     return { page, pwned: () => page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned) };
   }

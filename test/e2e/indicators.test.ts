@@ -1,30 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { browserAvailability, launchChromium } from '../helpers/browser.ts';
-import { serveStatic, type RunningServer } from '../helpers/static-server.ts';
+import { describe, expect, it } from 'vitest';
+import { browserAvailability } from '../helpers/browser.ts';
+import { siteInBrowser } from '../helpers/site-browser.ts';
 import { axeViolations } from '../helpers/axe.ts';
-import { SITE_BASE, SITE_DIR } from '../helpers/paths.ts';
 
 const browserPath = browserAvailability();
 
 describe.skipIf(browserPath.skip)('indicators in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await serveStatic(SITE_DIR, SITE_BASE);
-    browser = await launchChromium(browserPath.path!);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = siteInBrowser();
 
   for (const id of ['class3-river-share', 'village-sewage-facilities', 'dingzi-river-phase1']) {
     it(`draws the Chart.js chart for ${id} (non-blank canvas) and hides the SVG stand-in`, async () => {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(String(e)));
-      await page.goto(`${server.root}indicators/${id}/`);
+      await page.goto(`${site.server.root}indicators/${id}/`);
       await page.waitForSelector('indicator-chart[data-ready] canvas');
       const painted = await page.evaluate(() => {
         const c = document.querySelector('indicator-chart canvas') as HTMLCanvasElement;
@@ -42,12 +31,12 @@ describe.skipIf(browserPath.skip)('indicators in Chromium', () => {
 
   it('loads Chart.js only on indicator pages', async () => {
     for (const [path, expectChart] of [['indicators/class3-river-share/', true], ['indicators/', false], ['plan/gushan-2017/', false], ['', false]] as const) {
-      const page = await browser.newPage();
+      const page = await site.browser.newPage();
       const scripts: string[] = [];
       page.on('request', (r) => {
         if (r.resourceType() === 'script') scripts.push(r.url());
       });
-      await page.goto(server.root + path);
+      await page.goto(site.server.root + path);
       await page.waitForLoadState('networkidle');
       expect(scripts.some((s) => s.includes('chart-setup')), path).toBe(expectChart);
       await page.close();
@@ -55,9 +44,9 @@ describe.skipIf(browserPath.skip)('indicators in Chromium', () => {
   });
 
   it('shows the table and the SVG chart with JavaScript disabled', async () => {
-    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const ctx = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await ctx.newPage();
-    await page.goto(`${server.root}indicators/class3-river-share/`);
+    await page.goto(`${site.server.root}indicators/class3-river-share/`);
     expect(await page.locator('indicator-chart svg').isVisible()).toBe(true);
     expect(await page.locator('.obs-table tbody tr').count()).toBe(3);
     expect(await page.locator('.obs-table').textContent()).toContain('33.3%');
@@ -65,8 +54,8 @@ describe.skipIf(browserPath.skip)('indicators in Chromium', () => {
   });
 
   it('runs a real axe check (a missing alt text is caught)', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.root);
+    const page = await site.browser.newPage();
+    await page.goto(site.server.root);
     await page.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', '<img src="favicon.svg">'));
     expect((await axeViolations(page)).join('\n')).toContain('image-alt');
     await page.close();

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { browserAvailability, launchChromium } from '../helpers/browser.ts';
-import { serveStatic, type RunningServer } from '../helpers/static-server.ts';
-import { SITE_BASE, SITE_DIR } from '../helpers/paths.ts';
+import { describe, expect, it } from 'vitest';
+import { browserAvailability } from '../helpers/browser.ts';
+import { siteInBrowser } from '../helpers/site-browser.ts';
+
 import { axeViolations } from '../helpers/axe.ts';
 import { pageTypes } from './page-types.ts';
 
@@ -10,25 +9,16 @@ const browserPath = browserAvailability();
 const PAGES = pageTypes();
 
 describe.skipIf(browserPath.skip)('site-wide gates in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await serveStatic(SITE_DIR, SITE_BASE);
-    browser = await launchChromium(browserPath.path!);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = siteInBrowser();
 
   for (const { path } of PAGES) {
     it(`/${path}: requests only its own origin, and runs under the CSP without violations or errors`, async () => {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
       const foreign: string[] = [];
       const errors: string[] = [];
       page.on('request', (r) => {
         const u = new URL(r.url());
-        if (u.protocol !== 'data:' && u.origin !== server.origin) foreign.push(r.url());
+        if (u.protocol !== 'data:' && u.origin !== site.server.origin) foreign.push(r.url());
       });
       page.on('pageerror', (e) => errors.push(String(e)));
       page.on('console', (m) => {
@@ -39,7 +29,7 @@ describe.skipIf(browserPath.skip)('site-wide gates in Chromium', () => {
         w.__csp = [];
         document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
       });
-      await page.goto(server.root + path);
+      await page.goto(site.server.root + path);
       await page.waitForLoadState('networkidle');
       const csp = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
       const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
@@ -53,9 +43,9 @@ describe.skipIf(browserPath.skip)('site-wide gates in Chromium', () => {
 
   for (const { path, essential } of PAGES) {
     it(`/${path}: shows its essential content with JavaScript off`, async () => {
-      const ctx = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
+      const ctx = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
       const page = await ctx.newPage();
-      await page.goto(server.root + path);
+      await page.goto(site.server.root + path);
       const text = (await page.locator('main').textContent()) ?? '';
       expect(text.trim().length).toBeGreaterThan(20);
       if (essential) expect(text).toContain(essential);
@@ -68,8 +58,8 @@ describe.skipIf(browserPath.skip)('site-wide gates in Chromium', () => {
   for (const width of [375, 1280]) {
     for (const { path } of PAGES) {
       it(`/${path}: axe finds no WCAG 2.1 A/AA violations and nothing scrolls sideways at ${width} px`, async () => {
-        const page = await browser.newPage({ viewport: { width, height: 900 } });
-        await page.goto(server.root + path);
+        const page = await site.browser.newPage({ viewport: { width, height: 900 } });
+        await page.goto(site.server.root + path);
         await page.waitForLoadState('networkidle');
         expect(await axeViolations(page)).toEqual([]);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -80,8 +70,8 @@ describe.skipIf(browserPath.skip)('site-wide gates in Chromium', () => {
   }
 
   it('shows a visible focus outline on links and controls reached with the keyboard', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${server.root}indicators/`);
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${site.server.root}indicators/`);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
     expect(await page.locator('.skip-link').isVisible()).toBe(true);
@@ -95,13 +85,13 @@ describe.skipIf(browserPath.skip)('site-wide gates in Chromium', () => {
   });
 
   it('keeps the search, the chart and the checker working under the CSP', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const violations: string[] = [];
     await page.exposeFunction('__reportCsp', (v: string) => violations.push(v));
     await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __reportCsp: (v: string) => void }).__reportCsp(`${e.violatedDirective} ${e.blockedURI}`)));
-    await page.goto(`${server.root}search/?q=${encodeURIComponent('水质')}`);
+    await page.goto(`${site.server.root}search/?q=${encodeURIComponent('水质')}`);
     await page.waitForSelector('.search-results li');
-    await page.goto(`${server.root}indicators/red-line-area/`);
+    await page.goto(`${site.server.root}indicators/red-line-area/`);
     await page.waitForSelector('indicator-chart[data-ready] canvas');
     expect(violations).toEqual([]);
     await page.close();

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { browserAvailability, launchChromium } from '../helpers/browser.ts';
-import { serveStatic, type RunningServer } from '../helpers/static-server.ts';
-import { ROOT, SITE_BASE, SITE_DIR } from '../helpers/paths.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailability } from '../helpers/browser.ts';
+import { siteInBrowser } from '../helpers/site-browser.ts';
+import { ROOT } from '../helpers/paths.ts';
 
 const browserPath = browserAvailability();
 const csv = (name: string) => Papa.parse<Record<string, string>>(readFileSync(join(ROOT, `data/${name}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
@@ -13,22 +13,13 @@ const problems = csv('problems');
 const enterprises = csv('enterprises');
 
 describe.skipIf(browserPath.skip)('registers in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await serveStatic(SITE_DIR, SITE_BASE);
-    browser = await launchChromium(browserPath.path!);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = siteInBrowser();
 
   const rowIds = (page: Page) => page.locator('.problem-table tbody tr').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.id!));
 
   it('narrows the problem table by status and by village, keeps the filter in the URL, and restores it on reload', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${server.root}problems/`);
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${site.server.root}problems/`);
     const before = (await rowIds(page)).length;
     await page.selectOption('select[name=status]', '整改中');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('status') === '整改中');
@@ -52,8 +43,8 @@ describe.skipIf(browserPath.skip)('registers in Chromium', () => {
   });
 
   it('can be filtered with the keyboard alone', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${server.root}problems/`);
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${site.server.root}problems/`);
     let name = '';
     for (let i = 0; i < 40 && name !== 'status'; i++) {
       await page.keyboard.press('Tab');
@@ -70,8 +61,8 @@ describe.skipIf(browserPath.skip)('registers in Chromium', () => {
   });
 
   it('sorts by a column, both ways', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${server.root}problems/?category=${encodeURIComponent('水')}`);
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${site.server.root}problems/?category=${encodeURIComponent('水')}`);
     await page.waitForFunction(() => document.querySelector('[data-register-status]')?.textContent?.includes('符合条件'));
     await page.getByRole('button', { name: '整改期限' }).click();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('sort') === 'deadline');
@@ -85,8 +76,8 @@ describe.skipIf(browserPath.skip)('registers in Chromium', () => {
   });
 
   it('downloads exactly the visible rows, with every column, for Excel', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    await page.goto(`${server.root}problems/?category=${encodeURIComponent('大气')}&year=2018`);
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    await page.goto(`${site.server.root}problems/?category=${encodeURIComponent('大气')}&year=2018`);
     await page.waitForFunction(() => document.querySelector('[data-register-status]')?.textContent?.includes('符合条件'));
     const visible = await rowIds(page);
     expect(visible.length).toBeGreaterThan(0);
@@ -100,15 +91,15 @@ describe.skipIf(browserPath.skip)('registers in Chromium', () => {
   });
 
   it('lets a reader without JavaScript reach every problem through the numbered pages', async () => {
-    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const ctx = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await ctx.newPage();
     const seen = new Set<string>();
-    let url: string | null = `${server.root}problems/`;
+    let url: string | null = `${site.server.root}problems/`;
     while (url) {
       await page.goto(url);
       for (const id of await rowIds(page)) seen.add(id);
       const next = page.locator('.pagination a[rel=next]');
-      url = (await next.count()) ? new URL((await next.getAttribute('href'))!, server.origin).href : null;
+      url = (await next.count()) ? new URL((await next.getAttribute('href'))!, site.server.origin).href : null;
     }
     expect([...seen].sort()).toEqual(problems.map((p) => p.id).sort());
     expect(await page.locator('form.register-filters').isVisible()).toBe(false);
@@ -116,8 +107,8 @@ describe.skipIf(browserPath.skip)('registers in Chromium', () => {
   });
 
   it('filters the enterprise list by rating and finds an enterprise by part of its code', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${server.root}credit/`);
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${site.server.root}credit/`);
     const all = await page.locator('.credit-table tbody tr').count();
     await page.selectOption('credit-list select[name=rating]', '黑色');
     await page.waitForFunction(() => document.querySelector('credit-list [data-list-status]')?.textContent?.includes('符合条件'));

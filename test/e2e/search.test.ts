@@ -1,25 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { browserAvailability, launchChromium } from '../helpers/browser.ts';
-import { serveStatic, type RunningServer } from '../helpers/static-server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailability } from '../helpers/browser.ts';
+import { siteInBrowser } from '../helpers/site-browser.ts';
 import { axeViolations } from '../helpers/axe.ts';
-import { SITE_BASE, SITE_DIR } from '../helpers/paths.ts';
+import { SITE_BASE } from '../helpers/paths.ts';
+
 import { SEARCH_CASES } from './search-queries.ts';
 
 const browserPath = browserAvailability();
 
 describe.skipIf(browserPath.skip)('search in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const site = siteInBrowser();
   let page: Page;
   beforeAll(async () => {
-    server = await serveStatic(SITE_DIR, SITE_BASE);
-    browser = await launchChromium(browserPath.path!);
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
   });
 
   async function settle(p: Page): Promise<void> {
@@ -36,14 +30,14 @@ describe.skipIf(browserPath.skip)('search in Chromium', () => {
 
   for (const c of SEARCH_CASES) {
     it(`finds ${c.page} for “${c.q}”${c.type ? ` among ${c.type}` : ''} (${c.why})`, async () => {
-      await page.goto(`${server.root}search/?q=${encodeURIComponent(c.q)}${c.type ? `&type=${encodeURIComponent(c.type)}` : ''}`);
+      await page.goto(`${site.server.root}search/?q=${encodeURIComponent(c.q)}${c.type ? `&type=${encodeURIComponent(c.type)}` : ''}`);
       await settle(page);
       expect(await top5(page)).toContain(`${SITE_BASE}${c.page}`);
     });
   }
 
   it('shows the results of a ?q= link on load, with type, excerpt and highlight', async () => {
-    await page.goto(`${server.root}search/?q=${encodeURIComponent('丁字河')}`);
+    await page.goto(`${site.server.root}search/?q=${encodeURIComponent('丁字河')}`);
     await settle(page);
     expect(await page.locator('#search-q').inputValue()).toBe('丁字河');
     const first = page.locator('.search-results li').first();
@@ -52,7 +46,7 @@ describe.skipIf(browserPath.skip)('search in Chromium', () => {
   });
 
   it('narrows the results with a type filter and keeps it in the URL', async () => {
-    await page.goto(`${server.root}search/?q=${encodeURIComponent('燃煤')}`);
+    await page.goto(`${site.server.root}search/?q=${encodeURIComponent('燃煤')}`);
     await settle(page);
     const all = await page.locator('.search-results li').count();
     await page.getByRole('group', { name: '类型' }).getByLabel('计划原文').check();
@@ -68,7 +62,7 @@ describe.skipIf(browserPath.skip)('search in Chromium', () => {
   });
 
   it('can be used with the keyboard alone, from the header search box on any page', async () => {
-    await page.goto(`${server.root}plan/`);
+    await page.goto(`${site.server.root}plan/`);
     await page.keyboard.press('Tab'); // skip link
     let focused = '';
     for (let i = 0; i < 20 && focused !== 'site-search-q'; i++) {
@@ -93,16 +87,16 @@ describe.skipIf(browserPath.skip)('search in Chromium', () => {
   });
 
   it('fetches the search code and index only once the reader searches', async () => {
-    const p = await browser.newPage();
+    const p = await site.browser.newPage();
     const fetched: string[] = [];
     p.on('request', (r) => fetched.push(r.url()));
-    await p.goto(`${server.root}search/`);
+    await p.goto(`${site.server.root}search/`);
     await p.waitForLoadState('networkidle');
     expect(fetched.filter((u) => u.includes('/pagefind/'))).toEqual([]);
-    await p.goto(`${server.root}indicators/`);
+    await p.goto(`${site.server.root}indicators/`);
     await p.waitForLoadState('networkidle');
     expect(fetched.filter((u) => u.includes('/pagefind/'))).toEqual([]);
-    await p.goto(`${server.root}search/`);
+    await p.goto(`${site.server.root}search/`);
     await p.fill('#search-q', '水质');
     await settle(p);
     expect(fetched.some((u) => u.includes('/pagefind/pagefind.js'))).toBe(true);
@@ -110,12 +104,12 @@ describe.skipIf(browserPath.skip)('search in Chromium', () => {
   });
 
   it('fetches a modest amount for one query (reported)', async () => {
-    const p = await browser.newPage();
+    const p = await site.browser.newPage();
     let bytes = 0;
     p.on('response', async (r) => {
       if (r.url().includes('/pagefind/')) bytes += (await r.body().catch(() => Buffer.alloc(0))).length;
     });
-    await p.goto(`${server.root}search/?q=${encodeURIComponent('水质')}`);
+    await p.goto(`${site.server.root}search/?q=${encodeURIComponent('水质')}`);
     await settle(p);
     await p.waitForLoadState('networkidle');
     console.info(`search: ${Math.round(bytes / 1024)} KB fetched for one query`);
@@ -125,17 +119,17 @@ describe.skipIf(browserPath.skip)('search in Chromium', () => {
   });
 
   it('explains politely that search needs JavaScript when it is off', async () => {
-    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const ctx = await site.browser.newContext({ javaScriptEnabled: false });
     const p = await ctx.newPage();
-    await p.goto(`${server.root}search/?q=${encodeURIComponent('水质')}`);
+    await p.goto(`${site.server.root}search/?q=${encodeURIComponent('水质')}`);
     expect(await p.locator('main').textContent()).toContain('搜索在您的浏览器中进行，需要启用 JavaScript');
     await ctx.close();
   });
 
   for (const width of [375, 1280]) {
     it(`has no axe violations with results shown at ${width} px`, async () => {
-      const p = await browser.newPage({ viewport: { width, height: 900 } });
-      await p.goto(`${server.root}search/?q=${encodeURIComponent('水质')}`);
+      const p = await site.browser.newPage({ viewport: { width, height: 900 } });
+      await p.goto(`${site.server.root}search/?q=${encodeURIComponent('水质')}`);
       await settle(p);
       expect(await axeViolations(p)).toEqual([]);
       await p.close();
