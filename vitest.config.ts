@@ -1,13 +1,30 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two projects: `unit` (test/unit, pure logic, no site is built) and `site` (test/build and
+ * test/e2e, which share the fixture sites built once by test/global-setup.ts). `npm test` runs
+ * both; `npm run test:unit` runs the first alone, in seconds.
+ */
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/global-setup.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 180_000,
     // Browser tests share two cores with builds; run files one after another to keep timings stable.
     fileParallelism: false,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], testTimeout: 30_000 },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'site',
+          include: ['test/build/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+          globalSetup: ['test/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
   },
 });
