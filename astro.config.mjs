@@ -5,13 +5,14 @@ import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/headers.ts';
 import sizeReport from './src/integrations/size-report.ts';
+import validateData from './src/integrations/validate-data.ts';
+import { normaliseBase } from './src/lib/urls.ts';
 
 // The public URL and the sub-folder the site is hosted under come from the environment, so the
 // same sources build for a local preview, GitHub Pages (a project site) or any static host.
 // Every internal link goes through src/lib/urls.ts, which reads import.meta.env.BASE_URL.
 const site = process.env.SITE_URL || 'http://localhost:4321';
-const rawBase = process.env.BASE_PATH || '/';
-const base = ('/' + rawBase.replace(/^\/+|\/+$/g, '') + '/').replace(/^\/\/$/, '/');
+const base = normaliseBase(process.env.BASE_PATH || '/');
 
 export default defineConfig({
   site,
@@ -25,7 +26,7 @@ export default defineConfig({
     // Content-Security-Policy the site ships.
     inlineStylesheets: 'never',
   },
-  integrations: [mdx(), sitemap(), pagefind(), securityHeaders(), sizeReport()],
+  integrations: [validateData(), mdx(), sitemap(), pagefind(), securityHeaders(), sizeReport()],
   vite: {
     build: { assetsInlineLimit: 0 },
   },

@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { USCC_ALPHABET, usccCheckChar } from '../src/lib/uscc.ts';
 import { parsePlanMarkdown, splitFrontMatter } from '../src/lib/plan-doc.ts';
 import { toCsv } from '../src/lib/downloads.ts';
-import { CATEGORIES, SOURCE_TYPES, STATUSES, VERIFIED } from '../src/schemas/problems.ts';
+import { CATEGORIES, SOURCE_TYPES, PROBLEM_STATUSES, VERIFIED } from '../src/schemas/problems.ts';
 import { RATINGS } from '../src/schemas/credit-levels.ts';
 import { columnNames } from '../src/schemas/table.ts';
 import { DATA_TABLES, datasets } from '../src/schemas/index.ts';
@@ -160,7 +160,7 @@ export function generate(out: string, sizes: Sizes, seed = 1): void {
     const reportedMonth = 1 + r.int(12);
     const reported = date(year, reportedMonth, 1 + r.int(28));
     const deadline = date(year + (reportedMonth > 9 ? 1 : 0), ((reportedMonth + 2) % 12) + 1, 28);
-    const status = year < 2019 ? (r.next() < 0.5 ? '已销号' : '已整改') : r.pick(STATUSES);
+    const status = year < 2019 ? (r.next() < 0.5 ? '已销号' : '已整改') : r.pick(PROBLEM_STATUSES);
     const closed = status === '已整改' || status === '已销号' ? deadline : undefined;
     const what = r.pick(PROBLEM_TEXT[cats[0]!]!);
     const enterprise = r.next() < 0.3 && enterprises.length ? enterprises[r.int(enterprises.length)] : undefined;

@@ -1,20 +1,15 @@
+/**
+ * Astro's content layer holds only the explanatory pages (Markdown/MDX rendered by Astro). The
+ * CSV tables and the plans are read and validated once by src/lib/read-dataset.ts and reach
+ * pages through src/data.ts.
+ */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { planFrontMatter, pageFrontMatter } from './schemas/plan.ts';
-import { ALL_TABLES } from './schemas/index.ts';
-import { csvTable } from './loaders/csv-tables.ts';
-
-const plan = defineCollection({
-  loader: glob({ pattern: '*.md', base: process.env.CONTENT_DIR ? `${process.env.CONTENT_DIR}/plan` : './content/plan' }),
-  schema: planFrontMatter,
-});
+import { pageFrontMatter } from './schemas/plan.ts';
 
 const pages = defineCollection({
   loader: glob({ pattern: '*.{md,mdx}', base: './content/pages' }),
   schema: pageFrontMatter,
 });
 
-/** One collection per CSV table, all validated together by the strict loader. */
-const tables = Object.fromEntries(ALL_TABLES.map((t) => [t.name, defineCollection({ loader: csvTable(t.name) })]));
-
-export const collections = { plan, pages, ...tables };
+export const collections = { pages };

@@ -1,9 +1,9 @@
 /**
  * Everything the data catalogue, the downloads and datapackage.json need about each table,
- * computed once per build from the validated data set.
+ * from the validated data set (src/data.ts computes it once per build). The bytes are those the
+ * validator read, so each file is read once.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { columnMeta, type ColumnMeta } from '../schemas/columns.ts';
 import { DATA_TABLES, DATA_TABLE_NAMES, type DataTableName } from '../schemas/index.ts';
@@ -30,7 +30,7 @@ export function catalogue(result: ValidationResult): CatalogueEntry[] {
   return DATA_TABLE_NAMES.map((name) => {
     const def: AnyTable = DATA_TABLES[name];
     const path = join(dataDir, `${name}.csv`);
-    const bytes = readFileSync(path);
+    const bytes = Buffer.from(result.tables.get(name)?.bytes ?? new Uint8Array());
     return {
       name,
       def,

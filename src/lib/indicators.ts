@@ -28,8 +28,7 @@ export interface IndicatorView<I extends IndicatorRow = IndicatorRow, O extends 
 const byDate = (a: { date: string }, b: { date: string }) => (endOfPartialDate(a.date) < endOfPartialDate(b.date) ? -1 : endOfPartialDate(a.date) > endOfPartialDate(b.date) ? 1 : a.date.length - b.date.length);
 
 export function indicatorViews<I extends IndicatorRow, O extends ObservationRow>(indicators: readonly I[], observations: readonly O[], today: string): IndicatorView<I, O>[] {
-  const by = new Map<string, O[]>();
-  for (const o of observations) by.set(o.indicator, [...(by.get(o.indicator) ?? []), o]);
+  const by = Map.groupBy(observations, (o) => o.indicator);
   return indicators.map((indicator) => {
     const obs = (by.get(indicator.id) ?? []).sort(byDate);
     const points: Point[] = obs.map((o) => ({ date: o.date, value: o.value }));

@@ -35,7 +35,8 @@ export interface PlanIssue {
   message: string;
 }
 
-export interface ParsedPlan {
+/** What parsePlanMarkdown finds in a plan body. */
+export interface PlanParse {
   blocks: PlanBlock[];
   issues: PlanIssue[];
 }
@@ -57,7 +58,7 @@ const FENCE_CLOSE = /^:::\s*$/;
  * Parses a plan body. `lineOffset` is the number of physical lines before the body in the
  * file (the front matter), so that reported line numbers point into the real file.
  */
-export function parsePlanMarkdown(body: string, lineOffset = 0): ParsedPlan {
+export function parsePlanMarkdown(body: string, lineOffset = 0): PlanParse {
   const lines = body.replace(/\r\n?/g, '\n').split('\n');
   const blocks: PlanBlock[] = [];
   const issues: PlanIssue[] = [];

@@ -3,7 +3,7 @@
  * Pure, so the build, the browser filter and the tests share it. "Today" is always passed in
  * (the build date), never read from the clock.
  */
-import { CATEGORIES, SOURCE_TYPES, STATUSES, type ProblemStatus } from '../schemas/enums.ts';
+import { CATEGORIES, OPEN_STATUSES, PROBLEM_STATUSES, SOURCE_TYPES, type ProblemStatus } from '../schemas/enums.ts';
 
 export interface ProblemLike {
   id: string;
@@ -15,7 +15,7 @@ export interface ProblemLike {
   village?: string | undefined;
 }
 
-export const OPEN_STATUSES: readonly ProblemStatus[] = ['待整改', '整改中'];
+export { OPEN_STATUSES };
 
 /** Open (待整改/整改中) with a deadline that has passed. */
 export function isOverdue(p: Pick<ProblemLike, 'status' | 'deadline'>, today: string): boolean {
@@ -26,6 +26,8 @@ export const yearOf = (p: Pick<ProblemLike, 'reported'>) => p.reported.slice(0, 
 
 export interface Summary {
   total: number;
+  /** Still open (待整改 or 整改中). */
+  open: number;
   overdue: number;
   byStatus: Array<[string, number]>;
   byCategory: Array<[string, number]>;
@@ -43,8 +45,9 @@ export function summarise(problems: readonly ProblemLike[], today: string): Summ
   const years = [...new Set(problems.map(yearOf))].sort();
   return {
     total: problems.length,
+    open: problems.filter((p) => OPEN_STATUSES.includes(p.status)).length,
     overdue: problems.filter((p) => isOverdue(p, today)).length,
-    byStatus: count(problems.map((p) => p.status), STATUSES),
+    byStatus: count(problems.map((p) => p.status), PROBLEM_STATUSES),
     byCategory: count(problems.flatMap((p) => p.categories), CATEGORIES),
     bySource: count(problems.map((p) => p.source_type), SOURCE_TYPES),
     byYear: count(problems.map(yearOf), years),
@@ -56,11 +59,15 @@ export function newestFirst<T extends Pick<ProblemLike, 'reported' | 'id'>>(prob
   return [...problems].sort((a, b) => (a.reported === b.reported ? (a.id < b.id ? 1 : -1) : a.reported < b.reported ? 1 : -1));
 }
 
-/** A compact row of the register, as the browser filter receives it. */
+/**
+ * A compact row of the register: what its table shows, at build time and in the browser filter
+ * (/problems/index.json). Short columns of problems.csv not named here come along as they are
+ * (src/lib/problem-index.ts), so a new column can be shown in the table without changing this.
+ */
 export interface IndexRow {
   id: string;
   reported: string;
-  status: string;
+  status: ProblemStatus;
   categories: string[];
   source: string;
   village: string;
@@ -68,6 +75,8 @@ export interface IndexRow {
   title: string;
   deadline: string;
   overdue: boolean;
+  /** Other short columns of problems.csv, by column name (absent when empty). */
+  [column: string]: unknown;
 }
 
 export interface Filter {
@@ -97,7 +106,7 @@ export function matches(row: IndexRow, f: Filter): boolean {
 export type SortKey = 'id' | 'reported' | 'village' | 'categories' | 'title' | 'status' | 'deadline';
 
 export function sortRows(rows: readonly IndexRow[], key: SortKey, dir: 'asc' | 'desc'): IndexRow[] {
-  const val = (r: IndexRow): string => (key === 'village' ? r.villageName : key === 'categories' ? r.categories.join(';') : key === 'status' ? String(STATUSES.indexOf(r.status as ProblemStatus)) : String(r[key]));
+  const val = (r: IndexRow): string => (key === 'village' ? r.villageName : key === 'categories' ? r.categories.join(';') : key === 'status' ? String(PROBLEM_STATUSES.indexOf(r.status)) : String(r[key]));
   const sorted = [...rows].sort((a, b) => {
     const x = val(a);
     const y = val(b);

@@ -15,20 +15,13 @@
  */
 import { endOfPartialDate } from './dates.ts';
 
-export const STATUSES = ['已达标', '进度正常', '进度滞后', '未达标', '暂无数据'] as const;
-export type ProgressStatus = (typeof STATUSES)[number];
+import type { IndicatorKind } from '../schemas/enums.ts';
 
-/** URL-safe names of the statuses, for /indicators/status/<slug>/. */
-export const STATUS_SLUG: Record<ProgressStatus, string> = {
-  已达标: 'met',
-  进度正常: 'on-track',
-  进度滞后: 'behind',
-  未达标: 'missed',
-  暂无数据: 'no-data',
-};
+export const PROGRESS_STATUSES = ['已达标', '进度正常', '进度滞后', '未达标', '暂无数据'] as const;
+export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
 
 export interface IndicatorTarget {
-  kind: 'level' | 'count' | 'milestone';
+  kind: IndicatorKind;
   comparator?: '>=' | '<=' | undefined;
   target?: number | undefined;
   target_date: string;
@@ -61,7 +54,6 @@ export interface Progress {
   explanation: string;
 }
 
-const DAY_MS = 86_400_000;
 const time = (iso: string) => Date.parse(`${endOfPartialDate(iso)}T00:00:00Z`);
 
 export function effectiveTarget(ind: IndicatorTarget): { target: number; comparator: '>=' | '<=' } {
@@ -133,9 +125,4 @@ export function computeProgress(ind: IndicatorTarget, observations: readonly Poi
   const result: Progress = { ...base, status, atDeadline, nuance, latest, explanation: parts.join('；') };
   if (deadlinePoint) result.deadlinePoint = deadlinePoint;
   return result;
-}
-
-/** How long ago in days, for "last updated" hints. */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((time(b) - time(a)) / DAY_MS);
 }

@@ -41,9 +41,3 @@ export function ratingChange(previous: Rating | undefined, current: Rating): Rat
   return d > 0 ? 'downgraded' : d < 0 ? 'upgraded' : 'unchanged';
 }
 
-export const CHANGE_LABEL: Record<RatingChange, string> = {
-  upgraded: '升级',
-  downgraded: '降级',
-  unchanged: '不变',
-  new: '新参评',
-};

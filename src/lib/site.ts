@@ -1,7 +1,6 @@
 /** Site-wide facts, read once at build time. */
 
 export const SITE_NAME = '顾山镇生态文明建设公开数据';
-export const SITE_SHORT = '顾山生态数据';
 
 export interface NavItem {
   path: string;

@@ -1,15 +1,21 @@
 /**
- * Joins the site's base path (e.g. "/" or "/gushan/") with a site-relative path.
- * Every internal link, asset and download goes through here so that the site works when it
- * is hosted under a sub-folder (BASE_PATH).
+ * Every internal URL of the site, in one place, for pages, components, endpoints and browser
+ * scripts alike. All of them carry the base path the site is hosted under (BASE_PATH), which
+ * Vite writes into server and browser code as import.meta.env.BASE_URL.
  */
-export function joinBase(base: string, path: string): string {
-  const b = base.endsWith('/') ? base : `${base}/`;
-  const p = path.replace(/^\/+/, '');
-  return `${b}${p}`;
+
+/** "gushan", "/gushan", "gushan/" → "/gushan/"; "" or "/" → "/". */
+export function normaliseBase(raw: string): string {
+  const inner = raw.replace(/^\/+|\/+$/g, '');
+  return inner ? `/${inner}/` : '/';
 }
 
-/** Site-relative link for pages and components; reads Astro's configured base. */
+/** Joins a base path (e.g. "/" or "/gushan/") with a site-relative path. */
+export function joinBase(base: string, path: string): string {
+  return `${normaliseBase(base)}${path.replace(/^\/+/, '')}`;
+}
+
+/** Site-relative link for a path of the site; reads Astro's configured base. */
 export function href(path: string): string {
   return joinBase(import.meta.env.BASE_URL ?? '/', path);
 }
@@ -19,3 +25,43 @@ export function absoluteUrl(site: string | URL | undefined, base: string, path: 
   const origin = site ? new URL(String(site)).origin : 'http://localhost:4321';
   return origin + joinBase(base, path);
 }
+
+const seg = (s: string) => encodeURIComponent(s);
+
+// Sections.
+export const homeUrl = () => href('');
+export const planListUrl = () => href('plan/');
+export const indicatorListUrl = () => href('indicators/');
+export const problemListUrl = () => href('problems/');
+export const creditUrl = () => href('credit/');
+export const villageListUrl = () => href('villages/');
+export const dataUrl = (table?: string) => href(table ? `data/#${table}` : 'data/');
+export const searchUrl = () => href('search/');
+export const methodologyUrl = () => href('methodology/');
+export const aboutUrl = (anchor?: string) => href(anchor ? `about/#${anchor}` : 'about/');
+export const feedUrl = () => href('feed.xml');
+export const dataCheckUrl = () => href('data/check/');
+export const dataErrorsUrl = () => href('data/errors/');
+export const datapackageUrl = () => href('data/datapackage.json');
+
+// Records.
+export const planUrl = (plan: string, anchor?: string) => href(`plan/${seg(plan)}/${anchor ? `#${anchor}` : ''}`);
+export const planSourceUrl = (plan: string) => href(`plan/${seg(plan)}.md`);
+export const indicatorUrl = (id: string) => href(`indicators/${seg(id)}/`);
+export const indicatorCsvUrl = (id: string) => href(`indicators/${seg(id)}.csv`);
+export const indicatorStatusUrl = (slug: string) => href(`indicators/status/${slug}/`);
+export const problemUrl = (id: string) => href(`problems/${seg(id)}/`);
+export const enterpriseUrl = (uscc: string) => href(`credit/${seg(uscc)}/`);
+export const villageUrl = (id: string) => href(`villages/${seg(id)}/`);
+/** The page of a rating period; the latest period's list is /credit/ itself. */
+export const creditPeriodUrl = (period: string, latest?: string) => (period === latest ? creditUrl() : href(`credit/period/${seg(period)}/`));
+
+// Numbered pages of the long lists (page 1 is the list itself).
+export const pagedUrl = (list: 'problems/' | 'credit/', n: number) => href(n <= 1 ? list : `${list}page/${n}/`);
+
+// Downloads and indexes.
+export const csvUrl = (table: string) => href(`data/${table}.csv`);
+export const excelCsvUrl = (table: string) => href(`data/${table}-excel.csv`);
+export const jsonUrl = (table: string) => href(`data/${table}.json`);
+export const problemIndexUrl = () => href('problems/index.json');
+export const creditIndexUrl = () => href('credit/index.json');

@@ -10,7 +10,7 @@ import { readFrontMatter } from './front-matter.ts';
 import { ISSUE_CODES, showValue, sortIssues, type IssueCodeId, type ValidationIssue } from './issues.ts';
 import { parsePlanMarkdown, planAnchors, sectionText, type PlanBlock } from './plan-doc.ts';
 import { columnMeta, type ColumnMeta } from '../schemas/columns.ts';
-import { planFrontMatter } from '../schemas/plan.ts';
+import { planFrontMatter, type PlanFrontMatter } from '../schemas/plan.ts';
 import { DATA_TABLE_NAMES, datasets as datasetsTable } from '../schemas/index.ts';
 import { columnNames, type AnyTable } from '../schemas/table.ts';
 
@@ -39,6 +39,8 @@ export interface ParsedRow {
 export interface TableResult {
   def: AnyTable;
   file: string;
+  /** The file's bytes as read (what /data/<table>.csv serves), when the file exists. */
+  bytes?: Uint8Array;
   /** Raw text of the file (after decoding), when it could be decoded. */
   text?: string;
   rows: ParsedRow[];
@@ -50,10 +52,16 @@ export interface TableResult {
   referable: Map<string, Set<string>>;
 }
 
-export interface ParsedPlan {
+/** A plan document as the validator read it: the one parse every page and check shares. */
+export interface PlanDocument {
   id: string;
   path: string;
+  /** The source text as read (what /plan/<plan>.md serves). */
+  text: string;
+  /** Front matter as written (strings). */
   data: Record<string, string>;
+  /** Front matter typed by the schema; undefined when it has errors (reported as E081). */
+  meta: PlanFrontMatter | undefined;
   blocks: PlanBlock[];
   anchors: Set<string>;
 }
@@ -61,7 +69,7 @@ export interface ParsedPlan {
 export interface ValidationResult {
   issues: ValidationIssue[];
   tables: Map<string, TableResult>;
-  plans: Map<string, ParsedPlan>;
+  plans: Map<string, PlanDocument>;
 }
 
 function issue(code: IssueCodeId, file: string, message: string, extra: Partial<ValidationIssue> = {}): ValidationIssue {
@@ -83,6 +91,7 @@ function validateTable(def: AnyTable, file: string, bytes: Uint8Array | undefine
     issues.push(issue('E001', file, `找不到文件（需要：${file}，列为 ${columnNames(def).join(',')}）`));
     return result;
   }
+  result.bytes = bytes;
   const decoded = decodeCsvBytes(bytes);
   if (!decoded.ok) {
     if (decoded.encoding === 'utf-16') {
@@ -196,7 +205,7 @@ function validateTable(def: AnyTable, file: string, bytes: Uint8Array | undefine
   return result;
 }
 
-function validatePlan(src: PlanSource, issues: ValidationIssue[]): ParsedPlan {
+function validatePlan(src: PlanSource, issues: ValidationIssue[]): PlanDocument {
   const fm = readFrontMatter(src.text);
   for (const i of fm.issues) issues.push(issue('E081', src.path, i.message, { line: i.line }));
   const parsed = planFrontMatter.safeParse(fm.data);
@@ -212,12 +221,12 @@ function validatePlan(src: PlanSource, issues: ValidationIssue[]): ParsedPlan {
   const body = src.text.split(/\r\n|\r|\n/).slice(fm.lines).join('\n');
   const { blocks, issues: docIssues } = parsePlanMarkdown(body, fm.lines);
   for (const d of docIssues) issues.push(issue('E080', src.path, d.message, { line: d.line }));
-  return { id: src.id, path: src.path, data: fm.data, blocks, anchors: planAnchors(blocks) };
+  return { id: src.id, path: src.path, text: src.text, data: fm.data, meta: parsed.success ? parsed.data : undefined, blocks, anchors: planAnchors(blocks) };
 }
 
 const compact = (s: string) => s.replace(/\s+/g, '');
 
-function checkIndicatorPlans(t: TableResult, plans: Map<string, ParsedPlan>, issues: ValidationIssue[]): void {
+function checkIndicatorPlans(t: TableResult, plans: Map<string, PlanDocument>, issues: ValidationIssue[]): void {
   const header = t.def.schema.shape;
   if (!('plan' in header)) return;
   for (const { line, record } of t.rows) {
@@ -254,13 +263,17 @@ function checkIndicatorPlans(t: TableResult, plans: Map<string, ParsedPlan>, iss
 export function validateDataset(input: DatasetInput): ValidationResult {
   const issues: ValidationIssue[] = [];
   const tables = new Map<string, TableResult>();
+  // Also runs in editors' browsers (the checker at /data/check/), so no Map.groupBy here.
   const referenced = new Map<string, string[]>();
-  for (const def of input.tables) for (const fk of def.foreignKeys) referenced.set(fk.table, [...(referenced.get(fk.table) ?? []), fk.tableColumn]);
+  for (const fk of input.tables.flatMap((def) => def.foreignKeys)) {
+    if (!referenced.has(fk.table)) referenced.set(fk.table, []);
+    referenced.get(fk.table)!.push(fk.tableColumn);
+  }
   for (const def of input.tables) {
     const file = `${input.dataDir}/${def.name}.csv`;
     tables.set(def.name, validateTable(def, file, input.files.get(def.name), referenced.get(def.name) ?? [], issues));
   }
-  const plans = new Map<string, ParsedPlan>();
+  const plans = new Map<string, PlanDocument>();
   for (const p of input.plans) plans.set(p.id, validatePlan(p, issues));
 
   // References between tables.

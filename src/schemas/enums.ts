@@ -5,8 +5,16 @@
 export const SOURCE_TYPES = ['中央环保督察', '省级环保督察', '市级督察', '信访举报', '媒体曝光', '网格巡查', '其他'] as const;
 export const CATEGORIES = ['水', '大气', '土壤', '固废', '噪声', '生态', '辐射', '其他'] as const;
 export const VERIFIED = ['属实', '部分属实', '不属实', '核查中'] as const;
-export const STATUSES = ['待整改', '整改中', '已整改', '已销号'] as const;
-export type ProblemStatus = (typeof STATUSES)[number];
+export const PROBLEM_STATUSES = ['待整改', '整改中', '已整改', '已销号'] as const;
+export type ProblemStatus = (typeof PROBLEM_STATUSES)[number];
+/** Still being worked on. */
+export const OPEN_STATUSES: readonly ProblemStatus[] = ['待整改', '整改中'];
+/** Rectified; these need a closed date. */
+export const CLOSED_STATUSES: readonly ProblemStatus[] = ['已整改', '已销号'];
+
+/** level: a share or amount; count: things done; milestone: a completion share (0–100 %). */
+export const INDICATOR_KINDS = ['level', 'count', 'milestone'] as const;
+export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
 
 /** Jiangsu's five colours, from best to worst. */
 export const RATINGS = ['绿色', '蓝色', '黄色', '红色', '黑色'] as const;

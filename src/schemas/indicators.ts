@@ -2,8 +2,10 @@ import { z } from 'astro/zod';
 import { number, oneOf, partialDate, slug, text, textList } from './columns.ts';
 import { ANCHOR_PATTERN } from '../lib/plan-doc.ts';
 import { defineTable, type RuleIssue } from './table.ts';
+import { INDICATOR_KINDS } from './enums.ts';
 
-export const INDICATOR_KINDS = ['level', 'count', 'milestone'] as const;
+export { INDICATOR_KINDS };
+
 export const COMPARATORS = ['>=', '<='] as const;
 
 export const indicators = defineTable({

@@ -2,10 +2,9 @@ import { z } from 'astro/zod';
 import { date, listOf, number, oneOf, pattern, slug, text, url, uscc } from './columns.ts';
 import { defineTable, type RuleIssue } from './table.ts';
 
-import { CATEGORIES, SOURCE_TYPES, STATUSES, VERIFIED, type ProblemStatus } from './enums.ts';
+import { CATEGORIES, CLOSED_STATUSES, PROBLEM_STATUSES, SOURCE_TYPES, VERIFIED, type ProblemStatus } from './enums.ts';
 
-export { CATEGORIES, SOURCE_TYPES, STATUSES, VERIFIED, type ProblemStatus };
-export const CLOSED_STATUSES: readonly ProblemStatus[] = ['已整改', '已销号'];
+export { CATEGORIES, SOURCE_TYPES, PROBLEM_STATUSES, VERIFIED, type ProblemStatus };
 
 export const PROBLEM_ID = /^[A-Z]{2,}-\d{4}-\d{3,}$/;
 
@@ -24,7 +23,7 @@ export const problems = defineTable({
     enterprise: uscc({ title: '涉及企业', description: '涉及企业的统一社会信用代码，对应 enterprises.csv 的 uscc；不涉及企业时留空。' }),
     responsible: text({ title: '责任单位', description: '负责整改的单位。', required: true }, 100),
     deadline: date({ title: '整改期限', description: '要求完成整改的日期。' }),
-    status: oneOf({ title: '整改状态', description: '目前的整改进度。', required: true }, STATUSES),
+    status: oneOf({ title: '整改状态', description: '目前的整改进度。', required: true }, PROBLEM_STATUSES),
     closed: date({ title: '完成日期', description: '整改完成或销号的日期；状态为“已整改”或“已销号”时必填，否则必须为空。' }),
     measures: text({ title: '整改措施', description: '采取了哪些整改措施。' }, 20000),
     penalty: text({ title: '处罚情况', description: '对责任主体的处罚。' }, 1000),

@@ -3,10 +3,11 @@
  * name or part of the code. The compact index is fetched on the first filter. The filter
  * state is kept in the URL.
  */
-import { filterCredit, type CreditFilter, type CreditIndex } from '../lib/credit.ts';
-import { CHANGE_LABEL } from '../lib/ratings.ts';
+import { filterCredit, type CreditFilter, type CreditIndex, type CreditListRow } from '../lib/credit.ts';
+import { enterpriseUrl, villageUrl } from '../lib/urls.ts';
+import { fillRow, keyed } from './row-template.ts';
 
-const CLS: Record<string, string> = { 绿色: 'green', 蓝色: 'blue', 黄色: 'yellow', 红色: 'red', 黑色: 'black' };
+const LINKS = { enterprise: (r: CreditListRow) => enterpriseUrl(r.uscc), village: (r: CreditListRow) => villageUrl(r.village) };
 const LIMIT = 200;
 const KEYS = ['rating', 'industry', 'village', 'q'] as const;
 
@@ -41,41 +42,8 @@ class CreditList extends HTMLElement {
     history.replaceState(null, '', qs.size ? `?${qs}` : location.pathname);
     this.#index ??= fetch(this.dataset.index!).then((r) => r.json() as Promise<CreditIndex>);
     const rows = filterCredit(await this.#index, f).sort((a, b) => (a.name < b.name ? -1 : 1));
-    const base = this.dataset.base ?? '/';
-    const tbody = this.querySelector('tbody')!;
-    const td = (...content: Array<string | Node>) => {
-      const c = document.createElement('td');
-      c.append(...content);
-      return c;
-    };
-    const a = (text: string, url: string) => {
-      const l = document.createElement('a');
-      l.href = url;
-      l.textContent = text;
-      return l;
-    };
-    tbody.replaceChildren(
-      ...rows.slice(0, LIMIT).map((r) => {
-        const tr = document.createElement('tr');
-        tr.dataset.uscc = r.uscc;
-        const th = document.createElement('th');
-        th.scope = 'row';
-        th.append(a(r.name, `${base}credit/${r.uscc}/`));
-        const code = document.createElement('code');
-        code.textContent = r.uscc;
-        const badge = document.createElement('span');
-        if (r.rating) {
-          badge.className = `rating-badge rating-${CLS[r.rating]}`;
-          badge.dataset.rating = r.rating;
-          const dot = document.createElement('span');
-          dot.className = 'rating-dot';
-          dot.setAttribute('aria-hidden', 'true');
-          badge.append(dot, r.rating);
-        }
-        tr.append(th, td(code), td(r.industry), td(a(r.villageName, `${base}villages/${r.village}/`)), td(badge), td(r.change ? CHANGE_LABEL[r.change] : '—'));
-        return tr;
-      }),
-    );
+    const template = this.querySelector<HTMLTemplateElement>('template[data-row-template]')!;
+    this.querySelector('tbody')!.replaceChildren(...rows.slice(0, LIMIT).map((r) => keyed(fillRow(template, { ...r }, LINKS), r.uscc, 'uscc')));
     this.querySelector('[data-pagination]')?.setAttribute('hidden', '');
     this.querySelector('[data-more-note]')?.setAttribute('hidden', '');
     const n = rows.length;

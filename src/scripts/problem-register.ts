@@ -4,10 +4,11 @@
  * filtered link). Filter state lives in the URL. Without JavaScript the numbered pages work.
  */
 import { FILTER_KEYS, filterFromQuery, filterToQuery, matches, sortRows, type Filter, type IndexRow, type SortKey } from '../lib/problems.ts';
+import { problemUrl, villageUrl } from '../lib/urls.ts';
+import { fillRow, keyed } from './row-template.ts';
 
 const PAGE = 200;
-const ICON: Record<string, string> = { 待整改: '○', 整改中: '◐', 已整改: '●', 已销号: '✔' };
-const CLS: Record<string, string> = { 待整改: 'todo', 整改中: 'doing', 已整改: 'done', 已销号: 'closed' };
+const LINKS = { problem: (r: IndexRow) => problemUrl(r.id), village: (r: IndexRow) => villageUrl(r.village) };
 
 class ProblemRegister extends HTMLElement {
   #index: Promise<IndexRow[]> | undefined;
@@ -85,50 +86,9 @@ class ProblemRegister extends HTMLElement {
   }
 
   #render(): void {
-    const tbody = this.querySelector('tbody')!;
-    const base = this.dataset.base ?? '/';
-    const cell = (content: string | Node) => {
-      const td = document.createElement('td');
-      td.append(content);
-      return td;
-    };
-    const link = (text: string, url: string) => {
-      const a = document.createElement('a');
-      a.href = url;
-      a.textContent = text;
-      return a;
-    };
-    tbody.replaceChildren(
-      ...this.#visible.slice(0, this.#shown).map((r) => {
-        const tr = document.createElement('tr');
-        tr.dataset.id = r.id;
-        const status = document.createElement('span');
-        status.className = `problem-status problem-${CLS[r.status] ?? ''}`;
-        status.dataset.status = r.status;
-        const icon = document.createElement('span');
-        icon.setAttribute('aria-hidden', 'true');
-        icon.textContent = ICON[r.status] ?? '';
-        status.append(icon, r.status);
-        const statusCell = cell(status);
-        if (r.overdue) {
-          const flag = document.createElement('span');
-          flag.className = 'overdue-flag';
-          flag.dataset.overdue = '';
-          flag.textContent = '⚠逾期';
-          statusCell.append(flag);
-        }
-        tr.append(
-          cell(link(r.id, `${base}problems/${r.id}/`)),
-          cell(r.reported),
-          cell(r.village ? link(r.villageName, `${base}villages/${r.village}/`) : '全镇'),
-          cell(r.categories.join('、')),
-          cell(r.title),
-          statusCell,
-          cell(r.deadline || '—'),
-        );
-        return tr;
-      }),
-    );
+    const template = this.querySelector<HTMLTemplateElement>('template[data-row-template]')!;
+    const shown = this.#visible.slice(0, this.#shown);
+    this.querySelector('tbody')!.replaceChildren(...shown.map((r) => keyed(fillRow(template, r, LINKS), r.id)));
     const n = this.#visible.length;
     const status = this.querySelector<HTMLElement>('[data-register-status]')!;
     status.textContent = n === 0 ? '没有符合条件的问题。' : `符合条件的问题共 ${n} 个${n > this.#shown ? `，显示前 ${this.#shown} 个` : ''}。`;

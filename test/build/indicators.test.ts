@@ -4,7 +4,9 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { readHtml } from '../helpers/html.ts';
 import { ROOT, SITE_BASE, SITE_DIR } from '../helpers/paths.ts';
-import { STATUS_SLUG, STATUSES } from '../../src/lib/progress.ts';
+import { PROGRESS_STATUSES as STATUSES } from '../../src/lib/progress.ts';
+import { PROGRESS_DISPLAY } from '../../src/lib/display.ts';
+const STATUS_SLUG = Object.fromEntries(STATUSES.map((s) => [s, PROGRESS_DISPLAY[s].slug])) as Record<(typeof STATUSES)[number], string>;
 
 const indicators = Papa.parse<Record<string, string>>(readFileSync(join(ROOT, 'data/indicators.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
 const observations = Papa.parse<Record<string, string>>(readFileSync(join(ROOT, 'data/observations.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;

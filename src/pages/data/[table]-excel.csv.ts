@@ -1,11 +1,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { validatedDataset } from '../../loaders/csv-tables.ts';
-import { catalogue } from '../../lib/catalogue.ts';
+import { catalogue } from '../../data.ts';
 import { toExcelCsv } from '../../lib/downloads.ts';
 
 /** "CSV for Excel": BOM, CRLF, formula-injection-safe cells. */
 export const getStaticPaths = (() =>
-  catalogue(validatedDataset()).map((e) => ({
+  catalogue().map((e) => ({
     params: { table: e.name },
     props: { body: toExcelCsv(new TextDecoder().decode(e.bytes), new Map(e.columns.map((c) => [c.name, c]))) },
   }))) satisfies GetStaticPaths;

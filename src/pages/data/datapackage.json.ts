@@ -1,12 +1,11 @@
 import type { APIRoute } from 'astro';
-import { validatedDataset } from '../../loaders/csv-tables.ts';
-import { catalogue } from '../../lib/catalogue.ts';
+import { catalogue } from '../../data.ts';
 import { dataPackage } from '../../lib/datapackage.ts';
 import { SITE_NAME, buildDate } from '../../lib/site.ts';
 import { absoluteUrl } from '../../lib/urls.ts';
 
 export const GET: APIRoute = ({ site }) => {
-  const entries = catalogue(validatedDataset());
+  const entries = catalogue();
   const pkg = dataPackage({
     name: 'gushan-eco-data',
     title: SITE_NAME,

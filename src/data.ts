@@ -1,0 +1,158 @@
+/**
+ * The one way pages, endpoints and components get data. Everything here comes from the
+ * validated data set (src/lib/read-dataset.ts `validatedDataset`): rows in file order, the
+ * plans the validator already parsed, and the views built from them — each computed once per
+ * build (and again only when a file changes under the dev server) and shared by every page.
+ * Nothing in src/pages or src/components reads files or calls the validator itself
+ * (test/unit/layout.test.ts keeps it so).
+ */
+import { getCollection } from 'astro:content';
+import type { DataTableName, RowOf } from './schemas/index.ts';
+import type { PlanFrontMatter } from './schemas/plan.ts';
+import type { PlanBlock } from './lib/plan-doc.ts';
+import type { ValidationResult } from './lib/validate.ts';
+import { join } from 'node:path';
+import { datasetDirsFromEnv, validatedDataset } from './lib/read-dataset.ts';
+import { lastChange } from './lib/file-history.ts';
+import { catalogue as buildCatalogue } from './lib/catalogue.ts';
+import { indicatorViews as buildIndicatorViews } from './lib/indicators.ts';
+import { changes, distribution, downgraded, previousPeriod, warningList, creditIndex as buildCreditIndex } from './lib/credit.ts';
+import { latestByEnterprise, sortedPeriods } from './lib/ratings.ts';
+import { newestFirst, summarise } from './lib/problems.ts';
+import { problemIndex as buildProblemIndex } from './lib/problem-index.ts';
+import { buildDate } from './lib/site.ts';
+
+/** A value computed from the data set once, and again only when the data set is re-read. */
+function perDataset<T>(compute: (d: ValidationResult) => T): () => T {
+  let last: { d: ValidationResult; value: T } | undefined;
+  return () => {
+    const d = validatedDataset();
+    if (last?.d !== d) last = { d, value: compute(d) };
+    return last.value;
+  };
+}
+
+/** Like perDataset, for values that depend on one argument (a period, a table). */
+function perDatasetKeyed<K, T>(compute: (d: ValidationResult, key: K) => T): (key: K) => T {
+  let seen: ValidationResult | undefined;
+  const values = new Map<K, T>();
+  return (key) => {
+    const d = validatedDataset();
+    if (seen !== d) {
+      seen = d;
+      values.clear();
+    }
+    if (!values.has(key)) values.set(key, compute(d, key));
+    return values.get(key)!;
+  };
+}
+
+/** The validated data set (throws, with every problem listed, when the data are broken). */
+export const dataset = (): ValidationResult => validatedDataset();
+
+const tableRows = perDatasetKeyed((d, name: DataTableName) => (d.tables.get(name)?.rows ?? []).map((r) => r.record));
+
+/** The rows of a table, typed by its schema, in the order of its CSV file. */
+export function rows<N extends DataTableName>(name: N): RowOf<N>[] {
+  return tableRows(name) as RowOf<N>[];
+}
+
+export interface Plan {
+  id: string;
+  /** Path of the source file, e.g. content/plan/gushan-2017.md. */
+  path: string;
+  text: string;
+  meta: PlanFrontMatter;
+  blocks: PlanBlock[];
+}
+
+/** Every plan document, newest first, as the validator parsed it (the only parse). */
+export const plans = perDataset((d): Plan[] =>
+  [...d.plans.values()]
+    // The validator reports a plan without valid front matter, so a validated set has it.
+    .map((p) => ({ id: p.id, path: p.path, text: p.text, meta: p.meta!, blocks: p.blocks }))
+    .sort((a, b) => b.meta.date.getTime() - a.meta.date.getTime() || (a.id < b.id ? -1 : 1)),
+);
+
+/** Plans by id. */
+export const planById = perDataset(() => new Map(plans().map((p) => [p.id, p])));
+
+/** Explanatory pages of content/pages (about, methodology, …), rendered by Astro. */
+export const pages = () => getCollection('pages');
+
+/** Village names by id. */
+export const villageNames = perDataset(() => new Map(rows('villages').map((v) => [v.id, v.name])));
+
+/** Every indicator with its observations and computed progress, as of the build date. */
+export const indicatorViews = perDataset(() => buildIndicatorViews(rows('indicators'), rows('observations'), buildDate()));
+
+/** What the catalogue, the downloads and datapackage.json need about each table. */
+export const catalogue = perDataset((d) => buildCatalogue(d));
+
+/** The latest rating of each enterprise, by USCC. */
+export const latestRatings = perDataset(() => latestByEnterprise(rows('credit-ratings')));
+
+/** The problem register, newest first, and its summary counts. */
+export const problemRegister = perDataset(() => {
+  const problems = newestFirst(rows('problems'));
+  return { problems, summary: summarise(problems, buildDate()), villages: rows('villages') };
+});
+
+/** The compact index the register's browser filter fetches. */
+export const problemIndex = perDataset(() => buildProblemIndex(rows('problems'), villageNames(), buildDate()));
+
+/** The compact index the enterprise list's browser filter fetches. */
+export const creditIndex = perDataset(() => buildCreditIndex(rows('enterprises'), rows('credit-ratings'), villageNames()));
+
+/** Rating periods, oldest first. */
+export const ratingPeriods = perDataset(() => sortedPeriods(rows('credit-ratings')));
+
+/**
+ * Everything the credit list pages show for one period (the latest when none is given),
+ * computed once per period: the numbered list pages share it.
+ */
+export const creditView = perDatasetKeyed((_d, period: string | undefined) => {
+  const enterprises = rows('enterprises');
+  const ratings = rows('credit-ratings');
+  const villages = rows('villages');
+  const periods = ratingPeriods();
+  const latest = periods.at(-1)!;
+  const p = period ?? latest;
+  const byUscc = new Map(enterprises.map((e) => [e.uscc, e]));
+  const names = villageNames();
+  const list = changes(ratings, p)
+    .map((c) => {
+      const e = byUscc.get(c.current.uscc)!;
+      return { uscc: e.uscc, name: e.name, industry: e.industry, village: e.village, villageName: names.get(e.village) ?? e.village, rating: c.current.rating, change: c.change };
+    })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return {
+    periods,
+    latest,
+    period: p,
+    previous: previousPeriod(periods, p),
+    byUscc,
+    villages,
+    industries: [...new Set(enterprises.map((e) => e.industry))].sort(),
+    list,
+    warn: warningList(ratings, p),
+    down: downgraded(ratings, p),
+    distribution: distribution(ratings, p),
+  };
+});
+
+export type CreditView = ReturnType<typeof creditView>;
+export type CreditListRow = CreditView['list'][number];
+
+/**
+ * The source files behind a page (data tables and other files such as a plan) and the date the
+ * newest of them last changed: the last commit that touched it, else its modification time.
+ */
+export function sourceFiles(tables: readonly string[], files: readonly string[] = []): { sources: string[]; updated: string | undefined } {
+  const { dataDir, contentDir } = datasetDirsFromEnv();
+  const all = [
+    ...tables.map((t) => ({ shown: `data/${t}.csv`, path: join(dataDir, `${t}.csv`) })),
+    ...files.map((f) => ({ shown: f, path: f.startsWith('content/') ? join(contentDir, f.slice('content/'.length)) : f })),
+  ];
+  return { sources: all.map((s) => s.shown), updated: all.map((s) => lastChange(s.path)).sort().at(-1) };
+}

@@ -1,0 +1,42 @@
+/**
+ * How values are shown to readers: labels, icons and CSS classes of statuses and ratings, one
+ * place for components and browser code alike. Zod-free, so browser bundles stay small.
+ * Colour never carries meaning alone: every badge also shows its text (and an icon).
+ */
+import type { IndicatorKind, ProblemStatus, Rating } from '../schemas/enums.ts';
+import type { Nuance, ProgressStatus } from './progress.ts';
+import type { RatingChange } from './ratings.ts';
+
+export const PROBLEM_STATUS_DISPLAY: Record<ProblemStatus, { icon: string; cls: string }> = {
+  待整改: { icon: '○', cls: 'todo' },
+  整改中: { icon: '◐', cls: 'doing' },
+  已整改: { icon: '●', cls: 'done' },
+  已销号: { icon: '✔', cls: 'closed' },
+};
+
+export const RATING_CLASS: Record<Rating, string> = { 绿色: 'green', 蓝色: 'blue', 黄色: 'yellow', 红色: 'red', 黑色: 'black' };
+
+/** Icon, CSS class and URL slug (/indicators/status/<slug>/) of each progress status. */
+export const PROGRESS_DISPLAY: Record<ProgressStatus, { icon: string; cls: string; slug: string }> = {
+  已达标: { icon: '✔', cls: 'met', slug: 'met' },
+  进度正常: { icon: '➜', cls: 'on-track', slug: 'on-track' },
+  进度滞后: { icon: '⚠', cls: 'behind', slug: 'behind' },
+  未达标: { icon: '✘', cls: 'missed', slug: 'missed' },
+  暂无数据: { icon: '?', cls: 'no-data', slug: 'no-data' },
+};
+
+/** What a nuance adds to the status text: met after the deadline, or met and since slipped. */
+export const NUANCE_SUFFIX: Record<NonNullable<Nuance>, string> = { 'met-late': '（逾期）', slipped: '（曾达标）' };
+
+export const INDICATOR_KIND_LABEL: Record<IndicatorKind, string> = { level: '水平（比例或数量）', count: '完成个数', milestone: '里程碑（完成进度 0–100%）' };
+
+/** A rating compared with the enterprise's previous period. */
+export const CHANGE_LABEL: Record<RatingChange, string> = {
+  upgraded: '升级',
+  downgraded: '降级',
+  unchanged: '不变',
+  new: '新参评',
+};
+
+/** Shown where a problem has no village: it concerns the whole town. */
+export const WHOLE_TOWN = '全镇';
