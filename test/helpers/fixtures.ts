@@ -31,10 +31,13 @@
  *   addColumn:       {name, values?}            appends a column, values by first-column key
  * Text files (content/plan/*.md): `replace: {find, with}`, `find` occurring exactly once.
  */
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { applyPatch, type FilePatch, type Op, type Patch } from './fixture-patch.ts';
+import { columnMeta } from '../../src/schemas/columns.ts';
+import { ALL_TABLES } from '../../src/schemas/index.ts';
+import type { AnyTable } from '../../src/schemas/table.ts';
+import { applyPatch, parseCsv, writeCsv, type FilePatch, type Op, type Patch } from './fixture-patch.ts';
 import { OUTPUT, ROOT } from './paths.ts';
 
 export const FIXTURES = join(ROOT, 'test/fixtures');
@@ -66,5 +69,62 @@ export function materialise(name: string, base: string = VALID): string {
   mkdirSync(out, { recursive: true });
   cpSync(base, out, { recursive: true });
   applyPatch(out, patch);
+  return out;
+}
+
+// ------------------------------------------------------------------------------------ hostile
+
+/** The payloads of the hostile fixture: script injection, attribute escape, bidi and zero-width characters, emoji. */
+export const HOSTILE_PAYLOADS = [
+  '<script>window.__pwned=1</script>',
+  '"><img src=x onerror="window.__pwned=1">',
+  '</script><script>window.__pwned=1</script>',
+  '\u202eRTL\u202c零\u200b宽🏭💧',
+] as const;
+/** A 10,000-character text. */
+export const HOSTILE_LONG = '长文本'.repeat(3334).slice(0, 10000);
+
+/** The free-text columns of a table: strings that are not enums, patterns, dates, codes or URLs. */
+function textColumns(table: AnyTable): Array<{ name: string; accepts: (v: string) => boolean }> {
+  return Object.entries(table.schema.shape).flatMap(([name, schema]) => {
+    const m = columnMeta(schema);
+    const free = m.type === 'string' && !m.enum && !m.pattern && !m.format;
+    return free ? [{ name, accepts: (v: string) => m.parse(v).ok }] : [];
+  });
+}
+
+/**
+ * test/fixtures/valid with hostile text in every free-text column of every table (found from
+ * the schemas, so a new column gets payloads too): in the first data row, a column that accepts
+ * 10,000 characters holds HOSTILE_LONG; every other cell keeps its text and gains a payload,
+ * taken in turn by row and column (the first, from that turn, the column's length allows).
+ * The plan gains an emoji in its title and a paragraph of all payloads. Written to
+ * test/.output/fixtures/hostile; returns that folder (data/ and content/ inside).
+ */
+export function materialiseHostile(): string {
+  const out = join(OUTPUT, 'fixtures', 'hostile');
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  cpSync(VALID, out, { recursive: true });
+  const n = HOSTILE_PAYLOADS.length;
+  for (const table of ALL_TABLES) {
+    const file = join(out, 'data', `${table.name}.csv`);
+    const m = parseCsv(readFileSync(file, 'utf8'));
+    const cols = textColumns(table).map((c) => ({ ...c, k: m.header.indexOf(c.name) }));
+    m.rows = m.rows.map((rec, r) => {
+      if (!('cells' in rec)) return rec;
+      const cells = [...rec.cells];
+      cols.forEach(({ k, accepts }, c) => {
+        const was = String(cells[k] ?? '');
+        const tries = [...(r === 0 ? [HOSTILE_LONG] : []), ...HOSTILE_PAYLOADS.map((_, j) => was + HOSTILE_PAYLOADS[(r + c + j) % n])];
+        cells[k] = tries.find(accepts) ?? was;
+      });
+      return { cells };
+    });
+    writeFileSync(file, writeCsv(m).text);
+  }
+  const plan = join(out, 'content/plan/mini.md');
+  const text = readFileSync(plan, 'utf8').replace(/^title: (.*)$/m, (_, t: string) => `title: ${t}🏭💧`);
+  writeFileSync(plan, `${text}\n附注：${HOSTILE_PAYLOADS.join('')}\n`);
   return out;
 }
