@@ -1,7 +1,10 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BROKEN, VALID, brokenFixtures, materialise, readPatch } from '../helpers/fixtures.ts';
+import { BROKEN, HOSTILE_LONG, HOSTILE_PAYLOADS, VALID, brokenFixtures, materialise, materialiseHostile, readPatch } from '../helpers/fixtures.ts';
+import { validateDirs } from '../../src/lib/read-dataset.ts';
+import { columnMeta } from '../../src/schemas/columns.ts';
+import { ALL_TABLES } from '../../src/schemas/index.ts';
 import { applyCsvOp, parseCsv, patchFile, writeCsv, type Op } from '../helpers/fixture-patch.ts';
 import { OUTPUT } from '../helpers/paths.ts';
 
@@ -127,5 +130,22 @@ describe('patch operations', () => {
     const plan = readFileSync(join(VALID, 'content/plan/mini.md'));
     expect(patchFile('content/plan/mini.md', plan, { ops: [{ replace: { find: '{#s2}', with: '{#s9}' } }] })!.toString('utf8')).toContain('## 二、工作措施 {#s9}');
     expect(() => patchFile('content/plan/mini.md', plan, { ops: [{ replace: { find: '{#s', with: '' } }] })).toThrow(/occurs 3 times/);
+  });
+});
+
+describe('the hostile fixture', () => {
+  it('is valid data with a payload in every free-text column of every table', () => {
+    const dir = materialiseHostile();
+    expect(validateDirs({ dataDir: `${dir}/data`, contentDir: `${dir}/content`, cwd: dir }).issues).toEqual([]);
+    for (const table of ALL_TABLES) {
+      const m = parseCsv(readFileSync(join(dir, 'data', `${table.name}.csv`), 'utf8'));
+      for (const [name, schema] of Object.entries(table.schema.shape)) {
+        const meta = columnMeta(schema);
+        if (meta.type !== 'string' || meta.enum || meta.pattern || meta.format) continue;
+        const k = m.header.indexOf(name);
+        const cells = m.rows.map((r) => ('cells' in r ? String(r.cells[k]) : ''));
+        expect(cells.some((c) => c === HOSTILE_LONG || HOSTILE_PAYLOADS.some((p) => c.endsWith(p))), `${table.name}.${name}`).toBe(true);
+      }
+    }
   });
 });
