@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { browserAvailability } from '../helpers/browser.ts';
 import { siteInBrowser } from '../helpers/site-browser.ts';
 import { axeViolations } from '../helpers/axe.ts';
-import { BROKEN } from '../helpers/fixtures.ts';
+import { materialise } from '../helpers/fixtures.ts';
 import { ROOT } from '../helpers/paths.ts';
 
 const browserPath = browserAvailability();
@@ -44,14 +44,14 @@ describe.skipIf(browserPath.skip)('the in-browser CSV checker', () => {
   });
 
   it('recognises a file saved as GBK and explains how to re-save it', async () => {
-    const messages = await drop('villages.csv', readFileSync(join(BROKEN, 'encoding-gbk/data/villages.csv')));
+    const messages = await drop('villages.csv', readFileSync(join(materialise('encoding-gbk'), 'data/villages.csv')));
     expect(messages).toHaveLength(1);
     expect(messages[0]).toContain('data/villages.csv:2：文件是 GBK/GB18030 编码');
     expect(messages[0]).toContain('另存为');
   });
 
   it('guesses the table from the header when the file name says nothing', async () => {
-    const messages = await drop('导出.csv', readFileSync(join(BROKEN, 'uscc-check/data/enterprises.csv')));
+    const messages = await drop('导出.csv', readFileSync(join(materialise('uscc-check'), 'data/enterprises.csv')));
     expect(await page.locator('#check-table').inputValue()).toBe('enterprises');
     expect(messages.some((m) => m.includes('的校验码（第 18 位）应为'))).toBe(true);
   });

@@ -6,16 +6,17 @@ import { browserAvailability } from '../helpers/browser.ts';
 import { siteInBrowser } from '../helpers/site-browser.ts';
 import { astroBuild } from '../helpers/build.ts';
 import { listFiles } from '../helpers/html.ts';
-import { FIXTURES } from '../helpers/fixtures.ts';
+import { materialiseHostile } from '../helpers/fixtures.ts';
 import { OUTPUT } from '../helpers/paths.ts';
 
 /**
- * test/fixtures/hostile puts script-injection payloads, right-to-left overrides, zero-width
- * characters, emoji and 10,000-character strings in every text field. The site must build,
+ * The hostile fixture (materialiseHostile: test/fixtures/valid transformed) puts script-injection
+ * payloads, right-to-left overrides, zero-width characters, emoji and 10,000-character strings
+ * in every free-text field. The site must build,
  * run none of it, and show it as plain text everywhere. (Dangerous URLs are refused by the
  * validator: see the hostile-urls fixture.)
  */
-const HOSTILE = join(FIXTURES, 'hostile');
+const HOSTILE = materialiseHostile();
 const OUT = join(OUTPUT, 'site-hostile');
 const BASE = '/h/';
 const SCRIPT = '<script>window.__pwned=1</script>';

@@ -10,8 +10,8 @@ function messages(dir: string): string[] {
 }
 
 /**
- * The exact wording an editor sees for each broken fixture (test/fixtures/broken/<name>,
- * an overlay on test/fixtures/valid). Changing a message is a product decision: update it here.
+ * The exact wording an editor sees for each broken fixture (test/fixtures/broken/<name>.yaml,
+ * a patch over test/fixtures/valid). Changing a message is a product decision: update it here.
  */
 export const EXPECTED: Record<string, string[]> = {
   'cell-date-format': [
