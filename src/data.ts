@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { datasetDirsFromEnv, validatedDataset } from './lib/read-dataset.ts';
 import { lastChange } from './lib/file-history.ts';
 import { catalogue as buildCatalogue } from './lib/catalogue.ts';
+export type { CatalogueEntry } from './lib/catalogue.ts';
 import { indicatorViews as buildIndicatorViews } from './lib/indicators.ts';
 import { changes, distribution, downgraded, previousPeriod, warningList, creditIndex as buildCreditIndex } from './lib/credit.ts';
 import { latestByEnterprise, sortedPeriods } from './lib/ratings.ts';

@@ -41,7 +41,7 @@ export const methodologyUrl = () => href('methodology/');
 export const aboutUrl = (anchor?: string) => href(anchor ? `about/#${anchor}` : 'about/');
 export const feedUrl = () => href('feed.xml');
 export const dataCheckUrl = () => href('data/check/');
-export const dataErrorsUrl = () => href('data/errors/');
+export const dataErrorsUrl = (code?: string) => href(code ? `data/errors/#${code}` : 'data/errors/');
 export const datapackageUrl = () => href('data/datapackage.json');
 
 // Records.

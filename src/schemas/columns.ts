@@ -7,7 +7,7 @@
 import { z } from 'astro/zod';
 import { showValue, type IssueCodeId } from '../lib/issues.ts';
 import { DAY, PARTIAL_DATE, PERIOD, isRealDate, isRealPartialDate } from '../lib/dates.ts';
-import { USCC_ALPHABET, usccCheckChar, usccProblem } from '../lib/uscc.ts';
+import { USCC_ALPHABET, USCC_PATTERN, usccCheckChar, usccProblem } from '../lib/uscc.ts';
 
 export type CellResult<T> = { ok: true; value: T } | { ok: false; code: IssueCodeId; message: string };
 
@@ -195,7 +195,7 @@ export function url<R extends boolean | undefined = undefined>(info: Opts<R>) {
 
 export function uscc<R extends boolean | undefined = undefined>(info: Opts<R>) {
   const allowed = '18 位统一社会信用代码（数字和大写字母，不含 I、O、S、V、Z），第 18 位校验码正确';
-  return column(info, { type: 'string', pattern: '^[0-9A-HJ-NPQRTUWXY]{18}$', allowed }, (raw) => {
+  return column(info, { type: 'string', pattern: USCC_PATTERN.source, allowed }, (raw) => {
     const problem = usccProblem(raw);
     if (problem === 'length') return fail('E038', `${q(raw)}不是 18 位（现在是 ${[...raw].length} 位；允许：${allowed}）`);
     if (problem === 'characters') {

@@ -2,12 +2,13 @@
  * Chart.js, tree-shaken to what the indicator charts use. Imported dynamically by
  * indicator-chart.ts, so pages without a chart never load it.
  */
+import type { IndicatorKind } from '../schemas/enums.ts';
 import { BarController, BarElement, CategoryScale, Chart, LineController, LineElement, LinearScale, PointElement, Tooltip, type Plugin } from 'chart.js';
 
 Chart.register(LineController, LineElement, PointElement, BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
 export interface ChartSpec {
-  kind: 'level' | 'count' | 'milestone';
+  kind: IndicatorKind;
   unit: string;
   target: number;
   deadline: string;

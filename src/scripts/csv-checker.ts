@@ -7,6 +7,7 @@ import './zod-jitless.ts';
 import { checkFile, guessTable } from '../lib/check-file.ts';
 import { ISSUE_CODES, formatIssue, type ValidationIssue } from '../lib/issues.ts';
 import type { PlanSource } from '../lib/validate.ts';
+import { csvUrl, dataErrorsUrl, planSourceUrl } from '../lib/urls.ts';
 
 class CsvChecker extends HTMLElement {
   #published = new Map<string, Uint8Array>();
@@ -14,10 +15,9 @@ class CsvChecker extends HTMLElement {
   #ready: Promise<void> | undefined;
 
   connectedCallback(): void {
-    const base = this.dataset.base ?? '/';
     const tables = (this.dataset.tables ?? '').split(' ').filter(Boolean);
     const plans = (this.dataset.plans ?? '').split(' ').filter(Boolean);
-    this.#ready = this.#loadPublished(base, tables, plans);
+    this.#ready = this.#loadPublished(tables, plans);
     const input = this.querySelector<HTMLInputElement>('input[type=file]')!;
     const select = this.querySelector<HTMLSelectElement>('select')!;
     const zone = this.querySelector<HTMLElement>('[data-drop]')!;
@@ -47,7 +47,7 @@ class CsvChecker extends HTMLElement {
     this.querySelector<HTMLElement>('[data-ui]')!.hidden = false;
   }
 
-  async #loadPublished(base: string, tables: string[], plans: string[]): Promise<void> {
+  async #loadPublished(tables: string[], plans: string[]): Promise<void> {
     const get = async (url: string) => {
       try {
         const r = await fetch(url);
@@ -58,11 +58,11 @@ class CsvChecker extends HTMLElement {
     };
     await Promise.all([
       ...tables.map(async (t) => {
-        const bytes = await get(`${base}data/${t}.csv`);
+        const bytes = await get(csvUrl(t));
         if (bytes) this.#published.set(t, bytes);
       }),
       ...plans.map(async (p) => {
-        const bytes = await get(`${base}plan/${p}.md`);
+        const bytes = await get(planSourceUrl(p));
         if (bytes) this.#plans.push({ id: p, path: `content/plan/${p}.md`, text: new TextDecoder().decode(bytes) });
       }),
     ]);
@@ -107,13 +107,12 @@ class CsvChecker extends HTMLElement {
   #list(issues: ValidationIssue[]): HTMLOListElement {
     const ol = document.createElement('ol');
     ol.className = 'check-issues';
-    const base = this.dataset.base ?? '/';
     for (const i of issues) {
       const li = document.createElement('li');
       const text = document.createElement('span');
       text.textContent = formatIssue(i);
       const code = document.createElement('a');
-      code.href = `${base}data/errors/#${i.code}`;
+      code.href = dataErrorsUrl(i.code);
       code.textContent = `[${i.code} ${ISSUE_CODES[i.code].title}]`;
       li.append(text, ' ', code);
       ol.append(li);
