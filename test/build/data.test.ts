@@ -4,16 +4,19 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { readHtml } from '../helpers/html.ts';
-import { REPO_URL, ROOT, SITE_DIR } from '../helpers/paths.ts';
+import { REPO_URL } from '../helpers/paths.ts';
+import { BOTH_SITES, csvRows, FIXTURE_SITE } from '../helpers/sites.ts';
 import { excelCell } from '../../src/lib/downloads.ts';
 import { columnMeta } from '../../src/schemas/columns.ts';
 import { DATA_TABLES, DATA_TABLE_NAMES } from '../../src/schemas/index.ts';
 import { columnNames, type AnyTable } from '../../src/schemas/table.ts';
 
-const source = (name: string) => readFileSync(join(ROOT, 'data', `${name}.csv`));
-const built = (path: string) => readFileSync(join(SITE_DIR, path));
+for (const site of BOTH_SITES) {
+const source = (name: string) => readFileSync(join(site.dataDir, `${name}.csv`));
+const built = (path: string) => readFileSync(join(site.dir, path));
+const sampleFlag = new Map(csvRows(site, 'datasets').map((d) => [d.table!, d.sample === '是']));
 
-describe('downloads', () => {
+describe(`downloads of ${site.name}`, () => {
   for (const name of DATA_TABLE_NAMES) {
     it(`/data/${name}.csv is byte-identical to data/${name}.csv`, () => {
       expect(built(`data/${name}.csv`).equals(source(name))).toBe(true);
@@ -46,15 +49,9 @@ describe('downloads', () => {
     });
   }
 
-  it('gives numbers and lists their JSON types', () => {
-    const levels = JSON.parse(built('data/credit-levels.json').toString('utf8'));
-    expect(levels.find((l: { rating: string }) => l.rating === '黑色')).toMatchObject({ electricity_surcharge: 0.1, sewage_surcharge: 1 });
-    const problems = JSON.parse(built('data/problems.json').toString('utf8'));
-    expect(problems.some((p: { categories: string[] }) => Array.isArray(p.categories) && p.categories.length > 1)).toBe(true);
-  });
 });
 
-describe('datapackage.json', () => {
+describe(`datapackage.json of ${site.name}`, () => {
   const pkg = JSON.parse(built('data/datapackage.json').toString('utf8'));
 
   it('describes every table with its size, hash, schema, keys and licence', () => {
@@ -78,13 +75,12 @@ describe('datapackage.json', () => {
     expect(status.constraints).toEqual({ required: true, enum: ['待整改', '整改中', '已整改', '已销号'] });
     expect(problems.schema.fields.find((f: { name: string }) => f.name === 'categories')).toMatchObject({ type: 'list', delimiter: ';' });
     expect(problems.schema.foreignKeys).toContainEqual({ fields: ['village'], reference: { resource: 'villages', fields: ['id'] } });
-    expect(problems.sample).toBe(true);
-    expect(pkg.resources.find((r: { name: string }) => r.name === 'credit-levels').sample).toBe(false);
+    for (const r of pkg.resources) expect(r.sample, r.name).toBe(sampleFlag.get(r.name));
   });
 });
 
-describe('the /data/ catalogue', () => {
-  const doc = readHtml(SITE_DIR, 'data/index.html');
+describe(`the /data/ catalogue of ${site.name}`, () => {
+  const doc = readHtml(site.dir, 'data/index.html');
 
   it('documents every dataset: title, row count, last change, columns with allowed values, downloads', () => {
     for (const name of DATA_TABLE_NAMES) {
@@ -105,6 +101,18 @@ describe('the /data/ catalogue', () => {
 
   it('marks the sample datasets, and only those', () => {
     const marked = DATA_TABLE_NAMES.filter((n) => doc.getElementById(n)?.querySelector('.notice')?.textContent.includes('示例数据'));
-    expect(marked).toEqual(['villages', 'observations', 'problems', 'enterprises', 'credit-ratings']);
+    expect(marked).toEqual(DATA_TABLE_NAMES.filter((n) => sampleFlag.get(n)));
   });
+});
+}
+
+describe('downloads of the fixture site', () => {
+  const built = (path: string) => readFileSync(join(FIXTURE_SITE.dir, path));
+  it('gives numbers and lists their JSON types', () => {
+    const levels = JSON.parse(built('data/credit-levels.json').toString('utf8'));
+    expect(levels.find((l: { rating: string }) => l.rating === '黑色')).toMatchObject({ electricity_surcharge: 0.1, sewage_surcharge: 1 });
+    const problems = JSON.parse(built('data/problems.json').toString('utf8'));
+    expect(problems.some((p: { categories: string[] }) => Array.isArray(p.categories) && p.categories.length > 1)).toBe(true);
+  });
+
 });

@@ -3,15 +3,19 @@ import { join } from 'node:path';
 import { HtmlValidate, FileSystemConfigLoader } from 'html-validate';
 import { describe, expect, it } from 'vitest';
 import { listFiles, readHtml } from '../helpers/html.ts';
-import { ROOT, SITE_BASE, SITE_DIR } from '../helpers/paths.ts';
+import { ROOT, SITE_BASE } from '../helpers/paths.ts';
+import { BOTH_SITES, csvRows, planIds } from '../helpers/sites.ts';
 import { siteSizes } from '../../src/integrations/size-report.ts';
 import { pageType } from '../../src/lib/size-report.ts';
 
-const sizes = siteSizes(SITE_DIR, SITE_BASE);
-const page = (p: string) => sizes.pages.find((x) => x.path === p)!;
 const KB = 1024;
 
-describe('budgets on the real build', () => {
+for (const site of BOTH_SITES) {
+const SITE_DIR = site.dir;
+const sizes = siteSizes(SITE_DIR, SITE_BASE);
+const page = (p: string) => sizes.pages.find((x) => x.path === p)!;
+
+describe(`budgets on ${site.name}`, () => {
   it('pages with no chart, filter or search in use load at most 2 KB of JavaScript (gzip)', () => {
     const quiet = sizes.pages.filter((p) => !/^(indicators\/[^/]+\/index\.html|search\/|data\/check\/|problems\/|credit\/|villages\/)/.test(p.path) || /^indicators\/status\//.test(p.path));
     expect(quiet.length).toBeGreaterThan(8);
@@ -19,9 +23,11 @@ describe('budgets on the real build', () => {
   });
 
   it('an indicator page loads at most 80 KB of JavaScript (gzip), Chart.js included', () => {
-    const p = page('indicators/red-line-area/index.html');
-    expect(p.js.lazy.some((f) => f.includes('chart-setup'))).toBe(true);
-    expect(p.js.initialGzip + p.js.lazyGzip).toBeLessThanOrEqual(80 * KB);
+    for (const ind of csvRows(site, 'indicators')) {
+      const p = page(`indicators/${ind.id}/index.html`);
+      expect(p.js.lazy.some((f) => f.includes('chart-setup')), ind.id).toBe(true);
+      expect(p.js.initialGzip + p.js.lazyGzip, ind.id).toBeLessThanOrEqual(80 * KB);
+    }
   });
 
   it('all CSS together is at most 20 KB (gzip)', () => {
@@ -29,7 +35,7 @@ describe('budgets on the real build', () => {
   });
 
   it('the plan page HTML is at most 150 KB and every list page at most 300 KB', () => {
-    expect(page('plan/gushan-2017/index.html').bytes).toBeLessThanOrEqual(150 * KB);
+    for (const id of planIds(site)) expect(page(`plan/${id}/index.html`).bytes, id).toBeLessThanOrEqual(150 * KB);
     for (const p of sizes.pages.filter((x) => /^(indicators|problems|credit|villages|data|plan)\/(index\.html|page\/)/.test(x.path) || x.path.startsWith('indicators/status/'))) {
       expect(p.bytes, p.path).toBeLessThanOrEqual(300 * KB);
     }
@@ -43,7 +49,7 @@ describe('budgets on the real build', () => {
   });
 });
 
-describe('link integrity', () => {
+describe(`link integrity on ${site.name}`, () => {
   const files = new Set(listFiles(SITE_DIR));
   const ids = new Map<string, Set<string>>();
   const idsOf = (file: string) => {
@@ -73,7 +79,7 @@ describe('link integrity', () => {
   });
 });
 
-describe('valid HTML', () => {
+describe(`valid HTML on ${site.name}`, () => {
   const validator = new HtmlValidate(new FileSystemConfigLoader());
   const types = new Map<string, string>();
   for (const p of [...listFiles(SITE_DIR)].filter((f) => f.endsWith('.html'))) {
@@ -89,3 +95,4 @@ describe('valid HTML', () => {
     });
   }
 });
+}

@@ -2,7 +2,8 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listFiles, readHtml } from '../helpers/html.ts';
-import { ROOT, SITE_BASE, SITE_DIR } from '../helpers/paths.ts';
+import { FIXTURE_CONTENT, SITE_BASE, SITE_DIR } from '../helpers/paths.ts';
+import { BOTH_SITES, planIds } from '../helpers/sites.ts';
 
 const PLAN_PAGE = 'plan/gushan-2017/index.html';
 
@@ -32,6 +33,7 @@ const EXPECTED_HEADINGS: Array<[string, string, string]> = [
   ['h3', 's4-5', '（五）强化监管执法。'],
 ];
 
+/** The fixture holds a frozen copy of the real plan (test/fixtures/valid/content/plan/gushan-2017.md). */
 describe('the plan page', () => {
   const doc = readHtml(SITE_DIR, PLAN_PAGE);
   const article = doc.querySelector('article.plan-article');
@@ -69,15 +71,26 @@ describe('the plan page', () => {
 
   it('serves the Markdown source byte for byte', () => {
     const served = readFileSync(join(SITE_DIR, 'plan/gushan-2017.md'));
-    expect(served.equals(readFileSync(join(ROOT, 'content/plan/gushan-2017.md')))).toBe(true);
+    expect(served.equals(readFileSync(join(FIXTURE_CONTENT, 'plan/gushan-2017.md')))).toBe(true);
   });
 });
 
-describe('every page', () => {
+for (const site of BOTH_SITES) {
+const SITE_DIR = site.dir;
+describe(`every page of ${site.name}`, () => {
   const pages = listFiles(SITE_DIR).filter((f) => f.endsWith('.html'));
 
+  it('serves every plan and its Markdown source byte for byte', () => {
+    const plans = planIds(site);
+    expect(plans.length).toBeGreaterThan(0);
+    for (const id of plans) {
+      expect(pages, id).toContain(`plan/${id}/index.html`);
+      expect(readFileSync(join(SITE_DIR, `plan/${id}.md`)).equals(readFileSync(join(site.contentDir, `plan/${id}.md`))), id).toBe(true);
+    }
+  });
+
   it('includes the pages of DESIGN §5 that exist so far', () => {
-    for (const p of ['index.html', '404.html', 'plan/index.html', PLAN_PAGE, 'about/index.html', 'indicators/index.html', 'problems/index.html', 'credit/index.html', 'data/index.html', 'search/index.html']) {
+    for (const p of ['index.html', '404.html', 'plan/index.html', 'about/index.html', 'indicators/index.html', 'problems/index.html', 'credit/index.html', 'data/index.html', 'search/index.html']) {
       expect(pages, p).toContain(p);
     }
     expect(existsSync(join(SITE_DIR, 'sitemap-index.xml'))).toBe(true);
@@ -126,3 +139,4 @@ describe('every page', () => {
     }
   });
 });
+}
