@@ -66,7 +66,9 @@ describe(`datapackage.json of ${site.name}`, () => {
       expect(r.schema.primaryKey).toEqual([...DATA_TABLES[r.name as keyof typeof DATA_TABLES].primaryKey]);
       expect(r.licenses[0].name).toBe('CC-BY-4.0');
     }
-    expect(pkg.licenses).toEqual([{ name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/' }]);
+    // The package's licence is the tables' (datasets.csv), with its address where one is given.
+    const licences = new Map(csvRows(site, 'datasets').map((d) => [d.licence, d.licence_url ? { name: d.licence, path: d.licence_url } : { name: d.licence }]));
+    expect(pkg.licenses).toEqual([...licences.values()]);
   });
 
   it('carries constraints, enums, foreign keys and the sample flag', () => {
