@@ -1,10 +1,21 @@
 import { rmSync } from 'node:fs';
 import { astroBuild } from './helpers/build.ts';
-import { BUILD_DATE, REPO_URL, SITE_BASE, SITE_DIR, SITE_URL } from './helpers/paths.ts';
+import { BUILD_DATE, FIXTURE_CONTENT, FIXTURE_DATA, REPO_URL, SAMPLE_CONTENT, SAMPLE_DATA, SAMPLE_SITE_DIR, SITE_BASE, SITE_DIR, SITE_URL } from './helpers/paths.ts';
 
-/** Builds the real site once, under a base path, for the build and browser tests. */
+/**
+ * Builds two sites once, under a base path, for the build and browser tests:
+ * - SITE_DIR from the test fixture (test/fixtures/valid), which nearly every test reads;
+ * - SAMPLE_SITE_DIR from the real data/ and content/, for the data-agnostic checks only, so
+ *   that an editor's correct change to data/ never turns the tests red.
+ */
 export default function setup(): void {
-  rmSync(SITE_DIR, { recursive: true, force: true });
-  const r = astroBuild({ OUT_DIR: SITE_DIR, BASE_PATH: SITE_BASE, SITE_URL, BUILD_DATE, REPO_URL });
-  if (r.status !== 0) throw new Error(`astro build of the real site failed:\n${r.output}`);
+  const env = { BASE_PATH: SITE_BASE, SITE_URL, BUILD_DATE, REPO_URL };
+  for (const [name, out, dataDir, contentDir] of [
+    ['test fixture', SITE_DIR, FIXTURE_DATA, FIXTURE_CONTENT],
+    ['real data', SAMPLE_SITE_DIR, SAMPLE_DATA, SAMPLE_CONTENT],
+  ] as const) {
+    rmSync(out, { recursive: true, force: true });
+    const r = astroBuild({ ...env, OUT_DIR: out, DATA_DIR: dataDir, CONTENT_DIR: contentDir });
+    if (r.status !== 0) throw new Error(`astro build of the ${name} site failed:\n${r.output}`);
+  }
 }

@@ -1,15 +1,17 @@
 import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readHtml } from '../helpers/html.ts';
-import { REPO_URL, ROOT, SITE_DIR } from '../helpers/paths.ts';
+import { FIXTURE, REPO_URL, ROOT, SITE_DIR } from '../helpers/paths.ts';
 import { editUrl } from '../../src/lib/site.ts';
 
-const lastCommit = (file: string) => execFileSync('git', ['log', '-1', '--format=%cs', '--', file], { cwd: ROOT, encoding: 'utf8' }).trim();
+/** The site is built from the fixture, so its files' history is what the pages report. */
+const lastCommit = (file: string) => execFileSync('git', ['log', '-1', '--format=%cs', '--', join(FIXTURE, file)], { cwd: ROOT, encoding: 'utf8' }).trim();
 
 describe('pages that show data say when it changed and where to correct it', () => {
   it('links "发现错误？" to the source files on the repository host, with the last change date', () => {
     for (const [page, files] of [
-      ['indicators/red-line-area/index.html', ['data/indicators.csv', 'data/observations.csv']],
+      ['indicators/red-line-share/index.html', ['data/indicators.csv', 'data/observations.csv']],
       ['indicators/index.html', ['data/indicators.csv', 'data/observations.csv']],
       ['plan/gushan-2017/index.html', ['data/indicators.csv', 'data/observations.csv', 'content/plan/gushan-2017.md']],
       ['index.html', ['data/indicators.csv', 'data/observations.csv', 'data/problems.csv', 'data/credit-ratings.csv']],

@@ -1,100 +1,123 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { readHtml } from '../helpers/html.ts';
-import { ROOT, SITE_BASE, SITE_DIR } from '../helpers/paths.ts';
+import { SITE_BASE } from '../helpers/paths.ts';
+import { BOTH_SITES, csvRows, FIXTURE_SITE, planIds } from '../helpers/sites.ts';
 import { PROGRESS_STATUSES as STATUSES } from '../../src/lib/progress.ts';
 import { PROGRESS_DISPLAY } from '../../src/lib/display.ts';
+
 const STATUS_SLUG = Object.fromEntries(STATUSES.map((s) => [s, PROGRESS_DISPLAY[s].slug])) as Record<(typeof STATUSES)[number], string>;
 
-const indicators = Papa.parse<Record<string, string>>(readFileSync(join(ROOT, 'data/indicators.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
-const observations = Papa.parse<Record<string, string>>(readFileSync(join(ROOT, 'data/observations.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+for (const site of BOTH_SITES) {
+  const indicators = csvRows(site, 'indicators');
+  const observations = csvRows(site, 'observations');
 
-describe('indicator pages', () => {
-  it('has a page and a CSV for every indicator of the CSV', () => {
-    expect(indicators.length).toBeGreaterThanOrEqual(30);
-    for (const ind of indicators) {
-      expect(existsSync(join(SITE_DIR, `indicators/${ind.id}/index.html`)), ind.id).toBe(true);
-      const csv = readFileSync(join(SITE_DIR, `indicators/${ind.id}.csv`), 'utf8');
-      expect(csv.trim().split('\n').length - 1, ind.id).toBe(observations.filter((o) => o.indicator === ind.id).length);
-    }
-  });
-
-  it('shows each verdict with the numbers it rests on (pinned for the sample data)', () => {
-    const verdict = (id: string) => {
-      const doc = readHtml(SITE_DIR, `indicators/${id}/index.html`);
-      return [doc.querySelector('.verdict .progress-badge')?.textContent.trim(), doc.querySelector('.verdict .explanation')?.textContent.trim()];
-    };
-    expect(verdict('red-line-area')).toEqual(['✔已达标', '目标 ≥ 20%（期限 2017-12-31）；截至 2017 实际 20.3%，期限时已达标；最新 2019 实际 20.6%；已达标']);
-    expect(verdict('class3-river-share')).toEqual(['✔已达标（逾期）', '目标 ≥ 25%（期限 2017-12-31）；截至 2017 实际 22.2%，期限时未达标；最新 2019 实际 33.3%；逾期达标']);
-    expect(verdict('gdp-land-output-growth')?.[0]).toBe('✘未达标（曾达标）');
-    expect(verdict('arable-land')?.[0]).toBe('✘未达标');
-    expect(verdict('hongdou-eco-trail')).toEqual(['?暂无数据', '目标 ≥ 100%（期限 2017-12-31）；还没有观测数据；暂无数据']);
-  });
-
-  it('lists every observation in the table under the chart, and a build-time SVG stands in for the chart', () => {
-    for (const ind of indicators) {
-      const doc = readHtml(SITE_DIR, `indicators/${ind.id}/index.html`);
-      const rows = doc.querySelectorAll('.obs-table tbody tr th').map((th) => th.textContent);
-      expect(rows, ind.id).toEqual(observations.filter((o) => o.indicator === ind.id).map((o) => o.date));
-      expect(doc.querySelector('indicator-chart svg[role=img]'), ind.id).not.toBeNull();
-      for (const [k, section] of ind.section!.split(';').entries()) {
-        const link = doc.querySelectorAll('.plan-quote a')[k];
-        expect(link?.getAttribute('href'), ind.id).toBe(`${SITE_BASE}plan/${ind.plan}/#${section}`);
+  describe(`indicator pages of ${site.name}`, () => {
+    it('has a page and a CSV for every indicator of the CSV', () => {
+      expect(indicators.length).toBeGreaterThan(0);
+      for (const ind of indicators) {
+        expect(existsSync(join(site.dir, `indicators/${ind.id}/index.html`)), ind.id).toBe(true);
+        const csv = readFileSync(join(site.dir, `indicators/${ind.id}.csv`), 'utf8');
+        expect(csv.trim().split('\n').length - 1, ind.id).toBe(observations.filter((o) => o.indicator === ind.id).length);
       }
-    }
+    });
+
+    it('lists every observation in the table under the chart, and a build-time SVG stands in for the chart', () => {
+      for (const ind of indicators) {
+        const doc = readHtml(site.dir, `indicators/${ind.id}/index.html`);
+        const rows = doc.querySelectorAll('.obs-table tbody tr th').map((th) => th.textContent);
+        expect(rows, ind.id).toEqual(observations.filter((o) => o.indicator === ind.id).map((o) => o.date));
+        expect(doc.querySelector('indicator-chart svg[role=img]'), ind.id).not.toBeNull();
+        for (const [k, section] of ind.section!.split(';').entries()) {
+          const link = doc.querySelectorAll('.plan-quote a')[k];
+          expect(link?.getAttribute('href'), ind.id).toBe(`${SITE_BASE}plan/${ind.plan}/#${section}`);
+        }
+      }
+    });
+
+    it('filters by status with plain links to static pages', () => {
+      const list = readHtml(site.dir, 'indicators/index.html');
+      expect(list.querySelectorAll('.indicator-item')).toHaveLength(indicators.length);
+      let total = 0;
+      for (const s of STATUSES) {
+        const page = readHtml(site.dir, `indicators/status/${STATUS_SLUG[s]}/index.html`);
+        const items = page.querySelectorAll('.indicator-item');
+        expect(items.every((i) => i.getAttribute('data-status') === s), s).toBe(true);
+        expect(items.length).toBe(list.querySelectorAll(`.indicator-item[data-status="${s}"]`).length);
+        total += items.length;
+        const link = list.querySelectorAll('.status-filter a').find((a) => a.getAttribute('href') === `${SITE_BASE}indicators/status/${STATUS_SLUG[s]}/`);
+        expect(link?.textContent).toBe(`${s}（${items.length}）`);
+      }
+      expect(total).toBe(indicators.length);
+    });
   });
 
-  it('filters by status with plain links to static pages', () => {
-    const list = readHtml(SITE_DIR, 'indicators/index.html');
-    expect(list.querySelectorAll('.indicator-item')).toHaveLength(indicators.length);
-    let total = 0;
-    for (const s of STATUSES) {
-      const page = readHtml(SITE_DIR, `indicators/status/${STATUS_SLUG[s]}/index.html`);
-      const items = page.querySelectorAll('.indicator-item');
-      expect(items.every((i) => i.getAttribute('data-status') === s), s).toBe(true);
-      expect(items.length).toBe(list.querySelectorAll(`.indicator-item[data-status="${s}"]`).length);
-      total += items.length;
-      const link = list.querySelectorAll('.status-filter a').find((a) => a.getAttribute('href') === `${SITE_BASE}indicators/status/${STATUS_SLUG[s]}/`);
-      expect(link?.textContent).toBe(`${s}（${items.length}）`);
-    }
-    expect(total).toBe(indicators.length);
-  });
-});
+  describe(`the plan text of ${site.name} links every target to its indicator`, () => {
+    const plans = new Map(planIds(site).map((id) => [id, readHtml(site.dir, `plan/${id}/index.html`)]));
 
-describe('the plan text links every target to its indicator', () => {
-  const doc = readHtml(SITE_DIR, 'plan/gushan-2017/index.html');
-  const marks = doc.querySelectorAll('mark.target a');
+    it('marks every quote of every indicator, in the section the data names', () => {
+      for (const ind of indicators) {
+        const doc = plans.get(ind.plan!)!;
+        const marks = doc.querySelectorAll('mark.target a');
+        const sections = ind.section!.split(';');
+        ind.quote!.split(';').forEach((quote, k) => {
+          const hit = marks.find((a) => a.textContent === quote && (a.getAttribute('data-indicators') ?? '').split(' ').includes(ind.id!));
+          expect(hit, `${ind.id}: ${quote}`).toBeDefined();
+          // The mark sits after its section's heading.
+          const html = doc.querySelector('.plan-text')!.innerHTML;
+          const at = html.indexOf(hit!.outerHTML);
+          expect(at).toBeGreaterThan(html.indexOf(`id="${sections[k]}"`));
+        });
+      }
+    });
 
-  it('marks every quote of every indicator, in the section the data names', () => {
-    for (const ind of indicators) {
-      const sections = ind.section!.split(';');
-      ind.quote!.split(';').forEach((quote, k) => {
-        const hit = marks.find((a) => a.textContent === quote && (a.getAttribute('data-indicators') ?? '').split(' ').includes(ind.id!));
-        expect(hit, `${ind.id}: ${quote}`).toBeDefined();
-        // The mark sits after its section's heading and before the next heading of that level or higher.
-        const html = doc.querySelector('.plan-text')!.innerHTML;
-        const at = html.indexOf(hit!.outerHTML);
-        expect(at).toBeGreaterThan(html.indexOf(`id="${sections[k]}"`));
-      });
-    }
+    it('puts a status badge linking to the indicator page beside each mark', () => {
+      for (const ind of indicators) {
+        const badge = plans.get(ind.plan!)!.querySelectorAll('.target-badge').find((a) => a.getAttribute('href') === `${SITE_BASE}indicators/${ind.id}/`);
+        expect(badge?.querySelector('.progress-badge'), ind.id).not.toBeNull();
+      }
+    });
   });
 
-  it('puts a status badge linking to the indicator page beside each mark', () => {
-    for (const ind of indicators) {
-      const badge = doc.querySelectorAll('.target-badge').find((a) => a.getAttribute('href') === `${SITE_BASE}indicators/${ind.id}/`);
-      expect(badge?.querySelector('.progress-badge'), ind.id).not.toBeNull();
-    }
+  describe(`the home page of ${site.name}`, () => {
+    it('shows the count of indicators per status, linking to the filtered lists', () => {
+      const doc = readHtml(site.dir, 'index.html');
+      const items = doc.querySelectorAll('.status-counts a');
+      expect(items).toHaveLength(STATUSES.length);
+      const sum = items.reduce((n, a) => n + Number(/(\d+) 项/.exec(a.textContent)?.[1]), 0);
+      expect(sum).toBe(indicators.length);
+    });
   });
-});
+}
 
-describe('the home page', () => {
-  it('shows the count of indicators per status, linking to the filtered lists', () => {
-    const doc = readHtml(SITE_DIR, 'index.html');
-    const items = doc.querySelectorAll('.status-counts a');
-    expect(items).toHaveLength(STATUSES.length);
-    const sum = items.reduce((n, a) => n + Number(/(\d+) 项/.exec(a.textContent)?.[1]), 0);
-    expect(sum).toBe(indicators.length);
+describe('indicator verdicts (pinned for the test fixture)', () => {
+  const verdict = (id: string) => {
+    const doc = readHtml(FIXTURE_SITE.dir, `indicators/${id}/index.html`);
+    return [doc.querySelector('.verdict .progress-badge')?.textContent.trim(), doc.querySelector('.verdict .explanation')?.textContent.trim()];
+  };
+
+  it('shows each verdict with the numbers it rests on', () => {
+    // Met on time: year-only observations, the one of 2017 counts as of the deadline.
+    expect(verdict('red-line-share')).toEqual(['✔已达标', '目标 ≥ 20%（期限 2017-12-31）；截至 2017 实际 20.3%，期限时已达标；最新 2019 实际 20.6%；已达标']);
+    // Met late; one observation falls exactly on the deadline day.
+    expect(verdict('class3-rivers')).toEqual(['✔已达标（逾期）', '目标 ≥ 25%（期限 2017-12-31）；截至 2017-12-31 实际 22.2%，期限时未达标；最新 2019 实际 33.3%；逾期达标']);
+    expect(verdict('land-gdp-growth')).toEqual(['✘未达标（曾达标）', '目标 ≥ 6.5%（期限 2017-12-31）；截至 2017 实际 7.1%，期限时已达标；最新 2019 实际 5.2%；曾达标，后回落，现未达标']);
+    expect(verdict('arable-land-kept')).toEqual(['✘未达标', '目标 ≥ 3.3 万亩（期限 2017-12-31）；截至 2017 实际 3.1 万亩，期限时未达标；最新 2019 实际 3.2 万亩；未达标']);
+    expect(verdict('eco-trail')).toEqual(['?暂无数据', '目标 ≥ 100%（期限 2017-12-31）；还没有观测数据；暂无数据']);
+    // Deadline still ahead: against the straight line from the baseline.
+    expect(verdict('green-coverage-2030')).toEqual(['➜进度正常', '目标 ≥ 43.04%（期限 2030-12-31）；截至 2020 实际 42.9%，按期限均匀推进此时应达到 42.37%；进度正常']);
+    expect(verdict('park-green-2030')).toEqual(['⚠进度滞后', '目标 ≥ 15.96 平方米（期限 2030-12-31）；截至 2020 实际 10.5 平方米，按期限均匀推进此时应达到 11.7 平方米；进度滞后']);
+    // Count and milestone kinds.
+    expect(verdict('voc-treatment')).toEqual(['✔已达标', '目标 ≥ 18 个（期限 2017-12-31）；截至 2017-12 实际 18 个，期限时已达标；已达标']);
+    expect(verdict('sewage-grade-a')?.[0]).toBe('✔已达标（逾期）');
+    expect(verdict('livestock-farms')?.[0]).toBe('✘未达标');
+    expect(verdict('dingzi-river')?.[0]).toBe('✔已达标');
+    expect(verdict('black-odorous')).toEqual(['✔已达标（逾期）', '目标 ≥ 100%（期限 2017-12-31）；截至 2017 实际 80%，期限时未达标；最新 2018 实际 100%；逾期达标']);
+  });
+
+  it('counts the fixture indicators of every status on the status pages', () => {
+    const count = (s: (typeof STATUSES)[number]) => readHtml(FIXTURE_SITE.dir, `indicators/status/${STATUS_SLUG[s]}/index.html`).querySelectorAll('.indicator-item').length;
+    expect(Object.fromEntries(STATUSES.map((s) => [s, count(s)]))).toEqual({ 已达标: 9, 进度正常: 1, 进度滞后: 1, 未达标: 5, 暂无数据: 1 });
   });
 });

@@ -1,101 +1,122 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { readHtml } from '../helpers/html.ts';
-import { BUILD_DATE, ROOT, SITE_BASE, SITE_DIR, SITE_URL } from '../helpers/paths.ts';
+import { BUILD_DATE, SITE_BASE, SITE_URL } from '../helpers/paths.ts';
+import { BOTH_SITES, csvRows, FIXTURE_SITE } from '../helpers/sites.ts';
 import { sortedPeriods } from '../../src/lib/ratings.ts';
 
-const csv = (name: string) => Papa.parse<Record<string, string>>(readFileSync(join(ROOT, `data/${name}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
-const problems = csv('problems');
-const villages = csv('villages');
-const enterprises = csv('enterprises');
-const ratings = csv('credit-ratings');
+for (const site of BOTH_SITES) {
+  const SITE_DIR = site.dir;
+  const csv = (name: string) => csvRows(site, name);
+  const problems = csv('problems');
+  const villages = csv('villages');
+  const enterprises = csv('enterprises');
+  const ratings = csv('credit-ratings');
 
-describe('the problem register', () => {
-  it('has a page for every problem, with every field', () => {
-    for (const p of problems) {
-      const file = `problems/${p.id}/index.html`;
-      expect(existsSync(join(SITE_DIR, file)), p.id).toBe(true);
-      const doc = readHtml(SITE_DIR, file);
-      expect(doc.querySelector('h1')?.textContent).toBe(p.title);
-      const text = doc.querySelector('article')!.textContent;
-      for (const field of ['location', 'description', 'responsible', 'verified', 'source_type']) expect(text, `${p.id} ${field}`).toContain(p[field]!.replace(/\r?\n/g, '\n'));
-      expect(doc.querySelector('.problem-state [data-status]')?.getAttribute('data-status')).toBe(p.status);
-    }
+  describe(`the problem register of ${site.name}`, () => {
+    it('has a page for every problem, with every field', () => {
+      for (const p of problems) {
+        const file = `problems/${p.id}/index.html`;
+        expect(existsSync(join(SITE_DIR, file)), p.id).toBe(true);
+        const doc = readHtml(SITE_DIR, file);
+        expect(doc.querySelector('h1')?.textContent).toBe(p.title);
+        const text = doc.querySelector('article')!.textContent;
+        for (const field of ['location', 'description', 'responsible', 'verified', 'source_type']) expect(text, `${p.id} ${field}`).toContain(p[field]!.replace(/\r?\n/g, '\n'));
+        expect(doc.querySelector('.problem-state [data-status]')?.getAttribute('data-status')).toBe(p.status);
+      }
+    });
+
+    it('shows summary counts that equal the CSV', () => {
+      const doc = readHtml(SITE_DIR, 'problems/index.html');
+      const counts = (id: string) => new Map(doc.getElementById(id)!.closest('figure')!.querySelectorAll('tr').map((tr) => [tr.querySelector('th')!.textContent.trim(), Number(tr.querySelector('.num')!.textContent)]));
+      const byStatus = counts('by-status');
+      for (const s of ['待整改', '整改中', '已整改', '已销号']) expect(byStatus.get(s), s).toBe(problems.filter((p) => p.status === s).length);
+      const byCategory = counts('by-category');
+      expect(byCategory.get('水')).toBe(problems.filter((p) => p.categories!.split(';').includes('水')).length);
+      const byYear = counts('by-year');
+      expect([...byYear.values()].reduce((a, b) => a + b, 0)).toBe(problems.length);
+      const overdue = problems.filter((p) => ['待整改', '整改中'].includes(p.status!) && p.deadline && p.deadline < BUILD_DATE).length;
+      expect(doc.querySelector('.summary p')?.textContent).toContain(`其中 ${overdue} 个已过整改期限`);
+      if (overdue > 0) expect(doc.querySelectorAll('[data-overdue]').length).toBeGreaterThan(0);
+    });
+
+    it('lists every problem across its numbered pages, and publishes the compact index', () => {
+      const ids = doc('problems/index.html');
+      let n = 2;
+      while (existsSync(join(SITE_DIR, `problems/page/${n}/index.html`))) ids.push(...doc(`problems/page/${n++}/index.html`));
+      expect(ids.sort()).toEqual(problems.map((p) => p.id!).sort());
+      const index = JSON.parse(readFileSync(join(SITE_DIR, 'problems/index.json'), 'utf8')) as Array<{ id: string }>;
+      expect(index.map((r) => r.id).sort()).toEqual(problems.map((p) => p.id!).sort());
+      function doc(f: string) {
+        return readHtml(SITE_DIR, f).querySelectorAll('.problem-table tbody tr').map((tr) => tr.getAttribute('data-id')!);
+      }
+    });
+
+    it('gives every village a page with its problems and enterprises', () => {
+      for (const v of villages) {
+        const doc = readHtml(SITE_DIR, `villages/${v.id}/index.html`);
+        const ids = doc.querySelectorAll('.problem-table tbody tr').map((tr) => tr.getAttribute('data-id'));
+        expect(ids.sort(), v.id).toEqual(problems.filter((p) => p.village === v.id).map((p) => p.id).sort());
+        expect(doc.querySelectorAll('tbody a[href*="/credit/"]').length, v.id).toBe(enterprises.filter((e) => e.village === v.id).length);
+      }
+    });
+
+    it('publishes an RSS feed of the 50 newest problems with absolute links under the base path', () => {
+      const xml = readFileSync(join(SITE_DIR, 'feed.xml'), 'utf8');
+      expect(xml.startsWith('<?xml')).toBe(true);
+      const links = [...xml.matchAll(/<item><title>[^<]*<\/title><link>([^<]+)<\/link>/g)].map((m) => m[1]);
+      expect(links).toHaveLength(Math.min(50, problems.length));
+      const newest = [...problems].sort((a, b) => (a.reported === b.reported ? (a.id! < b.id! ? 1 : -1) : a.reported! < b.reported! ? 1 : -1))[0]!;
+      expect(links[0]).toBe(`${SITE_URL}${SITE_BASE}problems/${newest.id}/`);
+    });
   });
 
-  it('shows summary counts that equal the CSV', () => {
-    const doc = readHtml(SITE_DIR, 'problems/index.html');
-    const counts = (id: string) => new Map(doc.getElementById(id)!.closest('figure')!.querySelectorAll('tr').map((tr) => [tr.querySelector('th')!.textContent.trim(), Number(tr.querySelector('.num')!.textContent)]));
-    const byStatus = counts('by-status');
-    for (const s of ['待整改', '整改中', '已整改', '已销号']) expect(byStatus.get(s), s).toBe(problems.filter((p) => p.status === s).length);
-    const byCategory = counts('by-category');
-    expect(byCategory.get('水')).toBe(problems.filter((p) => p.categories!.split(';').includes('水')).length);
-    const byYear = counts('by-year');
-    expect([...byYear.values()].reduce((a, b) => a + b, 0)).toBe(problems.length);
-    const overdue = problems.filter((p) => ['待整改', '整改中'].includes(p.status!) && p.deadline && p.deadline < BUILD_DATE).length;
-    expect(doc.querySelector('.summary p')?.textContent).toContain(`其中 ${overdue} 个已过整改期限`);
-    expect(doc.querySelectorAll('[data-overdue]').length).toBeGreaterThan(0);
+  describe(`credit ratings of ${site.name}`, () => {
+    const periods = sortedPeriods(ratings as Array<{ period: string }>);
+    const latest = periods.at(-1)!;
+
+    it('has a page for every enterprise with its whole rating history', () => {
+      for (const e of enterprises) {
+        const doc = readHtml(SITE_DIR, `credit/${e.uscc}/index.html`);
+        expect(doc.querySelector('h1')?.textContent).toBe(e.name);
+        const rows = doc.querySelectorAll('table tbody tr').map((tr) => tr.querySelector('th')!.textContent);
+        expect(rows, e.uscc).toEqual(sortedPeriods(ratings.filter((r) => r.uscc === e.uscc) as Array<{ period: string }>));
+      }
+    });
+
+    it('counts each colour of every period like the CSV, and lists red/black and the downgraded', () => {
+      for (const p of periods) {
+        const doc = readHtml(SITE_DIR, p === latest ? 'credit/index.html' : `credit/period/${p}/index.html`);
+        const dist = new Map(doc.querySelectorAll('.distribution tbody tr').map((tr) => [tr.querySelector('[data-rating]')!.getAttribute('data-rating'), Number(tr.querySelectorAll('.num')[0]!.textContent)]));
+        for (const c of ['绿色', '蓝色', '黄色', '红色', '黑色']) expect(dist.get(c), `${p} ${c}`).toBe(ratings.filter((r) => r.period === p && r.rating === c).length);
+        expect(doc.getElementById('warn-h')?.textContent).toContain(`（${ratings.filter((r) => r.period === p && (r.rating === '红色' || r.rating === '黑色')).length}）`);
+      }
+    });
+
+    it('shows every rating with its label, never by colour alone', () => {
+      const village = enterprises[0]!.village;
+      for (const f of ['credit/index.html', `credit/${enterprises[0]!.uscc}/index.html`, `villages/${village}/index.html`]) {
+        for (const b of readHtml(SITE_DIR, f).querySelectorAll('.rating-badge')) expect(b.textContent, f).toContain(b.getAttribute('data-rating')!);
+      }
+    });
+  });
+}
+
+describe('the registers of the fixture site (pinned)', () => {
+  const problems = csvRows(FIXTURE_SITE, 'problems');
+
+  it('marks the overdue problems: open and past their deadline on the build date', () => {
+    const doc = readHtml(FIXTURE_SITE.dir, 'problems/index.html');
+    expect(doc.querySelector('.summary p')?.textContent).toContain('共 11 个问题，其中 5 个已过整改期限');
+    const overdue = doc.querySelectorAll('.problem-table tbody [data-overdue]').map((e) => e.closest('tr')?.getAttribute('data-id'));
+    expect(overdue.sort()).toEqual(['GS-2018-001', 'GS-2019-001', 'GS-2019-004', 'GS-2019-005', 'GS-2019-007']);
+    expect(problems.map((p) => p.status)).toEqual(expect.arrayContaining(['待整改', '整改中', '已整改', '已销号']));
   });
 
-  it('lists every problem across its numbered pages, and publishes the compact index', () => {
-    const ids = doc('problems/index.html');
-    let n = 2;
-    while (existsSync(join(SITE_DIR, `problems/page/${n}/index.html`))) ids.push(...doc(`problems/page/${n++}/index.html`));
-    expect(ids.sort()).toEqual(problems.map((p) => p.id!).sort());
-    const index = JSON.parse(readFileSync(join(SITE_DIR, 'problems/index.json'), 'utf8')) as Array<{ id: string }>;
-    expect(index.map((r) => r.id).sort()).toEqual(problems.map((p) => p.id!).sort());
-    function doc(f: string) {
-      return readHtml(SITE_DIR, f).querySelectorAll('.problem-table tbody tr').map((tr) => tr.getAttribute('data-id')!);
-    }
-  });
-
-  it('gives every village a page with its problems and enterprises', () => {
-    for (const v of villages) {
-      const doc = readHtml(SITE_DIR, `villages/${v.id}/index.html`);
-      const ids = doc.querySelectorAll('.problem-table tbody tr').map((tr) => tr.getAttribute('data-id'));
-      expect(ids.sort(), v.id).toEqual(problems.filter((p) => p.village === v.id).map((p) => p.id).sort());
-      expect(doc.querySelectorAll('tbody a[href*="/credit/"]').length, v.id).toBe(enterprises.filter((e) => e.village === v.id).length);
-    }
-  });
-
-  it('publishes an RSS feed of the 50 newest problems with absolute links under the base path', () => {
-    const xml = readFileSync(join(SITE_DIR, 'feed.xml'), 'utf8');
-    expect(xml.startsWith('<?xml')).toBe(true);
-    const links = [...xml.matchAll(/<item><title>[^<]*<\/title><link>([^<]+)<\/link>/g)].map((m) => m[1]);
-    expect(links).toHaveLength(Math.min(50, problems.length));
-    const newest = [...problems].sort((a, b) => (a.reported === b.reported ? (a.id! < b.id! ? 1 : -1) : a.reported! < b.reported! ? 1 : -1))[0]!;
-    expect(links[0]).toBe(`${SITE_URL}${SITE_BASE}problems/${newest.id}/`);
-  });
-});
-
-describe('credit ratings', () => {
-  const periods = sortedPeriods(ratings as Array<{ period: string }>);
-  const latest = periods.at(-1)!;
-
-  it('has a page for every enterprise with its whole rating history', () => {
-    for (const e of enterprises) {
-      const doc = readHtml(SITE_DIR, `credit/${e.uscc}/index.html`);
-      expect(doc.querySelector('h1')?.textContent).toBe(e.name);
-      const rows = doc.querySelectorAll('table tbody tr').map((tr) => tr.querySelector('th')!.textContent);
-      expect(rows, e.uscc).toEqual(sortedPeriods(ratings.filter((r) => r.uscc === e.uscc) as Array<{ period: string }>));
-    }
-  });
-
-  it('counts each colour of every period like the CSV, and lists red/black and the downgraded', () => {
-    for (const p of periods) {
-      const doc = readHtml(SITE_DIR, p === latest ? 'credit/index.html' : `credit/period/${p}/index.html`);
-      const dist = new Map(doc.querySelectorAll('.distribution tbody tr').map((tr) => [tr.querySelector('[data-rating]')!.getAttribute('data-rating'), Number(tr.querySelectorAll('.num')[0]!.textContent)]));
-      for (const c of ['绿色', '蓝色', '黄色', '红色', '黑色']) expect(dist.get(c), `${p} ${c}`).toBe(ratings.filter((r) => r.period === p && r.rating === c).length);
-      expect(doc.getElementById('warn-h')?.textContent).toContain(`（${ratings.filter((r) => r.period === p && (r.rating === '红色' || r.rating === '黑色')).length}）`);
-    }
-    expect(readHtml(SITE_DIR, 'credit/index.html').getElementById('down-h')?.textContent).toMatch(/（[1-9]\d*）/);
-  });
-
-  it('shows every rating with its label, never by colour alone', () => {
-    for (const f of ['credit/index.html', `credit/${enterprises[0]!.uscc}/index.html`, 'villages/hongdou/index.html']) {
-      for (const b of readHtml(SITE_DIR, f).querySelectorAll('.rating-badge')) expect(b.textContent, f).toContain(b.getAttribute('data-rating')!);
-    }
+  it('counts the downgraded enterprises of the latest period', () => {
+    const doc = readHtml(FIXTURE_SITE.dir, 'credit/index.html');
+    expect(doc.getElementById('down-h')?.textContent).toContain('（2）');
+    expect(doc.getElementById('warn-h')?.textContent).toContain('（3）');
   });
 });

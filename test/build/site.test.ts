@@ -2,7 +2,8 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listFiles, readHtml } from '../helpers/html.ts';
-import { ROOT, SITE_BASE, SITE_DIR } from '../helpers/paths.ts';
+import { FIXTURE_CONTENT, SITE_BASE, SITE_DIR } from '../helpers/paths.ts';
+import { BOTH_SITES, planIds } from '../helpers/sites.ts';
 
 const PLAN_PAGE = 'plan/gushan-2017/index.html';
 
@@ -32,6 +33,7 @@ const EXPECTED_HEADINGS: Array<[string, string, string]> = [
   ['h3', 's4-5', '（五）强化监管执法。'],
 ];
 
+/** The fixture holds a frozen copy of the real plan (test/fixtures/valid/content/plan/gushan-2017.md). */
 describe('the plan page', () => {
   const doc = readHtml(SITE_DIR, PLAN_PAGE);
   const article = doc.querySelector('article.plan-article');
@@ -69,60 +71,72 @@ describe('the plan page', () => {
 
   it('serves the Markdown source byte for byte', () => {
     const served = readFileSync(join(SITE_DIR, 'plan/gushan-2017.md'));
-    expect(served.equals(readFileSync(join(ROOT, 'content/plan/gushan-2017.md')))).toBe(true);
+    expect(served.equals(readFileSync(join(FIXTURE_CONTENT, 'plan/gushan-2017.md')))).toBe(true);
   });
 });
 
-describe('every page', () => {
-  const pages = listFiles(SITE_DIR).filter((f) => f.endsWith('.html'));
+for (const site of BOTH_SITES) {
+  const SITE_DIR = site.dir;
+  describe(`every page of ${site.name}`, () => {
+    const pages = listFiles(SITE_DIR).filter((f) => f.endsWith('.html'));
 
-  it('includes the pages of DESIGN §5 that exist so far', () => {
-    for (const p of ['index.html', '404.html', 'plan/index.html', PLAN_PAGE, 'about/index.html', 'indicators/index.html', 'problems/index.html', 'credit/index.html', 'data/index.html', 'search/index.html']) {
-      expect(pages, p).toContain(p);
-    }
-    expect(existsSync(join(SITE_DIR, 'sitemap-index.xml'))).toBe(true);
-  });
+    it('serves every plan and its Markdown source byte for byte', () => {
+      const plans = planIds(site);
+      expect(plans.length).toBeGreaterThan(0);
+      for (const id of plans) {
+        expect(pages, id).toContain(`plan/${id}/index.html`);
+        expect(readFileSync(join(SITE_DIR, `plan/${id}.md`)).equals(readFileSync(join(site.contentDir, `plan/${id}.md`))), id).toBe(true);
+      }
+    });
 
-  it('is Chinese, has a skip link, the navigation, a search box and the footer', () => {
-    for (const p of pages) {
-      const doc = readHtml(SITE_DIR, p);
-      expect(doc.querySelector('html')?.getAttribute('lang'), p).toBe('zh-CN');
-      expect(doc.querySelector('a.skip-link')?.getAttribute('href'), p).toBe('#main');
-      expect(doc.getElementById('main'), p).not.toBeNull();
-      expect(doc.querySelectorAll('.site-nav a').map((a) => a.textContent), p).toEqual(['计划原文', '指标进展', '问题曝光', '企业环境信用', '数据下载', '搜索']);
-      expect(doc.querySelector('form.header-search')?.getAttribute('action'), p).toBe(`${SITE_BASE}search/`);
-      expect(doc.querySelector('.site-footer time')?.getAttribute('datetime'), p).toBe('2026-01-15');
-    }
-  });
+    it('includes the pages of DESIGN §5 that exist so far', () => {
+      for (const p of ['index.html', '404.html', 'plan/index.html', 'about/index.html', 'indicators/index.html', 'problems/index.html', 'credit/index.html', 'data/index.html', 'search/index.html']) {
+        expect(pages, p).toContain(p);
+      }
+      expect(existsSync(join(SITE_DIR, 'sitemap-index.xml'))).toBe(true);
+    });
 
-  it('links and loads only files that exist, always under the base path', () => {
-    const files = new Set(listFiles(SITE_DIR));
-    const broken: string[] = [];
-    for (const p of pages) {
-      const doc = readHtml(SITE_DIR, p);
-      for (const el of doc.querySelectorAll('[href], [src]')) {
-        const raw = el.getAttribute('href') ?? el.getAttribute('src') ?? '';
-        if (/^(https?:|mailto:|#)/.test(raw)) continue;
-        const url = new URL(raw, `https://example.org/${SITE_BASE.slice(1)}${p}`);
-        if (!url.pathname.startsWith(SITE_BASE)) {
-          broken.push(`${p}: ${raw} (outside the base path)`);
-          continue;
+    it('is Chinese, has a skip link, the navigation, a search box and the footer', () => {
+      for (const p of pages) {
+        const doc = readHtml(SITE_DIR, p);
+        expect(doc.querySelector('html')?.getAttribute('lang'), p).toBe('zh-CN');
+        expect(doc.querySelector('a.skip-link')?.getAttribute('href'), p).toBe('#main');
+        expect(doc.getElementById('main'), p).not.toBeNull();
+        expect(doc.querySelectorAll('.site-nav a').map((a) => a.textContent), p).toEqual(['计划原文', '指标进展', '问题曝光', '企业环境信用', '数据下载', '搜索']);
+        expect(doc.querySelector('form.header-search')?.getAttribute('action'), p).toBe(`${SITE_BASE}search/`);
+        expect(doc.querySelector('.site-footer time')?.getAttribute('datetime'), p).toBe('2026-01-15');
+      }
+    });
+
+    it('links and loads only files that exist, always under the base path', () => {
+      const files = new Set(listFiles(SITE_DIR));
+      const broken: string[] = [];
+      for (const p of pages) {
+        const doc = readHtml(SITE_DIR, p);
+        for (const el of doc.querySelectorAll('[href], [src]')) {
+          const raw = el.getAttribute('href') ?? el.getAttribute('src') ?? '';
+          if (/^(https?:|mailto:|#)/.test(raw)) continue;
+          const url = new URL(raw, `https://example.org/${SITE_BASE.slice(1)}${p}`);
+          if (!url.pathname.startsWith(SITE_BASE)) {
+            broken.push(`${p}: ${raw} (outside the base path)`);
+            continue;
+          }
+          let rel = decodeURIComponent(url.pathname.slice(SITE_BASE.length));
+          if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+          if (!files.has(rel)) broken.push(`${p}: ${raw}`);
         }
-        let rel = decodeURIComponent(url.pathname.slice(SITE_BASE.length));
-        if (rel === '' || rel.endsWith('/')) rel += 'index.html';
-        if (!files.has(rel)) broken.push(`${p}: ${raw}`);
       }
-    }
-    expect(broken).toEqual([]);
-  });
+      expect(broken).toEqual([]);
+    });
 
-  it('loads nothing from another host', () => {
-    for (const p of pages) {
-      const doc = readHtml(SITE_DIR, p);
-      for (const el of doc.querySelectorAll('script[src], link[rel=stylesheet], img, iframe, link[rel=icon]')) {
-        const ref = el.getAttribute('src') ?? el.getAttribute('href') ?? '';
-        expect(ref, `${p}`).not.toMatch(/^(https?:)?\/\//);
+    it('loads nothing from another host', () => {
+      for (const p of pages) {
+        const doc = readHtml(SITE_DIR, p);
+        for (const el of doc.querySelectorAll('script[src], link[rel=stylesheet], img, iframe, link[rel=icon]')) {
+          const ref = el.getAttribute('src') ?? el.getAttribute('href') ?? '';
+          expect(ref, `${p}`).not.toMatch(/^(https?:)?\/\//);
+        }
       }
-    }
+    });
   });
-});
+}

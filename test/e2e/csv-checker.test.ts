@@ -6,10 +6,11 @@ import { browserAvailability } from '../helpers/browser.ts';
 import { siteInBrowser } from '../helpers/site-browser.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { materialise } from '../helpers/fixtures.ts';
-import { ROOT } from '../helpers/paths.ts';
+import { FIXTURE_DATA } from '../helpers/paths.ts';
 
 const browserPath = browserAvailability();
-const realProblems = readFileSync(join(ROOT, 'data/problems.csv'), 'utf8');
+/** The fixture's problems.csv, as published on the fixture site. */
+const realProblems = readFileSync(join(FIXTURE_DATA, 'problems.csv'), 'utf8');
 
 describe.skipIf(browserPath.skip)('the in-browser CSV checker', () => {
   const site = siteInBrowser();
@@ -33,12 +34,15 @@ describe.skipIf(browserPath.skip)('the in-browser CSV checker', () => {
 
   it('lists the editor mistakes in a real file, with lines, in the same wording as npm run validate', async () => {
     const lines = realProblems.split('\n');
-    // Break the status of the first data row, and the village of the next one.
-    lines[1] = lines[1]!.replace(/,(已销号|已整改|整改中|待整改),/, ',已完成,');
-    lines[2] = lines[2]!.replace(/^(GS-\d{4}-\d{3},[^,]*,[^,]*,)[a-z-]*,/, '$1nowhere,');
+    // The first record (GS-2017-001) spans lines 2–3: its description holds a line break.
+    // Break its status (on line 3), and the village of the next record (line 4).
+    expect(lines[1]).toMatch(/^GS-2017-001,/);
+    lines[2] = lines[2]!.replace(/,(已销号|已整改|整改中|待整改),/, ',已完成,');
+    lines[3] = lines[3]!.replace(/^(GS-\d{4}-\d{3},[^,]*,[^,]*,)[a-z-]*,/, '$1nowhere,');
     const messages = await drop('problems.csv', Buffer.from(lines.join('\n')));
     expect(messages).toContain('data/problems.csv:2 列 status：“已完成”不是允许的值（允许：待整改、整改中、已整改、已销号）');
-    expect(messages).toContain('data/problems.csv:3 列 village：“nowhere”在 data/villages.csv 的 id 列中找不到（请先在 data/villages.csv 中添加，或检查拼写）');
+    expect(messages).toContain('data/problems.csv:4 列 village：“nowhere”在 data/villages.csv 的 id 列中找不到（请先在 data/villages.csv 中添加，或检查拼写）');
+    expect(messages).toHaveLength(2);
     const link = page.locator('.check-result li a').first();
     expect(await link.getAttribute('href')).toMatch(/\/data\/errors\/#E0\d\d$/);
   });
@@ -67,7 +71,7 @@ describe.skipIf(browserPath.skip)('the in-browser CSV checker', () => {
     await p.waitForLoadState('networkidle');
     await ctx.setOffline(true);
     const lines = realProblems.split('\n');
-    lines[1] = lines[1]!.replace(/,(已销号|已整改|整改中|待整改),/, ',已完成,');
+    lines[2] = lines[2]!.replace(/,(已销号|已整改|整改中|待整改),/, ',已完成,');
     await p.setInputFiles('#check-file', { name: 'problems.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
     await p.waitForSelector('.check-issues li');
     expect(await p.locator('.check-issues li span').first().textContent()).toBe('data/problems.csv:2 列 status：“已完成”不是允许的值（允许：待整改、整改中、已整改、已销号）');

@@ -8,7 +8,7 @@ const browserPath = browserAvailability();
 describe.skipIf(browserPath.skip)('indicators in Chromium', () => {
   const site = siteInBrowser();
 
-  for (const id of ['class3-river-share', 'village-sewage-facilities', 'dingzi-river-phase1']) {
+  for (const id of ['class3-rivers', 'voc-treatment', 'dingzi-river']) {
     it(`draws the Chart.js chart for ${id} (non-blank canvas) and hides the SVG stand-in`, async () => {
       const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
       const errors: string[] = [];
@@ -30,7 +30,7 @@ describe.skipIf(browserPath.skip)('indicators in Chromium', () => {
   }
 
   it('loads Chart.js only on indicator pages', async () => {
-    for (const [path, expectChart] of [['indicators/class3-river-share/', true], ['indicators/', false], ['plan/gushan-2017/', false], ['', false]] as const) {
+    for (const [path, expectChart] of [['indicators/class3-rivers/', true], ['indicators/', false], ['plan/gushan-2017/', false], ['', false]] as const) {
       const page = await site.browser.newPage();
       const scripts: string[] = [];
       page.on('request', (r) => {
@@ -46,7 +46,7 @@ describe.skipIf(browserPath.skip)('indicators in Chromium', () => {
   it('shows the table and the SVG chart with JavaScript disabled', async () => {
     const ctx = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await ctx.newPage();
-    await page.goto(`${site.server.root}indicators/class3-river-share/`);
+    await page.goto(`${site.server.root}indicators/class3-rivers/`);
     expect(await page.locator('indicator-chart svg').isVisible()).toBe(true);
     expect(await page.locator('.obs-table tbody tr').count()).toBe(3);
     expect(await page.locator('.obs-table').textContent()).toContain('33.3%');

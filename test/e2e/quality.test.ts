@@ -91,7 +91,7 @@ describe.skipIf(browserPath.skip)('site-wide gates in Chromium', () => {
     await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __reportCsp: (v: string) => void }).__reportCsp(`${e.violatedDirective} ${e.blockedURI}`)));
     await page.goto(`${site.server.root}search/?q=${encodeURIComponent('水质')}`);
     await page.waitForSelector('.search-results li');
-    await page.goto(`${site.server.root}indicators/red-line-area/`);
+    await page.goto(`${site.server.root}indicators/red-line-share/`);
     await page.waitForSelector('indicator-chart[data-ready] canvas');
     expect(violations).toEqual([]);
     await page.close();

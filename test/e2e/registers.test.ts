@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailability } from '../helpers/browser.ts';
 import { siteInBrowser } from '../helpers/site-browser.ts';
-import { ROOT } from '../helpers/paths.ts';
+import { FIXTURE_DATA } from '../helpers/paths.ts';
 
 const browserPath = browserAvailability();
-const csv = (name: string) => Papa.parse<Record<string, string>>(readFileSync(join(ROOT, `data/${name}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
+const csv = (name: string) => Papa.parse<Record<string, string>>(readFileSync(join(FIXTURE_DATA, `${name}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
 const problems = csv('problems');
 const enterprises = csv('enterprises');
 
@@ -26,16 +26,16 @@ describe.skipIf(browserPath.skip)('registers in Chromium', () => {
     await page.waitForFunction((n) => document.querySelectorAll('.problem-table tbody tr').length !== n, before);
     const doing = await rowIds(page);
     expect(doing.sort()).toEqual(problems.filter((p) => p.status === '整改中').map((p) => p.id).sort());
-    await page.selectOption('select[name=village]', 'hongdou');
-    await page.waitForFunction(() => new URL(location.href).searchParams.get('village') === 'hongdou');
+    await page.selectOption('select[name=village]', 'beicun');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('village') === 'beicun');
     await page.waitForFunction(() => document.querySelector('[data-register-status]')?.textContent?.includes('符合条件'));
     const both = await rowIds(page);
-    expect(both.sort()).toEqual(problems.filter((p) => p.status === '整改中' && p.village === 'hongdou').map((p) => p.id).sort());
+    expect(both.sort()).toEqual(problems.filter((p) => p.status === '整改中' && p.village === 'beicun').map((p) => p.id).sort());
     expect(both.length).toBeLessThan(doing.length);
     await page.reload();
     await page.waitForFunction(() => document.querySelector('[data-register-status]')?.textContent?.includes('符合条件'));
     expect(await page.locator('select[name=status]').inputValue()).toBe('整改中');
-    expect(await page.locator('select[name=village]').inputValue()).toBe('hongdou');
+    expect(await page.locator('select[name=village]').inputValue()).toBe('beicun');
     expect((await rowIds(page)).sort()).toEqual(both.sort());
     const ms = Number(await page.locator('problem-register').getAttribute('data-filter-ms'));
     expect(ms).toBeLessThan(100);

@@ -1,5 +1,6 @@
 /**
  * Queries a reader might type, each with the page it must find among the first five results.
+ * They run on the fixture site (test/fixtures/valid, with its frozen copy of the plan).
  * Never delete a query because it fails: fix the indexing instead (issue "Full-text search").
  */
 export interface SearchCase {
@@ -13,45 +14,45 @@ export interface SearchCase {
 
 export const SEARCH_CASES: SearchCase[] = [
   // Two-character words inside long sentences.
-  { q: '水质', page: 'indicators/class3-river-share/', why: 'two-character word' },
-  { q: '红线', page: 'indicators/red-line-area/', why: 'two-character word' },
-  { q: '整改', page: 'plan/gushan-2017/', why: 'two-character word inside the plan\'s long sentences (92 pages use it)', type: '计划原文' },
-  { q: '整改', page: 'problems/GS-2019-008/', why: 'the same word across the problem register' },
+  { q: '水质', page: 'indicators/class3-rivers/', why: 'two-character word' },
+  { q: '红线', page: 'indicators/red-line-share/', why: 'two-character word' },
+  { q: '整改', page: 'plan/gushan-2017/', why: 'two-character word inside the plan\'s long sentences', type: '计划原文' },
+  { q: '整改', page: 'problems/GS-2018-003/', why: 'the same word across the problem register' },
   { q: '燃煤', page: 'indicators/small-coal-boilers/', why: 'two-character word' },
-  { q: '黑臭', page: 'indicators/black-odorous-rivers/', why: 'two-character word' },
+  { q: '黑臭', page: 'indicators/black-odorous/', why: 'two-character word' },
   { q: '河长制', page: 'plan/gushan-2017/', why: 'three-character term only in the plan' },
   { q: '网格化', page: 'plan/gushan-2017/', why: 'term only in the plan' },
   { q: '预警黑名单', page: 'plan/gushan-2017/', why: 'term only in the plan' },
   { q: '差别电价', page: 'plan/gushan-2017/', why: 'policy term of the plan, also on every enterprise page', type: '计划原文' },
   { q: '三同时', page: 'plan/gushan-2017/', why: 'quoted term' },
   // Numbers with units.
-  { q: '2.6万亩', page: 'indicators/basic-farmland/', why: 'number with unit' },
-  { q: '43.04%', page: 'indicators/green-coverage/', why: 'number with percent' },
+  { q: '3.3万亩', page: 'indicators/arable-land-kept/', why: 'number with unit' },
+  { q: '43.04%', page: 'indicators/green-coverage-2030/', why: 'number with percent' },
   { q: '10蒸吨', page: 'indicators/small-coal-boilers/', why: 'number with unit' },
-  { q: '49个', page: 'indicators/livestock-farms-closed/', why: 'number with measure word' },
-  { q: '15.96平方米', page: 'indicators/park-green-per-capita/', why: 'decimal with unit' },
-  { q: '99.5%', page: 'indicators/rural-toilets/', why: 'decimal percent' },
+  { q: '49个', page: 'indicators/livestock-farms/', why: 'number with measure word' },
+  { q: '15.96平方米', page: 'indicators/park-green-2030/', why: 'decimal with unit' },
+  { q: '6.5%', page: 'indicators/land-gdp-growth/', why: 'decimal percent' },
   // Names.
-  { q: '丁字河', page: 'indicators/dingzi-river-phase1/', why: 'river name' },
-  { q: '红豆村', page: 'indicators/hongdou-eco-trail/', why: 'village name' },
+  { q: '丁字河', page: 'indicators/dingzi-river/', why: 'river name' },
+  { q: '红豆村', page: 'indicators/eco-trail/', why: 'village name' },
   { q: '顾山镇人民政府', page: 'plan/gushan-2017/', why: 'issuer' },
-  { q: '顾山青禾化工', page: 'credit/91320281YX0T6R45Y4/', why: 'enterprise name (fictitious)' },
-  { q: '澄川精细化工有限公司', page: 'credit/91320281M2FDWFG6AT/', why: 'full enterprise name' },
+  { q: '壬癸造纸', page: 'credit/91990000MA3JK6LM7L/', why: 'enterprise name (fictitious)' },
+  { q: '申酉精细化工有限公司', page: 'credit/91990000MA8HJ7KL8W/', why: 'full enterprise name' },
   // Codes.
-  { q: '91320281YX0T6R45Y4', page: 'credit/91320281YX0T6R45Y4/', why: 'a whole USCC' },
+  { q: '91990000MA3JK6LM7L', page: 'credit/91990000MA3JK6LM7L/', why: 'a whole USCC' },
   { q: 'GS-2017-001', page: 'problems/GS-2017-001/', why: 'a problem id' },
-  { q: '秸秆露天焚烧', page: 'problems/GS-2017-002/', why: 'problem title' },
+  { q: '露天焚烧秸秆', page: 'problems/GS-2019-002/', why: 'problem title' },
   // Mixed Chinese and Latin.
-  { q: 'PM2.5', page: 'indicators/pm25-stations/', why: 'mixed Latin and number' },
-  { q: 'VOC', page: 'indicators/voc-projects/', why: 'Latin abbreviation' },
-  { q: 'VOC治理项目', page: 'indicators/voc-projects/', why: 'Latin followed by Chinese' },
-  { q: '一级A', page: 'indicators/sewage-plants-grade-a/', why: 'Chinese followed by Latin' },
-  { q: 'GDP', page: 'indicators/gdp-land-output-growth/', why: 'Latin inside Chinese' },
+  { q: 'PM2.5', page: 'indicators/pm25-points/', why: 'mixed Latin and number' },
+  { q: 'VOC', page: 'indicators/voc-treatment/', why: 'Latin abbreviation' },
+  { q: 'VOC治理项目', page: 'indicators/voc-treatment/', why: 'Latin followed by Chinese' },
+  { q: '一级A', page: 'indicators/sewage-grade-a/', why: 'Chinese followed by Latin' },
+  { q: 'GDP', page: 'indicators/land-gdp-growth/', why: 'Latin inside Chinese' },
   // Traditional characters.
-  { q: '水質', page: 'indicators/class3-river-share/', why: 'traditional characters' },
-  { q: '關閉畜禽養殖場', page: 'indicators/livestock-farms-closed/', why: 'traditional characters' },
-  { q: '生态宣传步道', page: 'indicators/hongdou-eco-trail/', why: 'phrase of the plan' },
-  { q: '绿地率', page: 'indicators/green-space-ratio/', why: 'three-character term' },
+  { q: '水質', page: 'indicators/class3-rivers/', why: 'traditional characters' },
+  { q: '關閉畜禽養殖場', page: 'indicators/livestock-farms/', why: 'traditional characters' },
+  { q: '生态宣传步道', page: 'indicators/eco-trail/', why: 'phrase of the plan' },
+  { q: '覆盖率', page: 'indicators/green-coverage-2030/', why: 'three-character term' },
   // Pages.
   { q: '计算方法', page: 'methodology/', why: 'page title' },
   { q: '示例数据', page: 'about/', why: 'page text' },

@@ -3,11 +3,26 @@ import { join } from 'node:path';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const OUTPUT = join(ROOT, 'test/.output');
-/** The real site, built once per test run by test/global-setup.ts. */
+/**
+ * The data set the build and browser tests run on: test/fixtures/valid, made for the tests and
+ * changed only together with them. Tests pin values of it freely.
+ */
+export const FIXTURE = join(ROOT, 'test/fixtures/valid');
+export const FIXTURE_DATA = join(FIXTURE, 'data');
+export const FIXTURE_CONTENT = join(FIXTURE, 'content');
+/** The fixture site, built once per test run by test/global-setup.ts. */
 export const SITE_DIR = join(OUTPUT, 'site');
+/**
+ * The real data/ and content/, built once per test run by test/global-setup.ts. Only
+ * data-agnostic checks run on it (test/build/sample-data.test.ts): the town edits these files.
+ */
+export const SAMPLE_DATA = join(ROOT, 'data');
+export const SAMPLE_CONTENT = join(ROOT, 'content');
+export const SAMPLE_SITE_DIR = join(OUTPUT, 'sample-site');
 /** The base path the test build uses, so that every test also proves the base path is respected. */
 export const SITE_BASE = '/gushan/';
 export const SITE_URL = 'https://example.org';
 export const BUILD_DATE = '2026-01-15';
-export const SEED_PLAN = join(ROOT, '../shared/seed/gushan-2017-plan.txt');
+/** The source document the real plan was transcribed from, kept beside it in the repository. */
+export const PLAN_SOURCE = join(ROOT, 'content/plan/sources/gushan-2017.txt');
 export const REPO_URL = 'https://example.org/gushan-repo';

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { materialise, VALID } from '../helpers/fixtures.ts';
@@ -9,7 +9,9 @@ import { formatIssue } from '../../src/lib/issues.ts';
 import { ALL_TABLES } from '../../src/schemas/index.ts';
 
 const published = new Map(ALL_TABLES.map((t) => [t.name, new Uint8Array(readFileSync(join(VALID, 'data', `${t.name}.csv`)))]));
-const plans = [{ id: 'mini', path: 'content/plan/mini.md', text: readFileSync(join(VALID, 'content/plan/mini.md'), 'utf8') }];
+const plans = readdirSync(join(VALID, 'content/plan'))
+  .filter((f) => f.endsWith('.md'))
+  .map((f) => ({ id: f.slice(0, -3), path: `content/plan/${f}`, text: readFileSync(join(VALID, 'content/plan', f), 'utf8') }));
 
 function cli(dir: string): string[] {
   const r = spawnSync(process.execPath, [join(ROOT, 'src/cli/validate.ts'), '--format', 'json', '--data', 'data', '--content', 'content'], { cwd: dir, encoding: 'utf8' });

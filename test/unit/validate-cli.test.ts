@@ -34,7 +34,7 @@ describe('npm run validate', () => {
   it('reads DATA_DIR and CONTENT_DIR from the environment', () => {
     const r = validate([], { DATA_DIR: join(VALID, 'data'), CONTENT_DIR: join(VALID, 'content') });
     expect(r.status).toBe(0);
-    expect(r.out).toContain('8 个表共 28 行');
+    expect(r.out).toContain('8 个表共 106 行，2 个计划文件');
   });
 
   it('prints machine-readable JSON with --format json', () => {

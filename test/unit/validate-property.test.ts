@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VALID } from '../helpers/fixtures.ts';
@@ -13,7 +13,9 @@ import { ISSUE_CODES } from '../../src/lib/issues.ts';
  * located messages and never throw.
  */
 const files = new Map(ALL_TABLES.map((t) => [t.name, readFileSync(join(VALID, 'data', `${t.name}.csv`))]));
-const plans: PlanSource[] = [{ id: 'mini', path: 'content/plan/mini.md', text: readFileSync(join(VALID, 'content/plan/mini.md'), 'utf8') }];
+const plans: PlanSource[] = readdirSync(join(VALID, 'content/plan'))
+  .filter((f) => f.endsWith('.md'))
+  .map((f) => ({ id: f.slice(0, -3), path: `content/plan/${f}`, text: readFileSync(join(VALID, 'content/plan', f), 'utf8') }));
 const names = [...files.keys()];
 
 type Mutation = (bytes: Uint8Array, a: number, b: number) => Uint8Array;
@@ -53,7 +55,7 @@ describe('validator under random damage', () => {
           if (result.issues.length > 0) damagedRuns++;
           for (const i of result.issues) {
             expect(Object.keys(ISSUE_CODES)).toContain(i.code);
-            expect(i.file).toMatch(/^(data\/[a-z-]+\.csv|content\/plan\/mini\.md)$/);
+            expect(i.file).toMatch(/^(data\/[a-z-]+\.csv|content\/plan\/[a-z0-9-]+\.md)$/);
             expect(i.message.length).toBeGreaterThan(5);
             if (i.code !== 'E001' && i.code !== 'E075') expect(i.line, `${i.code} ${i.message}`).toBeGreaterThanOrEqual(1);
           }

@@ -1,0 +1,34 @@
+/**
+ * The two sites test/global-setup.ts builds. Tests that hold for any correct data run on both;
+ * tests that pin values run on the fixture only (see test/helpers/paths.ts).
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { FIXTURE_CONTENT, FIXTURE_DATA, SAMPLE_CONTENT, SAMPLE_DATA, SAMPLE_SITE_DIR, SITE_DIR } from './paths.ts';
+
+export interface BuiltSite {
+  /** For test names. */
+  name: string;
+  /** The built site. */
+  dir: string;
+  dataDir: string;
+  contentDir: string;
+}
+
+export const FIXTURE_SITE: BuiltSite = { name: 'the fixture site', dir: SITE_DIR, dataDir: FIXTURE_DATA, contentDir: FIXTURE_CONTENT };
+export const SAMPLE_SITE: BuiltSite = { name: 'the real-data site', dir: SAMPLE_SITE_DIR, dataDir: SAMPLE_DATA, contentDir: SAMPLE_CONTENT };
+export const BOTH_SITES = [FIXTURE_SITE, SAMPLE_SITE] as const;
+
+/** The rows of a table of a site's data, as the tests read them (PapaParse, header row). */
+export function csvRows(site: BuiltSite, table: string): Array<Record<string, string>> {
+  return Papa.parse<Record<string, string>>(readFileSync(join(site.dataDir, `${table}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
+}
+
+/** The ids of the plans of a site (content/plan/*.md). */
+export function planIds(site: BuiltSite): string[] {
+  return readdirSync(join(site.contentDir, 'plan'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => f.slice(0, -3))
+    .sort();
+}
