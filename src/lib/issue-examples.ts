@@ -28,7 +28,7 @@ export const ISSUE_EXAMPLES: Record<string, string> = {
   E040: "data/villages.csv:3 列 name：“ 西社区 ”开头或结尾有空格（请删除多余的空格）",
   E050: "data/villages.csv:4 列 id：id=dongcun 与第 2 行重复（id 必须唯一）",
   E060: "data/enterprises.csv:2 列 village：“dongcun”在 data/villages.csv 的 id 列中找不到（请先在 data/villages.csv 中添加，或检查拼写）",
-  E061: "data/indicators.csv:2 列 plan：“gushan-2099”不是 content/plan/ 中的计划文件（现有：mini）",
+  E061: "data/indicators.csv:2 列 plan：“gushan-2099”不是 content/plan/ 中的计划文件（现有：gushan-2017、mini）",
   E062: "data/indicators.csv:3 列 section：“s2-1”不是 content/plan/mini.md 中的章节锚点（现有的锚点：s1、s2）",
   E063: "data/indicators.csv:2 列 quote：引文“全镇河道水质达标比例达到70%”在 content/plan/mini.md 的章节 s1 中找不到（引文必须从原文逐字复制）",
   E070: "data/problems.csv:2 列 closed：状态是“已销号”，必须填写完成日期（格式：年-月-日，例如 2019-06-30）",

@@ -83,7 +83,7 @@ describe('patch operations', () => {
     const set = (row: string | Record<string, string>) =>
       patchFile('data/credit-ratings.csv', ratings, { ops: [{ set: { row, column: 'score', value: '9' } }] });
     expect(lines(set({ uscc: '91110000600037341L', period: '2019-H1' }))[2]).toContain(',红色,9,');
-    expect(() => set('91110000600037341L')).toThrow(/matches 2 rows/);
+    expect(() => set('91110000600037341L')).toThrow(/matches 3 rows/);
     expect(() => set('nobody')).toThrow(/matches 0 rows/);
     expect(() => patch([{ set: { row: 'GS-2018-001', column: 'nope', value: '' } }])).toThrow(/no column “nope”/);
   });

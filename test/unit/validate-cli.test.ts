@@ -28,7 +28,7 @@ describe('npm run validate', () => {
     expect(problems).toBeGreaterThan(0);
     expect(lines[problems + 1]).toContain('/data/problems.csv:2 列 deadline：“2017-5-13”不是有效的日期格式（允许：年-月-日，例如 2019-06-30） [E035]');
     expect(lines[problems + 2]).toContain('/data/problems.csv:4 列 status：“已完成”不是允许的值（允许：待整改、整改中、已整改、已销号） [E031]');
-    expect(r.out).toContain('✗ 共发现 6 个问题，涉及 4 个文件');
+    expect(r.out).toContain('✗ 共发现 7 个问题，涉及 4 个文件');
   });
 
   it('reads DATA_DIR and CONTENT_DIR from the environment', () => {

@@ -31,7 +31,9 @@ export const EXPECTED: Record<string, string[]> = {
   ],
   'cell-pattern': [
     "E060 data/enterprises.csv:2 列 village：“dongcun”在 data/villages.csv 的 id 列中找不到（请先在 data/villages.csv 中添加，或检查拼写）",
+    "E060 data/enterprises.csv:8 列 village：“dongcun”在 data/villages.csv 的 id 列中找不到（请先在 data/villages.csv 中添加，或检查拼写）",
     "E060 data/problems.csv:2 列 village：“dongcun”在 data/villages.csv 的 id 列中找不到（请先在 data/villages.csv 中添加，或检查拼写）",
+    "E060 data/problems.csv:11 列 village：“dongcun”在 data/villages.csv 的 id 列中找不到（请先在 data/villages.csv 中添加，或检查拼写）",
     "E032 data/villages.csv:2 列 id：“Dong Cun”格式不对（允许：小写英文字母、数字和连字符 -，例如 hongdou）",
   ],
   'cell-range': [
@@ -90,6 +92,7 @@ export const EXPECTED: Record<string, string[]> = {
   'many-errors-one-pass': [
     "E060 data/credit-ratings.csv:2 列 uscc：“91110000600037341L”在 data/enterprises.csv 的 uscc 列中找不到（请先在 data/enterprises.csv 中添加，或检查拼写）",
     "E060 data/credit-ratings.csv:3 列 uscc：“91110000600037341L”在 data/enterprises.csv 的 uscc 列中找不到（请先在 data/enterprises.csv 中添加，或检查拼写）",
+    "E060 data/credit-ratings.csv:13 列 uscc：“91110000600037341L”在 data/enterprises.csv 的 uscc 列中找不到（请先在 data/enterprises.csv 中添加，或检查拼写）",
     "E039 data/enterprises.csv:2 列 uscc：“91110000600037341M”的校验码（第 18 位）应为“L”，现在是“M”，代码中可能有抄错的字符，请对照营业执照核对",
     "E035 data/problems.csv:2 列 deadline：“2017-5-13”不是有效的日期格式（允许：年-月-日，例如 2019-06-30）",
     "E031 data/problems.csv:4 列 status：“已完成”不是允许的值（允许：待整改、整改中、已整改、已销号）",
@@ -108,19 +111,23 @@ export const EXPECTED: Record<string, string[]> = {
   ],
   'quote-stray': [
     "E060 data/enterprises.csv:2 列 village：“dongcun”在 data/villages.csv 的 id 列中找不到（请先在 data/villages.csv 中添加，或检查拼写）",
+    "E060 data/enterprises.csv:8 列 village：“dongcun”在 data/villages.csv 的 id 列中找不到（请先在 data/villages.csv 中添加，或检查拼写）",
     "E060 data/problems.csv:2 列 village：“dongcun”在 data/villages.csv 的 id 列中找不到（请先在 data/villages.csv 中添加，或检查拼写）",
+    "E060 data/problems.csv:11 列 village：“dongcun”在 data/villages.csv 的 id 列中找不到（请先在 data/villages.csv 中添加，或检查拼写）",
     "E022 data/villages.csv:2：单元格“东\"村”中间有英文双引号（这样的单元格要整体放在双引号中，文字中的双引号写成两个 \"\"，或改用中文引号“”）",
   ],
   'quote-unclosed': [
     "E060 data/enterprises.csv:2 列 village：“dongcun”在 data/villages.csv 的 id 列中找不到（请先在 data/villages.csv 中添加，或检查拼写）",
+    "E060 data/enterprises.csv:8 列 village：“dongcun”在 data/villages.csv 的 id 列中找不到（请先在 data/villages.csv 中添加，或检查拼写）",
     "E060 data/problems.csv:2 列 village：“dongcun”在 data/villages.csv 的 id 列中找不到（请先在 data/villages.csv 中添加，或检查拼写）",
+    "E060 data/problems.csv:11 列 village：“dongcun”在 data/villages.csv 的 id 列中找不到（请先在 data/villages.csv 中添加，或检查拼写）",
     "E021 data/villages.csv:2：从这一行开始的带引号单元格“\"东村,村”一直到文件末尾都没有结束引号（请在单元格文字结束处补上英文双引号 \"）",
   ],
   'ref-enterprise': [
     "E060 data/credit-ratings.csv:4 列 uscc：“91320281MA1N2X3Y44”在 data/enterprises.csv 的 uscc 列中找不到（请先在 data/enterprises.csv 中添加，或检查拼写）",
   ],
   'ref-plan': [
-    "E061 data/indicators.csv:2 列 plan：“gushan-2099”不是 content/plan/ 中的计划文件（现有：mini）",
+    "E061 data/indicators.csv:2 列 plan：“gushan-2099”不是 content/plan/ 中的计划文件（现有：gushan-2017、mini）",
   ],
   'ref-quote': [
     "E063 data/indicators.csv:2 列 quote：引文“全镇河道水质达标比例达到70%”在 content/plan/mini.md 的章节 s1 中找不到（引文必须从原文逐字复制）",
@@ -158,17 +165,22 @@ export const EXPECTED: Record<string, string[]> = {
   ],
   'uscc-characters': [
     "E060 data/credit-ratings.csv:4 列 uscc：“91110108551385082Q”在 data/enterprises.csv 的 uscc 列中找不到（请先在 data/enterprises.csv 中添加，或检查拼写）",
+    "E060 data/credit-ratings.csv:14 列 uscc：“91110108551385082Q”在 data/enterprises.csv 的 uscc 列中找不到（请先在 data/enterprises.csv 中添加，或检查拼写）",
     "E038 data/enterprises.csv:3 列 uscc：“9111O108551385082Q”含有不允许的字符“O”（允许：18 位统一社会信用代码（数字和大写字母，不含 I、O、S、V、Z），第 18 位校验码正确）",
+    "E060 data/problems.csv:6 列 enterprise：“91110108551385082Q”在 data/enterprises.csv 的 uscc 列中找不到（请先在 data/enterprises.csv 中添加，或检查拼写）",
   ],
   'uscc-check': [
     "E060 data/credit-ratings.csv:2 列 uscc：“91110000600037341L”在 data/enterprises.csv 的 uscc 列中找不到（请先在 data/enterprises.csv 中添加，或检查拼写）",
     "E060 data/credit-ratings.csv:3 列 uscc：“91110000600037341L”在 data/enterprises.csv 的 uscc 列中找不到（请先在 data/enterprises.csv 中添加，或检查拼写）",
+    "E060 data/credit-ratings.csv:13 列 uscc：“91110000600037341L”在 data/enterprises.csv 的 uscc 列中找不到（请先在 data/enterprises.csv 中添加，或检查拼写）",
     "E039 data/enterprises.csv:2 列 uscc：“91110000600037341M”的校验码（第 18 位）应为“L”，现在是“M”，代码中可能有抄错的字符，请对照营业执照核对",
     "E060 data/problems.csv:2 列 enterprise：“91110000600037341L”在 data/enterprises.csv 的 uscc 列中找不到（请先在 data/enterprises.csv 中添加，或检查拼写）",
   ],
   'uscc-length': [
     "E060 data/credit-ratings.csv:4 列 uscc：“91110108551385082Q”在 data/enterprises.csv 的 uscc 列中找不到（请先在 data/enterprises.csv 中添加，或检查拼写）",
+    "E060 data/credit-ratings.csv:14 列 uscc：“91110108551385082Q”在 data/enterprises.csv 的 uscc 列中找不到（请先在 data/enterprises.csv 中添加，或检查拼写）",
     "E038 data/enterprises.csv:3 列 uscc：“9111010855138508Q”不是 18 位（现在是 17 位；允许：18 位统一社会信用代码（数字和大写字母，不含 I、O、S、V、Z），第 18 位校验码正确）",
+    "E060 data/problems.csv:6 列 enterprise：“91110108551385082Q”在 data/enterprises.csv 的 uscc 列中找不到（请先在 data/enterprises.csv 中添加，或检查拼写）",
   ],
 };
 
