@@ -17,7 +17,7 @@ import { lastChange } from './lib/file-history.ts';
 import { catalogue as buildCatalogue } from './lib/catalogue.ts';
 export type { CatalogueEntry } from './lib/catalogue.ts';
 import { indicatorViews as buildIndicatorViews } from './lib/indicators.ts';
-import { changes, distribution, downgraded, previousPeriod, warningList, creditIndex as buildCreditIndex } from './lib/credit.ts';
+import { changes, distribution, downgraded, previousPeriod, warningList, creditIndex as buildCreditIndex, type CreditListRow } from './lib/credit.ts';
 import { latestByEnterprise, sortedPeriods } from './lib/ratings.ts';
 import { newestFirst, summarise } from './lib/problems.ts';
 import { problemIndex as buildProblemIndex } from './lib/problem-index.ts';
@@ -121,7 +121,7 @@ export const creditView = perDatasetKeyed((_d, period: string | undefined) => {
   const p = period ?? latest;
   const byUscc = new Map(enterprises.map((e) => [e.uscc, e]));
   const names = villageNames();
-  const list = changes(ratings, p)
+  const list: CreditListRow[] = changes(ratings, p)
     .map((c) => {
       const e = byUscc.get(c.current.uscc)!;
       return { uscc: e.uscc, name: e.name, industry: e.industry, village: e.village, villageName: names.get(e.village) ?? e.village, rating: c.current.rating, change: c.change };
@@ -143,7 +143,6 @@ export const creditView = perDatasetKeyed((_d, period: string | undefined) => {
 });
 
 export type CreditView = ReturnType<typeof creditView>;
-export type CreditListRow = CreditView['list'][number];
 
 /**
  * The source files behind a page (data tables and other files such as a plan) and the date the

@@ -3,6 +3,9 @@
  * are listed here once; messages, the `validate` command and the documentation use them.
  */
 
+import { RATINGS } from '../schemas/enums.ts';
+import { scoreBandText } from './ratings.ts';
+
 export interface IssueCode {
   title: string;
   fix: string;
@@ -40,7 +43,7 @@ export const ISSUE_CODES = {
   E071: { title: '不应填写完成日期', fix: '状态为“待整改”或“整改中”时，closed 列必须为空；如果已经完成，请把状态改为“已整改”或“已销号”。' },
   E072: { title: '日期先后顺序不对', fix: '检查两个日期，后发生的日期不能早于先发生的日期。' },
   E073: { title: '缺少目标值', fix: '除“里程碑”类指标外，每个指标都必须填写 target（目标值）。' },
-  E074: { title: '得分与等级不符', fix: '按 12 分制，绿色 11–12 分、蓝色 6–10 分、黄色 3–5 分、红色 1–2 分、黑色 0 分及以下；请核对得分或等级。' },
+  E074: { title: '得分与等级不符', fix: `按 12 分制，${RATINGS.map((r) => `${r} ${scoreBandText(r)}`).join('、')}；请核对得分或等级。` },
   E075: { title: '数据集说明不完整', fix: '在 data/datasets.csv 中为每个数据表写一行说明，且只写一行。' },
   E076: { title: '章节与原文数量不一致', fix: 'section 和 quote 中用分号分隔的个数必须相同，第 1 个锚点对应第 1 段原文，依此类推。' },
   E080: { title: '计划文件格式不对', fix: '按照 README 中“计划原文”一节的格式修改计划文件。' },

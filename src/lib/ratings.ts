@@ -6,6 +6,21 @@
 import { RATINGS, type Rating } from '../schemas/enums.ts';
 import { periodSortKey } from './dates.ts';
 
+/** The 12-point scale used since 2019: the band of scores each colour covers. */
+export const SCORE_BANDS: Record<Rating, { min?: number; max?: number }> = {
+  绿色: { min: 11, max: 12 },
+  蓝色: { min: 6, max: 10 },
+  黄色: { min: 3, max: 5 },
+  红色: { min: 1, max: 2 },
+  黑色: { max: 0 },
+};
+
+/** "11–12 分", "0 分及以下". */
+export function scoreBandText(r: Rating): string {
+  const b = SCORE_BANDS[r];
+  return b.min === undefined ? `${b.max} 分及以下` : `${b.min}–${b.max} 分`;
+}
+
 /** 0 = best (绿色) … 4 = worst (黑色). */
 export function ratingRank(r: Rating): number {
   return RATINGS.indexOf(r);

@@ -3,14 +3,9 @@ import { date, number, oneOf, period, text, url, uscc } from './columns.ts';
 import { RATINGS, type Rating } from './credit-levels.ts';
 import { defineTable, type RuleIssue } from './table.ts';
 
-/** The 12-point scale used since 2019: the band of scores each colour covers. */
-export const SCORE_BANDS: Record<Rating, { min?: number; max?: number }> = {
-  绿色: { min: 11, max: 12 },
-  蓝色: { min: 6, max: 10 },
-  黄色: { min: 3, max: 5 },
-  红色: { min: 1, max: 2 },
-  黑色: { max: 0 },
-};
+import { SCORE_BANDS, scoreBandText } from '../lib/ratings.ts';
+
+export { SCORE_BANDS };
 
 export function ratingForScore(score: number): Rating {
   if (score >= 11) return '绿色';
@@ -42,8 +37,7 @@ export const creditRatings = defineTable({
     if (row.score !== undefined) {
       const expected = ratingForScore(row.score);
       if (expected !== row.rating) {
-        const band = SCORE_BANDS[row.rating];
-        const range = band.min === undefined ? `${band.max} 分及以下` : `${band.min}–${band.max} 分`;
+        const range = scoreBandText(row.rating);
         issues.push({
           column: 'score',
           code: 'E074',
