@@ -51,7 +51,8 @@ describe.skipIf(browserPath.skip)('hostile data', () => {
       expect(await page.locator('img[src="x"]').count(), p).toBe(0);
       await page.close();
     }
-  });
+    // Every page of the fixture (about 65), each until its network is idle: slow on a busy machine.
+  }, 300_000);
 
   it('shows the payloads as literal text on the pages', async () => {
     const ind = await open('indicators/river-quality/');
