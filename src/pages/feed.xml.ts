@@ -5,6 +5,9 @@ import { WHOLE_TOWN } from '../lib/display.ts';
 import { SITE_NAME } from '../lib/site.ts';
 import { absoluteUrl } from '../lib/urls.ts';
 
+/** Feed readers treat an RSS description as HTML: escape it so that its text stays text. */
+const asHtmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
 /** RSS feed of the 50 newest problems. Links carry the base path. */
 export const GET: APIRoute = ({ site }) => {
   const base = import.meta.env.BASE_URL;
@@ -18,7 +21,7 @@ export const GET: APIRoute = ({ site }) => {
       title: `${p.id} ${p.title}（${p.status}）`,
       link: absoluteUrl(site, base, `problems/${p.id}/`),
       pubDate: new Date(`${p.reported}T00:00:00+08:00`),
-      description: `${p.village ? (villages.get(p.village) ?? p.village) : WHOLE_TOWN} · ${p.categories.join('、')} · ${p.description}`,
+      description: asHtmlText(`${p.village ? (villages.get(p.village) ?? p.village) : WHOLE_TOWN} · ${p.categories.join('、')} · ${p.description}`),
       categories: [...p.categories],
     })),
     customData: '<language>zh-cn</language>',
