@@ -21,13 +21,33 @@ export interface PackageInput {
   resources: ResourceInput[];
 }
 
+/**
+ * A column pattern as Table Schema wants it: an XML Schema regular expression, which always
+ * matches the whole value (no ^ and $; no (?: groups; \d only as [0-9], since XML Schema's \d
+ * takes any Unicode digit). A JavaScript pattern open at its end (like ^https?://) gets .* so that
+ * whole-value matching gives the answer our validator gives.
+ */
+export function xsdPattern(js: string): string {
+  let p = js;
+  if (p.startsWith('^')) p = p.slice(1);
+  if (p.endsWith('$') && !p.endsWith('\\$')) p = p.slice(0, -1);
+  else p = `${p}.*`;
+  return p.replace(/\(\?:/g, '(').replace(/\\d/g, '[0-9]');
+}
+
+/** RFC 3339 date-time of a build date (midnight, China Standard Time). */
+export function createdDateTime(day: string): string {
+  return `${day}T00:00:00+08:00`;
+}
+
 export function tableSchema(def: AnyTable): Record<string, unknown> {
   const fields = columnNames(def).map((name) => {
     const m = columnMeta(def.schema.shape[name]!);
     const constraints: Record<string, unknown> = {};
     if (m.required) constraints.required = true;
     if (m.enum && !m.list) constraints.enum = m.enum;
-    if (m.pattern) constraints.pattern = m.pattern;
+    // Patterns apply to strings only: a date field's type and format already say what it holds.
+    if (m.pattern && m.type === 'string' && !m.list) constraints.pattern = xsdPattern(m.pattern);
     if (m.minimum !== undefined) constraints.minimum = m.minimum;
     if (m.maximum !== undefined) constraints.maximum = m.maximum;
     const field: Record<string, unknown> = { name, title: m.title, description: m.description };
@@ -58,7 +78,7 @@ export function dataPackage(p: PackageInput): Record<string, unknown> {
     title: p.title,
     description: p.description,
     homepage: p.homepage,
-    created: p.created,
+    created: createdDateTime(p.created),
     licenses: [...licences].map(([name, path]) => (path ? { name, path } : { name })),
     sources: [{ title: '江阴市顾山镇人民政府《顾山镇2017年生态文明建设实施方案》（2017年9月25日）' }],
     resources: p.resources.map((r) => ({
