@@ -6,7 +6,7 @@ import { browserAvailability } from '../helpers/browser.ts';
 import { siteInBrowser } from '../helpers/site-browser.ts';
 import { astroBuild } from '../helpers/build.ts';
 import { listFiles } from '../helpers/html.ts';
-import { materialiseHostile } from '../helpers/fixtures.ts';
+import { FORMULA_PAYLOADS, materialiseHostile } from '../helpers/fixtures.ts';
 import { OUTPUT } from '../helpers/paths.ts';
 import FeedParser from 'feedparser';
 import Papa from 'papaparse';
@@ -104,6 +104,22 @@ describe.skipIf(browserPath.skip)('hostile data', () => {
       expect(shown.text.endsWith(` · ${p.description}`), item.link).toBe(true);
     }
     expect(items.some((i) => /[<>&]/.test(parseHtml(`<div>${i.description}</div>`).text))).toBe(true);
+  });
+
+  it('writes no cell of the Excel variants that a spreadsheet would run as a formula', () => {
+    let openings = 0;
+    for (const f of listFiles(join(OUT, 'data')).filter((n) => n.endsWith('-excel.csv'))) {
+      const text = readFileSync(join(OUT, 'data', f), 'utf8');
+      expect(text.startsWith('\uFEFF'), f).toBe(true);
+      const [, ...rows] = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
+      for (const cell of rows.flat()) {
+        // What a spreadsheet runs: a cell opening with = + - @ (or a tab), unless it is a plain number.
+        if (/^[=+\-@\t\r]/.test(cell)) expect(cell, f).toMatch(/^-?\d+(\.\d+)?$|^="[^"]*"$/);
+        if (FORMULA_PAYLOADS.some((p) => cell.startsWith(`'${p}`))) openings++;
+      }
+    }
+    // The fixture really holds formula openings in every kind of table, and all were neutralised.
+    expect(openings).toBeGreaterThan(10);
   });
 
   it('keeps them intact in the downloads', () => {

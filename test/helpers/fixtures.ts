@@ -81,6 +81,8 @@ export const HOSTILE_PAYLOADS = [
   '</script><script>window.__pwned=1</script>',
   '\u202eRTL\u202c零\u200b宽🏭💧',
 ] as const;
+/** Cell openings a spreadsheet would run as a formula (OWASP's list), from the third data row on. */
+export const FORMULA_PAYLOADS = ['=HYPERLINK("http://evil.example/","点击")', "+cmd|' /C calc'!A0", '-1+1', '@SUM(1+1)*cmd|'] as const;
 /** A 10,000-character text. */
 export const HOSTILE_LONG = '长文本'.repeat(3334).slice(0, 10000);
 
@@ -97,7 +99,8 @@ function textColumns(table: AnyTable): Array<{ name: string; accepts: (v: string
  * test/fixtures/valid with hostile text in every free-text column of every table (found from
  * the schemas, so a new column gets payloads too): in the first data row, a column that accepts
  * 10,000 characters holds HOSTILE_LONG; every other cell keeps its text and gains a payload,
- * taken in turn by row and column (the first, from that turn, the column's length allows).
+ * taken in turn by row and column (the first, from that turn, the column's length allows); from
+ * the third row on it also opens with a formula (FORMULA_PAYLOADS) and holds a tab.
  * The plan gains an emoji in its title and a paragraph of all payloads. Written to
  * test/.output/fixtures/hostile; returns that folder (data/ and content/ inside).
  */
@@ -116,7 +119,10 @@ export function materialiseHostile(): string {
       const cells = [...rec.cells];
       cols.forEach(({ k, accepts }, c) => {
         const was = String(cells[k] ?? '');
-        const tries = [...(r === 0 ? [HOSTILE_LONG] : []), ...HOSTILE_PAYLOADS.map((_, j) => was + HOSTILE_PAYLOADS[(r + c + j) % n])];
+        const payloads = HOSTILE_PAYLOADS.map((_, j) => was + HOSTILE_PAYLOADS[(r + c + j) % n]);
+        // From the third row on, the cell also opens like a formula and holds a tab.
+        const formulas = r >= 2 ? payloads.map((p) => `${FORMULA_PAYLOADS[(r + c) % FORMULA_PAYLOADS.length]}\t${p}`) : [];
+        const tries = [...(r === 0 ? [HOSTILE_LONG] : []), ...formulas, ...payloads];
         cells[k] = tries.find(accepts) ?? was;
       });
       return { cells };

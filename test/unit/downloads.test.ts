@@ -53,6 +53,12 @@ describe('CSV for Excel', () => {
 
   it('leaves plain numbers, including negative ones, alone', () => {
     expect(excelCell('-3', false)).toEqual({ text: '-3', kind: 'plain' });
+    // In a text column, years, months, text dates and period codes stay text (one type per column).
+    for (const v of ['2017', '2017-12', '2017-12-31', '2019-H1', '22.2']) expect(excelCell(v, true), v).toEqual({ text: `="${v}"`, kind: 'protected' });
+    // In a date or number column they are what they look like.
+    expect(excelCell('2017-12-31', false)).toEqual({ text: '2017-12-31', kind: 'plain' });
+    expect(excelCell('2017', false)).toEqual({ text: '2017', kind: 'plain' });
+    expect(excelCell('GS-2017-001', true)).toEqual({ text: 'GS-2017-001', kind: 'plain' });
     expect(excelCell('-1.5', false)).toEqual({ text: '-1.5', kind: 'plain' });
     expect(excelCell('\r', true)).toEqual({ text: "'\r", kind: 'neutralised' });
   });
