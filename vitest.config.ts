@@ -21,7 +21,8 @@ export default defineConfig({
           name: 'site',
           include: ['test/build/**/*.test.ts', 'test/e2e/**/*.test.ts'],
           globalSetup: ['test/global-setup.ts'],
-          testTimeout: 60_000,
+          // Builds and browsers share two cores; a slow machine must not fail a correct test.
+          testTimeout: 180_000,
           hookTimeout: 180_000,
         },
       },
