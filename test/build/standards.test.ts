@@ -8,6 +8,9 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
+import Papa from 'papaparse';
+// tableschema-js (frictionlessdata): a second Table Schema implementation, not ours.
+import tableschema from 'tableschema';
 import { csvRows } from '../helpers/sites.ts';
 import { listFiles, readHtml } from '../helpers/html.ts';
 import { ROOT, SITE_BASE } from '../helpers/paths.ts';
@@ -131,3 +134,32 @@ describe('datapackage.json against the official Data Package 2.0 profile', () =>
   }
 });
 
+
+describe('every CSV against its declared Table Schema, read by tableschema-js (frictionlessdata)', () => {
+  for (const site of BOTH_SITES) {
+    it(`casts every row of every table of ${site.name}`, async () => {
+      const pkg = JSON.parse(readFileSync(join(site.dir, 'data/datapackage.json'), 'utf8'));
+      const report: string[] = [];
+      let cast = 0;
+      for (const r of pkg.resources as Array<{ name: string; path: string; schema: { fields: Array<Record<string, unknown>> } }>) {
+        // tableschema-js implements Table Schema 1, which has no list type: read lists as strings.
+        const fields = r.schema.fields.map((f) => (f.type === 'list' ? { ...f, type: 'string', delimiter: undefined, itemType: undefined } : f));
+        const schema = await tableschema.Schema.load({ ...r.schema, fields });
+        const text = readFileSync(join(site.dir, 'data', r.path), 'utf8').replace(/^\uFEFF/, '');
+        const [header, ...rows] = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
+        expect(header, r.name).toEqual(fields.map((f) => f.name));
+        for (const [k, row] of rows.entries()) {
+          try {
+            schema.castRow(row);
+            cast++;
+          } catch (e) {
+            const errors = (e as { errors?: Array<{ message: string }> }).errors ?? [e as Error];
+            report.push(`${r.path} row ${k + 1}: ${errors.map((x) => x.message).join('; ')}`);
+          }
+        }
+      }
+      expect(report).toEqual([]);
+      expect(cast).toBeGreaterThan(20);
+    });
+  }
+});
