@@ -24,7 +24,8 @@ export function findBrokenRuns(): BrokenRun[] {
     if (!parent || parent.closest('script, style, template, [hidden], .visually-hidden, svg')) continue;
     range.selectNodeContents(n);
     const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
-    if (rects.length < 2) continue;
+    // One box per line: with at most two characters a line there are at least half as many boxes.
+    if (rects.length < 2 || chars.length > 2 * rects.length) continue;
     // Count characters per line: the top of each character's box, rounded.
     const perTop = new Map<number, number>();
     let offset = 0;
