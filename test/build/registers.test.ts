@@ -148,6 +148,27 @@ describe('the registers of the fixture site (pinned)', () => {
     expect(words('GS-2019-006')).toContain('没有规定整改期限');
   });
 
+  it('puts every village one tap away: the navigation, and 我的村（社区） on the home page as plain links', () => {
+    const villages = csvRows(FIXTURE_SITE, 'villages');
+    const home = readHtml(FIXTURE_SITE.dir, 'index.html');
+    expect(home.querySelector('.site-nav a[href="/gushan/villages/"]')?.textContent).toBe('村（社区）');
+    expect(home.getElementById('my-village-h')?.textContent).toBe('我的村（社区）');
+    expect(home.querySelectorAll('.village-links a').map((a) => a.getAttribute('href'))).toEqual(villages.map((v) => `/gushan/villages/${v.id}/`));
+  });
+
+  it('splits a village page into unfinished and closed problems, and links the town-wide targets and the data date', () => {
+    const v = 'dongcun';
+    const doc = readHtml(FIXTURE_SITE.dir, `villages/${v}/index.html`);
+    const mine = problems.filter((p) => p.village === v);
+    const ids = (h: string) => doc.getElementById(h)!.closest('section')!.querySelectorAll('tbody tr[data-id]').map((tr) => tr.getAttribute('data-id')).sort();
+    expect(ids('p-open-h')).toEqual(mine.filter((p) => p.status === '待整改' || p.status === '整改中').map((p) => p.id).sort());
+    expect(ids('p-closed-h')).toEqual(mine.filter((p) => p.status === '已整改' || p.status === '已销号').map((p) => p.id).sort());
+    const targets = doc.getElementById('t-h')!.closest('section')!.querySelectorAll('.village-targets a');
+    expect(targets.length).toBe(csvRows(FIXTURE_SITE, 'indicators').length);
+    expect(targets[0]?.getAttribute('href')).toMatch(/^\/gushan\/indicators\/[^/]+\/$/);
+    expect(doc.querySelector('main p time')?.getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
   it('counts the downgraded enterprises of the latest period', () => {
     const doc = readHtml(FIXTURE_SITE.dir, 'credit/index.html');
     expect(doc.getElementById('down-h')?.textContent).toContain('（2）');
