@@ -25,7 +25,7 @@ export const PROBLEM_STATUS_EXPLANATION: Record<ProblemStatus, string> = {
 /** The lateness flags of the register: icon and CSS class. */
 export const LATENESS_DISPLAY: Record<'逾期未完成' | '逾期完成', { icon: string; cls: string }> = {
   逾期未完成: { icon: '⚠', cls: 'overdue-flag' },
-  逾期完成: { icon: '⏱', cls: 'closed-late-flag' },
+  逾期完成: { icon: '△', cls: 'closed-late-flag' },
 };
 
 export const RATING_CLASS: Record<Rating, string> = { 绿色: 'green', 蓝色: 'blue', 黄色: 'yellow', 红色: 'red', 黑色: 'black' };
