@@ -14,6 +14,20 @@ export const PROBLEM_STATUS_DISPLAY: Record<ProblemStatus, { icon: string; cls: 
   已销号: { icon: '✔', cls: 'closed' },
 };
 
+/** One line on what each status means, shown where statuses appear and on the methodology page. */
+export const PROBLEM_STATUS_EXPLANATION: Record<ProblemStatus, string> = {
+  待整改: '问题已经核实交办，整改还没有开始。',
+  整改中: '正在整改，整改措施还没有全部完成。',
+  已整改: '责任单位已完成整改措施，还没有通过验收销号。',
+  已销号: '整改经验收合格，问题已经销号，不再跟踪。',
+};
+
+/** The lateness flags of the register: icon and CSS class. */
+export const LATENESS_DISPLAY: Record<'逾期未完成' | '逾期完成', { icon: string; cls: string }> = {
+  逾期未完成: { icon: '⚠', cls: 'overdue-flag' },
+  逾期完成: { icon: '△', cls: 'closed-late-flag' },
+};
+
 export const RATING_CLASS: Record<Rating, string> = { 绿色: 'green', 蓝色: 'blue', 黄色: 'yellow', 红色: 'red', 黑色: 'black' };
 
 /** Icon, CSS class and URL slug (/indicators/status/<slug>/) of each progress status. */

@@ -1,7 +1,7 @@
 /** Building the register's compact index (fetched by the browser filter) from validated rows. */
 import { WHOLE_TOWN } from './display.ts';
 import type { Problem } from '../schemas/problems.ts';
-import { isOverdue, newestFirst, type IndexRow } from './problems.ts';
+import { isOverdue, lateness, newestFirst, type IndexRow } from './problems.ts';
 
 /**
  * Columns the index leaves out: long texts the table never shows (the problem page has them)
@@ -22,6 +22,8 @@ export function problemIndex(problems: readonly Problem[], villages: ReadonlyMap
     villageName: p.village ? (villages.get(p.village) ?? p.village) : WHOLE_TOWN,
     title: p.title,
     deadline: p.deadline ?? '',
+    closed: p.closed ?? '',
     overdue: isOverdue(p, today),
+    late: lateness(p, today),
   }));
 }

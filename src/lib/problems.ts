@@ -7,6 +7,7 @@ import { CATEGORIES, OPEN_STATUSES, PROBLEM_STATUSES, SOURCE_TYPES, type Problem
 
 export interface ProblemLike {
   id: string;
+  closed?: string | undefined;
   reported: string;
   status: ProblemStatus;
   deadline?: string | undefined;
@@ -22,6 +23,34 @@ export function isOverdue(p: Pick<ProblemLike, 'status' | 'deadline'>, today: st
   return OPEN_STATUSES.includes(p.status) && p.deadline !== undefined && p.deadline < today;
 }
 
+/** Whether a problem was, or is being, fixed late, as of `today`: closed after its deadline, or open past it. */
+export type Lateness = '' | '逾期完成' | '逾期未完成';
+export const LATENESS = ['逾期未完成', '逾期完成'] as const;
+
+export function lateness(p: Pick<ProblemLike, 'status' | 'deadline'> & { closed?: string | undefined }, today: string): Lateness {
+  if (p.deadline === undefined || p.deadline === '') return '';
+  if (OPEN_STATUSES.includes(p.status)) return p.deadline < today ? '逾期未完成' : '';
+  return p.closed !== undefined && p.closed !== '' && p.closed > p.deadline ? '逾期完成' : '';
+}
+
+/** Whole days from one YYYY-MM-DD date to another. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** In words, for the problem page: was it done, and on time? */
+export function timelinessText(p: Pick<ProblemLike, 'status' | 'deadline'> & { closed?: string | undefined }, today: string): string {
+  const { deadline, closed } = p;
+  if (!OPEN_STATUSES.includes(p.status) && closed) {
+    if (!deadline) return `${closed} 完成整改；没有规定整改期限。`;
+    if (closed > deadline) return `逾期完成：整改期限是 ${deadline}，${closed} 才完成，晚了 ${daysBetween(deadline, closed)} 天。`;
+    return `按期完成：${closed} 完成整改，在整改期限 ${deadline} 之前${closed === deadline ? '（当天）' : ''}。`;
+  }
+  if (!deadline) return `尚未完成整改；没有规定整改期限。`;
+  if (deadline < today) return `逾期未完成：整改期限 ${deadline} 已过去 ${daysBetween(deadline, today)} 天（截至 ${today}），仍未完成整改。`;
+  return `尚未完成整改；整改期限是 ${deadline}，还有 ${daysBetween(today, deadline)} 天。`;
+}
+
 export const yearOf = (p: Pick<ProblemLike, 'reported'>) => p.reported.slice(0, 4);
 
 export interface Summary {
@@ -29,6 +58,8 @@ export interface Summary {
   /** Still open (待整改 or 整改中). */
   open: number;
   overdue: number;
+  /** Closed after the deadline. */
+  closedLate: number;
   byStatus: Array<[string, number]>;
   byCategory: Array<[string, number]>;
   bySource: Array<[string, number]>;
@@ -47,6 +78,7 @@ export function summarise(problems: readonly ProblemLike[], today: string): Summ
     total: problems.length,
     open: problems.filter((p) => OPEN_STATUSES.includes(p.status)).length,
     overdue: problems.filter((p) => isOverdue(p, today)).length,
+    closedLate: problems.filter((p) => lateness(p, today) === '逾期完成').length,
     byStatus: count(problems.map((p) => p.status), PROBLEM_STATUSES),
     byCategory: count(problems.flatMap((p) => p.categories), CATEGORIES),
     bySource: count(problems.map((p) => p.source_type), SOURCE_TYPES),
@@ -74,13 +106,20 @@ export interface IndexRow {
   villageName: string;
   title: string;
   deadline: string;
+  /** Closed date (已整改/已销号), or ''. */
+  closed: string;
+  /** Open past the deadline (the same as late === '逾期未完成'). */
   overdue: boolean;
+  late: Lateness;
   /** Other short columns of problems.csv, by column name (absent when empty). */
   [column: string]: unknown;
 }
 
 export interface Filter {
+  /** Statuses; "未完成" stands for every open status. */
   status?: string[];
+  /** "逾期" (either kind), "逾期未完成" or "逾期完成". */
+  late?: string[];
   category?: string[];
   source?: string[];
   village?: string[];
@@ -88,10 +127,15 @@ export interface Filter {
   q?: string;
 }
 
-export const FILTER_KEYS = ['status', 'category', 'source', 'village', 'year'] as const;
+export const FILTER_KEYS = ['status', 'late', 'category', 'source', 'village', 'year'] as const;
+/** The status filter's value for every unfinished problem (待整改 and 整改中). */
+export const UNFINISHED = '未完成';
+/** The lateness filter's value for both kinds. */
+export const ANY_LATE = '逾期';
 
 export function matches(row: IndexRow, f: Filter): boolean {
-  if (f.status?.length && !f.status.includes(row.status)) return false;
+  if (f.status?.length && !f.status.includes(row.status) && !(f.status.includes(UNFINISHED) && OPEN_STATUSES.includes(row.status))) return false;
+  if (f.late?.length && !(row.late && (f.late.includes(row.late) || f.late.includes(ANY_LATE)))) return false;
   if (f.category?.length && !row.categories.some((c) => f.category!.includes(c))) return false;
   if (f.source?.length && !f.source.includes(row.source)) return false;
   if (f.village?.length && !f.village.includes(row.village)) return false;
@@ -103,7 +147,7 @@ export function matches(row: IndexRow, f: Filter): boolean {
   return true;
 }
 
-export type SortKey = 'id' | 'reported' | 'village' | 'categories' | 'title' | 'status' | 'deadline';
+export type SortKey = 'id' | 'reported' | 'village' | 'categories' | 'title' | 'status' | 'deadline' | 'closed';
 
 export function sortRows(rows: readonly IndexRow[], key: SortKey, dir: 'asc' | 'desc'): IndexRow[] {
   const val = (r: IndexRow): string => (key === 'village' ? r.villageName : key === 'categories' ? r.categories.join(';') : key === 'status' ? String(PROBLEM_STATUSES.indexOf(r.status)) : String(r[key]));

@@ -12,6 +12,7 @@ export const NAV: readonly NavItem[] = [
   { path: 'plan/', label: '计划原文' },
   { path: 'indicators/', label: '指标进展' },
   { path: 'problems/', label: '问题曝光' },
+  { path: 'villages/', label: '村（社区）' },
   { path: 'credit/', label: '企业环境信用' },
   { path: 'data/', label: '数据下载' },
   { path: 'search/', label: '搜索' },

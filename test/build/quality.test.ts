@@ -30,8 +30,9 @@ for (const site of BOTH_SITES) {
       }
     });
 
-    it('all CSS together is at most 20 KB (gzip)', () => {
-      expect(sizes.cssGzip).toBeLessThanOrEqual(20 * KB);
+    // 20 KB until the phone layouts (cards for every wide table, #14) added about 1 KB; 24 KB leaves room.
+    it('all CSS together is at most 24 KB (gzip)', () => {
+      expect(sizes.cssGzip).toBeLessThanOrEqual(24 * KB);
     });
 
     it('the plan page HTML is at most 150 KB and every list page at most 300 KB', () => {

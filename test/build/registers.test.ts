@@ -114,6 +114,61 @@ describe('the registers of the fixture site (pinned)', () => {
     expect(problems.map((p) => p.status)).toEqual(expect.arrayContaining(['待整改', '整改中', '已整改', '已销号']));
   });
 
+  it('shows the closed date and flags 逾期完成 (closed after the deadline) beside 逾期未完成', () => {
+    const doc = readHtml(FIXTURE_SITE.dir, 'problems/index.html');
+    const flagged = (kind: string) => doc.querySelectorAll(`.problem-table tbody [data-late="${kind}"]`).map((e) => e.closest('tr')?.getAttribute('data-id')).sort();
+    expect(flagged('逾期完成')).toEqual(['GS-2018-002', 'GS-2018-003']);
+    expect(flagged('逾期未完成')).toEqual(['GS-2018-001', 'GS-2019-001', 'GS-2019-004', 'GS-2019-005', 'GS-2019-007']);
+    const row = doc.querySelector('.problem-table tbody tr[data-id="GS-2018-002"]')!;
+    expect(row.querySelector('[data-text="closed"]')?.textContent).toBe('2018-12-20');
+    expect(doc.querySelectorAll('.problem-table thead th').map((th) => th.textContent)).toContain('完成日期');
+    expect(doc.querySelector('.summary p')?.textContent).toContain('2 个在期限之后才完成');
+    // The row template holds both flags for the filter script.
+    const template = doc.querySelector('template[data-row-template]')!.innerHTML;
+    expect(template).toContain('data-late="逾期完成"');
+    expect(template).toContain('data-late="逾期未完成"');
+  });
+
+  it('explains the four statuses on /problems/ and on the methodology page', () => {
+    for (const file of ['problems/index.html', 'methodology/index.html']) {
+      const legend = readHtml(FIXTURE_SITE.dir, file).querySelector('.status-legend');
+      expect(legend, file).not.toBeNull();
+      const text = legend!.textContent;
+      for (const s of ['待整改', '整改中', '已整改', '已销号', '逾期未完成', '逾期完成']) expect(text, `${file} ${s}`).toContain(s);
+      expect(text).toContain('验收');
+    }
+  });
+
+  it('says in words on the problem page whether it was done on time', () => {
+    const words = (id: string) => readHtml(FIXTURE_SITE.dir, `problems/${id}/index.html`).querySelector('[data-timeliness]')?.textContent;
+    expect(words('GS-2018-002')).toBe('逾期完成：整改期限是 2018-10-31，2018-12-20 才完成，晚了 50 天。');
+    expect(words('GS-2017-001')).toContain('按期完成');
+    expect(words('GS-2018-001')).toMatch(/^逾期未完成：整改期限 2018-07-01 已过去 \d+ 天（截至 2026-01-15）/);
+    expect(words('GS-2019-003')).toContain('还有');
+    expect(words('GS-2019-006')).toContain('没有规定整改期限');
+  });
+
+  it('puts every village one tap away: the navigation, and 我的村（社区） on the home page as plain links', () => {
+    const villages = csvRows(FIXTURE_SITE, 'villages');
+    const home = readHtml(FIXTURE_SITE.dir, 'index.html');
+    expect(home.querySelector('.site-nav a[href="/gushan/villages/"]')?.textContent).toBe('村（社区）');
+    expect(home.getElementById('my-village-h')?.textContent).toBe('我的村（社区）');
+    expect(home.querySelectorAll('.village-links a').map((a) => a.getAttribute('href'))).toEqual(villages.map((v) => `/gushan/villages/${v.id}/`));
+  });
+
+  it('splits a village page into unfinished and closed problems, and links the town-wide targets and the data date', () => {
+    const v = 'dongcun';
+    const doc = readHtml(FIXTURE_SITE.dir, `villages/${v}/index.html`);
+    const mine = problems.filter((p) => p.village === v);
+    const ids = (h: string) => doc.getElementById(h)!.closest('section')!.querySelectorAll('tbody tr[data-id]').map((tr) => tr.getAttribute('data-id')).sort();
+    expect(ids('p-open-h')).toEqual(mine.filter((p) => p.status === '待整改' || p.status === '整改中').map((p) => p.id).sort());
+    expect(ids('p-closed-h')).toEqual(mine.filter((p) => p.status === '已整改' || p.status === '已销号').map((p) => p.id).sort());
+    const targets = doc.getElementById('t-h')!.closest('section')!.querySelectorAll('.village-targets a');
+    expect(targets.length).toBe(csvRows(FIXTURE_SITE, 'indicators').length);
+    expect(targets[0]?.getAttribute('href')).toMatch(/^\/gushan\/indicators\/[^/]+\/$/);
+    expect(doc.querySelector('main p time')?.getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
   it('counts the downgraded enterprises of the latest period', () => {
     const doc = readHtml(FIXTURE_SITE.dir, 'credit/index.html');
     expect(doc.getElementById('down-h')?.textContent).toContain('（2）');

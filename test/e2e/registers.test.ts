@@ -42,6 +42,24 @@ describe.skipIf(browserPath.skip)('registers in Chromium', () => {
     await page.close();
   });
 
+  it('filters everything unfinished (未完成) and everything late (逾期)', async () => {
+    const page = await site.browser.newPage({ viewport: { width: 375, height: 800 } });
+    await page.goto(`${site.server.root}problems/`);
+    await page.selectOption('select[name=status]', '未完成');
+    await page.waitForFunction(() => document.querySelector('[data-register-status]')?.textContent?.includes('符合条件'));
+    expect((await rowIds(page)).sort()).toEqual(problems.filter((p) => p.status === '待整改' || p.status === '整改中').map((p) => p.id).sort());
+    await page.selectOption('select[name=status]', '');
+    await page.selectOption('select[name=late]', '逾期');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('late') === '逾期');
+    await page.waitForFunction(() => document.querySelectorAll('.problem-table tbody tr').length === 7);
+    expect((await rowIds(page)).sort()).toEqual(['GS-2018-001', 'GS-2018-002', 'GS-2018-003', 'GS-2019-001', 'GS-2019-004', 'GS-2019-005', 'GS-2019-007']);
+    // The cloned rows carry the same flags as the server's rows.
+    expect(await page.locator('.problem-table tbody tr[data-id="GS-2018-002"] [data-late]').textContent()).toContain('逾期完成');
+    expect(await page.locator('.problem-table tbody tr[data-id="GS-2018-002"] [data-text="closed"]').textContent()).toBe('2018-12-20');
+    expect(await page.locator('.problem-table tbody tr[data-id="GS-2019-001"] [data-late]').textContent()).toContain('逾期未完成');
+    await page.close();
+  });
+
   it('can be filtered with the keyboard alone', async () => {
     const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${site.server.root}problems/`);

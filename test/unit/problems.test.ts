@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { filterFromQuery, filterToQuery, isOverdue, matches, newestFirst, sortRows, summarise, type IndexRow } from '../../src/lib/problems.ts';
+import { filterFromQuery, filterToQuery, isOverdue, lateness, matches, newestFirst, sortRows, summarise, timelinessText, type IndexRow } from '../../src/lib/problems.ts';
 
 const P = [
-  { id: 'GS-2017-001', reported: '2017-03-01', status: '已销号' as const, deadline: '2017-05-01', categories: ['水'], source_type: '信访举报', village: 'a' },
+  { id: 'GS-2017-001', reported: '2017-03-01', status: '已销号' as const, deadline: '2017-05-01', closed: '2017-06-20', categories: ['水'], source_type: '信访举报', village: 'a' },
   { id: 'GS-2019-002', reported: '2019-05-01', status: '整改中' as const, deadline: '2019-08-31', categories: ['水', '大气'], source_type: '媒体曝光', village: 'b' },
   { id: 'GS-2019-003', reported: '2019-06-01', status: '待整改' as const, deadline: '2027-01-31', categories: ['噪声'], source_type: '网格巡查', village: undefined },
   { id: 'GS-2019-004', reported: '2019-06-01', status: '待整改' as const, deadline: undefined, categories: ['固废'], source_type: '网格巡查', village: 'a' },
@@ -14,6 +14,35 @@ describe('overdue', () => {
     expect(isOverdue(P[1]!, '2019-08-31')).toBe(false);
     expect(isOverdue(P[1]!, '2019-09-01')).toBe(true);
     expect(isOverdue(P[2]!, '2027-02-01')).toBe(true);
+  });
+});
+
+describe('was it fixed, on time? (as of an injected date)', () => {
+  const closedOnTime = { status: '已整改' as const, deadline: '2018-10-31', closed: '2018-10-31' };
+  const closedLate = { status: '已销号' as const, deadline: '2018-10-31', closed: '2018-12-20' };
+  const open = { status: '整改中' as const, deadline: '2019-04-30' };
+  it('flags 逾期完成 (closed after the deadline) and 逾期未完成 (open past it)', () => {
+    expect(lateness(closedLate, '2026-01-15')).toBe('逾期完成');
+    expect(lateness(closedOnTime, '2026-01-15')).toBe('');
+    expect(lateness(open, '2019-04-30')).toBe('');
+    expect(lateness(open, '2019-05-01')).toBe('逾期未完成');
+    expect(lateness({ status: '待整改', deadline: undefined }, '2030-01-01')).toBe('');
+    expect(lateness({ status: '已整改', deadline: undefined, closed: '2019-01-01' }, '2030-01-01')).toBe('');
+    // A closed problem stays 逾期完成 whatever the date; it never becomes 逾期未完成.
+    expect(lateness(closedLate, '2018-11-01')).toBe('逾期完成');
+    expect(P.map((p) => lateness(p, '2026-01-15'))).toEqual(['逾期完成', '逾期未完成', '', '']);
+    expect(P.map((p) => lateness(p, '2027-02-01'))).toEqual(['逾期完成', '逾期未完成', '逾期未完成', '']);
+  });
+  it('says it in words, with the days', () => {
+    expect(timelinessText(closedLate, '2026-01-15')).toBe('逾期完成：整改期限是 2018-10-31，2018-12-20 才完成，晚了 50 天。');
+    expect(timelinessText(closedOnTime, '2026-01-15')).toBe('按期完成：2018-10-31 完成整改，在整改期限 2018-10-31 之前（当天）。');
+    expect(timelinessText(open, '2019-05-10')).toBe('逾期未完成：整改期限 2019-04-30 已过去 10 天（截至 2019-05-10），仍未完成整改。');
+    expect(timelinessText(open, '2019-04-20')).toBe('尚未完成整改；整改期限是 2019-04-30，还有 10 天。');
+    expect(timelinessText({ status: '待整改', deadline: undefined }, '2019-04-20')).toBe('尚未完成整改；没有规定整改期限。');
+    expect(timelinessText({ status: '已销号', deadline: undefined, closed: '2019-01-02' }, '2019-04-20')).toBe('2019-01-02 完成整改；没有规定整改期限。');
+  });
+  it('counts the problems closed late in the summary', () => {
+    expect(summarise(P, '2026-01-15').closedLate).toBe(1);
   });
 });
 
@@ -33,7 +62,7 @@ describe('summary', () => {
 });
 
 describe('filtering', () => {
-  const rows: IndexRow[] = P.map((p) => ({ id: p.id, reported: p.reported, status: p.status, categories: p.categories, source: p.source_type, village: p.village ?? '', villageName: p.village === 'a' ? '红豆村' : '', title: `问题 ${p.id}`, deadline: p.deadline ?? '', overdue: false }));
+  const rows: IndexRow[] = P.map((p) => ({ id: p.id, reported: p.reported, status: p.status, categories: p.categories, source: p.source_type, village: p.village ?? '', villageName: p.village === 'a' ? '红豆村' : '', title: `问题 ${p.id}`, deadline: p.deadline ?? '', closed: p.closed ?? '', overdue: isOverdue(p, '2026-01-15'), late: lateness(p, '2026-01-15') }));
   it('combines filters (any value within a field, all fields together) and a text filter', () => {
     expect(rows.filter((r) => matches(r, { status: ['待整改'] })).map((r) => r.id)).toEqual(['GS-2019-003', 'GS-2019-004']);
     expect(rows.filter((r) => matches(r, { status: ['待整改'], village: ['a'] })).map((r) => r.id)).toEqual(['GS-2019-004']);
@@ -41,6 +70,14 @@ describe('filtering', () => {
     expect(rows.filter((r) => matches(r, { year: ['2017'] })).map((r) => r.id)).toEqual(['GS-2017-001']);
     expect(rows.filter((r) => matches(r, { q: '红豆' })).map((r) => r.id)).toEqual(['GS-2017-001', 'GS-2019-004']);
     expect(rows.filter((r) => matches(r, { q: 'gs-2019-002' })).map((r) => r.id)).toEqual(['GS-2019-002']);
+  });
+  it('filters all unfinished problems (未完成) and the late ones (逾期, 逾期未完成, 逾期完成)', () => {
+    expect(rows.filter((r) => matches(r, { status: ['未完成'] })).map((r) => r.id)).toEqual(['GS-2019-002', 'GS-2019-003', 'GS-2019-004']);
+    expect(rows.filter((r) => matches(r, { late: ['逾期'] })).map((r) => r.id)).toEqual(['GS-2017-001', 'GS-2019-002']);
+    expect(rows.filter((r) => matches(r, { late: ['逾期完成'] })).map((r) => r.id)).toEqual(['GS-2017-001']);
+    expect(rows.filter((r) => matches(r, { late: ['逾期未完成'] })).map((r) => r.id)).toEqual(['GS-2019-002']);
+    expect(rows.filter((r) => matches(r, { status: ['未完成'], late: ['逾期'] })).map((r) => r.id)).toEqual(['GS-2019-002']);
+    expect(filterFromQuery(new URLSearchParams('late=%E9%80%BE%E6%9C%9F&status=%E6%9C%AA%E5%AE%8C%E6%88%90'))).toEqual({ late: ['逾期'], status: ['未完成'] });
   });
   it('sorts every column both ways', () => {
     expect(sortRows(rows, 'deadline', 'asc').map((r) => r.id)).toEqual(['GS-2019-004', 'GS-2017-001', 'GS-2019-002', 'GS-2019-003']);

@@ -1,0 +1,76 @@
+/**
+ * The phone gate: at 320 and 375 px, no page type of the fixture site lays out a run of four
+ * or more characters one or two characters a line (a squeezed table column), and the first
+ * record of /problems/ and /credit/ starts within three phone screens (y ≤ 2,400 px at 375 px).
+ * It saves a 375 px screenshot of every page type under test/.output/phone/ for a person to look at.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { browserAvailability } from '../helpers/browser.ts';
+import { siteInBrowser } from '../helpers/site-browser.ts';
+import { findBrokenRuns, firstRecordY } from '../helpers/narrow-text.ts';
+import { OUTPUT } from '../helpers/paths.ts';
+import { pageTypes } from './page-types.ts';
+
+const browserPath = browserAvailability();
+const SHOTS = join(OUTPUT, 'phone');
+/** The first record of each list page, and the deepest it may start at 375 px. */
+const FIRST_RECORD: Record<string, string> = {
+  'problems/': 'table.problem-table tbody tr[data-id]',
+  'credit/': 'table.credit-table tbody tr[data-uscc]',
+};
+const MAX_FIRST_Y = 2400;
+
+describe.skipIf(browserPath.skip)('phone layout gate', () => {
+  const site = siteInBrowser();
+  mkdirSync(SHOTS, { recursive: true });
+
+  for (const width of [320, 375]) {
+    it(`no run of 4+ characters is laid out 1–2 characters a line at ${width} px, on any page type`, async () => {
+      const ctx = await site.browser.newContext({ viewport: { width, height: 800 } });
+      const failures: string[] = [];
+      for (const { path } of pageTypes()) {
+        const page = await ctx.newPage();
+        await page.goto(site.server.root + path);
+        await page.waitForLoadState('networkidle');
+        // Open folded details too: what a reader unfolds must read as well.
+        await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+        const broken = await page.evaluate(findBrokenRuns);
+        for (const b of broken.slice(0, 5)) failures.push(`/${path} ${b.where}: “${b.text}” (${b.lines} lines, at most ${b.perLine} a line)`);
+        if (width === 375) {
+          const name = path.replace(/\/$/, '').replace(/\//g, '_') || 'home';
+          await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+        }
+        await page.close();
+      }
+      await ctx.close();
+      expect(failures).toEqual([]);
+    }, 240_000);
+  }
+
+  for (const [path, selector] of Object.entries(FIRST_RECORD)) {
+    it(`/${path}: the first record starts within ${MAX_FIRST_Y} px at 375 px`, async () => {
+      const page = await site.browser.newPage({ viewport: { width: 375, height: 800 } });
+      await page.goto(site.server.root + path);
+      await page.waitForLoadState('networkidle');
+      const y = await page.evaluate(firstRecordY, selector);
+      expect(y).not.toBeNull();
+      expect(y!).toBeLessThanOrEqual(MAX_FIRST_Y);
+      await page.close();
+    });
+  }
+
+  it('keeps the counts of the summary bars on one line, and shows one search box in the first screen of the home page', async () => {
+    const page = await site.browser.newPage({ viewport: { width: 320, height: 800 } });
+    await page.goto(`${site.server.root}problems/`);
+    const lines = await page.locator('.count-bars td.num').evaluateAll((tds) => tds.map((td) => Math.round(td.getBoundingClientRect().height / parseFloat(getComputedStyle(td).lineHeight))));
+    expect(lines.length).toBeGreaterThan(0);
+    expect(Math.max(...lines)).toBeLessThanOrEqual(1);
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(site.server.root);
+    const visible = await page.locator('input[type=search]').evaluateAll((els) => els.filter((e) => { const r = e.getBoundingClientRect(); return r.width > 0 && r.top < 800; }).length);
+    expect(visible).toBe(1);
+    await page.close();
+  });
+});
