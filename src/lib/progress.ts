@@ -58,6 +58,8 @@ export interface Progress {
   /** Value the straight line expects at the latest observation (before the deadline). */
   expected?: number;
   deadlinePassed: boolean;
+  /** The deadline as a day (a year or month counts as its last day). */
+  deadline: string;
   target: number;
   comparator: '>=' | '<=';
   /** The verdict in words, e.g. "目标 ≥ 20%；截至 2017-12-31 实际 21.3%；已达标". */
@@ -127,7 +129,7 @@ function computeStatus(ind: IndicatorTarget, observations: readonly Point[], tod
   const deadlinePassed = time(today) > time(deadline);
   const latest = obs[obs.length - 1];
   const targetText = `目标 ${comparator === '>=' ? '≥' : '≤'} ${formatValue(target, unit)}（期限 ${deadline}）`;
-  const base = { target, comparator, deadlinePassed, nuance: undefined as Nuance };
+  const base = { target, comparator, deadlinePassed, deadline, nuance: undefined as Nuance };
 
   if (!latest) {
     if (!deadlinePassed) return { ...base, status: '暂无数据', explanation: `${targetText}；还没有观测数据；暂无数据` };
