@@ -76,3 +76,38 @@ export function progressResource(bytes: number, sha256: string, rows: number): R
     rows,
   };
 }
+
+/**
+ * One indicator's download (/indicators/<id>.csv): still one table, one row per observation,
+ * each row beginning with what the indicator is and what was concluded from it (name, unit,
+ * target, comparator, deadline, class, status, verdict at the deadline), then the
+ * observation. An indicator without observations gets one row with empty observation cells,
+ * so its file still says what it measures and that there are no data.
+ */
+export const INDICATOR_CSV_COLUMNS = ['indicator', 'name', 'unit', 'comparator', 'target', 'deadline', 'result', 'status', 'at_deadline', 'explanation', 'date', 'value', 'source', 'source_url', 'note'] as const;
+
+export interface ObservationLike {
+  date: string;
+  value: number;
+  source?: string | undefined;
+  source_url?: string | undefined;
+  note?: string | undefined;
+}
+
+export function indicatorCsvRecords(view: Pick<IndicatorView, 'indicator' | 'progress'> & { observations: readonly ObservationLike[] }): ProgressRecord[] {
+  const { indicator: ind, progress: p } = view;
+  const head: ProgressRecord = {
+    indicator: ind.id,
+    name: ind.name,
+    unit: ind.unit ?? '',
+    comparator: p.comparator,
+    target: p.target,
+    deadline: p.deadline,
+    result: p.result,
+    status: p.status,
+    at_deadline: p.atDeadline,
+    explanation: p.explanation,
+  };
+  if (view.observations.length === 0) return [head];
+  return view.observations.map((o) => ({ ...head, date: o.date, value: o.value, source: o.source, source_url: o.source_url, note: o.note }));
+}

@@ -49,6 +49,7 @@ export const planUrl = (plan: string, anchor?: string) => href(`plan/${seg(plan)
 export const planSourceUrl = (plan: string) => href(`plan/${seg(plan)}.md`);
 export const indicatorUrl = (id: string) => href(`indicators/${seg(id)}/`);
 export const indicatorCsvUrl = (id: string) => href(`indicators/${seg(id)}.csv`);
+export const indicatorExcelCsvUrl = (id: string) => href(`indicators/${seg(id)}-excel.csv`);
 export const indicatorStatusUrl = (slug: string) => href(`indicators/status/${slug}/`);
 export const problemUrl = (id: string) => href(`problems/${seg(id)}/`);
 export const enterpriseUrl = (uscc: string) => href(`credit/${seg(uscc)}/`);

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { readHtml } from '../helpers/html.ts';
 import { SITE_BASE } from '../helpers/paths.ts';
@@ -20,7 +21,22 @@ for (const site of BOTH_SITES) {
       for (const ind of indicators) {
         expect(existsSync(join(site.dir, `indicators/${ind.id}/index.html`)), ind.id).toBe(true);
         const csv = readFileSync(join(site.dir, `indicators/${ind.id}.csv`), 'utf8');
-        expect(csv.trim().split('\n').length - 1, ind.id).toBe(observations.filter((o) => o.indicator === ind.id).length);
+        const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
+        const own = observations.filter((o) => o.indicator === ind.id);
+        // One row per observation (one row without observation cells when there is none), each carrying the indicator's meaning.
+        expect(rows.filter((r) => r.date !== '').map((r) => [r.date, r.value]), ind.id).toEqual(own.map((o) => [o.date, o.value]));
+        expect(rows.length, ind.id).toBe(Math.max(1, own.length));
+        const page = readHtml(site.dir, `indicators/${ind.id}/index.html`);
+        for (const r of rows) {
+          expect([r.name, r.unit, r.comparator, r.target, r.deadline], ind.id).toEqual([ind.name, ind.unit, ind.comparator || '>=', r.target, r.deadline]);
+          expect(r.result, ind.id).toBe(page.querySelector('.verdict .progress-badge')?.getAttribute('data-status'));
+          expect(r.explanation, ind.id).toBe(page.querySelector('.verdict .explanation')?.textContent.trim());
+          expect(r.deadline).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        }
+        const excel = readFileSync(join(site.dir, `indicators/${ind.id}-excel.csv`), 'utf8');
+        expect(excel.startsWith('\uFEFF'), ind.id).toBe(true);
+        expect(Papa.parse<Record<string, string>>(excel.slice(1), { header: true, skipEmptyLines: true }).data.map((r) => r.name)).toEqual(rows.map((r) => r.name));
+        expect(page.querySelectorAll('a[data-download^="indicator-"]').map((a) => a.getAttribute('href'))).toEqual([`${SITE_BASE}indicators/${ind.id}.csv`, `${SITE_BASE}indicators/${ind.id}-excel.csv`]);
       }
     });
 
