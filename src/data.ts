@@ -25,6 +25,7 @@ import { buildDate } from './lib/site.ts';
 import { createHash } from 'node:crypto';
 import { PROGRESS_COLUMNS, progressRecords } from './lib/indicator-progress.ts';
 import { toCsv } from './lib/downloads.ts';
+import { PERIOD_CSV_COLUMNS, periodRecords } from './lib/credit-period.ts';
 
 /** A value computed from the data set once, and again only when the data set is re-read. */
 function perDataset<T>(compute: (d: ValidationResult) => T): () => T {
@@ -115,6 +116,9 @@ export const problemIndex = perDataset(() => buildProblemIndex(rows('problems'),
 
 /** The compact index the enterprise list's browser filter fetches. */
 export const creditIndex = perDataset(() => buildCreditIndex(rows('enterprises'), rows('credit-ratings'), villageNames()));
+
+/** One period's ratings joined with enterprise name, industry and village, as CSV text (the download of /credit/period/<p>/). */
+export const creditPeriodCsv = perDatasetKeyed((_d, period: string) => toCsv(PERIOD_CSV_COLUMNS, periodRecords(period, rows('credit-ratings'), rows('enterprises'), villageNames())));
 
 /** Rating periods, oldest first. */
 export const ratingPeriods = perDataset(() => sortedPeriods(rows('credit-ratings')));

@@ -55,6 +55,9 @@ export const problemUrl = (id: string) => href(`problems/${seg(id)}/`);
 export const enterpriseUrl = (uscc: string) => href(`credit/${seg(uscc)}/`);
 export const villageUrl = (id: string) => href(`villages/${seg(id)}/`);
 /** The page of a rating period; the latest period's list is /credit/ itself. */
+/** The stable address of a period's page, the latest included (/credit/ shows the latest too). */
+export const creditPeriodPageUrl = (period: string) => href(`credit/period/${seg(period)}/`);
+export const creditPeriodCsvUrl = (period: string, excel = false) => href(`credit/period/${seg(period)}${excel ? '-excel' : ''}.csv`);
 export const creditPeriodUrl = (period: string, latest?: string) => (period === latest ? creditUrl() : href(`credit/period/${seg(period)}/`));
 
 // Numbered pages of the long lists (page 1 is the list itself).
