@@ -43,6 +43,8 @@ export const feedUrl = () => href('feed.xml');
 export const dataCheckUrl = () => href('data/check/');
 export const dataErrorsUrl = (code?: string) => href(code ? `data/errors/#${code}` : 'data/errors/');
 export const datapackageUrl = () => href('data/datapackage.json');
+/** CSL-JSON of one dataset, for reference managers. */
+export const datasetCslUrl = (table: string) => href(`data/cite/${seg(table)}.json`);
 
 // Records.
 export const planUrl = (plan: string, anchor?: string) => href(`plan/${seg(plan)}/${anchor ? `#${anchor}` : ''}`);
