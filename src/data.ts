@@ -22,6 +22,10 @@ import { latestByEnterprise, sortedPeriods } from './lib/ratings.ts';
 import { newestFirst, summarise } from './lib/problems.ts';
 import { problemIndex as buildProblemIndex } from './lib/problem-index.ts';
 import { buildDate } from './lib/site.ts';
+import { createHash } from 'node:crypto';
+import { PROGRESS_COLUMNS, progressRecords } from './lib/indicator-progress.ts';
+import { toCsv } from './lib/downloads.ts';
+import { PERIOD_CSV_COLUMNS, periodRecords } from './lib/credit-period.ts';
 
 /** A value computed from the data set once, and again only when the data set is re-read. */
 function perDataset<T>(compute: (d: ValidationResult) => T): () => T {
@@ -87,6 +91,14 @@ export const villageNames = perDataset(() => new Map(rows('villages').map((v) =>
 /** Every indicator with its observations and computed progress, as of the build date. */
 export const indicatorViews = perDataset(() => buildIndicatorViews(rows('indicators'), rows('observations'), buildDate()));
 
+/** The scoreboard as a derived table: records, its CSV text, size and hash (for datapackage.json). */
+export const indicatorProgress = perDataset(() => {
+  const records = progressRecords(indicatorViews());
+  const csv = toCsv(PROGRESS_COLUMNS.map((c) => c.name), records);
+  const bytes = new TextEncoder().encode(csv);
+  return { records, csv, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+});
+
 /** What the catalogue, the downloads and datapackage.json need about each table. */
 export const catalogue = perDataset((d) => buildCatalogue(d));
 
@@ -104,6 +116,9 @@ export const problemIndex = perDataset(() => buildProblemIndex(rows('problems'),
 
 /** The compact index the enterprise list's browser filter fetches. */
 export const creditIndex = perDataset(() => buildCreditIndex(rows('enterprises'), rows('credit-ratings'), villageNames()));
+
+/** One period's ratings joined with enterprise name, industry and village, as CSV text (the download of /credit/period/<p>/). */
+export const creditPeriodCsv = perDatasetKeyed((_d, period: string) => toCsv(PERIOD_CSV_COLUMNS, periodRecords(period, rows('credit-ratings'), rows('enterprises'), villageNames())));
 
 /** Rating periods, oldest first. */
 export const ratingPeriods = perDataset(() => sortedPeriods(rows('credit-ratings')));

@@ -4,7 +4,7 @@
  * Colour never carries meaning alone: every badge also shows its text (and an icon).
  */
 import type { IndicatorKind, ProblemStatus, Rating } from '../schemas/enums.ts';
-import type { Nuance, ProgressStatus } from './progress.ts';
+import type { ScoreStatus } from './progress.ts';
 import type { RatingChange } from './ratings.ts';
 
 export const PROBLEM_STATUS_DISPLAY: Record<ProblemStatus, { icon: string; cls: string }> = {
@@ -30,17 +30,30 @@ export const LATENESS_DISPLAY: Record<'逾期未完成' | '逾期完成', { icon
 
 export const RATING_CLASS: Record<Rating, string> = { 绿色: 'green', 蓝色: 'blue', 黄色: 'yellow', 红色: 'red', 黑色: 'black' };
 
-/** Icon, CSS class and URL slug (/indicators/status/<slug>/) of each progress status. */
-export const PROGRESS_DISPLAY: Record<ProgressStatus, { icon: string; cls: string; slug: string }> = {
-  已达标: { icon: '✔', cls: 'met', slug: 'met' },
+/**
+ * Icon, CSS class and URL slug (/indicators/status/<slug>/) of each scoreboard class. A late
+ * result has its own icon and colour, never the on-time green.
+ */
+export const SCORE_DISPLAY: Record<ScoreStatus, { icon: string; cls: string; slug: string }> = {
+  按期达标: { icon: '✔', cls: 'met', slug: 'met' },
+  逾期达标: { icon: '◷', cls: 'met-late', slug: 'met-late' },
+  达标后回落: { icon: '↘', cls: 'slipped', slug: 'slipped' },
+  未达标: { icon: '✘', cls: 'missed', slug: 'missed' },
   进度正常: { icon: '➜', cls: 'on-track', slug: 'on-track' },
   进度滞后: { icon: '⚠', cls: 'behind', slug: 'behind' },
-  未达标: { icon: '✘', cls: 'missed', slug: 'missed' },
   暂无数据: { icon: '?', cls: 'no-data', slug: 'no-data' },
 };
 
-/** What a nuance adds to the status text: met after the deadline, or met and since slipped. */
-export const NUANCE_SUFFIX: Record<NonNullable<Nuance>, string> = { 'met-late': '（逾期）', slipped: '（曾达标）' };
+/** What each scoreboard class means, for the counts and the status pages. */
+export const SCORE_MEANING: Record<ScoreStatus, string> = {
+  按期达标: '期限时已达到目标且至今保持，或期限未到已提前达到',
+  逾期达标: '期限时未达到，期限之后才达到',
+  达标后回落: '期限时已达到，但最新数值又回落到目标以外',
+  未达标: '期限已过，期限时和现在都没有达到',
+  进度正常: '期限未到，按期限均匀推进不落后',
+  进度滞后: '期限未到，落后于均匀推进的进度',
+  暂无数据: '还没有观测数据',
+};
 
 export const INDICATOR_KIND_LABEL: Record<IndicatorKind, string> = { level: '水平（比例或数量）', count: '完成个数', milestone: '里程碑（完成进度 0–100%）' };
 

@@ -81,8 +81,3 @@ export function segmentParagraph(text: string, marks: readonly QuoteMark[]): Seg
   if (pos < text.length) segments.push({ text: text.slice(pos) });
   return segments;
 }
-
-/** Counts per status, in the order of the statuses. */
-export function countByStatus<T extends { progress: Progress }>(views: readonly T[], statuses: readonly string[]): Array<[string, number]> {
-  return statuses.map((s) => [s, views.filter((v) => v.progress.status === s).length]);
-}

@@ -20,6 +20,14 @@ import type { IndicatorKind } from '../schemas/enums.ts';
 export const PROGRESS_STATUSES = ['已达标', '进度正常', '进度滞后', '未达标', '暂无数据'] as const;
 export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
 
+/**
+ * The scoreboard: every indicator falls in exactly one of these, so a count never mixes a
+ * target met on time with one met late (issue #15). "按期达标" covers targets met by their
+ * deadline and still met, and targets already met before a deadline still ahead.
+ */
+export const SCORE_STATUSES = ['按期达标', '逾期达标', '达标后回落', '未达标', '进度正常', '进度滞后', '暂无数据'] as const;
+export type ScoreStatus = (typeof SCORE_STATUSES)[number];
+
 export interface IndicatorTarget {
   kind: IndicatorKind;
   comparator?: '>=' | '<=' | undefined;
@@ -39,6 +47,8 @@ export type Nuance = 'met-late' | 'slipped' | undefined;
 
 export interface Progress {
   status: ProgressStatus;
+  /** The scoreboard class: status and nuance in one (see SCORE_STATUSES). */
+  result: ScoreStatus;
   /** Verdict at the deadline; undefined while the deadline has not passed. */
   atDeadline?: ProgressStatus;
   nuance: Nuance;
@@ -48,6 +58,8 @@ export interface Progress {
   /** Value the straight line expects at the latest observation (before the deadline). */
   expected?: number;
   deadlinePassed: boolean;
+  /** The deadline as a day (a year or month counts as its last day). */
+  deadline: string;
   target: number;
   comparator: '>=' | '<=';
   /** The verdict in words, e.g. "目标 ≥ 20%；截至 2017-12-31 实际 21.3%；已达标". */
@@ -71,7 +83,45 @@ export function formatValue(v: number, unit = ''): string {
   return unit === '%' ? `${n}%` : `${n} ${unit}`;
 }
 
+/** Status and nuance as one scoreboard class. */
+export function scoreStatus(p: { status: ProgressStatus; nuance: Nuance }): ScoreStatus {
+  if (p.nuance === 'met-late') return '逾期达标';
+  if (p.nuance === 'slipped') return '达标后回落';
+  return p.status === '已达标' ? '按期达标' : p.status;
+}
+
+export interface Scoreboard {
+  total: number;
+  /** Indicators whose deadline has passed. */
+  deadlinePassed: number;
+  /** Indicators whose verdict at the deadline is "met" (the headline). */
+  metAtDeadline: number;
+  /** One count per scoreboard class, in the order of SCORE_STATUSES. */
+  counts: Array<[ScoreStatus, number]>;
+}
+
+export function scoreboard(progresses: readonly Pick<Progress, 'result' | 'atDeadline' | 'deadlinePassed'>[]): Scoreboard {
+  return {
+    total: progresses.length,
+    deadlinePassed: progresses.filter((p) => p.deadlinePassed).length,
+    metAtDeadline: progresses.filter((p) => p.atDeadline === '已达标').length,
+    counts: SCORE_STATUSES.map((s) => [s, progresses.filter((p) => p.result === s).length]),
+  };
+}
+
+/** Whole years from the deadline to today (0 when less than a year). */
+function yearsSince(deadline: string, today: string): number {
+  const [dy, dm, dd] = deadline.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = endOfPartialDate(today).split('-').map(Number) as [number, number, number];
+  return ty - dy - (tm < dm || (tm === dm && td < dd) ? 1 : 0);
+}
+
 export function computeProgress(ind: IndicatorTarget, observations: readonly Point[], today: string): Progress {
+  const p = computeStatus(ind, observations, today);
+  return { ...p, result: scoreStatus(p) };
+}
+
+function computeStatus(ind: IndicatorTarget, observations: readonly Point[], today: string): Omit<Progress, 'result'> {
   const { target, comparator } = effectiveTarget(ind);
   const unit = ind.unit ?? '';
   const obs = [...observations].sort((a, b) => time(a.date) - time(b.date));
@@ -79,10 +129,13 @@ export function computeProgress(ind: IndicatorTarget, observations: readonly Poi
   const deadlinePassed = time(today) > time(deadline);
   const latest = obs[obs.length - 1];
   const targetText = `目标 ${comparator === '>=' ? '≥' : '≤'} ${formatValue(target, unit)}（期限 ${deadline}）`;
-  const base = { target, comparator, deadlinePassed, nuance: undefined as Nuance };
+  const base = { target, comparator, deadlinePassed, deadline, nuance: undefined as Nuance };
 
   if (!latest) {
-    return { ...base, status: '暂无数据', ...(deadlinePassed ? { atDeadline: '暂无数据' as const } : {}), explanation: `${targetText}；还没有观测数据；暂无数据` };
+    if (!deadlinePassed) return { ...base, status: '暂无数据', explanation: `${targetText}；还没有观测数据；暂无数据` };
+    const years = yearsSince(deadline, today);
+    const late = years >= 1 ? `期限已过去 ${years} 年，仍没有任何观测数据` : '期限已过，仍没有任何观测数据';
+    return { ...base, status: '暂无数据', atDeadline: '暂无数据', explanation: `${targetText}；${late}；暂无数据` };
   }
   const latestText = `截至 ${latest.date} 实际 ${formatValue(latest.value, unit)}`;
 
@@ -122,7 +175,7 @@ export function computeProgress(ind: IndicatorTarget, observations: readonly Poi
   if (latest !== deadlinePoint) parts.push(`最新 ${latest.date} 实际 ${formatValue(latest.value, unit)}`);
   const verdict = nuance === 'met-late' ? '逾期达标' : nuance === 'slipped' ? '曾达标，后回落，现未达标' : status;
   parts.push(verdict);
-  const result: Progress = { ...base, status, atDeadline, nuance, latest, explanation: parts.join('；') };
+  const result: Omit<Progress, 'result'> = { ...base, status, atDeadline, nuance, latest, explanation: parts.join('；') };
   if (deadlinePoint) result.deadlinePoint = deadlinePoint;
   return result;
 }

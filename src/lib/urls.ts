@@ -43,17 +43,23 @@ export const feedUrl = () => href('feed.xml');
 export const dataCheckUrl = () => href('data/check/');
 export const dataErrorsUrl = (code?: string) => href(code ? `data/errors/#${code}` : 'data/errors/');
 export const datapackageUrl = () => href('data/datapackage.json');
+/** CSL-JSON of one dataset, for reference managers. */
+export const datasetCslUrl = (table: string) => href(`data/cite/${seg(table)}.json`);
 
 // Records.
 export const planUrl = (plan: string, anchor?: string) => href(`plan/${seg(plan)}/${anchor ? `#${anchor}` : ''}`);
 export const planSourceUrl = (plan: string) => href(`plan/${seg(plan)}.md`);
 export const indicatorUrl = (id: string) => href(`indicators/${seg(id)}/`);
 export const indicatorCsvUrl = (id: string) => href(`indicators/${seg(id)}.csv`);
+export const indicatorExcelCsvUrl = (id: string) => href(`indicators/${seg(id)}-excel.csv`);
 export const indicatorStatusUrl = (slug: string) => href(`indicators/status/${slug}/`);
 export const problemUrl = (id: string) => href(`problems/${seg(id)}/`);
 export const enterpriseUrl = (uscc: string) => href(`credit/${seg(uscc)}/`);
 export const villageUrl = (id: string) => href(`villages/${seg(id)}/`);
 /** The page of a rating period; the latest period's list is /credit/ itself. */
+/** The stable address of a period's page, the latest included (/credit/ shows the latest too). */
+export const creditPeriodPageUrl = (period: string) => href(`credit/period/${seg(period)}/`);
+export const creditPeriodCsvUrl = (period: string, excel = false) => href(`credit/period/${seg(period)}${excel ? '-excel' : ''}.csv`);
 export const creditPeriodUrl = (period: string, latest?: string) => (period === latest ? creditUrl() : href(`credit/period/${seg(period)}/`));
 
 // Numbered pages of the long lists (page 1 is the list itself).
@@ -63,5 +69,7 @@ export const pagedUrl = (list: 'problems/' | 'credit/', n: number) => href(n <= 
 export const csvUrl = (table: string) => href(`data/${table}.csv`);
 export const excelCsvUrl = (table: string) => href(`data/${table}-excel.csv`);
 export const jsonUrl = (table: string) => href(`data/${table}.json`);
+/** The scoreboard as data (a derived table, not a file of data/). */
+export const progressDataUrl = (format: 'csv' | 'excel' | 'json') => href(format === 'excel' ? 'data/indicator-progress-excel.csv' : `data/indicator-progress.${format}`);
 export const problemIndexUrl = () => href('problems/index.json');
 export const creditIndexUrl = () => href('credit/index.json');

@@ -1,35 +1,35 @@
 /**
  * Chart.js, tree-shaken to what the indicator charts use. Imported dynamically by
- * indicator-chart.ts, so pages without a chart never load it.
+ * indicator-chart.ts, so pages without a chart never load it. It draws the chart model of
+ * src/lib/chart-model.ts, the same one the build-time SVG draws: observations on a linear time
+ * axis (a year placed on its last day), the target as a labelled line, the deadline as a
+ * labelled vertical line, and for milestones the value at the deadline beside the latest.
  */
-import type { IndicatorKind } from '../schemas/enums.ts';
 import { BarController, BarElement, CategoryScale, Chart, LineController, LineElement, LinearScale, PointElement, Tooltip, type Plugin } from 'chart.js';
+import { chartJsData, type ChartModel } from '../lib/chart-model.ts';
 
 Chart.register(LineController, LineElement, PointElement, BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
-export interface ChartSpec {
-  kind: IndicatorKind;
-  unit: string;
-  target: number;
-  deadline: string;
-  points: Array<{ date: string; value: number }>;
-}
+export type ChartSpec = ChartModel;
 
 const GREEN = '#0b5d3b';
 const RED = '#9b1c16';
 const BROWN = '#5c4300';
 
-/** Draws a dashed vertical line at the deadline's label. */
-const deadlineLine = (label: string): Plugin<'line' | 'bar'> => ({
-  id: 'deadline',
+const fmtValue = (v: number, unit: string) => (unit === '%' ? `${v}%` : `${v}${unit ? ` ${unit}` : ''}`);
+const yearOf = (ms: number) => String(new Date(ms).getUTCFullYear());
+
+/** Draws the deadline as a dashed vertical line and labels it and the target. */
+const marks = (model: ChartModel, deadlineX: number): Plugin<'line' | 'bar'> => ({
+  id: 'deadline-and-target',
   afterDatasetsDraw(chart) {
-    const x = chart.scales.x;
-    const labels = chart.data.labels as string[] | undefined;
-    const i = labels?.indexOf(label) ?? -1;
-    if (!x || i < 0) return;
-    const px = x.getPixelForValue(i);
-    const { ctx, chartArea } = chart;
+    const { ctx, chartArea, scales } = chart;
+    const x = scales.x;
+    const y = scales.y;
+    if (!x || !y) return;
     ctx.save();
+    ctx.font = '12px sans-serif';
+    const px = x.getPixelForValue(deadlineX);
     ctx.strokeStyle = BROWN;
     ctx.setLineDash([3, 4]);
     ctx.beginPath();
@@ -38,19 +38,22 @@ const deadlineLine = (label: string): Plugin<'line' | 'bar'> => ({
     ctx.stroke();
     ctx.setLineDash([]);
     ctx.fillStyle = BROWN;
-    ctx.font = '12px sans-serif';
-    ctx.fillText(`期限 ${label}`, Math.min(px + 4, chartArea.right - 90), chartArea.top + 12);
+    ctx.fillText(`期限 ${model.deadline}`, Math.min(px + 4, chartArea.right - 110), chartArea.top + 12);
+    const py = y.getPixelForValue(model.target);
+    ctx.fillStyle = RED;
+    ctx.textAlign = 'right';
+    ctx.fillText(`目标 ${fmtValue(model.target, model.unit)}`, chartArea.right - 4, py - 5);
     ctx.restore();
   },
 });
 
-export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
-  const fmt = (v: number) => (spec.unit === '%' ? `${v}%` : `${v}${spec.unit ? ` ${spec.unit}` : ''}`);
-  if (spec.kind === 'milestone') {
-    const latest = spec.points[spec.points.length - 1];
+export function drawChart(canvas: HTMLCanvasElement, model: ChartModel): Chart {
+  const data = chartJsData(model);
+  const fmt = (v: number) => fmtValue(v, model.unit);
+  if (model.kind === 'milestone') {
     return new Chart(canvas, {
       type: 'bar',
-      data: { labels: [latest ? `截至 ${latest.date}` : '暂无数据'], datasets: [{ label: '完成进度', data: [latest?.value ?? 0], backgroundColor: GREEN }] },
+      data: { labels: data.bars.map((b) => b.label), datasets: [{ label: '完成进度', data: data.bars.map((b) => b.value), backgroundColor: [GREEN, '#2f7d5a'] }] },
       options: {
         indexAxis: 'y',
         responsive: true,
@@ -61,28 +64,29 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
       },
     });
   }
-  const labels = [...new Set([...spec.points.map((p) => p.date), spec.deadline])].sort();
-  const values = labels.map((l) => spec.points.find((p) => p.date === l)?.value ?? null);
-  const common = {
-    responsive: true,
-    maintainAspectRatio: false,
-    animation: false as const,
-    scales: { y: { ticks: { callback: (v: string | number) => fmt(Number(v)) } } },
-    plugins: { tooltip: { callbacks: { label: (c: { raw: unknown; dataset: { label?: string } }) => `${c.dataset.label ?? ''} ${fmt(Number(c.raw))}` } } },
+  const xScale = {
+    type: 'linear' as const,
+    min: model.xMin,
+    max: model.xMax,
+    ticks: { callback: (v: string | number) => yearOf(Number(v)), stepSize: 365.25 * 86_400_000, autoSkip: true },
   };
-  const targetSet = { type: 'line' as const, label: '目标', data: labels.map(() => spec.target), borderColor: RED, borderDash: [6, 4], borderWidth: 1.5, pointRadius: 0, spanGaps: true };
-  if (spec.kind === 'count') {
-    return new Chart(canvas, {
-      type: 'bar',
-      data: { labels, datasets: [{ type: 'bar', label: '观测值', data: values, backgroundColor: GREEN }, targetSet] },
-      options: common,
-      plugins: [deadlineLine(spec.deadline) as Plugin<'bar'>],
-    });
-  }
+  const tooltip = { callbacks: { title: (items: Array<{ raw: unknown }>) => (items[0]?.raw as { date?: string } | undefined)?.date ?? '', label: (c: { raw: unknown; dataset: { label?: string } }) => `${c.dataset.label ?? ''} ${fmt(Number((c.raw as { y: number }).y))}` } };
+  const targetSet = { type: 'line' as const, label: '目标', data: data.target, borderColor: RED, borderDash: [6, 4], borderWidth: 1.5, pointRadius: 0 };
+  const observed =
+    model.kind === 'count'
+      ? { type: 'bar' as const, label: '观测值', data: data.observations, backgroundColor: GREEN, barThickness: 14 }
+      : { type: 'line' as const, label: '观测值', data: data.observations, borderColor: GREEN, backgroundColor: GREEN, borderWidth: 2.5, pointRadius: 4 };
   return new Chart(canvas, {
     type: 'line',
-    data: { labels, datasets: [{ label: '观测值', data: values, borderColor: GREEN, backgroundColor: GREEN, borderWidth: 2.5, pointRadius: 4, spanGaps: true }, targetSet] },
-    options: common,
-    plugins: [deadlineLine(spec.deadline) as Plugin<'line'>],
+    data: { datasets: [observed, targetSet] as never },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      parsing: false,
+      scales: { x: xScale, y: { ticks: { callback: (v: string | number) => fmt(Number(v)) } } },
+      plugins: { tooltip },
+    },
+    plugins: [marks(model, data.deadlineX) as Plugin<'line'>],
   });
 }

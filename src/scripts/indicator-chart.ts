@@ -18,7 +18,12 @@ class IndicatorChart extends HTMLElement {
       canvas.setAttribute('aria-label', this.querySelector('svg')?.getAttribute('aria-label') ?? '指标图表');
       box.append(canvas);
       this.prepend(box);
-      drawChart(canvas, spec);
+      const chart = drawChart(canvas, spec);
+      const x = chart.scales.x;
+      // Where Chart.js placed the deadline and each observation, for readers' tools and tests.
+      if (x && spec.kind !== 'milestone') {
+        canvas.dataset.placement = JSON.stringify({ deadline: x.getPixelForValue(spec.deadlineT), points: spec.points.map((p) => ({ date: p.date, x: x.getPixelForValue(p.t) })) });
+      }
       this.dataset.ready = 'true';
     });
   }

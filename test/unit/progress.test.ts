@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { computeProgress, type IndicatorTarget } from '../../src/lib/progress.ts';
+import { computeProgress, scoreboard, SCORE_STATUSES, type IndicatorTarget } from '../../src/lib/progress.ts';
+import { SCORE_DISPLAY } from '../../src/lib/display.ts';
 
 const level: IndicatorTarget = { kind: 'level', comparator: '>=', target: 20, target_date: '2017-12-31', unit: '%' };
 const below: IndicatorTarget = { kind: 'level', comparator: '<=', target: 50, target_date: '2018-12-31', baseline: 70, baseline_date: '2016-12-31', unit: '微克/立方米' };
@@ -9,7 +11,13 @@ const count: IndicatorTarget = { kind: 'count', comparator: '>=', target: 49, ta
 describe('computeProgress', () => {
   it('has no data without observations, before and after the deadline', () => {
     expect(computeProgress(level, [], '2017-06-01')).toMatchObject({ status: '暂无数据', explanation: '目标 ≥ 20%（期限 2017-12-31）；还没有观测数据；暂无数据' });
-    expect(computeProgress(level, [], '2019-01-01')).toMatchObject({ status: '暂无数据', atDeadline: '暂无数据' });
+    expect(computeProgress(level, [], '2019-01-01')).toMatchObject({ status: '暂无数据', atDeadline: '暂无数据', result: '暂无数据' });
+  });
+
+  it('says plainly how long a deadline has passed without any data', () => {
+    expect(computeProgress(level, [], '2018-06-01').explanation).toBe('目标 ≥ 20%（期限 2017-12-31）；期限已过，仍没有任何观测数据；暂无数据');
+    expect(computeProgress(level, [], '2026-01-15').explanation).toBe('目标 ≥ 20%（期限 2017-12-31）；期限已过去 8 年，仍没有任何观测数据；暂无数据');
+    expect(computeProgress(level, [], '2025-12-31').explanation).toContain('期限已过去 8 年');
   });
 
   it('says met when the latest value reaches the target, with the numbers in words', () => {
@@ -58,5 +66,72 @@ describe('computeProgress', () => {
     // "2017" ends on 2017-12-31, which is the deadline: it counts for the deadline verdict.
     expect(computeProgress(level, [{ date: '2017', value: 25 }], '2018-01-01').atDeadline).toBe('已达标');
     expect(computeProgress(level, [{ date: '2018-01', value: 25 }], '2018-02-01').atDeadline).toBe('暂无数据');
+  });
+});
+
+describe('the scoreboard', () => {
+  const obs = (...pairs: Array<[string, number]>) => pairs.map(([date, value]) => ({ date, value }));
+  const cases = {
+    onTime: computeProgress(level, obs(['2017', 21], ['2019', 22]), '2026-01-15'),
+    early: computeProgress({ ...level, target_date: '2030' }, obs(['2020', 25]), '2026-01-15'),
+    late: computeProgress(level, obs(['2017', 18], ['2019', 22]), '2026-01-15'),
+    lateNoData: computeProgress(level, obs(['2019', 22]), '2026-01-15'),
+    slipped: computeProgress(level, obs(['2017', 21], ['2019', 19]), '2026-01-15'),
+    missed: computeProgress(level, obs(['2017', 18], ['2019', 19]), '2026-01-15'),
+    onTrack: computeProgress(count, obs(['2017-03', 10]), '2017-04-01'),
+    behind: computeProgress(count, obs(['2017-01', 10], ['2017-07', 20]), '2017-08-01'),
+    noData: computeProgress(level, [], '2026-01-15'),
+  };
+
+  it('puts each indicator in exactly one class, met late apart from met on time', () => {
+    expect(Object.fromEntries(Object.entries(cases).map(([k, p]) => [k, p.result]))).toEqual({
+      onTime: '按期达标',
+      early: '按期达标',
+      late: '逾期达标',
+      lateNoData: '逾期达标',
+      slipped: '达标后回落',
+      missed: '未达标',
+      onTrack: '进度正常',
+      behind: '进度滞后',
+      noData: '暂无数据',
+    });
+  });
+
+  it('counts every class apart and heads with the verdicts at the deadline', () => {
+    const board = scoreboard(Object.values(cases));
+    expect(board.total).toBe(9);
+    expect(board.counts).toEqual([['按期达标', 2], ['逾期达标', 2], ['达标后回落', 1], ['未达标', 1], ['进度正常', 1], ['进度滞后', 1], ['暂无数据', 1]]);
+    // Met at the deadline: on time and slipped; not the early one (deadline ahead) nor the late ones.
+    expect(board.metAtDeadline).toBe(2);
+    expect(board.deadlinePassed).toBe(6);
+  });
+
+  it('gives every class its own icon, class and page, late never looking like on time', () => {
+    for (const key of ['icon', 'cls', 'slug'] as const) {
+      expect(new Set(SCORE_STATUSES.map((s) => SCORE_DISPLAY[s][key])).size, key).toBe(SCORE_STATUSES.length);
+    }
+  });
+});
+
+describe('the status badges', () => {
+  const css = readFileSync(new URL('../../src/components/ProgressBadge.astro', import.meta.url), 'utf8');
+  const lum = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const colours = (cls: string) => {
+    const rule = new RegExp(`\\.progress-${cls} \\{ background: (#[0-9a-f]{6}); color: (#[0-9a-f]{6})`).exec(css);
+    expect(rule, cls).not.toBeNull();
+    return { bg: rule![1]!, fg: rule![2]! };
+  };
+
+  it('has its own AA-contrast colours for every class, met late not in the on-time colours', () => {
+    for (const s of SCORE_STATUSES) {
+      const { bg, fg } = colours(SCORE_DISPLAY[s].cls);
+      const [hi, lo] = [lum(bg), lum(fg)].sort((a, b) => b - a) as [number, number];
+      expect((hi + 0.05) / (lo + 0.05), s).toBeGreaterThanOrEqual(4.5);
+    }
+    expect(colours('met-late')).not.toEqual(colours('met'));
+    expect(new Set(SCORE_STATUSES.map((s) => colours(SCORE_DISPLAY[s].cls).bg)).size).toBe(SCORE_STATUSES.length);
   });
 });

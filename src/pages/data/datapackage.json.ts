@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
-import { catalogue } from '../../data.ts';
+import { catalogue, indicatorProgress } from '../../data.ts';
+import { progressResource } from '../../lib/indicator-progress.ts';
 import { dataPackage } from '../../lib/datapackage.ts';
 import { SITE_NAME, buildDate } from '../../lib/site.ts';
 import { absoluteUrl } from '../../lib/urls.ts';
@@ -14,5 +15,7 @@ export const GET: APIRoute = ({ site }) => {
     created: buildDate(),
     resources: entries.map((e) => ({ def: e.def, meta: e.meta, bytes: e.bytes.length, sha256: e.sha256, rows: e.rows.length, lastChange: e.lastChange })),
   });
+  const derived = indicatorProgress();
+  (pkg.resources as unknown[]).push(progressResource(derived.bytes, derived.sha256, derived.records.length));
   return new Response(`${JSON.stringify(pkg, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

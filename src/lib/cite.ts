@@ -1,0 +1,58 @@
+/**
+ * Ready citations for "如何引用" (issue #15): GB/T 7714-2015 (the Chinese standard for
+ * references; online dataset [DS/OL] or electronic resource [EB/OL], with the date of access in
+ * square brackets) and APA 7, plus CSL-JSON for datasets. The date of access is the build date:
+ * the page a reader sees is the one built that day.
+ */
+
+export interface CiteInput {
+  /** Who is responsible: the site, or a dataset's publisher. */
+  author: string;
+  title: string;
+  /** The stable absolute URL of the thing cited. */
+  url: string;
+  /** 'DS' for a dataset or a page of data, 'EB' for a text such as the plan. */
+  kind: 'DS' | 'EB';
+  /** Last update (YYYY-MM-DD), when known. */
+  updated?: string | undefined;
+  /** Date of access (YYYY-MM-DD). */
+  accessed: string;
+  /** Publisher, when it differs from the author (GB/T puts it after the title). */
+  publisher?: string | undefined;
+}
+
+const dateParts = (iso: string) => iso.split('-').map(Number);
+
+/** GB/T 7714-2015 §4.1/8.8: 主要责任者. 题名[DS/OL]. 出版者, (更新日期)[引用日期]. 获取和访问路径. */
+export function gbt7714(c: CiteInput): string {
+  const publisher = c.publisher && c.publisher !== c.author ? `${c.publisher}, ` : '';
+  const updated = c.updated ? `(${c.updated})` : '';
+  const when = `${publisher}${updated}[${c.accessed}]`;
+  return `${c.author}. ${c.title}[${c.kind}/OL]. ${when}. ${c.url}.`;
+}
+
+/** APA 7 (with Chinese words for the bracketed description and "retrieved"). */
+export function apa(c: CiteInput): string {
+  const year = (c.updated ?? c.accessed).slice(0, 4);
+  const [y, m, d] = dateParts(c.accessed);
+  const what = c.kind === 'DS' ? ' [数据集]' : '';
+  const publisher = c.publisher && c.publisher !== c.author ? ` ${c.publisher}.` : '';
+  return `${c.author}. (${year}). ${c.title}${what}.${publisher} 检索于 ${y}年${m}月${d}日, 来自 ${c.url}`;
+}
+
+/** CSL-JSON (one item, as reference managers such as Zotero import it). */
+export function cslJson(c: CiteInput & { id: string; description?: string | undefined }): Record<string, unknown> {
+  const item: Record<string, unknown> = {
+    id: c.id,
+    type: c.kind === 'DS' ? 'dataset' : 'webpage',
+    title: c.title,
+    author: [{ literal: c.author }],
+    publisher: c.publisher ?? c.author,
+    URL: c.url,
+    accessed: { 'date-parts': [dateParts(c.accessed)] },
+    language: 'zh-CN',
+  };
+  if (c.updated) item.issued = { 'date-parts': [dateParts(c.updated)] };
+  if (c.description) item.abstract = c.description;
+  return item;
+}

@@ -1,0 +1,48 @@
+/**
+ * One rating period as a download (/credit/period/<p>.csv): that period's ratings joined with
+ * the enterprise's name, industry and village, so the file can be read and cited without
+ * looking codes up in enterprises.csv. Ordered by enterprise name, like the list on the page.
+ */
+export const PERIOD_CSV_COLUMNS = ['period', 'uscc', 'name', 'industry', 'village', 'village_name', 'rating', 'score', 'reason', 'published', 'publisher', 'source_url'] as const;
+
+export interface PeriodRating {
+  uscc: string;
+  period: string;
+  rating: string;
+  score?: number | undefined;
+  reason?: string | undefined;
+  published: string;
+  publisher: string;
+  source_url?: string | undefined;
+}
+
+export interface PeriodEnterprise {
+  uscc: string;
+  name: string;
+  industry: string;
+  village: string;
+}
+
+export function periodRecords(period: string, ratings: readonly PeriodRating[], enterprises: readonly PeriodEnterprise[], villageNames: ReadonlyMap<string, string>): Array<Record<string, string | number | undefined>> {
+  const byUscc = new Map(enterprises.map((e) => [e.uscc, e]));
+  return ratings
+    .filter((r) => r.period === period)
+    .map((r) => {
+      const e = byUscc.get(r.uscc);
+      return {
+        period: r.period,
+        uscc: r.uscc,
+        name: e?.name,
+        industry: e?.industry,
+        village: e?.village,
+        village_name: e ? (villageNames.get(e.village) ?? e.village) : undefined,
+        rating: r.rating,
+        score: r.score,
+        reason: r.reason,
+        published: r.published,
+        publisher: r.publisher,
+        source_url: r.source_url,
+      };
+    })
+    .sort((a, b) => ((a.name ?? '') < (b.name ?? '') ? -1 : (a.name ?? '') > (b.name ?? '') ? 1 : 0));
+}

@@ -1,0 +1,32 @@
+/** In Chromium, Chart.js places the deadline between the same observations as the build-time SVG, for every fixture indicator. */
+import { describe, expect, it } from 'vitest';
+import { browserAvailability } from '../helpers/browser.ts';
+import { siteInBrowser } from '../helpers/site-browser.ts';
+import { readHtml } from '../helpers/html.ts';
+import { csvRows, FIXTURE_SITE } from '../helpers/sites.ts';
+
+const browserPath = browserAvailability();
+
+describe.skipIf(browserPath.skip)('Chart.js agrees with the SVG', () => {
+  const site = siteInBrowser();
+  const indicators = csvRows(FIXTURE_SITE, 'indicators').filter((i) => i.kind !== 'milestone');
+
+  it('places every observation on the same side of the deadline as the SVG does', async () => {
+    expect(indicators.length).toBeGreaterThan(5);
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    for (const ind of indicators) {
+      const svg = readHtml(FIXTURE_SITE.dir, `indicators/${ind.id}/index.html`).querySelector('indicator-chart svg')!;
+      const deadlineX = Number(svg.querySelector('[data-deadline]')!.getAttribute('x1'));
+      const svgBefore = svg.querySelectorAll('[data-date]').filter((d) => Number(d.getAttribute('data-x')) <= deadlineX).map((d) => d.getAttribute('data-date'));
+      await page.goto(`${site.server.root}indicators/${ind.id}/`);
+      await page.waitForSelector('indicator-chart[data-ready] canvas[data-placement]');
+      const placement = JSON.parse((await page.locator('indicator-chart canvas').getAttribute('data-placement'))!) as { deadline: number; points: Array<{ date: string; x: number }> };
+      const jsBefore = placement.points.filter((p) => p.x <= placement.deadline + 0.01).map((p) => p.date);
+      expect(jsBefore, ind.id).toEqual(svgBefore);
+      // A time axis: observations at distinct days are at distinct places, in date order.
+      const xs = placement.points.map((p) => p.x);
+      expect([...xs].sort((a, b) => a - b), ind.id).toEqual(xs);
+    }
+    await page.close();
+  });
+});
