@@ -17,6 +17,8 @@ export const ISSUE_CODES = {
   E010: { title: '缺少列', fix: '在第 1 行（表头）补上缺少的列名，并在下面各行补上这一列的值。' },
   E011: { title: '多了不认识的列', fix: '删除这一列，或检查列名的拼写（列名用英文小写和下划线）。' },
   E012: { title: '列名重复', fix: '每个列名只能出现一次，删除或改名重复的一列。' },
+  E013: { title: '单元格不是用逗号分隔的', fix: '在 Excel 中另存为“CSV UTF-8（逗号分隔）”，不要选“文本文件（制表符分隔）”；也可以在网站的数据检查页下载修正后的文件。' },
+  E014: { title: '表头写成了中文标题', fix: '第 1 行要写英文列名（如 id、name），中文标题只用来说明列的含义；消息中列出了每个标题对应的列名。' },
   E020: { title: '这一行的单元格个数不对', fix: '检查这一行是否多了或少了逗号；含有逗号的文字必须放在英文双引号中（用 Excel 保存会自动处理）。' },
   E021: { title: '引号没有闭合', fix: '找到这一行中以英文双引号 " 开头的单元格，在单元格文字结束处补上另一个双引号。' },
   E022: { title: '引号位置不对', fix: '单元格文字中的英文双引号要写成两个（""），并且整个单元格要放在双引号中；用 Excel 保存会自动处理。也可以改用中文引号“”。' },
@@ -59,6 +61,8 @@ export interface ValidationIssue {
   /** Spreadsheet column letter, e.g. "M". */
   excelColumn?: string;
   value?: string;
+  /** The corrected value, when the mistake is mechanical (also in the message: “应写成 …”). */
+  fix?: string;
   message: string;
 }
 

@@ -6,6 +6,7 @@
  */
 import { excelColumn, parseCsv, type CsvSyntaxIssue } from './csv.ts';
 import { decodeCsvBytes } from './encoding.ts';
+import { detectDelimiter, fixNote, headerWords, titleMap } from './fixes.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { ISSUE_CODES, showValue, sortIssues, type IssueCodeId, type ValidationIssue } from './issues.ts';
 import { parsePlanMarkdown, planAnchors, sectionText, type PlanBlock } from './plan-doc.ts';
@@ -108,7 +109,13 @@ function validateTable(def: AnyTable, file: string, bytes: Uint8Array | undefine
     return result;
   }
   result.text = decoded.text;
-  const { rows, issues: syntax } = parseCsv(decoded.text);
+  const delimiter = detectDelimiter(decoded.text, headerWords(def));
+  if (delimiter !== ',') {
+    const what = delimiter === '\t' ? '制表符（Tab）' : '分号 ;';
+    const how = delimiter === '\t' ? 'Excel 的“文本文件（制表符分隔）”格式' : '按欧洲习惯以分号分隔的 CSV';
+    issues.push(issue('E013', file, `这个文件的单元格是用${what}分隔的（${how}），不是逗号；下面按${what}读取并检查。${ISSUE_CODES.E013.fix}`, { line: 1 }));
+  }
+  const { rows, issues: syntax } = parseCsv(decoded.text, delimiter);
   for (const s of syntax) {
     const [code, message] = SYNTAX[s.kind](s);
     issues.push(issue(code, file, message, { line: s.line }));
@@ -125,8 +132,25 @@ function validateTable(def: AnyTable, file: string, bytes: Uint8Array | undefine
   const known = new Set(expected);
   const seen = new Map<string, number>();
   const usable = new Map<string, number>(); // column name → cell index
-  header.cells.forEach((raw, k) => {
-    const name = raw.trim();
+  // Chinese column titles (编号,名称,类型) instead of names: one message that maps them all.
+  const titles = titleMap(def);
+  const mapped: string[] = [];
+  const names = header.cells.map((raw) => {
+    const t = raw.trim();
+    const name = !known.has(t) ? titles.get(t) : undefined;
+    if (name !== undefined) mapped.push(`${t} → ${name}`);
+    return name ?? t;
+  });
+  if (mapped.length > 0) {
+    issues.push(
+      issue('E014', file, `第 1 行写的是列的中文标题，应写成英文列名：${mapped.join('、')}（第 1 行应写成：${names.map((n) => (known.has(n) ? n : '?')).join(',')}）`, {
+        line: header.line,
+        fix: names.join(','),
+      }),
+    );
+  }
+  header.cells.forEach((_raw, k) => {
+    const name = names[k]!;
     const letter = excelColumn(k);
     if (name === '') {
       issues.push(issue('E011', file, `第 ${k + 1} 列（Excel ${letter} 列）没有列名（允许的列：${expected.join('、')}）`, { line: header.line, excelColumn: letter }));
@@ -181,7 +205,10 @@ function validateTable(def: AnyTable, file: string, bytes: Uint8Array | undefine
       if (r.ok) record[name] = r.value;
       else {
         rowOk = false;
-        issues.push(issue(r.code, file, r.message, { line: row.line, column: name, excelColumn: excelColumn(k), value: raw }));
+        const note = fixNote(meta, raw);
+        const extra: Partial<ValidationIssue> = { line: row.line, column: name, excelColumn: excelColumn(k), value: raw };
+        if (note?.fix !== undefined) extra.fix = note.fix;
+        issues.push(issue(r.code, file, r.message + (note?.note ?? ''), extra));
       }
     }
     if (!rowOk || usable.size !== expected.length) continue;
