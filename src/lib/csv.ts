@@ -9,6 +9,8 @@
 export interface CsvRow {
   /** Physical line (1-based) on which the row starts, counting line breaks inside quotes. */
   line: number;
+  /** Row number in Excel (1-based; a record with line breaks inside quotes is one row, blank rows count). */
+  excelRow: number;
   cells: string[];
 }
 
@@ -38,8 +40,10 @@ export function parseCsv(text: string, delimiter = ','): CsvParseResult {
   const n = text.length;
   let i = 0;
   let line = 1;
+  let excelRow = 0;
 
   while (i < n) {
+    excelRow++;
     const rowLine = line;
     const rowStart = i;
     const cells: string[] = [];
@@ -138,7 +142,7 @@ export function parseCsv(text: string, delimiter = ','): CsvParseResult {
       continue;
     }
     // Rows whose every cell is empty (blank lines, rows Excel leaves behind) carry no record.
-    if (cells.some((x) => x !== '')) rows.push({ line: rowLine, cells });
+    if (cells.some((x) => x !== '')) rows.push({ line: rowLine, excelRow, cells });
   }
   return { rows, issues };
 }

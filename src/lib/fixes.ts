@@ -209,7 +209,7 @@ export function fixTableText(def: AnyTable, text: string, eol: '\r\n' | '\n' = '
   const names = header.cells.map((raw, k) => {
     const t = trimAll(raw);
     const name = expected.includes(t) ? t : (titles.get(t) ?? t);
-    if (name !== raw) changes.push({ line: header.line, cell: `${excelColumn(k)}${header.line}`, column: name, from: raw, to: name });
+    if (name !== raw) changes.push({ line: header.line, cell: `${excelColumn(k)}${header.excelRow}`, column: name, from: raw, to: name });
     return name;
   });
   const metas = names.map((n) => (expected.includes(n) ? columnMeta(def.schema.shape[n]!) : undefined));
@@ -228,7 +228,7 @@ export function fixTableText(def: AnyTable, text: string, eol: '\r\n' | '\n' = '
       if (!meta) return raw;
       const f = suggestCell(meta, raw);
       if (!f) return raw;
-      changes.push({ line: row.line, cell: `${excelColumn(k)}${row.line}`, column: names[k]!, from: raw, to: f.value });
+      changes.push({ line: row.line, cell: `${excelColumn(k)}${row.excelRow}`, column: names[k]!, from: raw, to: f.value });
       return f.value;
     });
     out.push(cells.map(quoteCell).join(','));

@@ -60,6 +60,8 @@ export interface ValidationIssue {
   column?: string;
   /** Spreadsheet column letter, e.g. "M". */
   excelColumn?: string;
+  /** Row number as Excel shows it (differs from `line` after a cell with line breaks). */
+  excelRow?: number;
   value?: string;
   /** The corrected value, when the mistake is mechanical (also in the message: “应写成 …”). */
   fix?: string;
