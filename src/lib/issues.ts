@@ -46,10 +46,22 @@ export const ISSUE_CODES = {
   E075: { title: '数据集说明不完整', fix: '在 data/datasets.csv 中为每个数据表写一行说明，且只写一行。' },
   E076: { title: '章节与原文数量不一致', fix: 'section 和 quote 中用分号分隔的个数必须相同，第 1 个锚点对应第 1 段原文，依此类推。' },
   E080: { title: '计划文件格式不对', fix: '按照 README 中“计划原文”一节的格式修改计划文件。' },
-  E081: { title: '计划文件的文件头（front matter）不对', fix: '检查文件开头两行 --- 之间的 title、issuer、date 等字段。' },
+  E081: { title: '计划文件开头的说明（标题、发文单位、日期）不对', fix: '检查文件开头两行 --- 之间的 title、issuer、date 等字段。' },
 } as const satisfies Record<string, IssueCode>;
 
 export type IssueCodeId = keyof typeof ISSUE_CODES;
+
+/** The codes grouped by what the error is about, for /data/errors/ (every code in exactly one group). */
+export const ISSUE_GROUPS: ReadonlyArray<{ id: string; title: string; about: string; codes: readonly IssueCodeId[] }> = [
+  { id: 'file', title: '文件与编码', about: '文件找不到、是空的，或者保存的格式不对（编码、分隔符）。', codes: ['E001', 'E002', 'E003', 'E004', 'E005', 'E013'] },
+  { id: 'header', title: '表头（第 1 行的列名）', about: '第 1 行的列名缺了、多了、重复了，或者写成了中文标题。', codes: ['E010', 'E011', 'E012', 'E014'] },
+  { id: 'rows', title: '行和引号', about: '一行中单元格的个数不对，或者英文双引号用得不对。', codes: ['E020', 'E021', 'E022'] },
+  { id: 'cells', title: '单元格的值', about: '某一个单元格的内容不符合这一列的要求：空着、不是允许的值、日期或数字的写法不对等。', codes: ['E030', 'E031', 'E032', 'E033', 'E034', 'E035', 'E036', 'E037', 'E038', 'E039', 'E040'] },
+  { id: 'keys', title: '编号重复', about: '两行用了同一个编号。', codes: ['E050'] },
+  { id: 'refs', title: '引用其他表或计划原文', about: '填写的编号在别的表里找不到，或者引文在计划原文中找不到。', codes: ['E060', 'E061', 'E062', 'E063'] },
+  { id: 'rules', title: '几个单元格之间的规则', about: '每个单元格单独看都对，但放在一起不符合规则，例如完成日期早于发现日期。', codes: ['E070', 'E071', 'E072', 'E073', 'E074', 'E075', 'E076'] },
+  { id: 'plan', title: '计划文件', about: 'content/plan/ 中计划原文文件的格式。', codes: ['E080', 'E081'] },
+];
 
 export interface ValidationIssue {
   code: IssueCodeId;

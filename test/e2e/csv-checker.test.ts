@@ -92,7 +92,7 @@ describe.skipIf(browserPath.skip)('the in-browser CSV checker', () => {
     expect(messages.every((m) => m.includes('应写成'))).toBe(true);
     const fixes = await page.locator('.check-fixes li').allTextContents();
     expect(fixes).toHaveLength(9);
-    expect(fixes).toContain('单元格 M5（列 status）：“完成整改” → “已整改”');
+    expect(fixes).toContain('单元格 M4（列 status）：“完成整改” → “已整改”');
     const link = page.locator('[data-fixed-download]');
     expect(await link.textContent()).toBe('下载修正后的文件');
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);

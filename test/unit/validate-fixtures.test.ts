@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { brokenFixtures, materialise, VALID } from '../helpers/fixtures.ts';
 import { validateDirs } from '../../src/lib/read-dataset.ts';
-import { ISSUE_CODES, formatIssue } from '../../src/lib/issues.ts';
+import { ISSUE_CODES, ISSUE_GROUPS, formatIssue } from '../../src/lib/issues.ts';
 import { ISSUE_EXAMPLES } from '../../src/lib/issue-examples.ts';
 
 function messages(dir: string): string[] {
@@ -232,5 +232,18 @@ describe('validator on the fixtures', () => {
   it('exercises every error code with at least one fixture', () => {
     const seen = new Set(Object.values(EXPECTED).flat().map((m) => m.slice(0, 4)));
     expect(Object.keys(ISSUE_CODES).filter((c) => !seen.has(c))).toEqual([]);
+  });
+});
+
+describe('/data/errors/ groups', () => {
+  it('put every code in exactly one group, in code order', () => {
+    const grouped = ISSUE_GROUPS.flatMap((g) => g.codes);
+    expect([...grouped].sort()).toEqual(Object.keys(ISSUE_CODES).sort());
+    expect(new Set(grouped).size).toBe(grouped.length);
+    expect(ISSUE_GROUPS.find((g) => g.codes.includes('E031'))?.title).toBe('单元格的值');
+  });
+
+  it('use plain Chinese, not English terms, in titles and fixes', () => {
+    for (const [code, c] of Object.entries(ISSUE_CODES)) expect(`${c.title}${c.fix}`, code).not.toMatch(/front matter/i);
   });
 });
