@@ -80,7 +80,8 @@ function fixDate(s: string, partial: boolean): string | undefined {
 function fixNumber(s: string, meta: ColumnMeta): string | undefined {
   let t = s.replace(/[\s\u00a0]+/g, '').replace(/[−–—]/g, '-');
   if (meta.unit && meta.unit !== '%' && t.endsWith(meta.unit)) t = t.slice(0, -meta.unit.length);
-  t = t.replace(/%$/, '');
+  // A percent sign is only noise where the column is a share or has no fixed unit.
+  if (meta.unit === undefined || meta.unit === '%') t = t.replace(/%$/, '');
   // Thousands separators: 1,234.5 or 12,345 (groups of three only, so 1,5 is not guessed).
   if (/^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(t)) t = t.replace(/,/g, '');
   return t;
@@ -101,7 +102,10 @@ export function suggestCell(meta: ColumnMeta, raw: string): CellFix | undefined 
     const items = halfWidth(trimmed).split(/[;；，,、]/).map((x) => nearestAllowed(x, meta.enum!));
     if (items.every((x) => x !== undefined)) candidates.push(items.join(';'));
   } else if (meta.list) {
-    candidates.push(halfWidth(trimmed).split(/\s*[;；]\s*/).map(trimAll).join(';'));
+    // Lists of codes (section anchors): a Chinese semicolon is a separator. In lists of
+    // quotes it may be part of the text, so only the spaces around the value are touched.
+    const items = halfWidth(trimmed).split(/\s*[;；]\s*/).map(trimAll);
+    candidates.push(items.some((x) => /[\u3000-\u9fff\uff00-\uffef]/.test(x)) ? trimmed : items.join(';'));
   } else if (meta.enum) {
     const v = nearestAllowed(raw, meta.enum);
     if (v !== undefined) candidates.push(v);

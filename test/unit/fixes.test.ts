@@ -32,6 +32,9 @@ const PINNED: Array<[string, string, string, string | undefined]> = [
   ['problems', 'fine_wan', '1,5', undefined], // a decimal comma or a typo: not guessed
   ['indicators', 'target', '60%', '60'],
   ['indicators', 'target', '６０％', '60'],
+  ['problems', 'fine_wan', '20%', undefined], // a share in a column of 万元: not guessed
+  ['indicators', 'section', 's1；s2', 's1;s2'],
+  ['indicators', 'quote', '全镇；;河道', undefined], // a Chinese semicolon in a quote is text
   ['problems', 'categories', '水；大气', '水;大气'],
   ['problems', 'categories', '水，大气', '水;大气'],
   ['problems', 'categories', '水、大气', '水;大气'],
