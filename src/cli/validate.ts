@@ -1,20 +1,46 @@
 /**
- * npm run validate [-- --format text|json|github] [--data DIR] [--content DIR]
+ * npm run validate [-- --format text|json|github] [--data DIR] [--content DIR] [--fix]
  *
  * Checks data/ and content/ the way the build does, in about a second, and lists every
- * problem with its file and line. Exit code 0: no problems; 1: problems found; 2: bad usage.
+ * problem with its file and line. With --fix, first applies every mechanical fix
+ * (src/lib/fixes.ts) to the data files in place and lists what it changed; without it, no file
+ * is written. Exit code 0: no problems; 1: problems found; 2: bad usage.
  */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { datasetDirsFromEnv, validateDirs } from '../lib/read-dataset.ts';
+import { decodeCsvBytes } from '../lib/encoding.ts';
+import { fixTableText } from '../lib/fixes.ts';
+import { datasetDirsFromEnv, validateDirs, type DatasetDirs } from '../lib/read-dataset.ts';
+import { ALL_TABLES } from '../schemas/index.ts';
 import { reportGithub, reportJson, reportText, type ReportFormat } from '../lib/report.ts';
 
-const USAGE = '用法：npm run validate -- [--format text|json|github] [--data 数据文件夹] [--content 内容文件夹]';
+const USAGE = '用法：npm run validate -- [--format text|json|github] [--data 数据文件夹] [--content 内容文件夹] [--fix（自动修正能确定的错误，直接改写文件）]';
+
+/** Applies the mechanical fixes to each data file in place, keeping its BOM and line ends; returns the changes, one line each. */
+function fixFiles(dirs: DatasetDirs): string[] {
+  const done: string[] = [];
+  for (const def of ALL_TABLES) {
+    const path = join(dirs.dataDir, `${def.name}.csv`);
+    if (!existsSync(path)) continue;
+    const bytes = readFileSync(path);
+    const decoded = decodeCsvBytes(bytes);
+    if (!decoded.ok) continue; // the encoding message says how to re-save it
+    const fixed = fixTableText(def, decoded.text, /\r\n/.test(decoded.text) ? '\r\n' : '\n');
+    if (fixed.changes.length === 0 && fixed.delimiter === ',') continue;
+    writeFileSync(path, (decoded.bom ? '\ufeff' : '') + fixed.text);
+    const shown = relative(dirs.cwd ?? process.cwd(), path).split('\\').join('/');
+    if (fixed.delimiter !== ',') done.push(`${shown}：单元格改用逗号分隔`);
+    for (const c of fixed.changes) done.push(`${shown}:${c.line} 单元格 ${c.cell}（列 ${c.column}）：“${c.from}” → “${c.to}”`);
+  }
+  return done;
+}
 
 function main(): number {
   let values;
   try {
     ({ values } = parseArgs({
-      options: { format: { type: 'string', default: 'text' }, data: { type: 'string' }, content: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { fix: { type: 'boolean', default: false }, format: { type: 'string', default: 'text' }, data: { type: 'string' }, content: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
       allowPositionals: false,
     }));
   } catch (e) {
@@ -33,6 +59,10 @@ function main(): number {
   const dirs = datasetDirsFromEnv();
   if (values.data) dirs.dataDir = values.data;
   if (values.content) dirs.contentDir = values.content;
+  if (values.fix) {
+    const done = fixFiles(dirs);
+    if (format === 'text') console.log(done.length ? `已自动修正 ${done.length} 处：\n${done.map((d) => `  ${d}`).join('\n')}\n` : '没有可以自动修正的错误。\n');
+  }
   const started = performance.now();
   const result = validateDirs(dirs);
   const ms = Math.round(performance.now() - started);
@@ -42,7 +72,11 @@ function main(): number {
   else if (format === 'github') {
     if (result.issues.length > 0) console.log(reportGithub(result.issues));
     else console.log(summary);
-  } else console.log(reportText(result.issues, summary));
+  } else {
+    console.log(reportText(result.issues, summary));
+    const fixable = result.issues.filter((i) => i.fix !== undefined).length;
+    if (fixable > 0 && !values.fix) console.log(`其中 ${fixable} 处的正确写法已经写在消息中（“应写成 …”）；运行 npm run validate -- --fix 可以自动改好这些单元格。`);
+  }
   return result.issues.length === 0 ? 0 : 1;
 }
 

@@ -9,6 +9,8 @@
 export interface CsvRow {
   /** Physical line (1-based) on which the row starts, counting line breaks inside quotes. */
   line: number;
+  /** Row number in Excel (1-based; a record with line breaks inside quotes is one row, blank rows count). */
+  excelRow: number;
   cells: string[];
 }
 
@@ -27,18 +29,21 @@ export interface CsvParseResult {
 }
 
 const QUOTE = 34; // "
-const COMMA = 44; // ,
 const LF = 10;
 const CR = 13;
 
-export function parseCsv(text: string): CsvParseResult {
+/** `delimiter`: ',' for CSV; a tab or ';' for files Excel saved as text or with a European list separator. */
+export function parseCsv(text: string, delimiter = ','): CsvParseResult {
+  const COMMA = delimiter.charCodeAt(0);
   const rows: CsvRow[] = [];
   const issues: CsvSyntaxIssue[] = [];
   const n = text.length;
   let i = 0;
   let line = 1;
+  let excelRow = 0;
 
   while (i < n) {
+    excelRow++;
     const rowLine = line;
     const rowStart = i;
     const cells: string[] = [];
@@ -88,7 +93,7 @@ export function parseCsv(text: string): CsvParseResult {
         // After a closing quote only a comma, a line break or the end may follow.
         c = text.charCodeAt(i);
         if (i < n && c !== COMMA && c !== LF && c !== CR) {
-          issues.push({ line, kind: 'text-after-quote', value: `"${cell}"${text.slice(i, Math.min(n, i + 10)).split(/[\r\n,]/)[0]}`, cell: cells.length });
+          issues.push({ line, kind: 'text-after-quote', value: `"${cell}"${text.slice(i, Math.min(n, i + 10)).split(delimiter === ',' ? /[\r\n,]/ : new RegExp(`[\r\n${delimiter}]`))[0]}`, cell: cells.length });
           while (i < n) {
             c = text.charCodeAt(i);
             if (c === COMMA || c === LF || c === CR) break;
@@ -113,7 +118,7 @@ export function parseCsv(text: string): CsvParseResult {
       if (c === QUOTE) {
         // A quote inside an unquoted cell: report once per cell, keep the character.
         if (!issues.some((x) => x.line === line && x.cell === cells.length && x.kind === 'quote-in-unquoted')) {
-          const end = text.slice(i).search(/[,\r\n]/);
+          const end = text.slice(i).search(delimiter === ',' ? /[,\r\n]/ : new RegExp(`[${delimiter}\r\n]`));
           issues.push({ line, kind: 'quote-in-unquoted', value: cell + text.slice(i, end < 0 ? n : i + end), cell: cells.length });
         }
       }
@@ -137,7 +142,7 @@ export function parseCsv(text: string): CsvParseResult {
       continue;
     }
     // Rows whose every cell is empty (blank lines, rows Excel leaves behind) carry no record.
-    if (cells.some((x) => x !== '')) rows.push({ line: rowLine, cells });
+    if (cells.some((x) => x !== '')) rows.push({ line: rowLine, excelRow, cells });
   }
   return { rows, issues };
 }

@@ -20,6 +20,8 @@ export const ISSUE_CODES = {
   E010: { title: '缺少列', fix: '在第 1 行（表头）补上缺少的列名，并在下面各行补上这一列的值。' },
   E011: { title: '多了不认识的列', fix: '删除这一列，或检查列名的拼写（列名用英文小写和下划线）。' },
   E012: { title: '列名重复', fix: '每个列名只能出现一次，删除或改名重复的一列。' },
+  E013: { title: '单元格不是用逗号分隔的', fix: '在 Excel 中另存为“CSV UTF-8（逗号分隔）”，不要选“文本文件（制表符分隔）”；也可以在网站的数据检查页下载修正后的文件。' },
+  E014: { title: '表头写成了中文标题', fix: '第 1 行要写英文列名（如 id、name），中文标题只用来说明列的含义；消息中列出了每个标题对应的列名。' },
   E020: { title: '这一行的单元格个数不对', fix: '检查这一行是否多了或少了逗号；含有逗号的文字必须放在英文双引号中（用 Excel 保存会自动处理）。' },
   E021: { title: '引号没有闭合', fix: '找到这一行中以英文双引号 " 开头的单元格，在单元格文字结束处补上另一个双引号。' },
   E022: { title: '引号位置不对', fix: '单元格文字中的英文双引号要写成两个（""），并且整个单元格要放在双引号中；用 Excel 保存会自动处理。也可以改用中文引号“”。' },
@@ -47,10 +49,22 @@ export const ISSUE_CODES = {
   E075: { title: '数据集说明不完整', fix: '在 data/datasets.csv 中为每个数据表写一行说明，且只写一行。' },
   E076: { title: '章节与原文数量不一致', fix: 'section 和 quote 中用分号分隔的个数必须相同，第 1 个锚点对应第 1 段原文，依此类推。' },
   E080: { title: '计划文件格式不对', fix: '按照 README 中“计划原文”一节的格式修改计划文件。' },
-  E081: { title: '计划文件的文件头（front matter）不对', fix: '检查文件开头两行 --- 之间的 title、issuer、date 等字段。' },
+  E081: { title: '计划文件开头的说明（标题、发文单位、日期）不对', fix: '检查文件开头两行 --- 之间的 title、issuer、date 等字段。' },
 } as const satisfies Record<string, IssueCode>;
 
 export type IssueCodeId = keyof typeof ISSUE_CODES;
+
+/** The codes grouped by what the error is about, for /data/errors/ (every code in exactly one group). */
+export const ISSUE_GROUPS: ReadonlyArray<{ id: string; title: string; about: string; codes: readonly IssueCodeId[] }> = [
+  { id: 'file', title: '文件与编码', about: '文件找不到、是空的，或者保存的格式不对（编码、分隔符）。', codes: ['E001', 'E002', 'E003', 'E004', 'E005', 'E013'] },
+  { id: 'header', title: '表头（第 1 行的列名）', about: '第 1 行的列名缺了、多了、重复了，或者写成了中文标题。', codes: ['E010', 'E011', 'E012', 'E014'] },
+  { id: 'rows', title: '行和引号', about: '一行中单元格的个数不对，或者英文双引号用得不对。', codes: ['E020', 'E021', 'E022'] },
+  { id: 'cells', title: '单元格的值', about: '某一个单元格的内容不符合这一列的要求：空着、不是允许的值、日期或数字的写法不对等。', codes: ['E030', 'E031', 'E032', 'E033', 'E034', 'E035', 'E036', 'E037', 'E038', 'E039', 'E040'] },
+  { id: 'keys', title: '编号重复', about: '两行用了同一个编号。', codes: ['E050'] },
+  { id: 'refs', title: '引用其他表或计划原文', about: '填写的编号在别的表里找不到，或者引文在计划原文中找不到。', codes: ['E060', 'E061', 'E062', 'E063'] },
+  { id: 'rules', title: '几个单元格之间的规则', about: '每个单元格单独看都对，但放在一起不符合规则，例如完成日期早于发现日期。', codes: ['E070', 'E071', 'E072', 'E073', 'E074', 'E075', 'E076'] },
+  { id: 'plan', title: '计划文件', about: 'content/plan/ 中计划原文文件的格式。', codes: ['E080', 'E081'] },
+];
 
 export interface ValidationIssue {
   code: IssueCodeId;
@@ -61,7 +75,11 @@ export interface ValidationIssue {
   column?: string;
   /** Spreadsheet column letter, e.g. "M". */
   excelColumn?: string;
+  /** Row number as Excel shows it (differs from `line` after a cell with line breaks). */
+  excelRow?: number;
   value?: string;
+  /** The corrected value, when the mistake is mechanical (also in the message: “应写成 …”). */
+  fix?: string;
   message: string;
 }
 

@@ -6,6 +6,7 @@
  */
 import { excelColumn, parseCsv, type CsvSyntaxIssue } from './csv.ts';
 import { decodeCsvBytes } from './encoding.ts';
+import { detectDelimiter, fixNote, headerWords, titleMap } from './fixes.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { ISSUE_CODES, showValue, sortIssues, type IssueCodeId, type ValidationIssue } from './issues.ts';
 import { parsePlanMarkdown, planAnchors, sectionText, type PlanBlock } from './plan-doc.ts';
@@ -33,6 +34,7 @@ export interface DatasetInput {
 
 export interface ParsedRow {
   line: number;
+  excelRow: number;
   record: Record<string, unknown>;
 }
 
@@ -50,6 +52,8 @@ export interface TableResult {
    * Absent when the file or the column could not be read at all.
    */
   referable: Map<string, Set<string>>;
+  /** Excel column letter of each column found in the header. */
+  letters: Map<string, string>;
 }
 
 /** A plan document as the validator read it: the one parse every page and check shares. */
@@ -86,7 +90,7 @@ const SYNTAX: Record<CsvSyntaxIssue['kind'], (i: CsvSyntaxIssue) => [IssueCodeId
 };
 
 function validateTable(def: AnyTable, file: string, bytes: Uint8Array | undefined, referenced: readonly string[], issues: ValidationIssue[]): TableResult {
-  const result: TableResult = { def, file, rows: [], referable: new Map() };
+  const result: TableResult = { def, file, rows: [], referable: new Map(), letters: new Map() };
   if (bytes === undefined) {
     issues.push(issue('E001', file, `找不到文件（需要：${file}，列为 ${columnNames(def).join(',')}）`));
     return result;
@@ -108,7 +112,13 @@ function validateTable(def: AnyTable, file: string, bytes: Uint8Array | undefine
     return result;
   }
   result.text = decoded.text;
-  const { rows, issues: syntax } = parseCsv(decoded.text);
+  const delimiter = detectDelimiter(decoded.text, headerWords(def));
+  if (delimiter !== ',') {
+    const what = delimiter === '\t' ? '制表符（Tab）' : '分号 ;';
+    const how = delimiter === '\t' ? 'Excel 的“文本文件（制表符分隔）”格式' : '按欧洲习惯以分号分隔的 CSV';
+    issues.push(issue('E013', file, `这个文件的单元格是用${what}分隔的（${how}），不是逗号；下面按${what}读取并检查。${ISSUE_CODES.E013.fix}`, { line: 1 }));
+  }
+  const { rows, issues: syntax } = parseCsv(decoded.text, delimiter);
   for (const s of syntax) {
     const [code, message] = SYNTAX[s.kind](s);
     issues.push(issue(code, file, message, { line: s.line }));
@@ -125,8 +135,25 @@ function validateTable(def: AnyTable, file: string, bytes: Uint8Array | undefine
   const known = new Set(expected);
   const seen = new Map<string, number>();
   const usable = new Map<string, number>(); // column name → cell index
-  header.cells.forEach((raw, k) => {
-    const name = raw.trim();
+  // Chinese column titles (编号,名称,类型) instead of names: one message that maps them all.
+  const titles = titleMap(def);
+  const mapped: string[] = [];
+  const names = header.cells.map((raw) => {
+    const t = raw.trim();
+    const name = !known.has(t) ? titles.get(t) : undefined;
+    if (name !== undefined) mapped.push(`${t} → ${name}`);
+    return name ?? t;
+  });
+  if (mapped.length > 0) {
+    issues.push(
+      issue('E014', file, `第 1 行写的是列的中文标题，应写成英文列名：${mapped.join('、')}（第 1 行应写成：${names.map((n) => (known.has(n) ? n : '?')).join(',')}）`, {
+        line: header.line,
+        fix: names.join(','),
+      }),
+    );
+  }
+  header.cells.forEach((_raw, k) => {
+    const name = names[k]!;
     const letter = excelColumn(k);
     if (name === '') {
       issues.push(issue('E011', file, `第 ${k + 1} 列（Excel ${letter} 列）没有列名（允许的列：${expected.join('、')}）`, { line: header.line, excelColumn: letter }));
@@ -143,6 +170,7 @@ function validateTable(def: AnyTable, file: string, bytes: Uint8Array | undefine
     }
     seen.set(name, k);
     usable.set(name, k);
+    result.letters.set(name, letter);
   });
   for (const name of expected) {
     if (!seen.has(name)) {
@@ -167,7 +195,7 @@ function validateTable(def: AnyTable, file: string, bytes: Uint8Array | undefine
     if (row.cells.length !== width) {
       const more = row.cells.length > width;
       issues.push(
-        issue('E020', file, `这一行有 ${row.cells.length} 个单元格，表头有 ${width} 列（${more ? '多了' : '少了'} ${Math.abs(row.cells.length - width)} 个；${more ? '文字中的逗号可能没有放在双引号中' : '可能漏了逗号'}）`, { line: row.line }),
+        issue('E020', file, `这一行有 ${row.cells.length} 个单元格，表头有 ${width} 列（${more ? '多了' : '少了'} ${Math.abs(row.cells.length - width)} 个；${more ? '文字中的逗号可能没有放在双引号中' : '可能漏了逗号'}）`, { line: row.line, excelRow: row.excelRow }),
       );
       continue;
     }
@@ -181,13 +209,16 @@ function validateTable(def: AnyTable, file: string, bytes: Uint8Array | undefine
       if (r.ok) record[name] = r.value;
       else {
         rowOk = false;
-        issues.push(issue(r.code, file, r.message, { line: row.line, column: name, excelColumn: excelColumn(k), value: raw }));
+        const note = fixNote(meta, raw);
+        const extra: Partial<ValidationIssue> = { line: row.line, excelRow: row.excelRow, column: name, excelColumn: excelColumn(k), value: raw };
+        if (note?.fix !== undefined) extra.fix = note.fix;
+        issues.push(issue(r.code, file, r.message + (note?.note ?? ''), extra));
       }
     }
     if (!rowOk || usable.size !== expected.length) continue;
     for (const r of def.rules?.(record) ?? []) {
       const k = usable.get(r.column);
-      const extra: Partial<ValidationIssue> = { line: row.line, column: r.column };
+      const extra: Partial<ValidationIssue> = { line: row.line, excelRow: row.excelRow, column: r.column };
       if (k !== undefined) extra.excelColumn = excelColumn(k);
       if (r.value !== undefined) extra.value = r.value;
       issues.push(issue(r.code, file, r.message, extra));
@@ -196,11 +227,11 @@ function validateTable(def: AnyTable, file: string, bytes: Uint8Array | undefine
     const first = keySeen.get(key);
     if (first !== undefined) {
       const shown = def.primaryKey.map((c) => `${c}=${String(record[c])}`).join('，');
-      issues.push(issue('E050', file, `${shown} 与第 ${first} 行重复（${def.primaryKey.join(' + ')} 必须唯一）`, { line: row.line, column: def.primaryKey[0]!, value: String(record[def.primaryKey[0]!]) }));
+      issues.push(issue('E050', file, `${shown} 与第 ${first} 行重复（${def.primaryKey.join(' + ')} 必须唯一）`, { line: row.line, excelRow: row.excelRow, column: def.primaryKey[0]!, value: String(record[def.primaryKey[0]!]) }));
       continue;
     }
     keySeen.set(key, row.line);
-    result.rows.push({ line: row.line, record });
+    result.rows.push({ line: row.line, excelRow: row.excelRow, record });
   }
   return result;
 }
@@ -229,19 +260,25 @@ const compact = (s: string) => s.replace(/\s+/g, '');
 function checkIndicatorPlans(t: TableResult, plans: Map<string, PlanDocument>, issues: ValidationIssue[]): void {
   const header = t.def.schema.shape;
   if (!('plan' in header)) return;
-  for (const { line, record } of t.rows) {
+  const at = (line: number, excelRow: number, column: string, value: string): Partial<ValidationIssue> => {
+    const extra: Partial<ValidationIssue> = { line, excelRow, column, value };
+    const letter = t.letters.get(column);
+    if (letter !== undefined) extra.excelColumn = letter;
+    return extra;
+  };
+  for (const { line, excelRow, record } of t.rows) {
     const planId = String(record.plan);
     const plan = plans.get(planId);
     if (!plan) {
       const have = [...plans.keys()].join('、') || '（没有计划文件）';
-      issues.push(issue('E061', t.file, `“${planId}”不是 content/plan/ 中的计划文件（现有：${have}）`, { line, column: 'plan', value: planId }));
+      issues.push(issue('E061', t.file, `“${planId}”不是 content/plan/ 中的计划文件（现有：${have}）`, at(line, excelRow, 'plan', planId)));
       continue;
     }
     const sections = record.section as string[];
     const quotes = record.quote as string[];
     sections.forEach((section, k) => {
       if (!plan.anchors.has(section)) {
-        issues.push(issue('E062', t.file, `“${section}”不是 ${plan.path} 中的章节锚点（现有的锚点：${[...plan.anchors].slice(0, 8).join('、')}${plan.anchors.size > 8 ? ' 等' : ''}）`, { line, column: 'section', value: section }));
+        issues.push(issue('E062', t.file, `“${section}”不是 ${plan.path} 中的章节锚点（现有的锚点：${[...plan.anchors].slice(0, 8).join('、')}${plan.anchors.size > 8 ? ' 等' : ''}）`, at(line, excelRow, 'section', section)));
         return;
       }
       const quote = quotes[k];
@@ -254,7 +291,7 @@ function checkIndicatorPlans(t: TableResult, plans: Map<string, PlanDocument>, i
           const owner = [...plan.blocks.slice(0, plan.blocks.indexOf(elsewhere) + 1)].reverse().find((b) => b.kind === 'heading');
           where = owner && owner.kind === 'heading' ? `；这句话在章节 ${owner.id}，不在 ${section}` : '';
         }
-        issues.push(issue('E063', t.file, `引文“${showValue(quote)}”在 ${plan.path} 的章节 ${section} 中找不到${where}（引文必须从原文逐字复制）`, { line, column: 'quote', value: quote }));
+        issues.push(issue('E063', t.file, `引文“${showValue(quote)}”在 ${plan.path} 的章节 ${section} 中找不到${where}（引文必须从原文逐字复制）`, at(line, excelRow, 'quote', quote)));
       }
     });
   }
@@ -282,11 +319,19 @@ export function validateDataset(input: DatasetInput): ValidationResult {
       const keys = tables.get(fk.table)?.referable.get(fk.tableColumn);
       const target = tables.get(fk.table);
       if (!target || !keys) continue; // the file or column is missing or unreadable: reported already
-      for (const { line, record } of t.rows) {
+      for (const { line, excelRow, record } of t.rows) {
         const v = record[fk.column];
         if (v === undefined) continue;
         if (!keys.has(String(v))) {
-          issues.push(issue('E060', t.file, `“${showValue(String(v))}”在 ${target.file} 的 ${fk.tableColumn} 列中找不到（请先在 ${target.file} 中添加，或检查拼写）`, { line, column: fk.column, value: String(v) }));
+          issues.push(
+            issue('E060', t.file, `“${showValue(String(v))}”在 ${target.file} 的 ${fk.tableColumn} 列中找不到（请先在 ${target.file} 中添加，或检查拼写）`, {
+              line,
+              excelRow,
+              column: fk.column,
+              value: String(v),
+              ...(t.letters.has(fk.column) ? { excelColumn: t.letters.get(fk.column)! } : {}),
+            }),
+          );
         }
       }
     }

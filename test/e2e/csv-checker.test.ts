@@ -21,9 +21,16 @@ describe.skipIf(browserPath.skip)('the in-browser CSV checker', () => {
   });
 
   async function drop(name: string, buffer: Buffer): Promise<string[]> {
-    await page.selectOption('#check-table', '');
+    // Back to "自动判断" without a change event (which would re-check the previous file), and
+    // clear the previous result, so that the wait below sees this file's.
+    await page.evaluate(() => {
+      const select = document.querySelector<HTMLSelectElement>('#check-table')!;
+      select.value = '';
+      delete select.dataset.user;
+      document.querySelector('[data-result]')!.replaceChildren();
+    });
     await page.setInputFiles('#check-file', { name, mimeType: 'text/csv', buffer });
-    await page.waitForFunction((n) => document.querySelector('.check-summary')?.textContent?.includes(n) ?? false, name.replace(/\.csv$/, '') ? 'data/' : '');
+    await page.waitForFunction(() => document.querySelector('.check-summary')?.textContent?.includes('data/') ?? false);
     return page.locator('.check-result li span').allTextContents();
   }
 
@@ -40,8 +47,9 @@ describe.skipIf(browserPath.skip)('the in-browser CSV checker', () => {
     lines[2] = lines[2]!.replace(/,(已销号|已整改|整改中|待整改),/, ',已完成,');
     lines[3] = lines[3]!.replace(/^(GS-\d{4}-\d{3},[^,]*,[^,]*,)[a-z-]*,/, '$1nowhere,');
     const messages = await drop('problems.csv', Buffer.from(lines.join('\n')));
-    expect(messages).toContain('data/problems.csv:2 列 status：“已完成”不是允许的值（允许：待整改、整改中、已整改、已销号）');
-    expect(messages).toContain('data/problems.csv:4 列 village：“nowhere”在 data/villages.csv 的 id 列中找不到（请先在 data/villages.csv 中添加，或检查拼写）');
+    // Named by the editor's file and the Excel cell: the record on lines 2–3 is Excel row 2, line 4 is row 3.
+    expect(messages).toContain('problems.csv 单元格 M2（第 2 行，列 status）：“已完成”不是允许的值（允许：待整改、整改中、已整改、已销号）');
+    expect(messages).toContain('problems.csv 单元格 D3（第 3 行，列 village）：“nowhere”在 data/villages.csv 的 id 列中找不到（请先在 data/villages.csv 中添加，或检查拼写）');
     expect(messages).toHaveLength(2);
     const link = page.locator('.check-result li a').first();
     expect(await link.getAttribute('href')).toMatch(/\/data\/errors\/#E0\d\d$/);
@@ -50,7 +58,7 @@ describe.skipIf(browserPath.skip)('the in-browser CSV checker', () => {
   it('recognises a file saved as GBK and explains how to re-save it', async () => {
     const messages = await drop('villages.csv', readFileSync(join(materialise('encoding-gbk'), 'data/villages.csv')));
     expect(messages).toHaveLength(1);
-    expect(messages[0]).toContain('data/villages.csv:2：文件是 GBK/GB18030 编码');
+    expect(messages[0]).toContain('villages.csv 第 2 行：文件是 GBK/GB18030 编码');
     expect(messages[0]).toContain('另存为');
   });
 
@@ -58,6 +66,47 @@ describe.skipIf(browserPath.skip)('the in-browser CSV checker', () => {
     const messages = await drop('导出.csv', readFileSync(join(materialise('uscc-check'), 'data/enterprises.csv')));
     expect(await page.locator('#check-table').inputValue()).toBe('enterprises');
     expect(messages.some((m) => m.includes('的校验码（第 18 位）应为'))).toBe(true);
+  });
+
+  it('names the editor’s own file and its Excel cells, and offers the fix', async () => {
+    const lines = realProblems.split('\n');
+    lines[1] = lines[1]!.replace(/^(GS-2017-001),2017-03-14,/, '$1,2017/3/14,');
+    const messages = await drop('问题清单（第二批）.csv', Buffer.from(lines.join('\n')));
+    expect(messages).toEqual(['问题清单（第二批）.csv 单元格 B2（第 2 行，列 reported）：“2017/3/14”不是有效的日期格式（允许：年-月-日，例如 2019-06-30），应写成“2017-03-14”']);
+    expect(await page.locator('.check-summary').textContent()).toContain('问题清单（第二批）.csv 中发现 1 个问题');
+  });
+
+  it('recognises GBK whatever the file is called', async () => {
+    const messages = await drop('村名单（第三批）.csv', readFileSync(join(materialise('encoding-gbk'), 'data/villages.csv')));
+    expect(await page.locator('#check-table').inputValue()).toBe('villages');
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain('村名单（第三批）.csv 第 2 行：文件是 GBK/GB18030 编码');
+    // The corrected download is the same file in UTF-8.
+    expect(await page.locator('.check-fixes li').allTextContents()).toEqual(['编码由 GBK/GB18030 改为 UTF-8（带 BOM，Excel 可以直接打开）']);
+  });
+
+  it('offers the corrected file for download: same rows, UTF-8 with BOM and CRLF, with the list of changes, and it checks clean', async () => {
+    const broken = readFileSync(join(materialise('fix-ten-mistakes'), 'data/problems.csv'));
+    const messages = await drop('整改台账.csv', broken);
+    expect(messages).toHaveLength(9);
+    expect(messages.every((m) => m.includes('应写成'))).toBe(true);
+    const fixes = await page.locator('.check-fixes li').allTextContents();
+    expect(fixes).toHaveLength(9);
+    expect(fixes).toContain('单元格 M4（列 status）：“完成整改” → “已整改”');
+    const link = page.locator('[data-fixed-download]');
+    expect(await link.textContent()).toBe('下载修正后的文件');
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('整改台账（已修正）.csv');
+    const bytes = readFileSync((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.subarray(3).toString('utf8');
+    // CRLF between records; the line break inside GS-2017-001's description is kept as written.
+    expect(text).toMatch(/^id,reported,[^\n]*\r\n/);
+    expect(text.replace(/\r\n/g, '\n').split('\n').length).toBe(broken.toString('utf8').split('\n').length);
+    expect(text).toContain('\r\nGS-2017-001,2017-03-14,');
+    const again = await drop('整改台账（已修正）.csv', bytes);
+    expect(again).toEqual([]);
+    expect(await page.locator('.check-summary').textContent()).toMatch(/^✓ 没有发现问题/);
   });
 
   it('keeps working offline once the page has loaded, and uploads nothing', async () => {
@@ -74,7 +123,7 @@ describe.skipIf(browserPath.skip)('the in-browser CSV checker', () => {
     lines[2] = lines[2]!.replace(/,(已销号|已整改|整改中|待整改),/, ',已完成,');
     await p.setInputFiles('#check-file', { name: 'problems.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
     await p.waitForSelector('.check-issues li');
-    expect(await p.locator('.check-issues li span').first().textContent()).toBe('data/problems.csv:2 列 status：“已完成”不是允许的值（允许：待整改、整改中、已整改、已销号）');
+    expect(await p.locator('.check-issues li span').first().textContent()).toBe('problems.csv 单元格 M2（第 2 行，列 status）：“已完成”不是允许的值（允许：待整改、整改中、已整改、已销号）');
     expect(posts).toEqual([]);
     await ctx.close();
   });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { materialise, VALID } from '../helpers/fixtures.ts';
 import { ROOT } from '../helpers/paths.ts';
-import { checkFile, guessTable } from '../../src/lib/check-file.ts';
+import { checkFile, formatForEditor, guessTable } from '../../src/lib/check-file.ts';
 import { formatIssue } from '../../src/lib/issues.ts';
 import { ALL_TABLES } from '../../src/schemas/index.ts';
 
@@ -48,5 +48,27 @@ describe('the in-browser checker and the command line', () => {
     expect(guessTable('credit-ratings-excel.csv', problems)).toBe('credit-ratings');
     expect(guessTable('导出的数据.csv', problems)).toBe('problems');
     expect(guessTable('随便.csv', new TextEncoder().encode('a,b,c\n1,2,3\n'))).toBeUndefined();
+  });
+
+  it('guesses the table of a GBK file, a tab-separated file and a header of Chinese titles, whatever the name', () => {
+    const gbk = new Uint8Array(readFileSync(join(materialise('encoding-gbk'), 'data/villages.csv')));
+    expect(guessTable('问题清单（第二批）.csv', gbk)).toBe('villages');
+    expect(checkFile({ fileName: '问题清单（第二批）.csv', bytes: gbk, published, plans }).issues.map((i) => i.code)).toEqual(['E002']);
+    const tab = new Uint8Array(readFileSync(join(materialise('delimiter-tab'), 'data/villages.csv')));
+    expect(guessTable('导出.txt', tab)).toBe('villages');
+    const titles = new Uint8Array(readFileSync(join(materialise('header-chinese-titles'), 'data/villages.csv')));
+    expect(guessTable('导出.csv', titles)).toBe('villages');
+  });
+
+  it('names the editor’s file and the Excel cell, and offers the corrected file', () => {
+    const bytes = new TextEncoder().encode('id,name,kind\ndongcun,东村,村\nxishequ,"西\n社区",社区\nnanxiang,南巷村, 村\nbeicun,北村,村\nhuxin,湖心村,村\n');
+    const r = checkFile({ fileName: '村.csv', bytes, published, plans });
+    expect(r.issues.map((i) => formatForEditor(i, '村.csv'))).toEqual(['村.csv 单元格 C4（第 4 行，列 kind）：“ 村”开头或结尾有空格（请删除多余的空格），应写成“村”']);
+    expect(r.fixed?.fileName).toBe('村（已修正）.csv');
+    expect(r.fixed?.changes).toEqual([{ line: 5, cell: 'C4', column: 'kind', from: ' 村', to: '村' }]);
+    const fixed = r.fixed!.bytes;
+    expect([...fixed.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(fixed.subarray(3))).toBe('id,name,kind\r\ndongcun,东村,村\r\nxishequ,"西\n社区",社区\r\nnanxiang,南巷村,村\r\nbeicun,北村,村\r\nhuxin,湖心村,村\r\n');
+    expect(checkFile({ fileName: '村（已修正）.csv', bytes: fixed, published, plans }).issues).toEqual([]);
   });
 });

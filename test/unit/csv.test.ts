@@ -8,10 +8,11 @@ describe('parseCsv', () => {
     const { rows, issues } = parseCsv(text);
     expect(issues).toEqual([]);
     expect(rows).toEqual([
-      { line: 1, cells: ['a', 'b', 'c'] },
-      { line: 2, cells: ['1', 'x, "y"\nz', '3'] },
-      { line: 4, cells: ['4', '5', '6'] },
-      { line: 7, cells: ['7', '8', '9'] },
+      { line: 1, excelRow: 1, cells: ['a', 'b', 'c'] },
+      { line: 2, excelRow: 2, cells: ['1', 'x, "y"\nz', '3'] },
+      { line: 4, excelRow: 3, cells: ['4', '5', '6'] },
+      // Excel counts the blank rows (lines 5 and 6) but not the line break inside the quotes.
+      { line: 7, excelRow: 6, cells: ['7', '8', '9'] },
     ]);
   });
 
@@ -24,9 +25,9 @@ describe('parseCsv', () => {
     const { rows, issues } = parseCsv('a,b\n1,"open\n2,3\n4,5\n');
     expect(issues).toEqual([{ line: 2, kind: 'unclosed-quote', value: 'open', cell: 1 }]);
     expect(rows).toEqual([
-      { line: 1, cells: ['a', 'b'] },
-      { line: 3, cells: ['2', '3'] },
-      { line: 4, cells: ['4', '5'] },
+      { line: 1, excelRow: 1, cells: ['a', 'b'] },
+      { line: 3, excelRow: 3, cells: ['2', '3'] },
+      { line: 4, excelRow: 4, cells: ['4', '5'] },
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { materialise, VALID } from '../helpers/fixtures.ts';
@@ -26,7 +27,7 @@ describe('npm run validate', () => {
     const lines = r.out.split('\n');
     const problems = lines.findIndex((l) => l === `${dir.slice(ROOT.length)}/data/problems.csv`.replace(/^\//, ''));
     expect(problems).toBeGreaterThan(0);
-    expect(lines[problems + 1]).toContain('/data/problems.csv:2 列 deadline：“2017-5-13”不是有效的日期格式（允许：年-月-日，例如 2019-06-30） [E035]');
+    expect(lines[problems + 1]).toContain('/data/problems.csv:2 列 deadline：“2017-5-13”不是有效的日期格式（允许：年-月-日，例如 2019-06-30），应写成“2017-05-13” [E035]');
     expect(lines[problems + 2]).toContain('/data/problems.csv:4 列 status：“已完成”不是允许的值（允许：待整改、整改中、已整改、已销号） [E031]');
     expect(r.out).toContain('✗ 共发现 7 个问题，涉及 4 个文件');
   });
@@ -57,5 +58,25 @@ describe('npm run validate', () => {
 
   it('refuses an unknown format with exit code 2', () => {
     expect(validate(['--format', 'xml']).status).toBe(2);
+  });
+});
+
+describe('npm run validate -- --fix', () => {
+  it('writes the mechanical fixes into the files only when asked, lists them, and then passes', () => {
+    const dir = materialise('fix-ten-mistakes');
+    const args = ['--data', `${dir}/data`, '--content', `${dir}/content`];
+    const before = readFileSync(`${dir}/data/problems.csv`, 'utf8');
+    const plain = validate(args);
+    expect(plain.status).toBe(1);
+    expect(plain.out).toContain('运行 npm run validate -- --fix 可以自动改好这些单元格');
+    expect(readFileSync(`${dir}/data/problems.csv`, 'utf8')).toBe(before);
+    const r = validate(['--fix', ...args]);
+    expect(r.status).toBe(0);
+    expect(r.out).toContain('已自动修正 11 处');
+    expect(r.out).toContain('data/problems.csv:2 单元格 B2（列 reported）：“2017/3/14” → “2017-03-14”');
+    expect(r.out).toContain('✓ 数据检查通过');
+    const after = readFileSync(`${dir}/data/problems.csv`, 'utf8');
+    expect(after).not.toContain('\r\n'); // the file's own line ends are kept
+    expect(after.split('\n')).toHaveLength(before.split('\n').length);
   });
 });

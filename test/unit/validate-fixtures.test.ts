@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { brokenFixtures, materialise, VALID } from '../helpers/fixtures.ts';
 import { validateDirs } from '../../src/lib/read-dataset.ts';
-import { ISSUE_CODES, formatIssue } from '../../src/lib/issues.ts';
+import { ISSUE_CODES, ISSUE_GROUPS, formatIssue } from '../../src/lib/issues.ts';
 import { ISSUE_EXAMPLES } from '../../src/lib/issue-examples.ts';
 
 function messages(dir: string): string[] {
@@ -15,7 +15,7 @@ function messages(dir: string): string[] {
  */
 export const EXPECTED: Record<string, string[]> = {
   'cell-date-format': [
-    "E035 data/problems.csv:4 列 reported：“2018/6/2”不是有效的日期格式（允许：年-月-日，例如 2019-06-30）",
+    "E035 data/problems.csv:4 列 reported：“2018/6/2”不是有效的日期格式（允许：年-月-日，例如 2019-06-30），应写成“2018-06-02”",
   ],
   'cell-date-impossible': [
     "E036 data/problems.csv:4 列 reported：“2018-02-30”这个日期不存在（请检查月份和日期）",
@@ -27,7 +27,7 @@ export const EXPECTED: Record<string, string[]> = {
     "E031 data/problems.csv:4 列 categories：“大气;空气”中的“空气”不是允许的值（允许：水、大气、土壤、固废、噪声、生态、辐射、其他；多个值用英文分号 ; 分隔）",
   ],
   'cell-not-number': [
-    "E033 data/indicators.csv:2 列 target：“60%”不是数字（允许：数字；只写数字，例如 20 或 0.5，不带单位、百分号和千位分隔符）",
+    "E033 data/indicators.csv:2 列 target：“60%”不是数字（允许：数字；只写数字，例如 20 或 0.5，不带单位、百分号和千位分隔符），应写成“60”",
   ],
   'cell-pattern': [
     "E060 data/enterprises.csv:2 列 village：“dongcun”在 data/villages.csv 的 id 列中找不到（请先在 data/villages.csv 中添加，或检查拼写）",
@@ -46,7 +46,7 @@ export const EXPECTED: Record<string, string[]> = {
     "E037 data/problems.csv:2 列 source_url：“javascript:alert(1)”不是允许的网址（允许：以 http:// 或 https:// 开头的完整网址）",
   ],
   'cell-whitespace': [
-    "E040 data/villages.csv:3 列 name：“ 西社区 ”开头或结尾有空格（请删除多余的空格）",
+    "E040 data/villages.csv:3 列 name：“ 西社区 ”开头或结尾有空格（请删除多余的空格），应写成“西社区”",
   ],
   'crlf-accepted': [
   ],
@@ -94,7 +94,7 @@ export const EXPECTED: Record<string, string[]> = {
     "E060 data/credit-ratings.csv:3 列 uscc：“91110000600037341L”在 data/enterprises.csv 的 uscc 列中找不到（请先在 data/enterprises.csv 中添加，或检查拼写）",
     "E060 data/credit-ratings.csv:13 列 uscc：“91110000600037341L”在 data/enterprises.csv 的 uscc 列中找不到（请先在 data/enterprises.csv 中添加，或检查拼写）",
     "E039 data/enterprises.csv:2 列 uscc：“91110000600037341M”的校验码（第 18 位）应为“L”，现在是“M”，代码中可能有抄错的字符，请对照营业执照核对",
-    "E035 data/problems.csv:2 列 deadline：“2017-5-13”不是有效的日期格式（允许：年-月-日，例如 2019-06-30）",
+    "E035 data/problems.csv:2 列 deadline：“2017-5-13”不是有效的日期格式（允许：年-月-日，例如 2019-06-30），应写成“2017-05-13”",
     "E031 data/problems.csv:4 列 status：“已完成”不是允许的值（允许：待整改、整改中、已整改、已销号）",
     "E031 data/villages.csv:3 列 kind：“街道”不是允许的值（允许：村、社区）",
   ],
@@ -182,6 +182,28 @@ export const EXPECTED: Record<string, string[]> = {
     "E038 data/enterprises.csv:3 列 uscc：“9111010855138508Q”不是 18 位（现在是 17 位；允许：18 位统一社会信用代码（数字和大写字母，不含 I、O、S、V、Z），第 18 位校验码正确）",
     "E060 data/problems.csv:6 列 enterprise：“91110108551385082Q”在 data/enterprises.csv 的 uscc 列中找不到（请先在 data/enterprises.csv 中添加，或检查拼写）",
   ],
+  'fix-ten-mistakes': [
+    "E031 data/credit-ratings.csv:3 列 rating：“红”不是允许的值（允许：绿色、蓝色、黄色、红色、黑色），应写成“红色”",
+    "E040 data/credit-ratings.csv:3 列 score：“ 2”开头或结尾有空格（请删除多余的空格），应写成“2”",
+    "E035 data/problems.csv:2 列 reported：“2017/3/14”不是有效的日期格式（允许：年-月-日，例如 2019-06-30），应写成“2017-03-14”",
+    "E038 data/problems.csv:2 列 enterprise：“91110000600037341l”含有不允许的字符“l”，字母要大写（允许：18 位统一社会信用代码（数字和大写字母，不含 I、O、S、V、Z），第 18 位校验码正确），应写成“91110000600037341L”",
+    "E035 data/problems.csv:2 列 deadline：“2017年5月13日”不是有效的日期格式（允许：年-月-日，例如 2019-06-30），应写成“2017-05-13”",
+    "E033 data/problems.csv:2 列 fine_wan：“２０”不是数字（允许：数字，0 到 100000（单位：万元）；只写数字，例如 20 或 0.5，不带单位、百分号和千位分隔符），应写成“20”",
+    "E031 data/problems.csv:4 列 categories：“大气；固废”中的“大气；固废”不是允许的值（允许：水、大气、土壤、固废、噪声、生态、辐射、其他；多个值用英文分号 ; 分隔），应写成“大气;固废”",
+    "E040 data/problems.csv:4 列 title：“露天焚烧垃圾　”开头或结尾有空格（请删除多余的空格），应写成“露天焚烧垃圾”",
+    "E031 data/problems.csv:5 列 status：“完成整改”不是允许的值（允许：待整改、整改中、已整改、已销号），应写成“已整改”",
+    "E033 data/problems.csv:5 列 fine_wan：“1,200”不是数字（允许：数字，0 到 100000（单位：万元）；只写数字，例如 20 或 0.5，不带单位、百分号和千位分隔符），应写成“1200”",
+    "E031 data/problems.csv:7 列 source_type：“媒体”不是允许的值（允许：中央环保督察、省级环保督察、市级督察、信访举报、媒体曝光、网格巡查、其他），应写成“媒体曝光”",
+  ],
+  'cell-excel-serial': [
+    "E035 data/problems.csv:2 列 reported：“42808”不是有效的日期格式（允许：年-月-日，例如 2019-06-30）；如果这是 Excel 的日期序号，它是 2017-03-14（请把单元格格式设为“文本”后写成 2017-03-14）",
+  ],
+  'delimiter-tab': [
+    "E013 data/villages.csv:1：这个文件的单元格是用制表符（Tab）分隔的（Excel 的“文本文件（制表符分隔）”格式），不是逗号；下面按制表符（Tab）读取并检查。在 Excel 中另存为“CSV UTF-8（逗号分隔）”，不要选“文本文件（制表符分隔）”；也可以在网站的数据检查页下载修正后的文件。",
+  ],
+  'header-chinese-titles': [
+    "E014 data/villages.csv:1：第 1 行写的是列的中文标题，应写成英文列名：编号 → id、名称 → name、类型 → kind（第 1 行应写成：id,name,kind）",
+  ],
 };
 
 describe('validator on the fixtures', () => {
@@ -210,5 +232,18 @@ describe('validator on the fixtures', () => {
   it('exercises every error code with at least one fixture', () => {
     const seen = new Set(Object.values(EXPECTED).flat().map((m) => m.slice(0, 4)));
     expect(Object.keys(ISSUE_CODES).filter((c) => !seen.has(c))).toEqual([]);
+  });
+});
+
+describe('/data/errors/ groups', () => {
+  it('put every code in exactly one group, in code order', () => {
+    const grouped = ISSUE_GROUPS.flatMap((g) => g.codes);
+    expect([...grouped].sort()).toEqual(Object.keys(ISSUE_CODES).sort());
+    expect(new Set(grouped).size).toBe(grouped.length);
+    expect(ISSUE_GROUPS.find((g) => g.codes.includes('E031'))?.title).toBe('单元格的值');
+  });
+
+  it('use plain Chinese, not English terms, in titles and fixes', () => {
+    for (const [code, c] of Object.entries(ISSUE_CODES)) expect(`${c.title}${c.fix}`, code).not.toMatch(/front matter/i);
   });
 });

@@ -1,11 +1,14 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/paths.ts';
+import { prPath } from '../../scripts/pr-scope.ts';
 
 interface Step {
   uses?: string;
+  if?: string;
   run?: string;
   env?: Record<string, string>;
 }
@@ -36,14 +39,37 @@ describe('GitHub workflows', () => {
     }
   });
 
-  it('check every pull request with annotated validation and the full test suite on Node 24', () => {
+  it('check every pull request with annotated validation on Node 24', () => {
     const pr = workflows['pull-request.yml']!;
     expect(Object.keys(pr.on)).toEqual(['pull_request']);
-    const runs = steps(pr).map((s) => s.run ?? '');
-    expect(runs).toContain('npm ci');
-    expect(runs).toContain('npm run validate -- --format github');
-    expect(runs).toContain('npm test');
+    const validate = steps(pr).find((s) => s.run === 'npm run validate -- --format github');
+    expect(validate).toBeDefined();
+    expect(validate?.if).toBeUndefined(); // on both paths
+    expect(steps(pr).map((s) => s.run)).toContain('npm ci');
     expect(steps(pr).find((s) => s.uses?.startsWith('actions/setup-node@'))).toMatchObject({ with: { 'node-version': 24 } });
+  });
+
+  it('choose the data-only path (validate, build, data-level checks) for data/ and content/ changes, the whole suite otherwise', () => {
+    const pr = workflows['pull-request.yml']!;
+    const scope = steps(pr).find((s) => s.run?.includes('scripts/pr-scope.ts'));
+    expect(scope?.run).toContain('"origin/${{ github.base_ref }}"');
+    expect(scope?.run).toContain('$GITHUB_OUTPUT');
+    const on = (path: string) => steps(pr).filter((s) => s.if === `steps.scope.outputs.path == '${path}'`).map((s) => s.run);
+    expect(on('data')).toEqual(['npm run test:data']); // its global setup builds the site from data/ and content/
+    expect(on('full')).toEqual(['sudo apt-get update && sudo apt-get install -y fonts-noto-cjk', 'npm test']);
+    expect(scripts['test:data']).toBe('vitest run --project site test/build');
+    expect(prPath(['data/problems.csv'])).toBe('data');
+    expect(prPath(['data/problems.csv', 'content/plan/gushan-2017.md'])).toBe('data');
+    expect(prPath(['data/problems.csv', 'src/lib/validate.ts'])).toBe('full');
+    expect(prPath(['.github/workflows/pull-request.yml'])).toBe('full');
+    expect(prPath(['database/x.csv'])).toBe('full');
+    expect(prPath([])).toBe('full');
+  });
+
+  it('pick the path from the files git says changed', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts/pr-scope.ts'), 'HEAD'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe('path=full'); // nothing differs from HEAD: the safe choice
   });
 
   it('deploy main to GitHub Pages with the official actions and the project base path', () => {

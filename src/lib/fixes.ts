@@ -1,0 +1,250 @@
+/**
+ * The fixer: the corrections of mechanical mistakes that Excel, WPS and a busy editor make
+ * (dates written 2017/3/14 or 2017年3月14日, full-width digits, thousands separators, percent
+ * signs and units in number cells, Chinese separators in lists, lower-case codes, stray and
+ * full-width spaces, a near-miss of one allowed value). One module behind the messages
+ * ("应写成 …"), `npm run validate -- --fix` and the checker's corrected download.
+ *
+ * A correction is only offered when it is certain: the corrected value must pass the column's
+ * own check, and where two allowed values are equally close nothing is suggested. Pure and
+ * browser-safe (no Node APIs).
+ */
+import { excelColumn, parseCsv, type CsvRow } from './csv.ts';
+import { PARTIAL_DATE } from './dates.ts';
+import { USCC_PATTERN } from './uscc.ts';
+import { columnMeta, type ColumnMeta } from '../schemas/columns.ts';
+import { columnNames, type AnyTable } from '../schemas/table.ts';
+
+export interface CellFix {
+  /** The corrected value. */
+  value: string;
+}
+
+/** Full-width ASCII (ＡＢＣ１２３，．) and the ideographic space to their ordinary forms. */
+export function halfWidth(s: string): string {
+  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+/** Spaces Excel and WPS leave around a value: ordinary, full-width, non-breaking. */
+const EDGE_SPACE = /^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0\ufeff]+$/g;
+const trimAll = (s: string) => s.replace(EDGE_SPACE, '');
+const pad = (n: string) => n.padStart(2, '0');
+
+/** Values editors write for an allowed value that the prefix rule below cannot find. */
+const ALIASES: Record<string, string> = {
+  完成整改: '已整改',
+  整改完成: '已整改',
+  已完成整改: '已整改',
+  正在整改: '整改中',
+  未整改: '待整改',
+  销号: '已销号',
+  已销: '已销号',
+  完成销号: '已销号',
+};
+
+/** The one allowed value `raw` clearly means, or undefined when none or several are as close. */
+export function nearestAllowed(raw: string, values: readonly string[]): string | undefined {
+  const v = trimAll(halfWidth(raw)).replace(/\s+/g, '');
+  if (values.includes(v)) return v;
+  const lower = values.filter((x) => x.toLowerCase() === v.toLowerCase());
+  if (lower.length === 1) return lower[0];
+  const alias = ALIASES[v];
+  if (alias !== undefined && values.includes(alias)) return alias;
+  if (v === '') return undefined;
+  // A shortened value (红 → 红色): a prefix of exactly one allowed value and part of no other.
+  const prefixOf = values.filter((x) => x.startsWith(v));
+  if (prefixOf.length === 1 && values.filter((x) => x.includes(v)).length === 1) return prefixOf[0];
+  return undefined;
+}
+
+/** Excel's day number (42808 = 2017-03-14) as an ISO date, for a hint; undefined when implausible. */
+export function excelSerialDate(raw: string): string | undefined {
+  if (!/^\d{5}(?:\.0+)?$/.test(raw)) return undefined;
+  const n = Math.floor(Number(raw));
+  if (n < 20000 || n > 80000) return undefined;
+  return new Date(Date.UTC(1899, 11, 30) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+function fixDate(s: string, partial: boolean): string | undefined {
+  const t = s.replace(/\s+/g, '');
+  let m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(t);
+  if (m) return `${m[1]}-${pad(m[2]!)}-${pad(m[3]!)}`;
+  if (!partial) return undefined;
+  m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$/.exec(t);
+  if (m) return `${m[1]}-${pad(m[2]!)}`;
+  m = /^(\d{4})年$/.exec(t);
+  if (m) return m[1];
+  return undefined;
+}
+
+function fixNumber(s: string, meta: ColumnMeta): string | undefined {
+  let t = s.replace(/[\s\u00a0]+/g, '').replace(/[−–—]/g, '-');
+  if (meta.unit && meta.unit !== '%' && t.endsWith(meta.unit)) t = t.slice(0, -meta.unit.length);
+  // A percent sign is only noise where the column is a share or has no fixed unit.
+  if (meta.unit === undefined || meta.unit === '%') t = t.replace(/%$/, '');
+  // Thousands separators: 1,234.5 or 12,345 (groups of three only, so 1,5 is not guessed).
+  if (/^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(t)) t = t.replace(/,/g, '');
+  return t;
+}
+
+/**
+ * The corrected text of one cell whose value failed its column's check, when the correction is
+ * mechanical and certain; undefined otherwise.
+ */
+export function suggestCell(meta: ColumnMeta, raw: string): CellFix | undefined {
+  if (meta.parse(raw).ok) return undefined;
+  const candidates: string[] = [];
+  const trimmed = trimAll(raw);
+  if (meta.type === 'string' && !meta.enum && !meta.pattern && !meta.format) {
+    // Free text: only the spaces around it are mechanical.
+    candidates.push(trimmed);
+  } else if (meta.enum && meta.list) {
+    const items = halfWidth(trimmed).split(/[;；，,、]/).map((x) => nearestAllowed(x, meta.enum!));
+    if (items.every((x) => x !== undefined)) candidates.push(items.join(';'));
+  } else if (meta.list) {
+    // Lists of codes (section anchors): a Chinese semicolon is a separator. In lists of
+    // quotes it may be part of the text, so only the spaces around the value are touched.
+    const items = halfWidth(trimmed).split(/\s*[;；]\s*/).map(trimAll);
+    candidates.push(items.some((x) => /[\u3000-\u9fff\uff00-\uffef]/.test(x)) ? trimmed : items.join(';'));
+  } else if (meta.enum) {
+    const v = nearestAllowed(raw, meta.enum);
+    if (v !== undefined) candidates.push(v);
+  } else {
+    const s = trimAll(halfWidth(raw).replace(/[。]/g, '.'));
+    if (meta.type === 'number' || meta.type === 'integer') {
+      const n = fixNumber(s, meta);
+      if (n !== undefined) candidates.push(n);
+    } else if (meta.type === 'date') {
+      const d = fixDate(s, false);
+      if (d !== undefined) candidates.push(d);
+    } else if (meta.pattern === PARTIAL_DATE.source) {
+      const d = fixDate(s, true);
+      if (d !== undefined) candidates.push(d);
+    }
+    // Spaces inside a number, a date or a code are stray; inside a name (Dong Cun) they are not.
+    const compact = meta.type !== 'string' || meta.pattern === USCC_PATTERN.source ? s.replace(/\s+/g, '') : s;
+    candidates.push(compact, compact.toUpperCase(), compact.toLowerCase());
+  }
+  const passing = [...new Set(candidates)].filter((c) => c !== raw && meta.parse(c).ok);
+  // Never guess: the candidates that pass must agree (upper- and lower-case both passing would not).
+  return passing.length === 1 ? { value: passing[0]! } : passing.length > 1 && passing.every((p) => p === passing[0]) ? { value: passing[0]! } : undefined;
+}
+
+/** The text appended to a cell's message: the corrected value or, for an Excel day number, a hint. */
+export function fixNote(meta: ColumnMeta, raw: string): { note: string; fix?: string } | undefined {
+  const f = suggestCell(meta, raw);
+  if (f) return { note: `，应写成“${f.value}”`, fix: f.value };
+  if (meta.type === 'date') {
+    const d = excelSerialDate(trimAll(raw));
+    if (d) return { note: `；如果这是 Excel 的日期序号，它是 ${d}（请把单元格格式设为“文本”后写成 ${d}）` };
+  }
+  return undefined;
+}
+
+// ------------------------------------------------------------------------------ whole files
+
+export type Delimiter = ',' | '\t' | ';';
+/**
+ * The separator of a file: a tab or a semicolon when the first line, split by it, gives at
+ * least two of the table's column names or titles and splitting by commas does not.
+ */
+export function detectDelimiter(text: string, known: ReadonlySet<string>): Delimiter {
+  const first = (text.split(/\r\n|\r|\n/, 1)[0] ?? '').replace(/^\ufeff/, '');
+  const hits = (d: string) => first.split(d).map((c) => trimAll(c).replace(/^"|"$/g, '')).filter((c) => known.has(c)).length;
+  const comma = hits(',');
+  for (const d of ['\t', ';'] as const) if (hits(d) >= 2 && hits(d) > comma) return d;
+  return ',';
+}
+
+/** Column names and titles of a table, for recognising its header. */
+export function headerWords(def: AnyTable): Set<string> {
+  return new Set([...columnNames(def), ...titleMap(def).keys()]);
+}
+
+/** Chinese column titles of a table mapped to its column names (titles shared by two columns are left out). */
+export function titleMap(def: AnyTable): Map<string, string> {
+  const count = new Map<string, number>();
+  const map = new Map<string, string>();
+  for (const name of columnNames(def)) {
+    const title = columnMeta(def.schema.shape[name]!).title;
+    count.set(title, (count.get(title) ?? 0) + 1);
+    map.set(title, name);
+  }
+  for (const [t, n] of count) if (n > 1) map.delete(t);
+  return map;
+}
+
+export interface FileChange {
+  line: number;
+  /** Excel cell, e.g. "C17"; the header for header changes. */
+  cell: string;
+  column: string;
+  from: string;
+  to: string;
+}
+
+export interface FixedFile {
+  /** The corrected text, comma-separated, with `eol` line ends (CRLF by default), without a BOM. */
+  text: string;
+  changes: FileChange[];
+  delimiter: Delimiter;
+}
+
+function quoteCell(v: string): string {
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/**
+ * Applies every mechanical fix to one table's file and nothing else: the same rows in the same
+ * order, cells that were not wrong untouched. Rows the validator rejects as a whole (wrong cell
+ * count, broken quotes) are kept as they were.
+ */
+export function fixTableText(def: AnyTable, text: string, eol: '\r\n' | '\n' = '\r\n'): FixedFile {
+  const expected = columnNames(def);
+  const titles = titleMap(def);
+  const delimiter = detectDelimiter(text, headerWords(def));
+  const body = text.replace(/^\ufeff/, '');
+  const { rows, issues } = parseCsv(body, delimiter);
+  const broken = new Set(issues.map((i) => i.line));
+  const changes: FileChange[] = [];
+  const header = rows[0];
+  const lines = body.split(/\r\n|\r|\n/);
+  if (!header) return { text: body, changes, delimiter };
+  const names = header.cells.map((raw, k) => {
+    const t = trimAll(raw);
+    const name = expected.includes(t) ? t : (titles.get(t) ?? t);
+    if (name !== raw) changes.push({ line: header.line, cell: `${excelColumn(k)}${header.excelRow}`, column: name, from: raw, to: name });
+    return name;
+  });
+  const metas = names.map((n) => (expected.includes(n) ? columnMeta(def.schema.shape[n]!) : undefined));
+  const out: string[] = [names.map(quoteCell).join(',')];
+  const lineEnd = (r: CsvRow, next: CsvRow | undefined) => (next ? next.line : lines.length + 1) - r.line;
+  rows.slice(1).forEach((row, idx) => {
+    const next = rows[idx + 2];
+    if (broken.has(row.line) || row.cells.length !== names.length) {
+      // Kept as written (only re-joined with commas when the file used another separator).
+      const span = lines.slice(row.line - 1, row.line - 1 + lineEnd(row, next)).join(eol).replace(/(\r?\n)+$/, '');
+      out.push(delimiter === ',' ? span : row.cells.map(quoteCell).join(','));
+      return;
+    }
+    const cells = row.cells.map((raw, k) => {
+      const meta = metas[k];
+      if (!meta) return raw;
+      const f = suggestCell(meta, raw);
+      if (!f) return raw;
+      changes.push({ line: row.line, cell: `${excelColumn(k)}${row.excelRow}`, column: names[k]!, from: raw, to: f.value });
+      return f.value;
+    });
+    out.push(cells.map(quoteCell).join(','));
+  });
+  return { text: `${out.join(eol)}${eol}`, changes, delimiter };
+}
+
+/** UTF-8 with a byte-order mark, as Excel opens it without mojibake. */
+export function excelBytes(text: string): Uint8Array {
+  const body = new TextEncoder().encode(text);
+  const out = new Uint8Array(body.length + 3);
+  out.set([0xef, 0xbb, 0xbf]);
+  out.set(body, 3);
+  return out;
+}

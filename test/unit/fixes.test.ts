@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { materialise } from '../helpers/fixtures.ts';
+import { excelSerialDate, fixTableText, nearestAllowed, suggestCell } from '../../src/lib/fixes.ts';
+import { decodeCsvBytes } from '../../src/lib/encoding.ts';
+import { parseCsv } from '../../src/lib/csv.ts';
+import { validateDirs } from '../../src/lib/read-dataset.ts';
+import { columnMeta } from '../../src/schemas/columns.ts';
+import { ALL_TABLES } from '../../src/schemas/index.ts';
+import type { AnyTable } from '../../src/schemas/table.ts';
+
+const table = (name: string) => ALL_TABLES.find((t) => t.name === name)! as AnyTable;
+const meta = (t: string, c: string) => columnMeta(table(t).schema.shape[c]!);
+const fix = (t: string, c: string, raw: string) => suggestCell(meta(t, c), raw)?.value;
+
+/** Each mechanical mistake: table, column, what the editor wrote, the suggested value. */
+const PINNED: Array<[string, string, string, string | undefined]> = [
+  ['problems', 'reported', '2017/3/14', '2017-03-14'],
+  ['problems', 'reported', '2017年3月14日', '2017-03-14'],
+  ['problems', 'reported', '2017.3.14', '2017-03-14'],
+  ['problems', 'reported', '2017-3-4', '2017-03-04'],
+  ['problems', 'reported', '２０１７/３/１４', '2017-03-14'],
+  ['problems', 'reported', ' 2017-03-14　', '2017-03-14'],
+  ['problems', 'reported', '2017/2/30', undefined], // not a real day: nothing to suggest
+  ['problems', 'reported', '42808', undefined], // Excel day number: a hint, not a fix
+  ['indicators', 'baseline_date', '2016年', '2016'],
+  ['indicators', 'baseline_date', '2016/7', '2016-07'],
+  ['problems', 'fine_wan', '２０.５', '20.5'],
+  ['problems', 'fine_wan', '1,234.5', '1234.5'],
+  ['problems', 'fine_wan', '20万元', '20'],
+  ['problems', 'fine_wan', '1,5', undefined], // a decimal comma or a typo: not guessed
+  ['indicators', 'target', '60%', '60'],
+  ['indicators', 'target', '６０％', '60'],
+  ['problems', 'fine_wan', '20%', undefined], // a share in a column of 万元: not guessed
+  ['indicators', 'section', 's1；s2', 's1;s2'],
+  ['indicators', 'quote', '全镇；;河道', undefined], // a Chinese semicolon in a quote is text
+  ['problems', 'categories', '水；大气', '水;大气'],
+  ['problems', 'categories', '水，大气', '水;大气'],
+  ['problems', 'categories', '水、大气', '水;大气'],
+  ['problems', 'categories', '大气;空气', undefined],
+  ['enterprises', 'uscc', '91110000600037341l', '91110000600037341L'],
+  ['enterprises', 'uscc', '９１１１００００６０００３７３４１Ｌ', '91110000600037341L'],
+  ['enterprises', 'uscc', '911100006000 37341L', '91110000600037341L'],
+  ['problems', 'id', 'gs-2017-001', 'GS-2017-001'],
+  ['credit-ratings', 'period', '2019-h1', '2019-H1'],
+  ['villages', 'id', 'DongCun', 'dongcun'],
+  ['villages', 'id', 'Dong Cun', undefined], // a space inside a name is not stray
+  ['villages', 'name', ' 西社区 ', '西社区'],
+  ['villages', 'name', '西社区\u3000', '西社区'],
+  ['problems', 'status', '完成整改', '已整改'],
+  ['problems', 'status', '已完成', undefined], // 已整改 or 已销号: equally close, never guessed
+  ['problems', 'status', '整改', undefined], // part of three allowed values
+  ['credit-ratings', 'rating', '红', '红色'],
+  ['credit-ratings', 'rating', ' 红色', '红色'],
+  ['problems', 'verified', '实', undefined],
+  ['problems', 'source_type', '媒体', '媒体曝光'],
+  ['indicators', 'kind', 'Count', 'count'],
+];
+
+describe('the fixer', () => {
+  for (const [t, c, raw, want] of PINNED) {
+    it(`${t}.${c}: “${raw}” → ${want === undefined ? 'no suggestion' : `“${want}”`}`, () => {
+      expect(fix(t, c, raw)).toBe(want);
+    });
+  }
+
+  it('offers nothing for a value that is already right', () => {
+    expect(fix('problems', 'reported', '2017-03-14')).toBeUndefined();
+  });
+
+  it('never picks between two equally close allowed values', () => {
+    expect(nearestAllowed('色', ['红色', '蓝色'])).toBeUndefined();
+    expect(nearestAllowed('红', ['红色', '深红色'])).toBeUndefined();
+    expect(nearestAllowed('红', ['红色', '蓝色'])).toBe('红色');
+  });
+
+  it('reads an Excel day number as a date for the hint', () => {
+    expect(excelSerialDate('42808')).toBe('2017-03-14');
+    expect(excelSerialDate('123')).toBeUndefined();
+  });
+
+  it('corrects a tab-separated file and a Chinese header, same rows in the same order', () => {
+    const fixed = fixTableText(table('villages'), '编号\t名称\t类型\ndongcun\t东村\t村\nxishequ\t 西社区\t社区\n');
+    expect(fixed.delimiter).toBe('\t');
+    expect(fixed.text).toBe('id,name,kind\r\ndongcun,东村,村\r\nxishequ,西社区,社区\r\n');
+    expect(fixed.changes.map((c) => `${c.cell} ${c.from}→${c.to}`)).toEqual(['A1 编号→id', 'B1 名称→name', 'C1 类型→kind', 'B3  西社区→西社区']);
+  });
+
+  it('keeps rows it cannot fix as written', () => {
+    const text = 'id,name,kind\r\ndongcun,东村,村,多余\r\nxishequ,西社区,街道\r\n';
+    expect(fixTableText(table('villages'), text)).toMatchObject({ text, changes: [] });
+  });
+
+  it('turns the file with eleven mechanical mistakes into one that validates clean, changing only those cells', () => {
+    const dir = materialise('fix-ten-mistakes');
+    expect(validateDirs({ dataDir: `${dir}/data`, contentDir: `${dir}/content`, cwd: dir }).issues).toHaveLength(11);
+    let changes = 0;
+    for (const f of readdirSync(join(dir, 'data'))) {
+      const def = table(f.replace(/\.csv$/, ''));
+      const before = decodeCsvBytes(readFileSync(join(dir, 'data', f)));
+      if (!before.ok) throw new Error(f);
+      const fixed = fixTableText(def, before.text, '\n');
+      changes += fixed.changes.length;
+      // Same rows in the same order; the cells that differ are exactly the listed changes.
+      const a = parseCsv(before.text).rows;
+      const b = parseCsv(fixed.text).rows;
+      expect(b.map((r) => r.line), f).toEqual(a.map((r) => r.line));
+      const differ = a.flatMap((r, k) => r.cells.flatMap((c, j) => (c !== b[k]!.cells[j] ? [`${r.line}:${j}:${c}→${b[k]!.cells[j]}`] : [])));
+      const cols = a[0]!.cells;
+      expect(differ, f).toEqual(fixed.changes.map((c) => `${c.line}:${cols.indexOf(c.column)}:${c.from}→${c.to}`));
+      writeFileSync(join(dir, 'data', f), fixed.text);
+    }
+    expect(changes).toBe(11);
+    expect(validateDirs({ dataDir: `${dir}/data`, contentDir: `${dir}/content`, cwd: dir }).issues).toEqual([]);
+  });
+});
