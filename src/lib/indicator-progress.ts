@@ -37,22 +37,19 @@ export const PROGRESS_NOTE =
 
 export type ProgressRecord = Record<string, string | number | undefined>;
 
+/** What an indicator is and what was concluded from it: the first cells of both downloads. */
+function verdictCells({ indicator: ind, progress: p }: Pick<IndicatorView, 'indicator' | 'progress'>): ProgressRecord {
+  return { indicator: ind.id, name: ind.name, unit: ind.unit ?? '', comparator: p.comparator, target: p.target, deadline: p.deadline, result: p.result, status: p.status, at_deadline: p.atDeadline };
+}
+
 export function progressRecords(views: readonly IndicatorView[]): ProgressRecord[] {
-  return views.map(({ indicator: ind, progress: p }) => ({
-    indicator: ind.id,
-    name: ind.name,
-    unit: ind.unit ?? '',
-    comparator: p.comparator,
-    target: p.target,
-    deadline: p.deadline,
-    result: p.result,
-    status: p.status,
-    at_deadline: p.atDeadline,
-    deadline_date: p.deadlinePoint?.date,
-    deadline_value: p.deadlinePoint?.value,
-    latest_date: p.latest?.date,
-    latest_value: p.latest?.value,
-    explanation: p.explanation,
+  return views.map((view) => ({
+    ...verdictCells(view),
+    deadline_date: view.progress.deadlinePoint?.date,
+    deadline_value: view.progress.deadlinePoint?.value,
+    latest_date: view.progress.latest?.date,
+    latest_value: view.progress.latest?.value,
+    explanation: view.progress.explanation,
   }));
 }
 
@@ -95,19 +92,7 @@ export interface ObservationLike {
 }
 
 export function indicatorCsvRecords(view: Pick<IndicatorView, 'indicator' | 'progress'> & { observations: readonly ObservationLike[] }): ProgressRecord[] {
-  const { indicator: ind, progress: p } = view;
-  const head: ProgressRecord = {
-    indicator: ind.id,
-    name: ind.name,
-    unit: ind.unit ?? '',
-    comparator: p.comparator,
-    target: p.target,
-    deadline: p.deadline,
-    result: p.result,
-    status: p.status,
-    at_deadline: p.atDeadline,
-    explanation: p.explanation,
-  };
+  const head: ProgressRecord = { ...verdictCells(view), explanation: view.progress.explanation };
   if (view.observations.length === 0) return [head];
   return view.observations.map((o) => ({ ...head, date: o.date, value: o.value, source: o.source, source_url: o.source_url, note: o.note }));
 }
