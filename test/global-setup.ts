@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { astroBuild } from './helpers/build.ts';
 import { BUILD_DATE, FIXTURE_CONTENT, FIXTURE_DATA, REPO_URL, SAMPLE_CONTENT, SAMPLE_DATA, SAMPLE_SITE_DIR, SITE_BASE, SITE_DIR, SITE_URL } from './helpers/paths.ts';
 
@@ -9,6 +10,8 @@ import { BUILD_DATE, FIXTURE_CONTENT, FIXTURE_DATA, REPO_URL, SAMPLE_CONTENT, SA
  *   that an editor's correct change to data/ never turns the tests red.
  */
 export default function setup(): void {
+  // While working on tests: REUSE_SITES=1 keeps sites an earlier run built (never set in CI).
+  if (process.env.REUSE_SITES === '1' && !process.env.CI && [SITE_DIR, SAMPLE_SITE_DIR].every((d) => existsSync(join(d, 'index.html')))) return;
   const env = { BASE_PATH: SITE_BASE, SITE_URL, BUILD_DATE, REPO_URL };
   for (const [name, out, dataDir, contentDir] of [
     ['test fixture', SITE_DIR, FIXTURE_DATA, FIXTURE_CONTENT],

@@ -67,3 +67,6 @@ export const CHANGE_LABEL: Record<RatingChange, string> = {
 
 /** Shown where a problem has no village: it concerns the whole town. */
 export const WHOLE_TOWN = '全镇';
+
+/** What the date beside a search result is, by result type (Pagefind meta `type`). */
+export const SEARCH_DATE_LABEL: Record<string, string> = { 计划原文: '成文', 指标: '最新观测', 问题: '曝光', 企业: '评价发布' };

@@ -5,18 +5,25 @@
  */
 import { excerptRuns } from '../lib/excerpt.ts';
 import { toSimplified } from '../lib/zh-variants.ts';
+import { SEARCH_DATE_LABEL } from '../lib/display.ts';
 
 interface PagefindResultData {
   url: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
+  filters?: Record<string, string[] | undefined>;
   sub_results?: Array<{ url: string; title: string; excerpt: string }>;
+}
+interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<PagefindResultData>;
 }
 interface PagefindApi {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
-  search(q: string | null, o?: { filters?: Record<string, { any: string[] }> }): Promise<{ results: Array<{ id: string; score: number; data(): Promise<PagefindResultData> }> } | null>;
+  search(q: string | null, o?: { filters?: Record<string, { any: string[] }> }): Promise<{ results: PagefindResult[] } | null>;
 }
 
 /** Filter groups shown to readers, in order, with their Chinese names. */
@@ -42,6 +49,11 @@ class SiteSearch extends HTMLElement {
   #results!: HTMLOListElement;
   #status!: HTMLElement;
   #filtersBox!: HTMLElement;
+  #filtersCount!: HTMLElement;
+  #more!: HTMLButtonElement;
+  #badges!: DocumentFragment;
+  #found: PagefindResult[] = [];
+  #query = '';
   #selected = new Map<string, Set<string>>();
   #run = 0;
   #timer: number | undefined;
@@ -49,8 +61,12 @@ class SiteSearch extends HTMLElement {
   connectedCallback(): void {
     this.#input = this.querySelector('input[name=q]')!;
     this.#results = this.querySelector('[data-results]')!;
-    this.#status = this.querySelector('[data-status]')!;
+    this.#status = this.querySelector('[data-search-status]')!;
     this.#filtersBox = this.querySelector('[data-filters]')!;
+    this.#filtersCount = this.querySelector('[data-filters-count]')!;
+    this.#more = this.querySelector('[data-more]')!;
+    this.#badges = this.querySelector<HTMLTemplateElement>('template[data-badges]')!.content;
+    this.#more.addEventListener('click', () => void this.#showMore());
     const params = new URLSearchParams(location.search);
     this.#input.value = params.get('q') ?? '';
     for (const key of Object.keys(FILTER_LABELS)) {
@@ -107,6 +123,7 @@ class SiteSearch extends HTMLElement {
           else set.delete(value);
           if (set.size) this.#selected.set(key, set);
           else this.#selected.delete(key);
+          this.#countFilters();
           void this.#search();
         });
         l.append(box, document.createTextNode(value));
@@ -114,7 +131,12 @@ class SiteSearch extends HTMLElement {
       }
       this.#filtersBox.append(fs);
     }
-    this.#filtersBox.hidden = false;
+  }
+
+  /** The folded filters say how many are chosen, so a narrowed search is never mistaken for all. */
+  #countFilters(): void {
+    const n = [...this.#selected.values()].reduce((sum, set) => sum + set.size, 0);
+    this.#filtersCount.textContent = n ? `（已选 ${n} 项）` : '';
   }
 
   #syncUrl(q: string): void {
@@ -129,8 +151,11 @@ class SiteSearch extends HTMLElement {
     const run = ++this.#run;
     const q = this.#input.value.trim();
     this.#syncUrl(q);
+    this.#countFilters();
     if (!q && this.#selected.size === 0) {
       this.#results.replaceChildren();
+      this.#found = [];
+      this.#more.hidden = true;
       this.#status.textContent = '';
       return;
     }
@@ -140,12 +165,30 @@ class SiteSearch extends HTMLElement {
     // The site is in simplified characters: a query typed in traditional ones is converted.
     const found = await api.search(q ? toSimplified(q) : null, { filters });
     if (run !== this.#run || !found) return;
-    const data = await Promise.all(found.results.slice(0, PAGE_SIZE).map((r) => r.data()));
+    this.#found = found.results;
+    this.#query = q ? toSimplified(q) : '';
+    this.#results.replaceChildren();
+    await this.#showMore(run);
+  }
+
+  /** Appends the next PAGE_SIZE results: every result can be reached. */
+  async #showMore(run = this.#run): Promise<void> {
+    const start = this.#results.childElementCount;
+    // One page at a time: a second tap while the first is loading must not add the same results twice.
+    if (this.#more.disabled && start > 0) return;
+    this.#more.disabled = true;
+    const data = await Promise.all(this.#found.slice(start, start + PAGE_SIZE).map((r) => r.data()));
+    this.#more.disabled = false;
     if (run !== this.#run) return;
-    const query = q ? toSimplified(q) : '';
-    this.#results.replaceChildren(...data.map((d) => this.#item(d, query)));
-    const n = found.results.length;
-    this.#status.textContent = n === 0 ? `没有找到与“${q}”相关的内容。可以换一个词，或减少筛选条件。` : `找到 ${n} 个结果${n > PAGE_SIZE ? `，显示前 ${PAGE_SIZE} 个` : ''}。`;
+    this.#results.append(...data.map((d) => this.#item(d, this.#query)));
+    const n = this.#found.length;
+    const shown = this.#results.childElementCount;
+    const q = this.#input.value.trim();
+    this.#status.textContent = n === 0 ? `没有找到与“${q}”相关的内容。可以换一个词，或减少筛选条件。` : `找到 ${n} 个结果${n > shown ? `，已显示 ${shown} 个` : ''}。`;
+    this.#more.hidden = shown >= n;
+    this.#more.textContent = `显示更多（还有 ${n - shown} 个）`;
+    // After "显示更多", focus goes to the first new result, so a keyboard or screen-reader user continues there.
+    if (start > 0) this.#results.children[start]?.querySelector('a')?.focus();
   }
 
   #item(d: PagefindResultData, query: string): HTMLLIElement {
@@ -155,7 +198,8 @@ class SiteSearch extends HTMLElement {
     const a = document.createElement('a');
     a.className = 'result-title';
     a.href = sub?.url ?? d.url;
-    a.textContent = sub ? `${d.meta.title ?? ''} · ${sub.title}` : (d.meta.title ?? d.url);
+    const title = d.meta.title ?? d.url;
+    a.textContent = sub && sub.title !== title ? `${title} · ${sub.title}` : title;
     const meta = document.createElement('div');
     meta.className = 'result-meta';
     if (d.meta.type) {
@@ -164,9 +208,15 @@ class SiteSearch extends HTMLElement {
       t.textContent = d.meta.type;
       meta.append(t);
     }
+    // An enterprise shows its latest colour, a problem its status, an indicator its result.
+    for (const value of d.filters?.[d.meta.type === '企业' ? 'rating' : 'status'] ?? []) {
+      const badge = this.#badges.querySelector(`[data-badge="${CSS.escape(`${d.meta.type ?? ''}:${value}`)}"]`);
+      if (badge) meta.append(...[...badge.childNodes].map((n) => n.cloneNode(true)));
+    }
     if (d.meta.date) {
       const t = document.createElement('span');
-      t.textContent = d.meta.date;
+      const label = SEARCH_DATE_LABEL[d.meta.type ?? ''];
+      t.textContent = label ? `${label} ${d.meta.date}` : d.meta.date;
       meta.append(t);
     }
     const p = document.createElement('p');

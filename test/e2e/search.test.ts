@@ -18,7 +18,7 @@ describe.skipIf(browserPath.skip)('search in Chromium', () => {
 
   async function settle(p: Page): Promise<void> {
     await p.waitForFunction(() => {
-      const s = document.querySelector('[data-status]')?.textContent ?? '';
+      const s = document.querySelector('[data-search-status]')?.textContent ?? '';
       return s !== '' && s !== '正在搜索…';
     });
   }
@@ -49,6 +49,7 @@ describe.skipIf(browserPath.skip)('search in Chromium', () => {
     await page.goto(`${site.server.root}search/?q=${encodeURIComponent('燃煤')}`);
     await settle(page);
     const all = await page.locator('.search-results li').count();
+    await page.getByText('筛选', { exact: true }).click();
     await page.getByRole('group', { name: '类型' }).getByLabel('计划原文').check();
     await page.waitForFunction((n) => document.querySelectorAll('.search-results li').length < n, all);
     const types = await page.locator('.search-results .result-type').allTextContents();
@@ -57,6 +58,9 @@ describe.skipIf(browserPath.skip)('search in Chromium', () => {
     expect(new URL(page.url()).searchParams.getAll('type')).toEqual(['计划原文']);
     await page.reload();
     await settle(page);
+    // Folded, the control still says that a filter narrows the results.
+    expect(await page.locator('.search-filters-box summary').textContent()).toBe('筛选（已选 1 项）');
+    await page.locator('.search-filters-box summary').click();
     expect(await page.getByRole('group', { name: '类型' }).getByLabel('计划原文').isChecked()).toBe(true);
     expect(new Set(await page.locator('.search-results .result-type').allTextContents())).toEqual(new Set(['计划原文']));
   });
