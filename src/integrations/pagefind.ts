@@ -6,6 +6,10 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { close, createIndex } from 'pagefind';
+import { validatedDataset } from '../lib/read-dataset.ts';
+import { planSections } from '../lib/plan-doc.ts';
+import { planPath } from '../lib/urls.ts';
+import { isoDate } from '../lib/site.ts';
 
 export default function pagefind(): AstroIntegration {
   return {
@@ -21,9 +25,26 @@ export default function pagefind(): AstroIntegration {
         try {
           const added = await index.addDirectory({ path: out });
           if (added.errors.length > 0) throw new Error(`搜索索引出错：${added.errors.join('；')}`);
+          // The plan's text is indexed section by section (its page carries no data-pagefind-body):
+          // a short section competes fairly with short record pages for the plan's own words.
+          let sections = 0;
+          for (const plan of validatedDataset().plans.values()) {
+            const title = plan.meta?.title ?? plan.id;
+            const date: Record<string, string> = plan.meta ? { date: isoDate(plan.meta.date) } : {};
+            const head = plan.meta ? [title, plan.meta.issuer, plan.meta.type, plan.meta.recipients, plan.meta.summary ?? ''].join('\n') : title;
+            const records = [
+              { url: `/${planPath(plan.id)}`, content: head, title },
+              ...planSections(plan.blocks).map((s) => ({ url: `/${planPath(plan.id, s.id || undefined)}`, content: s.text, title: s.heading ? `${title} · ${s.heading}` : title })),
+            ];
+            for (const rec of records) {
+              const r = await index.addCustomRecord({ url: rec.url, content: rec.content, language: 'zh-cn', meta: { title: rec.title, type: '计划原文', ...date }, filters: { type: ['计划原文'] } });
+              if (r.errors.length > 0) throw new Error(`搜索索引出错（${plan.path}，${rec.title}）：${r.errors.join('；')}`);
+              sections++;
+            }
+          }
           const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
           if (written.errors.length > 0) throw new Error(`搜索索引写入失败：${written.errors.join('；')}`);
-          logger.info(`已为 ${added.page_count} 个页面建立搜索索引（${Math.round(performance.now() - started)} 毫秒）`);
+          logger.info(`已为 ${added.page_count} 个页面和 ${sections} 个计划章节建立搜索索引（${Math.round(performance.now() - started)} 毫秒）`);
         } finally {
           await close();
         }

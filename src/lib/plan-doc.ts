@@ -163,6 +163,31 @@ export function sectionText(blocks: readonly PlanBlock[], id: string): string | 
   return parts.join('\n');
 }
 
+export interface PlanSection {
+  /** The heading's anchor; "" for the text before the first heading. */
+  id: string;
+  heading: string;
+  /** The heading and the paragraphs up to the next heading of any level (so no text is in two sections). */
+  text: string;
+}
+
+/**
+ * The plan cut at every heading, for the search index: each section is a result of its own, so
+ * that a long plan is not outranked by thousands of short record pages for its own words.
+ */
+export function planSections(blocks: readonly PlanBlock[]): PlanSection[] {
+  const out: PlanSection[] = [];
+  let current: PlanSection | undefined;
+  for (const b of blocks) {
+    if (b.kind === 'heading') {
+      current = { id: b.id, heading: b.text, text: b.text };
+      out.push(current);
+    } else if (current) current.text += `\n${b.text}`;
+    else out.push((current = { id: '', heading: '', text: b.text }));
+  }
+  return out;
+}
+
 /** Number of physical lines taken by a front-matter block at the start of a file. */
 export function frontMatterLines(source: string): number {
   const m = /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/.exec(source);

@@ -47,7 +47,9 @@ export const datapackageUrl = () => href('data/datapackage.json');
 export const datasetCslUrl = (table: string) => href(`data/cite/${seg(table)}.json`);
 
 // Records.
-export const planUrl = (plan: string, anchor?: string) => href(`plan/${seg(plan)}/${anchor ? `#${anchor}` : ''}`);
+/** A plan or one of its sections, site-relative without the base (the search index adds the base in the browser). */
+export const planPath = (plan: string, anchor?: string) => `plan/${seg(plan)}/${anchor ? `#${anchor}` : ''}`;
+export const planUrl = (plan: string, anchor?: string) => href(planPath(plan, anchor));
 export const planSourceUrl = (plan: string) => href(`plan/${seg(plan)}.md`);
 export const indicatorUrl = (id: string) => href(`indicators/${seg(id)}/`);
 export const indicatorCsvUrl = (id: string) => href(`indicators/${seg(id)}.csv`);

@@ -6,10 +6,12 @@
 import { excerptRuns } from '../lib/excerpt.ts';
 import { toSimplified } from '../lib/zh-variants.ts';
 import { SEARCH_DATE_LABEL } from '../lib/display.ts';
+import { planQuery, rankByMatch } from '../lib/search-query.ts';
 
 interface PagefindResultData {
   url: string;
   excerpt: string;
+  content: string;
   meta: Record<string, string | undefined>;
   filters?: Record<string, string[] | undefined>;
   sub_results?: Array<{ url: string; title: string; excerpt: string }>;
@@ -29,6 +31,8 @@ interface PagefindApi {
 /** Filter groups shown to readers, in order, with their Chinese names. */
 const FILTER_LABELS: Record<string, string> = { type: '类型', status: '状态', village: '村（社区）', rating: '信用等级', year: '年份' };
 const PAGE_SIZE = 20;
+/** How many of Pagefind's best results are read and re-ordered so that whole-query matches come first. */
+const RANKED = 30;
 
 function bestSection(d: PagefindResultData, query: string): { url: string; title: string; excerpt: string } | undefined {
   const compact = query.replace(/\s+/g, '');
@@ -53,6 +57,8 @@ class SiteSearch extends HTMLElement {
   #more!: HTMLButtonElement;
   #badges!: DocumentFragment;
   #found: PagefindResult[] = [];
+  #loaded = new Map<string, PagefindResultData>();
+  #applied: string[] = [];
   #query = '';
   #selected = new Map<string, Set<string>>();
   #run = 0;
@@ -161,12 +167,27 @@ class SiteSearch extends HTMLElement {
     }
     this.#status.textContent = '正在搜索…';
     const api = await this.#load();
-    const filters = Object.fromEntries([...this.#selected].map(([k, set]) => [k, { any: [...set] }]));
     // The site is in simplified characters: a query typed in traditional ones is converted.
-    const found = await api.search(q ? toSimplified(q) : null, { filters });
-    if (run !== this.#run || !found) return;
-    this.#found = found.results;
-    this.#query = q ? toSimplified(q) : '';
+    const plan = planQuery(q ? toSimplified(q) : '');
+    const chosen = new Map([...this.#selected].map(([k, set]) => [k, [...set]]));
+    // Filters the query named apply unless the reader chose others for the same key.
+    for (const [k, values] of Object.entries(plan.filters)) if (!chosen.has(k)) chosen.set(k, values);
+    const filters = Object.fromEntries([...chosen].map(([k, values]) => [k, { any: values }]));
+    const texts = plan.text ? [plan.text, ...plan.variants] : [null];
+    const searches = await Promise.all(texts.map((t) => api.search(t, { filters })));
+    if (run !== this.#run || searches.some((f) => !f)) return;
+    // One result per page, with its best score over the query and its synonyms.
+    const best = new Map<string, PagefindResult>();
+    for (const f of searches) for (const r of f!.results) if ((best.get(r.id)?.score ?? -1) < r.score) best.set(r.id, r);
+    const merged = [...best.values()].sort((a, b) => b.score - a.score);
+    const head = merged.slice(0, RANKED);
+    const data = await Promise.all(head.map((r) => r.data()));
+    if (run !== this.#run) return;
+    this.#loaded = new Map(head.map((r, i) => [r.id, data[i]!]));
+    const rankable = head.map((r, i) => ({ r, title: data[i]!.meta.title ?? '', content: data[i]!.content }));
+    this.#found = [...rankByMatch(plan.text, rankable).map((x) => x.r), ...merged.slice(RANKED)];
+    this.#query = plan.text;
+    this.#applied = plan.applied.filter((a) => !this.#selected.has(a.key)).map((a) => a.label);
     this.#results.replaceChildren();
     await this.#showMore(run);
   }
@@ -177,14 +198,15 @@ class SiteSearch extends HTMLElement {
     // One page at a time: a second tap while the first is loading must not add the same results twice.
     if (this.#more.disabled && start > 0) return;
     this.#more.disabled = true;
-    const data = await Promise.all(this.#found.slice(start, start + PAGE_SIZE).map((r) => r.data()));
+    const data = await Promise.all(this.#found.slice(start, start + PAGE_SIZE).map((r) => this.#loaded.get(r.id) ?? r.data()));
     this.#more.disabled = false;
     if (run !== this.#run) return;
     this.#results.append(...data.map((d) => this.#item(d, this.#query)));
     const n = this.#found.length;
     const shown = this.#results.childElementCount;
     const q = this.#input.value.trim();
-    this.#status.textContent = n === 0 ? `没有找到与“${q}”相关的内容。可以换一个词，或减少筛选条件。` : `找到 ${n} 个结果${n > shown ? `，已显示 ${shown} 个` : ''}。`;
+    const applied = this.#applied.length ? `（已按${this.#applied.join('、')}筛选）` : '';
+    this.#status.textContent = n === 0 ? `没有找到与“${q}”相关的内容${applied}。可以换一个词，或减少筛选条件。` : `找到 ${n} 个结果${applied}${n > shown ? `，已显示 ${shown} 个` : ''}。`;
     this.#more.hidden = shown >= n;
     this.#more.textContent = `显示更多（还有 ${n - shown} 个）`;
     // After "显示更多", focus goes to the first new result, so a keyboard or screen-reader user continues there.

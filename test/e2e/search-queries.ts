@@ -10,6 +10,8 @@ export interface SearchCase {
   why: string;
   /** A type filter, where the word is common across the site and the case is about one kind of page. */
   type?: string;
+  /** The page must be the first result, not only among the first five. */
+  first?: true;
 }
 
 export const SEARCH_CASES: SearchCase[] = [
@@ -53,6 +55,15 @@ export const SEARCH_CASES: SearchCase[] = [
   { q: '關閉畜禽養殖場', page: 'indicators/livestock-farms/', why: 'traditional characters' },
   { q: '生态宣传步道', page: 'indicators/eco-trail/', why: 'phrase of the plan' },
   { q: '覆盖率', page: 'indicators/green-coverage-2030/', why: 'three-character term' },
+  // Exact first (issue "Search at scale"): the whole query beats its parts.
+  { q: '印染企业废气异味扰民，督察交办限期整改', page: 'problems/GS-2018-003/', why: 'an exact problem title', first: true },
+  { q: '养殖废水直排河道', page: 'problems/GS-2018-002/', why: 'an exact title that shares words with others', first: true },
+  { q: '甲乙化工', page: 'credit/91110000600037341L/', why: 'an enterprise name without 有限公司 and the sample marker', first: true },
+  { q: '（示例）甲乙化工有限公司', page: 'credit/91110000600037341L/', why: 'an enterprise name as written', first: true },
+  { q: '推进黑臭河道整治工作', page: 'plan/gushan-2017/', why: 'a plan phrase finds its plan section', first: true },
+  // The words people use.
+  { q: '交办件', page: 'problems/GS-2018-003/', why: 'synonym of 督察交办' },
+  { q: '黑臭水体', page: 'indicators/black-odorous/', why: 'synonym of 黑臭河道' },
   // Pages.
   { q: '计算方法', page: 'methodology/', why: 'page title' },
   { q: '示例数据', page: 'about/', why: 'page text' },

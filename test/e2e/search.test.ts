@@ -3,7 +3,10 @@ import type { Page } from 'playwright-core';
 import { browserAvailability } from '../helpers/browser.ts';
 import { siteInBrowser } from '../helpers/site-browser.ts';
 import { axeViolations } from '../helpers/axe.ts';
-import { SITE_BASE } from '../helpers/paths.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { FIXTURE_DATA, SITE_BASE } from '../helpers/paths.ts';
 
 import { SEARCH_CASES } from './search-queries.ts';
 
@@ -29,10 +32,11 @@ describe.skipIf(browserPath.skip)('search in Chromium', () => {
   });
 
   for (const c of SEARCH_CASES) {
-    it(`finds ${c.page} for “${c.q}”${c.type ? ` among ${c.type}` : ''} (${c.why})`, async () => {
+    it(`finds ${c.page} ${c.first ? 'first' : 'among the first five'} for “${c.q}”${c.type ? ` among ${c.type}` : ''} (${c.why})`, async () => {
       await page.goto(`${site.server.root}search/?q=${encodeURIComponent(c.q)}${c.type ? `&type=${encodeURIComponent(c.type)}` : ''}`);
       await settle(page);
-      expect(await top5(page)).toContain(`${SITE_BASE}${c.page}`);
+      if (c.first) expect((await top5(page))[0]).toBe(`${SITE_BASE}${c.page}`);
+      else expect(await top5(page)).toContain(`${SITE_BASE}${c.page}`);
     });
   }
 
@@ -63,6 +67,28 @@ describe.skipIf(browserPath.skip)('search in Chromium', () => {
     await page.locator('.search-filters-box summary').click();
     expect(await page.getByRole('group', { name: '类型' }).getByLabel('计划原文').isChecked()).toBe(true);
     expect(new Set(await page.locator('.search-results .result-type').allTextContents())).toEqual(new Set(['计划原文']));
+  });
+
+  const fixtureRows = (table: string) => Papa.parse<Record<string, string>>(readFileSync(join(FIXTURE_DATA, `${table}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
+
+  it('reads “红牌企业” as the enterprises whose latest rating is 红色, and says so', async () => {
+    const latest = new Map<string, Record<string, string>>();
+    for (const r of fixtureRows('credit-ratings')) if ((latest.get(r.uscc!)?.period ?? '') < r.period!) latest.set(r.uscc!, r);
+    const red = [...latest.values()].filter((r) => r.rating === '红色').map((r) => `${SITE_BASE}credit/${r.uscc}/`).sort();
+    expect(red.length).toBeGreaterThan(0);
+    await page.goto(`${site.server.root}search/?q=${encodeURIComponent('红牌企业')}`);
+    await settle(page);
+    const urls = await page.locator('.search-results .result-title').evaluateAll((els) => els.map((e) => new URL((e as HTMLAnchorElement).href).pathname));
+    expect(urls.sort()).toEqual(red);
+    expect(await page.locator('[data-search-status]').textContent()).toBe(`找到 ${red.length} 个结果（已按类型：企业、信用等级：红色筛选）。`);
+  });
+
+  it('reads “未整改的问题” as every unfinished problem', async () => {
+    const open = fixtureRows('problems').filter((r) => r.status === '待整改' || r.status === '整改中').map((r) => `${SITE_BASE}problems/${r.id}/`).sort();
+    await page.goto(`${site.server.root}search/?q=${encodeURIComponent('未整改的问题')}`);
+    await settle(page);
+    const urls = await page.locator('.search-results .result-title').evaluateAll((els) => els.map((e) => new URL((e as HTMLAnchorElement).href).pathname));
+    expect(urls.sort()).toEqual(open);
   });
 
   it('can be used with the keyboard alone, from the header search box on any page', async () => {

@@ -22,4 +22,9 @@ describe('toSimplified', () => {
     expect(toSimplified('顾山镇')).toBe('顾山镇');
     expect(TRADITIONAL_TABLE_SIZE).toBeGreaterThan(250);
   });
+  it('leaves simplified text as it is, even characters that also occur in traditional words', () => {
+    // 覆 is a simplified character in its own right (覆盖); converting it to 复 lost the problem “…未覆盖”.
+    expect(toSimplified('工业固废露天堆放未覆盖')).toBe('工业固废露天堆放未覆盖');
+    expect(toSimplified('覆蓋率')).toBe('覆盖率');
+  });
 });

@@ -1,0 +1,160 @@
+/**
+ * The site's own layer over Pagefind (issue "Search at scale"): what a query means before it is
+ * sent, and in which order the results are shown.
+ *
+ * - Words readers use for the same thing (红牌 and 红色, 黑臭河道 and 黑臭水体) are searched
+ *   together: SYNONYMS below, documented on the search page.
+ * - A query that names a record type with a colour or a status (“红色企业”, “未整改的问题”)
+ *   becomes that filter, with what is left as the text.
+ * - Pagefind ranks by its word scores, and its Chinese segmentation splits a title into words
+ *   its near-namesakes share; results that hold the whole query are moved first.
+ *
+ * Pure, so the browser script and the tests share it.
+ */
+import { PROBLEM_STATUSES, RATINGS } from '../schemas/enums.ts';
+
+/**
+ * Groups of words readers use for one thing. Each is searched whenever one of its members is
+ * in the query. Keep it small: a wrong synonym mixes results that should stay apart.
+ */
+export const SYNONYMS: ReadonlyArray<readonly string[]> = [
+  ['交办件', '信访件', '督察交办'],
+  ['红牌', '红色等级', '红色'],
+  ['黑牌', '黑色等级', '黑色'],
+  ['黄牌', '黄色等级', '黄色'],
+  ['黑臭河道', '黑臭水体', '黑臭河'],
+  ['信用代码', '统一社会信用代码'],
+  ['散乱污', '散乱污企业'],
+];
+
+/** Words that name a record type, and the type (Pagefind filter `type`) they stand for. */
+const TYPE_WORDS: ReadonlyArray<readonly [string, string]> = [
+  ['企业', '企业'],
+  ['公司', '企业'],
+  ['厂家', '企业'],
+  ['问题', '问题'],
+  ['案件', '问题'],
+  ['投诉', '问题'],
+  ['指标', '指标'],
+];
+
+/** Colour words (with their informal 牌 form) → the rating filter, applied with 企业. */
+const COLOUR_WORDS: ReadonlyArray<readonly [string, (typeof RATINGS)[number]]> = RATINGS.flatMap((r) => [
+  [r, r],
+  [`${r[0]}牌`, r],
+] as const);
+
+/** Status words → the status filter values, applied with 问题. Longest first. */
+const STATUS_WORDS: ReadonlyArray<readonly [string, readonly (typeof PROBLEM_STATUSES)[number][]]> = [
+  ['未整改', ['待整改', '整改中']],
+  ['未完成', ['待整改', '整改中']],
+  ['没整改', ['待整改', '整改中']],
+  ['已完成', ['已整改', '已销号']],
+  ...PROBLEM_STATUSES.map((s) => [s, [s]] as const),
+];
+
+export interface QueryPlan {
+  /** The text to search for (may be empty: then the filters alone select). */
+  text: string;
+  /** Further texts searched with it, from SYNONYMS. */
+  variants: string[];
+  /** Filters the query itself named: Pagefind filter key → allowed values. */
+  filters: Record<string, string[]>;
+  /** What was applied, in words, to tell the reader: filter key → e.g. “类型：企业”, “信用等级：红色”. */
+  applied: Array<{ key: string; label: string }>;
+}
+
+function takeWord(text: string, words: ReadonlyArray<readonly [string, unknown]>): { text: string; hit?: readonly [string, unknown] } {
+  for (const w of [...words].sort((a, b) => b[0].length - a[0].length)) {
+    const i = text.indexOf(w[0]);
+    if (i >= 0) return { text: text.slice(0, i) + ' ' + text.slice(i + w[0].length), hit: w };
+  }
+  return { text };
+}
+
+const tidy = (s: string) => s.replace(/(^|\s)的(?=\s|$)/g, ' ').replace(/的\s*$/, '').replace(/\s+/g, ' ').trim();
+
+/**
+ * What a query asks for. A type word alone does not filter (“企业环境信用” is a page's words);
+ * only a type word together with a colour (企业) or a status (问题) does.
+ */
+export function planQuery(raw: string): QueryPlan {
+  const query = raw.replace(/\s+/g, ' ').trim();
+  const filters: Record<string, string[]> = {};
+  const applied: QueryPlan['applied'] = [];
+  let text = query;
+  const type = takeWord(text, TYPE_WORDS);
+  const typeValue = type.hit?.[1] as string | undefined;
+  if (typeValue === '企业') {
+    const colour = takeWord(type.text, COLOUR_WORDS);
+    if (colour.hit) {
+      const rating = colour.hit[1] as string;
+      filters.type = ['企业'];
+      filters.rating = [rating];
+      applied.push({ key: 'type', label: '类型：企业' }, { key: 'rating', label: `信用等级：${rating}` });
+      text = colour.text;
+    }
+  } else if (typeValue === '问题') {
+    const status = takeWord(type.text, STATUS_WORDS);
+    if (status.hit) {
+      const values = status.hit[1] as string[];
+      filters.type = ['问题'];
+      filters.status = [...values];
+      applied.push({ key: 'type', label: '类型：问题' }, { key: 'status', label: `状态：${values.join('或')}` });
+      text = status.text;
+    }
+  }
+  text = applied.length > 0 ? tidy(text) : query;
+  const variants = synonymVariants(text);
+  return { text, variants, filters, applied };
+}
+
+/** The query with each synonym group member it holds replaced by the others (at most 4). */
+export function synonymVariants(text: string): string[] {
+  const out = new Set<string>();
+  for (const group of SYNONYMS) {
+    const member = [...group].sort((a, b) => b.length - a.length).find((w) => text.includes(w));
+    if (!member) continue;
+    for (const other of group) if (other !== member) out.add(text.replace(member, other));
+  }
+  out.delete(text);
+  return [...out].slice(0, 4);
+}
+
+/** A title or name as compared with a query: no spaces, no sample marker, no 有限公司. */
+export function normaliseName(s: string): string {
+  return s
+    .replace(/\s+/g, '')
+    .replace(/^[（(]示例[）)]/, '')
+    .replace(/(股份)?有限(责任)?公司/, '')
+    .toLowerCase();
+}
+
+export interface Rankable {
+  title: string;
+  /** The page's text (Pagefind's `content`). */
+  content: string;
+}
+
+/**
+ * How well a result holds the query: 0 its title is the query (as a name, with or without
+ * 有限公司 or the sample marker), 1 its title holds the whole query, 2 its text holds it, 3 parts only.
+ */
+export function matchTier(query: string, r: Rankable): number {
+  const q = query.replace(/\s+/g, '').toLowerCase();
+  if (!q) return 3;
+  const title = r.title.replace(/\s+/g, '').toLowerCase();
+  const nq = normaliseName(query);
+  if (title === q || (nq && normaliseName(r.title) === nq)) return 0;
+  if (title.includes(q)) return 1;
+  if (r.content.replace(/\s+/g, '').toLowerCase().includes(q)) return 2;
+  return 3;
+}
+
+/** Stable re-order of Pagefind's results by tier; within a tier Pagefind's order stands. */
+export function rankByMatch<T extends Rankable>(query: string, results: readonly T[]): T[] {
+  return results
+    .map((r, i) => ({ r, i, t: matchTier(query, r) }))
+    .sort((a, b) => a.t - b.t || a.i - b.i)
+    .map((x) => x.r);
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { matchTier, normaliseName, planQuery, rankByMatch, synonymVariants, SYNONYMS } from '../../src/lib/search-query.ts';
+
+describe('planQuery: a record type with a colour or a status becomes a filter', () => {
+  it('reads 红色企业 as enterprises rated 红色, with nothing left to search', () => {
+    expect(planQuery('红色企业')).toEqual({
+      text: '',
+      variants: [],
+      filters: { type: ['企业'], rating: ['红色'] },
+      applied: [{ key: 'type', label: '类型：企业' }, { key: 'rating', label: '信用等级：红色' }],
+    });
+  });
+  it('reads the informal 红牌 and keeps the rest of the query', () => {
+    const p = planQuery('东村的红牌企业');
+    expect(p.filters).toEqual({ type: ['企业'], rating: ['红色'] });
+    expect(p.text).toBe('东村');
+  });
+  it('reads 未整改的问题 as every unfinished problem', () => {
+    const p = planQuery('未整改的问题');
+    expect(p.text).toBe('');
+    expect(p.filters).toEqual({ type: ['问题'], status: ['待整改', '整改中'] });
+    expect(p.applied.map((a) => a.label)).toEqual(['类型：问题', '状态：待整改或整改中']);
+  });
+  it('reads 已销号问题 as that one status', () => {
+    expect(planQuery('已销号问题').filters).toEqual({ type: ['问题'], status: ['已销号'] });
+  });
+  it('leaves a type word alone when no colour or status comes with it', () => {
+    expect(planQuery('企业环境信用')).toEqual({ text: '企业环境信用', variants: [], filters: {}, applied: [] });
+    expect(planQuery('突出环境问题').filters).toEqual({});
+  });
+  it('leaves a colour alone when no record type comes with it (the plan speaks of 红线)', () => {
+    expect(planQuery('生态红线').filters).toEqual({});
+  });
+});
+
+describe('synonyms', () => {
+  it('searches the other words of a group too', () => {
+    expect(synonymVariants('交办件')).toEqual(['信访件', '督察交办']);
+    expect(synonymVariants('黑臭河道整治')).toEqual(['黑臭水体整治', '黑臭河整治']);
+    expect(planQuery('红牌').variants).toEqual(['红色等级', '红色']);
+  });
+  it('leaves other queries as they are', () => {
+    expect(synonymVariants('水质')).toEqual([]);
+  });
+  it('keeps each group to distinct words, each in one group only', () => {
+    const all = SYNONYMS.flat();
+    expect(new Set(all).size).toBe(all.length);
+  });
+});
+
+describe('whole-query matches first', () => {
+  it('compares names without the sample marker or the company suffix', () => {
+    expect(normaliseName('（示例）甲乙化工有限公司')).toBe('甲乙化工');
+    expect(normaliseName('甲乙化工股份有限公司')).toBe('甲乙化工');
+    expect(matchTier('甲乙化工', { title: '（示例）甲乙化工有限公司', content: '' })).toBe(0);
+    expect(matchTier('甲乙化工有限公司', { title: '（示例）甲乙化工有限公司', content: '' })).toBe(0);
+  });
+  it('orders exact title, title holding the query, text holding it, parts only', () => {
+    expect(matchTier('东村养殖场污水直排', { title: '东村养殖场污水直排', content: '' })).toBe(0);
+    expect(matchTier('养殖场污水', { title: '东村养殖场污水直排', content: '' })).toBe(1);
+    expect(matchTier('污水直排', { title: '问题', content: '东村 养殖场污水 直排' })).toBe(2);
+    expect(matchTier('污水直排', { title: '问题', content: '污水 经处理后 直排' })).toBe(3);
+  });
+  it('moves the exact title above near-namesakes that Pagefind put first, and keeps its order otherwise', () => {
+    const r = (title: string, content = title) => ({ title, content });
+    const pagefindOrder = [r('河道污水直排问题12'), r('河道污水直排问题13'), r('其他', '无关'), r('河道污水直排问题1'), r('关于河道污水直排问题1的说明')];
+    expect(rankByMatch('河道污水直排问题1', pagefindOrder).map((x) => x.title)).toEqual([
+      '河道污水直排问题1',
+      '河道污水直排问题12',
+      '河道污水直排问题13',
+      '关于河道污水直排问题1的说明',
+      '其他',
+    ]);
+  });
+});
