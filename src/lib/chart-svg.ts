@@ -86,7 +86,10 @@ export function chartPlotSvg(model: ChartModel): string {
   parts.push(`<text x="-6" y="${g.yOf(g.min)}" ${tick} text-anchor="end">${xmlText(formatValue(Number(g.min.toPrecision(3)), unit))}</text>`);
   if (g.targetY !== undefined) {
     parts.push(`<line x1="0" x2="${W}" y1="${g.targetY}" y2="${g.targetY}" stroke="${COLOURS.target}" stroke-width="1.5" stroke-dasharray="6 4"/>`);
-    parts.push(`<text x="${W - 4}" y="${g.targetY - 5}" font-size="12" fill="${COLOURS.target}" text-anchor="end">目标 ${xmlText(formatValue(target, unit))}</text>`);
+    // At the right end, unless the latest mark (and its label) sits there on the target line.
+    const last = g.dots.at(-1);
+    const crowded = last !== undefined && Math.abs(last.y - g.targetY) < 18 && last.x > W - 120;
+    parts.push(`<text x="${crowded ? 4 : W - 4}" y="${g.targetY - 5}" font-size="12" fill="${COLOURS.target}" text-anchor="${crowded ? 'start' : 'end'}">目标 ${xmlText(formatValue(target, unit))}</text>`);
   }
   if (g.deadlineX !== undefined) {
     parts.push(`<line x1="${g.deadlineX}" x2="${g.deadlineX}" y1="0" y2="${H}" stroke="${COLOURS.deadline}" stroke-width="1.2" stroke-dasharray="2 3" data-deadline="${xmlText(deadline)}"/>`);
