@@ -10,7 +10,7 @@ import { FORMULA_PAYLOADS, materialiseHostile } from '../helpers/fixtures.ts';
 import { OUTPUT } from '../helpers/paths.ts';
 import FeedParser from 'feedparser';
 import Papa from 'papaparse';
-import { XMLValidator } from 'fast-xml-parser';
+import { SyntaxValidator } from 'fast-xml-validator';
 import { parse as parseHtml } from 'node-html-parser';
 
 /**
@@ -78,7 +78,7 @@ describe.skipIf(browserPath.skip)('hostile data', () => {
     let payloads = 0;
     for (const f of ids) {
       const svg = readFileSync(join(OUT, f), 'utf8');
-      expect(XMLValidator.validate(svg), f).toBe(true);
+      expect(() => SyntaxValidator.validate(svg), f).not.toThrow();
       // Every "<" left is a real tag (text ones are escaped): none is a script or image, none has an event handler.
       expect(svg, f).not.toMatch(/<(script|img|foreignObject|iframe)\b/i);
       expect(svg, f).not.toMatch(/<[a-z][^>]*\son[a-z]+=/i);
