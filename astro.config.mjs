@@ -26,7 +26,15 @@ export default defineConfig({
     // Content-Security-Policy the site ships.
     inlineStylesheets: 'never',
   },
-  integrations: [validateData(), mdx(), sitemap(), pagefind(), securityHeaders(), sizeReport()],
+  integrations: [
+    validateData(),
+    mdx(),
+    // Embed pages are framed copies of indicator pages (which the sitemap lists), not pages to find.
+    sitemap({ filter: (page) => !new URL(page).pathname.startsWith(`${base}embed/`) }),
+    pagefind(),
+    securityHeaders(),
+    sizeReport(),
+  ],
   vite: {
     build: { assetsInlineLimit: 0 },
   },

@@ -21,11 +21,13 @@ import { changes, distribution, downgraded, previousPeriod, warningList, creditI
 import { latestByEnterprise, sortedPeriods } from './lib/ratings.ts';
 import { newestFirst, summarise } from './lib/problems.ts';
 import { problemIndex as buildProblemIndex } from './lib/problem-index.ts';
-import { buildDate } from './lib/site.ts';
+import { SITE_NAME, buildDate } from './lib/site.ts';
 import { createHash } from 'node:crypto';
 import { PROGRESS_COLUMNS, progressRecords } from './lib/indicator-progress.ts';
 import { toCsv } from './lib/downloads.ts';
 import { PERIOD_CSV_COLUMNS, periodRecords } from './lib/credit-period.ts';
+import { chartModel, type ChartModel } from './lib/chart-model.ts';
+import { chartImageMeta, chartImageSvg } from './lib/chart-svg.ts';
 
 /** A value computed from the data set once, and again only when the data set is re-read. */
 function perDataset<T>(compute: (d: ValidationResult) => T): () => T {
@@ -90,6 +92,20 @@ export const villageNames = perDataset(() => new Map(rows('villages').map((v) =>
 
 /** Every indicator with its observations and computed progress, as of the build date. */
 export const indicatorViews = perDataset(() => buildIndicatorViews(rows('indicators'), rows('observations'), buildDate()));
+
+/** Each indicator's chart model, by id: drawn by its page's SVG, Chart.js, its chart image and its embed. */
+export const indicatorCharts = perDataset(() => new Map<string, ChartModel>(indicatorViews().map((v) => [v.indicator.id, chartModel({ kind: v.indicator.kind, unit: v.indicator.unit, target: v.progress.target, deadline: v.indicator.target_date, points: v.observations })])));
+
+/**
+ * The standalone chart image of an indicator (/indicators/<id>/chart.svg): the chart with its
+ * title, target, deadline, verdict, source, licence, the site's name, the page's address and
+ * the build date. `url` is the indicator page's absolute address.
+ */
+export function indicatorChartImage(id: string, url: string): string {
+  const view = indicatorViews().find((v) => v.indicator.id === id)!;
+  const meta = catalogue().find((e) => e.name === 'observations')?.meta;
+  return chartImageSvg(indicatorCharts().get(id)!, chartImageMeta({ view, dataset: meta, siteName: SITE_NAME, url, date: buildDate() }));
+}
 
 /** The scoreboard as a derived table: records, its CSV text, size and hash (for datapackage.json). */
 export const indicatorProgress = perDataset(() => {

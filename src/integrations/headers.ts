@@ -1,6 +1,6 @@
 /** Writes dist/_headers with the site's security headers (see src/lib/csp.ts). */
 import type { AstroIntegration } from 'astro';
-import { writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { headersFile } from '../lib/csp.ts';
@@ -14,7 +14,9 @@ export default function securityHeaders(): AstroIntegration {
         base = config.base;
       },
       'astro:build:done': async ({ dir }) => {
-        await writeFile(join(fileURLToPath(dir), '_headers'), headersFile(base));
+        const out = fileURLToPath(dir);
+        const entries = (await readdir(out, { withFileTypes: true })).map((e) => (e.isDirectory() ? `${e.name}/` : e.name));
+        await writeFile(join(out, '_headers'), headersFile(base, entries));
       },
     },
   };

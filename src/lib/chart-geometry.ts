@@ -11,6 +11,8 @@ export interface ChartInput {
   width: number;
   height: number;
   pad?: number;
+  /** The time axis [from, to] in milliseconds (the chart model's xMin/xMax); else the data's span. */
+  domain?: readonly [number, number] | undefined;
 }
 
 export interface ChartGeometry {
@@ -22,6 +24,8 @@ export interface ChartGeometry {
   min: number;
   max: number;
   xOf: (date: string) => number;
+  /** x of a time in milliseconds (for the year ticks). */
+  xOfT: (ms: number) => number;
   yOf: (value: number) => number;
 }
 
@@ -45,14 +49,16 @@ export function chartGeometry(input: ChartInput): ChartGeometry {
   if (input.deadline) times.push(t(input.deadline));
   let t0 = times.length ? Math.min(...times) : 0;
   let t1 = times.length ? Math.max(...times) : 1;
+  if (input.domain) [t0, t1] = input.domain;
   if (t0 === t1) {
     t0 -= 180 * 86_400_000;
     t1 += 180 * 86_400_000;
   }
-  const xOf = (date: string) => round(pad + ((t(date) - t0) / (t1 - t0)) * (input.width - 2 * pad));
+  const xOfT = (ms: number) => round(pad + ((ms - t0) / (t1 - t0)) * (input.width - 2 * pad));
+  const xOf = (date: string) => xOfT(t(date));
   const yOf = (value: number) => round(input.height - pad - ((value - min) / (max - min)) * (input.height - 2 * pad));
   const dots = input.points.map((p) => ({ x: xOf(p.date), y: yOf(p.value), date: p.date, value: p.value }));
-  const g: ChartGeometry = { line: dots.map((d) => `${d.x},${d.y}`).join(' '), dots, min, max, xOf, yOf };
+  const g: ChartGeometry = { line: dots.map((d) => `${d.x},${d.y}`).join(' '), dots, min, max, xOf, xOfT, yOf };
   if (input.target !== undefined) g.targetY = yOf(input.target);
   if (input.deadline) g.deadlineX = xOf(input.deadline);
   return g;

@@ -29,9 +29,49 @@ export interface ChartModel {
   /** The observation the verdict at the deadline rests on, if any. */
   atDeadline?: ChartPoint;
   latest?: ChartPoint;
-  /** The time axis: from the first observation (or deadline) to the last, padded. */
+  /** The time axis: from 1 January of the first year shown to a little after the last mark. */
   xMin: number;
   xMax: number;
+  /**
+   * The years of the time axis: a grid line at each year's boundary (1 January, `t`) and the
+   * year's label in the middle of its span (`mid`), so a year-only observation "2017", placed
+   * on 2017-12-31 as the methodology says, lies at the right end of the span labelled 2017 —
+   * not under a tick "2018". Every few years when the axis is long (at most 8 labels).
+   */
+  years: YearBand[];
+}
+
+export interface YearBand {
+  year: number;
+  /** 1 January of the year (a grid line), when inside the axis. */
+  t?: number;
+  /** Where the label goes: the middle of the part of the year the axis shows (none when under a quarter year). */
+  mid?: number;
+}
+
+const DAY_MS = 86_400_000;
+const yearStart = (y: number) => Date.UTC(y, 0, 1);
+const yearOf = (ms: number) => new Date(ms).getUTCFullYear();
+
+/**
+ * The year bands of an axis [xMin, xMax]: every 1, 2, 5, 10 … years so that at most `most`
+ * remain; a band shorter than a quarter year at either end gets no label.
+ */
+export function yearBands(xMin: number, xMax: number, most = 8): YearBand[] {
+  const first = yearOf(xMin);
+  const last = yearOf(xMax);
+  const step = [1, 2, 5, 10, 20, 50, 100].find((s) => Math.ceil((last - first + 1) / s) <= most) ?? Math.ceil((last - first + 1) / most);
+  const out: YearBand[] = [];
+  for (let y = Math.ceil(first / step) * step; y <= last; y += step) {
+    const start = yearStart(y);
+    const band: YearBand = { year: y };
+    if (start >= xMin && start <= xMax) band.t = start;
+    const from = Math.max(start, xMin);
+    const to = Math.min(yearStart(y + 1), xMax);
+    if (to - from >= 91 * DAY_MS) band.mid = Math.round((from + to) / 2);
+    if (band.t !== undefined || band.mid !== undefined) out.push(band);
+  }
+  return out;
 }
 
 export function chartModel(input: { kind: IndicatorKind; unit?: string | undefined; target: number; deadline: string; points: ReadonlyArray<{ date: string; value: number }> }): ChartModel {
@@ -40,8 +80,11 @@ export function chartModel(input: { kind: IndicatorKind; unit?: string | undefin
   const deadlineT = timeOf(deadline);
   const before = points.filter((p) => p.t <= deadlineT);
   const times = [...points.map((p) => p.t), deadlineT];
-  const pad = 120 * 86_400_000;
-  const model: ChartModel = { kind: input.kind, unit: input.unit ?? '', target: input.target, deadline, deadlineT, points, xMin: Math.min(...times) - pad, xMax: Math.max(...times) + pad };
+  // From the start of the first year shown (a month before the first mark at least), so the
+  // first year's span is whole, to six weeks after the last mark.
+  const xMin = yearStart(yearOf(Math.min(...times) - 30 * DAY_MS));
+  const xMax = Math.max(...times) + 45 * DAY_MS;
+  const model: ChartModel = { kind: input.kind, unit: input.unit ?? '', target: input.target, deadline, deadlineT, points, xMin, xMax, years: yearBands(xMin, xMax) };
   const at = before.at(-1);
   if (at) model.atDeadline = at;
   const latest = points.at(-1);
@@ -54,6 +97,8 @@ export interface ChartJsData {
   observations: Array<{ x: number; y: number; date: string }>;
   target: Array<{ x: number; y: number }>;
   deadlineX: number;
+  /** The x axis's ticks: year boundaries (a grid line, no label) and mid-years (the label, no grid line). */
+  ticks: Array<{ value: number; label: string; grid: boolean }>;
   /** Milestones: the value at the deadline and the latest, as horizontal bars. */
   bars: Array<{ label: string; value: number }>;
 }
@@ -68,6 +113,9 @@ export function chartJsData(m: ChartModel): ChartJsData {
     observations: m.points.map((p) => ({ x: p.t, y: p.value, date: p.date })),
     target: [{ x: m.xMin, y: m.target }, { x: m.xMax, y: m.target }],
     deadlineX: m.deadlineT,
+    ticks: m.years
+      .flatMap((y) => [...(y.t !== undefined ? [{ value: y.t, label: '', grid: true }] : []), ...(y.mid !== undefined ? [{ value: y.mid, label: String(y.year), grid: false }] : [])])
+      .sort((a, b) => a.value - b.value),
     bars,
   };
 }

@@ -54,6 +54,10 @@ export const planSourceUrl = (plan: string) => href(`plan/${seg(plan)}.md`);
 export const indicatorUrl = (id: string) => href(`indicators/${seg(id)}/`);
 export const indicatorCsvUrl = (id: string) => href(`indicators/${seg(id)}.csv`);
 export const indicatorExcelCsvUrl = (id: string) => href(`indicators/${seg(id)}-excel.csv`);
+/** The chart as a standalone image (SVG; the page draws its PNG in the browser). */
+export const indicatorChartSvgUrl = (id: string) => href(`indicators/${seg(id)}/chart.svg`);
+/** The framable page of an indicator's chart and verdict, for <iframe>. */
+export const indicatorEmbedUrl = (id: string) => href(`embed/indicators/${seg(id)}/`);
 export const indicatorStatusUrl = (slug: string) => href(`indicators/status/${slug}/`);
 export const problemUrl = (id: string) => href(`problems/${seg(id)}/`);
 export const enterpriseUrl = (uscc: string) => href(`credit/${seg(uscc)}/`);

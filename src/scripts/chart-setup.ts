@@ -2,7 +2,7 @@
  * Chart.js, tree-shaken to what the indicator charts use. Imported dynamically by
  * indicator-chart.ts, so pages without a chart never load it. It draws the chart model of
  * src/lib/chart-model.ts, the same one the build-time SVG draws: observations on a linear time
- * axis (a year placed on its last day), the target as a labelled line, the deadline as a
+ * axis (a year placed on its last day), years labelled mid-span between grid lines at 1 January, the target as a labelled line, the deadline as a
  * labelled vertical line, and for milestones the value at the deadline beside the latest.
  */
 import { BarController, BarElement, CategoryScale, Chart, LineController, LineElement, LinearScale, PointElement, Tooltip, type Plugin } from 'chart.js';
@@ -15,9 +15,9 @@ export type ChartSpec = ChartModel;
 const GREEN = '#0b5d3b';
 const RED = '#9b1c16';
 const BROWN = '#5c4300';
+const GRID = '#d5d9dd';
 
 const fmtValue = (v: number, unit: string) => (unit === '%' ? `${v}%` : `${v}${unit ? ` ${unit}` : ''}`);
-const yearOf = (ms: number) => String(new Date(ms).getUTCFullYear());
 
 /** Draws the deadline as a dashed vertical line and labels it and the target. */
 const marks = (model: ChartModel, deadlineX: number): Plugin<'line' | 'bar'> => ({
@@ -64,11 +64,18 @@ export function drawChart(canvas: HTMLCanvasElement, model: ChartModel): Chart {
       },
     });
   }
+  const gridAt = new Set(data.ticks.filter((t) => t.grid).map((t) => t.value));
   const xScale = {
     type: 'linear' as const,
     min: model.xMin,
     max: model.xMax,
-    ticks: { callback: (v: string | number) => yearOf(Number(v)), stepSize: 365.25 * 86_400_000, autoSkip: true },
+    // The model's years: a grid line at each 1 January, the year's label mid-span (not a tick
+    // every 365.25 days from wherever the axis starts).
+    afterBuildTicks: (axis: { ticks: Array<{ value: number }> }) => {
+      axis.ticks = data.ticks.map((t) => ({ value: t.value }));
+    },
+    ticks: { callback: (v: string | number) => data.ticks.find((t) => t.value === Number(v))?.label ?? '', autoSkip: false, maxRotation: 0 },
+    grid: { color: (c: { tick?: { value: number } }) => (gridAt.has(c.tick?.value ?? Number.NaN) ? GRID : 'transparent') },
   };
   const tooltip = { callbacks: { title: (items: Array<{ raw: unknown }>) => (items[0]?.raw as { date?: string } | undefined)?.date ?? '', label: (c: { raw: unknown; dataset: { label?: string } }) => `${c.dataset.label ?? ''} ${fmt(Number((c.raw as { y: number }).y))}` } };
   const targetSet = { type: 'line' as const, label: '目标', data: data.target, borderColor: RED, borderDash: [6, 4], borderWidth: 1.5, pointRadius: 0 };

@@ -1,6 +1,7 @@
 /**
- * "复制" buttons of "如何引用": hidden without JavaScript (the citation text can be selected
- * by hand); with it, a click copies the citation next to the button.
+ * "复制" buttons of "如何引用" and of the embed code: hidden without JavaScript (the text can
+ * be selected by hand); with it, a click copies the text the button names (data-copy-cite →
+ * data-cite) and says so (the button's data-copied, else "已复制引用").
  */
 class CopyCite extends HTMLElement {
   connectedCallback(): void {
@@ -12,7 +13,7 @@ class CopyCite extends HTMLElement {
         if (!navigator.clipboard) return;
         navigator.clipboard.writeText(text).then(
           () => {
-            if (status) status.textContent = '已复制引用';
+            if (status) status.textContent = button.dataset.copied ?? '已复制引用';
           },
           () => {
             if (status) status.textContent = '无法自动复制，请选中文字后手动复制';

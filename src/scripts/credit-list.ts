@@ -1,7 +1,8 @@
 /**
  * <credit-list>: filters the enterprise list by rating, industry and village, and searches by
- * name or part of the code. The compact index is fetched on the first filter. The filter
- * state is kept in the URL.
+ * name or part of the code, and "下载这些行" gives the rows shown as CSV for Excel (the period's
+ * file, with the enterprise's name, industry and village, cut to those rows). The compact index
+ * is fetched on the first filter. The filter state is kept in the URL.
  */
 import { filterCredit, type CreditFilter, type CreditIndex, type CreditListRow } from '../lib/credit.ts';
 import { enterpriseUrl, villageUrl } from '../lib/urls.ts';
@@ -14,6 +15,7 @@ const KEYS = ['rating', 'industry', 'village', 'q'] as const;
 class CreditList extends HTMLElement {
   #index: Promise<CreditIndex> | undefined;
   #form!: HTMLFormElement;
+  #rows: CreditListRow[] | undefined;
 
   connectedCallback(): void {
     this.#form = this.querySelector('form')!;
@@ -26,6 +28,7 @@ class CreditList extends HTMLElement {
     this.#form.addEventListener('change', () => void this.#apply());
     this.#form.addEventListener('input', () => void this.#apply());
     this.#form.addEventListener('submit', (e) => e.preventDefault());
+    this.querySelector('button[data-download]')?.addEventListener('click', () => void this.#download());
     if (KEYS.some((k) => params.get(k))) void this.#apply();
   }
 
@@ -42,12 +45,30 @@ class CreditList extends HTMLElement {
     history.replaceState(null, '', qs.size ? `?${qs}` : location.pathname);
     this.#index ??= fetch(this.dataset.index!).then((r) => r.json() as Promise<CreditIndex>);
     const rows = filterCredit(await this.#index, f).sort((a, b) => (a.name < b.name ? -1 : 1));
+    this.#rows = rows;
     const template = this.querySelector<HTMLTemplateElement>('template[data-row-template]')!;
     this.querySelector('tbody')!.replaceChildren(...rows.slice(0, LIMIT).map((r) => keyed(fillRow(template, { ...r }, LINKS), r.uscc, 'uscc')));
     this.querySelector('[data-pagination]')?.setAttribute('hidden', '');
     this.querySelector('[data-more-note]')?.setAttribute('hidden', '');
     const n = rows.length;
     this.querySelector('[data-list-status]')!.textContent = n === 0 ? '没有符合条件的企业。' : `符合条件的企业共 ${n} 家${n > LIMIT ? `，显示前 ${LIMIT} 家` : ''}。`;
+  }
+
+  /** The period's rows matching the filter (all of them when none is set), every column, as CSV for Excel (BOM, CRLF). */
+  async #download(): Promise<void> {
+    if (!this.#rows) await this.#apply();
+    const order = new Map((this.#rows ?? []).map((r, i) => [r.uscc, i]));
+    const [{ default: Papa }, text] = await Promise.all([import('papaparse'), fetch(this.dataset.csv!).then((r) => r.text())]);
+    const [header, ...body] = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    const k = header!.indexOf('uscc');
+    const picked = body.filter((r) => order.has(r[k] ?? '')).sort((a, b) => order.get(a[k]!)! - order.get(b[k]!)!);
+    const csv = `\uFEFF${Papa.unparse([header!, ...picked], { newline: '\r\n', escapeFormulae: true })}\r\n`;
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    a.download = `credit-${this.dataset.period ?? ''}-filtered.csv`;
+    document.body.append(a);
+    a.click();
+    a.remove();
   }
 }
 

@@ -11,7 +11,7 @@ describe.skipIf(browserPath.skip)('Chart.js agrees with the SVG', () => {
   const site = siteInBrowser();
   const indicators = csvRows(FIXTURE_SITE, 'indicators').filter((i) => i.kind !== 'milestone');
 
-  it('places every observation on the same side of the deadline as the SVG does', async () => {
+  it('places every observation on the same side of the deadline as the SVG does, and labels the same years', async () => {
     expect(indicators.length).toBeGreaterThan(5);
     const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
     for (const ind of indicators) {
@@ -20,7 +20,13 @@ describe.skipIf(browserPath.skip)('Chart.js agrees with the SVG', () => {
       const svgBefore = svg.querySelectorAll('[data-date]').filter((d) => Number(d.getAttribute('data-x')) <= deadlineX).map((d) => d.getAttribute('data-date'));
       await page.goto(`${site.server.root}indicators/${ind.id}/`);
       await page.waitForSelector('indicator-chart[data-ready] canvas[data-placement]');
-      const placement = JSON.parse((await page.locator('indicator-chart canvas').getAttribute('data-placement'))!) as { deadline: number; points: Array<{ date: string; x: number }> };
+      const placement = JSON.parse((await page.locator('indicator-chart canvas').getAttribute('data-placement'))!) as { deadline: number; points: Array<{ date: string; x: number }>; ticks: Array<{ value: number; label: string }> };
+      // The same years labelled, each label inside its own year (a year's boundary is 1 January).
+      const labels = placement.ticks.filter((t) => t.label);
+      expect(labels.map((t) => t.label), ind.id).toEqual(svg.querySelectorAll('[data-year-label]').map((t) => t.getAttribute('data-year-label')));
+      for (const t of labels) expect(new Date(t.value).getUTCFullYear(), ind.id).toBe(Number(t.label));
+      const grid = placement.ticks.filter((t) => !t.label).map((t) => new Date(t.value).toISOString().slice(5));
+      expect(new Set(grid), ind.id).toEqual(new Set(['01-01T00:00:00.000Z']));
       const jsBefore = placement.points.filter((p) => p.x <= placement.deadline + 0.01).map((p) => p.date);
       expect(jsBefore, ind.id).toEqual(svgBefore);
       // A time axis: observations at distinct days are at distinct places, in date order.

@@ -10,6 +10,7 @@ import { FORMULA_PAYLOADS, materialiseHostile } from '../helpers/fixtures.ts';
 import { OUTPUT } from '../helpers/paths.ts';
 import FeedParser from 'feedparser';
 import Papa from 'papaparse';
+import { SyntaxValidator } from 'fast-xml-validator';
 import { parse as parseHtml } from 'node-html-parser';
 
 /**
@@ -69,6 +70,26 @@ describe.skipIf(browserPath.skip)('hostile data', () => {
     const text = (await plan.page.locator('.plan-text').textContent()) ?? '';
     for (const payload of [SCRIPT, IMG, CLOSE, '\u202eRTL\u202c', '零\u200b宽', '🏭💧']) expect(text).toContain(payload);
     await plan.page.close();
+  });
+
+  it('escapes them in the chart images, which stay well-formed SVG and draw in the browser', async () => {
+    const ids = listFiles(OUT).filter((f) => /^indicators\/[^/]+\/chart\.svg$/.test(f));
+    expect(ids.length).toBeGreaterThan(5);
+    let payloads = 0;
+    for (const f of ids) {
+      const svg = readFileSync(join(OUT, f), 'utf8');
+      expect(() => SyntaxValidator.validate(svg), f).not.toThrow();
+      // Every "<" left is a real tag (text ones are escaped): none is a script or image, none has an event handler.
+      expect(svg, f).not.toMatch(/<(script|img|foreignObject|iframe)\b/i);
+      expect(svg, f).not.toMatch(/<[a-z][^>]*\son[a-z]+=/i);
+      if (svg.includes('&lt;script&gt;window.__pwned=1&lt;/script&gt;')) payloads++;
+    }
+    expect(payloads).toBeGreaterThan(0);
+    const { page, pwned } = await open(ids[0]!);
+    expect(await page.evaluate(() => document.documentElement.localName)).toBe('svg');
+    expect(await page.locator('parsererror').count()).toBe(0);
+    expect(await pwned()).toBeUndefined();
+    await page.close();
   });
 
   it('shows them literally in search results', async () => {

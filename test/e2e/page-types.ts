@@ -33,6 +33,7 @@ export function pageTypes(): PageType[] {
     { path: 'indicators/status/missed/', essential: '耕地保有量' },
     { path: 'indicators/status/on-track/', essential: '建成区绿化覆盖率' },
     { path: 'indicators/class3-rivers/', essential: '33.3%' },
+    { path: 'embed/indicators/class3-rivers/', essential: '逾期达标' },
     { path: 'problems/', essential: '企业偷排废水' },
     { path: 'problems/GS-2017-001/', essential: '夜间有废水排入河道' },
     { path: 'credit/', essential: '（示例）丙丁印染有限公司' },
