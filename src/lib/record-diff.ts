@@ -1,0 +1,186 @@
+/**
+ * Record-level differences between two versions of a table's CSV file: the rows added,
+ * removed and changed, by primary key, with each changed field old → new. Pure (no Node
+ * APIs): the git history reader (src/lib/data-history.ts) and `npm run diff` call it.
+ *
+ * It reads old versions that no longer validate and never throws:
+ * - the bytes are decoded as the validator does (a BOM is not content), the header is
+ *   mapped the same way (Chinese column titles → column names), cells are compared with
+ *   their line breaks normalised (an Excel re-save with CRLF line ends changes nothing);
+ * - a duplicated key keeps its first row (the others are named in `notes`); rows without a
+ *   key are skipped (counted in `notes`); short rows read their missing cells as empty;
+ * - a version that cannot be read by key at all (not UTF-8, empty, primary-key column
+ *   missing) makes the diff `unreadable`, with a reason, and reports no rows: the history
+ *   reader then compares the next readable version with the last readable one.
+ *
+ * Columns: a record is the map column → text of its version, an absent column being empty.
+ * A column added to or removed from the header is reported once in `columns`, and a row's
+ * field changes cover every column of either version: a new empty column changes no row, a
+ * new column filled in reports "（空）→ value" on the rows that have a value. A renamed
+ * column is therefore a removed and an added column.
+ */
+import { parseCsv } from './csv.ts';
+import { decodeCsvBytes } from './encoding.ts';
+import { detectDelimiter, headerWords, titleMap } from './fixes.ts';
+import { columnNames, type AnyTable } from '../schemas/table.ts';
+import { columnMeta } from '../schemas/columns.ts';
+
+/** One row of a version: its key values (in primary-key order) and its cells by column. */
+export interface RecordRow {
+  key: string[];
+  values: Record<string, string>;
+}
+
+export interface FieldChange {
+  column: string;
+  from: string;
+  to: string;
+}
+
+export interface ChangedRow {
+  key: string[];
+  fields: FieldChange[];
+  /** The row as the new version has it. */
+  values: Record<string, string>;
+}
+
+export interface TableDiff {
+  table: string;
+  /** In the order of the new file. */
+  added: RecordRow[];
+  /** In the order of the old file, with their last content. */
+  removed: RecordRow[];
+  /** In the order of the new file. */
+  changed: ChangedRow[];
+  /** Columns of the header added or removed (in header order). */
+  columns: { added: string[]; removed: string[] };
+  /** Set when a version cannot be compared by key; then no rows are reported. */
+  unreadable?: { side: 'old' | 'new'; reason: string };
+  /** What was read around (duplicated keys, rows without a key), in Chinese. */
+  notes: string[];
+}
+
+export type Snapshot =
+  | { ok: true; columns: string[]; records: Map<string, RecordRow>; order: string[]; notes: string[] }
+  | { ok: false; reason: string };
+
+/** A version of a file: its bytes, its text, or undefined when the file does not exist. */
+export type Version = Uint8Array | string | undefined;
+
+const SEP = '\u001f';
+
+/** The map key of a record's key values. */
+export function keyId(key: readonly string[]): string {
+  return key.join(SEP);
+}
+
+const normalise = (cell: string) => cell.replace(/\r\n?/g, '\n');
+
+/** Reads one version of a table into records by primary key (an absent file is an empty table). */
+export function readSnapshot(def: AnyTable, version: Version): Snapshot {
+  if (version === undefined) return { ok: true, columns: [], records: new Map(), order: [], notes: [] };
+  let text: string;
+  if (typeof version === 'string') text = version.replace(/^\ufeff/, '');
+  else {
+    const decoded = decodeCsvBytes(version);
+    if (!decoded.ok) return { ok: false, reason: decoded.encoding === 'gb18030' ? '文件是 GBK/GB18030 编码，不是 UTF-8' : decoded.encoding === 'utf-16' ? '文件是 UTF-16 编码，不是 UTF-8' : '文件不是 UTF-8 编码' };
+    text = decoded.text;
+  }
+  const { rows } = parseCsv(text, detectDelimiter(text, headerWords(def)));
+  const header = rows[0];
+  if (!header) return { ok: false, reason: '文件是空的' };
+  const known = new Set(columnNames(def));
+  const titles = titleMap(def);
+  const columns: string[] = [];
+  const index = new Map<string, number>();
+  header.cells.forEach((raw, k) => {
+    const t = raw.trim();
+    const name = known.has(t) ? t : (titles.get(t) ?? t);
+    if (name === '' || index.has(name)) return;
+    index.set(name, k);
+    columns.push(name);
+  });
+  const missing = def.primaryKey.filter((c) => !index.has(c));
+  if (missing.length > 0) return { ok: false, reason: `缺少主键列 ${missing.join('、')}` };
+  const records = new Map<string, RecordRow>();
+  const order: string[] = [];
+  const duplicates = new Set<string>();
+  let keyless = 0;
+  for (const row of rows.slice(1)) {
+    const values: Record<string, string> = {};
+    for (const [name, k] of index) values[name] = normalise(row.cells[k] ?? '');
+    const key = def.primaryKey.map((c) => values[c]!.trim());
+    if (key.some((v) => v === '')) {
+      keyless++;
+      continue;
+    }
+    const id = keyId(key);
+    if (records.has(id)) {
+      duplicates.add(key.join(' / '));
+      continue;
+    }
+    records.set(id, { key, values });
+    order.push(id);
+  }
+  const notes: string[] = [];
+  if (duplicates.size > 0) notes.push(`主键重复，只比较第一行：${[...duplicates].join('、')}`);
+  if (keyless > 0) notes.push(`${keyless} 行没有主键（${def.primaryKey.join('、')}），没有比较`);
+  return { ok: true, columns, records, order, notes };
+}
+
+/** Columns in the schema's order, then any others in the order they were met. */
+function unionColumns(def: AnyTable, a: readonly string[], b: readonly string[]): string[] {
+  const all = new Set([...a, ...b]);
+  const schema = columnNames(def).filter((c) => all.has(c));
+  const rest = [...all].filter((c) => !schema.includes(c));
+  return [...schema, ...rest];
+}
+
+/** The differences between two snapshots of one table. */
+export function diffSnapshots(def: AnyTable, before: Snapshot, after: Snapshot): TableDiff {
+  const diff: TableDiff = { table: def.name, added: [], removed: [], changed: [], columns: { added: [], removed: [] }, notes: [] };
+  if (!before.ok || !after.ok) {
+    diff.unreadable = !after.ok ? { side: 'new', reason: after.reason } : { side: 'old', reason: (before as { reason: string }).reason };
+    return diff;
+  }
+  diff.notes.push(...after.notes);
+  // A file that appears or disappears has no header change to report: its rows say it all.
+  if (before.columns.length > 0 && after.columns.length > 0) {
+    diff.columns.added = after.columns.filter((c) => !before.columns.includes(c));
+    diff.columns.removed = before.columns.filter((c) => !after.columns.includes(c));
+  }
+  const columns = unionColumns(def, before.columns, after.columns);
+  for (const id of after.order) {
+    const now = after.records.get(id)!;
+    const was = before.records.get(id);
+    if (!was) {
+      diff.added.push(now);
+      continue;
+    }
+    const fields: FieldChange[] = [];
+    for (const c of columns) {
+      const from = was.values[c] ?? '';
+      const to = now.values[c] ?? '';
+      if (from !== to) fields.push({ column: c, from, to });
+    }
+    if (fields.length > 0) diff.changed.push({ key: now.key, fields, values: now.values });
+  }
+  for (const id of before.order) if (!after.records.has(id)) diff.removed.push(before.records.get(id)!);
+  return diff;
+}
+
+/** The differences between two versions of a table's file (bytes or text; undefined: no file). */
+export function diffTable(def: AnyTable, before: Version, after: Version): TableDiff {
+  return diffSnapshots(def, readSnapshot(def, before), readSnapshot(def, after));
+}
+
+/** Whether a diff reports anything about the records or the header. */
+export function isEmptyDiff(d: TableDiff): boolean {
+  return d.added.length === 0 && d.removed.length === 0 && d.changed.length === 0 && d.columns.added.length === 0 && d.columns.removed.length === 0 && !d.unreadable;
+}
+
+/** The Chinese title of a column of a table (its name when the schema does not know it). */
+export function columnTitle(def: AnyTable, column: string): string {
+  const s = def.schema.shape[column];
+  return s ? columnMeta(s).title : column;
+}
