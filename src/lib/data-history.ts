@@ -27,16 +27,28 @@ const ZERO = /^0+$/;
 export type GitRepo = { ok: true; top: string; prefix: string } | { ok: false; reason: string };
 
 /** Where `dir` sits in a git repository with full history, or why its history cannot be read. */
-export function gitRepo(dir: string, git = 'git'): GitRepo {
+export function gitRepo(dir: string, git = 'git', options: { allowShallow?: boolean } = {}): GitRepo {
   if (!existsSync(dir)) return { ok: false, reason: `数据文件夹 ${dir} 不存在` };
   const r = spawnSync(git, ['rev-parse', '--is-shallow-repository', '--show-toplevel', '--show-prefix'], { cwd: dir, encoding: 'utf8' });
   if (r.error) return { ok: false, reason: (r.error as NodeJS.ErrnoException).code === 'ENOENT' ? '没有安装 git，读不到数据的修改历史' : `无法运行 git：${r.error.message}` };
   if (r.status !== 0) return { ok: false, reason: '数据文件夹不在 git 仓库中（例如下载的压缩包），没有修改历史' };
   const [shallow, top, prefix = ''] = r.stdout.split('\n');
-  if (shallow === 'true') return { ok: false, reason: '这是浅克隆（shallow clone），只有最近的提交，修改历史不完整；完整克隆（git clone 不加 --depth，或 actions/checkout 设 fetch-depth: 0）后才能显示' };
+  if (shallow === 'true' && !options.allowShallow) return { ok: false, reason: '这是浅克隆（shallow clone），只有最近的提交，修改历史不完整；完整克隆（git clone 不加 --depth，或 actions/checkout 设 fetch-depth: 0）后才能显示' };
   const head = spawnSync(git, ['rev-parse', '--verify', '--quiet', 'HEAD'], { cwd: dir, encoding: 'utf8' });
   if (head.status !== 0) return { ok: false, reason: '仓库还没有任何提交，没有修改历史' };
   return { ok: true, top: top!, prefix };
+}
+
+/** Blob ids of files at a commit (paths relative to the repository's top); a file absent there is left out. */
+export function blobsAt(top: string, commit: string, paths: readonly string[], git = 'git'): Map<string, string> {
+  const r = spawnSync(git, ['ls-tree', '-z', commit, '--', ...paths], { cwd: top, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`git ls-tree ${commit}: ${r.stderr.trim()}`);
+  const out = new Map<string, string>();
+  for (const entry of r.stdout.split('\0')) {
+    const m = /^\d+ blob ([0-9a-f]+)\t(.*)$/s.exec(entry);
+    if (m) out.set(m[2]!, m[1]!);
+  }
+  return out;
 }
 
 export interface BlobReader {
