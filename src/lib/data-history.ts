@@ -265,7 +265,7 @@ export async function readDataHistory(options: HistoryOptions, stats?: HistorySt
     reader ??= openBlobReader(repo.top, git);
     const bytes = await reader.read(blob);
     counts.blobsRead++;
-    return bytes === undefined ? { ok: false, reason: `git 仓库中没有这一版文件（${blob.slice(0, 7)}）` } : readSnapshot(def, bytes);
+    return bytes === undefined ? { ok: false, reason: `git 仓库中没有这一版文件（${blob.slice(0, 7)}）` } : readSnapshot(def, bytes, known?.snap);
   };
 
   const commits: HistoryCommit[] = [];

@@ -61,7 +61,15 @@ export interface TableDiff {
 }
 
 export type Snapshot =
-  | { ok: true; columns: string[]; records: Map<string, RecordRow>; order: string[]; notes: string[] }
+  | {
+      ok: true;
+      columns: string[];
+      records: Map<string, RecordRow>;
+      order: string[];
+      notes: string[];
+      /** The text of each record (its physical lines) → its cells: lets the next version parse only the records that changed. */
+      parsed?: Map<string, string[]>;
+    }
   | { ok: false; reason: string };
 
 /** A version of a file: its bytes, its text, or undefined when the file does not exist. */
@@ -74,10 +82,72 @@ export function keyId(key: readonly string[]): string {
   return key.join(SEP);
 }
 
-const normalise = (cell: string) => cell.replace(/\r\n?/g, '\n');
+/**
+ * The text of each record of a CSV text whose line breaks are all LF: split at the line
+ * breaks outside quotes. Undefined when the quotes do not balance (the full reader then
+ * recovers as it does for the validator).
+ */
+function recordTexts(text: string): string[] | undefined {
+  const out: string[] = [];
+  let start = 0;
+  let quoted = false;
+  let q = text.indexOf('"');
+  let nl = text.indexOf('\n');
+  while (nl !== -1) {
+    if (q !== -1 && q < nl) {
+      quoted = !quoted;
+      q = text.indexOf('"', q + 1);
+      continue;
+    }
+    if (!quoted) {
+      out.push(text.slice(start, nl));
+      start = nl + 1;
+    }
+    nl = text.indexOf('\n', nl + 1);
+  }
+  for (; q !== -1; q = text.indexOf('"', q + 1)) quoted = !quoted;
+  if (quoted) return undefined;
+  if (start < text.length) out.push(text.slice(start));
+  return out;
+}
 
-/** Reads one version of a table into records by primary key (an absent file is an empty table). */
-export function readSnapshot(def: AnyTable, version: Version): Snapshot {
+/**
+ * The rows of a text as the CSV reader (src/lib/csv.ts) reads them, blank rows left out. Each
+ * record is read on its own, and one already read in `known` (the previous version) is not
+ * read again; a record the reader finds broken, or unbalanced quotes, make it read the whole
+ * text at once instead, with its recovery from broken quotes.
+ */
+function readRows(text: string, delimiter: string, known: ReadonlyMap<string, string[]> | undefined): { rows: string[][]; parsed: Map<string, string[]> | undefined } {
+  const texts = recordTexts(text);
+  if (texts) {
+    const parsed = new Map<string, string[]>();
+    const rows: string[][] = [];
+    let clean = true;
+    for (const t of texts) {
+      let cells = known?.get(t) ?? parsed.get(t);
+      if (!cells) {
+        const r = parseCsv(t, delimiter);
+        if (r.issues.length > 0 || r.rows.length > 1) {
+          clean = false;
+          break;
+        }
+        if (r.rows.length === 0) continue; // a blank row
+        cells = r.rows[0]!.cells;
+      }
+      parsed.set(t, cells);
+      rows.push(cells);
+    }
+    if (clean) return { rows, parsed };
+  }
+  return { rows: parseCsv(text, delimiter).rows.map((r) => r.cells), parsed: undefined };
+}
+
+/**
+ * Reads one version of a table into records by primary key (an absent file is an empty table).
+ * `previous`, the snapshot of an earlier version, only saves time: records whose text did not
+ * change are not read again.
+ */
+export function readSnapshot(def: AnyTable, version: Version, previous?: Snapshot): Snapshot {
   if (version === undefined) return { ok: true, columns: [], records: new Map(), order: [], notes: [] };
   let text: string;
   if (typeof version === 'string') text = version.replace(/^\ufeff/, '');
@@ -86,14 +156,17 @@ export function readSnapshot(def: AnyTable, version: Version): Snapshot {
     if (!decoded.ok) return { ok: false, reason: decoded.encoding === 'gb18030' ? '文件是 GBK/GB18030 编码，不是 UTF-8' : decoded.encoding === 'utf-16' ? '文件是 UTF-16 编码，不是 UTF-8' : '文件不是 UTF-8 编码' };
     text = decoded.text;
   }
-  const { rows } = parseCsv(text, detectDelimiter(text, headerWords(def)));
+  // Line ends are not content: CRLF and CR read as LF, in quoted cells too.
+  text = text.replace(/\r\n?/g, '\n');
+  const delimiter = detectDelimiter(text, headerWords(def));
+  const { rows, parsed } = readRows(text, delimiter, previous?.ok ? previous.parsed : undefined);
   const header = rows[0];
   if (!header) return { ok: false, reason: '文件是空的' };
   const known = new Set(columnNames(def));
   const titles = titleMap(def);
   const columns: string[] = [];
   const index = new Map<string, number>();
-  header.cells.forEach((raw, k) => {
+  header.forEach((raw, k) => {
     const t = raw.trim();
     const name = known.has(t) ? t : (titles.get(t) ?? t);
     if (name === '' || index.has(name)) return;
@@ -105,11 +178,12 @@ export function readSnapshot(def: AnyTable, version: Version): Snapshot {
   const records = new Map<string, RecordRow>();
   const order: string[] = [];
   const duplicates = new Set<string>();
+  const keyAt = def.primaryKey.map((c) => index.get(c)!);
+  const entries = [...index];
   let keyless = 0;
-  for (const row of rows.slice(1)) {
-    const values: Record<string, string> = {};
-    for (const [name, k] of index) values[name] = normalise(row.cells[k] ?? '');
-    const key = def.primaryKey.map((c) => values[c]!.trim());
+  for (let r = 1; r < rows.length; r++) {
+    const cells = rows[r]!;
+    const key = keyAt.map((k) => (cells[k] ?? '').trim());
     if (key.some((v) => v === '')) {
       keyless++;
       continue;
@@ -119,13 +193,17 @@ export function readSnapshot(def: AnyTable, version: Version): Snapshot {
       duplicates.add(key.join(' / '));
       continue;
     }
+    const values: Record<string, string> = {};
+    for (const [name, k] of entries) values[name] = cells[k] ?? '';
     records.set(id, { key, values });
     order.push(id);
   }
   const notes: string[] = [];
   if (duplicates.size > 0) notes.push(`主键重复，只比较第一行：${[...duplicates].join('、')}`);
   if (keyless > 0) notes.push(`${keyless} 行没有主键（${def.primaryKey.join('、')}），没有比较`);
-  return { ok: true, columns, records, order, notes };
+  const snap: Snapshot = { ok: true, columns, records, order, notes };
+  if (parsed) snap.parsed = parsed;
+  return snap;
 }
 
 /** Columns in the schema's order, then any others in the order they were met. */
