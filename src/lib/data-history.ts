@@ -23,6 +23,8 @@ import { columnTitle } from './record-diff.ts';
 /** Bump when the diff's meaning or the cached shape changes: old cache entries are then ignored. */
 const DIFF_VERSION = 1;
 const ZERO = /^0+$/;
+/** Commits whose file versions are asked of git ahead of need (a few MB at most). */
+const PREFETCH = 4;
 
 export type GitRepo = { ok: true; top: string; prefix: string } | { ok: false; reason: string };
 
@@ -258,12 +260,22 @@ export async function readDataHistory(options: HistoryOptions, stats?: HistorySt
   // The last readable version of each table (undefined blob: no file yet), and its parsed form when known.
   const lastReadable = new Map<string, string | undefined>();
   const parsed = new Map<string, { blob: string | undefined; snap: Snapshot }>();
+  // Reads asked for ahead of need, so that git reads the next versions while this one is compared.
+  const inflight = new Map<string, Promise<Uint8Array | undefined>>();
+  const fetchBlob = (blob: string) => {
+    let p = inflight.get(blob);
+    if (!p) {
+      reader ??= openBlobReader(repo.top, git);
+      inflight.set(blob, (p = reader.read(blob)));
+    }
+    return p;
+  };
   const snapshotOf = async (def: AnyTable, blob: string | undefined): Promise<Snapshot> => {
     const known = parsed.get(def.name);
     if (known && known.blob === blob) return known.snap;
     if (blob === undefined) return readSnapshot(def, undefined);
-    reader ??= openBlobReader(repo.top, git);
-    const bytes = await reader.read(blob);
+    const bytes = await fetchBlob(blob);
+    inflight.delete(blob);
     counts.blobsRead++;
     return bytes === undefined ? { ok: false, reason: `git 仓库中没有这一版文件（${blob.slice(0, 7)}）` } : readSnapshot(def, bytes, known?.snap);
   };
@@ -271,7 +283,8 @@ export async function readDataHistory(options: HistoryOptions, stats?: HistorySt
   const commits: HistoryCommit[] = [];
   const versions = new Map<string, TableVersion[]>();
   try {
-    for (const c of raw) {
+    for (let ci = 0; ci < raw.length; ci++) {
+      const c = raw[ci]!;
       const ref: CommitRef = { id: c.id, short: c.short, date: c.date, subject: c.subject };
       const changes: TableChange[] = [];
       const touched = c.files.filter((f) => byPath.has(f.path)).sort((a, b) => tables.indexOf(byPath.get(a.path)!) - tables.indexOf(byPath.get(b.path)!));
@@ -287,6 +300,7 @@ export async function readDataHistory(options: HistoryOptions, stats?: HistorySt
         if (change) counts.cacheHits++;
         else {
           counts.cacheMisses++;
+          for (const next of raw.slice(ci + 1, ci + 1 + PREFETCH)) for (const n of next.files) if (n.to !== undefined && byPath.has(n.path)) void fetchBlob(n.to).catch(() => undefined);
           const before = await snapshotOf(def, from);
           const after = await snapshotOf(def, f.to);
           change = compactChange(diffSnapshots(def, before, after), f.path, f.to);
@@ -305,6 +319,7 @@ export async function readDataHistory(options: HistoryOptions, stats?: HistorySt
   } catch (e) {
     return { available: false, reason: `读取 git 历史失败：${(e as Error).message}` };
   } finally {
+    inflight.clear();
     reader?.close();
   }
   return { available: true, head, commits, versions, records: buildTimelines(commits) };

@@ -67,8 +67,13 @@ export type Snapshot =
       records: Map<string, RecordRow>;
       order: string[];
       notes: string[];
-      /** The text of each record (its physical lines) → its cells: lets the next version parse only the records that changed. */
-      parsed?: Map<string, string[]>;
+      /**
+       * The text of each record (its physical lines) → its cells, and the header's text: let
+       * the next version read only the records that changed, and keep the same RecordRow
+       * objects for the others (which the diff then need not compare).
+       */
+      parsed?: Map<string, { cells: string[]; row?: RecordRow }>;
+      headerText?: string;
     }
   | { ok: false; reason: string };
 
@@ -117,14 +122,14 @@ function recordTexts(text: string): string[] | undefined {
  * read again; a record the reader finds broken, or unbalanced quotes, make it read the whole
  * text at once instead, with its recovery from broken quotes.
  */
-function readRows(text: string, delimiter: string, known: ReadonlyMap<string, string[]> | undefined): { rows: string[][]; parsed: Map<string, string[]> | undefined } {
-  const texts = recordTexts(text);
-  if (texts) {
-    const parsed = new Map<string, string[]>();
+function readRows(text: string, delimiter: string, known: ReadonlyMap<string, { cells: string[] }> | undefined): { rows: string[][]; texts?: string[] } {
+  const all = recordTexts(text);
+  if (all) {
     const rows: string[][] = [];
+    const texts: string[] = [];
     let clean = true;
-    for (const t of texts) {
-      let cells = known?.get(t) ?? parsed.get(t);
+    for (const t of all) {
+      let cells = known?.get(t)?.cells;
       if (!cells) {
         const r = parseCsv(t, delimiter);
         if (r.issues.length > 0 || r.rows.length > 1) {
@@ -134,12 +139,12 @@ function readRows(text: string, delimiter: string, known: ReadonlyMap<string, st
         if (r.rows.length === 0) continue; // a blank row
         cells = r.rows[0]!.cells;
       }
-      parsed.set(t, cells);
       rows.push(cells);
+      texts.push(t);
     }
-    if (clean) return { rows, parsed };
+    if (clean) return { rows, texts };
   }
-  return { rows: parseCsv(text, delimiter).rows.map((r) => r.cells), parsed: undefined };
+  return { rows: parseCsv(text, delimiter).rows.map((r) => r.cells) };
 }
 
 /**
@@ -159,7 +164,8 @@ export function readSnapshot(def: AnyTable, version: Version, previous?: Snapsho
   // Line ends are not content: CRLF and CR read as LF, in quoted cells too.
   text = text.replace(/\r\n?/g, '\n');
   const delimiter = detectDelimiter(text, headerWords(def));
-  const { rows, parsed } = readRows(text, delimiter, previous?.ok ? previous.parsed : undefined);
+  const before = previous?.ok ? previous : undefined;
+  const { rows, texts } = readRows(text, delimiter, before?.parsed);
   const header = rows[0];
   if (!header) return { ok: false, reason: '文件是空的' };
   const known = new Set(columnNames(def));
@@ -180,9 +186,21 @@ export function readSnapshot(def: AnyTable, version: Version, previous?: Snapsho
   const duplicates = new Set<string>();
   const keyAt = def.primaryKey.map((c) => index.get(c)!);
   const entries = [...index];
+  const parsed = texts ? new Map<string, { cells: string[]; row?: RecordRow }>() : undefined;
+  // The same header: a record with the same text is the same RecordRow.
+  const sameHeader = texts !== undefined && before?.headerText === texts[0];
   let keyless = 0;
   for (let r = 1; r < rows.length; r++) {
     const cells = rows[r]!;
+    const reuse = sameHeader ? before!.parsed!.get(texts![r]!)?.row : undefined;
+    if (reuse && !records.has(keyId(reuse.key))) {
+      const id = keyId(reuse.key);
+      records.set(id, reuse);
+      order.push(id);
+      parsed!.set(texts![r]!, { cells, row: reuse });
+      continue;
+    }
+    if (parsed && !parsed.has(texts![r]!)) parsed.set(texts![r]!, { cells });
     const key = keyAt.map((k) => (cells[k] ?? '').trim());
     if (key.some((v) => v === '')) {
       keyless++;
@@ -195,14 +213,19 @@ export function readSnapshot(def: AnyTable, version: Version, previous?: Snapsho
     }
     const values: Record<string, string> = {};
     for (const [name, k] of entries) values[name] = cells[k] ?? '';
-    records.set(id, { key, values });
+    const row = { key, values };
+    records.set(id, row);
     order.push(id);
+    if (parsed) parsed.set(texts![r]!, { cells, row });
   }
   const notes: string[] = [];
   if (duplicates.size > 0) notes.push(`主键重复，只比较第一行：${[...duplicates].join('、')}`);
   if (keyless > 0) notes.push(`${keyless} 行没有主键（${def.primaryKey.join('、')}），没有比较`);
   const snap: Snapshot = { ok: true, columns, records, order, notes };
-  if (parsed) snap.parsed = parsed;
+  if (parsed) {
+    snap.parsed = parsed;
+    snap.headerText = texts![0]!;
+  }
   return snap;
 }
 
@@ -228,6 +251,7 @@ export function diffSnapshots(def: AnyTable, before: Snapshot, after: Snapshot):
     diff.columns.removed = before.columns.filter((c) => !after.columns.includes(c));
   }
   const columns = unionColumns(def, before.columns, after.columns);
+  const sameColumns = before.columns.length === after.columns.length && before.columns.every((c, k) => c === after.columns[k]);
   for (const id of after.order) {
     const now = after.records.get(id)!;
     const was = before.records.get(id);
@@ -235,6 +259,7 @@ export function diffSnapshots(def: AnyTable, before: Snapshot, after: Snapshot):
       diff.added.push(now);
       continue;
     }
+    if (was === now && sameColumns) continue; // the same text under the same header (readSnapshot with previous)
     const fields: FieldChange[] = [];
     for (const c of columns) {
       const from = was.values[c] ?? '';
