@@ -91,5 +91,9 @@ describe('GitHub workflows', () => {
     const build = steps(deploy).find((s) => s.run === 'npm run build');
     expect(build?.env?.BASE_PATH).toContain('steps.pages.outputs.base_path');
     expect(build?.env?.SITE_URL).toContain('steps.pages.outputs.origin');
+    // The history's diff cache survives from one deployment to the next (npm ci empties node_modules).
+    const cache = steps(deploy).find((s) => s.uses?.startsWith('actions/cache@')) as Step & { with?: Record<string, string> };
+    expect(cache?.with?.path).toBe(build?.env?.HISTORY_CACHE_DIR);
+    expect(steps(deploy).indexOf(cache)).toBeLessThan(steps(deploy).indexOf(build!));
   });
 });
