@@ -19,7 +19,7 @@ import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PRESETS, copySample, generate } from './generate-data.ts';
-import { makeHistory } from './bench-history.ts';
+import { appendCommit, makeHistory } from './bench-history.ts';
 import { siteSizes } from '../src/integrations/size-report.ts';
 import { summarise } from '../src/lib/size-report.ts';
 
@@ -83,14 +83,17 @@ function benchHistory(size: string, dataRoot: string): void {
   const read = () => {
     const m = measure([process.execPath, 'scripts/bench-history.ts', '--read', join(repo, 'data'), '--cache', cache], {});
     if (!m.ok) throw new Error(`history read failed for ${size}:\n${m.output.slice(-2000)}`);
-    const inner = JSON.parse(m.output.trim().split('\n').find((l) => l.startsWith('{'))!) as { seconds: number; commits: number; records: number; versions: number; blobsRead: number; cacheHits: number; rssMb: number };
-    return { wallSeconds: Number(m.seconds.toFixed(2)), readSeconds: Number(inner.seconds.toFixed(2)), peakMemoryMb: m.peakMb === undefined ? Math.round(inner.rssMb) : Math.round(m.peakMb), blobsRead: inner.blobsRead, cacheHits: inner.cacheHits, commits: inner.commits, records: inner.records };
+    const inner = JSON.parse(m.output.trim().split('\n').find((l) => l.startsWith('{'))!) as { seconds: number; cpuSeconds: number; commits: number; records: number; versions: number; blobsRead: number; cacheHits: number; rssMb: number };
+    return { wallSeconds: Number(m.seconds.toFixed(2)), readSeconds: Number(inner.seconds.toFixed(2)), cpuSeconds: Number(inner.cpuSeconds.toFixed(2)), peakMemoryMb: m.peakMb === undefined ? Math.round(inner.rssMb) : Math.round(m.peakMb), blobsRead: inner.blobsRead, cacheHits: inner.cacheHits, commits: inner.commits, records: inner.records };
   };
   const cold = read();
   const warm = read();
-  const row = { size, commits: historyCommits, makeSeconds: Number(makeSeconds.toFixed(1)), cacheMb: Number((dirStats(cache).bytes / 1024 / 1024).toFixed(1)), cold, warm };
+  const cacheMb = Number((dirStats(cache).bytes / 1024 / 1024).toFixed(1));
+  appendCommit(repo);
+  const oneNew = read();
+  const row = { size, commits: historyCommits, makeSeconds: Number(makeSeconds.toFixed(1)), cacheMb, cold, warm, oneNew };
   historyRows.push(row);
-  console.log(`${size} history (${historyCommits} commits, ${cold.records} records): cold ${cold.readSeconds}s (wall ${cold.wallSeconds}s, peak ${cold.peakMemoryMb} MB, ${cold.blobsRead} versions read), warm ${warm.readSeconds}s (wall ${warm.wallSeconds}s, peak ${warm.peakMemoryMb} MB, ${warm.blobsRead} read), cache ${row.cacheMb} MB`);
+  console.log(`${size} history (${historyCommits} commits, ${cold.records} records): cold ${cold.readSeconds}s (CPU ${cold.cpuSeconds}s, wall ${cold.wallSeconds}s, peak ${cold.peakMemoryMb} MB, ${cold.blobsRead} versions read), warm ${warm.readSeconds}s (wall ${warm.wallSeconds}s, peak ${warm.peakMemoryMb} MB, ${warm.blobsRead} read), one new commit ${oneNew.readSeconds}s (${oneNew.blobsRead} read), cache ${row.cacheMb} MB`);
 }
 
 for (const size of values.sizes.split(',')) {
@@ -138,10 +141,10 @@ for (const r of results as Array<Record<string, never>>) {
   console.log(`| ${[r.size, r.validateSeconds, r.buildSeconds, r.peakMemoryMb, r.pages, r.distMb, r.distFiles, r.searchIndexMb, r.searchIndexFiles, l.kb, r.floorSeconds, r.ratioToFloor].join(' | ')} |`);
 }
 if (historyRows.length > 0) {
-  const h = ['size', 'commits', 'records', 'cold s', 'cold peak MB', 'warm s', 'warm peak MB', 'versions read cold/warm', 'cache MB'];
+  const h = ['size', 'commits', 'records', 'cold s', 'cold CPU s', 'cold peak MB', 'warm s', 'warm peak MB', 'one new commit s', 'versions read cold/warm/new', 'cache MB'];
   console.log(`\nHistory read (added to a build):\n| ${h.join(' | ')} |\n| ${h.map(() => '---').join(' | ')} |`);
-  for (const r of historyRows as Array<{ size: string; commits: number; cacheMb: number; cold: Record<string, number>; warm: Record<string, number> }>) {
-    console.log(`| ${[r.size, r.commits, r.cold.records, r.cold.readSeconds, r.cold.peakMemoryMb, r.warm.readSeconds, r.warm.peakMemoryMb, `${r.cold.blobsRead}/${r.warm.blobsRead}`, r.cacheMb].join(' | ')} |`);
+  for (const r of historyRows as Array<{ size: string; commits: number; cacheMb: number; cold: Record<string, number>; warm: Record<string, number>; oneNew: Record<string, number> }>) {
+    console.log(`| ${[r.size, r.commits, r.cold.records, r.cold.readSeconds, r.cold.cpuSeconds, r.cold.peakMemoryMb, r.warm.readSeconds, r.warm.peakMemoryMb, r.oneNew.readSeconds, `${r.cold.blobsRead}/${r.warm.blobsRead}/${r.oneNew.blobsRead}`, r.cacheMb].join(' | ')} |`);
   }
 }
 writeFileSync(values.json, `${JSON.stringify({ machine: `${process.platform} ${process.arch}, node ${process.version}`, date: new Date().toISOString(), results, history: historyRows }, null, 2)}\n`);
