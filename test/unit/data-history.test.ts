@@ -43,7 +43,7 @@ beforeAll(async () => {
   ids.merge = repo.git(['rev-parse', 'HEAD']);
   ids.rename = repo.commit({ 'data/problems.csv': csv(oneDone.replace('环保办', '镇环保办').replace('GS-2019-001', 'GS-2019-101'), two) }, '2019-08-01T10:00:00+08:00', '编号改为 GS-2019-101');
   history = await readDataHistory({ dataDir: join(repo.dir, 'data'), cacheDir: cache }, stats);
-});
+}, 120_000); // some twenty git commands: slow on a busy machine
 
 afterAll(() => {
   repo.remove();

@@ -31,7 +31,7 @@ beforeAll(() => {
   // An editor's change: a status, a new problem, a removed one; villages re-saved by Excel only.
   writeFileSync(join(repo.dir, 'data/problems.csv'), csv(p('GS-2019-004', '露天焚烧', '已整改', '2019-06-30'), p('GS-2019-010', '夜间施工噪声', '待整改')));
   writeFileSync(join(repo.dir, 'data/villages.csv'), '\ufeffid,name,kind\r\ndongcun,东村,村\r\n');
-});
+}, 120_000); // some twenty git commands: slow on a busy machine
 
 afterAll(() => repo.remove());
 

@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { columnTitle, diffTable, isEmptyDiff, keyId, readSnapshot } from '../../src/lib/record-diff.ts';
 import { problems } from '../../src/schemas/problems.ts';
 import { creditRatings } from '../../src/schemas/credit-ratings.ts';
 import { villages } from '../../src/schemas/villages.ts';
+import { ROOT } from '../helpers/paths.ts';
 
 const HEADER = 'id,name,kind';
 const V1 = `${HEADER}\ndongcun,东村,村\nnanxiang,南巷村,村\nxishe,西社区,社区\n`;
@@ -138,5 +141,11 @@ describe('diffTable: records by primary key', () => {
 
   it('keys records by their key values', () => {
     expect(keyId(['a', 'b'])).not.toBe(keyId(['a,b']));
+  });
+
+  it('is pure, like the modules of the history it shares with the reader: no Node APIs', () => {
+    for (const f of ['record-diff.ts', 'record-history.ts', 'diff-report.ts']) {
+      expect(readFileSync(join(ROOT, 'src/lib', f), 'utf8'), f).not.toMatch(/from 'node:|process\./);
+    }
   });
 });
