@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDataHistory, type HistoryStats } from '../../src/lib/data-history.ts';
 import { disclosureTimeliness, summariseTimeliness, timelineOf, type DataHistory } from '../../src/lib/record-history.ts';
 import { tempRepo, type TempRepo } from '../helpers/git-repo.ts';
+import { FIXTURE } from '../helpers/paths.ts';
+import { appendCommit, makeHistory } from '../../scripts/bench-history.ts';
 
 const HEAD = 'id,reported,source_type,village,location,categories,title,description,verified,enterprise,responsible,deadline,status,closed,measures,penalty,fine_wan,source_url';
 const p = (id: string, reported: string, status: string, closed = '', title = '偷排废水') => `${id},${reported},信访举报,,东村河,水,${title},"群众反映：\n夜间排污。",属实,,环保办,,${status},${closed},,,,`;
@@ -191,4 +193,21 @@ describe('readDataHistory without usable history', () => {
     expect(await readDataHistory({ dataDir: empty.dir, cacheDir: false })).toEqual({ available: false, reason: '仓库还没有任何提交，没有修改历史' });
     empty.remove();
   });
+});
+
+describe('the synthetic history of the benchmark (npm run bench -- --history N)', () => {
+  it('is a repository of the data set then N commits of a few rows, which the reader reads whole', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gushan-bench-history-'));
+    makeHistory(FIXTURE, join(dir, 'repo'), 10);
+    appendCommit(join(dir, 'repo'));
+    const h = await readDataHistory({ dataDir: join(dir, 'repo', 'data'), cacheDir: false });
+    rmSync(dir, { recursive: true, force: true });
+    if (!h.available) throw new Error(h.reason);
+    expect(h.commits).toHaveLength(12);
+    expect(h.commits[0]!.subject).toBe('首次公开数据');
+    const later = h.commits.slice(1).flatMap((c) => c.tables);
+    expect(later.every((t) => ['problems', 'enterprises'].includes(t.table))).toBe(true);
+    expect(later.filter((t) => t.table === 'problems').every((t) => t.changed.length + t.added.length > 0)).toBe(true);
+    expect(h.commits[10]!.tables.find((t) => t.table === 'problems')!.added).toEqual([['GS-2025-001']]);
+  }, 120_000);
 });
