@@ -214,14 +214,18 @@ interface RawCommit extends CommitRef {
 function logCommits(top: string, prefix: string, git: string): RawCommit[] {
   const r = spawnSync(
     git,
-    ['-c', 'core.quotePath=false', 'log', '--first-parent', '--diff-merges=first-parent', '--reverse', '--raw', '--no-renames', '--no-abbrev', '--format=%x01%H%x02%h%x02%cI%x02%s', 'HEAD', '--', prefix === '' ? '.' : prefix],
+    ['-c', 'core.quotePath=false', 'log', '--first-parent', '--diff-merges=first-parent', '--reverse', '--raw', '--no-renames', '--no-abbrev', '--format=%x01%H%x02%cI%x02%s', 'HEAD', '--', prefix === '' ? '.' : prefix],
     { cwd: top, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 },
   );
   if (r.status !== 0) throw new Error(`git log: ${r.stderr}`);
+  // --no-abbrev (full blob ids) also makes %h full: the short ids come from a log without it.
+  const s = spawnSync(git, ['log', '--first-parent', '--format=%H %h', 'HEAD', '--', prefix === '' ? '.' : prefix], { cwd: top, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const shortIds = new Map(s.stdout.split('\n').map((l) => l.split(' ') as [string, string]));
   const commits: RawCommit[] = [];
   for (const block of r.stdout.split('\x01').slice(1)) {
     const [head = '', ...lines] = block.split('\n');
-    const [id = '', short = '', date = '', subject = ''] = head.split('\x02');
+    const [id = '', date = '', subject = ''] = head.split('\x02');
+    const short = shortIds.get(id) ?? id.slice(0, 7);
     const files: RawCommit['files'] = [];
     for (const line of lines) {
       const m = /^:\d+ \d+ ([0-9a-f]+) ([0-9a-f]+) [A-Z]\d*\t(.*)$/.exec(line);

@@ -72,6 +72,8 @@ describe('readDataHistory on a fixture repository', () => {
     ]);
     expect(h.commits[0]!.id).toBe(ids.add);
     expect(ids.add!.startsWith(h.commits[0]!.short)).toBe(true);
+    expect(h.commits[0]!.short).toBe(repo.git(['rev-parse', '--short', ids.add!]));
+    expect(h.head.short).toBe(repo.git(['rev-parse', '--short', 'HEAD']));
     expect(h.head.id).toBe(ids.rename);
     expect(h.commits[0]!.tables.map((t) => [t.table, t.path, t.added])).toEqual([
       ['villages', 'data/villages.csv', [['dongcun']]],
