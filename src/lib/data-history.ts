@@ -16,9 +16,8 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join, resolve } from 'node:path';
 import { ALL_TABLES } from '../schemas/index.ts';
 import { columnNames, type AnyTable } from '../schemas/table.ts';
-import { diffSnapshots, readSnapshot, type Snapshot } from './record-diff.ts';
+import { columnTitle, diffSnapshots, readSnapshot, type Snapshot } from './record-diff.ts';
 import { buildTimelines, compactChange, isEmptyChange, type CommitRef, type DataHistory, type HistoryCommit, type TableChange, type TableVersion } from './record-history.ts';
-import { columnTitle } from './record-diff.ts';
 
 /** Bump when the diff's meaning or the cached shape changes: old cache entries are then ignored. */
 const DIFF_VERSION = 1;
