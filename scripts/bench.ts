@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --sizes S,M,L] [--json bench-results.json]
+ * npm run bench [-- --sizes S,M,L] [--json bench-results.json] [--history 200] [--history-only]
  *
  * Generates data sets of three sizes (S: the sample; M: 1,000 enterprises and 1,000
  * problems; L: 20,000 enterprises × 5 periods, 10,000 problems, 200 indicators × 20
@@ -7,12 +7,19 @@
  * search index, peak memory, page count, size of dist/, size of the search index, the
  * largest HTML page and the JavaScript per page type. As a floor it times a minimal Node
  * script writing the same number of HTML files, and reports the ratio of the build to it.
+ *
+ * With --history N, it also makes a synthetic git history over each data set (the data set,
+ * then N commits of a few rows each: scripts/bench-history.ts) and measures what reading the
+ * records' history adds to a build (src/lib/data-history.ts, in a process of its own): wall
+ * time and peak memory with an empty diff cache (cold: the first build) and with the cache
+ * filled (warm: every later build). --history-only skips the site build.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PRESETS, copySample, generate } from './generate-data.ts';
+import { appendCommit, makeHistory } from './bench-history.ts';
 import { siteSizes } from '../src/integrations/size-report.ts';
 import { summarise } from '../src/lib/size-report.ts';
 
@@ -60,14 +67,42 @@ function floor(pages: number): number {
   return seconds;
 }
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: 'S,M,L' }, json: { type: 'string', default: join(ROOT, 'bench-results.json') } } });
+const { values } = parseArgs({
+  options: { sizes: { type: 'string', default: 'S,M,L' }, json: { type: 'string', default: join(ROOT, 'bench-results.json') }, history: { type: 'string', default: '0' }, 'history-only': { type: 'boolean', default: false } },
+});
 const results: Record<string, unknown>[] = [];
+const historyCommits = Number(values.history);
+const historyRows: Record<string, unknown>[] = [];
+
+/** Reading the history of a synthetic repository over a data set: cold (empty cache), then warm. */
+function benchHistory(size: string, dataRoot: string): void {
+  const repo = join(WORK, `history-${size}`);
+  const cache = join(WORK, `history-cache-${size}`);
+  const makeSeconds = makeHistory(dataRoot, repo, historyCommits);
+  rmSync(cache, { recursive: true, force: true });
+  const read = () => {
+    const m = measure([process.execPath, 'scripts/bench-history.ts', '--read', join(repo, 'data'), '--cache', cache], {});
+    if (!m.ok) throw new Error(`history read failed for ${size}:\n${m.output.slice(-2000)}`);
+    const inner = JSON.parse(m.output.trim().split('\n').find((l) => l.startsWith('{'))!) as { seconds: number; cpuSeconds: number; commits: number; records: number; versions: number; blobsRead: number; cacheHits: number; rssMb: number };
+    return { wallSeconds: Number(m.seconds.toFixed(2)), readSeconds: Number(inner.seconds.toFixed(2)), cpuSeconds: Number(inner.cpuSeconds.toFixed(2)), peakMemoryMb: m.peakMb === undefined ? Math.round(inner.rssMb) : Math.round(m.peakMb), blobsRead: inner.blobsRead, cacheHits: inner.cacheHits, commits: inner.commits, records: inner.records };
+  };
+  const cold = read();
+  const warm = read();
+  const cacheMb = Number((dirStats(cache).bytes / 1024 / 1024).toFixed(1));
+  appendCommit(repo);
+  const oneNew = read();
+  const row = { size, commits: historyCommits, makeSeconds: Number(makeSeconds.toFixed(1)), cacheMb, cold, warm, oneNew };
+  historyRows.push(row);
+  console.log(`${size} history (${historyCommits} commits, ${cold.records} records): cold ${cold.readSeconds}s (CPU ${cold.cpuSeconds}s, wall ${cold.wallSeconds}s, peak ${cold.peakMemoryMb} MB, ${cold.blobsRead} versions read), warm ${warm.readSeconds}s (wall ${warm.wallSeconds}s, peak ${warm.peakMemoryMb} MB, ${warm.blobsRead} read), one new commit ${oneNew.readSeconds}s (${oneNew.blobsRead} read), cache ${row.cacheMb} MB`);
+}
 
 for (const size of values.sizes.split(',')) {
   const dataRoot = join(WORK, `data-${size}`);
   const out = join(WORK, `dist-${size}`);
   if (size === 'S') copySample(dataRoot);
   else generate(dataRoot, PRESETS[size as 'M' | 'L'], 1);
+  if (historyCommits > 0) benchHistory(size, dataRoot);
+  if (values['history-only']) continue;
   const env = { DATA_DIR: join(dataRoot, 'data'), CONTENT_DIR: join(dataRoot, 'content'), OUT_DIR: out, BUILD_DATE: '2026-01-15' };
   const validate = measure([process.execPath, 'src/cli/validate.ts'], env);
   if (!validate.ok) throw new Error(`validate failed for ${size}:\n${validate.output.slice(0, 2000)}`);
@@ -105,5 +140,12 @@ for (const r of results as Array<Record<string, never>>) {
   const l = r.largestHtml as unknown as { kb: number };
   console.log(`| ${[r.size, r.validateSeconds, r.buildSeconds, r.peakMemoryMb, r.pages, r.distMb, r.distFiles, r.searchIndexMb, r.searchIndexFiles, l.kb, r.floorSeconds, r.ratioToFloor].join(' | ')} |`);
 }
-writeFileSync(values.json, `${JSON.stringify({ machine: `${process.platform} ${process.arch}, node ${process.version}`, date: new Date().toISOString(), results }, null, 2)}\n`);
+if (historyRows.length > 0) {
+  const h = ['size', 'commits', 'records', 'cold s', 'cold CPU s', 'cold peak MB', 'warm s', 'warm peak MB', 'one new commit s', 'versions read cold/warm/new', 'cache MB'];
+  console.log(`\nHistory read (added to a build):\n| ${h.join(' | ')} |\n| ${h.map(() => '---').join(' | ')} |`);
+  for (const r of historyRows as Array<{ size: string; commits: number; cacheMb: number; cold: Record<string, number>; warm: Record<string, number>; oneNew: Record<string, number> }>) {
+    console.log(`| ${[r.size, r.commits, r.cold.records, r.cold.readSeconds, r.cold.cpuSeconds, r.cold.peakMemoryMb, r.warm.readSeconds, r.warm.peakMemoryMb, r.oneNew.readSeconds, `${r.cold.blobsRead}/${r.warm.blobsRead}/${r.oneNew.blobsRead}`, r.cacheMb].join(' | ')} |`);
+  }
+}
+writeFileSync(values.json, `${JSON.stringify({ machine: `${process.platform} ${process.arch}, node ${process.version}`, date: new Date().toISOString(), results, history: historyRows }, null, 2)}\n`);
 console.log(`\nJSON: ${values.json}`);

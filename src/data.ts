@@ -28,6 +28,9 @@ import { toCsv } from './lib/downloads.ts';
 import { PERIOD_CSV_COLUMNS, periodRecords } from './lib/credit-period.ts';
 import { chartModel, type ChartModel } from './lib/chart-model.ts';
 import { chartImageMeta, chartImageSvg } from './lib/chart-svg.ts';
+import { readDataHistory } from './lib/data-history.ts';
+import { disclosureTimeliness, summariseTimeliness, timelineOf, type DataHistory, type RecordTimeline } from './lib/record-history.ts';
+export type { DataHistory, RecordTimeline, RecordEvent, HistoryCommit, TableChange, TableVersion, CommitRef, Timeliness } from './lib/record-history.ts';
 
 /** A value computed from the data set once, and again only when the data set is re-read. */
 function perDataset<T>(compute: (d: ValidationResult) => T): () => T {
@@ -187,3 +190,30 @@ export function sourceFiles(tables: readonly string[], files: readonly string[] 
   ];
   return { sources: all.map((s) => s.shown), updated: all.map((s) => lastChange(s.path)).sort().at(-1) };
 }
+
+/**
+ * The data's history from git (src/lib/data-history.ts): every commit that changed the records
+ * of DATA_DIR, oldest first, with each record's timeline and each file's versions; or
+ * `{ available: false, reason }` (a shallow clone, no git, not a repository), which pages show
+ * as a note. Read once per data set; diffs are cached on disk by file version, so a rebuild
+ * reads only new versions. Await it: `const history = await dataHistory();`.
+ */
+export const dataHistory = perDataset((): Promise<DataHistory> => readDataHistory({ dataDir: datasetDirsFromEnv().dataDir }));
+
+/** The timeline of one record (first appeared, changes, removed), or undefined without history. */
+export async function recordHistory(table: DataTableName, key: string | readonly string[]): Promise<RecordTimeline | undefined> {
+  return timelineOf(await dataHistory(), table, key);
+}
+
+/** Records of a table that were removed from the data, with their last content (for their pages marked 已删除). */
+export const removedRecords = perDatasetKeyed(async (_d, table: DataTableName): Promise<RecordTimeline[]> => {
+  const history = await dataHistory();
+  if (!history.available) return [];
+  return [...(history.records.get(table)?.values() ?? [])].filter((t) => t.removed !== undefined);
+});
+
+/** Days from each problem's `reported` to its first appearance on the site, and their summary. */
+export const problemTimeliness = perDataset(async () => {
+  const list = disclosureTimeliness(rows('problems'), await dataHistory());
+  return { list, byId: new Map(list.map((t) => [t.id, t])), summary: summariseTimeliness(list) };
+});

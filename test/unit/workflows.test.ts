@@ -66,6 +66,17 @@ describe('GitHub workflows', () => {
     expect(prPath([])).toBe('full');
   });
 
+  it('write the Chinese summary of the record changes to the job summary, on both paths, with the full history', () => {
+    const pr = workflows['pull-request.yml']!;
+    const diff = steps(pr).find((s) => s.run?.includes('npm run diff'));
+    expect(diff?.run).toBe('npm run diff --silent -- --markdown "origin/${{ github.base_ref }}" >> "$GITHUB_STEP_SUMMARY"');
+    expect(diff?.if).toBeUndefined();
+    expect(steps(pr).find((s) => s.uses?.startsWith('actions/checkout@'))).toMatchObject({ with: { 'fetch-depth': 0 } });
+    const runs = steps(pr).map((s) => s.run);
+    expect(runs.indexOf(diff!.run)).toBeGreaterThan(runs.indexOf('npm ci'));
+    expect(scripts.diff).toBe('node src/cli/diff.ts');
+  });
+
   it('pick the path from the files git says changed', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'scripts/pr-scope.ts'), 'HEAD'], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status).toBe(0);
@@ -80,5 +91,9 @@ describe('GitHub workflows', () => {
     const build = steps(deploy).find((s) => s.run === 'npm run build');
     expect(build?.env?.BASE_PATH).toContain('steps.pages.outputs.base_path');
     expect(build?.env?.SITE_URL).toContain('steps.pages.outputs.origin');
+    // The history's diff cache survives from one deployment to the next (npm ci empties node_modules).
+    const cache = steps(deploy).find((s) => s.uses?.startsWith('actions/cache@')) as Step & { with?: Record<string, string> };
+    expect(cache?.with?.path).toBe(build?.env?.HISTORY_CACHE_DIR);
+    expect(steps(deploy).indexOf(cache)).toBeLessThan(steps(deploy).indexOf(build!));
   });
 });

@@ -1,0 +1,81 @@
+/**
+ * npm run diff -- BASE [--markdown] [--head] [--data DIR]
+ *
+ * Prints in Chinese what the working tree (with --head: the last commit) changes in the
+ * records of the data tables, compared with BASE (a git ref such as origin/main; compared
+ * from its merge base with HEAD, as a pull request is): per table the rows added, changed
+ * (the fields by their Chinese column titles, old → new) and removed. --markdown writes it
+ * for the pull request's job summary. Exit code 0 (also when something changed); 2: bad
+ * usage, no git repository, or BASE not found.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { blobsAt, gitRepo, openBlobReader } from '../lib/data-history.ts';
+import { diffMarkdown, diffText, type DiffReport } from '../lib/diff-report.ts';
+import { datasetDirsFromEnv } from '../lib/read-dataset.ts';
+import { diffTable } from '../lib/record-diff.ts';
+import { ALL_TABLES } from '../schemas/index.ts';
+
+const USAGE = '用法：npm run diff -- 比较的分支或提交（例如 origin/main） [--markdown（输出 Markdown，用于 GitHub 检查结果页）] [--head（比较最后一次提交，而不是工作区）] [--data 数据文件夹]';
+
+const git = (cwd: string, args: string[]) => spawnSync('git', args, { cwd, encoding: 'utf8' });
+
+async function main(): Promise<number> {
+  let values, positionals;
+  try {
+    ({ values, positionals } = parseArgs({
+      options: { markdown: { type: 'boolean', default: false }, head: { type: 'boolean', default: false }, data: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+    }));
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const base = positionals[0];
+  if (!base || positionals.length > 1) {
+    console.error(USAGE);
+    return 2;
+  }
+  const dataDir = values.data ?? datasetDirsFromEnv().dataDir;
+  const repo = gitRepo(dataDir, 'git', { allowShallow: true });
+  if (!repo.ok) {
+    console.error(repo.reason);
+    return 2;
+  }
+  const baseCommit = git(repo.top, ['rev-parse', '--verify', '--quiet', `${base}^{commit}`]).stdout.trim();
+  if (!baseCommit) {
+    console.error(`找不到 ${base}（在 GitHub Actions 中需要 actions/checkout 设 fetch-depth: 0）\n${USAGE}`);
+    return 2;
+  }
+  // Like a pull request: what this branch changed since it left BASE, not what BASE changed since.
+  const from = git(repo.top, ['merge-base', baseCommit, 'HEAD']).stdout.trim() || baseCommit;
+  const paths = ALL_TABLES.map((t) => `${repo.prefix}${t.name}.csv`);
+  const before = blobsAt(repo.top, from, paths);
+  const after = values.head ? blobsAt(repo.top, 'HEAD', paths) : undefined;
+  const reader = openBlobReader(repo.top);
+  const read = async (blob: string | undefined) => (blob === undefined ? undefined : await reader.read(blob));
+  const diffs: DiffReport['diffs'][number][] = [];
+  try {
+    for (const def of ALL_TABLES) {
+      const path = `${repo.prefix}${def.name}.csv`;
+      const old = await read(before.get(path));
+      const file = join(dataDir, `${def.name}.csv`);
+      const now = after ? await read(after.get(path)) : existsSync(file) ? readFileSync(file) : undefined;
+      diffs.push({ def, diff: diffTable(def, old, now) });
+    }
+  } finally {
+    reader.close();
+  }
+  const short = git(repo.top, ['rev-parse', '--short', from]).stdout.trim();
+  const report: DiffReport = { base, baseCommit: short, target: values.head ? 'head' : 'worktree', diffs };
+  console.log(values.markdown ? diffMarkdown(report) : diffText(report));
+  return 0;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,329 @@
+/**
+ * The data's history read from git (Node): for each commit of HEAD's first-parent history that
+ * changed a table of DATA_DIR, the record changes (src/lib/record-diff.ts) with the commit's
+ * date, ids and subject, and each record's timeline (src/lib/record-history.ts).
+ *
+ * I/O stays behind two small pieces: `gitRepo()` (where the data folder sits in a repository,
+ * or why there is no usable history: no git, not a repository, a shallow clone, no commit) and
+ * `openBlobReader()` (one long-running `git cat-file --batch` process for every file version).
+ * Diffs are cached on disk by blob pair (HISTORY_CACHE_DIR, default
+ * node_modules/.cache/gushan-history/), under a key that changes with the schemas and the diff
+ * code, so a rebuild reads only the versions it has not compared before.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ALL_TABLES } from '../schemas/index.ts';
+import { columnNames, type AnyTable } from '../schemas/table.ts';
+import { columnTitle, diffSnapshots, readSnapshot, type Snapshot } from './record-diff.ts';
+import { buildTimelines, compactChange, isEmptyChange, type CommitRef, type DataHistory, type HistoryCommit, type TableChange, type TableVersion } from './record-history.ts';
+
+/** Bump when the diff's meaning or the cached shape changes: old cache entries are then ignored. */
+const DIFF_VERSION = 1;
+const ZERO = /^0+$/;
+/** Commits whose file versions are asked of git ahead of need (a few MB at most). */
+const PREFETCH = 4;
+
+export type GitRepo = { ok: true; top: string; prefix: string } | { ok: false; reason: string };
+
+/** Where `dir` sits in a git repository with full history, or why its history cannot be read. */
+export function gitRepo(dir: string, git = 'git', options: { allowShallow?: boolean } = {}): GitRepo {
+  if (!existsSync(dir)) return { ok: false, reason: `数据文件夹 ${dir} 不存在` };
+  const r = spawnSync(git, ['rev-parse', '--is-shallow-repository', '--show-toplevel', '--show-prefix'], { cwd: dir, encoding: 'utf8' });
+  if (r.error) return { ok: false, reason: (r.error as NodeJS.ErrnoException).code === 'ENOENT' ? '没有安装 git，读不到数据的修改历史' : `无法运行 git：${r.error.message}` };
+  if (r.status !== 0) return { ok: false, reason: '数据文件夹不在 git 仓库中（例如下载的压缩包），没有修改历史' };
+  const [shallow, top, prefix = ''] = r.stdout.split('\n');
+  if (shallow === 'true' && !options.allowShallow) return { ok: false, reason: '这是浅克隆（shallow clone），只有最近的提交，修改历史不完整；完整克隆（git clone 不加 --depth，或 actions/checkout 设 fetch-depth: 0）后才能显示' };
+  const head = spawnSync(git, ['rev-parse', '--verify', '--quiet', 'HEAD'], { cwd: dir, encoding: 'utf8' });
+  if (head.status !== 0) return { ok: false, reason: '仓库还没有任何提交，没有修改历史' };
+  return { ok: true, top: top!, prefix };
+}
+
+/** Blob ids of files at a commit (paths relative to the repository's top); a file absent there is left out. */
+export function blobsAt(top: string, commit: string, paths: readonly string[], git = 'git'): Map<string, string> {
+  const r = spawnSync(git, ['ls-tree', '-z', commit, '--', ...paths], { cwd: top, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`git ls-tree ${commit}: ${r.stderr.trim()}`);
+  const out = new Map<string, string>();
+  for (const entry of r.stdout.split('\0')) {
+    const m = /^\d+ blob ([0-9a-f]+)\t(.*)$/s.exec(entry);
+    if (m) out.set(m[2]!, m[1]!);
+  }
+  return out;
+}
+
+export interface BlobReader {
+  /** The bytes of a blob, or undefined when the repository does not have it. */
+  read(blob: string): Promise<Uint8Array | undefined>;
+  close(): void;
+}
+
+/** One `git cat-file --batch` process answering every read, in order. */
+export function openBlobReader(cwd: string, git = 'git'): BlobReader {
+  const proc = spawn(git, ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'ignore'] });
+  type Waiting = { resolve: (b: Uint8Array | undefined) => void; reject: (e: Error) => void };
+  const queue: Waiting[] = [];
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  // The blob being received: its buffer and how much of it has arrived.
+  let body: { buf: Buffer; got: number } | undefined;
+  let failed: Error | undefined;
+
+  const takePending = (): Buffer => {
+    const b = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
+    pending = [];
+    pendingBytes = 0;
+    return b;
+  };
+  const pump = () => {
+    for (;;) {
+      if (body) {
+        if (pendingBytes === 0) return;
+        const chunk = takePending();
+        const need = body.buf.length + 1 - body.got; // the content and its trailing LF
+        const use = Math.min(need, chunk.length);
+        chunk.copy(body.buf, body.got, 0, Math.min(use, body.buf.length - body.got));
+        body.got += use;
+        if (use < chunk.length) {
+          pending = [chunk.subarray(use)];
+          pendingBytes = chunk.length - use;
+        }
+        if (body.got < body.buf.length + 1) return;
+        const done = body.buf;
+        body = undefined;
+        queue.shift()?.resolve(new Uint8Array(done.buffer, done.byteOffset, done.length));
+        continue;
+      }
+      if (pendingBytes === 0) return;
+      const all = takePending();
+      const nl = all.indexOf(10);
+      if (nl < 0) {
+        pending = [all];
+        pendingBytes = all.length;
+        return;
+      }
+      const header = all.subarray(0, nl).toString('utf8');
+      const rest = all.subarray(nl + 1);
+      if (rest.length > 0) {
+        pending = [rest];
+        pendingBytes = rest.length;
+      }
+      const m = /^\S+ (\S+) (\d+)$/.exec(header);
+      if (!m) {
+        queue.shift()?.resolve(undefined); // "<id> missing" (or ambiguous)
+        continue;
+      }
+      body = { buf: Buffer.allocUnsafe(Number(m[2])), got: 0 };
+    }
+  };
+  proc.stdout.on('data', (chunk: Buffer) => {
+    pending.push(chunk);
+    pendingBytes += chunk.length;
+    pump();
+  });
+  const fail = (e: Error) => {
+    failed = e;
+    for (const w of queue.splice(0)) w.reject(e);
+  };
+  proc.on('error', fail);
+  proc.on('exit', (code) => {
+    if (queue.length > 0) fail(new Error(`git cat-file ended (${code})`));
+  });
+  return {
+    read(blob) {
+      if (failed) return Promise.reject(failed);
+      return new Promise((resolve, reject) => {
+        queue.push({ resolve, reject });
+        proc.stdin.write(`${blob}\n`);
+      });
+    },
+    close() {
+      proc.stdin.end();
+    },
+  };
+}
+
+/** A key for the cache that changes when a table's columns or titles change, or the diff code. */
+function cacheSalt(def: AnyTable): string {
+  const cols = columnNames(def).map((c) => `${c}=${columnTitle(def, c)}`);
+  return createHash('sha256').update(JSON.stringify([DIFF_VERSION, def.name, def.primaryKey, cols])).digest('hex').slice(0, 16);
+}
+
+interface Cache {
+  get(def: AnyTable, from: string | undefined, to: string | undefined): TableChange | undefined;
+  set(def: AnyTable, from: string | undefined, to: string | undefined, change: TableChange): void;
+}
+
+function diskCache(dir: string | undefined): Cache {
+  const salts = new Map<string, string>();
+  const file = (def: AnyTable, from: string | undefined, to: string | undefined) => {
+    let salt = salts.get(def.name);
+    if (!salt) salts.set(def.name, (salt = cacheSalt(def)));
+    return join(dir!, `${def.name}-${salt}`, `${from ?? 'none'}-${to ?? 'none'}.json`);
+  };
+  if (!dir) return { get: () => undefined, set: () => {} };
+  return {
+    get(def, from, to) {
+      try {
+        return JSON.parse(readFileSync(file(def, from, to), 'utf8')) as TableChange;
+      } catch {
+        return undefined;
+      }
+    },
+    set(def, from, to, change) {
+      const f = file(def, from, to);
+      try {
+        mkdirSync(join(f, '..'), { recursive: true });
+        // Written whole then renamed, so a build stopped half-way leaves no broken entry.
+        const tmp = `${f}.${process.pid}.tmp`;
+        writeFileSync(tmp, JSON.stringify(change));
+        renameSync(tmp, f);
+      } catch {
+        /* a read-only cache folder only costs time */
+      }
+    },
+  };
+}
+
+export interface HistoryOptions {
+  /** The data folder (DATA_DIR). */
+  dataDir: string;
+  /** Folder of the diff cache; false: no cache. Default HISTORY_CACHE_DIR or node_modules/.cache/gushan-history. */
+  cacheDir?: string | false;
+  git?: string;
+  tables?: readonly AnyTable[];
+}
+
+export interface HistoryStats {
+  /** File versions read from git (cache misses read both sides of a pair at most). */
+  blobsRead: number;
+  cacheHits: number;
+  cacheMisses: number;
+}
+
+export function defaultCacheDir(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): string {
+  return env.HISTORY_CACHE_DIR || join(cwd, 'node_modules/.cache/gushan-history');
+}
+
+interface RawCommit extends CommitRef {
+  files: Array<{ path: string; from: string | undefined; to: string | undefined }>;
+}
+
+/** Commits of HEAD's first-parent history that touched the data folder, oldest first, with their file changes. */
+function logCommits(top: string, prefix: string, git: string): RawCommit[] {
+  const r = spawnSync(
+    git,
+    ['-c', 'core.quotePath=false', 'log', '--first-parent', '--diff-merges=first-parent', '--reverse', '--raw', '--no-renames', '--no-abbrev', '--format=%x01%H%x02%cI%x02%s', 'HEAD', '--', prefix === '' ? '.' : prefix],
+    { cwd: top, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 },
+  );
+  if (r.status !== 0) throw new Error(`git log: ${r.stderr}`);
+  // --no-abbrev (full blob ids) also makes %h full: the short ids come from a log without it.
+  const s = spawnSync(git, ['log', '--first-parent', '--format=%H %h', 'HEAD', '--', prefix === '' ? '.' : prefix], { cwd: top, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const shortIds = new Map(s.stdout.split('\n').map((l) => l.split(' ') as [string, string]));
+  const commits: RawCommit[] = [];
+  for (const block of r.stdout.split('\x01').slice(1)) {
+    const [head = '', ...lines] = block.split('\n');
+    const [id = '', date = '', subject = ''] = head.split('\x02');
+    const short = shortIds.get(id) ?? id.slice(0, 7);
+    const files: RawCommit['files'] = [];
+    for (const line of lines) {
+      const m = /^:\d+ \d+ ([0-9a-f]+) ([0-9a-f]+) [A-Z]\d*\t(.*)$/.exec(line);
+      if (!m) continue;
+      files.push({ path: m[3]!, from: ZERO.test(m[1]!) ? undefined : m[1], to: ZERO.test(m[2]!) ? undefined : m[2] });
+    }
+    commits.push({ id, short, date, subject, files });
+  }
+  return commits;
+}
+
+/**
+ * The history of the records of `dataDir`; "unavailable", with the reason in Chinese, when git
+ * is missing, the folder is not in a repository, or the clone is shallow. Never throws for
+ * those; a repository that git itself cannot read is reported as unavailable too.
+ */
+export async function readDataHistory(options: HistoryOptions, stats?: HistoryStats): Promise<DataHistory> {
+  const git = options.git ?? 'git';
+  const repo = gitRepo(options.dataDir, git);
+  if (!repo.ok) return { available: false, reason: repo.reason };
+  const tables = options.tables ?? ALL_TABLES;
+  const byPath = new Map(tables.map((t) => [`${repo.prefix}${t.name}.csv`, t]));
+  let raw: RawCommit[];
+  try {
+    raw = logCommits(repo.top, repo.prefix, git);
+  } catch (e) {
+    return { available: false, reason: `读取 git 历史失败：${(e as Error).message.trim()}` };
+  }
+  const headLog = spawnSync(git, ['log', '-1', '--format=%H%x02%h%x02%cI%x02%s', 'HEAD'], { cwd: repo.top, encoding: 'utf8' });
+  const [hid = '', hshort = '', hdate = '', hsubject = ''] = headLog.stdout.trim().split('\x02');
+  const head: CommitRef = { id: hid, short: hshort, date: hdate, subject: hsubject };
+
+  const cache = diskCache(options.cacheDir === false ? undefined : resolve(options.cacheDir ?? defaultCacheDir()));
+  const counts = stats ?? { blobsRead: 0, cacheHits: 0, cacheMisses: 0 };
+  let reader: BlobReader | undefined;
+  // The last readable version of each table (undefined blob: no file yet), and its parsed form when known.
+  const lastReadable = new Map<string, string | undefined>();
+  const parsed = new Map<string, { blob: string | undefined; snap: Snapshot }>();
+  // Reads asked for ahead of need, so that git reads the next versions while this one is compared.
+  const inflight = new Map<string, Promise<Uint8Array | undefined>>();
+  const fetchBlob = (blob: string) => {
+    let p = inflight.get(blob);
+    if (!p) {
+      reader ??= openBlobReader(repo.top, git);
+      inflight.set(blob, (p = reader.read(blob)));
+    }
+    return p;
+  };
+  const snapshotOf = async (def: AnyTable, blob: string | undefined): Promise<Snapshot> => {
+    const known = parsed.get(def.name);
+    if (known && known.blob === blob) return known.snap;
+    if (blob === undefined) return readSnapshot(def, undefined);
+    const bytes = await fetchBlob(blob);
+    inflight.delete(blob);
+    counts.blobsRead++;
+    return bytes === undefined ? { ok: false, reason: `git 仓库中没有这一版文件（${blob.slice(0, 7)}）` } : readSnapshot(def, bytes, known?.snap);
+  };
+
+  const commits: HistoryCommit[] = [];
+  const versions = new Map<string, TableVersion[]>();
+  try {
+    for (let ci = 0; ci < raw.length; ci++) {
+      const c = raw[ci]!;
+      const ref: CommitRef = { id: c.id, short: c.short, date: c.date, subject: c.subject };
+      const changes: TableChange[] = [];
+      const touched = c.files.filter((f) => byPath.has(f.path)).sort((a, b) => tables.indexOf(byPath.get(a.path)!) - tables.indexOf(byPath.get(b.path)!));
+      for (const f of touched) {
+        const def = byPath.get(f.path)!;
+        if (f.to !== undefined) {
+          let list = versions.get(def.name);
+          if (!list) versions.set(def.name, (list = []));
+          list.push({ commit: ref, blob: f.to, path: f.path });
+        }
+        const from = lastReadable.has(def.name) ? lastReadable.get(def.name) : undefined;
+        let change = cache.get(def, from, f.to);
+        if (change) counts.cacheHits++;
+        else {
+          counts.cacheMisses++;
+          for (const next of raw.slice(ci + 1, ci + 1 + PREFETCH)) for (const n of next.files) if (n.to !== undefined && byPath.has(n.path)) void fetchBlob(n.to).catch(() => undefined);
+          const before = await snapshotOf(def, from);
+          const after = await snapshotOf(def, f.to);
+          change = compactChange(diffSnapshots(def, before, after), f.path, f.to);
+          cache.set(def, from, f.to, change);
+          if (after.ok) parsed.set(def.name, { blob: f.to, snap: after });
+        }
+        // The path and the commit's own blob are facts of this commit, not of the cached pair.
+        change = { ...change, path: f.path };
+        if (f.to === undefined) delete change.blob;
+        else change.blob = f.to;
+        if (change.unreadable?.side !== 'new') lastReadable.set(def.name, f.to);
+        if (!isEmptyChange(change)) changes.push(change);
+      }
+      if (changes.length > 0) commits.push({ ...ref, tables: changes });
+    }
+  } catch (e) {
+    return { available: false, reason: `读取 git 历史失败：${(e as Error).message}` };
+  } finally {
+    inflight.clear();
+    reader?.close();
+  }
+  return { available: true, head, commits, versions, records: buildTimelines(commits) };
+}

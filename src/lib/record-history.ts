@@ -1,0 +1,209 @@
+/**
+ * The data's history as records: the shapes the git reader (src/lib/data-history.ts) returns,
+ * each record's timeline (first appeared, each change, removed with its last content) built
+ * from the commits' diffs, and the disclosure timeliness of problems. Pure (no Node APIs).
+ */
+import { keyId, type FieldChange, type RecordRow, type TableDiff } from './record-diff.ts';
+
+export interface CommitRef {
+  /** Full commit id. */
+  id: string;
+  /** Abbreviated commit id, as git prints it. */
+  short: string;
+  /** Committer date, ISO 8601 with the committer's offset, e.g. 2019-03-02T10:00:00+08:00. */
+  date: string;
+  /** First line of the commit message. */
+  subject: string;
+}
+
+/** What a commit did to one table, kept small: keys of added rows, full content of removed ones. */
+export interface TableChange {
+  table: string;
+  /** Path of the file in the repository, e.g. data/problems.csv. */
+  path: string;
+  /** Blob id of the new version (undefined: the file was deleted). */
+  blob?: string;
+  added: string[][];
+  removed: RecordRow[];
+  changed: Array<{ key: string[]; fields: FieldChange[] }>;
+  columns: { added: string[]; removed: string[] };
+  unreadable?: { side: 'old' | 'new'; reason: string };
+  notes: string[];
+}
+
+export interface HistoryCommit extends CommitRef {
+  /** Tables whose records (or header) this commit changed, in the order of the schemas. */
+  tables: TableChange[];
+}
+
+/** One version of a table's file: the commit that wrote it. */
+export interface TableVersion {
+  commit: CommitRef;
+  blob: string;
+  path: string;
+}
+
+export type RecordEvent =
+  | { kind: 'added'; commit: CommitRef }
+  | { kind: 'changed'; commit: CommitRef; fields: FieldChange[] }
+  | { kind: 'removed'; commit: CommitRef; last: Record<string, string> };
+
+export interface RecordTimeline {
+  table: string;
+  key: string[];
+  /** The commit in which the record first appeared. */
+  firstSeen: CommitRef;
+  /** Oldest first. A record removed and added again has both events. */
+  events: RecordEvent[];
+  /** Set while the record is removed: when, and its last published content. */
+  removed?: { commit: CommitRef; last: Record<string, string> };
+}
+
+export type DataHistory =
+  | {
+      available: true;
+      /** The commit the history was read at (HEAD). */
+      head: CommitRef;
+      /** Commits that changed the records, oldest first (first-parent history of HEAD). */
+      commits: HistoryCommit[];
+      /** Every version of each table's file, oldest first (also those that changed no record). */
+      versions: Map<string, TableVersion[]>;
+      /** Per table, per record (by keyId of its key), its timeline. */
+      records: Map<string, Map<string, RecordTimeline>>;
+    }
+  | { available: false; reason: string };
+
+/** Keeps what history needs of a diff: keys of added rows instead of their content. */
+export function compactChange(diff: TableDiff, path: string, blob: string | undefined): TableChange {
+  const change: TableChange = {
+    table: diff.table,
+    path,
+    added: diff.added.map((r) => r.key),
+    removed: diff.removed,
+    changed: diff.changed.map((c) => ({ key: c.key, fields: c.fields })),
+    columns: diff.columns,
+    notes: diff.notes,
+  };
+  if (blob !== undefined) change.blob = blob;
+  if (diff.unreadable) change.unreadable = diff.unreadable;
+  return change;
+}
+
+/** Whether a change reports nothing (a file re-saved with only its BOM or line ends changed). */
+export function isEmptyChange(c: TableChange): boolean {
+  return c.added.length === 0 && c.removed.length === 0 && c.changed.length === 0 && c.columns.added.length === 0 && c.columns.removed.length === 0 && !c.unreadable;
+}
+
+/** Each record's timeline, from the commits oldest first. */
+export function buildTimelines(commits: readonly HistoryCommit[]): Map<string, Map<string, RecordTimeline>> {
+  const all = new Map<string, Map<string, RecordTimeline>>();
+  for (const commit of commits) {
+    const ref: CommitRef = { id: commit.id, short: commit.short, date: commit.date, subject: commit.subject };
+    for (const t of commit.tables) {
+      let table = all.get(t.table);
+      if (!table) all.set(t.table, (table = new Map()));
+      for (const key of t.added) {
+        const id = keyId(key);
+        const known = table.get(id);
+        if (known) {
+          known.events.push({ kind: 'added', commit: ref });
+          delete known.removed;
+        } else table.set(id, { table: t.table, key, firstSeen: ref, events: [{ kind: 'added', commit: ref }] });
+      }
+      for (const c of t.changed) {
+        const id = keyId(c.key);
+        let known = table.get(id);
+        // A record the history did not see appear (its earlier version was unreadable): it is known from here on.
+        if (!known) table.set(id, (known = { table: t.table, key: c.key, firstSeen: ref, events: [] }));
+        known.events.push({ kind: 'changed', commit: ref, fields: c.fields });
+      }
+      for (const r of t.removed) {
+        const id = keyId(r.key);
+        let known = table.get(id);
+        if (!known) table.set(id, (known = { table: t.table, key: r.key, firstSeen: ref, events: [] }));
+        known.events.push({ kind: 'removed', commit: ref, last: r.values });
+        known.removed = { commit: ref, last: r.values };
+      }
+    }
+  }
+  return all;
+}
+
+/** The timeline of one record (a single key value, or the values of a composite key). */
+export function timelineOf(history: DataHistory, table: string, key: string | readonly string[]): RecordTimeline | undefined {
+  if (!history.available) return undefined;
+  return history.records.get(table)?.get(keyId(typeof key === 'string' ? [key] : key));
+}
+
+/** The day (YYYY-MM-DD) of an ISO date-time, in the offset it is written with. */
+export function dayOf(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+const DAY_MS = 86_400_000;
+const utc = (day: string) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
+
+/** Calendar days from one day to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((utc(to) - utc(from)) / DAY_MS);
+}
+
+/**
+ * Working days after `from` up to and including `to`, counting Monday to Friday (public
+ * holidays and the weekend days worked in their place are not known here, so not counted);
+ * negative when `to` is earlier.
+ */
+export function workingDaysBetween(from: string, to: string): number {
+  const sign = utc(to) < utc(from) ? -1 : 1;
+  const [a, b] = sign > 0 ? [utc(from), utc(to)] : [utc(to), utc(from)];
+  const days = Math.round((b - a) / DAY_MS);
+  const weeks = Math.floor(days / 7);
+  let n = weeks * 5;
+  const start = new Date(a).getUTCDay(); // 0 Sunday … 6 Saturday
+  for (let k = 1; k <= days - weeks * 7; k++) {
+    const wd = (start + k) % 7;
+    if (wd !== 0 && wd !== 6) n++;
+  }
+  return sign * n;
+}
+
+/** The disclosure rules' expectation: inspection results published within 20 working days. */
+export const DISCLOSURE_WORKING_DAYS = 20;
+
+export interface Timeliness {
+  id: string;
+  reported: string;
+  /** Day of the commit in which the problem first appeared in the data. */
+  published: string;
+  commit: CommitRef;
+  days: number;
+  workingDays: number;
+}
+
+/** For each problem the history saw appear: days from `reported` to its first appearance on the site. */
+export function disclosureTimeliness(problems: ReadonlyArray<{ id: string; reported: string }>, history: DataHistory): Timeliness[] {
+  const out: Timeliness[] = [];
+  for (const p of problems) {
+    const t = timelineOf(history, 'problems', p.id);
+    if (!t) continue;
+    const published = dayOf(t.firstSeen.date);
+    out.push({ id: p.id, reported: p.reported, published, commit: t.firstSeen, days: daysBetween(p.reported, published), workingDays: workingDaysBetween(p.reported, published) });
+  }
+  return out;
+}
+
+export interface TimelinessSummary {
+  count: number;
+  /** Median calendar days (undefined when there is no problem). */
+  medianDays: number | undefined;
+  /** Problems that appeared within DISCLOSURE_WORKING_DAYS working days of being reported. */
+  withinLimit: number;
+  limit: number;
+}
+
+export function summariseTimeliness(list: readonly Timeliness[]): TimelinessSummary {
+  const days = list.map((t) => t.days).sort((a, b) => a - b);
+  const mid = days.length / 2;
+  const medianDays = days.length === 0 ? undefined : days.length % 2 ? days[Math.floor(mid)] : (days[mid - 1]! + days[mid]!) / 2;
+  return { count: list.length, medianDays, withinLimit: list.filter((t) => t.workingDays <= DISCLOSURE_WORKING_DAYS).length, limit: DISCLOSURE_WORKING_DAYS };
+}

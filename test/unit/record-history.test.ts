@@ -1,0 +1,44 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { daysBetween, disclosureTimeliness, summariseTimeliness, workingDaysBetween, type DataHistory } from '../../src/lib/record-history.ts';
+import { buildTimelines, type HistoryCommit } from '../../src/lib/record-history.ts';
+
+const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+
+describe('days between a report and its publication', () => {
+  it('counts calendar days and Monday–Friday working days after the first day up to the second', () => {
+    expect(daysBetween('2019-01-02', '2019-01-10')).toBe(8);
+    expect(workingDaysBetween('2019-01-02', '2019-01-10')).toBe(6); // Wed → Thu of the next week
+    expect(workingDaysBetween('2019-01-05', '2019-01-06')).toBe(0); // Saturday → Sunday
+    expect(workingDaysBetween('2019-01-04', '2019-01-07')).toBe(1); // Friday → Monday
+    expect(daysBetween('2020-02-28', '2020-03-01')).toBe(2); // leap year
+    expect(workingDaysBetween('2019-01-10', '2019-01-02')).toBe(-6);
+  });
+
+  it('agrees with counting day by day (property)', () => {
+    const base = Date.UTC(2015, 0, 1);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4000 }), fc.integer({ min: 0, max: 400 }), (a, n) => {
+        const from = base + a * 86_400_000;
+        let count = 0;
+        for (let k = 1; k <= n; k++) {
+          const wd = new Date(from + k * 86_400_000).getUTCDay();
+          if (wd !== 0 && wd !== 6) count++;
+        }
+        expect(workingDaysBetween(day(from), day(from + n * 86_400_000))).toBe(count);
+        expect(daysBetween(day(from), day(from + n * 86_400_000))).toBe(n);
+      }),
+    );
+  });
+
+  it('summarises the median and how many appeared within 20 working days; leaves out problems history never saw', () => {
+    const commit = (id: string, date: string): HistoryCommit => ({ id, short: id, date, subject: id, tables: [] });
+    const c1 = { ...commit('c1', '2019-02-01T08:00:00+08:00'), tables: [{ table: 'problems', path: 'data/problems.csv', added: [['A'], ['B'], ['C']], removed: [], changed: [], columns: { added: [], removed: [] }, notes: [] }] };
+    const history: DataHistory = { available: true, head: c1, commits: [c1], versions: new Map(), records: buildTimelines([c1]) };
+    const t = disclosureTimeliness([{ id: 'A', reported: '2019-01-31' }, { id: 'B', reported: '2018-12-01' }, { id: 'C', reported: '2019-01-01' }, { id: 'D', reported: '2019-01-01' }], history);
+    expect(t.map((x) => [x.id, x.days, x.workingDays])).toEqual([['A', 1, 1], ['B', 62, 45], ['C', 31, 23]]);
+    expect(summariseTimeliness(t)).toEqual({ count: 3, medianDays: 31, withinLimit: 1, limit: 20 });
+    expect(summariseTimeliness([])).toEqual({ count: 0, medianDays: undefined, withinLimit: 0, limit: 20 });
+    expect(disclosureTimeliness([{ id: 'A', reported: '2019-01-31' }], { available: false, reason: '无' })).toEqual([]);
+  });
+});
