@@ -85,13 +85,13 @@ describe('reading pages of the fixture site', () => {
 
   it('words the consequences of a colour as what happens to the enterprise', () => {
     const doc = parse(readFileSync(join(SITE_DIR, 'credit/index.html'), 'utf8'));
-    const text = doc.querySelector('#scheme-h')!.parentNode.textContent;
+    const text = doc.querySelector('#scheme-h')!.parentNode!.textContent;
     expect(text).not.toMatch(/依据：?不加价/);
     // A firm whose latest colour is green: its page says what that costs it, nothing.
     const ratings = csvRows(FIXTURE_SITE, 'credit-ratings');
     const latest = new Map([...ratings].sort((x, y) => (x.period! < y.period! ? -1 : 1)).map((r) => [r.uscc!, r.rating!]));
     const green = [...latest].find(([, r]) => r === '绿色')![0];
-    const page = parse(readFileSync(join(SITE_DIR, `credit/${green}/index.html`), 'utf8')).querySelector('#cost-h')!.parentNode;
+    const page = parse(readFileSync(join(SITE_DIR, `credit/${green}/index.html`), 'utf8')).querySelector('#cost-h')!.parentNode!;
     expect(page.querySelectorAll('[data-consequences] li').map((li) => li.textContent)).toEqual(['电价：不加价', '污水处理费：不加价']);
     expect(page.textContent).not.toContain('依据');
   });

@@ -45,7 +45,7 @@ async function decodeQr(page: Page): Promise<string | undefined> {
   return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
 }
 
-const absolute = (villageId: string) => new URL(`${SITE_BASE}villages/${villageId}/`, SITE_URL).href;
+const absolute = (villageId: string | undefined) => new URL(`${SITE_BASE}villages/${villageId}/`, SITE_URL).href;
 
 describe('the noticeboard sheet, as HTML', () => {
   const villages = csvRows(FIXTURE_SITE, 'villages');
