@@ -10,7 +10,7 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { listFiles } from '../helpers/html.ts';
 import { SITE_DIR } from '../helpers/paths.ts';
-import { csvRows, FIXTURE_SITE } from '../helpers/sites.ts';
+import { csvRows, FIXTURE_SITE, SAMPLE_SITE } from '../helpers/sites.ts';
 
 /** Areas where codes belong: the editor area, downloads (file names, stable URLs). */
 const CODE_AREAS = '[data-editor], [data-period-downloads], [data-download]';
@@ -94,5 +94,23 @@ describe('reading pages of the fixture site', () => {
     const page = parse(readFileSync(join(SITE_DIR, `credit/${green}/index.html`), 'utf8')).querySelector('#cost-h')!.parentNode!;
     expect(page.querySelectorAll('[data-consequences] li').map((li) => li.textContent)).toEqual(['电价：不加价', '污水处理费：不加价']);
     expect(page.textContent).not.toContain('依据');
+  });
+});
+
+describe('reading pages of the real-data site (checks that hold for any correct data)', () => {
+  const pages = listFiles(SAMPLE_SITE.dir).filter((f) => f.endsWith('.html') && !f.startsWith('data/') && !f.startsWith('pagefind/'));
+  const names = csvRows(SAMPLE_SITE, 'indicators').flatMap((i) => (i.name_en ? [i.name_en] : []));
+
+  it('shows no period code, no unmarked English indicator name and no repository path', () => {
+    expect(pages.length).toBeGreaterThan(0);
+    const offenders = pages.flatMap((f) => {
+      const html = readFileSync(join(SAMPLE_SITE.dir, f), 'utf8');
+      const text = readerText(html);
+      const code = PERIOD_CODE.exec(withoutUrls(text));
+      const path = REPO_PATH.exec(text);
+      const unmarked = readerText(html, { keepEnglish: true });
+      return [...(code ? [`${f}: ${code[0]}`] : []), ...(path ? [`${f}: ${path[0]}`] : []), ...names.filter((n) => unmarked.includes(n)).map((n) => `${f}: ${n}`)];
+    });
+    expect(offenders).toEqual([]);
   });
 });
