@@ -65,6 +65,36 @@ export const CHANGE_LABEL: Record<RatingChange, string> = {
   new: '新参评',
 };
 
+/**
+ * A rating period as readers say it: 2019 → 2019年度, 2019-H1 → 2019年上半年, 2019-H2 →
+ * 2019年下半年. CSVs and URLs keep the codes; every page shows this.
+ */
+export function periodLabel(period: string): string {
+  const m = /^(\d{4})(?:-H([12]))?$/.exec(period);
+  if (!m) return period;
+  return m[2] === undefined ? `${m[1]}年度` : `${m[1]}年${m[2] === '1' ? '上' : '下'}半年`;
+}
+
+/**
+ * What a colour costs the enterprise, worded as what happens to it: "电价：不加价",
+ * "污水处理费：每立方米至少加价 0.6 元". Used by the scheme table and the enterprise page.
+ */
+export function creditConsequences(l: { electricity_surcharge: number; sewage_surcharge: number }): Array<{ label: string; text: string }> {
+  return [
+    { label: '电价', text: l.electricity_surcharge > 0 ? `每千瓦时加价 ${l.electricity_surcharge} 元` : '不加价' },
+    { label: '污水处理费', text: l.sewage_surcharge > 0 ? `每立方米至少加价 ${l.sewage_surcharge} 元` : '不加价' },
+  ];
+}
+
+/**
+ * The note of a colour when it says where the surcharge comes from; undefined when it only
+ * repeats the consequence ("不加价。"), which would otherwise read like a legal basis.
+ */
+export function creditNote(l: { note?: string | undefined }): string | undefined {
+  const note = l.note?.trim();
+  return note && !/^不加价[。.]?$/.test(note) ? note : undefined;
+}
+
 /** Shown where a problem has no village: it concerns the whole town. */
 export const WHOLE_TOWN = '全镇';
 

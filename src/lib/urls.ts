@@ -62,6 +62,8 @@ export const indicatorStatusUrl = (slug: string) => href(`indicators/status/${sl
 export const problemUrl = (id: string) => href(`problems/${seg(id)}/`);
 export const enterpriseUrl = (uscc: string) => href(`credit/${seg(uscc)}/`);
 export const villageUrl = (id: string) => href(`villages/${seg(id)}/`);
+/** A village's printable noticeboard sheet (A4, for the 村务公开栏). */
+export const villageNoticeUrl = (id: string) => href(`villages/${seg(id)}/notice/`);
 /** The page of a rating period; the latest period's list is /credit/ itself. */
 /** The stable address of a period's page, the latest included (/credit/ shows the latest too). */
 export const creditPeriodPageUrl = (period: string) => href(`credit/period/${seg(period)}/`);

@@ -5,6 +5,7 @@ import { readHtml } from '../helpers/html.ts';
 import { BUILD_DATE, SITE_BASE, SITE_URL } from '../helpers/paths.ts';
 import { BOTH_SITES, csvRows, FIXTURE_SITE } from '../helpers/sites.ts';
 import { sortedPeriods } from '../../src/lib/ratings.ts';
+import { periodLabel } from '../../src/lib/display.ts';
 
 for (const site of BOTH_SITES) {
   const SITE_DIR = site.dir;
@@ -80,8 +81,11 @@ for (const site of BOTH_SITES) {
       for (const e of enterprises) {
         const doc = readHtml(SITE_DIR, `credit/${e.uscc}/index.html`);
         expect(doc.querySelector('h1')?.textContent).toBe(e.name);
-        const rows = doc.querySelectorAll('table tbody tr').map((tr) => tr.querySelector('th')!.textContent);
-        expect(rows, e.uscc).toEqual(sortedPeriods(ratings.filter((r) => r.uscc === e.uscc) as Array<{ period: string }>));
+        const rows = doc.querySelectorAll('table tbody tr').map((tr) => tr.querySelector('th')!);
+        const periods = sortedPeriods(ratings.filter((r) => r.uscc === e.uscc) as Array<{ period: string }>);
+        expect(rows.map((th) => th.getAttribute('data-period')), e.uscc).toEqual(periods);
+        // Shown to readers in words: 2019年上半年, not 2019-H1.
+        expect(rows.map((th) => th.textContent), e.uscc).toEqual(periods.map(periodLabel));
       }
     });
 

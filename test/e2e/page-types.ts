@@ -39,6 +39,7 @@ export function pageTypes(): PageType[] {
     { path: 'credit/', essential: '（示例）丙丁印染有限公司' },
     { path: 'credit/91110108551385082Q/', essential: '偷排废水,被立案查处' },
     { path: 'villages/beicun/', essential: '（示例）戊己电镀有限公司' },
+    { path: 'villages/beicun/notice/', essential: '村务公开栏' },
     { path: 'data/', essential: 'datapackage.json' },
     { path: 'data/errors/', essential: 'E031' },
     { path: 'data/check/', essential: '在线检查数据文件' },
