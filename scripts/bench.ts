@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --sizes S,M,L] [--json bench-results.json] [--history 200] [--history-only]
+ * npm run bench [-- --sizes S,M,L] [--json bench-results.json] [--history 200] [--history-only] [--search]
  *
  * Generates data sets of three sizes (S: the sample; M: 1,000 enterprises and 1,000
  * problems; L: 20,000 enterprises × 5 periods, 10,000 problems, 200 indicators × 20
@@ -13,6 +13,9 @@
  * records' history adds to a build (src/lib/data-history.ts, in a process of its own): wall
  * time and peak memory with an empty diff cache (cold: the first build) and with the cache
  * filled (warm: every later build). --history-only skips the site build.
+ *
+ * With --search, it runs sampled queries in Chromium on each built site (scripts/bench-search.ts):
+ * whether each finds its own page first / in the top 3 or 5, and the bytes one query fetches.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -20,6 +23,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PRESETS, copySample, generate } from './generate-data.ts';
 import { appendCommit, makeHistory } from './bench-history.ts';
+import { benchSearch, printSearchBench, type SearchBench } from './bench-search.ts';
 import { siteSizes } from '../src/integrations/size-report.ts';
 import { summarise } from '../src/lib/size-report.ts';
 
@@ -68,11 +72,12 @@ function floor(pages: number): number {
 }
 
 const { values } = parseArgs({
-  options: { sizes: { type: 'string', default: 'S,M,L' }, json: { type: 'string', default: join(ROOT, 'bench-results.json') }, history: { type: 'string', default: '0' }, 'history-only': { type: 'boolean', default: false } },
+  options: { sizes: { type: 'string', default: 'S,M,L' }, json: { type: 'string', default: join(ROOT, 'bench-results.json') }, history: { type: 'string', default: '0' }, 'history-only': { type: 'boolean', default: false }, search: { type: 'boolean', default: false } },
 });
 const results: Record<string, unknown>[] = [];
 const historyCommits = Number(values.history);
 const historyRows: Record<string, unknown>[] = [];
+const searchRows: Array<{ size: string } & SearchBench> = [];
 
 /** Reading the history of a synthetic repository over a data set: cold (empty cache), then warm. */
 function benchHistory(size: string, dataRoot: string): void {
@@ -131,6 +136,11 @@ for (const size of values.sizes.split(',')) {
     ratioToFloor: Number((build.seconds / floorSeconds).toFixed(1)),
   };
   results.push(row);
+  if (values.search) {
+    const s = await benchSearch(dataRoot, out);
+    searchRows.push({ size, ...s });
+    printSearchBench(size, s);
+  }
   console.log(`${size}: validate ${row.validateSeconds}s, build ${row.buildSeconds}s, peak ${row.peakMemoryMb} MB, ${pages} pages, dist ${row.distMb} MB (${row.distFiles} files), index ${row.searchIndexMb} MB (${row.searchIndexFiles} files), largest ${row.largestHtml.path} ${row.largestHtml.kb} KB, floor ${row.floorSeconds}s (×${row.ratioToFloor})`);
 }
 
@@ -147,5 +157,5 @@ if (historyRows.length > 0) {
     console.log(`| ${[r.size, r.commits, r.cold.records, r.cold.readSeconds, r.cold.cpuSeconds, r.cold.peakMemoryMb, r.warm.readSeconds, r.warm.peakMemoryMb, r.oneNew.readSeconds, `${r.cold.blobsRead}/${r.warm.blobsRead}/${r.oneNew.blobsRead}`, r.cacheMb].join(' | ')} |`);
   }
 }
-writeFileSync(values.json, `${JSON.stringify({ machine: `${process.platform} ${process.arch}, node ${process.version}`, date: new Date().toISOString(), results, history: historyRows }, null, 2)}\n`);
+writeFileSync(values.json, `${JSON.stringify({ machine: `${process.platform} ${process.arch}, node ${process.version}`, date: new Date().toISOString(), results, history: historyRows, search: searchRows }, null, 2)}\n`);
 console.log(`\nJSON: ${values.json}`);

@@ -105,7 +105,8 @@ describe.skipIf(browserPath.skip)('a journalist’s path', () => {
     const page = await ctx.newPage();
     await page.goto(`${site.server.root}credit/`);
     const link = page.locator(`.period-select a[href^="${SITE_BASE}credit/period/"]`).first();
-    const period = (await link.textContent())!.replace(/（.*）$/, '');
+    // The link reads the period in words (2019年下半年); its address keeps the code.
+    const period = /credit\/period\/([^/]+)\/$/.exec((await link.getAttribute('href'))!)![1]!;
     await Promise.all([page.waitForURL(new RegExp(`credit/period/${period}/$`)), link.click()]);
     const expected = ratings.filter((r) => r.period === period);
     expect(expected.length).toBeGreaterThan(0);
