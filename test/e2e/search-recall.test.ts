@@ -16,7 +16,7 @@ import { searchProbes } from '../helpers/search-probes.ts';
  */
 const SET = process.env.RECALL_SET ?? FIXTURE;
 const DIST = process.env.RECALL_SITE ?? SITE_DIR;
-const SAMPLES = Number(process.env.RECALL_SAMPLES ?? 25);
+const SAMPLES = Number(process.env.RECALL_SAMPLES ?? 12);
 
 const browserPath = browserAvailability();
 
