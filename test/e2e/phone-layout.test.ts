@@ -38,6 +38,21 @@ describe.skipIf(browserPath.skip)('phone layout gate', () => {
         await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
         const broken = await page.evaluate(findBrokenRuns);
         for (const b of broken.slice(0, 5)) failures.push(`/${path} ${b.where}: “${b.text}” (${b.lines} lines, at most ${b.perLine} a line)`);
+        // A card (a table row laid out as a block) holds all its labels: none hangs below its border.
+        const hanging = await page.evaluate(() =>
+          [...document.querySelectorAll('table.stack > tbody > tr')].flatMap((tr) => {
+            const box = tr.getBoundingClientRect();
+            return [...tr.children].flatMap((cell) => {
+              const label = getComputedStyle(cell, '::before');
+              if (label.content === 'none' || getComputedStyle(cell).display === 'none') return [];
+              const r = cell.getBoundingClientRect();
+              const lh = parseFloat(label.lineHeight);
+              const labelBottom = r.top + (Number.isFinite(lh) ? lh : parseFloat(label.fontSize) * 1.2);
+              return labelBottom > box.bottom + 1 ? [`${(cell as HTMLElement).dataset.label ?? ''} in “${(tr.textContent ?? '').slice(0, 20)}”`] : [];
+            });
+          }),
+        );
+        for (const h of hanging.slice(0, 5)) failures.push(`/${path}: label ${h} hangs below its card`);
         if (width === 375) {
           const name = path.replace(/\/$/, '').replace(/\//g, '_') || 'home';
           await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
