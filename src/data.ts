@@ -29,6 +29,9 @@ import { PERIOD_CSV_COLUMNS, periodRecords } from './lib/credit-period.ts';
 import { chartModel, type ChartModel } from './lib/chart-model.ts';
 import { chartImageMeta, chartImageSvg } from './lib/chart-svg.ts';
 import { readDataHistory } from './lib/data-history.ts';
+import { changeLog as buildChangeLog } from './lib/history-view.ts';
+import { keyId } from './lib/record-diff.ts';
+export type { ChangeEntry, HistoryLine } from './lib/history-view.ts';
 import { disclosureTimeliness, summariseTimeliness, timelineOf, type DataHistory, type RecordTimeline } from './lib/record-history.ts';
 export type { DataHistory, RecordTimeline, RecordEvent, HistoryCommit, TableChange, TableVersion, CommitRef, Timeliness } from './lib/record-history.ts';
 
@@ -216,4 +219,33 @@ export const removedRecords = perDatasetKeyed(async (_d, table: DataTableName): 
 export const problemTimeliness = perDataset(async () => {
   const list = disclosureTimeliness(rows('problems'), await dataHistory());
   return { list, byId: new Map(list.map((t) => [t.id, t])), summary: summariseTimeliness(list) };
+});
+
+/** Timelines of a table's records whose first key column is `first` (an enterprise's ratings, an indicator's observations), oldest key first. */
+export async function relatedHistory(table: DataTableName, first: string): Promise<RecordTimeline[]> {
+  const history = await dataHistory();
+  if (!history.available) return [];
+  return [...(history.records.get(table)?.values() ?? [])].filter((t) => t.key[0] === first).sort((a, b) => (keyId(a.key) < keyId(b.key) ? -1 : 1));
+}
+
+/** The change log of /changes/ and /changes.xml: commits newest first, with their page, counts and records. */
+export const changeLog = perDataset(async () => buildChangeLog(await dataHistory()));
+
+/** Whether a record has a page on this site: a current row, or a removed problem or enterprise (kept, marked 已删除). */
+export const recordPageExists = perDataset(() => {
+  const ids = new Map<string, Set<string>>([
+    ['problems', new Set(rows('problems').map((p) => p.id))],
+    ['enterprises', new Set(rows('enterprises').map((e) => e.uscc))],
+    ['credit-ratings', new Set(rows('enterprises').map((e) => e.uscc))],
+    ['indicators', new Set(rows('indicators').map((i) => i.id))],
+    ['observations', new Set(rows('indicators').map((i) => i.id))],
+    ['villages', new Set(rows('villages').map((v) => v.id))],
+  ]);
+  return async (table: string, key: readonly string[]): Promise<boolean> => {
+    const first = key[0] ?? '';
+    if (ids.get(table)?.has(first)) return true;
+    const owner = table === 'credit-ratings' ? 'enterprises' : table;
+    if (owner !== 'problems' && owner !== 'enterprises') return false;
+    return (await removedRecords(owner)).some((t) => t.key[0] === first);
+  };
 });
