@@ -41,7 +41,8 @@ export const methodologyUrl = () => href('methodology/');
 export const aboutUrl = (anchor?: string) => href(anchor ? `about/#${anchor}` : 'about/');
 export const feedUrl = () => href('feed.xml');
 /** The data's change log (page 1 is /changes/), optionally at one commit's entry. */
-export const changesUrl = (page = 1, commit?: string) => href(`${page <= 1 ? 'changes/' : `changes/page/${page}/`}${commit ? `#c-${commit}` : ''}`);
+export const changesPath = (page = 1, commit?: string) => `${page <= 1 ? 'changes/' : `changes/page/${page}/`}${commit ? `#c-${commit}` : ''}`;
+export const changesUrl = (page = 1, commit?: string) => href(changesPath(page, commit));
 /** RSS feed of the change log. */
 export const changesFeedUrl = () => href('changes.xml');
 export const dataCheckUrl = () => href('data/check/');
