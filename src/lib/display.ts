@@ -118,3 +118,6 @@ export const CHANGE_KIND_LABEL: Record<'added' | 'changed' | 'removed', string> 
   changed: '修改',
   removed: '删除',
 };
+
+/** A record removed from the data, on its kept page, in lists and in the search index. */
+export const REMOVED_LABEL = '已删除';
