@@ -32,7 +32,7 @@ import { readDataHistory } from './lib/data-history.ts';
 import { changeLog as buildChangeLog } from './lib/history-view.ts';
 import { keyId } from './lib/record-diff.ts';
 export type { ChangeEntry, HistoryLine } from './lib/history-view.ts';
-import { disclosureTimeliness, summariseTimeliness, timelineOf, type DataHistory, type RecordTimeline } from './lib/record-history.ts';
+import { disclosureTimeliness, summariseTimeliness, timelineOf, type DataHistory, type RecordTimeline, type TableVersion } from './lib/record-history.ts';
 export type { DataHistory, RecordTimeline, RecordEvent, HistoryCommit, TableChange, TableVersion, CommitRef, Timeliness } from './lib/record-history.ts';
 
 /** A value computed from the data set once, and again only when the data set is re-read. */
@@ -249,3 +249,10 @@ export const recordPageExists = perDataset(() => {
     return (await removedRecords(owner)).some((t) => t.key[0] === first);
   };
 });
+
+/** The versions of a table's file, newest first (date, commit, path in the repository); empty without history. */
+export async function tableVersions(table: DataTableName): Promise<TableVersion[]> {
+  const history = await dataHistory();
+  if (!history.available) return [];
+  return [...(history.versions.get(table) ?? [])].reverse();
+}

@@ -167,3 +167,23 @@ describe('without git history', () => {
     expect(existsSync(join(noGitOut, 'problems/GS-2019-099/index.html'))).toBe(false);
   });
 });
+
+describe('versions you can cite', () => {
+  it('lists each dataset\'s versions on /data/, newest first, linked to the file at that commit', () => {
+    const page = readHtml(out, 'data/index.html');
+    const problems = page.getElementById('problems')!.querySelectorAll('[data-version]');
+    expect(problems.map((v) => v.getAttribute('data-version'))).toEqual([ids.remove, ids.status, ids.first]);
+    expect(problems[0]!.querySelector('time')!.getAttribute('datetime')).toBe('2020-04-01');
+    expect(problems[0]!.querySelector('a')!.getAttribute('href')).toBe(`${REPO_URL}/blob/${ids.remove}/data/problems.csv`);
+    expect(problems[0]!.querySelector('code')!.textContent).toBe(short(ids.remove!));
+    const ratings = page.getElementById('credit-ratings')!.querySelectorAll('[data-version]');
+    expect(ratings.map((v) => v.getAttribute('data-version'))).toEqual([ids.rating, ids.remove, ids.first]);
+    expect(readHtml(noGitOut, 'data/index.html').querySelector('[data-versions] [data-history-unavailable]')).not.toBeNull();
+  });
+
+  it('names in datapackage.json the commit the data were built from', () => {
+    const pkg = JSON.parse(readFileSync(join(out, 'data/datapackage.json'), 'utf8'));
+    expect(pkg.commit).toEqual({ id: ids.rating, date: '2020-05-01T10:00:00+08:00' });
+    expect(JSON.parse(readFileSync(join(noGitOut, 'data/datapackage.json'), 'utf8')).commit).toBeUndefined();
+  });
+});
