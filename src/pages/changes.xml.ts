@@ -14,7 +14,7 @@ const NAMED = 20;
 /** RSS feed of the 50 newest changes to the records (one item per commit), linked to their entry on /changes/. */
 export const GET: APIRoute = async ({ site }) => {
   const base = import.meta.env.BASE_URL;
-  const titles = new Map(catalogue().map((e) => [e.name, e.meta?.title ?? e.name]));
+  const titles = new Map<string, string>(catalogue().map((e) => [e.name, e.meta?.title ?? e.name]));
   const entries = (await changeLog()).slice(0, 50);
   return rss({
     title: `${SITE_NAME}：数据修改记录`,
