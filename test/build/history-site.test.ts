@@ -187,3 +187,14 @@ describe('versions you can cite', () => {
     expect(JSON.parse(readFileSync(join(noGitOut, 'data/datapackage.json'), 'utf8')).commit).toBeUndefined();
   });
 });
+
+describe('disclosure timeliness', () => {
+  it('states on a problem page the days from reported to first publication, and sums them up on /problems/', () => {
+    // GS-2019-005 was reported on 2019-08-22 and first committed on 2020-01-10: 141 days, 101 working days (Monday–Friday).
+    expect(readHtml(out, 'problems/GS-2019-005/index.html').querySelector('[data-disclosure]')!.textContent).toBe('发现/交办后 141 天（101 个工作日）首次在本站公开（2020-01-10）。');
+    const summary = readHtml(out, 'problems/index.html').querySelector('[data-disclosure-summary]')!.textContent;
+    expect(summary).toMatch(/^有公开日期的 11 个问题，从发现\/交办到首次在本站公开，中位数为 283 天；其中 0 个在 20 个工作日内公开/);
+    expect(readHtml(noGitOut, 'problems/index.html').querySelector('[data-disclosure-summary]')).toBeNull();
+    expect(readHtml(noGitOut, 'problems/GS-2019-005/index.html').querySelector('[data-disclosure]')).toBeNull();
+  });
+});
