@@ -29,7 +29,8 @@ import { PERIOD_CSV_COLUMNS, periodRecords } from './lib/credit-period.ts';
 import { chartModel, type ChartModel } from './lib/chart-model.ts';
 import { chartImageMeta, chartImageSvg } from './lib/chart-svg.ts';
 import { readDataHistory } from './lib/data-history.ts';
-import { changeLog as buildChangeLog } from './lib/history-view.ts';
+import { changeLog as buildChangeLog, recordLabel } from './lib/history-view.ts';
+import { periodLabel } from './lib/display.ts';
 import { keyId } from './lib/record-diff.ts';
 export type { ChangeEntry, HistoryLine } from './lib/history-view.ts';
 import { disclosureTimeliness, summariseTimeliness, timelineOf, type DataHistory, type RecordTimeline, type TableVersion } from './lib/record-history.ts';
@@ -256,3 +257,32 @@ export async function tableVersions(table: DataTableName): Promise<TableVersion[
   if (!history.available) return [];
   return [...(history.versions.get(table) ?? [])].reverse();
 }
+
+/**
+ * How a record is named in the change log: a problem by id and title, an enterprise, indicator
+ * or village by its name (a rating or an observation with its period or date), from the
+ * current rows or, for a record no longer there, its last published content.
+ */
+export const recordName = perDataset(() => {
+  const names = new Map<string, Map<string, string>>([
+    ['problems', new Map(rows('problems').map((p) => [p.id, `${p.id} ${p.title}`]))],
+    ['enterprises', new Map(rows('enterprises').map((e) => [e.uscc, e.name]))],
+    ['indicators', new Map(rows('indicators').map((i) => [i.id, i.name]))],
+    ['villages', new Map(rows('villages').map((v) => [v.id, v.name]))],
+  ]);
+  const owner: Record<string, string> = { 'credit-ratings': 'enterprises', observations: 'indicators' };
+  return async (table: string, key: readonly string[]): Promise<string> => {
+    const first = key[0] ?? '';
+    const base = owner[table] ?? table;
+    let name = names.get(base)?.get(first);
+    if (name === undefined) {
+      const history = await dataHistory();
+      const last = history.available ? history.records.get(base)?.get(first)?.removed?.last : undefined;
+      if (last) name = base === 'problems' ? `${first} ${last.title ?? ''}`.trim() : (last.name ?? undefined);
+    }
+    if (name === undefined) return recordLabel(table, key);
+    if (table === 'credit-ratings') return `${name} ${periodLabel(key[1] ?? '')}`;
+    if (table === 'observations') return `${name} ${key[1] ?? ''}`;
+    return name;
+  };
+});

@@ -23,9 +23,16 @@ export function valueText(column: string, value: string): string {
   return v.length > VALUE_MAX ? `${v.slice(0, VALUE_MAX)}…` : v;
 }
 
-/** "整改状态：整改中 → 已整改" */
-export function fieldText(table: string, f: FieldChange): string {
+/** Columns in English, whose values reading pages show only marked lang="en" in the editor area. */
+const ENGLISH_COLUMNS = new Set(['name_en']);
+
+/**
+ * "整改状态：整改中 → 已整改". With `reader`, an English column is named without its values
+ * ("英文名称有修改"): reading pages keep English in the editor area; /changes/ shows them.
+ */
+export function fieldText(table: string, f: FieldChange, reader = false): string {
   const title = isTable(table) ? columnTitle(DATA_TABLES[table], f.column) : f.column;
+  if (reader && ENGLISH_COLUMNS.has(f.column)) return `${title}有修改`;
   return `${title}：${valueText(f.column, f.from)} → ${valueText(f.column, f.to)}`;
 }
 
@@ -60,7 +67,7 @@ export function historyLines(records: ReadonlyArray<{ timeline: RecordTimeline; 
         day: dayOf(e.commit.date),
         kind: e.kind,
         about,
-        fields: e.kind === 'changed' ? e.fields.map((f) => fieldText(timeline.table, f)) : [],
+        fields: e.kind === 'changed' ? e.fields.map((f) => fieldText(timeline.table, f, true)) : [],
         again: e.kind === 'added' && i > 0,
         commit: e.commit,
       });
