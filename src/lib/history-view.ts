@@ -185,3 +185,11 @@ export function timelinessSummaryText(s: TimelinessSummary): string | undefined 
   if (s.count === 0 || s.medianDays === undefined) return undefined;
   return `有公开日期的 ${s.count} 个问题，从发现/交办到首次在本站公开，中位数为 ${s.medianDays} 天；其中 ${s.withinLimit} 个在 ${s.limit} 个工作日内公开（环境信息公开的规定要求环境检查结果在 ${s.limit} 个工作日内公开；这里的工作日按周一至周五计，不计节假日）。`;
 }
+
+/** Records of one table a change-log entry names, at most (a first commit of a large data set adds every row). */
+export const RECORDS_LISTED = 300;
+
+/** The records an entry lists, and how many more it only counts. */
+export function listedRecords(t: ChangeTableSummary, max = RECORDS_LISTED): { shown: ChangedRecord[]; more: number } {
+  return { shown: t.records.slice(0, max), more: Math.max(0, t.records.length - max) };
+}

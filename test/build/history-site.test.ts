@@ -98,6 +98,9 @@ describe('/changes/ and /changes.xml', () => {
     const problems = removal.querySelector('[data-table="problems"]')!;
     expect(problems.querySelector('[data-counts]')!.textContent).toBe('删除 1 条');
     expect(problems.querySelector('[data-kind="removed"] a')!.getAttribute('href')).toBe('/problems/GS-2019-099/');
+    // Records are named as readers know them, a removed one from its last content.
+    expect(problems.querySelector('[data-kind="removed"] a')!.textContent).toBe('GS-2019-099 夜市油烟直排');
+    expect(removal.querySelector('[data-table="enterprises"] [data-kind="removed"] a')!.textContent).toBe('（示例）申酉精细化工有限公司');
     expect(removal.querySelector('[data-table="enterprises"] [data-kind="removed"] a')!.getAttribute('href')).toBe('/credit/91990000MA8HJ7KL8W/');
     const status = page.getElementById(`c-${short(ids.status!)}`)!.querySelector('[data-kind="changed"]')!;
     expect(status.querySelector('a')!.getAttribute('href')).toBe('/problems/GS-2019-005/');

@@ -66,3 +66,14 @@ describe('history wording', () => {
     expect(timelinessSummaryText({ count: 3, medianDays: 12, withinLimit: 2, limit: 20 })).toMatch(/^有公开日期的 3 个问题，从发现\/交办到首次在本站公开，中位数为 12 天；其中 2 个在 20 个工作日内公开/);
   });
 });
+
+describe('the change log of a large commit', () => {
+  it('names at most RECORDS_LISTED records of a table and counts the rest', async () => {
+    const { listedRecords, RECORDS_LISTED } = await import('../../src/lib/history-view.ts');
+    const many: HistoryCommit[] = [{ ...ref(1, '2020-01-10T09:00:00+08:00'), tables: [t('problems', { added: Array.from({ length: RECORDS_LISTED + 7 }, (_, i) => [`GS-2020-${String(i).padStart(4, '0')}`]) })] }];
+    const entry = changeLog({ available: true, head: ref(1, '2020-01-10T09:00:00+08:00'), commits: many, versions: new Map(), records: buildTimelines(many) })[0]!.tables[0]!;
+    const { shown, more } = listedRecords(entry);
+    expect([shown.length, more, entry.added]).toEqual([RECORDS_LISTED, 7, RECORDS_LISTED + 7]);
+    expect(listedRecords(entry, 1000).more).toBe(0);
+  });
+});
