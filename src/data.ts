@@ -29,7 +29,11 @@ import { PERIOD_CSV_COLUMNS, periodRecords } from './lib/credit-period.ts';
 import { chartModel, type ChartModel } from './lib/chart-model.ts';
 import { chartImageMeta, chartImageSvg } from './lib/chart-svg.ts';
 import { readDataHistory } from './lib/data-history.ts';
-import { disclosureTimeliness, summariseTimeliness, timelineOf, type DataHistory, type RecordTimeline } from './lib/record-history.ts';
+import { changeLog as buildChangeLog, recordLabel } from './lib/history-view.ts';
+import { periodLabel } from './lib/display.ts';
+import { keyId } from './lib/record-diff.ts';
+export type { ChangeEntry, HistoryLine } from './lib/history-view.ts';
+import { disclosureTimeliness, summariseTimeliness, timelineOf, type DataHistory, type RecordTimeline, type TableVersion } from './lib/record-history.ts';
 export type { DataHistory, RecordTimeline, RecordEvent, HistoryCommit, TableChange, TableVersion, CommitRef, Timeliness } from './lib/record-history.ts';
 
 /** A value computed from the data set once, and again only when the data set is re-read. */
@@ -216,4 +220,69 @@ export const removedRecords = perDatasetKeyed(async (_d, table: DataTableName): 
 export const problemTimeliness = perDataset(async () => {
   const list = disclosureTimeliness(rows('problems'), await dataHistory());
   return { list, byId: new Map(list.map((t) => [t.id, t])), summary: summariseTimeliness(list) };
+});
+
+/** Timelines of a table's records whose first key column is `first` (an enterprise's ratings, an indicator's observations), oldest key first. */
+export async function relatedHistory(table: DataTableName, first: string): Promise<RecordTimeline[]> {
+  const history = await dataHistory();
+  if (!history.available) return [];
+  return [...(history.records.get(table)?.values() ?? [])].filter((t) => t.key[0] === first).sort((a, b) => (keyId(a.key) < keyId(b.key) ? -1 : 1));
+}
+
+/** The change log of /changes/ and /changes.xml: commits newest first, with their page, counts and records. */
+export const changeLog = perDataset(async () => buildChangeLog(await dataHistory()));
+
+/** Whether a record has a page on this site: a current row, or a removed problem or enterprise (kept, marked 已删除). */
+export const recordPageExists = perDataset(() => {
+  const ids = new Map<string, Set<string>>([
+    ['problems', new Set(rows('problems').map((p) => p.id))],
+    ['enterprises', new Set(rows('enterprises').map((e) => e.uscc))],
+    ['credit-ratings', new Set(rows('enterprises').map((e) => e.uscc))],
+    ['indicators', new Set(rows('indicators').map((i) => i.id))],
+    ['observations', new Set(rows('indicators').map((i) => i.id))],
+    ['villages', new Set(rows('villages').map((v) => v.id))],
+  ]);
+  return async (table: string, key: readonly string[]): Promise<boolean> => {
+    const first = key[0] ?? '';
+    if (ids.get(table)?.has(first)) return true;
+    const owner = table === 'credit-ratings' ? 'enterprises' : table;
+    if (owner !== 'problems' && owner !== 'enterprises') return false;
+    return (await removedRecords(owner)).some((t) => t.key[0] === first);
+  };
+});
+
+/** The versions of a table's file, newest first (date, commit, path in the repository); empty without history. */
+export async function tableVersions(table: DataTableName): Promise<TableVersion[]> {
+  const history = await dataHistory();
+  if (!history.available) return [];
+  return [...(history.versions.get(table) ?? [])].reverse();
+}
+
+/**
+ * How a record is named in the change log: a problem by id and title, an enterprise, indicator
+ * or village by its name (a rating or an observation with its period or date), from the
+ * current rows or, for a record no longer there, its last published content.
+ */
+export const recordName = perDataset(() => {
+  const names = new Map<string, Map<string, string>>([
+    ['problems', new Map(rows('problems').map((p) => [p.id, `${p.id} ${p.title}`]))],
+    ['enterprises', new Map(rows('enterprises').map((e) => [e.uscc, e.name]))],
+    ['indicators', new Map(rows('indicators').map((i) => [i.id, i.name]))],
+    ['villages', new Map(rows('villages').map((v) => [v.id, v.name]))],
+  ]);
+  const owner: Record<string, string> = { 'credit-ratings': 'enterprises', observations: 'indicators' };
+  return async (table: string, key: readonly string[]): Promise<string> => {
+    const first = key[0] ?? '';
+    const base = owner[table] ?? table;
+    let name = names.get(base)?.get(first);
+    if (name === undefined) {
+      const history = await dataHistory();
+      const last = history.available ? history.records.get(base)?.get(first)?.removed?.last : undefined;
+      if (last) name = base === 'problems' ? `${first} ${last.title ?? ''}`.trim() : (last.name ?? undefined);
+    }
+    if (name === undefined) return recordLabel(table, key);
+    if (table === 'credit-ratings') return `${name} ${periodLabel(key[1] ?? '')}`;
+    if (table === 'observations') return `${name} ${key[1] ?? ''}`;
+    return name;
+  };
 });

@@ -19,6 +19,8 @@ export interface PackageInput {
   homepage: string;
   created: string;
   resources: ResourceInput[];
+  /** The git commit the data were built from (HEAD), when the history is known. */
+  commit?: { id: string; date: string } | undefined;
 }
 
 /**
@@ -79,6 +81,8 @@ export function dataPackage(p: PackageInput): Record<string, unknown> {
     description: p.description,
     homepage: p.homepage,
     created: createdDateTime(p.created),
+    // Not part of the standard: the commit of the data repository this package was built from.
+    ...(p.commit ? { commit: { id: p.commit.id, date: p.commit.date } } : {}),
     licenses: [...licences].map(([name, path]) => (path ? { name, path } : { name })),
     sources: [{ title: '江阴市顾山镇人民政府《顾山镇2017年生态文明建设实施方案》（2017年9月25日）' }],
     resources: p.resources.map((r) => ({

@@ -100,3 +100,24 @@ export const WHOLE_TOWN = '全镇';
 
 /** What the date beside a search result is, by result type (Pagefind meta `type`). */
 export const SEARCH_DATE_LABEL: Record<string, string> = { 计划原文: '成文', 指标: '最新观测', 问题: '曝光', 企业: '评价发布' };
+
+/** How the history names an empty cell in "old → new". */
+export const HISTORY_EMPTY_VALUE = '（空）';
+
+/** What happened to a record in a commit, as the history lists it. */
+export const HISTORY_KIND_LABEL: Record<'added' | 'readded' | 'changed' | 'removed', string> = {
+  added: '首次公开',
+  readded: '重新公开',
+  changed: '修改',
+  removed: '删除',
+};
+
+/** What a change-log entry did to a table's records, as a word per record. */
+export const CHANGE_KIND_LABEL: Record<'added' | 'changed' | 'removed', string> = {
+  added: '新增',
+  changed: '修改',
+  removed: '删除',
+};
+
+/** A record removed from the data, on its kept page, in lists and in the search index. */
+export const REMOVED_LABEL = '已删除';

@@ -61,3 +61,10 @@ export function editUrl(file: string, env: Record<string, string | undefined> = 
   const branch = env.REPO_BRANCH?.trim() || 'main';
   return `${repo.replace(/\/+$/, '')}/edit/${encodeURIComponent(branch)}/${file.split('/').map(encodeURIComponent).join('/')}`;
 }
+
+/** The page on the repository host showing a file as it was at one commit (REPO_URL needed). */
+export function repoFileUrl(commit: string, file: string, env: Record<string, string | undefined> = process.env): string | undefined {
+  const repo = repoUrl(env);
+  if (!repo) return undefined;
+  return `${repo.replace(/\/+$/, '')}/blob/${encodeURIComponent(commit)}/${file.split('/').map(encodeURIComponent).join('/')}`;
+}

@@ -40,6 +40,11 @@ export const searchUrl = () => href('search/');
 export const methodologyUrl = () => href('methodology/');
 export const aboutUrl = (anchor?: string) => href(anchor ? `about/#${anchor}` : 'about/');
 export const feedUrl = () => href('feed.xml');
+/** The data's change log (page 1 is /changes/), optionally at one commit's entry. */
+export const changesPath = (page = 1, commit?: string) => `${page <= 1 ? 'changes/' : `changes/page/${page}/`}${commit ? `#c-${commit}` : ''}`;
+export const changesUrl = (page = 1, commit?: string) => href(changesPath(page, commit));
+/** RSS feed of the change log. */
+export const changesFeedUrl = () => href('changes.xml');
 export const dataCheckUrl = () => href('data/check/');
 export const dataErrorsUrl = (code?: string) => href(code ? `data/errors/#${code}` : 'data/errors/');
 export const datapackageUrl = () => href('data/datapackage.json');
@@ -63,6 +68,27 @@ export const problemUrl = (id: string) => href(`problems/${seg(id)}/`);
 export const enterpriseUrl = (uscc: string) => href(`credit/${seg(uscc)}/`);
 export const villageUrl = (id: string) => href(`villages/${seg(id)}/`);
 /** A village's printable noticeboard sheet (A4, for the 村务公开栏). */
+/**
+ * The page of a record of a table, by its key: a rating or an observation links to its
+ * enterprise or indicator; undefined for tables without record pages.
+ */
+export function recordUrl(table: string, key: readonly string[]): string | undefined {
+  const k = key[0] ?? '';
+  switch (table) {
+    case 'problems':
+      return problemUrl(k);
+    case 'enterprises':
+    case 'credit-ratings':
+      return enterpriseUrl(k);
+    case 'indicators':
+    case 'observations':
+      return indicatorUrl(k);
+    case 'villages':
+      return villageUrl(k);
+    default:
+      return undefined;
+  }
+}
 export const villageNoticeUrl = (id: string) => href(`villages/${seg(id)}/notice/`);
 /** The page of a rating period; the latest period's list is /credit/ itself. */
 /** The stable address of a period's page, the latest included (/credit/ shows the latest too). */
@@ -71,7 +97,7 @@ export const creditPeriodCsvUrl = (period: string, excel = false) => href(`credi
 export const creditPeriodUrl = (period: string, latest?: string) => (period === latest ? creditUrl() : href(`credit/period/${seg(period)}/`));
 
 // Numbered pages of the long lists (page 1 is the list itself).
-export const pagedUrl = (list: 'problems/' | 'credit/', n: number) => href(n <= 1 ? list : `${list}page/${n}/`);
+export const pagedUrl = (list: 'problems/' | 'credit/' | 'changes/', n: number) => href(n <= 1 ? list : `${list}page/${n}/`);
 
 // Downloads and indexes.
 export const csvUrl = (table: string) => href(`data/${table}.csv`);

@@ -3,6 +3,8 @@
  * 2019年下半年, not the CSV codes; shows no indicator's English name except marked lang="en";
  * and names no repository path or internal identifier. Codes, paths and identifiers stay where
  * they belong: the data pages (/data/…), downloads and the folded "编辑此数据" area for editors.
+ * The data's change log (/changes/…) is a data page too: it quotes the editors' commit
+ * messages and every changed value as written, English names included.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +21,8 @@ const REPO_PATH = /(?<![\w/.-])(?:data|content|src|test|scripts)\/[\w.-]+(?:\/[\
 /** URLs keep their codes: /gushan/credit/period/2019-H1/ is an address, not a period shown as text. */
 const withoutUrls = (s: string) => s.replace(/(?:https?:\/\/[^\s，。、）)]+|\/[\w%./-]+\/)/g, ' ');
 
-const readingPages = listFiles(SITE_DIR).filter((f) => f.endsWith('.html') && !f.startsWith('data/') && !f.startsWith('pagefind/'));
+const isDataPage = (f: string) => f.startsWith('data/') || f.startsWith('changes/') || f.startsWith('pagefind/');
+const readingPages = listFiles(SITE_DIR).filter((f) => f.endsWith('.html') && !isDataPage(f));
 
 /** What a reader sees or hears: text (with <template> rows), titles, alternatives and labels, outside the code areas. */
 function readerText(html: string, opts: { keepEnglish?: boolean } = {}): string {
@@ -98,7 +101,7 @@ describe('reading pages of the fixture site', () => {
 });
 
 describe('reading pages of the real-data site (checks that hold for any correct data)', () => {
-  const pages = listFiles(SAMPLE_SITE.dir).filter((f) => f.endsWith('.html') && !f.startsWith('data/') && !f.startsWith('pagefind/'));
+  const pages = listFiles(SAMPLE_SITE.dir).filter((f) => f.endsWith('.html') && !isDataPage(f));
   const names = csvRows(SAMPLE_SITE, 'indicators').flatMap((i) => (i.name_en ? [i.name_en] : []));
 
   it('shows no period code, no unmarked English indicator name and no repository path', () => {

@@ -41,6 +41,7 @@ export function pageTypes(): PageType[] {
     { path: 'villages/beicun/', essential: '（示例）戊己电镀有限公司' },
     { path: 'villages/beicun/notice/', essential: '村务公开栏' },
     { path: 'data/', essential: 'datapackage.json' },
+    { path: 'changes/', essential: '数据修改记录' },
     { path: 'data/errors/', essential: 'E031' },
     { path: 'data/check/', essential: '在线检查数据文件' },
     { path: 'search/', essential: '搜索' },

@@ -1,0 +1,195 @@
+/**
+ * The data's history as pages show it (pure): a record's dated changes worded in Chinese with
+ * the schemas' column titles ("2019-03-02 整改状态：整改中 → 已整改"), the change log of
+ * /changes/ (newest first, grouped by day, counts per table, every record affected), and the
+ * last published content of a removed record.
+ */
+import { DATA_TABLES, type DataTableName } from '../schemas/index.ts';
+import { columnTitle, keyId, type FieldChange } from './record-diff.ts';
+import { dayOf, type CommitRef, type DataHistory, type HistoryCommit, type RecordEvent, type RecordTimeline, type Timeliness, type TimelinessSummary } from './record-history.ts';
+import { HISTORY_EMPTY_VALUE, periodLabel } from './display.ts';
+
+/** Commits per page of /changes/. */
+export const CHANGES_PER_PAGE = 50;
+/** Longest value a change line shows in full; longer ones end in "…". */
+const VALUE_MAX = 60;
+
+const isTable = (t: string): t is DataTableName => Object.hasOwn(DATA_TABLES, t);
+
+/** A cell as readers read it: periods in words, an empty cell as （空）, long text shortened. */
+export function valueText(column: string, value: string): string {
+  if (value === '') return HISTORY_EMPTY_VALUE;
+  const v = column === 'period' ? periodLabel(value) : value.replace(/\s+/g, ' ');
+  return v.length > VALUE_MAX ? `${v.slice(0, VALUE_MAX)}…` : v;
+}
+
+/** Columns in English, whose values reading pages show only marked lang="en" in the editor area. */
+const ENGLISH_COLUMNS = new Set(['name_en']);
+
+/**
+ * "整改状态：整改中 → 已整改". With `reader`, an English column is named without its values
+ * ("英文名称有修改"): reading pages keep English in the editor area; /changes/ shows them.
+ */
+export function fieldText(table: string, f: FieldChange, reader = false): string {
+  const title = isTable(table) ? columnTitle(DATA_TABLES[table], f.column) : f.column;
+  if (reader && ENGLISH_COLUMNS.has(f.column)) return `${title}有修改`;
+  return `${title}：${valueText(f.column, f.from)} → ${valueText(f.column, f.to)}`;
+}
+
+/** How a record is named in a list: its key, a period in words ("91…Q 2019年度"). */
+export function recordLabel(table: string, key: readonly string[]): string {
+  const def = isTable(table) ? DATA_TABLES[table] : undefined;
+  return key.map((k, i) => (def?.primaryKey[i] === 'period' ? periodLabel(k) : k)).join(' ');
+}
+
+export interface HistoryLine {
+  /** Day of the commit, YYYY-MM-DD. */
+  day: string;
+  kind: RecordEvent['kind'];
+  /** Which record, when the page shows several (e.g. "2019年度评价"); empty for the page's own record. */
+  about: string;
+  /** The changed fields, worded; empty for an addition or a removal. */
+  fields: string[];
+  /** Whether an addition is the record coming back after a removal. */
+  again: boolean;
+  commit: CommitRef;
+}
+
+/**
+ * The changes of one or more records (a page's own record and, e.g., an enterprise's ratings),
+ * newest first. `about` names each record in the lines.
+ */
+export function historyLines(records: ReadonlyArray<{ timeline: RecordTimeline; about?: string }>): HistoryLine[] {
+  const lines: HistoryLine[] = [];
+  for (const { timeline, about = '' } of records) {
+    timeline.events.forEach((e, i) => {
+      lines.push({
+        day: dayOf(e.commit.date),
+        kind: e.kind,
+        about,
+        fields: e.kind === 'changed' ? e.fields.map((f) => fieldText(timeline.table, f, true)) : [],
+        again: e.kind === 'added' && i > 0,
+        commit: e.commit,
+      });
+    });
+  }
+  // Newest first; within a commit, the order the records were given.
+  return lines.map((l, i) => ({ l, i })).sort((a, b) => (a.l.commit.date === b.l.commit.date ? a.i - b.i : a.l.commit.date < b.l.commit.date ? 1 : -1)).map((x) => x.l);
+}
+
+/** The first commit that published any of the records (the page's record first of all). */
+export function firstSeen(records: ReadonlyArray<RecordTimeline | undefined>): CommitRef | undefined {
+  return records.find((t) => t !== undefined)?.firstSeen;
+}
+
+export interface ChangedRecord {
+  key: string[];
+  label: string;
+  kind: RecordEvent['kind'];
+  /** The changed fields, worded (changes only). */
+  fields: string[];
+}
+
+export interface ChangeTableSummary {
+  table: string;
+  path: string;
+  added: number;
+  changed: number;
+  removed: number;
+  /** Columns added to or removed from the header. */
+  columns: { added: string[]; removed: string[] };
+  /** The version could not be read (the commit broke the file); a later one is compared instead. */
+  unreadable?: string;
+  records: ChangedRecord[];
+}
+
+export interface ChangeEntry {
+  commit: CommitRef;
+  day: string;
+  /** Page of /changes/ this commit is on (1-based). */
+  page: number;
+  tables: ChangeTableSummary[];
+}
+
+function summariseCommit(c: HistoryCommit): ChangeTableSummary[] {
+  return c.tables.map((t) => {
+    const s: ChangeTableSummary = {
+      table: t.table,
+      path: t.path,
+      added: t.added.length,
+      changed: t.changed.length,
+      removed: t.removed.length,
+      columns: t.columns,
+      records: [
+        ...t.added.map((key) => ({ key, label: recordLabel(t.table, key), kind: 'added' as const, fields: [] })),
+        ...t.changed.map((c) => ({ key: c.key, label: recordLabel(t.table, c.key), kind: 'changed' as const, fields: c.fields.map((f) => fieldText(t.table, f)) })),
+        ...t.removed.map((r) => ({ key: r.key, label: recordLabel(t.table, r.key), kind: 'removed' as const, fields: [] })),
+      ],
+    };
+    if (t.unreadable) s.unreadable = t.unreadable.reason;
+    return s;
+  });
+}
+
+/** The change log: every commit that changed records, newest first, with its page of /changes/. */
+export function changeLog(history: DataHistory, perPage = CHANGES_PER_PAGE): ChangeEntry[] {
+  if (!history.available) return [];
+  return [...history.commits].reverse().map((c, i) => ({ commit: { id: c.id, short: c.short, date: c.date, subject: c.subject }, day: dayOf(c.date), page: Math.floor(i / perPage) + 1, tables: summariseCommit(c) }));
+}
+
+/** Entries of one page, grouped by day (newest first). */
+export function groupByDay(entries: readonly ChangeEntry[]): Array<{ day: string; entries: ChangeEntry[] }> {
+  const out: Array<{ day: string; entries: ChangeEntry[] }> = [];
+  for (const e of entries) {
+    const last = out.at(-1);
+    if (last?.day === e.day) last.entries.push(e);
+    else out.push({ day: e.day, entries: [e] });
+  }
+  return out;
+}
+
+/** "新增 2 条，修改 1 条，删除 1 条" (only the non-zero counts). */
+export function countsText(t: { added: number; changed: number; removed: number }): string {
+  const parts = [t.added && `新增 ${t.added} 条`, t.changed && `修改 ${t.changed} 条`, t.removed && `删除 ${t.removed} 条`].filter(Boolean);
+  return parts.length ? parts.join('，') : '记录未变';
+}
+
+/** The last published content of a removed record: column title and value, in the schema's column order, empty cells left out. */
+export function lastContent(table: string, last: Readonly<Record<string, string>>): Array<{ column: string; title: string; value: string }> {
+  const def = isTable(table) ? DATA_TABLES[table] : undefined;
+  const columns = def ? [...Object.keys(def.schema.shape), ...Object.keys(last).filter((c) => !Object.hasOwn(def.schema.shape, c))] : Object.keys(last);
+  return columns
+    .filter((c) => (last[c] ?? '') !== '')
+    .map((c) => ({ column: c, title: def ? columnTitle(def, c) : c, value: c === 'period' ? periodLabel(last[c]!) : last[c]! }));
+}
+
+/** Whether a record (by key) is among the timelines' records. */
+export const hasRecord = (records: ReadonlyMap<string, unknown> | undefined, key: readonly string[]) => records?.has(keyId(key)) ?? false;
+
+/** How a related record is named on its owner's page: "2019年度评价", "2019-06-30 观测值". */
+export function relatedLabel(table: string, key: readonly string[]): string {
+  if (table === 'credit-ratings') return `${periodLabel(key[1] ?? '')}评价`;
+  if (table === 'observations') return `${key[1] ?? ''} 观测值`;
+  return recordLabel(table, key);
+}
+
+/** "发现/交办后 45 天（31 个工作日）首次在本站公开（2020-01-10）", as a fact. */
+export function disclosureText(t: Timeliness): string {
+  if (t.days < 0) return `在发现/交办日期之前 ${-t.days} 天已在本站公开（${t.published}）`;
+  if (t.days === 0) return `发现/交办当天首次在本站公开（${t.published}）`;
+  return `发现/交办后 ${t.days} 天（${t.workingDays} 个工作日）首次在本站公开（${t.published}）`;
+}
+
+/** The register's summary of disclosure timeliness; undefined when no problem's first appearance is known. */
+export function timelinessSummaryText(s: TimelinessSummary): string | undefined {
+  if (s.count === 0 || s.medianDays === undefined) return undefined;
+  return `有公开日期的 ${s.count} 个问题，从发现/交办到首次在本站公开，中位数为 ${s.medianDays} 天；其中 ${s.withinLimit} 个在 ${s.limit} 个工作日内公开（环境信息公开的规定要求环境检查结果在 ${s.limit} 个工作日内公开；这里的工作日按周一至周五计，不计节假日）。`;
+}
+
+/** Records of one table a change-log entry names, at most (a first commit of a large data set adds every row). */
+export const RECORDS_LISTED = 300;
+
+/** The records an entry lists, and how many more it only counts. */
+export function listedRecords(t: ChangeTableSummary, max = RECORDS_LISTED): { shown: ChangedRecord[]; more: number } {
+  return { shown: t.records.slice(0, max), more: Math.max(0, t.records.length - max) };
+}

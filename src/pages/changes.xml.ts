@@ -1,0 +1,40 @@
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import { catalogue, changeLog } from '../data.ts';
+import { countsText } from '../lib/history-view.ts';
+import { CHANGE_KIND_LABEL } from '../lib/display.ts';
+import { SITE_NAME } from '../lib/site.ts';
+import { absoluteUrl, changesPath } from '../lib/urls.ts';
+
+/** Feed readers treat an RSS description as HTML: escape it so that its text stays text. */
+const asHtmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Records named in one item's description, at most. */
+const NAMED = 20;
+
+/** RSS feed of the 50 newest changes to the records (one item per commit), linked to their entry on /changes/. */
+export const GET: APIRoute = async ({ site }) => {
+  const base = import.meta.env.BASE_URL;
+  const titles = new Map<string, string>(catalogue().map((e) => [e.name, e.meta?.title ?? e.name]));
+  const entries = (await changeLog()).slice(0, 50);
+  return rss({
+    title: `${SITE_NAME}：数据修改记录`,
+    description: '本站公开数据的每一次修改：哪张表的哪些记录新增、修改或删除。',
+    site: absoluteUrl(site, base, ''),
+    items: entries.map((e) => ({
+      title: `${e.day} ${e.commit.subject || e.commit.short}`,
+      link: absoluteUrl(site, base, changesPath(e.page, e.commit.short)),
+      pubDate: new Date(e.commit.date),
+      description: asHtmlText(
+        e.tables
+          .map((t) => {
+            const named = t.records.slice(0, NAMED).map((r) => `${CHANGE_KIND_LABEL[r.kind]} ${r.label}${r.fields.length ? `：${r.fields.join('；')}` : ''}`);
+            const more = t.records.length > NAMED ? `；另有 ${t.records.length - NAMED} 条` : '';
+            return `${titles.get(t.table) ?? t.table}（${t.path}）：${countsText(t)}${named.length ? `。${named.join('；')}${more}` : ''}`;
+          })
+          .join('\n'),
+      ),
+      categories: e.tables.map((t) => t.table),
+    })),
+    customData: '<language>zh-cn</language>',
+  });
+};

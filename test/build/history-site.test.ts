@@ -1,0 +1,203 @@
+/**
+ * The history pages on a site built from a fixture repository made here (test/fixtures/valid
+ * committed at set dates, then a status change, a removed problem and enterprise, a changed
+ * rating), never from this repository's own history; and a site built from a copy without git,
+ * which shows that history is unavailable.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import FeedParser from 'feedparser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { astroBuild } from '../helpers/build.ts';
+import { compactText, readHtml } from '../helpers/html.ts';
+import { FIXTURE } from '../helpers/paths.ts';
+import { tempRepo, type TempRepo } from '../helpers/git-repo.ts';
+
+const REPO_URL = 'https://example.org/gushan-repo';
+const SITE_URL = 'https://example.org';
+let repo: TempRepo;
+let out: string;
+let noGit: string;
+let noGitOut: string;
+let cache: string;
+const ids: Record<string, string> = {};
+const short = (id: string) => repo.git(['rev-parse', '--short', id]);
+
+const read = (file: string) => readFileSync(join(repo.dir, 'data', file), 'utf8');
+const dropLine = (text: string, start: string) => text.split('\n').filter((l) => !l.startsWith(start)).join('\n');
+
+beforeAll(() => {
+  repo = tempRepo('gushan-history-site-');
+  cpSync(FIXTURE, repo.dir, { recursive: true });
+  // A problem published with the others and removed later.
+  const problems = read('problems.csv');
+  const extra = problems.split('\n').find((l) => l.startsWith('GS-2019-007,'))!.replace('GS-2019-007', 'GS-2019-099').replace('餐饮油烟直排', '夜市油烟直排');
+  writeFileSync(join(repo.dir, 'data/problems.csv'), `${problems.trimEnd()}\n${extra}\n`);
+  ids.first = repo.commit({}, '2020-01-10T09:00:00+08:00', '首次公开全部数据');
+  ids.status = repo.commit({ 'data/problems.csv': read('problems.csv').replace(',2019-09-30,整改中,,', ',2019-09-30,已整改,2019-12-20,') }, '2020-03-02T10:00:00+08:00', 'GS-2019-005 已整改');
+  ids.remove = repo.commit(
+    {
+      'data/problems.csv': dropLine(read('problems.csv'), 'GS-2019-099,'),
+      'data/enterprises.csv': dropLine(read('enterprises.csv'), '91990000MA8HJ7KL8W,'),
+      'data/credit-ratings.csv': dropLine(read('credit-ratings.csv'), '91990000MA8HJ7KL8W,'),
+    },
+    '2020-04-01T10:00:00+08:00',
+    '删除重复的问题和已注销的企业',
+  );
+  ids.rating = repo.commit({ 'data/credit-ratings.csv': read('credit-ratings.csv').replace('91990000MA6YA3BC45,2019-H2,绿色,12,', '91990000MA6YA3BC45,2019-H2,蓝色,8,') }, '2020-05-01T10:00:00+08:00', '更正辰巳机械 2019 下半年等级');
+  cache = mkdtempSync(join(tmpdir(), 'gushan-history-site-cache-'));
+  out = mkdtempSync(join(tmpdir(), 'gushan-history-site-out-'));
+  const env = { BASE_PATH: '/', SITE_URL, BUILD_DATE: '2026-01-15', REPO_URL, HISTORY_CACHE_DIR: cache };
+  const r = astroBuild({ ...env, OUT_DIR: out, DATA_DIR: join(repo.dir, 'data'), CONTENT_DIR: join(repo.dir, 'content') });
+  if (r.status !== 0) throw new Error(r.output);
+  // The same data as a folder outside any repository (a downloaded archive).
+  noGit = mkdtempSync(join(tmpdir(), 'gushan-no-git-'));
+  cpSync(join(repo.dir, 'data'), join(noGit, 'data'), { recursive: true });
+  cpSync(join(repo.dir, 'content'), join(noGit, 'content'), { recursive: true });
+  noGitOut = mkdtempSync(join(tmpdir(), 'gushan-no-git-out-'));
+  const n = astroBuild({ ...env, OUT_DIR: noGitOut, DATA_DIR: join(noGit, 'data'), CONTENT_DIR: join(noGit, 'content') });
+  if (n.status !== 0) throw new Error(n.output);
+}, 600_000);
+
+afterAll(() => {
+  repo?.remove();
+  for (const d of [out, noGit, noGitOut, cache]) if (d) rmSync(d, { recursive: true, force: true });
+});
+
+const changeLines = (page: string) => readHtml(out, page).querySelectorAll('[data-record-changes] [data-change]').map((li) => li.textContent.replace(/\s+/g, ' ').trim());
+
+describe('修改记录 on record pages', () => {
+  it('dates a problem\'s status change with the column\'s Chinese title and says when it first appeared', () => {
+    const lines = changeLines('problems/GS-2019-005/index.html');
+    expect(lines[0]).toBe(`2020-03-02 整改状态：整改中 → 已整改；完成日期：（空） → 2019-12-20 ${short(ids.status!)}`);
+    expect(lines.at(-1)).toBe(`2020-01-10 首次公开 ${short(ids.first!)}`);
+    const first = readHtml(out, 'problems/GS-2019-005/index.html').querySelector('[data-first-seen]')!;
+    expect(compactText(first)).toContain('首次在本站公开：2020年1月10日');
+    expect(first.querySelector('a')!.getAttribute('href')).toBe(`/changes/#c-${short(ids.first!)}`);
+  });
+
+  it('shows a rating changed on the enterprise page with the period in words', () => {
+    const lines = changeLines('credit/91990000MA6YA3BC45/index.html');
+    expect(lines[0]).toBe(`2020-05-01 2019年下半年评价 信用等级：绿色 → 蓝色；得分：12 → 8 ${short(ids.rating!)}`);
+  });
+
+  it('shows an unchanged indicator\'s first appearance', () => {
+    const page = readHtml(out, 'indicators/class3-rivers/index.html');
+    expect(compactText(page.querySelector('[data-first-seen]')!)).toContain('2020年1月10日');
+  });
+});
+
+describe('/changes/ and /changes.xml', () => {
+  it('lists every commit that changed records, newest first, with counts and links to the records', () => {
+    const page = readHtml(out, 'changes/index.html');
+    const commits = page.querySelectorAll('[data-commit]');
+    expect(commits.map((c) => c.getAttribute('data-commit'))).toEqual([ids.rating, ids.remove, ids.status, ids.first]);
+    expect(page.querySelectorAll('h2 time').map((t) => t.getAttribute('datetime'))).toEqual(['2020-05-01', '2020-04-01', '2020-03-02', '2020-01-10']);
+    const removal = page.getElementById(`c-${short(ids.remove!)}`)!;
+    const problems = removal.querySelector('[data-table="problems"]')!;
+    expect(problems.querySelector('[data-counts]')!.textContent).toBe('删除 1 条');
+    expect(problems.querySelector('[data-kind="removed"] a')!.getAttribute('href')).toBe('/problems/GS-2019-099/');
+    // Records are named as readers know them, a removed one from its last content.
+    expect(problems.querySelector('[data-kind="removed"] a')!.textContent).toBe('GS-2019-099 夜市油烟直排');
+    expect(removal.querySelector('[data-table="enterprises"] [data-kind="removed"] a')!.textContent).toBe('（示例）申酉精细化工有限公司');
+    expect(removal.querySelector('[data-table="enterprises"] [data-kind="removed"] a')!.getAttribute('href')).toBe('/credit/91990000MA8HJ7KL8W/');
+    const status = page.getElementById(`c-${short(ids.status!)}`)!.querySelector('[data-kind="changed"]')!;
+    expect(status.querySelector('a')!.getAttribute('href')).toBe('/problems/GS-2019-005/');
+    expect(status.textContent).toContain('整改状态：整改中 → 已整改');
+    // The first commit added every row of every table, each linked where it has a page.
+    const first = page.getElementById(`c-${short(ids.first!)}`)!;
+    expect(first.querySelector('[data-table="problems"] [data-counts]')!.textContent).toBe('新增 12 条');
+    expect(first.querySelectorAll('[data-table="problems"] [data-kind="added"] a')).toHaveLength(12);
+    // Every link of the log leads to a page of the site.
+    for (const a of page.querySelectorAll('.records a')) expect(existsSync(join(out, a.getAttribute('href')!, 'index.html')), a.getAttribute('href')).toBe(true);
+  });
+
+  it('feeds the same entries, read by an independent feed parser, descriptions as text', async () => {
+    const items: Array<{ title: string; description: string; link: string; pubdate: Date | null }> = [];
+    await new Promise<void>((resolve, reject) => {
+      const parser = new FeedParser({});
+      parser.on('readable', () => {
+        let item;
+        while ((item = parser.read())) items.push(item);
+      });
+      parser.on('error', reject);
+      parser.on('end', () => resolve());
+      parser.end(readFileSync(join(out, 'changes.xml')));
+    });
+    expect(items.map((i) => i.link)).toEqual([ids.rating, ids.remove, ids.status, ids.first].map((id) => `${SITE_URL}/changes/#c-${short(id!)}`));
+    expect(items[0]!.title).toBe('2020-05-01 更正辰巳机械 2019 下半年等级');
+    expect(items[0]!.pubdate?.toISOString()).toBe('2020-05-01T02:00:00.000Z');
+    expect(items[2]!.description).toContain('修改 GS-2019-005：整改状态：整改中 → 已整改');
+  });
+});
+
+describe('removed records', () => {
+  it('keep their page, marked 已删除 with the date, the last content and a link to the change', () => {
+    const page = readHtml(out, 'problems/GS-2019-099/index.html');
+    const banner = page.querySelector('[data-removed]')!;
+    expect(banner.getAttribute('data-removed')).toBe('2020-04-01');
+    expect(compactText(banner)).toContain('已删除：这条记录于2020年4月1日从数据中删除');
+    expect(banner.querySelector('a')!.getAttribute('href')).toBe(`/changes/#c-${short(ids.remove!)}`);
+    expect(page.querySelector('h1')!.textContent).toBe('GS-2019-099 夜市油烟直排');
+    expect(page.querySelector('[data-column="status"]')!.textContent).toContain('整改中');
+    expect(page.querySelector('[data-pagefind-filter="status"]')!.textContent).toBe('已删除');
+    const enterprise = readHtml(out, 'credit/91990000MA8HJ7KL8W/index.html');
+    expect(enterprise.querySelector('h1')!.textContent).toBe('（示例）申酉精细化工有限公司');
+    expect(enterprise.querySelector('[data-removed]')!.getAttribute('data-removed')).toBe('2020-04-01');
+    // Its rating, removed with it, is in its 修改记录.
+    expect(changeLines('credit/91990000MA8HJ7KL8W/index.html').filter((l) => l.startsWith('2020-04-01'))).toHaveLength(2);
+  });
+
+  it('are listed apart from the current ones on the registers', () => {
+    const list = readHtml(out, 'problems/index.html');
+    const removed = list.querySelector('[data-removed-list]')!;
+    expect(removed.querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual(['/problems/GS-2019-099/']);
+    const current = list.querySelectorAll('a').filter((a) => a.getAttribute('href') === '/problems/GS-2019-099/' && !removed.querySelectorAll('a').includes(a));
+    expect(current).toHaveLength(0);
+    const credit = readHtml(out, 'credit/index.html').querySelector('[data-removed-list]')!;
+    expect(credit.querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual(['/credit/91990000MA8HJ7KL8W/']);
+  });
+});
+
+describe('without git history', () => {
+  it('builds, with a visible note on record pages and on /changes/, and no removed pages', () => {
+    for (const p of ['problems/GS-2019-005/index.html', 'credit/91990000MA6YA3BC45/index.html', 'changes/index.html']) {
+      const note = readHtml(noGitOut, p).querySelector('[data-history-unavailable]');
+      expect(note, p).not.toBeNull();
+      expect(note!.textContent, p).toContain('不在 git 仓库中');
+    }
+    expect(existsSync(join(noGitOut, 'problems/GS-2019-099/index.html'))).toBe(false);
+  });
+});
+
+describe('versions you can cite', () => {
+  it('lists each dataset\'s versions on /data/, newest first, linked to the file at that commit', () => {
+    const page = readHtml(out, 'data/index.html');
+    const problems = page.getElementById('problems')!.querySelectorAll('[data-version]');
+    expect(problems.map((v) => v.getAttribute('data-version'))).toEqual([ids.remove, ids.status, ids.first]);
+    expect(problems[0]!.querySelector('time')!.getAttribute('datetime')).toBe('2020-04-01');
+    expect(problems[0]!.querySelector('a')!.getAttribute('href')).toBe(`${REPO_URL}/blob/${ids.remove}/data/problems.csv`);
+    expect(problems[0]!.querySelector('code')!.textContent).toBe(short(ids.remove!));
+    const ratings = page.getElementById('credit-ratings')!.querySelectorAll('[data-version]');
+    expect(ratings.map((v) => v.getAttribute('data-version'))).toEqual([ids.rating, ids.remove, ids.first]);
+    expect(readHtml(noGitOut, 'data/index.html').querySelector('[data-versions] [data-history-unavailable]')).not.toBeNull();
+  });
+
+  it('names in datapackage.json the commit the data were built from', () => {
+    const pkg = JSON.parse(readFileSync(join(out, 'data/datapackage.json'), 'utf8'));
+    expect(pkg.commit).toEqual({ id: ids.rating, date: '2020-05-01T10:00:00+08:00' });
+    expect(JSON.parse(readFileSync(join(noGitOut, 'data/datapackage.json'), 'utf8')).commit).toBeUndefined();
+  });
+});
+
+describe('disclosure timeliness', () => {
+  it('states on a problem page the days from reported to first publication, and sums them up on /problems/', () => {
+    // GS-2019-005 was reported on 2019-08-22 and first committed on 2020-01-10: 141 days, 101 working days (Monday–Friday).
+    expect(readHtml(out, 'problems/GS-2019-005/index.html').querySelector('[data-disclosure]')!.textContent).toBe('发现/交办后 141 天（101 个工作日）首次在本站公开（2020-01-10）。');
+    const summary = readHtml(out, 'problems/index.html').querySelector('[data-disclosure-summary]')!.textContent;
+    expect(summary).toMatch(/^有公开日期的 11 个问题，从发现\/交办到首次在本站公开，中位数为 283 天；其中 0 个在 20 个工作日内公开/);
+    expect(readHtml(noGitOut, 'problems/index.html').querySelector('[data-disclosure-summary]')).toBeNull();
+    expect(readHtml(noGitOut, 'problems/GS-2019-005/index.html').querySelector('[data-disclosure]')).toBeNull();
+  });
+});
