@@ -59,6 +59,7 @@ class SiteSearch extends HTMLElement {
   #found: PagefindResult[] = [];
   #loaded = new Map<string, PagefindResultData>();
   #applied: string[] = [];
+  #filtersShown = false;
   #query = '';
   #selected = new Map<string, Set<string>>();
   #run = 0;
@@ -73,6 +74,15 @@ class SiteSearch extends HTMLElement {
     this.#more = this.querySelector('[data-more]')!;
     this.#badges = this.querySelector<HTMLTemplateElement>('template[data-badges]')!.content;
     this.#more.addEventListener('click', () => void this.#showMore());
+    // The filter options are read from the index only when the reader opens 筛选: on a large site
+    // they are a quarter of a megabyte that most searches never use.
+    const box = this.querySelector<HTMLDetailsElement>('[data-filters-box]')!;
+    box.addEventListener('toggle', () => {
+      if (box.open && !this.#filtersShown) {
+        this.#filtersShown = true;
+        void this.#load().then((api) => this.#renderFilters(api));
+      }
+    });
     const params = new URLSearchParams(location.search);
     this.#input.value = params.get('q') ?? '';
     for (const key of Object.keys(FILTER_LABELS)) {
@@ -99,7 +109,6 @@ class SiteSearch extends HTMLElement {
         // Long pages (the plan) are not penalised for their length: the plan is often the best answer.
         await api.options({ baseUrl: bundle.replace(/pagefind\/$/, ''), ranking: { pageLength: 0.2 } });
         await api.init();
-        await this.#renderFilters(api);
         return api;
       })();
     }

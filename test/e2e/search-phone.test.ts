@@ -58,7 +58,23 @@ describe.skipIf(browserPath.skip)('search on a phone', () => {
     // Only one search box in the first screen: the header's is folded away on this page.
     expect(await p.locator('#site-search-q').isVisible()).toBe(false);
     await p.getByText('筛选', { exact: true }).click();
-    expect(await p.getByRole('group', { name: '类型' }).isVisible()).toBe(true);
+    await p.getByRole('group', { name: '类型' }).waitFor({ state: 'visible' });
+    await p.close();
+  });
+
+  it('fetches the filter options only when the reader opens 筛选', async () => {
+    const p = await site.browser.newPage({ viewport: { width: 375, height: 740 } });
+    const filterRequests: string[] = [];
+    p.on('request', (r) => {
+      if (r.url().includes('/pagefind/filter/')) filterRequests.push(r.url());
+    });
+    await p.goto(`${site.server.root}search/?q=${encodeURIComponent('水质')}`);
+    await settle(p);
+    await p.waitForLoadState('networkidle');
+    expect(filterRequests).toEqual([]);
+    await p.getByText('筛选', { exact: true }).click();
+    await p.getByRole('group', { name: '类型' }).getByLabel('企业').waitFor();
+    expect(filterRequests.length).toBeGreaterThan(0);
     await p.close();
   });
 
