@@ -36,10 +36,16 @@ export async function benchSearch(set: string, site: string, samples = 20): Prom
     for (const p of probes) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      let fetched = 0;
-      page.on('response', async (r) => {
-        if (r.url().includes('/pagefind/')) fetched += (await r.body().catch(() => Buffer.alloc(0))).length;
+      // Bodies are read as responses arrive; every read is awaited before a figure is taken.
+      let reads: Array<Promise<number>> = [];
+      page.on('response', (r) => {
+        if (r.url().includes('/pagefind/')) reads.push(r.body().then((b) => b.length, () => 0));
       });
+      const fetchedSoFar = async () => {
+        const n = (await Promise.all(reads)).reduce((a, b) => a + b, 0);
+        reads = [];
+        return n;
+      };
       await page.goto(`${server.root}search/?q=${encodeURIComponent(p.q)}`);
       await page.waitForFunction(() => /找到|没有找到/.test(document.querySelector('[data-search-status]')?.textContent ?? ''), undefined, { timeout: 60_000 });
       await page.waitForLoadState('networkidle');
@@ -51,15 +57,14 @@ export async function benchSearch(set: string, site: string, samples = 20): Prom
       if (at >= 0 && at < 3) k.top3++;
       if (at >= 0) k.top5++;
       else k.misses.push(p.q);
-      bytes.push(fetched);
+      bytes.push(await fetchedSoFar());
       // The next probe's query, typed on the same page.
       const next = probes[(probes.indexOf(p) + 1) % probes.length]!;
-      fetched = 0;
       await page.fill('#search-q', next.q);
       await page.press('#search-q', 'Enter');
       await page.waitForFunction((q) => (document.querySelector<HTMLInputElement>('#search-q')?.value === q) && /找到|没有找到/.test(document.querySelector('[data-search-status]')?.textContent ?? '') && new URLSearchParams(location.search).get('q') === q, next.q, { timeout: 60_000 });
       await page.waitForLoadState('networkidle');
-      further.push(fetched);
+      further.push(await fetchedSoFar());
       await context.close();
     }
   } finally {
