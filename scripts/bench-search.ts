@@ -4,12 +4,17 @@
  * is first, in the first three or five, and how many bytes of the search index one query
  * fetches on a fresh page (pagefind.js, its WebAssembly, the index chunks and fragments).
  *
+ * Bytes are counted as they cross the network from a host that compresses text, as static
+ * hosts do: Pagefind's own files are gzip already and count as they are; its JavaScript and
+ * JSON count gzip-compressed. The uncompressed total is printed too, for a host that does not.
+ *
  *   node scripts/bench-search.ts --set DIR --site DIST [--samples 20]
  *
  * `npm run bench -- --search` runs it on every size it builds.
  */
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { findChromium, launchChromium } from '../test/helpers/browser.ts';
 import { serveStatic } from '../test/helpers/static-server.ts';
 import { searchProbes } from '../test/helpers/search-probes.ts';
@@ -21,6 +26,14 @@ export interface SearchBench {
   bytesPerQuery: { median: number; max: number };
   /** A further query on the same page, typed into the search box: what each query after the first costs. */
   bytesPerFurtherQuery: { median: number; max: number };
+  /** The same two figures with JavaScript and JSON counted uncompressed. */
+  rawBytesPerQuery: { median: number; max: number };
+  rawBytesPerFurtherQuery: { median: number; max: number };
+}
+
+/** Bytes a compressing host sends for a body: text is gzip-compressed, Pagefind's binary files already are. */
+export function wireBytes(url: string, body: Buffer): number {
+  return /\.(js|json|css|html)(\?|$)/.test(new URL(url).pathname) ? gzipSync(body).length : body.length;
 }
 
 export async function benchSearch(set: string, site: string, samples = 20): Promise<SearchBench> {
@@ -31,20 +44,23 @@ export async function benchSearch(set: string, site: string, samples = 20): Prom
   const byKind: SearchBench['byKind'] = {};
   const bytes: number[] = [];
   const further: number[] = [];
+  const rawBytes: number[] = [];
+  const rawFurther: number[] = [];
   const probes = searchProbes(set, samples);
   try {
     for (const p of probes) {
       const context = await browser.newContext();
       const page = await context.newPage();
       // Bodies are read as responses arrive; every read is awaited before a figure is taken.
-      let reads: Array<Promise<number>> = [];
+      let reads: Array<Promise<[number, number]>> = [];
       page.on('response', (r) => {
-        if (r.url().includes('/pagefind/')) reads.push(r.body().then((b) => b.length, () => 0));
+        if (r.url().includes('/pagefind/')) reads.push(r.body().then((b): [number, number] => [wireBytes(r.url(), b), b.length], (): [number, number] => [0, 0]));
       });
-      const fetchedSoFar = async () => {
-        const n = (await Promise.all(reads)).reduce((a, b) => a + b, 0);
+      const fetchedSoFar = async (wire: number[], raw: number[]) => {
+        const got = await Promise.all(reads);
         reads = [];
-        return n;
+        wire.push(got.reduce((a, b) => a + b[0], 0));
+        raw.push(got.reduce((a, b) => a + b[1], 0));
       };
       await page.goto(`${server.root}search/?q=${encodeURIComponent(p.q)}`);
       await page.waitForFunction(() => /找到|没有找到/.test(document.querySelector('[data-search-status]')?.textContent ?? ''), undefined, { timeout: 60_000 });
@@ -57,14 +73,14 @@ export async function benchSearch(set: string, site: string, samples = 20): Prom
       if (at >= 0 && at < 3) k.top3++;
       if (at >= 0) k.top5++;
       else k.misses.push(p.q);
-      bytes.push(await fetchedSoFar());
+      await fetchedSoFar(bytes, rawBytes);
       // The next probe's query, typed on the same page.
       const next = probes[(probes.indexOf(p) + 1) % probes.length]!;
       await page.fill('#search-q', next.q);
       await page.press('#search-q', 'Enter');
       await page.waitForFunction((q) => (document.querySelector<HTMLInputElement>('#search-q')?.value === q) && /找到|没有找到/.test(document.querySelector('[data-search-status]')?.textContent ?? '') && new URLSearchParams(location.search).get('q') === q, next.q, { timeout: 60_000 });
       await page.waitForLoadState('networkidle');
-      further.push(await fetchedSoFar());
+      await fetchedSoFar(further, rawFurther);
       await context.close();
     }
   } finally {
@@ -75,12 +91,12 @@ export async function benchSearch(set: string, site: string, samples = 20): Prom
     const sorted = [...xs].sort((a, b) => a - b);
     return { median: sorted[Math.floor(sorted.length / 2)] ?? 0, max: sorted[sorted.length - 1] ?? 0 };
   };
-  return { queries: probes.length, byKind, bytesPerQuery: stats(bytes), bytesPerFurtherQuery: stats(further) };
+  return { queries: probes.length, byKind, bytesPerQuery: stats(bytes), bytesPerFurtherQuery: stats(further), rawBytesPerQuery: stats(rawBytes), rawBytesPerFurtherQuery: stats(rawFurther) };
 }
 
 export function printSearchBench(size: string, r: SearchBench): void {
   const kb = (n: number) => Math.round(n / 1024);
-  console.log(`${size} search: ${r.queries} queries; fetched per query on a fresh page ${kb(r.bytesPerQuery.median)} KB median, ${kb(r.bytesPerQuery.max)} KB max; per further query on the same page ${kb(r.bytesPerFurtherQuery.median)} KB median, ${kb(r.bytesPerFurtherQuery.max)} KB max`);
+  console.log(`${size} search: ${r.queries} queries; fetched per query on a fresh page ${kb(r.bytesPerQuery.median)} KB median, ${kb(r.bytesPerQuery.max)} KB max; per further query on the same page ${kb(r.bytesPerFurtherQuery.median)} KB median, ${kb(r.bytesPerFurtherQuery.max)} KB max (sent by a compressing host; uncompressed: ${kb(r.rawBytesPerQuery.median)} / ${kb(r.rawBytesPerQuery.max)} KB first, ${kb(r.rawBytesPerFurtherQuery.median)} / ${kb(r.rawBytesPerFurtherQuery.max)} KB further)`);
   for (const [kind, k] of Object.entries(r.byKind)) console.log(`  ${kind}: first ${k.first}/${k.total}, top 3 ${k.top3}/${k.total}, top 5 ${k.top5}/${k.total}${k.misses.length ? `; missed: ${k.misses.slice(0, 3).join('、')}` : ''}`);
 }
 

@@ -5,8 +5,11 @@
  * problems; L: 20,000 enterprises × 5 periods, 10,000 problems, 200 indicators × 20
  * observations, 100 villages), then for each measures validation time, build time with the
  * search index, peak memory, page count, size of dist/, size of the search index, the
- * largest HTML page and the JavaScript per page type. As a floor it times a minimal Node
- * script writing the same number of HTML files, and reports the ratio of the build to it.
+ * largest HTML page and the JavaScript per page type, and where the build's time went: its
+ * steps and its pages by route (scripts/build-timing.ts). As peers it builds, in the same run,
+ * a bare Astro project of the same page count (scripts/bare-astro.ts) and times a minimal Node
+ * script writing the same number of HTML files, and reports the build's ratio to each: this
+ * machine's speed varies from run to run, a ratio to a peer measured beside it much less.
  *
  * With --history N, it also makes a synthetic git history over each data set (the data set,
  * then N commits of a few rows each: scripts/bench-history.ts) and measures what reading the
@@ -26,6 +29,8 @@ import { appendCommit, makeHistory } from './bench-history.ts';
 import { benchSearch, printSearchBench, type SearchBench } from './bench-search.ts';
 import { siteSizes } from '../src/integrations/size-report.ts';
 import { summarise } from '../src/lib/size-report.ts';
+import { buildTiming, formatTiming } from './build-timing.ts';
+import { writeBareAstro } from './bare-astro.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const WORK = process.env.BENCH_DIR || '/tmp/gushan-bench';
@@ -120,6 +125,13 @@ for (const size of values.sizes.split(',')) {
   const dist = dirStats(out);
   const largest = [...sizes.pages].sort((a, b) => b.bytes - a.bytes)[0]!;
   const floorSeconds = floor(pages);
+  const timing = buildTiming(build.output, build.seconds);
+  const bareDir = join(WORK, 'bare-astro');
+  writeBareAstro(bareDir, ROOT, pages);
+  const bare = measure([process.execPath, 'node_modules/astro/bin/astro.mjs', 'build', '--root', bareDir], {});
+  if (!bare.ok) throw new Error(`bare Astro build failed:\n${bare.output.slice(-2000)}`);
+  const bareHtml = dirStats(join(bareDir, 'dist'));
+  rmSync(bareDir, { recursive: true, force: true });
   const row = {
     size,
     validateSeconds: Number(validate.seconds.toFixed(2)),
@@ -134,6 +146,10 @@ for (const size of values.sizes.split(',')) {
     jsPerPageTypeKbGzip: Object.fromEntries(summarise(sizes.pages).map((t) => [t.type, { initial: Number((t.jsInitialGzip / 1024).toFixed(1)), lazy: Number((t.jsLazyGzip / 1024).toFixed(1)) }])),
     floorSeconds: Number(floorSeconds.toFixed(2)),
     ratioToFloor: Number((build.seconds / floorSeconds).toFixed(1)),
+    bareAstro: { seconds: Number(bare.seconds.toFixed(1)), peakMemoryMb: bare.peakMb === undefined ? null : Math.round(bare.peakMb), pages, averageHtmlKb: Number((bareHtml.bytes / Math.max(1, bareHtml.files) / 1024).toFixed(1)) },
+    ratioToBareAstro: Number((build.seconds / bare.seconds).toFixed(2)),
+    averageHtmlKb: Number((sizes.pages.reduce((n, p) => n + p.bytes, 0) / Math.max(1, pages) / 1024).toFixed(1)),
+    timing,
   };
   results.push(row);
   if (values.search) {
@@ -141,14 +157,16 @@ for (const size of values.sizes.split(',')) {
     searchRows.push({ size, ...s });
     printSearchBench(size, s);
   }
-  console.log(`${size}: validate ${row.validateSeconds}s, build ${row.buildSeconds}s, peak ${row.peakMemoryMb} MB, ${pages} pages, dist ${row.distMb} MB (${row.distFiles} files), index ${row.searchIndexMb} MB (${row.searchIndexFiles} files), largest ${row.largestHtml.path} ${row.largestHtml.kb} KB, floor ${row.floorSeconds}s (×${row.ratioToFloor})`);
+  console.log(`${size}: validate ${row.validateSeconds}s, build ${row.buildSeconds}s, peak ${row.peakMemoryMb} MB, ${pages} pages (${row.averageHtmlKb} KB average), dist ${row.distMb} MB (${row.distFiles} files), index ${row.searchIndexMb} MB (${row.searchIndexFiles} files), largest ${row.largestHtml.path} ${row.largestHtml.kb} KB; bare Astro ${row.bareAstro.seconds}s for ${pages} pages of ${row.bareAstro.averageHtmlKb} KB (×${row.ratioToBareAstro}), floor ${row.floorSeconds}s (×${row.ratioToFloor})`);
+  console.log(formatTiming(size, timing));
 }
 
-const head = ['size', 'validate s', 'build s', 'peak MB', 'pages', 'dist MB', 'dist files', 'index MB', 'index files', 'largest HTML KB', 'floor s', '× floor'];
+const head = ['size', 'validate s', 'build s', 'peak MB', 'pages', 'dist MB', 'dist files', 'index MB', 'index files', 'largest HTML KB', 'bare Astro s', '× bare Astro', 'floor s', '× floor'];
 console.log(`\n| ${head.join(' | ')} |\n| ${head.map(() => '---').join(' | ')} |`);
 for (const r of results as Array<Record<string, never>>) {
   const l = r.largestHtml as unknown as { kb: number };
-  console.log(`| ${[r.size, r.validateSeconds, r.buildSeconds, r.peakMemoryMb, r.pages, r.distMb, r.distFiles, r.searchIndexMb, r.searchIndexFiles, l.kb, r.floorSeconds, r.ratioToFloor].join(' | ')} |`);
+  const b = r.bareAstro as unknown as { seconds: number };
+  console.log(`| ${[r.size, r.validateSeconds, r.buildSeconds, r.peakMemoryMb, r.pages, r.distMb, r.distFiles, r.searchIndexMb, r.searchIndexFiles, l.kb, b.seconds, r.ratioToBareAstro, r.floorSeconds, r.ratioToFloor].join(' | ')} |`);
 }
 if (historyRows.length > 0) {
   const h = ['size', 'commits', 'records', 'cold s', 'cold CPU s', 'cold peak MB', 'warm s', 'warm peak MB', 'one new commit s', 'versions read cold/warm/new', 'cache MB'];

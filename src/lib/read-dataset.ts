@@ -62,7 +62,26 @@ export class DataValidationError extends Error {
   override name = 'DataValidationError';
 }
 
-let cache: { signature: string; result: ValidationResult } | undefined;
+/**
+ * The one validated data set of this process. It lives on globalThis because `astro build`
+ * loads this module twice, once for the integrations and once bundled into the pages, and the
+ * data must be read and checked once, not twice.
+ */
+interface SharedDataset {
+  cache?: { dirs: string; signature: string; result: ValidationResult };
+  /** Set for a build: files do not change under it, so they are not stat'ed on every read. */
+  frozen: boolean;
+}
+const shared: SharedDataset = ((globalThis as Record<symbol, unknown>)[Symbol.for('gushan.validated-dataset')] ??= { frozen: false }) as SharedDataset;
+
+/**
+ * Called when `astro build` starts: from then on the data set is not looked at again. Without
+ * it every read of the data (dozens per page) stat'ed nine files, seconds of a large build;
+ * the dev server keeps looking, so an edit shows on the next reload.
+ */
+export function freezeDataset(): void {
+  shared.frozen = true;
+}
 
 /**
  * The validated data set of DATA_DIR and CONTENT_DIR, read and checked once and again only when
@@ -72,8 +91,11 @@ let cache: { signature: string; result: ValidationResult } | undefined;
  */
 export function validatedDataset(): ValidationResult {
   const dirs = datasetDirsFromEnv();
-  const sig = signature(dirs);
-  if (!cache || cache.signature !== sig) cache = { signature: sig, result: validateDirs(dirs) };
+  const key = `${dirs.dataDir}\n${dirs.contentDir}`;
+  let cache = shared.cache;
+  if (!cache || cache.dirs !== key || (!shared.frozen && cache.signature !== signature(dirs))) {
+    cache = shared.cache = { dirs: key, signature: signature(dirs), result: validateDirs(dirs) };
+  }
   const { issues } = cache.result;
   if (issues.length > 0) {
     const list = issues.map((i) => `  ${formatIssue(i)} [${i.code}]`).join('\n');

@@ -58,6 +58,12 @@ export interface QueryPlan {
   text: string;
   /** Further texts searched with it, from SYNONYMS. */
   variants: string[];
+  /**
+   * What Pagefind is asked: the text without the sample marker and 有限公司, which are on
+   * every enterprise page and so pick out nothing while their index chunks are among the
+   * largest (about 30 KB of a first search at L). Ranking still uses `text`.
+   */
+  index: string;
   /** Filters the query itself named: Pagefind filter key → allowed values. */
   filters: Record<string, string[]>;
   /** What was applied, in words, to tell the reader: filter key → e.g. “类型：企业”, “信用等级：红色”. */
@@ -106,7 +112,8 @@ export function planQuery(raw: string): QueryPlan {
   }
   text = applied.length > 0 ? tidy(text) : query;
   const variants = synonymVariants(text);
-  return { text, variants, filters, applied };
+  const bare = text.replace(/[（(]示例[）)]/g, ' ').replace(/(股份)?有限(责任)?公司/g, ' ').replace(/\s+/g, ' ').trim();
+  return { text, variants, index: bare || text, filters, applied };
 }
 
 /** The query with each synonym group member it holds replaced by the others (at most 4). */

@@ -182,7 +182,7 @@ class SiteSearch extends HTMLElement {
     // Filters the query named apply unless the reader chose others for the same key.
     for (const [k, values] of Object.entries(plan.filters)) if (!chosen.has(k)) chosen.set(k, values);
     const filters = Object.fromEntries([...chosen].map(([k, values]) => [k, { any: values }]));
-    const texts = plan.text ? [plan.text, ...plan.variants] : [null];
+    const texts = plan.text ? [plan.index, ...plan.variants] : [null];
     const searches = await Promise.all(texts.map((t) => api.search(t, { filters })));
     if (run !== this.#run || searches.some((f) => !f)) return;
     // One result per page, with its best score over the query and its synonyms.

@@ -6,6 +6,7 @@ describe('planQuery: a record type with a colour or a status becomes a filter', 
     expect(planQuery('红色企业')).toEqual({
       text: '',
       variants: [],
+      index: '',
       filters: { type: ['企业'], rating: ['红色'] },
       applied: [{ key: 'type', label: '类型：企业' }, { key: 'rating', label: '信用等级：红色' }],
     });
@@ -25,11 +26,25 @@ describe('planQuery: a record type with a colour or a status becomes a filter', 
     expect(planQuery('已销号问题').filters).toEqual({ type: ['问题'], status: ['已销号'] });
   });
   it('leaves a type word alone when no colour or status comes with it', () => {
-    expect(planQuery('企业环境信用')).toEqual({ text: '企业环境信用', variants: [], filters: {}, applied: [] });
+    expect(planQuery('企业环境信用')).toEqual({ text: '企业环境信用', variants: [], index: '企业环境信用', filters: {}, applied: [] });
     expect(planQuery('突出环境问题').filters).toEqual({});
   });
   it('leaves a colour alone when no record type comes with it (the plan speaks of 红线)', () => {
     expect(planQuery('生态红线').filters).toEqual({});
+  });
+});
+
+describe('planQuery: what Pagefind is asked', () => {
+  it('drops the sample marker and 有限公司, which every enterprise page carries, but ranks by the whole name', () => {
+    const p = planQuery('（示例）明远金鼎化工有限公司16105号');
+    expect(p.index).toBe('明远金鼎化工 16105号');
+    expect(p.text).toBe('（示例）明远金鼎化工有限公司16105号');
+    expect(planQuery('江阴顾山股份有限公司').index).toBe('江阴顾山');
+    expect(planQuery('(示例)某某有限责任公司').index).toBe('某某');
+  });
+  it('keeps a query that is nothing but those words', () => {
+    expect(planQuery('有限公司').index).toBe('有限公司');
+    expect(planQuery('黑臭水体').index).toBe('黑臭水体');
   });
 });
 

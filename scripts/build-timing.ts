@@ -1,0 +1,76 @@
+/**
+ * Where a build's time went, read from the output of `astro build`: the steps (data check,
+ * pages, search index, size report, the rest) and the pages by route, from Astro's per-page
+ * "(+12ms)" lines. Used by `npm run bench`; tested in test/unit/build-timing.test.ts.
+ */
+import { pageType } from '../src/lib/size-report.ts';
+
+export interface RouteTiming {
+  route: string;
+  pages: number;
+  ms: number;
+  /** The slowest page of the route. */
+  maxMs: number;
+  maxPage: string;
+}
+
+export interface BuildTiming {
+  /** Named steps in seconds; `other` is the wall time none of them explains (start-up, Vite, sitemap…). */
+  steps: Record<string, number>;
+  routes: RouteTiming[];
+}
+
+const clean = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
+
+/** Astro's "1m 15s", "24.51s", "891ms". */
+export function astroDuration(s: string): number {
+  let sec = 0;
+  for (const m of s.matchAll(/(\d+(?:\.\d+)?)(ms|m|s)\b/g)) sec += Number(m[1]) * (m[2] === 'ms' ? 0.001 : m[2] === 'm' ? 60 : 1);
+  return sec;
+}
+
+/** The route a built file belongs to: /credit/* for credit/<uscc>/index.html, data/*.csv for data files. */
+export function routeOf(path: string): string {
+  const p = path.replace(/^\//, '');
+  if (p.endsWith('.html')) return pageType(p);
+  const dir = p.includes('/') ? p.slice(0, p.indexOf('/')) : '';
+  const ext = /\.[a-z0-9]+$/i.exec(p)?.[0] ?? '';
+  return dir ? `/${dir}/*${ext}` : `/${p}`;
+}
+
+export function buildTiming(output: string, wallSeconds: number): BuildTiming {
+  const text = clean(output);
+  const routes = new Map<string, RouteTiming>();
+  for (const m of text.matchAll(/├─ (\S+) \(\+(\d+)ms\)/g)) {
+    const route = routeOf(m[1]!);
+    const ms = Number(m[2]);
+    const r = routes.get(route) ?? { route, pages: 0, ms: 0, maxMs: 0, maxPage: '' };
+    r.pages++;
+    r.ms += ms;
+    if (ms > r.maxMs) {
+      r.maxMs = ms;
+      r.maxPage = m[1]!;
+    }
+    routes.set(route, r);
+  }
+  const steps: Record<string, number> = {};
+  const validate = /数据检查通过[^\n]*（(\d+) 毫秒）/.exec(text);
+  if (validate) steps['data check'] = Number(validate[1]) / 1000;
+  const pages = /generating static routes[\s\S]*?✓ Completed in (.+?)\.\s*$/m.exec(text);
+  if (pages) steps.pages = astroDuration(pages[1]!);
+  const search = /建立搜索索引（(\d+) 毫秒/.exec(text);
+  if (search) steps['search index'] = Number(search[1]) / 1000;
+  const sizes = /页面大小（(\d+) 毫秒）/.exec(text);
+  if (sizes) steps['size report'] = Number(sizes[1]) / 1000;
+  const named = Object.values(steps).reduce((a, b) => a + b, 0);
+  steps.other = Math.max(0, wallSeconds - named);
+  for (const k of Object.keys(steps)) steps[k] = Number(steps[k]!.toFixed(1));
+  return { steps, routes: [...routes.values()].sort((a, b) => b.ms - a.ms) };
+}
+
+export function formatTiming(size: string, t: BuildTiming, top = 8): string {
+  const steps = Object.entries(t.steps).map(([k, v]) => `${k} ${v}s`).join(', ');
+  const total = t.routes.reduce((n, r) => n + r.ms, 0) || 1;
+  const lines = t.routes.slice(0, top).map((r) => `| ${r.route} | ${r.pages} | ${(r.ms / 1000).toFixed(1)} | ${Math.round((100 * r.ms) / total)} % | ${(r.ms / r.pages).toFixed(2)} | ${r.maxMs} (${r.maxPage}) |`);
+  return `${size} steps: ${steps}\n${size} pages by route (Astro's per-page times):\n| route | pages | s | share | ms per page | slowest ms |\n| --- | --- | --- | --- | --- | --- |\n${lines.join('\n')}`;
+}
