@@ -54,6 +54,9 @@ function pack(body: Uint8Array): Buffer {
 
 const base36 = (n: number) => n.toString(36);
 
+/** A failure while writing the new files: a real error, not a format to skip. */
+class WriteError extends Error {}
+
 /** Rewrites one language's meta and fragment groups, or says why it did not. */
 function compactLanguage(dir: string, entry: Entry, lang: string): { ok: true; before: number; after: number } | { ok: false; reason: string } {
   const info = entry.languages[lang]!;
@@ -100,13 +103,17 @@ function compactLanguage(dir: string, entry: Entry, lang: string): { ok: true; b
 
   const newMeta = pack(encode([meta[0], renamed, ...meta.slice(2)]));
   const newHash = `${lang}_${createHash('sha256').update(newMeta).digest('hex').slice(0, 13)}`;
-  for (const [name, bytes] of rewritten) writeFileSync(join(dir, 'fragment', `${name}.pf_fragment`), bytes);
-  for (const group of members.keys()) rmSync(join(dir, 'fragment', `${group}.pf_fragment`));
   const before = readFileSync(metaFile).length;
-  const tmp = join(dir, `pagefind.${newHash}.pf_meta.tmp`);
-  writeFileSync(tmp, newMeta);
-  renameSync(tmp, join(dir, `pagefind.${newHash}.pf_meta`));
-  if (newHash !== info.hash) rmSync(metaFile);
+  try {
+    for (const [name, bytes] of rewritten) writeFileSync(join(dir, 'fragment', `${name}.pf_fragment`), bytes);
+    for (const group of members.keys()) rmSync(join(dir, 'fragment', `${group}.pf_fragment`));
+    const tmp = join(dir, `pagefind.${newHash}.pf_meta.tmp`);
+    writeFileSync(tmp, newMeta);
+    renameSync(tmp, join(dir, `pagefind.${newHash}.pf_meta`));
+    if (newHash !== info.hash) rmSync(metaFile);
+  } catch (e) {
+    throw new WriteError('写入失败', { cause: e });
+  }
   info.hash = newHash;
   return { ok: true, before, after: newMeta.length };
 }
@@ -117,7 +124,14 @@ export function compactPagefindIndex(dir: string): CompactResult {
   const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as Entry;
   const result: CompactResult = { compacted: [], skipped: [], metaBytesBefore: 0, metaBytesAfter: 0 };
   for (const lang of Object.keys(entry.languages)) {
-    const r = compactLanguage(dir, entry, lang);
+    let r: ReturnType<typeof compactLanguage>;
+    try {
+      r = compactLanguage(dir, entry, lang);
+    } catch (e) {
+      // Only reading throws here (a file that is not what Pagefind writes): nothing was written yet.
+      if (e instanceof WriteError) throw e.cause;
+      r = { ok: false, reason: `${lang}: 索引文件无法读取（${(e as Error).message}）` };
+    }
     if (r.ok) {
       result.compacted.push(lang);
       result.metaBytesBefore += r.before;

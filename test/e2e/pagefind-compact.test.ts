@@ -114,6 +114,19 @@ describe.skipIf(browserPath.skip)('Pagefind meta compaction', () => {
     for (const g of groups) expect(gunzipSync(readFileSync(join(dir, 'fragment', g))).subarray(0, 12).toString()).toBe('pagefind_dcd');
   });
 
+  it('leaves an index with a file it cannot read as Pagefind wrote it, without failing the build', () => {
+    const dir = join(root, 'unreadable');
+    cpSync(sites.before, dir, { recursive: true });
+    const fragmentDir = join(dir, 'pagefind', 'fragment');
+    writeFileSync(join(fragmentDir, readdirSync(fragmentDir)[0]!), 'not gzip');
+    const listing = files(dir);
+    const result = compactPagefindIndex(join(dir, 'pagefind'));
+    expect(result.compacted).toEqual([]);
+    expect(result.skipped).toHaveLength(1);
+    expect(result.skipped[0]).toMatch(/^zh-cn: 索引文件无法读取（/);
+    expect(files(dir)).toEqual(listing);
+  });
+
   it('leaves an index it does not understand as Pagefind wrote it', () => {
     const dir = join(root, 'odd');
     cpSync(sites.before, dir, { recursive: true });
