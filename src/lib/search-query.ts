@@ -116,6 +116,29 @@ export function planQuery(raw: string): QueryPlan {
   return { text, variants, index: bare || text, filters, applied };
 }
 
+/**
+ * What to ask Pagefind, in turn, until something is found. First the query (without the
+ * words every enterprise page carries) and its synonyms; then the query as typed; then each
+ * run of Chinese characters and each run of other characters on its own. Pagefind cuts Chinese
+ * text into words one way when it indexes a page and may cut the same characters another way
+ * in a shorter query (its issue #1237): “澄川嘉合印刷15399号” finds nothing at L although the
+ * page “（示例）澄川嘉合印刷有限公司15399号” exists, while “15399号” alone finds it. The ranking
+ * layer then puts the page whose name is the query first.
+ */
+export function searchRounds(plan: QueryPlan): string[][] {
+  if (!plan.text) return [];
+  const rounds = [[plan.index, ...plan.variants]];
+  if (plan.index !== plan.text) rounds.push([plan.text]);
+  // A single character (号, 村) stays with the run before it: alone it would match most pages.
+  const runs: string[] = [];
+  for (const run of plan.index.match(/[\p{Script=Han}]+|[^\p{Script=Han}\s（）()]+/gu) ?? []) {
+    if ([...run].length === 1 && runs.length > 0) runs[runs.length - 1] += run;
+    else runs.push(run);
+  }
+  if (runs.length > 1) rounds.push(runs);
+  return rounds;
+}
+
 /** The query with each synonym group member it holds replaced by the others (at most 4). */
 export function synonymVariants(text: string): string[] {
   const out = new Set<string>();

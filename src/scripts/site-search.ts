@@ -6,7 +6,7 @@
 import { excerptRuns } from '../lib/excerpt.ts';
 import { toSimplified } from '../lib/zh-variants.ts';
 import { SEARCH_DATE_LABEL } from '../lib/display.ts';
-import { planQuery, rankByMatch } from '../lib/search-query.ts';
+import { planQuery, rankByMatch, searchRounds } from '../lib/search-query.ts';
 
 interface PagefindResultData {
   url: string;
@@ -182,12 +182,16 @@ class SiteSearch extends HTMLElement {
     // Filters the query named apply unless the reader chose others for the same key.
     for (const [k, values] of Object.entries(plan.filters)) if (!chosen.has(k)) chosen.set(k, values);
     const filters = Object.fromEntries([...chosen].map(([k, values]) => [k, { any: values }]));
-    const texts = plan.text ? [plan.index, ...plan.variants] : [null];
-    const searches = await Promise.all(texts.map((t) => api.search(t, { filters })));
-    if (run !== this.#run || searches.some((f) => !f)) return;
-    // One result per page, with its best score over the query and its synonyms.
+    // One result per page, with its best score over the query and its synonyms; the later
+    // rounds (the query as typed, then its parts) only when the earlier found nothing.
     const best = new Map<string, PagefindResult>();
-    for (const f of searches) for (const r of f!.results) if ((best.get(r.id)?.score ?? -1) < r.score) best.set(r.id, r);
+    const rounds: Array<Array<string | null>> = plan.text ? searchRounds(plan) : [[null]];
+    for (const texts of rounds) {
+      const searches = await Promise.all(texts.map((t) => api.search(t, { filters })));
+      if (run !== this.#run || searches.some((f) => !f)) return;
+      for (const f of searches) for (const r of f!.results) if ((best.get(r.id)?.score ?? -1) < r.score) best.set(r.id, r);
+      if (best.size > 0) break;
+    }
     const merged = [...best.values()].sort((a, b) => b.score - a.score);
     const head = merged.slice(0, RANKED);
     const data = await Promise.all(head.map((r) => r.data()));

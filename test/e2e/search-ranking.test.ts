@@ -16,10 +16,15 @@ const pages = {
   '河道污水直排问题13': { url: '/problems/P13/', type: '问题' },
   '河道污水直排问题1': { url: '/problems/P1/', type: '问题' },
   '（示例）红色企业甲有限公司': { url: '/credit/R1/', type: '企业' },
+  '（示例）嘉合澄川印刷有限公司5185号': { url: '/credit/J1/', type: '企业' },
+  '（示例）澄川嘉合印刷有限公司15399号': { url: '/credit/C1/', type: '企业' },
 };
 const answers = {
   '河道污水直排问题1': ['河道污水直排问题12', '河道污水直排问题13', '河道污水直排问题1'],
   '红色': ['（示例）红色企业甲有限公司'],
+  // As Pagefind at L: the name, cut into words differently than on its page, finds nothing.
+  '澄川嘉合印刷': ['（示例）嘉合澄川印刷有限公司5185号'],
+  '15399号': ['（示例）澄川嘉合印刷有限公司15399号'],
 };
 window.__pagefindCalls = [];
 export async function options() {}
@@ -49,6 +54,14 @@ describe.skipIf(browserPath.skip)('search ranking layer', () => {
   it('shows the exact title first when Pagefind ranks its near-namesakes above it', async () => {
     const p = await searchWithFake('河道污水直排问题1');
     expect(await titles(p)).toEqual(['河道污水直排问题1', '河道污水直排问题12', '河道污水直排问题13']);
+    await p.close();
+  });
+
+  it('finds a name Pagefind cuts into other words by asking for its parts, and shows it first', async () => {
+    const p = await searchWithFake('（示例）澄川嘉合印刷有限公司15399号');
+    const calls = await p.evaluate(() => (window as unknown as { __pagefindCalls: Array<{ q: string | null }> }).__pagefindCalls.map((c) => c.q));
+    expect(calls).toEqual(['澄川嘉合印刷 15399号', '（示例）澄川嘉合印刷有限公司15399号', '澄川嘉合印刷', '15399号']);
+    expect(await titles(p)).toEqual(['（示例）澄川嘉合印刷有限公司15399号', '（示例）嘉合澄川印刷有限公司5185号']);
     await p.close();
   });
 

@@ -45,7 +45,7 @@ describe('build timing from the output of astro build', () => {
     expect(t.routes.find((r) => r.route === '/credit/*')).toMatchObject({ maxMs: 5, maxPage: '/credit/91320281NW1P00HMM1/index.html' });
     expect(formatTiming('L', t, 2)).toBe(
       'L steps: data check 2.1s, pages 75s, search index 45.1s, size report 1.5s, other 26.3s\n' +
-        "L pages by route (Astro's per-page times):\n| route | pages | s | share | ms per page | slowest ms |\n| --- | --- | --- | --- | --- | --- |\n" +
+        "L pages by route (Astro's per-page times; pages are built several at a time, so the times overlap and add up to more than the pages step: read them as shares):\n| route | pages | s | share | ms per page | slowest ms |\n| --- | --- | --- | --- | --- | --- |\n" +
         '| /credit/*.json | 1 | 0.1 | 32 % | 134.00 | 134 (/credit/index.json) |\n| 404 | 1 | 0.1 | 30 % | 127.00 | 127 (/404.html) |',
     );
   });

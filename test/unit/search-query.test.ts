@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchTier, normaliseName, planQuery, rankByMatch, synonymVariants, SYNONYMS } from '../../src/lib/search-query.ts';
+import { matchTier, normaliseName, planQuery, rankByMatch, searchRounds, synonymVariants, SYNONYMS } from '../../src/lib/search-query.ts';
 
 describe('planQuery: a record type with a colour or a status becomes a filter', () => {
   it('reads 红色企业 as enterprises rated 红色, with nothing left to search', () => {
@@ -45,6 +45,17 @@ describe('planQuery: what Pagefind is asked', () => {
   it('keeps a query that is nothing but those words', () => {
     expect(planQuery('有限公司').index).toBe('有限公司');
     expect(planQuery('黑臭水体').index).toBe('黑臭水体');
+  });
+});
+
+describe('searchRounds: what to ask Pagefind when the query finds nothing', () => {
+  it('asks the bare name, then the name as typed, then its runs of characters', () => {
+    expect(searchRounds(planQuery('（示例）澄川嘉合印刷有限公司15399号'))).toEqual([['澄川嘉合印刷 15399号'], ['（示例）澄川嘉合印刷有限公司15399号'], ['澄川嘉合印刷', '15399号']]);
+    expect(searchRounds(planQuery('澄川嘉合印刷15399号'))).toEqual([['澄川嘉合印刷15399号'], ['澄川嘉合印刷', '15399号']]);
+  });
+  it('has one round for a plain word, synonyms included, and none for a filter-only query', () => {
+    expect(searchRounds(planQuery('交办件'))).toEqual([['交办件', '信访件', '督察交办']]);
+    expect(searchRounds(planQuery('红色企业'))).toEqual([]);
   });
 });
 
