@@ -1,6 +1,6 @@
 /**
  * The peer `npm run bench` measures the site against: a bare Astro project (no integrations,
- * one layout, one dynamic route) that builds the same number of pages of about 5 KB of Chinese
+ * one layout, one dynamic route) that builds the same number of pages of about 4 KB of Chinese
  * HTML each, with the same Astro and Node, in the same run. The ratio of the two builds says
  * what the project adds on top of Astro itself, whatever the machine's speed that day.
  */

@@ -33,7 +33,7 @@ export interface SearchBench {
 
 /** Bytes a compressing host sends for a body: text is gzip-compressed, Pagefind's binary files already are. */
 export function wireBytes(url: string, body: Buffer): number {
-  return /\.(js|json|css|html)(\?|$)/.test(new URL(url).pathname) ? gzipSync(body).length : body.length;
+  return /\.(js|json|css|html)$/.test(new URL(url).pathname) ? gzipSync(body).length : body.length;
 }
 
 export async function benchSearch(set: string, site: string, samples = 20): Promise<SearchBench> {

@@ -75,9 +75,9 @@ interface SharedDataset {
 const shared: SharedDataset = ((globalThis as Record<symbol, unknown>)[Symbol.for('gushan.validated-dataset')] ??= { frozen: false }) as SharedDataset;
 
 /**
- * Called when `astro build` starts: from then on the data set is not looked at again. Without
- * it every read of the data (dozens per page) stat'ed nine files, seconds of a large build;
- * the dev server keeps looking, so an edit shows on the next reload.
+ * Called when `astro build` starts: from then on the files are not looked at again. Without
+ * it every read of the data (dozens per page) stat'ed nine files; the dev server keeps
+ * looking, so an edit shows on the next reload.
  */
 export function freezeDataset(): void {
   shared.frozen = true;

@@ -61,7 +61,7 @@ export interface QueryPlan {
   /**
    * What Pagefind is asked: the text without the sample marker and 有限公司, which are on
    * every enterprise page and so pick out nothing while their index chunks are among the
-   * largest (about 30 KB of a first search at L). Ranking still uses `text`.
+   * largest (about 20 KB of a first search for a full name at L). Ranking still uses `text`.
    */
   index: string;
   /** Filters the query itself named: Pagefind filter key → allowed values. */
@@ -112,7 +112,7 @@ export function planQuery(raw: string): QueryPlan {
   }
   text = applied.length > 0 ? tidy(text) : query;
   const variants = synonymVariants(text);
-  const bare = text.replace(/[（(]示例[）)]/g, ' ').replace(/(股份)?有限(责任)?公司/g, ' ').replace(/\s+/g, ' ').trim();
+  const bare = text.replace(new RegExp(SAMPLE_MARKER, 'g'), ' ').replace(new RegExp(COMPANY_SUFFIX, 'g'), ' ').replace(/\s+/g, ' ').trim();
   return { text, variants, index: bare || text, filters, applied };
 }
 
@@ -151,13 +151,13 @@ export function synonymVariants(text: string): string[] {
   return [...out].slice(0, 4);
 }
 
+/** The sample marker and the company suffix: on every enterprise page, so they tell no name apart. */
+const SAMPLE_MARKER = /[（(]示例[）)]/;
+const COMPANY_SUFFIX = /(股份)?有限(责任)?公司/;
+
 /** A title or name as compared with a query: no spaces, no sample marker, no 有限公司. */
 export function normaliseName(s: string): string {
-  return s
-    .replace(/\s+/g, '')
-    .replace(/^[（(]示例[）)]/, '')
-    .replace(/(股份)?有限(责任)?公司/, '')
-    .toLowerCase();
+  return s.replace(/\s+/g, '').replace(new RegExp(`^${SAMPLE_MARKER.source}`), '').replace(COMPANY_SUFFIX, '').toLowerCase();
 }
 
 export interface Rankable {

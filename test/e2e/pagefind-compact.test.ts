@@ -6,6 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import { close, createIndex } from 'pagefind';
 import type { Browser } from 'playwright-core';
 import { browserAvailability, launchChromium } from '../helpers/browser.ts';
+import { listFiles as files } from '../helpers/html.ts';
 import { serveStatic, type RunningServer } from '../helpers/static-server.ts';
 import { compactPagefindIndex } from '../../src/lib/pagefind-compact.ts';
 
@@ -30,10 +31,6 @@ window.run = async (q) => {
 };
 window.ready = true;
 </script></body></html>`;
-
-function files(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name).slice(dir.length + 1)).sort();
-}
 
 describe.skipIf(browserPath.skip)('Pagefind meta compaction', () => {
   let root: string;
