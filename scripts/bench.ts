@@ -31,6 +31,7 @@ import { siteSizes } from '../src/integrations/size-report.ts';
 import { summarise } from '../src/lib/size-report.ts';
 import { buildTiming, formatTiming } from './build-timing.ts';
 import { writeBareAstro } from './bare-astro.ts';
+import { measure as measureCommand, type Measured } from './measure.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const WORK = process.env.BENCH_DIR || '/tmp/gushan-bench';
@@ -53,15 +54,9 @@ function dirStats(dir: string): { files: number; bytes: number } {
   return { files, bytes };
 }
 
-/** Runs a command, returning wall time and peak resident memory (GNU time when present). */
-function measure(cmd: string[], env: Record<string, string>): { seconds: number; peakMb: number | undefined; ok: boolean; output: string } {
-  const useTime = existsSync('/usr/bin/time');
-  const argv = useTime ? ['/usr/bin/time', '-f', 'PEAK_KB=%M', ...cmd] : cmd;
-  const started = performance.now();
-  const r = spawnSync(argv[0]!, argv.slice(1), { cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  const seconds = (performance.now() - started) / 1000;
-  const peak = /PEAK_KB=(\d+)/.exec(r.stderr ?? '');
-  return { seconds, peakMb: peak ? Number(peak[1]) / 1024 : undefined, ok: r.status === 0, output: `${r.stdout}\n${r.stderr}` };
+/** Runs a command from the project root (scripts/measure.ts: peak memory of the whole process tree). */
+function measure(cmd: string[], env: Record<string, string>): Promise<Measured> {
+  return measureCommand(cmd, { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env }, ROOT);
 }
 
 /** The floor: a fresh Node process that only writes the same number of small HTML files. */
@@ -85,22 +80,22 @@ const historyRows: Record<string, unknown>[] = [];
 const searchRows: Array<{ size: string } & SearchBench> = [];
 
 /** Reading the history of a synthetic repository over a data set: cold (empty cache), then warm. */
-function benchHistory(size: string, dataRoot: string): void {
+async function benchHistory(size: string, dataRoot: string): Promise<void> {
   const repo = join(WORK, `history-${size}`);
   const cache = join(WORK, `history-cache-${size}`);
   const makeSeconds = makeHistory(dataRoot, repo, historyCommits);
   rmSync(cache, { recursive: true, force: true });
-  const read = () => {
-    const m = measure([process.execPath, 'scripts/bench-history.ts', '--read', join(repo, 'data'), '--cache', cache], {});
+  const read = async () => {
+    const m = await measure([process.execPath, 'scripts/bench-history.ts', '--read', join(repo, 'data'), '--cache', cache], {});
     if (!m.ok) throw new Error(`history read failed for ${size}:\n${m.output.slice(-2000)}`);
     const inner = JSON.parse(m.output.trim().split('\n').find((l) => l.startsWith('{'))!) as { seconds: number; cpuSeconds: number; commits: number; records: number; versions: number; blobsRead: number; cacheHits: number; rssMb: number };
     return { wallSeconds: Number(m.seconds.toFixed(2)), readSeconds: Number(inner.seconds.toFixed(2)), cpuSeconds: Number(inner.cpuSeconds.toFixed(2)), peakMemoryMb: m.peakMb === undefined ? Math.round(inner.rssMb) : Math.round(m.peakMb), blobsRead: inner.blobsRead, cacheHits: inner.cacheHits, commits: inner.commits, records: inner.records };
   };
-  const cold = read();
-  const warm = read();
+  const cold = await read();
+  const warm = await read();
   const cacheMb = Number((dirStats(cache).bytes / 1024 / 1024).toFixed(1));
   appendCommit(repo);
-  const oneNew = read();
+  const oneNew = await read();
   const row = { size, commits: historyCommits, makeSeconds: Number(makeSeconds.toFixed(1)), cacheMb, cold, warm, oneNew };
   historyRows.push(row);
   console.log(`${size} history (${historyCommits} commits, ${cold.records} records): cold ${cold.readSeconds}s (CPU ${cold.cpuSeconds}s, wall ${cold.wallSeconds}s, peak ${cold.peakMemoryMb} MB, ${cold.blobsRead} versions read), warm ${warm.readSeconds}s (wall ${warm.wallSeconds}s, peak ${warm.peakMemoryMb} MB, ${warm.blobsRead} read), one new commit ${oneNew.readSeconds}s (${oneNew.blobsRead} read), cache ${row.cacheMb} MB`);
@@ -111,13 +106,13 @@ for (const size of values.sizes.split(',')) {
   const out = join(WORK, `dist-${size}`);
   if (size === 'S') copySample(dataRoot);
   else generate(dataRoot, PRESETS[size as 'M' | 'L'], 1);
-  if (historyCommits > 0) benchHistory(size, dataRoot);
+  if (historyCommits > 0) await benchHistory(size, dataRoot);
   if (values['history-only']) continue;
   const env = { DATA_DIR: join(dataRoot, 'data'), CONTENT_DIR: join(dataRoot, 'content'), OUT_DIR: out, BUILD_DATE: '2026-01-15' };
-  const validate = measure([process.execPath, 'src/cli/validate.ts'], env);
+  const validate = await measure([process.execPath, 'src/cli/validate.ts'], env);
   if (!validate.ok) throw new Error(`validate failed for ${size}:\n${validate.output.slice(0, 2000)}`);
   rmSync(out, { recursive: true, force: true });
-  const build = measure([process.execPath, 'node_modules/astro/bin/astro.mjs', 'build'], env);
+  const build = await measure([process.execPath, 'node_modules/astro/bin/astro.mjs', 'build'], env);
   if (!build.ok) throw new Error(`build failed for ${size}:\n${build.output.slice(-4000)}`);
   const sizes = siteSizes(out, '/');
   const pages = sizes.pages.length;
@@ -128,7 +123,7 @@ for (const size of values.sizes.split(',')) {
   const timing = buildTiming(build.output, build.seconds);
   const bareDir = join(WORK, 'bare-astro');
   writeBareAstro(bareDir, ROOT, pages);
-  const bare = measure([process.execPath, 'node_modules/astro/bin/astro.mjs', 'build', '--root', bareDir], {});
+  const bare = await measure([process.execPath, 'node_modules/astro/bin/astro.mjs', 'build', '--root', bareDir], {});
   if (!bare.ok) throw new Error(`bare Astro build failed:\n${bare.output.slice(-2000)}`);
   const bareHtml = dirStats(join(bareDir, 'dist'));
   rmSync(bareDir, { recursive: true, force: true });
