@@ -4,7 +4,14 @@
  * same validated set through src/data.ts (it is cached, so nothing is read twice).
  */
 import type { AstroIntegration } from 'astro';
-import { DataValidationError, freezeDataset, validatedDataset } from '../lib/read-dataset.ts';
+import { join, relative, isAbsolute } from 'node:path';
+import { DataValidationError, datasetDirsFromEnv, freezeDataset, validatedDataset } from '../lib/read-dataset.ts';
+
+/** Whether `path` is `dir` or inside it. */
+function inside(path: string, dir: string): boolean {
+  const rel = relative(dir, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
 
 export default function validateData(): AstroIntegration {
   return {
@@ -22,6 +29,31 @@ export default function validateData(): AstroIntegration {
           if (command === 'dev' && e instanceof DataValidationError) logger.error(e.message);
           else throw e;
         }
+      },
+      // The dev server: Astro keeps each route's getStaticPaths() result until a source module
+      // changes, and record pages (an enterprise, a problem, a village) get their rows through
+      // it, so after an edit to a CSV file they went on showing the old values while the lists
+      // showed the new ones. A change under DATA_DIR or the plans now clears that cache, as
+      // Astro does for its own content collections, and reloads the open page.
+      'astro:server:setup': ({ server, logger }) => {
+        const { dataDir, contentDir } = datasetDirsFromEnv();
+        const watched = [dataDir, join(contentDir, 'plan')];
+        server.watcher.add(watched);
+        const changed = (path: string) => {
+          if (!watched.some((d) => inside(path, d))) return;
+          for (const [name, environment] of Object.entries(server.environments)) {
+            if (name !== 'client') environment.hot.send('astro:content-changed', {});
+          }
+          server.environments.client?.hot.send({ type: 'full-reload', path: '*' });
+          try {
+            validatedDataset();
+            logger.info(`数据已更新：${inside(path, process.cwd()) ? relative(process.cwd(), path) : path}`);
+          } catch (e) {
+            if (e instanceof DataValidationError) logger.error(e.message);
+            else throw e;
+          }
+        };
+        for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, changed);
       },
     },
   };

@@ -1,0 +1,94 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanEnv } from '../helpers/build.ts';
+import { BUILD_DATE, FIXTURE, OUTPUT, ROOT } from '../helpers/paths.ts';
+import { csvRows, FIXTURE_SITE } from '../helpers/sites.ts';
+
+/** A free TCP port on this machine. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Asks `url` every 250 ms until `ok` holds for its body or `ms` have passed; returns the last body. */
+async function poll(url: string, ok: (body: string) => boolean, ms: number): Promise<string> {
+  const until = Date.now() + ms;
+  let body = '';
+  while (Date.now() < until) {
+    try {
+      const r = await fetch(url);
+      body = await r.text();
+      if (r.ok && ok(body)) return body;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return body;
+}
+
+/** Replaces the one occurrence of `find` in a file. */
+function replaceOnce(file: string, find: string, by: string): void {
+  const text = readFileSync(file, 'utf8');
+  expect(text.split(find).length - 1, `${find} in ${file}`).toBe(1);
+  writeFileSync(file, text.replace(find, by));
+}
+
+// An editor previews a CSV edit with `npm run dev`: the record pages must show the edited row
+// on the next reload. They get their rows through getStaticPaths(), which Astro's dev server kept
+// until a source module changed, so they went on showing the old values.
+describe('the dev server after an edit to a CSV file', () => {
+  const dir = join(OUTPUT, 'dev-fixture');
+  const dataDir = join(dir, 'data');
+  let server: ChildProcess | undefined;
+  let origin = '';
+  let log = '';
+  const enterprise = csvRows(FIXTURE_SITE, 'enterprises')[0]!;
+  const problem = csvRows(FIXTURE_SITE, 'problems')[0]!;
+
+  beforeAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    cpSync(FIXTURE, dir, { recursive: true });
+    const port = await freePort();
+    origin = `http://127.0.0.1:${port}`;
+    server = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+      cwd: ROOT,
+      env: { ...cleanEnv(), DATA_DIR: dataDir, CONTENT_DIR: join(dir, 'content'), BUILD_DATE, BASE_PATH: '/', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    server.stdout!.on('data', (b: Buffer) => (log += b.toString()));
+    server.stderr!.on('data', (b: Buffer) => (log += b.toString()));
+    const home = await poll(`${origin}/`, (b) => b.includes('<html'), 120_000);
+    expect(home, log).toContain('<html');
+  });
+
+  afterAll(() => {
+    if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+  });
+
+  it('shows an enterprise’s new name and a problem’s new title on their own pages', async () => {
+    const enterpriseUrl = `${origin}/credit/${enterprise.uscc}/`;
+    const problemUrl = `${origin}/problems/${problem.id}/`;
+    expect(await poll(enterpriseUrl, (b) => b.includes(enterprise.name!), 60_000), log).toContain(`<h1>${enterprise.name}</h1>`);
+    expect(await poll(problemUrl, (b) => b.includes(problem.title!), 60_000), log).toContain(problem.title);
+
+    replaceOnce(join(dataDir, 'enterprises.csv'), enterprise.name!, `${enterprise.name}更名`);
+    replaceOnce(join(dataDir, 'problems.csv'), problem.title!, `${problem.title}（已更正）`);
+
+    const renamed = await poll(enterpriseUrl, (b) => b.includes(`${enterprise.name}更名`), 30_000);
+    expect(renamed, log).toContain(`<h1>${enterprise.name}更名</h1>`);
+    const retitled = await poll(problemUrl, (b) => b.includes(`${problem.title}（已更正）`), 30_000);
+    expect(retitled, log).toContain(`${problem.title}（已更正）`);
+    expect(log).toContain('数据已更新');
+  });
+});
