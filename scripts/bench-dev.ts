@@ -17,7 +17,8 @@ export interface DevBench {
   editSeconds: number;
 }
 
-function freePort(): Promise<number> {
+/** A free TCP port on this machine (also used by test/build/dev-server.test.ts). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once('error', reject);

@@ -1,23 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanEnv } from '../helpers/build.ts';
 import { BUILD_DATE, FIXTURE, OUTPUT, ROOT } from '../helpers/paths.ts';
 import { csvRows, FIXTURE_SITE } from '../helpers/sites.ts';
-
-/** A free TCP port on this machine. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from '../../scripts/bench-dev.ts';
 
 /** Asks `url` every 250 ms until `ok` holds for its body or `ms` have passed; returns the last body. */
 async function poll(url: string, ok: (body: string) => boolean, ms: number): Promise<string> {
