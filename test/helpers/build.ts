@@ -20,9 +20,9 @@ export function cleanEnv(): Record<string, string> {
   return out;
 }
 
-/** Runs `astro build` in a child process, as a user would, with the given environment. */
-export function astroBuild(env: Record<string, string>, root = ROOT): BuildResult {
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', root], {
+/** Runs `astro build` in a child process, as a user would, with the given environment (and flags such as `--force`). */
+export function astroBuild(env: Record<string, string>, root = ROOT, args: readonly string[] = []): BuildResult {
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', root, ...args], {
     cwd: root,
     env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
     encoding: 'utf8',
