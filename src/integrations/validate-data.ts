@@ -49,8 +49,9 @@ export default function validateData(): AstroIntegration {
             validatedDataset();
             logger.info(`数据已更新：${inside(path, process.cwd()) ? relative(process.cwd(), path) : path}`);
           } catch (e) {
-            if (e instanceof DataValidationError) logger.error(e.message);
-            else throw e;
+            // Never thrown from here: that would stop the dev server, e.g. when Excel still holds
+            // the file being saved. The next page request reads the files again.
+            logger.error(e instanceof DataValidationError ? e.message : `读取数据文件失败：${(e as Error).message}`);
           }
         };
         for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, changed);
