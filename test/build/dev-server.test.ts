@@ -73,9 +73,9 @@ describe('the dev server after an edit to a CSV file', () => {
     replaceOnce(join(dataDir, 'enterprises.csv'), enterprise.name!, `${enterprise.name}更名`);
     replaceOnce(join(dataDir, 'problems.csv'), problem.title!, `${problem.title}（已更正）`);
 
-    const renamed = await poll(enterpriseUrl, (b) => b.includes(`${enterprise.name}更名`), 30_000);
+    const renamed = await poll(enterpriseUrl, (b) => b.includes(`${enterprise.name}更名`), 60_000);
     expect(renamed, log).toContain(`<h1>${enterprise.name}更名</h1>`);
-    const retitled = await poll(problemUrl, (b) => b.includes(`${problem.title}（已更正）`), 30_000);
+    const retitled = await poll(problemUrl, (b) => b.includes(`${problem.title}（已更正）`), 60_000);
     expect(retitled, log).toContain(`${problem.title}（已更正）`);
     expect(log).toContain('数据已更新');
   });
