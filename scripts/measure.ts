@@ -38,7 +38,11 @@ function parents(): Map<number, number> {
 /** The pids of a process and its descendants. */
 export function processTree(root: number, parentOf: ReadonlyMap<number, number>): number[] {
   const children = new Map<number, number[]>();
-  for (const [pid, ppid] of parentOf) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  for (const [pid, ppid] of parentOf) {
+    const list = children.get(ppid);
+    if (list) list.push(pid);
+    else children.set(ppid, [pid]);
+  }
   const tree: number[] = [];
   const todo = [root];
   while (todo.length > 0) {

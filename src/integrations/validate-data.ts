@@ -4,14 +4,8 @@
  * same validated set through src/data.ts (it is cached, so nothing is read twice).
  */
 import type { AstroIntegration } from 'astro';
-import { join, relative, isAbsolute } from 'node:path';
-import { DataValidationError, datasetDirsFromEnv, freezeDataset, validatedDataset } from '../lib/read-dataset.ts';
-
-/** Whether `path` is `dir` or inside it. */
-function inside(path: string, dir: string): boolean {
-  const rel = relative(dir, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
+import { join } from 'node:path';
+import { DataValidationError, datasetDirsFromEnv, freezeDataset, insideDir, shownPath, validatedDataset } from '../lib/read-dataset.ts';
 
 export default function validateData(): AstroIntegration {
   return {
@@ -40,14 +34,14 @@ export default function validateData(): AstroIntegration {
         const watched = [dataDir, join(contentDir, 'plan')];
         server.watcher.add(watched);
         const changed = (path: string) => {
-          if (!watched.some((d) => inside(path, d))) return;
+          if (!watched.some((d) => insideDir(path, d))) return;
           for (const [name, environment] of Object.entries(server.environments)) {
             if (name !== 'client') environment.hot.send('astro:content-changed', {});
           }
           server.environments.client?.hot.send({ type: 'full-reload', path: '*' });
           try {
             validatedDataset();
-            logger.info(`数据已更新：${inside(path, process.cwd()) ? relative(process.cwd(), path) : path}`);
+            logger.info(`数据已更新：${shownPath(path, process.cwd())}`);
           } catch (e) {
             // Never thrown from here: that would stop the dev server, e.g. when Excel still holds
             // the file being saved. The next page request reads the files again.

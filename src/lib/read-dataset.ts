@@ -17,9 +17,16 @@ export function datasetDirsFromEnv(env: Record<string, string | undefined> = pro
   return { dataDir: env.DATA_DIR || join(cwd, 'data'), contentDir: env.CONTENT_DIR || join(cwd, 'content'), cwd };
 }
 
-function shown(path: string, cwd: string): string {
+/** Whether `path` is `dir` or inside it. */
+export function insideDir(path: string, dir: string): boolean {
+  const rel = relative(dir, path);
+  return !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+/** A path as messages show it: relative to `cwd` when inside it, else as given; always with `/`. */
+export function shownPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);
-  return (rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path).split('\\').join('/');
+  return (rel && insideDir(path, cwd) ? rel : path).split('\\').join('/');
 }
 
 export function readDatasetInput(dirs: DatasetDirs): DatasetInput {
@@ -34,9 +41,9 @@ export function readDatasetInput(dirs: DatasetDirs): DatasetInput {
     ? readdirSync(planDir)
         .filter((f) => f.endsWith('.md'))
         .sort()
-        .map((f) => ({ id: f.slice(0, -3), path: shown(join(planDir, f), cwd), text: readFileSync(join(planDir, f), 'utf8') }))
+        .map((f) => ({ id: f.slice(0, -3), path: shownPath(join(planDir, f), cwd), text: readFileSync(join(planDir, f), 'utf8') }))
     : [];
-  return { dataDir: shown(dirs.dataDir, cwd), files, tables: ALL_TABLES, plans };
+  return { dataDir: shownPath(dirs.dataDir, cwd), files, tables: ALL_TABLES, plans };
 }
 
 export function validateDirs(dirs: DatasetDirs): ValidationResult {
