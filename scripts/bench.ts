@@ -4,8 +4,9 @@
  * Generates data sets of three sizes (S: the sample; M: 1,000 enterprises and 1,000
  * problems; L: 20,000 enterprises × 5 periods, 10,000 problems, 200 indicators × 20
  * observations, 100 villages), then for each measures validation time, build time with the
- * search index, peak memory, page count, size of dist/, size of the search index, the
- * largest HTML page and the JavaScript per page type, and where the build's time went: its
+ * search index, CPU time (user and kernel) and peak memory of the build's process tree, page
+ * count, size of dist/, size of the search index, the largest HTML page and the JavaScript per
+ * page type, and where the build's time went: its
  * steps and its pages by route (scripts/build-timing.ts). As peers it builds, in the same run,
  * a bare Astro project of the same page count (scripts/bare-astro.ts) and times a minimal Node
  * script writing the same number of HTML files, and reports the build's ratio to each: this
@@ -62,6 +63,21 @@ function dirStats(dir: string): { files: number; bytes: number } {
 function measure(cmd: string[], env: Record<string, string>): Promise<Measured> {
   return measureCommand(cmd, { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env }, ROOT);
 }
+
+interface CpuSeconds {
+  total: number;
+  user: number;
+  system: number;
+}
+
+/** A measured command's CPU time, rounded, or null without /proc. */
+function cpuOf(m: Measured): CpuSeconds | null {
+  if (!m.cpu) return null;
+  const r = (n: number) => Number(n.toFixed(1));
+  return { total: r(m.cpu.userSeconds + m.cpu.systemSeconds), user: r(m.cpu.userSeconds), system: r(m.cpu.systemSeconds) };
+}
+
+const cpuText = (c: CpuSeconds | null) => (c ? `CPU ${c.total}s, of it kernel ${c.system}s` : 'CPU time unknown');
 
 /** The floor: a fresh Node process that only writes the same number of small HTML files. */
 function floor(pages: number): number {
@@ -137,6 +153,10 @@ for (const size of values.sizes.split(',')) {
     validateSeconds: Number(validate.seconds.toFixed(2)),
     buildSeconds: Number(build.seconds.toFixed(1)),
     peakMemoryMb: build.peakMb === undefined ? null : Math.round(build.peakMb),
+    // CPU time of the build's process tree (Node and Pagefind's program): on 2 cores the build
+    // cannot take less wall time than half of it; the kernel's part (mostly writing files) is
+    // what varies most between runs on this machine.
+    cpuSeconds: cpuOf(build),
     pages,
     distMb: Number((dist.bytes / 1024 / 1024).toFixed(1)),
     distFiles: dist.files,
@@ -146,7 +166,7 @@ for (const size of values.sizes.split(',')) {
     jsPerPageTypeKbGzip: Object.fromEntries(summarise(sizes.pages).map((t) => [t.type, { initial: Number((t.jsInitialGzip / 1024).toFixed(1)), lazy: Number((t.jsLazyGzip / 1024).toFixed(1)) }])),
     floorSeconds: Number(floorSeconds.toFixed(2)),
     ratioToFloor: Number((build.seconds / floorSeconds).toFixed(1)),
-    bareAstro: { seconds: Number(bare.seconds.toFixed(1)), peakMemoryMb: bare.peakMb === undefined ? null : Math.round(bare.peakMb), pages, averageHtmlKb: Number((bareHtml.bytes / Math.max(1, bareHtml.files) / 1024).toFixed(1)) },
+    bareAstro: { seconds: Number(bare.seconds.toFixed(1)), cpuSeconds: cpuOf(bare), peakMemoryMb: bare.peakMb === undefined ? null : Math.round(bare.peakMb), pages, averageHtmlKb: Number((bareHtml.bytes / Math.max(1, bareHtml.files) / 1024).toFixed(1)) },
     ratioToBareAstro: Number((build.seconds / bare.seconds).toFixed(2)),
     averageHtmlKb: Number((sizes.pages.reduce((n, p) => n + p.bytes, 0) / Math.max(1, pages) / 1024).toFixed(1)),
     timing,
@@ -159,16 +179,17 @@ for (const size of values.sizes.split(',')) {
     printSearchBench(size, s);
   }
   console.log(`${size} dev server (npm run dev): first enterprise page after ${row.devServer.startSeconds}s; an enterprise renamed in its CSV file shows on its page ${row.devServer.oneRowEditSeconds}s after the save`);
-  console.log(`${size}: validate ${row.validateSeconds}s, build ${row.buildSeconds}s, peak ${row.peakMemoryMb} MB, ${pages} pages (${row.averageHtmlKb} KB average), dist ${row.distMb} MB (${row.distFiles} files), index ${row.searchIndexMb} MB (${row.searchIndexFiles} files), largest ${row.largestHtml.path} ${row.largestHtml.kb} KB; bare Astro ${row.bareAstro.seconds}s for ${pages} pages of ${row.bareAstro.averageHtmlKb} KB (×${row.ratioToBareAstro}), floor ${row.floorSeconds}s (×${row.ratioToFloor})`);
+  console.log(`${size}: validate ${row.validateSeconds}s, build ${row.buildSeconds}s (${cpuText(row.cpuSeconds)}), peak ${row.peakMemoryMb} MB, ${pages} pages (${row.averageHtmlKb} KB average), dist ${row.distMb} MB (${row.distFiles} files), index ${row.searchIndexMb} MB (${row.searchIndexFiles} files), largest ${row.largestHtml.path} ${row.largestHtml.kb} KB; bare Astro ${row.bareAstro.seconds}s (${cpuText(row.bareAstro.cpuSeconds)}) for ${pages} pages of ${row.bareAstro.averageHtmlKb} KB (×${row.ratioToBareAstro}), floor ${row.floorSeconds}s (×${row.ratioToFloor})`);
   console.log(formatTiming(size, timing));
 }
 
-const head = ['size', 'validate s', 'build s', 'peak MB', 'pages', 'dist MB', 'dist files', 'index MB', 'index files', 'largest HTML KB', 'bare Astro s', '× bare Astro', 'floor s', '× floor'];
+const head = ['size', 'validate s', 'build s', 'CPU s (kernel s)', 'peak MB', 'pages', 'dist MB', 'dist files', 'index MB', 'index files', 'largest HTML KB', 'bare Astro s', '× bare Astro', 'floor s', '× floor'];
 console.log(`\n| ${head.join(' | ')} |\n| ${head.map(() => '---').join(' | ')} |`);
 for (const r of results as Array<Record<string, never>>) {
   const l = r.largestHtml as unknown as { kb: number };
   const b = r.bareAstro as unknown as { seconds: number };
-  console.log(`| ${[r.size, r.validateSeconds, r.buildSeconds, r.peakMemoryMb, r.pages, r.distMb, r.distFiles, r.searchIndexMb, r.searchIndexFiles, l.kb, b.seconds, r.ratioToBareAstro, r.floorSeconds, r.ratioToFloor].join(' | ')} |`);
+  const c = r.cpuSeconds as unknown as CpuSeconds | null;
+  console.log(`| ${[r.size, r.validateSeconds, r.buildSeconds, c ? `${c.total} (${c.system})` : '—', r.peakMemoryMb, r.pages, r.distMb, r.distFiles, r.searchIndexMb, r.searchIndexFiles, l.kb, b.seconds, r.ratioToBareAstro, r.floorSeconds, r.ratioToFloor].join(' | ')} |`);
 }
 if (historyRows.length > 0) {
   const h = ['size', 'commits', 'records', 'cold s', 'cold CPU s', 'cold peak MB', 'warm s', 'warm peak MB', 'one new commit s', 'versions read cold/warm/new', 'cache MB'];

@@ -6,16 +6,45 @@
  * 2.4 GB at L while the bench reported 1.67 GB. So the peak here is the sum of the resident
  * memory of the command and all its descendants, read from /proc every 100 ms (Linux; elsewhere
  * the peak is unknown).
+ *
+ * CPU time is read from the same samples: each process's user and kernel time, as last seen
+ * while it ran, summed over the tree (a process's last 100 ms may be missed). On this machine
+ * the kernel's share varies most from run to run: writing the site's 36,000 files cost the
+ * kernel 8 s in one L build and 40 s in another, and it is the main reason a build's wall
+ * time moves between runs.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 export interface Measured {
   seconds: number;
   /** Peak of the summed resident memory of the process tree, in MB; undefined without /proc. */
   peakMb: number | undefined;
+  /** CPU time of the process tree in seconds, user and kernel (system); undefined without /proc. */
+  cpu: { userSeconds: number; systemSeconds: number } | undefined;
   ok: boolean;
   output: string;
+}
+
+/** Clock ticks per second of /proc's times (nearly always 100). */
+function clockTicks(): number {
+  try {
+    const n = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+    return Number.isFinite(n) && n > 0 ? n : 100;
+  } catch {
+    return 100;
+  }
+}
+
+/** User and kernel time of one process so far, in clock ticks (fields 14 and 15 of /proc/<pid>/stat). */
+function cpuTicks(pid: number): [number, number] | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return [Number(fields[11]), Number(fields[12])];
+  } catch {
+    return undefined;
+  }
 }
 
 /** Parent of each running process, from /proc/<pid>/stat. */
@@ -71,16 +100,30 @@ export function measure(cmd: string[], env: Record<string, string | undefined>, 
   child.stdout.on('data', (b: Buffer) => chunks.push(b));
   child.stderr.on('data', (b: Buffer) => chunks.push(b));
   let peakKb = 0;
+  // Pid → its latest [user, kernel] ticks. A pid is not reused within a build's minutes here.
+  const cpu = new Map<number, [number, number]>();
   const sample = () => {
     if (!hasProc || child.pid === undefined) return;
     const tree = processTree(child.pid, parents());
     peakKb = Math.max(peakKb, tree.reduce((n, pid) => n + rssKb(pid), 0));
+    for (const pid of tree) {
+      const t = cpuTicks(pid);
+      if (t) cpu.set(pid, t);
+    }
   };
   const timer = setInterval(sample, 100);
   return new Promise((resolve) => {
     child.on('close', (code) => {
       clearInterval(timer);
-      resolve({ seconds: (performance.now() - started) / 1000, peakMb: hasProc ? peakKb / 1024 : undefined, ok: code === 0, output: Buffer.concat(chunks).toString('utf8') });
+      const ticks = hasProc ? clockTicks() : 1;
+      const sum = (k: 0 | 1) => [...cpu.values()].reduce((n, t) => n + t[k], 0) / ticks;
+      resolve({
+        seconds: (performance.now() - started) / 1000,
+        peakMb: hasProc ? peakKb / 1024 : undefined,
+        cpu: hasProc ? { userSeconds: sum(0), systemSeconds: sum(1) } : undefined,
+        ok: code === 0,
+        output: Buffer.concat(chunks).toString('utf8'),
+      });
     });
   });
 }

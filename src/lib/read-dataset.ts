@@ -1,6 +1,6 @@
 /** Node-side reading of a data folder and a content folder into the validator's input. */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, isAbsolute } from 'node:path';
+import { join, relative, isAbsolute, sep } from 'node:path';
 import { ALL_TABLES } from '../schemas/index.ts';
 import { formatIssue } from './issues.ts';
 import { validateDataset, type DatasetInput, type PlanSource, type ValidationResult } from './validate.ts';
@@ -20,7 +20,9 @@ export function datasetDirsFromEnv(env: Record<string, string | undefined> = pro
 /** Whether `path` is `dir` or inside it. */
 export function insideDir(path: string, dir: string): boolean {
   const rel = relative(dir, path);
-  return !rel.startsWith('..') && !isAbsolute(rel);
+  // `..` alone or as the first step leaves `dir`; a name that merely starts with two dots
+  // (`..drafts`) is inside it.
+  return rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }
 
 /** A path as messages show it: relative to `cwd` when inside it, else as given; always with `/`. */

@@ -3,7 +3,7 @@ import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURE_CONTENT, FIXTURE_DATA } from '../helpers/paths.ts';
-import { freezeDataset, validatedDataset } from '../../src/lib/read-dataset.ts';
+import { freezeDataset, insideDir, shownPath, validatedDataset } from '../../src/lib/read-dataset.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'read-dataset-'));
 cpSync(FIXTURE_DATA, join(root, 'data'), { recursive: true });
@@ -44,5 +44,21 @@ describe('validatedDataset: one validated data set per process', () => {
     freezeDataset();
     grow();
     expect(validatedDataset()).toBe(before);
+  });
+});
+
+describe('insideDir and shownPath: whether a file is under a folder', () => {
+  it('counts the folder itself and anything below it, a name starting with two dots included', () => {
+    expect(insideDir('/site/data', '/site/data')).toBe(true);
+    expect(insideDir('/site/data/problems.csv', '/site/data')).toBe(true);
+    expect(insideDir('/site/data/..drafts/problems.csv', '/site/data')).toBe(true);
+    expect(shownPath('/site/data/..drafts/problems.csv', '/site')).toBe('data/..drafts/problems.csv');
+  });
+
+  it('does not count the parent, a sibling or a folder whose name only begins the same', () => {
+    expect(insideDir('/site', '/site/data')).toBe(false);
+    expect(insideDir('/site/content/plan/a.md', '/site/data')).toBe(false);
+    expect(insideDir('/site/data-old/problems.csv', '/site/data')).toBe(false);
+    expect(shownPath('/elsewhere/problems.csv', '/site')).toBe('/elsewhere/problems.csv');
   });
 });
