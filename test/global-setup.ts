@@ -1,7 +1,7 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { astroBuild } from './helpers/build.ts';
-import { BUILD_DATE, FIXTURE_CONTENT, FIXTURE_DATA, REPO_URL, SAMPLE_CONTENT, SAMPLE_DATA, SAMPLE_SITE_DIR, SITE_BASE, SITE_DIR, SITE_URL } from './helpers/paths.ts';
+import { buildLogOf, BUILD_DATE, SEARCH_FEED_BATCH, FIXTURE_CONTENT, FIXTURE_DATA, REPO_URL, SAMPLE_CONTENT, SAMPLE_DATA, SAMPLE_SITE_DIR, SITE_BASE, SITE_DIR, SITE_URL } from './helpers/paths.ts';
 
 /**
  * Builds two sites once, under a base path, for the build and browser tests:
@@ -12,7 +12,9 @@ import { BUILD_DATE, FIXTURE_CONTENT, FIXTURE_DATA, REPO_URL, SAMPLE_CONTENT, SA
 export default function setup(): void {
   // While working on tests: REUSE_SITES=1 keeps sites an earlier run built (never set in CI).
   if (process.env.REUSE_SITES === '1' && !process.env.CI && [SITE_DIR, SAMPLE_SITE_DIR].every((d) => existsSync(join(d, 'index.html')))) return;
-  const env = { BASE_PATH: SITE_BASE, SITE_URL, BUILD_DATE, REPO_URL };
+  // SEARCH_FEED_BATCH: pages are handed to the search indexer in batches of 2,000 while the rest
+  // render (src/integrations/pagefind.ts); the test sites are smaller, so they use batches of 10.
+  const env = { BASE_PATH: SITE_BASE, SITE_URL, BUILD_DATE, REPO_URL, SEARCH_FEED_BATCH: String(SEARCH_FEED_BATCH) };
   for (const [name, out, dataDir, contentDir] of [
     ['test fixture', SITE_DIR, FIXTURE_DATA, FIXTURE_CONTENT],
     ['real data', SAMPLE_SITE_DIR, SAMPLE_DATA, SAMPLE_CONTENT],
@@ -20,5 +22,6 @@ export default function setup(): void {
     rmSync(out, { recursive: true, force: true });
     const r = astroBuild({ ...env, OUT_DIR: out, DATA_DIR: dataDir, CONTENT_DIR: contentDir });
     if (r.status !== 0) throw new Error(`astro build of the ${name} site failed:\n${r.output}`);
+    writeFileSync(buildLogOf(out), r.output);
   }
 }

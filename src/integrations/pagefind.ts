@@ -1,59 +1,160 @@
 /**
- * Builds the Pagefind search index inside `astro build` (hook astro:build:done), so the
- * build alone yields a searchable site. Any indexing error fails the build.
+ * Builds the Pagefind search index inside `astro build`, so the build alone yields a searchable
+ * site. Any indexing error fails the build.
+ *
+ * Pagefind runs as a program of its own and reads pages from disk on both cores. It is started
+ * before the pages are rendered and reads them in batches while Astro renders the rest: the
+ * middleware (src/middleware/search-feed.ts) tells it which file each rendered page goes to and
+ * how long it is, and a batch is handed over once all its files are on disk in full
+ * (src/lib/search-feed.ts). Page rendering leaves most of the second core idle (Node renders on
+ * one thread), so the index is mostly built by the time the last page is written. At the end,
+ * the files not handed over yet, and any HTML file no page made (from public/, say), are read
+ * too: the index covers exactly the HTML files of the output, as if Pagefind had read the
+ * finished folder, and batches are handed over in the order pages were started, so two builds
+ * of the same sources give the same index.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
-import { close, createIndex } from 'pagefind';
+import { join, relative, sep } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { close, createIndex, type PagefindIndex } from 'pagefind';
 import { validatedDataset } from '../lib/read-dataset.ts';
-import { planSections } from '../lib/plan-doc.ts';
-import { planPath } from '../lib/urls.ts';
-import { isoDate } from '../lib/site.ts';
+import { planSearchRecords, type PlanSearchRecord } from '../lib/search-records.ts';
 import { compactPagefindIndex } from '../lib/pagefind-compact.ts';
+import { SEARCH_FEED, FeedBatches, globOf, outputFileOf, type SearchFeed } from '../lib/search-feed.ts';
 
 /** Word locations per search-index chunk (Pagefind's default: 20,000). */
 export const INDEX_CHUNK_LOCATIONS = 5000;
 
+/**
+ * Pages per batch handed to Pagefind while pages are rendered; SEARCH_FEED_BATCH overrides it
+ * (the tests' small sites use a small batch, so that they go through the hand-over too).
+ */
+export const FEED_BATCH_PAGES = 2000;
+const feedBatchPages = () => {
+  const n = Number(process.env.SEARCH_FEED_BATCH);
+  return Number.isInteger(n) && n > 0 ? n : FEED_BATCH_PAGES;
+};
+
+/**
+ * The options the site's index is created with. maxFragments bundles the per-page fragments of
+ * large sites into shared files, so the index stays far below the 20,000-file limit of some
+ * static hosts.
+ */
+export const INDEX_OPTIONS = { forceLanguage: 'zh-cn', maxFragments: 4000 } as const;
+
+/** What Pagefind is given for a plan record. */
+export function searchRecord(rec: PlanSearchRecord) {
+  const date: Record<string, string> = rec.date ? { date: rec.date } : {};
+  return { url: rec.url, content: rec.content, language: 'zh-cn', meta: { title: rec.title, type: '计划原文', ...date }, filters: { type: ['计划原文'] } };
+}
+
+/** HTML files under `dir`, as paths relative to it with forward slashes. */
+async function htmlFiles(dir: string): Promise<string[]> {
+  const all = await readdir(dir, { recursive: true, withFileTypes: true });
+  return all.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
+}
+
+type Slot = Record<symbol, SearchFeed | undefined>;
+
 export default function pagefind(): AstroIntegration {
+  let base = '/';
+  let outDir = '';
+  let index: PagefindIndex | undefined;
+  let batches: FeedBatches | undefined;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  /** The batch Pagefind is reading, if any; batches are read one after another. */
+  let reading: Promise<void> = Promise.resolve();
+  let busy = false;
+  const errors: string[] = [];
+  let handedDuring = 0;
+  let pagesRead = 0;
+
+  /** Hands Pagefind one list of files (relative to the output folder) and checks it read them all. */
+  const read = async (current: PagefindIndex, files: readonly string[]) => {
+    if (files.length === 0) return;
+    const r = await current.addDirectory({ path: outDir, glob: globOf(files) });
+    errors.push(...r.errors);
+    pagesRead += r.page_count;
+    // A page Pagefind skipped for having no indexable body is still counted by it; a file it
+    // did not find at all means the output file was worked out wrongly.
+    if (r.page_count !== files.length) errors.push(`搜索索引应读取 ${files.length} 个页面，实际读取 ${r.page_count} 个`);
+  };
+
   return {
     name: 'gushan-pagefind',
     hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const out = fileURLToPath(dir);
-        const started = performance.now();
-        // maxFragments bundles the per-page fragments of large sites into shared files, so the
-        // index stays far below the 20,000-file limit of some static hosts.
+      'astro:config:setup': ({ command, addMiddleware }) => {
+        if (command === 'build') addMiddleware({ entrypoint: new URL('../middleware/search-feed.ts', import.meta.url), order: 'post' });
+      },
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+        outDir = fileURLToPath(config.outDir);
+      },
+      'astro:build:start': async () => {
         // A search loads the word-index chunk of each of its words. Pagefind's chunks hold 20,000
         // word locations (16 KB gzip on average at L, up to 58 KB) and a Chinese name or title is
         // five to nine words, so most of a first search's bytes were other words in those chunks.
         // Pagefind reads this setting (marked unstable) in its indexing process; if a later
         // version drops it, chunks are back to its default size and search still works.
         process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_LOCATIONS);
-        const { index, errors } = await createIndex({ forceLanguage: 'zh-cn', maxFragments: 4000 });
-        if (!index || errors.length > 0) throw new Error(`搜索索引创建失败：${errors.join('；')}`);
+        const { index: created, errors: failed } = await createIndex(INDEX_OPTIONS);
+        if (!created || failed.length > 0) throw new Error(`搜索索引创建失败：${failed.join('；')}`);
+        index = created;
+        const feed = new FeedBatches(outDir, feedBatchPages());
+        batches = feed;
+        errors.length = 0;
+        handedDuring = 0;
+        pagesRead = 0;
+        // If the oldest batch is written in full and Pagefind is idle, hand it over (a check stats
+        // only files not yet seen complete). Checked ten times a second, and whenever a batch more
+        // has been rendered.
+        const tick = () => {
+          if (busy) return;
+          const next = feed.takeReady();
+          if (!next) return;
+          busy = true;
+          handedDuring += next.length;
+          reading = read(created, next).finally(() => {
+            busy = false;
+          });
+        };
+        (globalThis as Slot)[SEARCH_FEED] = (pathname, bytes) => {
+          const file = outputFileOf(pathname, base);
+          if (file === undefined) return;
+          feed.add(file, bytes);
+          if (feed.waiting() % feed.size === 0) tick();
+        };
+        timer = setInterval(tick, 100);
+        timer.unref();
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        delete (globalThis as Slot)[SEARCH_FEED];
+        clearInterval(timer);
+        const out = fileURLToPath(dir);
+        const started = performance.now();
+        if (!index || !batches) throw new Error('搜索索引未创建（astro:build:start 未运行）');
+        const current = index;
+        const feed = batches;
+        index = undefined;
+        batches = undefined;
         try {
-          const added = await index.addDirectory({ path: out });
-          const read = performance.now();
-          if (added.errors.length > 0) throw new Error(`搜索索引出错：${added.errors.join('；')}`);
-          // The plan's text is indexed section by section (its page carries no data-pagefind-body):
-          // a short section competes fairly with short record pages for the plan's own words.
-          let sections = 0;
-          for (const plan of validatedDataset().plans.values()) {
-            const title = plan.meta?.title ?? plan.id;
-            const date: Record<string, string> = plan.meta ? { date: isoDate(plan.meta.date) } : {};
-            const head = plan.meta ? [title, plan.meta.issuer, plan.meta.type, plan.meta.recipients, plan.meta.summary ?? ''].join('\n') : title;
-            const records = [
-              { url: `/${planPath(plan.id)}`, content: head, title },
-              ...planSections(plan.blocks).map((s) => ({ url: `/${planPath(plan.id, s.id || undefined)}`, content: s.text, title: s.heading ? `${title} · ${s.heading}` : title })),
-            ];
-            for (const rec of records) {
-              const r = await index.addCustomRecord({ url: rec.url, content: rec.content, language: 'zh-cn', meta: { title: rec.title, type: '计划原文', ...date }, filters: { type: ['计划原文'] } });
-              if (r.errors.length > 0) throw new Error(`搜索索引出错（${plan.path}，${rec.title}）：${r.errors.join('；')}`);
-              sections++;
-            }
+          await reading;
+          // The rest: pages not handed over yet, in the order they were started, then HTML files
+          // no page made.
+          const rest = feed.takeAll();
+          const known = feed.files();
+          const other = (await htmlFiles(out)).filter((f) => !known.has(f)).sort();
+          await read(current, [...rest, ...other]);
+          const readAt = performance.now();
+          if (errors.length > 0) throw new Error(`搜索索引出错：${errors.join('；')}`);
+          // The plan's text is indexed section by section (src/lib/search-records.ts).
+          const records = planSearchRecords(validatedDataset().plans.values());
+          for (const rec of records) {
+            const r = await current.addCustomRecord(searchRecord(rec));
+            if (r.errors.length > 0) throw new Error(`搜索索引出错（${rec.source}，${rec.title}）：${r.errors.join('；')}`);
           }
-          const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
+          const written = await current.writeFiles({ outputPath: join(out, 'pagefind') });
           if (written.errors.length > 0) throw new Error(`搜索索引写入失败：${written.errors.join('；')}`);
           const writtenAt = performance.now();
           const compact = compactPagefindIndex(join(out, 'pagefind'));
@@ -61,7 +162,7 @@ export default function pagefind(): AstroIntegration {
           const compacted = compact.compacted.length > 0 ? `；首次搜索须下载的索引目录由 ${kb(compact.metaBytesBefore)} KB 压缩为 ${kb(compact.metaBytesAfter)} KB` : '';
           const ms = (a: number, b: number) => Math.round(b - a);
           const done = performance.now();
-          logger.info(`已为 ${added.page_count} 个页面和 ${sections} 个计划章节建立搜索索引（${ms(started, done)} 毫秒：读取页面 ${ms(started, read)}，建立并写入 ${ms(read, writtenAt)}，压缩 ${ms(writtenAt, done)}${compacted}）`);
+          logger.info(`已为 ${pagesRead} 个页面（其中 ${handedDuring} 个在生成页面期间读取）和 ${records.length} 个计划章节建立搜索索引（页面生成后 ${ms(started, done)} 毫秒：读取其余页面 ${ms(started, readAt)}，建立并写入 ${ms(readAt, writtenAt)}，压缩 ${ms(writtenAt, done)}${compacted}）`);
           for (const why of compact.skipped) if (!why.includes('未分组')) logger.warn(`搜索索引未压缩：${why}`);
         } finally {
           await close();

@@ -19,6 +19,10 @@ export const SITE_DIR = join(OUTPUT, 'site');
 export const SAMPLE_DATA = join(ROOT, 'data');
 export const SAMPLE_CONTENT = join(ROOT, 'content');
 export const SAMPLE_SITE_DIR = join(OUTPUT, 'sample-site');
+/** Pages per batch the test sites hand to the search indexer while rendering (SEARCH_FEED_BATCH). */
+export const SEARCH_FEED_BATCH = 10;
+/** What `astro build` printed for a site test/global-setup.ts built (beside it, not in it). */
+export const buildLogOf = (siteDir: string) => `${siteDir}.build.log`;
 /** The base path the test build uses, so that every test also proves the base path is respected. */
 export const SITE_BASE = '/gushan/';
 export const SITE_URL = 'https://example.org';

@@ -1,0 +1,101 @@
+/**
+ * The hand-over between page rendering and the search indexer during `astro build`
+ * (src/middleware/search-feed.ts gives, src/integrations/pagefind.ts takes). The middleware is
+ * bundled apart from the integration, so the two meet on a global symbol.
+ */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const SEARCH_FEED = Symbol.for('gushan.search-feed');
+
+/** Receives a rendered page: its URL path (base included) and the length of its HTML in bytes. */
+export type SearchFeed = (pathname: string, bytes: number) => void;
+
+/**
+ * The file a page is written to, relative to the output folder, from its URL path, as Astro
+ * writes it with build.format 'directory': `problems/P1/` → `problems/P1/index.html`,
+ * `/404` → `404.html`. Undefined for a path outside the base.
+ */
+export function outputFileOf(pathname: string, base: string): string | undefined {
+  const root = base.endsWith('/') ? base : `${base}/`;
+  const inside = pathname === root.slice(0, -1) ? '' : pathname.startsWith(root) ? pathname.slice(root.length) : undefined;
+  if (inside === undefined) return undefined;
+  const path = decodeURI(inside);
+  // Astro writes its error pages as files, whatever the trailing-slash setting.
+  if (/^(404|500)\/?$/.test(path)) return `${path.replace('/', '')}.html`;
+  if (path === '' || path.endsWith('/')) return `${path}index.html`;
+  return /\.[a-z0-9]+$/i.test(path) ? path : `${path}.html`;
+}
+
+/**
+ * A glob (Pagefind's syntax) matching exactly these files: `{a/index.html,b/index.html}`, each
+ * character other than letters, digits, `/`, `.`, `_` and `-` escaped.
+ */
+export function globOf(files: readonly string[]): string {
+  const escape = (f: string) => f.replace(/[^\p{L}\p{N}/._-]/gu, (c) => `\\${c}`);
+  return files.length === 1 ? escape(files[0]!) : `{${files.map(escape).join(',')}}`;
+}
+
+/**
+ * Rendered pages in the order they were started, cut into batches. A batch is ready once each
+ * of its files is on disk at its full length (Astro writes a page after rendering it, several
+ * at a time), so Pagefind never reads a half-written page.
+ */
+export class FeedBatches {
+  readonly #dir: string;
+  /** Pages per batch. */
+  readonly size: number;
+  readonly #pages: Array<{ file: string; bytes: number }> = [];
+  readonly #known = new Set<string>();
+  #taken = 0;
+  /** Pages from #taken on already seen written in full, so a check does not stat them again. */
+  #written = 0;
+
+  constructor(dir: string, size: number) {
+    this.#dir = dir;
+    this.size = size;
+  }
+
+  add(file: string, bytes: number): void {
+    if (this.#known.has(file)) return;
+    this.#known.add(file);
+    this.#pages.push({ file, bytes });
+  }
+
+  /** The next full batch if all its files are written, else undefined. */
+  takeReady(): string[] | undefined {
+    if (this.#pages.length - this.#taken < this.size) return undefined;
+    const end = this.#taken + this.size;
+    while (this.#written < end && this.#onDisk(this.#pages[this.#written]!)) this.#written++;
+    if (this.#written < end) return undefined;
+    const batch = this.#pages.slice(this.#taken, end).map((p) => p.file);
+    this.#taken = end;
+    return batch;
+  }
+
+  /** How many pages are not taken yet. */
+  waiting(): number {
+    return this.#pages.length - this.#taken;
+  }
+
+  /** Every page not taken yet (once rendering is over). */
+  takeAll(): string[] {
+    const rest = this.#pages.slice(this.#taken).map((p) => p.file);
+    this.#taken = this.#pages.length;
+    this.#written = Math.max(this.#written, this.#taken);
+    return rest;
+  }
+
+  /** Every file a page was rendered to. */
+  files(): ReadonlySet<string> {
+    return this.#known;
+  }
+
+  #onDisk(page: { file: string; bytes: number }): boolean {
+    try {
+      return statSync(join(this.#dir, page.file)).size === page.bytes;
+    } catch {
+      return false;
+    }
+  }
+}
