@@ -14,7 +14,7 @@ const LOG = `02:29:03 [gushan:validate-data] 数据检查通过：8 个表，134
 02:30:21 ✓ Completed in 1m 15s.
 
 02:30:21 [build] ✓ Completed in 1m 16s.
-02:31:09 [gushan-pagefind] 已为 30925 个页面和 23 个计划章节建立搜索索引（45069 毫秒：读取页面 30000，建立并写入 13000，压缩 2069）
+02:31:09 [gushan-pagefind] 已为 30925 个页面（其中 30000 个在生成页面期间读取）和 23 个计划章节建立搜索索引（页面生成后 45069 毫秒：读取其余页面 30000，建立并写入 13000，压缩 2069）
 02:31:23 [gushan-size-report] 页面大小（1500 毫秒）：
 `;
 
@@ -33,7 +33,7 @@ describe('build timing from the output of astro build', () => {
   });
   it('splits the wall time into steps and sums pages by route, slowest first', () => {
     const t = buildTiming(LOG, 150);
-    expect(t.steps).toEqual({ 'data check': 2.1, pages: 75, 'search index': 45.1, 'size report': 1.5, other: 26.3 });
+    expect(t.steps).toEqual({ 'data check': 2.1, pages: 75, 'search index after the pages': 45.1, 'size report': 1.5, other: 26.3 });
     expect(t.routes.map((r) => [r.route, r.pages, r.ms])).toEqual([
       ['/credit/*.json', 1, 134],
       ['404', 1, 127],
@@ -44,7 +44,7 @@ describe('build timing from the output of astro build', () => {
     ]);
     expect(t.routes.find((r) => r.route === '/credit/*')).toMatchObject({ maxMs: 5, maxPage: '/credit/91320281NW1P00HMM1/index.html' });
     expect(formatTiming('L', t, 2)).toBe(
-      'L steps: data check 2.1s, pages 75s, search index 45.1s, size report 1.5s, other 26.3s\n' +
+      'L steps: data check 2.1s, pages 75s, search index after the pages 45.1s, size report 1.5s, other 26.3s\n' +
         "L pages by route (Astro's per-page times; pages are built several at a time, so the times overlap and add up to more than the pages step: read them as shares):\n| route | pages | s | share | ms per page | slowest ms |\n| --- | --- | --- | --- | --- | --- |\n" +
         '| /credit/*.json | 1 | 0.1 | 32 % | 134.00 | 134 (/credit/index.json) |\n| 404 | 1 | 0.1 | 30 % | 127.00 | 127 (/404.html) |',
     );
