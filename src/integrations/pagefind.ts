@@ -115,9 +115,14 @@ export default function pagefind(): AstroIntegration {
           if (!next) return;
           busy = true;
           handedDuring += next.length;
-          reading = read(created, next).finally(() => {
-            busy = false;
-          });
+          // Kept as a message for astro:build:done, not left as a rejected promise no one awaits yet.
+          reading = read(created, next)
+            .catch((e: unknown) => {
+              errors.push(e instanceof Error ? e.message : String(e));
+            })
+            .finally(() => {
+              busy = false;
+            });
         };
         (globalThis as Slot)[SEARCH_FEED] = (pathname, bytes) => {
           const file = outputFileOf(pathname, base);
