@@ -36,32 +36,24 @@ function clockTicks(): number {
   }
 }
 
-/** User and kernel time of one process so far, in clock ticks (fields 14 and 15 of /proc/<pid>/stat). */
-function cpuTicks(pid: number): [number, number] | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return [Number(fields[11]), Number(fields[12])];
-  } catch {
-    return undefined;
-  }
-}
-
-/** Parent of each running process, from /proc/<pid>/stat. */
-function parents(): Map<number, number> {
-  const out = new Map<number, number>();
+/** Parent and CPU time so far ([user, kernel] in clock ticks) of each running process, from /proc/<pid>/stat. */
+function processes(): { parentOf: Map<number, number>; ticks: Map<number, [number, number]> } {
+  const parentOf = new Map<number, number>();
+  const ticks = new Map<number, [number, number]>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      // Field 2 (the command name) is in parentheses and may hold spaces; the parent is field 4.
+      // Field 2 (the command name) is in parentheses and may hold spaces; after it come the
+      // state (3), the parent (4) and, as fields 14 and 15, user and kernel time.
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      out.set(Number(name), Number(fields[1]));
+      parentOf.set(Number(name), Number(fields[1]));
+      ticks.set(Number(name), [Number(fields[11]), Number(fields[12])]);
     } catch {
       /* the process ended while we looked */
     }
   }
-  return out;
+  return { parentOf, ticks };
 }
 
 /** The pids of a process and its descendants. */
@@ -104,10 +96,11 @@ export function measure(cmd: string[], env: Record<string, string | undefined>, 
   const cpu = new Map<number, [number, number]>();
   const sample = () => {
     if (!hasProc || child.pid === undefined) return;
-    const tree = processTree(child.pid, parents());
+    const { parentOf, ticks } = processes();
+    const tree = processTree(child.pid, parentOf);
     peakKb = Math.max(peakKb, tree.reduce((n, pid) => n + rssKb(pid), 0));
     for (const pid of tree) {
-      const t = cpuTicks(pid);
+      const t = ticks.get(pid);
       if (t) cpu.set(pid, t);
     }
   };

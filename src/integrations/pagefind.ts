@@ -6,8 +6,9 @@
  * before the pages are rendered and reads them in batches while Astro renders the rest: the
  * middleware (src/middleware/search-feed.ts) tells it which file each rendered page goes to and
  * how long it is, and a batch is handed over once all its files are on disk in full
- * (src/lib/search-feed.ts). Page rendering leaves most of the second core idle (Node renders on
- * one thread), so the index is mostly built by the time the last page is written. At the end,
+ * (src/lib/search-feed.ts). Node renders on one thread, so Pagefind's reading uses what is left
+ * of the second core; at L this took the index's time after the last page from about 29 to
+ * 19–21 s, while rendering slowed by 5–8 s (the build 2–7 s faster in all). At the end,
  * the files not handed over yet, and any HTML file no page made (from public/, say), are read
  * too: the index covers exactly the HTML files of the output, as if Pagefind had read the
  * finished folder, and batches are handed over in the order pages were started, so two builds
@@ -15,12 +16,12 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { join, relative, sep } from 'node:path';
-import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { close, createIndex, type PagefindIndex } from 'pagefind';
 import { validatedDataset } from '../lib/read-dataset.ts';
 import { planSearchRecords, type PlanSearchRecord } from '../lib/search-records.ts';
 import { compactPagefindIndex } from '../lib/pagefind-compact.ts';
+import { outputFiles } from '../lib/output-files.ts';
 import { SEARCH_FEED, FeedBatches, globOf, outputFileOf, type SearchFeed } from '../lib/search-feed.ts';
 
 /** Word locations per search-index chunk (Pagefind's default: 20,000). */
@@ -47,12 +48,6 @@ export const INDEX_OPTIONS = { forceLanguage: 'zh-cn', maxFragments: 4000 } as c
 export function searchRecord(rec: PlanSearchRecord) {
   const date: Record<string, string> = rec.date ? { date: rec.date } : {};
   return { url: rec.url, content: rec.content, language: 'zh-cn', meta: { title: rec.title, type: '计划原文', ...date }, filters: { type: ['计划原文'] } };
-}
-
-/** HTML files under `dir`, as paths relative to it with forward slashes. */
-async function htmlFiles(dir: string): Promise<string[]> {
-  const all = await readdir(dir, { recursive: true, withFileTypes: true });
-  return all.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
 }
 
 type Slot = Record<symbol, SearchFeed | undefined>;
@@ -149,7 +144,7 @@ export default function pagefind(): AstroIntegration {
           // no page made.
           const rest = feed.takeAll();
           const known = feed.files();
-          const other = (await htmlFiles(out)).filter((f) => !known.has(f)).sort();
+          const other = outputFiles(out).filter((f) => f.endsWith('.html') && !known.has(f)).sort();
           await read(current, [...rest, ...other]);
           const readAt = performance.now();
           if (errors.length > 0) throw new Error(`搜索索引出错：${errors.join('；')}`);

@@ -1,8 +1,9 @@
 /** Prints a short per-page-type size report at the end of every build. */
 import type { AstroIntegration } from 'astro';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
+import { outputFiles } from '../lib/output-files.ts';
 import { formatReport, gz, jsWeight, summarise, type JsWeight } from '../lib/size-report.ts';
 
 export function scriptsOf(html: string, base: string): string[] {
@@ -10,15 +11,7 @@ export function scriptsOf(html: string, base: string): string[] {
 }
 
 export function siteSizes(dir: string, base: string) {
-  const files: Array<{ path: string; bytes: number }> = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else files.push({ path: relative(dir, p).split('\\').join('/'), bytes: statSync(p).size });
-    }
-  };
-  walk(dir);
+  const files = outputFiles(dir).map((path) => ({ path, bytes: statSync(join(dir, path)).size }));
   const read = (site: string) => {
     const p = join(dir, site.replace(/^\//, ''));
     return existsSync(p) ? readFileSync(p) : undefined;
