@@ -36,6 +36,24 @@ function clockTicks(): number {
   }
 }
 
+/** The parent and CPU time ([user, kernel] in clock ticks) in one /proc/<pid>/stat line, or undefined when it cannot be read. */
+export function parseStat(stat: string): { parent: number; user: number; kernel: number } | undefined {
+  // Field 2 (the command name) is in parentheses and may hold spaces and parentheses; after it
+  // come the state (3), the parent (4) and, as fields 14 and 15, user and kernel time.
+  const close = stat.lastIndexOf(')');
+  if (close < 0) return undefined;
+  const fields = stat.slice(close + 2).split(' ');
+  const [parent, user, kernel] = [fields[1], fields[11], fields[12]].map(Number);
+  if (![parent, user, kernel].every((n) => Number.isInteger(n) && n! >= 0)) return undefined;
+  return { parent: parent!, user: user!, kernel: kernel! };
+}
+
+/** CPU seconds ([user, kernel]) of every process ever seen in the tree: each pid's last sample, summed. */
+export function cpuSeconds(samples: ReadonlyMap<number, readonly [number, number]>, ticksPerSecond: number): { userSeconds: number; systemSeconds: number } {
+  const sum = (k: 0 | 1) => [...samples.values()].reduce((n, t) => n + t[k], 0) / ticksPerSecond;
+  return { userSeconds: sum(0), systemSeconds: sum(1) };
+}
+
 /** Parent and CPU time so far ([user, kernel] in clock ticks) of each running process, from /proc/<pid>/stat. */
 function processes(): { parentOf: Map<number, number>; ticks: Map<number, [number, number]> } {
   const parentOf = new Map<number, number>();
@@ -43,12 +61,10 @@ function processes(): { parentOf: Map<number, number>; ticks: Map<number, [numbe
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      // Field 2 (the command name) is in parentheses and may hold spaces; after it come the
-      // state (3), the parent (4) and, as fields 14 and 15, user and kernel time.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parentOf.set(Number(name), Number(fields[1]));
-      ticks.set(Number(name), [Number(fields[11]), Number(fields[12])]);
+      const stat = parseStat(readFileSync(`/proc/${name}/stat`, 'utf8'));
+      if (!stat) continue;
+      parentOf.set(Number(name), stat.parent);
+      ticks.set(Number(name), [stat.user, stat.kernel]);
     } catch {
       /* the process ended while we looked */
     }
@@ -109,11 +125,10 @@ export function measure(cmd: string[], env: Record<string, string | undefined>, 
     child.on('close', (code) => {
       clearInterval(timer);
       const ticks = hasProc ? clockTicks() : 1;
-      const sum = (k: 0 | 1) => [...cpu.values()].reduce((n, t) => n + t[k], 0) / ticks;
       resolve({
         seconds: (performance.now() - started) / 1000,
         peakMb: hasProc ? peakKb / 1024 : undefined,
-        cpu: hasProc ? { userSeconds: sum(0), systemSeconds: sum(1) } : undefined,
+        cpu: hasProc ? cpuSeconds(cpu, ticks) : undefined,
         ok: code === 0,
         output: Buffer.concat(chunks).toString('utf8'),
       });
