@@ -42,4 +42,7 @@ export const ISSUE_EXAMPLES: Record<string, string> = {
   E076: "data/indicators.csv:2 列 quote：section 有 2 个锚点，quote 有 1 段原文，数量必须相同（第几个锚点对应第几段原文）",
   E080: "content/plan/mini.md:16：锚点“s1”重复，第 10 行已经使用（锚点必须唯一）",
   E081: "content/plan/mini.md:4：字段“date”的值“2017年3月1日”不对（日期写成 年-月-日，例如 2017-09-25）",
+  E090: "data/redactions.csv:6 列 column：“id”是 problems.csv 的编号列，编号不能隐去（可以隐去的列：reported、source_type、village、location、categories、title、description、verified、enterprise、responsible、deadline、status、closed、measures、penalty、fine_wan、source_url；留空表示隐去整条已删除的记录）",
+  E091: "data/redactions.csv:8 列 key：“91110000600037341L+2019-H3”不是 credit-ratings.csv 的编号写法：其中 period 部分“2019-H3”格式不对（允许：年度写 2018，半年度写 2019-H1（上半年）或 2019-H2（下半年））",
+  E092: "data/redactions.csv:3 列 column：problems.csv 第 2 行还有记录“GS-2017-001”：整条隐去（column 留空）只用于已经删除的记录（要隐去这条记录某一列的旧值，请在 column 中写列名）",
 };

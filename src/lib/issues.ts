@@ -48,6 +48,9 @@ export const ISSUE_CODES = {
   E074: { title: '得分与等级不符', fix: `按 12 分制，${RATINGS.map((r) => `${r} ${scoreBandText(r)}`).join('、')}；请核对得分或等级。` },
   E075: { title: '数据集说明不完整', fix: '在 data/datasets.csv 中为每个数据表写一行说明，且只写一行。' },
   E076: { title: '章节与原文数量不一致', fix: 'section 和 quote 中用分号分隔的个数必须相同，第 1 个锚点对应第 1 段原文，依此类推。' },
+  E090: { title: '要隐去的列不存在', fix: 'column 写那张表的英文列名（见 /data/ 中这张表的列），或留空表示隐去整条已删除的记录；编号列不能隐去。' },
+  E091: { title: '要隐去的记录编号写法不对', fix: 'key 照那条记录在表中的编号写；编号由两列组成时（例如企业代码和评价期）用 + 连接。' },
+  E092: { title: '整条隐去的记录还在表中', fix: '整条隐去（column 留空）只用于已经从表中删除的记录；要隐去现有记录某一列的旧值，请在 column 中写列名。' },
   E080: { title: '计划文件格式不对', fix: '按照 README 中“计划原文”一节的格式修改计划文件。' },
   E081: { title: '计划文件开头的说明（标题、发文单位、日期）不对', fix: '检查文件开头两行 --- 之间的 title、issuer、date 等字段。' },
 } as const satisfies Record<string, IssueCode>;
@@ -63,6 +66,7 @@ export const ISSUE_GROUPS: ReadonlyArray<{ id: string; title: string; about: str
   { id: 'keys', title: '编号重复', about: '两行用了同一个编号。', codes: ['E050'] },
   { id: 'refs', title: '引用其他表或计划原文', about: '填写的编号在别的表里找不到，或者引文在计划原文中找不到。', codes: ['E060', 'E061', 'E062', 'E063'] },
   { id: 'rules', title: '几个单元格之间的规则', about: '每个单元格单独看都对，但放在一起不符合规则，例如完成日期早于发现日期。', codes: ['E070', 'E071', 'E072', 'E073', 'E074', 'E075', 'E076'] },
+  { id: 'redactions', title: '隐去旧内容（redactions.csv）', about: 'redactions.csv 中的一行指向的表、记录或列不对。', codes: ['E090', 'E091', 'E092'] },
   { id: 'plan', title: '计划文件', about: 'content/plan/ 中计划原文文件的格式。', codes: ['E080', 'E081'] },
 ];
 

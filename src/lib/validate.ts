@@ -13,6 +13,7 @@ import { parsePlanMarkdown, planAnchors, sectionText, type PlanBlock } from './p
 import { columnMeta, type ColumnMeta } from '../schemas/columns.ts';
 import { planFrontMatter, type PlanFrontMatter } from '../schemas/plan.ts';
 import { DATA_TABLE_NAMES, datasets as datasetsTable } from '../schemas/index.ts';
+import { redactionKeyParts } from '../schemas/redactions.ts';
 import { columnNames, type AnyTable } from '../schemas/table.ts';
 
 export interface PlanSource {
@@ -297,6 +298,43 @@ function checkIndicatorPlans(t: TableResult, plans: Map<string, PlanDocument>, i
   }
 }
 
+/**
+ * Each row of redactions.csv names a column of its table (not a key column) and a key of the
+ * table's form. Keys usually name removed records, so they are not looked up, except that a
+ * whole record can be withheld only once it is gone from its table.
+ */
+function checkRedactions(t: TableResult, tables: ReadonlyMap<string, TableResult>, issues: ValidationIssue[]): void {
+  for (const { line, excelRow, record } of t.rows) {
+    const target = tables.get(String(record.table));
+    if (!target) continue;
+    const def = target.def;
+    const at = (column: string, value: string): Partial<ValidationIssue> => ({ line, excelRow, column, value, ...(t.letters.has(column) ? { excelColumn: t.letters.get(column)! } : {}) });
+    const column = record.column === undefined ? undefined : String(record.column);
+    const all = columnNames(def);
+    if (column !== undefined && (!all.includes(column) || def.primaryKey.includes(column))) {
+      const others = all.filter((c) => !def.primaryKey.includes(c));
+      const why = def.primaryKey.includes(column) ? `是 ${def.name}.csv 的编号列，编号不能隐去` : `不是 ${def.name}.csv 的列`;
+      issues.push(issue('E090', t.file, `“${showValue(column)}”${why}（可以隐去的列：${others.join('、')}；留空表示隐去整条已删除的记录）`, at('column', column)));
+    }
+    const key = String(record.key);
+    const parts = redactionKeyParts(key, def.primaryKey.length);
+    if (!parts) {
+      const form = def.primaryKey.join(' + ');
+      issues.push(issue('E091', t.file, `“${showValue(key)}”不是 ${def.name}.csv 的编号写法（${def.name}.csv 的编号是 ${form}，${def.primaryKey.length > 1 ? '两部分之间用 + 连接' : '只有一部分'}）`, at('key', key)));
+      continue;
+    }
+    const bad = parts.map((p, i) => ({ p, c: def.primaryKey[i]!, r: columnMeta(def.schema.shape[def.primaryKey[i]!]!).parse(p) })).find((x) => !x.r.ok);
+    if (bad && !bad.r.ok) {
+      issues.push(issue('E091', t.file, `“${showValue(key)}”不是 ${def.name}.csv 的编号写法：${def.primaryKey.length > 1 ? `其中 ${bad.c} 部分` : ''}${bad.r.message}`, at('key', key)));
+      continue;
+    }
+    if (column === undefined) {
+      const still = target.rows.find((r) => def.primaryKey.every((c, i) => String(r.record[c]) === parts[i]));
+      if (still) issues.push(issue('E092', t.file, `${def.name}.csv 第 ${still.line} 行还有记录“${showValue(key)}”：整条隐去（column 留空）只用于已经删除的记录（要隐去这条记录某一列的旧值，请在 column 中写列名）`, at('column', '')));
+    }
+  }
+}
+
 export function validateDataset(input: DatasetInput): ValidationResult {
   const issues: ValidationIssue[] = [];
   const tables = new Map<string, TableResult>();
@@ -338,6 +376,8 @@ export function validateDataset(input: DatasetInput): ValidationResult {
   }
   const indicatorTable = tables.get('indicators');
   if (indicatorTable) checkIndicatorPlans(indicatorTable, plans, issues);
+  const redactionTable = tables.get('redactions');
+  if (redactionTable) checkRedactions(redactionTable, tables, issues);
 
   // Every data table is described once in datasets.csv.
   const meta = tables.get(datasetsTable.name);

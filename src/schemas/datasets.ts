@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { oneOf, text, url, yesNo } from './columns.ts';
 import { defineTable } from './table.ts';
 
-export const DATA_TABLE_NAMES = ['villages', 'indicators', 'observations', 'problems', 'enterprises', 'credit-ratings', 'credit-levels'] as const;
+export const DATA_TABLE_NAMES = ['villages', 'indicators', 'observations', 'problems', 'enterprises', 'credit-ratings', 'credit-levels', 'redactions'] as const;
 export type DataTableName = (typeof DATA_TABLE_NAMES)[number];
 
 /** data/datasets.csv: one row of human metadata per data table. */

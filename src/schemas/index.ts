@@ -7,6 +7,7 @@ import { problems } from './problems.ts';
 import { enterprises } from './enterprises.ts';
 import { creditRatings } from './credit-ratings.ts';
 import { creditLevels } from './credit-levels.ts';
+import { redactions } from './redactions.ts';
 import { datasets, type DataTableName } from './datasets.ts';
 import type { AnyTable } from './table.ts';
 
@@ -18,6 +19,7 @@ export const DATA_TABLES = {
   enterprises,
   'credit-ratings': creditRatings,
   'credit-levels': creditLevels,
+  redactions,
 } as const satisfies Record<DataTableName, AnyTable>;
 
 /** Every CSV file the validator reads: the data tables and their metadata table. */

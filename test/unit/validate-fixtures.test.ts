@@ -141,6 +141,18 @@ export const EXPECTED: Record<string, string[]> = {
   'ref-village': [
     "E060 data/problems.csv:2 列 village：“nancun”在 data/villages.csv 的 id 列中找不到（请先在 data/villages.csv 中添加，或检查拼写）",
   ],
+  'redaction-rows': [
+    "E092 data/redactions.csv:3 列 column：problems.csv 第 2 行还有记录“GS-2017-001”：整条隐去（column 留空）只用于已经删除的记录（要隐去这条记录某一列的旧值，请在 column 中写列名）",
+    "E032 data/redactions.csv:4 列 key：“GS/2017-009”格式不对（允许：记录的编号，例如 GS-2019-004；两列组成的编号用 + 连接，例如 91320281MA1W2X3Y4Q+2019-H1）",
+    "E090 data/redactions.csv:5 列 column：“phone”不是 problems.csv 的列（可以隐去的列：reported、source_type、village、location、categories、title、description、verified、enterprise、responsible、deadline、status、closed、measures、penalty、fine_wan、source_url；留空表示隐去整条已删除的记录）",
+    "E090 data/redactions.csv:6 列 column：“id”是 problems.csv 的编号列，编号不能隐去（可以隐去的列：reported、source_type、village、location、categories、title、description、verified、enterprise、responsible、deadline、status、closed、measures、penalty、fine_wan、source_url；留空表示隐去整条已删除的记录）",
+    "E091 data/redactions.csv:7 列 key：“91110000600037341L”不是 credit-ratings.csv 的编号写法（credit-ratings.csv 的编号是 uscc + period，两部分之间用 + 连接）",
+    "E091 data/redactions.csv:8 列 key：“91110000600037341L+2019-H3”不是 credit-ratings.csv 的编号写法：其中 period 部分“2019-H3”格式不对（允许：年度写 2018，半年度写 2019-H1（上半年）或 2019-H2（下半年））",
+    "E036 data/redactions.csv:9 列 until：“2019-02-30”这个日期不存在（请检查月份和日期）",
+    "E030 data/redactions.csv:10 列 reason：不能为空（必填：原因）",
+    "E031 data/redactions.csv:11 列 table：“datasets”不是允许的值（允许：villages、indicators、observations、problems、enterprises、credit-ratings、credit-levels）",
+    "E032 data/redactions.csv:12 列 column：“Description”格式不对（允许：英文列名，例如 description；留空表示整条记录），应写成“description”",
+  ],
   'row-cell-count': [
     "E020 data/villages.csv:4：这一行有 4 个单元格，表头有 3 列（多了 1 个；文字中的逗号可能没有放在双引号中）",
     "E020 data/villages.csv:5：这一行有 2 个单元格，表头有 3 列（少了 1 个；可能漏了逗号）",
