@@ -7,7 +7,9 @@
  * (test/unit/layout.test.ts keeps it so).
  */
 import { getCollection } from 'astro:content';
-import type { DataTableName, RowOf } from './schemas/index.ts';
+import { DATA_TABLES, type DataTableName, type RowOf } from './schemas/index.ts';
+import { redactionKeyParts } from './schemas/redactions.ts';
+import { redactHistory, type Redacted, type Withholding, type WithheldRecord } from './lib/redact.ts';
 import type { PlanFrontMatter } from './schemas/plan.ts';
 import type { PlanBlock } from './lib/plan-doc.ts';
 import type { ValidationResult } from './lib/validate.ts';
@@ -31,7 +33,7 @@ import { chartImageMeta, chartImageSvg } from './lib/chart-svg.ts';
 import { readDataHistory } from './lib/data-history.ts';
 import { changeLog as buildChangeLog, recordLabel } from './lib/history-view.ts';
 import { periodLabel } from './lib/display.ts';
-import { keyId } from './lib/record-diff.ts';
+import { keyId, readSnapshot, type Snapshot } from './lib/record-diff.ts';
 export type { ChangeEntry, HistoryLine } from './lib/history-view.ts';
 import { disclosureTimeliness, summariseTimeliness, timelineOf, type DataHistory, type RecordTimeline, type TableVersion } from './lib/record-history.ts';
 export type { DataHistory, RecordTimeline, RecordEvent, HistoryCommit, TableChange, TableVersion, CommitRef, Timeliness } from './lib/record-history.ts';
@@ -202,7 +204,47 @@ export function sourceFiles(tables: readonly string[], files: readonly string[] 
  * as a note. Read once per data set; diffs are cached on disk by file version, so a rebuild
  * reads only new versions. Await it: `const history = await dataHistory();`.
  */
-export const dataHistory = perDataset((): Promise<DataHistory> => readDataHistory({ dataDir: datasetDirsFromEnv().dataDir }));
+export const dataHistory = perDataset(async (): Promise<DataHistory> => (await redactedHistory()).history);
+
+/** The rows of redactions.csv as rules (src/lib/redact.ts), with their lines. */
+export const redactionRules = perDataset((d): Withholding[] =>
+  (d.tables.get('redactions')?.rows ?? []).flatMap(({ line, record }) => {
+    const r = record as RowOf<'redactions'>;
+    const key = redactionKeyParts(r.key, DATA_TABLES[r.table].primaryKey.length);
+    if (!key) return []; // the validator refuses it
+    return [{ table: r.table, key, ...(r.column !== undefined ? { column: r.column } : {}), ...(r.until !== undefined ? { until: r.until } : {}), reason: r.reason, line }];
+  }),
+);
+
+/**
+ * The history as git has it, with redactions.csv applied (src/lib/redact.ts): read once per data
+ * set. Nothing else reads the history, so no page, feed or index sees a withheld value. A rule
+ * that withholds nothing is reported once in the build log.
+ */
+const redactedHistory = perDataset(async (d): Promise<Redacted> => {
+  const raw = await readDataHistory({ dataDir: datasetDirsFromEnv().dataDir });
+  const current = new Map<string, Snapshot>();
+  const now = (table: string, key: readonly string[]) => {
+    let snap = current.get(table);
+    if (!snap) {
+      // This module's own table definitions: the validated set may come from another bundle (the integration's).
+      snap = readSnapshot(DATA_TABLES[table as DataTableName], d.tables.get(table)?.bytes);
+      current.set(table, snap);
+    }
+    return snap.ok ? snap.records.get(keyId(key))?.values : undefined;
+  };
+  const result = redactHistory(raw, redactionRules(), now);
+  const file = d.tables.get('redactions')?.file ?? 'data/redactions.csv';
+  for (const r of result.unmatched) {
+    console.warn(`${file}:${r.line}：在数据的修改历史中没有找到要隐去的内容（${r.table} 表 ${r.key.join('+')}${r.column ? ` 的 ${r.column} 列` : ' 整条记录'}${r.until ? `，${r.until} 以前` : ''}），这一行现在不起作用；请检查 table、key、column 是否写对`);
+  }
+  return result;
+});
+
+/** Records with withheld values, by table and keyId, and why (a record withheld as a whole keeps only its key, dates and reason). */
+export async function withheldRecord(table: DataTableName, key: string | readonly string[]): Promise<WithheldRecord | undefined> {
+  return (await redactedHistory()).records.get(table)?.get(keyId(typeof key === 'string' ? [key] : key));
+}
 
 /** The timeline of one record (first appeared, changes, removed), or undefined without history. */
 export async function recordHistory(table: DataTableName, key: string | readonly string[]): Promise<RecordTimeline | undefined> {

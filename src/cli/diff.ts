@@ -15,7 +15,9 @@ import { parseArgs } from 'node:util';
 import { blobsAt, gitRepo, openBlobReader } from '../lib/data-history.ts';
 import { diffMarkdown, diffText, type DiffReport } from '../lib/diff-report.ts';
 import { datasetDirsFromEnv } from '../lib/read-dataset.ts';
-import { diffTable } from '../lib/record-diff.ts';
+import { diffTable, readSnapshot } from '../lib/record-diff.ts';
+import { redactDiff, withholdingsFromCells } from '../lib/redact.ts';
+import { redactions } from '../schemas/redactions.ts';
 import { ALL_TABLES } from '../schemas/index.ts';
 
 const USAGE = '用法：npm run diff -- 比较的分支或提交（例如 origin/main） [--markdown（输出 Markdown，用于 GitHub 检查结果页）] [--head（比较最后一次提交，而不是工作区）] [--data 数据文件夹]';
@@ -62,12 +64,17 @@ async function main(): Promise<number> {
   const read = async (blob: string | undefined) => (blob === undefined ? undefined : await reader.read(blob));
   const diffs: DiffReport['diffs'][number][] = [];
   try {
+    const target = async (name: string) => {
+      const file = join(dataDir, `${name}.csv`);
+      return after ? await read(after.get(`${repo.prefix}${name}.csv`)) : existsSync(file) ? readFileSync(file) : undefined;
+    };
+    // The target's redactions.csv withholds old values from this report too: a pull request's
+    // job summary is as public as the site.
+    const snap = readSnapshot(redactions, await target(redactions.name));
+    const rules = withholdingsFromCells(snap.ok ? [...snap.records.values()].map((r) => r.values) : []);
     for (const def of ALL_TABLES) {
-      const path = `${repo.prefix}${def.name}.csv`;
-      const old = await read(before.get(path));
-      const file = join(dataDir, `${def.name}.csv`);
-      const now = after ? await read(after.get(path)) : existsSync(file) ? readFileSync(file) : undefined;
-      diffs.push({ def, diff: diffTable(def, old, now) });
+      const old = await read(before.get(`${repo.prefix}${def.name}.csv`));
+      diffs.push({ def, diff: redactDiff(diffTable(def, old, await target(def.name)), rules) });
     }
   } finally {
     reader.close();

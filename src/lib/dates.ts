@@ -39,3 +39,11 @@ export function periodSortKey(period: string): string {
   if (!m) return period;
   return `${m[1]}-${m[2] === 'H1' ? '1' : m[2] === 'H2' ? '2' : '0'}`;
 }
+
+/** The day (YYYY-MM-DD) in China Standard Time (UTC+8, no daylight saving) of an ISO date-time; undefined when it is not one. */
+export function chinaDay(iso: string): string | undefined {
+  const t = Date.parse(iso);
+  if (!Number.isFinite(t)) return undefined;
+  const day = new Date(t + 8 * 3_600_000).toISOString().slice(0, 10);
+  return DAY.test(day) ? day : undefined;
+}

@@ -41,6 +41,8 @@ export interface TableVersion {
   commit: CommitRef;
   blob: string;
   path: string;
+  /** Set when this version holds a value withheld by redactions.csv (its reason): no page links to it. */
+  withheld?: string;
 }
 
 export type RecordEvent =
@@ -70,6 +72,12 @@ export type DataHistory =
       versions: Map<string, TableVersion[]>;
       /** Per table, per record (by keyId of its key), its timeline. */
       records: Map<string, Map<string, RecordTimeline>>;
+      /**
+       * What the reader left out or did not believe, in Chinese, as written to the build log: keys
+       * of old versions that may not become records (src/lib/history-screen.ts), commit dates
+       * replaced by a neighbour's.
+       */
+      warnings?: string[];
     }
   | { available: false; reason: string };
 
