@@ -62,6 +62,7 @@ interface Held {
   from: number;
 }
 
+const keyColumns = (table: string): readonly string[] => (Object.hasOwn(DATA_TABLES, table) ? DATA_TABLES[table as DataTableName].primaryKey : []);
 const fieldId = (table: string, id: string, column: string) => `${table}\u0000${id}\u0000${column}`;
 
 /**
@@ -131,7 +132,8 @@ export function redactHistory(history: DataHistory, rules: readonly Withholding[
     const rulesHere = byRecord.get(id)!;
     const runs = rec.values.slice();
     for (const h of runs) {
-      if (h.value === '' || (now !== undefined && now[h.column] === h.value)) continue;
+      // The key names the record in the rule and on its page: it is never withheld.
+      if (h.value === '' || keyColumns(rec.table).includes(h.column) || (now !== undefined && now[h.column] === h.value)) continue;
       const rule = rulesHere.find((r) => (r.column === undefined ? now === undefined : r.column === h.column) && (r.until === undefined || versionDay(rec.table, h.from) <= r.until));
       if (!rule) continue;
       matched.add(rule);
@@ -167,7 +169,7 @@ export function redactHistory(history: DataHistory, rules: readonly Withholding[
     for (const [id, w] of map) {
       if (!w.whole) continue;
       const last = lastRemoved(history, table, id);
-      if (last && Object.entries(last.values).some(([c, v]) => v !== '' && !last.key.includes(v) && !withheld.get(fieldId(table, id, c))?.has(v))) w.whole = false;
+      if (last && Object.entries(last.values).some(([c, v]) => v !== '' && !keyColumns(table).includes(c) && !withheld.get(fieldId(table, id, c))?.has(v))) w.whole = false;
     }
   }
 
@@ -194,7 +196,7 @@ export function redactHistory(history: DataHistory, rules: readonly Withholding[
         values: Object.fromEntries(
           Object.entries(r.values)
             // A record withheld as a whole keeps only its key.
-            .filter(([, v]) => !wholeRecord(t.table, r) || r.key.includes(v))
+            .filter(([c]) => !wholeRecord(t.table, r) || keyColumns(t.table).includes(c))
             .map(([c, v]) => [c, hide(t.table, r.key, c, v)]),
         ),
       })),
@@ -259,10 +261,10 @@ export function redactDiff(diff: TableDiff, rules: readonly Withholding[]): Tabl
       const whole = here.find((x) => keyId(x.key) === keyId(r.key) && x.column === undefined);
       const values = Object.fromEntries(
         Object.entries(r.values)
-          .filter(([, v]) => !whole || r.key.includes(v))
+          .filter(([c]) => !whole || keyColumns(diff.table).includes(c))
           .map(([c, v]) => {
             const rule = find(r.key, c);
-            return [c, rule && v !== '' && !r.key.includes(v) ? withheldText(rule.reason) : v];
+            return [c, rule && v !== '' && !keyColumns(diff.table).includes(c) ? withheldText(rule.reason) : v];
           }),
       );
       return { ...r, values };
