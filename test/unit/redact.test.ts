@@ -143,3 +143,14 @@ describe('npm run diff withholds the same values', () => {
     expect(JSON.stringify(d)).not.toMatch(/1391234|1380000/);
   });
 });
+
+describe('one way to the history', () => {
+  it('is through src/data.ts, which applies redactions.csv before any page, feed or index sees it', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { ROOT } = await import('../helpers/paths.ts');
+    const files = readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => /\.(ts|astro|mjs)$/.test(f));
+    const readers = files.filter((f) => /\breadDataHistory\s*\(/.test(readFileSync(join(ROOT, 'src', f), 'utf8'))).map((f) => f.split('\\').join('/'));
+    expect(readers.sort()).toEqual(['data.ts', 'lib/data-history.ts']);
+    expect(readFileSync(join(ROOT, 'src/data.ts'), 'utf8')).toMatch(/redactHistory\(raw,/);
+  });
+});
