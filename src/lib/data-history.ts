@@ -16,8 +16,9 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join, resolve } from 'node:path';
 import { ALL_TABLES } from '../schemas/index.ts';
 import { columnNames, type AnyTable } from '../schemas/table.ts';
-import { columnTitle, diffSnapshots, readSnapshot, type Snapshot } from './record-diff.ts';
-import { buildTimelines, compactChange, isEmptyChange, type CommitRef, type DataHistory, type HistoryCommit, type TableChange, type TableVersion } from './record-history.ts';
+import { cleanSubject, commitDate, logText, screenKeys, skippedKeyMessage } from './history-screen.ts';
+import { columnTitle, diffSnapshots, keyLine, readSnapshot, type Snapshot } from './record-diff.ts';
+import { buildTimelines, compactChange, dayOf, isEmptyChange, type CommitRef, type DataHistory, type HistoryCommit, type TableChange, type TableVersion } from './record-history.ts';
 
 /** Bump when the diff's meaning or the cached shape changes: old cache entries are then ignored. */
 const DIFF_VERSION = 1;
@@ -192,6 +193,8 @@ export interface HistoryOptions {
   cacheDir?: string | false;
   git?: string;
   tables?: readonly AnyTable[];
+  /** Where each warning (a key left out, a date not believed) is written; default console.warn (the build log). */
+  warn?: (message: string) => void;
 }
 
 export interface HistoryStats {
@@ -205,35 +208,96 @@ export function defaultCacheDir(env: Record<string, string | undefined> = proces
   return env.HISTORY_CACHE_DIR || join(cwd, 'node_modules/.cache/gushan-history');
 }
 
-interface RawCommit extends CommitRef {
+interface RawCommit {
+  id: string;
+  /** Committer date from git's fields, or undefined when it is not believable (see commitDate). */
+  date: string | undefined;
+  /** The date as git printed it, for the report when it is not believable. */
+  rawDate: string;
   files: Array<{ path: string; from: string | undefined; to: string | undefined }>;
+}
+
+/** A commit's header: its id, then git's date fields, which may be anything for a hand-made commit object (checked by commitDate). */
+const HEADER = /^([0-9a-f]{40}) (\S*) (.*)$/s;
+const RAW = /^\n?:\d{6} \d{6} ([0-9a-f]{40}) ([0-9a-f]{40}) [A-Z]\d*$/;
+
+/**
+ * Parses `git log -z --raw --format=%H %ct %cI`: NUL-separated fields, a commit's header then,
+ * for each file, its raw line and its path. Nothing in it is free text but the paths, each read
+ * as the field after its raw line; commit subjects are not in it (see `subjects`).
+ */
+export function parseRawLog(out: string, now = Date.now()): RawCommit[] {
+  const fields = out.split('\0');
+  const commits: RawCommit[] = [];
+  let current: RawCommit | undefined;
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i]!;
+    const raw = RAW.exec(f);
+    if (raw) {
+      const path = fields[++i];
+      if (current && path !== undefined) current.files.push({ path, from: ZERO.test(raw[1]!) ? undefined : raw[1], to: ZERO.test(raw[2]!) ? undefined : raw[2] });
+      continue;
+    }
+    const head = HEADER.exec(f.trim());
+    if (head) commits.push((current = { id: head[1]!, date: commitDate(head[2]!, head[3]!, now), rawDate: head[3]!, files: [] }));
+    else if (f.trim() !== '') throw new Error(`无法识别的 git log 输出：${logText(f.slice(0, 80))}`);
+  }
+  return commits;
 }
 
 /** Commits of HEAD's first-parent history that touched the data folder, oldest first, with their file changes. */
 function logCommits(top: string, prefix: string, git: string): RawCommit[] {
   const r = spawnSync(
     git,
-    ['-c', 'core.quotePath=false', 'log', '--first-parent', '--diff-merges=first-parent', '--reverse', '--raw', '--no-renames', '--no-abbrev', '--format=%x01%H%x02%cI%x02%s', 'HEAD', '--', prefix === '' ? '.' : prefix],
+    ['-c', 'core.quotePath=false', 'log', '-z', '--first-parent', '--diff-merges=first-parent', '--reverse', '--raw', '--no-renames', '--no-abbrev', '--format=%H %ct %cI', 'HEAD', '--', prefix === '' ? '.' : prefix],
     { cwd: top, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 },
   );
   if (r.status !== 0) throw new Error(`git log: ${r.stderr}`);
-  // --no-abbrev (full blob ids) also makes %h full: the short ids come from a log without it.
-  const s = spawnSync(git, ['log', '--first-parent', '--format=%H %h', 'HEAD', '--', prefix === '' ? '.' : prefix], { cwd: top, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  const shortIds = new Map(s.stdout.split('\n').map((l) => l.split(' ') as [string, string]));
-  const commits: RawCommit[] = [];
-  for (const block of r.stdout.split('\x01').slice(1)) {
-    const [head = '', ...lines] = block.split('\n');
-    const [id = '', date = '', subject = ''] = head.split('\x02');
-    const short = shortIds.get(id) ?? id.slice(0, 7);
-    const files: RawCommit['files'] = [];
-    for (const line of lines) {
-      const m = /^:\d+ \d+ ([0-9a-f]+) ([0-9a-f]+) [A-Z]\d*\t(.*)$/.exec(line);
-      if (!m) continue;
-      files.push({ path: m[3]!, from: ZERO.test(m[1]!) ? undefined : m[1], to: ZERO.test(m[2]!) ? undefined : m[2] });
-    }
-    commits.push({ id, short, date, subject, files });
+  return parseRawLog(r.stdout);
+}
+
+/**
+ * The short id and subject of each commit: `git log -z --format=%H %h%x00%s`, so each commit is
+ * two NUL-terminated fields, the first checked by its form; a subject cannot hold a NUL (git
+ * ends it there), so it can only ever be the text of its own field.
+ */
+function subjects(top: string, args: readonly string[], git: string): Map<string, { short: string; subject: string }> {
+  const r = spawnSync(git, ['log', '-z', '--format=%H %h%x00%s', ...args], { cwd: top, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const out = new Map<string, { short: string; subject: string }>();
+  if (r.status !== 0) return out;
+  const fields = r.stdout.split('\0');
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    const m = /^([0-9a-f]{40}) ([0-9a-f]{4,40})$/.exec(fields[i]!);
+    if (!m) break; // never expected: the pairs would be out of step, so trust none after it
+    out.set(m[1]!, { short: m[2]!, subject: cleanSubject(fields[i + 1]!) });
   }
-  return commits;
+  return out;
+}
+
+/**
+ * Commit refs with believable dates: a commit whose own date is not believable takes the date
+ * of the nearest later commit that has one (never earlier than the truth when dates are
+ * honest: a change is not shown as published before it was), else the nearest earlier one;
+ * each such commit is reported.
+ */
+function datedRefs(raw: readonly RawCommit[], names: Map<string, { short: string; subject: string }>, warn: (m: string) => void): CommitRef[] | undefined {
+  const refs: CommitRef[] = [];
+  let next: string | undefined;
+  const later: Array<string | undefined> = new Array(raw.length);
+  for (let k = raw.length - 1; k >= 0; k--) later[k] = next = raw[k]!.date ?? next;
+  let before: string | undefined;
+  for (let k = 0; k < raw.length; k++) {
+    const c = raw[k]!;
+    const name = names.get(c.id) ?? { short: c.id.slice(0, 7), subject: '' };
+    let date = c.date;
+    if (date === undefined) {
+      date = later[k] ?? before;
+      if (date === undefined) return undefined;
+      warn(`数据修改历史：提交 ${name.short} 的提交日期“${logText(c.rawDate.slice(0, 40))}”不可信（早于 2005 年 git 问世、晚于现在，或无法读取），按${later[k] !== undefined ? '后面' : '前面'}最近一个提交的日期 ${dayOf(date)} 计。`);
+    } else before = date;
+    refs.push({ id: c.id, short: name.short, date, subject: name.subject });
+  }
+  return refs;
 }
 
 /**
@@ -253,9 +317,27 @@ export async function readDataHistory(options: HistoryOptions, stats?: HistorySt
   } catch (e) {
     return { available: false, reason: `读取 git 历史失败：${(e as Error).message.trim()}` };
   }
-  const headLog = spawnSync(git, ['log', '-1', '--format=%H%x02%h%x02%cI%x02%s', 'HEAD'], { cwd: repo.top, encoding: 'utf8' });
-  const [hid = '', hshort = '', hdate = '', hsubject = ''] = headLog.stdout.trim().split('\x02');
-  const head: CommitRef = { id: hid, short: hshort, date: hdate, subject: hsubject };
+  const warnings: string[] = [];
+  const warn = (m: string) => {
+    warnings.push(m);
+    (options.warn ?? ((w: string) => console.warn(w)))(m);
+  };
+  const pathspec = repo.prefix === '' ? '.' : repo.prefix;
+  const refs = datedRefs(raw, subjects(repo.top, ['--first-parent', 'HEAD', '--', pathspec], git), warn);
+  if (!refs) return { available: false, reason: '数据文件的每个提交的日期都不可信（早于 2005 年或晚于现在），无法排出修改历史' };
+  let head: CommitRef;
+  try {
+    const h = spawnSync(git, ['log', '-1', '-z', '--format=%H %ct %cI', 'HEAD'], { cwd: repo.top, encoding: 'utf8' });
+    const [own] = parseRawLog(h.stdout);
+    if (h.status !== 0 || !own) throw new Error(h.stderr);
+    const name = subjects(repo.top, ['-1', 'HEAD'], git).get(own.id) ?? { short: own.id.slice(0, 7), subject: '' };
+    const date = own.date ?? refs.at(-1)?.date;
+    if (date === undefined) return { available: false, reason: `最新提交 ${name.short} 的提交日期“${logText(own.rawDate.slice(0, 40))}”不可信，无法排出修改历史` };
+    if (own.date === undefined && raw.at(-1)?.id !== own.id) warn(`数据修改历史：最新提交 ${name.short} 的提交日期“${logText(own.rawDate.slice(0, 40))}”不可信，按最近一个修改数据的提交的日期 ${dayOf(date)} 计。`);
+    head = { id: own.id, short: name.short, date, subject: name.subject };
+  } catch (e) {
+    return { available: false, reason: `读取 git 历史失败：${logText((e as Error).message.trim())}` };
+  }
 
   const cache = diskCache(options.cacheDir === false ? undefined : resolve(options.cacheDir ?? defaultCacheDir()));
   const counts = stats ?? { blobsRead: 0, cacheHits: 0, cacheMisses: 0 };
@@ -288,7 +370,7 @@ export async function readDataHistory(options: HistoryOptions, stats?: HistorySt
   try {
     for (let ci = 0; ci < raw.length; ci++) {
       const c = raw[ci]!;
-      const ref: CommitRef = { id: c.id, short: c.short, date: c.date, subject: c.subject };
+      const ref = refs[ci]!;
       const changes: TableChange[] = [];
       const touched = c.files.filter((f) => byPath.has(f.path)).sort((a, b) => tables.indexOf(byPath.get(a.path)!) - tables.indexOf(byPath.get(b.path)!));
       for (const f of touched) {
@@ -319,11 +401,18 @@ export async function readDataHistory(options: HistoryOptions, stats?: HistorySt
       }
       if (changes.length > 0) commits.push({ ...ref, tables: changes });
     }
+    // Keys that may not become records are left out, each reported once with its line.
+    const screened = screenKeys(commits, tables);
+    for (const s of screened.skipped) {
+      const def = tables.find((t) => t.name === s.table);
+      const bytes = s.blob === undefined || !def ? undefined : await fetchBlob(s.blob).catch(() => undefined);
+      warn(skippedKeyMessage(s, def && bytes ? keyLine(def, bytes, s.key) : undefined));
+    }
+    return { available: true, head, commits: screened.commits, versions, records: buildTimelines(screened.commits), warnings };
   } catch (e) {
     return { available: false, reason: `读取 git 历史失败：${(e as Error).message}` };
   } finally {
     inflight.clear();
     reader?.close();
   }
-  return { available: true, head, commits, versions, records: buildTimelines(commits) };
 }

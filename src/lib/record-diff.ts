@@ -147,6 +147,57 @@ function readRows(text: string, delimiter: string, known: ReadonlyMap<string, { 
   return { rows: parseCsv(text, delimiter).rows.map((r) => r.cells) };
 }
 
+/** The columns of a header (Chinese titles read as column names; a repeated or empty one ignored) and where each is. */
+function headerIndex(def: AnyTable, header: readonly string[]): { columns: string[]; index: Map<string, number> } {
+  const known = new Set(columnNames(def));
+  const titles = titleMap(def);
+  const columns: string[] = [];
+  const index = new Map<string, number>();
+  header.forEach((raw, k) => {
+    const t = raw.trim();
+    const name = known.has(t) ? t : (titles.get(t) ?? t);
+    if (name === '' || index.has(name)) return;
+    index.set(name, k);
+    columns.push(name);
+  });
+  return { columns, index };
+}
+
+/** The text of a version as the diff reads it: decoded, BOM dropped, every line end LF; undefined when not UTF-8. */
+function versionText(version: Uint8Array | string): string | undefined {
+  let text: string;
+  if (typeof version === 'string') text = version.replace(/^\ufeff/, '');
+  else {
+    const decoded = decodeCsvBytes(version);
+    if (!decoded.ok) return undefined;
+    text = decoded.text;
+  }
+  return text.replace(/\r\n?/g, '\n');
+}
+
+/**
+ * The line (1-based, in the file as written) on which the first row with this key starts in a
+ * version; undefined when the version cannot be read or has no such row. For messages about
+ * one row of an old version.
+ */
+export function keyLine(def: AnyTable, version: Version, key: readonly string[]): number | undefined {
+  if (version === undefined) return undefined;
+  const text = versionText(version);
+  if (text === undefined) return undefined;
+  const rows = parseCsv(text, detectDelimiter(text, headerWords(def))).rows;
+  const header = rows[0];
+  if (!header) return undefined;
+  const { index } = headerIndex(def, header.cells);
+  const at = def.primaryKey.map((c) => index.get(c));
+  if (at.some((k) => k === undefined)) return undefined;
+  const want = keyId(key);
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r]!;
+    if (keyId(at.map((k) => (row.cells[k!] ?? '').trim())) === want) return row.line;
+  }
+  return undefined;
+}
+
 /**
  * Reads one version of a table into records by primary key (an absent file is an empty table).
  * `previous`, the snapshot of an earlier version, only saves time: records whose text did not
@@ -168,23 +219,15 @@ export function readSnapshot(def: AnyTable, version: Version, previous?: Snapsho
   const { rows, texts } = readRows(text, delimiter, before?.parsed);
   const header = rows[0];
   if (!header) return { ok: false, reason: '文件是空的' };
-  const known = new Set(columnNames(def));
-  const titles = titleMap(def);
-  const columns: string[] = [];
-  const index = new Map<string, number>();
-  header.forEach((raw, k) => {
-    const t = raw.trim();
-    const name = known.has(t) ? t : (titles.get(t) ?? t);
-    if (name === '' || index.has(name)) return;
-    index.set(name, k);
-    columns.push(name);
-  });
+  const { columns, index } = headerIndex(def, header);
   const missing = def.primaryKey.filter((c) => !index.has(c));
   if (missing.length > 0) return { ok: false, reason: `缺少主键列 ${missing.join('、')}` };
   const records = new Map<string, RecordRow>();
   const order: string[] = [];
   const duplicates = new Set<string>();
   const keyAt = def.primaryKey.map((c) => index.get(c)!);
+  // A key column that may be empty (redactions.csv's `column`: empty for a whole record) is part of the key even when empty.
+  const mayBeEmpty = def.primaryKey.map((c) => !columnMeta(def.schema.shape[c]!).required);
   const entries = [...index];
   const parsed = texts ? new Map<string, { cells: string[]; row?: RecordRow }>() : undefined;
   // The same header: a record with the same text is the same RecordRow.
@@ -202,7 +245,7 @@ export function readSnapshot(def: AnyTable, version: Version, previous?: Snapsho
     }
     if (parsed && !parsed.has(texts![r]!)) parsed.set(texts![r]!, { cells });
     const key = keyAt.map((k) => (cells[k] ?? '').trim());
-    if (key.some((v) => v === '')) {
+    if (key.some((v, i) => v === '' && !mayBeEmpty[i])) {
       keyless++;
       continue;
     }
