@@ -14,7 +14,8 @@ interface Step {
 }
 interface Workflow {
   on: Record<string, unknown>;
-  jobs: Record<string, { steps: Step[] }>;
+  permissions?: Record<string, string>;
+  jobs: Record<string, { steps: Step[]; permissions?: Record<string, string> }>;
 }
 
 const dir = join(ROOT, '.github/workflows');
@@ -63,6 +64,8 @@ describe('GitHub workflows', () => {
     expect(prPath(['data/problems.csv', 'src/lib/validate.ts'])).toBe('full');
     expect(prPath(['.github/workflows/pull-request.yml'])).toBe('full');
     expect(prPath(['database/x.csv'])).toBe('full');
+    expect(prPath(['content/pages/about.md'])).toBe('data');
+    expect(prPath(['content/pages/methodology.mdx'])).toBe('full'); // MDX compiles to JavaScript: code
     expect(prPath([])).toBe('full');
   });
 
@@ -81,6 +84,21 @@ describe('GitHub workflows', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'scripts/pr-scope.ts'), 'HEAD'], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toBe('path=full'); // nothing differs from HEAD: the safe choice
+  });
+
+  it('build with a read-only token; only the deploy job may publish (pages: write, id-token: write)', () => {
+    const deploy = workflows['deploy.yml']!;
+    expect(deploy.permissions).toEqual({ contents: 'read' });
+    expect(deploy.jobs.build?.permissions).toEqual({ contents: 'read', pages: 'read' });
+    expect(deploy.jobs.deploy?.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    // The job that publishes runs nothing from the repository: no checkout, no npm.
+    expect(deploy.jobs.deploy?.steps.map((s) => s.uses?.split('@')[0])).toEqual(['actions/deploy-pages']);
+    // No other workflow holds a write permission.
+    for (const [name, w] of Object.entries(workflows)) {
+      const grants = [w.permissions ?? {}, ...Object.entries(w.jobs).filter(([job]) => !(name === 'deploy.yml' && job === 'deploy')).map(([, j]) => j.permissions ?? {})];
+      for (const g of grants) expect(Object.values(g).filter((v) => v !== 'read' && v !== 'none'), name).toEqual([]);
+    }
+    expect(workflows['pull-request.yml']!.permissions).toEqual({ contents: 'read' });
   });
 
   it('deploy main to GitHub Pages with the official actions and the project base path', () => {
