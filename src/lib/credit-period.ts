@@ -3,7 +3,29 @@
  * the enterprise's name, industry and village, so the file can be read and cited without
  * looking codes up in enterprises.csv. Ordered by enterprise name, like the list on the page.
  */
+import type { ExcelColumn } from './excel-csv.ts';
+
 export const PERIOD_CSV_COLUMNS = ['period', 'uscc', 'name', 'industry', 'village', 'village_name', 'rating', 'score', 'reason', 'published', 'publisher', 'source_url'] as const;
+
+/**
+ * How the period's columns are written for Excel, by the server's -excel.csv and by the credit
+ * list's "下载这些行" alike: the score a number, the publication date a date (as in
+ * credit-ratings.csv), the rest text.
+ */
+export const PERIOD_EXCEL_COLUMNS: Readonly<Record<(typeof PERIOD_CSV_COLUMNS)[number], ExcelColumn>> = {
+  period: 'text',
+  uscc: 'text',
+  name: 'text',
+  industry: 'text',
+  village: 'text',
+  village_name: 'text',
+  rating: 'text',
+  score: 'number',
+  reason: 'text',
+  published: 'date',
+  publisher: 'text',
+  source_url: 'text',
+};
 
 export interface PeriodRating {
   uscc: string;

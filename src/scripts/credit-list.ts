@@ -5,6 +5,7 @@
  * is fetched on the first filter. The filter state is kept in the URL.
  */
 import { filterCredit, type CreditFilter, type CreditIndex, type CreditListRow } from '../lib/credit.ts';
+import { PERIOD_EXCEL_COLUMNS } from '../lib/credit-period.ts';
 import { enterpriseUrl, villageUrl } from '../lib/urls.ts';
 import { fillRow, keyed } from './row-template.ts';
 
@@ -58,11 +59,9 @@ class CreditList extends HTMLElement {
   async #download(): Promise<void> {
     if (!this.#rows) await this.#apply();
     const order = new Map((this.#rows ?? []).map((r, i) => [r.uscc, i]));
-    const [{ default: Papa }, text] = await Promise.all([import('papaparse'), fetch(this.dataset.csv!).then((r) => r.text())]);
-    const [header, ...body] = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
-    const k = header!.indexOf('uscc');
-    const picked = body.filter((r) => order.has(r[k] ?? '')).sort((a, b) => order.get(a[k]!)! - order.get(b[k]!)!);
-    const csv = `\uFEFF${Papa.unparse([header!, ...picked], { newline: '\r\n', escapeFormulae: true })}\r\n`;
+    // The server's encoder for /credit/period/<p>-excel.csv, with the same column kinds.
+    const [{ pickedRowsExcelCsv }, text] = await Promise.all([import('../lib/excel-csv.ts'), fetch(this.dataset.csv!).then((r) => r.text())]);
+    const csv = pickedRowsExcelCsv(text, PERIOD_EXCEL_COLUMNS, 'uscc', order);
     const a = document.createElement('a');
     a.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
     a.download = `credit-${this.dataset.period ?? ''}-filtered.csv`;

@@ -5,6 +5,7 @@
  */
 import { FILTER_KEYS, filterFromQuery, filterToQuery, matches, sortRows, type Filter, type IndexRow, type SortKey } from '../lib/problems.ts';
 import { problemUrl, villageUrl } from '../lib/urls.ts';
+import type { ExcelColumns } from '../lib/excel-csv.ts';
 import { fillRow, keyed } from './row-template.ts';
 
 const PAGE = 200;
@@ -119,12 +120,10 @@ class ProblemRegister extends HTMLElement {
   async #download(): Promise<void> {
     if (!this.#index) await this.#apply();
     const ids = new Set((this.#active(this.#filter()) || this.#sort ? this.#visible : await this.#load()).map((r) => r.id));
-    const [{ default: Papa }, text] = await Promise.all([import('papaparse'), fetch(this.dataset.csv!).then((r) => r.text())]);
-    const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true });
-    const [header, ...body] = parsed.data;
+    // The server's encoder for /data/problems-excel.csv, with the column kinds the page was built with.
+    const [{ pickedRowsExcelCsv }, text] = await Promise.all([import('../lib/excel-csv.ts'), fetch(this.dataset.csv!).then((r) => r.text())]);
     const order = new Map([...ids].map((id, i) => [id, i]));
-    const picked = body.filter((r) => order.has(r[0] ?? '')).sort((a, b) => order.get(a[0]!)! - order.get(b[0]!)!);
-    const csv = `\uFEFF${Papa.unparse([header!, ...picked], { newline: '\r\n', escapeFormulae: true })}\r\n`;
+    const csv = pickedRowsExcelCsv(text, JSON.parse(this.dataset.excelColumns ?? '{}') as ExcelColumns, 'id', order);
     const a = document.createElement('a');
     a.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
     a.download = 'problems-filtered.csv';

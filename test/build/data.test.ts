@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readHtml } from '../helpers/html.ts';
 import { REPO_URL } from '../helpers/paths.ts';
 import { BOTH_SITES, csvRows, FIXTURE_SITE } from '../helpers/sites.ts';
-import { excelCell } from '../../src/lib/downloads.ts';
+import { excelCell, excelColumn } from '../../src/lib/excel-csv.ts';
 import { columnMeta } from '../../src/schemas/columns.ts';
 import { DATA_TABLES, DATA_TABLE_NAMES } from '../../src/schemas/index.ts';
 import { columnNames, type AnyTable } from '../../src/schemas/table.ts';
@@ -35,8 +35,8 @@ for (const site of BOTH_SITES) {
           expect(row).toHaveLength(header.length);
           row.forEach((cell, k) => {
             const was = original[r]![k]!;
-            const textColumn = columnMeta(def.schema.shape[header[k]!]!).type === 'string';
-            expect(cell).toBe(r === 0 ? was : excelCell(was, textColumn).text);
+            const kind = excelColumn(columnMeta(def.schema.shape[header[k]!]!).type);
+            expect(cell).toBe(r === 0 ? was : excelCell(was, kind).text);
           });
         });
       });

@@ -13,6 +13,9 @@ import { OUTPUT } from '../helpers/paths.ts';
 import { BOTH_SITES } from '../helpers/sites.ts';
 import { DATA_TABLES, DATA_TABLE_NAMES } from '../../src/schemas/index.ts';
 import { columnMeta } from '../../src/schemas/columns.ts';
+import { toCsv } from '../../src/lib/downloads.ts';
+import { pickedRowsExcelCsv, toExcelCsv, type ExcelColumn, type ExcelColumns } from '../../src/lib/excel-csv.ts';
+import { EXCEL_CORPUS } from '../helpers/excel-corpus.ts';
 
 const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' });
 const missing = soffice.error !== undefined;
@@ -73,4 +76,37 @@ describe.skipIf(missing && !process.env.CI)('LibreOffice Calc reading the Excel-
       expect(cells).toBeGreaterThan(100);
     });
   }
+});
+
+describe.skipIf(missing && !process.env.CI)('LibreOffice Calc reading the hostile corpus through the one Excel-safe encoder', () => {
+  it('runs no formula but our text literals, keeps text as text, and plain numbers and dates as such', () => {
+    expect(soffice.error, 'LibreOffice is needed: apt-get install -y libreoffice-calc-nogui').toBeUndefined();
+    const dir = join(OUTPUT, 'spreadsheet', 'corpus');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    // One row per case, the value in the column of its kind; written as "下载这些行" writes it (all rows picked).
+    const kinds: ExcelColumn[] = ['text', 'number', 'date'];
+    const source = toCsv(['n', ...kinds], EXCEL_CORPUS.map(([value, kind], n) => ({ n: `r${n}`, [kind]: value })));
+    const columns: ExcelColumns = { text: 'text', number: 'number', date: 'date' };
+    const csv = pickedRowsExcelCsv(source, columns, 'n', new Map(EXCEL_CORPUS.map((_, n) => [`r${n}`, n])));
+    expect(csv).toBe(toExcelCsv(source, columns));
+    writeFileSync(join(dir, 'corpus.csv'), csv);
+    const r = spawnSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--infilter=CSV:44,34,76,1', '--convert-to', 'fods', '--outdir', dir, join(dir, 'corpus.csv')], { encoding: 'utf8', timeout: 170_000 });
+    expect(r.status, r.stderr).toBe(0);
+    const [, ...rows] = readFods(readFileSync(join(dir, 'corpus.fods'), 'utf8'));
+    const wrong: string[] = [];
+    EXCEL_CORPUS.forEach(([value, kind, written], n) => {
+      const c = rows[n]?.[1 + kinds.indexOf(kind)];
+      const what = `${JSON.stringify(value)} (${kind})`;
+      if (!c) return void wrong.push(`${what}: no cell`);
+      if (value === '') return void (c.type !== '' && wrong.push(`${what}: read as ${c.type}`));
+      if (c.formula !== undefined && !/^of:="[^"]*"$/.test(c.formula)) wrong.push(`${what}: formula ${c.formula}`);
+      const want = kind === 'number' && written === value ? 'float' : kind === 'date' && written === value ? 'date' : 'string';
+      if (c.type !== want) wrong.push(`${what}: read as ${c.type}, not ${want}`);
+      // What the reader sees (for values the flat ODS writes as plain text): the value, or the value after an apostrophe.
+      const shown = c.text.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!);
+      if (want === 'string' && /^[\p{L}\p{N}\p{P}\p{S}]+$/u.test(value) && shown !== value && shown !== `'${value}`) wrong.push(`${what}: shown as ${shown}`);
+    });
+    expect(wrong).toEqual([]);
+  });
 });

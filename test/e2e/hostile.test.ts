@@ -8,6 +8,7 @@ import { siteInBrowser } from '../helpers/site-browser.ts';
 import { astroBuild } from '../helpers/build.ts';
 import { listFiles } from '../helpers/html.ts';
 import { FORMULA_PAYLOADS, materialiseHostile } from '../helpers/fixtures.ts';
+import { opensFormula } from '../helpers/excel-corpus.ts';
 import { OUTPUT } from '../helpers/paths.ts';
 import Papa from 'papaparse';
 import { SyntaxValidator } from 'fast-xml-validator';
@@ -124,13 +125,43 @@ describe.skipIf(browserPath.skip)('hostile data', () => {
       expect(text.startsWith('\uFEFF'), f).toBe(true);
       const [, ...rows] = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
       for (const cell of rows.flat()) {
-        // What a spreadsheet runs: a cell opening with = + - @ (or a tab), unless it is a plain number.
-        if (/^[=+\-@\t\r]/.test(cell)) expect(cell, f).toMatch(/^-?\d+(\.\d+)?$|^="[^"]*"$/);
+        // What a spreadsheet runs: a cell opening with = + - @ after what it skips, unless it is a plain number or our ="…".
+        expect(opensFormula(cell), `${f}: ${JSON.stringify(cell)}`).toBe(false);
         if (FORMULA_PAYLOADS.some((p) => cell.startsWith(`'${p}`))) openings++;
       }
     }
     // The fixture really holds formula openings in every kind of table, and all were neutralised.
     expect(openings).toBeGreaterThan(10);
+  });
+
+  it('"下载这些行" writes the server’s Excel-safe rows, with no formula, on the register and the credit list', async () => {
+    const page = await site.browser.newPage({ acceptDownloads: true });
+    let openings = 0;
+    for (const [path, button, file, key] of [
+      ['problems/', 'problem-register [data-download]', 'data/problems-excel.csv', 'id'],
+      ['credit/', 'credit-list button[data-download]', '', 'uscc'],
+    ] as const) {
+      await page.goto(site.server.root + path);
+      await page.waitForLoadState('networkidle');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+      const text = readFileSync((await download.path())!, 'utf8');
+      expect(text.startsWith('\uFEFF'), path).toBe(true);
+      const [header, ...rows] = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
+      expect(rows.length, path).toBeGreaterThan(0);
+      for (const cell of rows.flat()) {
+        expect(opensFormula(cell), `${path}: ${JSON.stringify(cell)}`).toBe(false);
+        if (FORMULA_PAYLOADS.some((p) => cell.startsWith(`'${p}`))) openings++;
+      }
+      // The same rows, cell for cell, as the server's file (the credit list downloads the latest period).
+      const serverFile = file || `credit/period/${/(\d{4}(?:-H[12])?)/.exec(download.suggestedFilename())![1]}-excel.csv`;
+      const [serverHeader, ...serverRows] = Papa.parse<string[]>(readFileSync(join(OUT, serverFile), 'utf8').slice(1), { skipEmptyLines: true }).data;
+      expect(header, path).toEqual(serverHeader);
+      const k = header!.indexOf(key);
+      const byKey = new Map(serverRows.map((r) => [r[k], r]));
+      expect(rows, path).toEqual(rows.map((r) => byKey.get(r[k])));
+    }
+    expect(openings).toBeGreaterThan(2);
+    await page.close();
   });
 
   it('keeps them intact in the downloads', () => {

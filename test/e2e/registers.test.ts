@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { browserAvailability } from '../helpers/browser.ts';
 import { siteInBrowser } from '../helpers/site-browser.ts';
 import { FIXTURE_DATA } from '../helpers/paths.ts';
+import { FIXTURE_SITE } from '../helpers/sites.ts';
 
 const browserPath = browserAvailability();
 const csv = (name: string) => Papa.parse<Record<string, string>>(readFileSync(join(FIXTURE_DATA, `${name}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
@@ -104,7 +105,13 @@ describe.skipIf(browserPath.skip)('registers in Chromium', () => {
     expect(text.startsWith('\uFEFF')).toBe(true);
     const rows = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
     expect(rows[0]).toEqual(Object.keys(problems[0]!));
-    expect(rows.slice(1).map((r) => r[0])).toEqual(visible);
+    // Codes are kept as text with ="…", as in the server's file.
+    expect(rows.slice(1).map((r) => r[0]!.replace(/^="(.*)"$/, '$1'))).toEqual(visible);
+    // One encoder: each row is the server's /data/problems-excel.csv row for that problem, cell for cell.
+    const server = Papa.parse<string[]>(readFileSync(join(FIXTURE_SITE.dir, 'data/problems-excel.csv'), 'utf8').slice(1), { skipEmptyLines: true }).data;
+    const byId = new Map(server.map((r) => [r[0], r]));
+    expect(server[0]).toEqual(rows[0]);
+    expect(rows.slice(1)).toEqual(rows.slice(1).map((r) => byId.get(r[0])));
     await page.close();
   });
 

@@ -1,0 +1,175 @@
+/**
+ * The one Excel-safe encoder (src/lib/excel-csv.ts): a hostile corpus, a property over arbitrary
+ * cells read back as a spreadsheet unquotes them, and a check that every server -excel.csv and
+ * every browser download goes through it.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import fc from 'fast-check';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { encodeExcelCsv, excelCell, excelColumn, excelColumns, pickedRowsExcelCsv, toExcelCsv, type ExcelColumn, type ExcelColumns } from '../../src/lib/excel-csv.ts';
+import { PERIOD_CSV_COLUMNS, PERIOD_EXCEL_COLUMNS } from '../../src/lib/credit-period.ts';
+import { dropLeading, EXCEL_CORPUS, FORMULA_PREFIXES, PLAIN_NUMBER, TEXT_LITERAL } from '../helpers/excel-corpus.ts';
+import { ROOT } from '../helpers/paths.ts';
+
+const KINDS: readonly ExcelColumn[] = ['text', 'number', 'date'];
+
+/** Reads one encoded file back as a spreadsheet unquotes it (RFC 4180), without the BOM. */
+function readBack(csv: string): string[][] {
+  expect(csv.startsWith('\uFEFF')).toBe(true);
+  const r = Papa.parse<string[]>(csv.slice(1), { newline: '\r\n', delimiter: ',' });
+  expect(r.errors).toEqual([]);
+  // The file ends with CRLF, which PapaParse reads as one empty last row.
+  expect(r.data.at(-1)).toEqual(['']);
+  return r.data.slice(0, -1);
+}
+
+describe('Excel-safe cells: the hostile corpus', () => {
+  const cases = EXCEL_CORPUS;
+  for (const [value, column, want] of cases) {
+    it(`${JSON.stringify(value).slice(0, 40)} in a ${column} column → ${JSON.stringify(want).slice(0, 40)}`, () => {
+      expect(excelCell(value, column).text).toBe(want);
+    });
+  }
+
+  it('reads back, through CSV quoting, to the cells above, one record per row', () => {
+    const header = cases.map((_, i) => `c${i}`);
+    const columns: ExcelColumns = Object.fromEntries(cases.map(([, kind], i) => [`c${i}`, kind]));
+    const [h, row, ...rest] = readBack(encodeExcelCsv(header, [cases.map(([v]) => v)], columns));
+    expect(rest).toEqual([]);
+    expect(h).toEqual(header);
+    expect(row).toEqual(cases.map(([, , want]) => want));
+  });
+});
+
+describe('Excel-safe cells: any cell', () => {
+  const piece = fc.oneof(
+    fc.constantFrom(...FORMULA_PREFIXES, '\t', '\r', '\n', '\r\n', ' ', '\u00A0', '\u3000', '\u2028', '\u2029', '\u000B', '\u0000', '\u200B', '\uFEFF', '\u0301', '"', ',', "'", '0', '1', '.', 'E', 'H', '年', '东', 'cmd|', '!A0'),
+    fc.string({ unit: 'binary', maxLength: 4 }),
+  );
+  const cell = fc.array(piece, { maxLength: 12 }).map((p) => p.join(''));
+
+  it('never starts with a formula prefix once a spreadsheet has unquoted it and dropped what it skips, and keeps the value', () => {
+    fc.assert(
+      fc.property(cell, fc.constantFrom(...KINDS), fc.constantFrom(...KINDS), (value, kind, other) => {
+        const rows = readBack(encodeExcelCsv(['a', 'b'], [[value, value]], { a: kind, b: other }));
+        expect(rows).toHaveLength(2);
+        for (const [k, out] of rows[1]!.entries()) {
+          const column = k === 0 ? kind : other;
+          const safe = !FORMULA_PREFIXES.some((p) => dropLeading(out).startsWith(p)) || (PLAIN_NUMBER.test(out) && column === 'number') || TEXT_LITERAL.test(out);
+          expect(safe, JSON.stringify(out)).toBe(true);
+          // The reader sees the value: as it is, after an apostrophe, or as a literal holding exactly it (which cannot be broken out of).
+          expect([value, `'${value}`, `="${value}"`], JSON.stringify(out)).toContain(out);
+          if (TEXT_LITERAL.test(out)) expect(TEXT_LITERAL.exec(out)![1]).toBe(value);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('keeps exactly the plain numbers of a number column as numbers; anything else a spreadsheet would read as a number is text', () => {
+    const numberLike = fc.oneof(fc.double({ noNaN: true }).map(String), fc.integer().map(String), fc.stringMatching(/^[ (+-]?[$¥]?[0-9]{1,20}([.,][0-9]{1,4})?([eE][+-]?[0-9]{1,3})?%?\)?$/));
+    fc.assert(
+      fc.property(numberLike, (value) => {
+        const { text } = excelCell(value, 'number');
+        if (/^-?[0-9]+(\.[0-9]+)?$/.test(value)) expect(text).toBe(value);
+        else expect(text === `="${value}"` || text === `'${value}`, `${value} → ${text}`).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('one encoder for the server and the browser', () => {
+  const SOURCE = [
+    'id,title,score,code,date,note',
+    'a,=HYPERLINK("http://x"),-3,913202810000000001,2019-01-02,+1 point',
+    'b,"comma, and ""quote""",5,0123,,@SUM(A1)',
+    'c,"line\nbreak",-1.5,91320281MA1E2E3E4E,2019-01-03,"x\u2028=1"',
+    'd,"\u2028=cmd|\' /C calc\'!A0",,2019-H1,2019-01,\ttab',
+    '',
+  ].join('\n');
+  const COLUMNS = excelColumns([
+    { name: 'id', type: 'string' },
+    { name: 'title', type: 'string' },
+    { name: 'score', type: 'number' },
+    { name: 'code', type: 'string' },
+    { name: 'date', type: 'date' },
+    { name: 'note', type: 'string' },
+  ]);
+
+  it('maps Table Schema types to column kinds', () => {
+    expect(COLUMNS).toEqual({ id: 'text', title: 'text', score: 'number', code: 'text', date: 'date', note: 'text' });
+    expect((['integer', 'boolean', 'array', undefined] as const).map((t) => excelColumn(t))).toEqual(['number', 'text', 'text', 'text']);
+  });
+
+  it('re-encodes a table: BOM, CRLF, every cell through excelCell', () => {
+    expect(toExcelCsv(SOURCE, COLUMNS)).toBe(
+      '\uFEFFid,title,score,code,date,note\r\n' +
+        '="a",\'=HYPERLINK("http://x"),-3,="913202810000000001",2019-01-02,\'+1 point\r\n'.replace('\'=HYPERLINK("http://x")', '"\'=HYPERLINK(""http://x"")"').replace('="913202810000000001"', '"=""913202810000000001"""').replace('="a"', 'a') +
+        'b,"comma, and ""quote""",5,"=""0123""",,\'@SUM(A1)\r\n' +
+        'c,"line\nbreak",-1.5,"=""91320281MA1E2E3E4E""",2019-01-03,"x\u2028=1"\r\n' +
+        'd,"\'\u2028=cmd|\' /C calc\'!A0",,"=""2019-H1""","=""2019-01""",\'\ttab\r\n',
+    );
+  });
+
+  it('"下载这些行" writes the picked rows, in the page’s order, exactly as the server’s file writes them', () => {
+    const server = toExcelCsv(SOURCE, COLUMNS).split('\r\n');
+    const order = new Map([
+      ['d', 0],
+      ['a', 1],
+      ['zz', 2],
+    ]);
+    const picked = pickedRowsExcelCsv(SOURCE, COLUMNS, 'id', order).split('\r\n');
+    expect(picked).toEqual([server[0], server[4], server[1], '']);
+    // With a BOM and CRLF in the source (an Excel re-save) the result is the same.
+    expect(pickedRowsExcelCsv(`\uFEFF${SOURCE.replace(/\n/g, '\r\n')}`, COLUMNS, 'id', order).split('\r\n')).toEqual(picked);
+  });
+
+  it('a column kind that is not one (from a page attribute) is text, also for names such as constructor', () => {
+    const kinds = JSON.parse('{"a":"number","b":"formula","constructor":"number"}') as ExcelColumns;
+    expect(encodeExcelCsv(['a', 'b', 'constructor', 'toString'], [['-1', '-1', '1', '2']], kinds)).toBe('\uFEFFa,b,constructor,toString\r\n-1,"=""-1""",1,"=""2"""\r\n');
+  });
+
+  it('the credit period’s columns are all described', () => {
+    expect(Object.keys(PERIOD_EXCEL_COLUMNS)).toEqual([...PERIOD_CSV_COLUMNS]);
+  });
+
+  /** Source files under a folder, recursively. */
+  const files = (dir: string): string[] =>
+    readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
+      .filter((e) => e.isFile())
+      .map((e) => relative(ROOT, join(e.parentPath, e.name)));
+  const src = (f: string) => readFileSync(join(ROOT, f), 'utf8');
+
+  it('every server -excel.csv endpoint encodes with toExcelCsv from src/lib/excel-csv.ts', () => {
+    const endpoints = files('src/pages').filter((f) => f.endsWith('-excel.csv.ts'));
+    expect(endpoints.length).toBeGreaterThanOrEqual(4);
+    for (const f of endpoints) {
+      expect(src(f), f).toMatch(/import \{[^}]*\btoExcelCsv\b[^}]*\} from '(\.\.\/)+lib\/excel-csv\.ts';/);
+      expect(src(f), f).toMatch(/\btoExcelCsv\(/);
+    }
+  });
+
+  it('every browser CSV download encodes with pickedRowsExcelCsv from src/lib/excel-csv.ts, with the server’s column kinds', () => {
+    // The CSV checker's "下载修正后的文件" is the editor's own data file, corrected: it is written as data, not through this encoder.
+    const scripts = files('src/scripts').filter((f) => /text\/csv/.test(src(f)) && f !== 'src/scripts/csv-checker.ts');
+    expect(scripts.sort()).toEqual(['src/scripts/credit-list.ts', 'src/scripts/problem-register.ts']);
+    for (const f of scripts) expect(src(f), f).toMatch(/\{ pickedRowsExcelCsv \}.*import\('\.\.\/lib\/excel-csv\.ts'\)/);
+    expect(src('src/scripts/credit-list.ts')).toMatch(/pickedRowsExcelCsv\(text, PERIOD_EXCEL_COLUMNS, 'uscc', order\)/);
+    expect(src('src/pages/credit/period/[period]-excel.csv.ts')).toMatch(/toExcelCsv\(creditPeriodCsv\(period\), PERIOD_EXCEL_COLUMNS\)/);
+    expect(src('src/scripts/problem-register.ts')).toMatch(/pickedRowsExcelCsv\(text, JSON\.parse\(this\.dataset\.excelColumns/);
+    expect(src('src/views/ProblemsRegister.astro')).toMatch(/data-excel-columns=\{problemExcelColumns\}/);
+    expect(src('src/pages/data/[table]-excel.csv.ts')).toMatch(/excelColumns\(e\.columns\)/);
+    // No other formula escaping anywhere in src (PapaParse's escapeFormulae was the browser's old rule).
+    const others = files('src').filter((f) => /\.(ts|astro)$/.test(f) && f !== 'src/lib/excel-csv.ts' && /escapeFormulae|Papa\.unparse|unparse\(/.test(src(f)));
+    expect(others).toEqual([]);
+  });
+
+  it('the module runs in a browser: it imports nothing but the CSV reader and types', () => {
+    const imports = [...src('src/lib/excel-csv.ts').matchAll(/^import (.*) from '([^']+)';$/gm)].map((m) => `${m[1]} from ${m[2]}`);
+    expect(imports).toEqual(['{ parseCsv } from ./csv.ts', 'type { FieldType } from ../schemas/columns.ts']);
+    // The CSV reader it uses may import other modules, but nothing of Node.
+    expect(src('src/lib/csv.ts')).not.toMatch(/from 'node:|require\(/);
+  });
+});
