@@ -47,6 +47,7 @@ export function keyProblem(def: AnyTable, key: readonly string[]): string | unde
     if (schema) {
       const r = columnMeta(schema).parse(value);
       if (!r.ok) return `${title}${logText(r.message)}`;
+      if (value === '') continue; // an optional key column left empty (redactions' column): the check allowed it
     }
     const length = [...value].length;
     if (length > HISTORY_KEY_MAX) return `${title}${quoted(value)}太长（${length} 字，编号不能超过 ${HISTORY_KEY_MAX} 字）`;

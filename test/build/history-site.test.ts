@@ -1,7 +1,8 @@
 /**
  * The history pages on a site built from a fixture repository made here (test/fixtures/valid
- * committed at set dates, then a status change, a removed problem and enterprise, a changed
- * rating), never from this repository's own history; and a site built from a copy without git,
+ * committed at set dates, then a status change, rows with keys that would not validate today
+ * added and deleted, a removed problem and enterprise, a changed rating), never from this
+ * repository's own history; and a site built from a copy without git,
  * which shows that history is unavailable.
  */
 import { readFeed } from '../helpers/feed.ts';
@@ -21,6 +22,9 @@ let out: string;
 let noGit: string;
 let noGitOut: string;
 let cache: string;
+let buildLog = '';
+/** The lines on which the rows with bad keys were added. */
+let typoLines = { problems: 0, enterprises: 0 };
 const ids: Record<string, string> = {};
 const short = (id: string) => repo.git(['rev-parse', '--short', id]);
 
@@ -36,6 +40,18 @@ beforeAll(() => {
   writeFileSync(join(repo.dir, 'data/problems.csv'), `${problems.trimEnd()}\n${extra}\n`);
   ids.first = repo.commit({}, '2020-01-10T09:00:00+08:00', '首次公开全部数据');
   ids.status = repo.commit({ 'data/problems.csv': read('problems.csv').replace(',2019-09-30,整改中,,', ',2019-09-30,已整改,2019-12-20,') }, '2020-03-02T10:00:00+08:00', 'GS-2019-005 已整改');
+  // Rows added with keys that would not validate today — a "/" in a problem id, an enterprise code
+  // in lower case (the same folder as a current one on Windows and macOS) — and deleted the next
+  // day: the build goes on without them, and says so in its log.
+  const enterprises = read('enterprises.csv');
+  const lower = enterprises.split('\n').find((l) => l.startsWith('91990000MA6YA3BC45,'))!.replace('91990000MA6YA3BC45', '91990000ma6ya3bc45');
+  typoLines = { problems: read('problems.csv').trimEnd().split('\n').length + 1, enterprises: enterprises.trimEnd().split('\n').length + 1 };
+  ids.typo = repo.commit(
+    { 'data/problems.csv': `${read('problems.csv').trimEnd()}\n${extra.replace('GS-2019-099', 'GS/2019-100')}\n`, 'data/enterprises.csv': `${enterprises.trimEnd()}\n${lower}\n` },
+    '2020-03-10T10:00:00+08:00',
+    '新增问题和企业（编号写错）',
+  );
+  ids.untypo = repo.commit({ 'data/problems.csv': dropLine(read('problems.csv'), 'GS/2019-100,'), 'data/enterprises.csv': enterprises }, '2020-03-11T10:00:00+08:00', '删除编号写错的两行');
   ids.remove = repo.commit(
     {
       'data/problems.csv': dropLine(read('problems.csv'), 'GS-2019-099,'),
@@ -49,8 +65,11 @@ beforeAll(() => {
   cache = mkdtempSync(join(tmpdir(), 'gushan-history-site-cache-'));
   out = mkdtempSync(join(tmpdir(), 'gushan-history-site-out-'));
   const env = { BASE_PATH: '/', SITE_URL, BUILD_DATE: '2026-01-15', REPO_URL, HISTORY_CACHE_DIR: cache };
-  const r = astroBuild({ ...env, OUT_DIR: out, DATA_DIR: join(repo.dir, 'data'), CONTENT_DIR: join(repo.dir, 'content') });
+  // --force: Astro's content cache (.astro/content-modules.mjs) may still name the MDX pages of an
+  // earlier build's content folder, deleted since (this test's own copy without git, last run).
+  const r = astroBuild({ ...env, OUT_DIR: out, DATA_DIR: join(repo.dir, 'data'), CONTENT_DIR: join(repo.dir, 'content') }, undefined, ['--force']);
   if (r.status !== 0) throw new Error(r.output);
+  buildLog = r.output;
   // The same data as a folder outside any repository (a downloaded archive).
   noGit = mkdtempSync(join(tmpdir(), 'gushan-no-git-'));
   cpSync(join(repo.dir, 'data'), join(noGit, 'data'), { recursive: true });
@@ -150,6 +169,22 @@ describe('removed records', () => {
   });
 });
 
+describe('keys of old versions that would not validate today', () => {
+  it('never become a page or a folder; the build says so once each in Chinese with file, line and commit, and shows the rest', () => {
+    expect(existsSync(join(out, 'problems/GS'))).toBe(false);
+    expect(existsSync(join(out, 'credit/91990000ma6ya3bc45'))).toBe(false);
+    const warnings = buildLog.split('\n').filter((l) => l.includes('数据修改历史：'));
+    expect(warnings).toEqual([
+      expect.stringContaining(`数据修改历史：data/problems.csv 第 ${typoLines.problems} 行（提交 ${short(ids.typo!)}，2020-03-10）中问题编号“GS/2019-100”格式不对`),
+      expect.stringContaining(`数据修改历史：data/enterprises.csv 第 ${typoLines.enterprises} 行（提交 ${short(ids.typo!)}，2020-03-10）中统一社会信用代码“91990000ma6ya3bc45”含有不允许的字符“m”，字母要大写`),
+    ]);
+    // Nothing else of those two commits was a record change: they are not in the change log, the others are.
+    const commits = readHtml(out, 'changes/index.html').querySelectorAll('[data-commit]').map((c) => c.getAttribute('data-commit'));
+    expect(commits).toEqual([ids.rating, ids.remove, ids.status, ids.first]);
+    expect(existsSync(join(out, 'problems/GS-2019-099/index.html'))).toBe(true);
+  });
+});
+
 describe('without git history', () => {
   it('builds, with a visible note on record pages and on /changes/, and no removed pages', () => {
     for (const p of ['problems/GS-2019-005/index.html', 'credit/91990000MA6YA3BC45/index.html', 'changes/index.html']) {
@@ -165,7 +200,7 @@ describe('versions you can cite', () => {
   it('lists each dataset\'s versions on /data/, newest first, linked to the file at that commit', () => {
     const page = readHtml(out, 'data/index.html');
     const problems = page.getElementById('problems')!.querySelectorAll('[data-version]');
-    expect(problems.map((v) => v.getAttribute('data-version'))).toEqual([ids.remove, ids.status, ids.first]);
+    expect(problems.map((v) => v.getAttribute('data-version'))).toEqual([ids.remove, ids.untypo, ids.typo, ids.status, ids.first]);
     expect(problems[0]!.querySelector('time')!.getAttribute('datetime')).toBe('2020-04-01');
     expect(problems[0]!.querySelector('a')!.getAttribute('href')).toBe(`${REPO_URL}/blob/${ids.remove}/data/problems.csv`);
     expect(problems[0]!.querySelector('code')!.textContent).toBe(short(ids.remove!));
