@@ -8,17 +8,9 @@
 import { chartGeometry } from './chart-geometry.ts';
 import type { ChartModel } from './chart-model.ts';
 import { formatValue } from './progress.ts';
+import { xmlText } from './xml.ts';
 
-/** Escapes text for XML content and attributes, and drops characters XML 1.0 does not allow. */
-export function xmlText(s: string): string {
-  return s
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
+export { xmlText };
 
 const WIDE = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{1F000}-\u{1FAFF}\u{20000}-\u{3FFFD}]/u;
 

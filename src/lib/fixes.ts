@@ -11,6 +11,8 @@
  */
 import { excelColumn, parseCsv, type CsvRow } from './csv.ts';
 import { PARTIAL_DATE } from './dates.ts';
+import { stripControlChars } from './control-chars.ts';
+import { showValue } from './issues.ts';
 import { USCC_PATTERN } from './uscc.ts';
 import { columnMeta, type ColumnMeta } from '../schemas/columns.ts';
 import { columnNames, type AnyTable } from '../schemas/table.ts';
@@ -91,8 +93,11 @@ function fixNumber(s: string, meta: ColumnMeta): string | undefined {
  * The corrected text of one cell whose value failed its column's check, when the correction is
  * mechanical and certain; undefined otherwise.
  */
-export function suggestCell(meta: ColumnMeta, raw: string): CellFix | undefined {
-  if (meta.parse(raw).ok) return undefined;
+export function suggestCell(meta: ColumnMeta, written: string): CellFix | undefined {
+  if (meta.parse(written).ok) return undefined;
+  // Control characters are never meant (E041): every correction starts from the text without
+  // them; in free text, those that stand for a line break (Word's Shift+Enter) become one.
+  const raw = stripControlChars(written, meta.type === 'string' && !meta.enum && !meta.pattern && !meta.format);
   const candidates: string[] = [];
   const trimmed = trimAll(raw);
   if (meta.type === 'string' && !meta.enum && !meta.pattern && !meta.format) {
@@ -125,7 +130,7 @@ export function suggestCell(meta: ColumnMeta, raw: string): CellFix | undefined 
     const compact = meta.type !== 'string' || meta.pattern === USCC_PATTERN.source ? s.replace(/\s+/g, '') : s;
     candidates.push(compact, compact.toUpperCase(), compact.toLowerCase());
   }
-  const passing = [...new Set(candidates)].filter((c) => c !== raw && meta.parse(c).ok);
+  const passing = [...new Set(candidates)].filter((c) => c !== written && meta.parse(c).ok);
   // Never guess: the candidates that pass must agree (upper- and lower-case both passing would not).
   return passing.length === 1 ? { value: passing[0]! } : passing.length > 1 && passing.every((p) => p === passing[0]) ? { value: passing[0]! } : undefined;
 }
@@ -133,7 +138,7 @@ export function suggestCell(meta: ColumnMeta, raw: string): CellFix | undefined 
 /** The text appended to a cell's message: the corrected value or, for an Excel day number, a hint. */
 export function fixNote(meta: ColumnMeta, raw: string): { note: string; fix?: string } | undefined {
   const f = suggestCell(meta, raw);
-  if (f) return { note: `，应写成“${f.value}”`, fix: f.value };
+  if (f) return { note: `，应写成“${showValue(f.value, 60)}”`, fix: f.value };
   if (meta.type === 'date') {
     const d = excelSerialDate(trimAll(raw));
     if (d) return { note: `；如果这是 Excel 的日期序号，它是 ${d}（请把单元格格式设为“文本”后写成 ${d}）` };

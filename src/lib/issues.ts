@@ -5,6 +5,7 @@
 
 import { RATINGS } from '../schemas/enums.ts';
 import { scoreBandText } from './ratings.ts';
+import { showControlChars } from './control-chars.ts';
 
 export interface IssueCode {
   title: string;
@@ -36,7 +37,11 @@ export const ISSUE_CODES = {
   E038: { title: '统一社会信用代码格式不对', fix: '统一社会信用代码是 18 位，只含数字和大写字母（不含 I、O、S、V、Z），请对照营业执照核对。' },
   E039: { title: '统一社会信用代码校验位不对', fix: '最后一位是校验码，与前 17 位不相符，说明代码中有抄错的字符，请对照营业执照逐位核对。' },
   E040: { title: '单元格首尾有空格', fix: '删除单元格开头和结尾的空格。' },
+  E041: { title: '单元格中有看不见的控制字符', fix: '删除这些字符（消息中写成 [U+000B] 这样）；从 Word 复制的文字常带有这样的换行符，在 Excel 中删除后重新按 Alt+Enter 换行，或运行 npm run validate -- --fix 自动删除。' },
+  E042: { title: '年份不在 1900 到 2100 之间', fix: '检查年份是否写错，例如 0019 应为 2019；日期写成“年-月-日”，年份写满四位。' },
+  E043: { title: '编号太长', fix: '编号用在网址和文件名中，不能超过 64 个字符；请改用简短的编号。' },
   E050: { title: '编号重复', fix: '每条记录的编号（主键）必须唯一；如果是同一条记录，删除重复的一行，否则改用新的编号。' },
+  E051: { title: '编号与网站的其他网址重名', fix: '编号会成为网址的一部分，不能与网站已有的网址相同；请换一个编号（消息中写了重名的网址）。' },
   E060: { title: '引用的记录不存在', fix: '先在被引用的表中添加这条记录，或者检查编号的拼写。' },
   E061: { title: '引用的计划文件不存在', fix: '填写 content/plan/ 中的计划文件名（不带 .md），例如 gushan-2017。' },
   E062: { title: '引用的章节锚点不存在', fix: '填写计划文件中实际存在的章节锚点，例如 s3-4-2；锚点写在计划文件每个标题末尾的 {#…} 中。' },
@@ -53,6 +58,9 @@ export const ISSUE_CODES = {
   E092: { title: '整条隐去的记录还在表中', fix: '整条隐去（column 留空）只用于已经从表中删除的记录；要隐去现有记录某一列的旧值，请在 column 中写列名。' },
   E080: { title: '计划文件格式不对', fix: '按照 README 中“计划原文”一节的格式修改计划文件。' },
   E081: { title: '计划文件开头的说明（标题、发文单位、日期）不对', fix: '检查文件开头两行 --- 之间的 title、issuer、date 等字段。' },
+  E110: { title: '文件不属于数据或内容', fix: 'data/ 中只能放列出的数据表（CSV UTF-8），content/ 中只能放 plan/ 中的计划文件（.md）和原文材料（plan/sources/），以及 pages/ 中的页面（.md 或 .mdx）；副本、备份和 Excel 工作簿请移到别的文件夹。' },
+  E111: { title: '文件名不能用作网址', fix: '计划文件和页面的文件名会成为网址，只能用小写英文字母、数字和连字符 -，例如 gushan-2017.md。' },
+  E112: { title: '两个文件是同一个页面', fix: '文件名只差大小写或扩展名（.md 与 .mdx）的两个文件会成为同一个网址；删除或改名其中一个。' },
 } as const satisfies Record<string, IssueCode>;
 
 export type IssueCodeId = keyof typeof ISSUE_CODES;
@@ -62,12 +70,13 @@ export const ISSUE_GROUPS: ReadonlyArray<{ id: string; title: string; about: str
   { id: 'file', title: '文件与编码', about: '文件找不到、是空的，或者保存的格式不对（编码、分隔符）。', codes: ['E001', 'E002', 'E003', 'E004', 'E005', 'E013'] },
   { id: 'header', title: '表头（第 1 行的列名）', about: '第 1 行的列名缺了、多了、重复了，或者写成了中文标题。', codes: ['E010', 'E011', 'E012', 'E014'] },
   { id: 'rows', title: '行和引号', about: '一行中单元格的个数不对，或者英文双引号用得不对。', codes: ['E020', 'E021', 'E022'] },
-  { id: 'cells', title: '单元格的值', about: '某一个单元格的内容不符合这一列的要求：空着、不是允许的值、日期或数字的写法不对等。', codes: ['E030', 'E031', 'E032', 'E033', 'E034', 'E035', 'E036', 'E037', 'E038', 'E039', 'E040'] },
-  { id: 'keys', title: '编号重复', about: '两行用了同一个编号。', codes: ['E050'] },
+  { id: 'cells', title: '单元格的值', about: '某一个单元格的内容不符合这一列的要求：空着、不是允许的值、日期或数字的写法不对等。', codes: ['E030', 'E031', 'E032', 'E033', 'E034', 'E035', 'E036', 'E037', 'E038', 'E039', 'E040', 'E041', 'E042', 'E043'] },
+  { id: 'keys', title: '编号重复或与网址重名', about: '两行用了同一个编号，或者编号会成为网站上已经有的网址。', codes: ['E050', 'E051'] },
   { id: 'refs', title: '引用其他表或计划原文', about: '填写的编号在别的表里找不到，或者引文在计划原文中找不到。', codes: ['E060', 'E061', 'E062', 'E063'] },
   { id: 'rules', title: '几个单元格之间的规则', about: '每个单元格单独看都对，但放在一起不符合规则，例如完成日期早于发现日期。', codes: ['E070', 'E071', 'E072', 'E073', 'E074', 'E075', 'E076'] },
   { id: 'redactions', title: '隐去旧内容（redactions.csv）', about: 'redactions.csv 中的一行指向的表、记录或列不对。', codes: ['E090', 'E091', 'E092'] },
   { id: 'plan', title: '计划文件', about: 'content/plan/ 中计划原文文件的格式。', codes: ['E080', 'E081'] },
+  { id: 'folders', title: '文件夹中的文件', about: 'data/ 或 content/ 中有不属于网站数据的文件（副本、备份、工作簿），或者文件名不能用作网址。', codes: ['E110', 'E111', 'E112'] },
 ];
 
 export interface ValidationIssue {
@@ -100,6 +109,6 @@ export function sortIssues(issues: readonly ValidationIssue[]): ValidationIssue[
 
 /** Shortens long values in messages so that one message stays one readable line. */
 export function showValue(v: string, max = 40): string {
-  const oneLine = v.replace(/\r\n|\r|\n/g, '⏎');
+  const oneLine = showControlChars(v.replace(/\r\n|\r|\n/g, '⏎'));
   return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
 }

@@ -5,8 +5,7 @@
  * <title>), since a reader who cannot scan it needs the address in words next to it.
  */
 import qrcode from 'qrcode-generator';
-
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+import { xmlText as escapeXml } from './xml.ts';
 
 /** Error correction level M (15 %): survives a smudged or creased paper sheet. */
 export function qrSvg(text: string, label: string): string {

@@ -31,6 +31,15 @@ export function shownPath(path: string, cwd: string): string {
   return (rel && insideDir(path, cwd) ? rel : path).split('\\').join('/');
 }
 
+/** Every file under `dir`, relative to it with "/", sorted; [] when the folder does not exist. */
+export function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => !e.isDirectory())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+    .sort();
+}
+
 export function readDatasetInput(dirs: DatasetDirs): DatasetInput {
   const cwd = dirs.cwd ?? process.cwd();
   const files = new Map<string, Uint8Array | undefined>();
@@ -45,7 +54,8 @@ export function readDatasetInput(dirs: DatasetDirs): DatasetInput {
         .sort()
         .map((f) => ({ id: f.slice(0, -3), path: shownPath(join(planDir, f), cwd), text: readFileSync(join(planDir, f), 'utf8') }))
     : [];
-  return { dataDir: shownPath(dirs.dataDir, cwd), files, tables: ALL_TABLES, plans };
+  const listing = { contentDir: shownPath(dirs.contentDir, cwd), dataFiles: listFiles(dirs.dataDir), contentFiles: listFiles(dirs.contentDir) };
+  return { dataDir: shownPath(dirs.dataDir, cwd), files, tables: ALL_TABLES, plans, listing };
 }
 
 export function validateDirs(dirs: DatasetDirs): ValidationResult {
@@ -64,7 +74,9 @@ function signature(dirs: DatasetDirs): string {
   };
   const planDir = join(dirs.contentDir, 'plan');
   const plans = existsSync(planDir) ? readdirSync(planDir).filter((f) => f.endsWith('.md')).sort() : [];
-  return [...ALL_TABLES.map((t) => `${t.name}:${stamp(join(dirs.dataDir, `${t.name}.csv`))}`), ...plans.map((f) => `${f}:${stamp(join(planDir, f))}`)].join('|');
+  // The listings too: a copy saved beside a table (problems (1).csv) is refused by name.
+  const listings = [...listFiles(dirs.dataDir), '|', ...listFiles(dirs.contentDir)].join('/');
+  return [...ALL_TABLES.map((t) => `${t.name}:${stamp(join(dirs.dataDir, `${t.name}.csv`))}`), ...plans.map((f) => `${f}:${stamp(join(planDir, f))}`), listings].join('|');
 }
 
 export class DataValidationError extends Error {

@@ -15,6 +15,7 @@ import { planFrontMatter, type PlanFrontMatter } from '../schemas/plan.ts';
 import { DATA_TABLE_NAMES, datasets as datasetsTable } from '../schemas/index.ts';
 import { redactionKeyParts } from '../schemas/redactions.ts';
 import { columnNames, type AnyTable } from '../schemas/table.ts';
+import { checkFolders, checkPlanNames, checkRouteClashes, ignoredFile, type FolderListing } from './names.ts';
 
 export interface PlanSource {
   /** File name without .md. */
@@ -31,6 +32,12 @@ export interface DatasetInput {
   files: ReadonlyMap<string, Uint8Array | undefined>;
   tables: readonly AnyTable[];
   plans: readonly PlanSource[];
+  /**
+   * Every file under the data and content folders, relative to them with "/", for the folders'
+   * contract and the pages' names (src/lib/names.ts); absent where only files are checked (the
+   * browser checker).
+   */
+  listing?: Omit<FolderListing, 'dataDir'>;
 }
 
 export interface ParsedRow {
@@ -378,6 +385,19 @@ export function validateDataset(input: DatasetInput): ValidationResult {
   if (indicatorTable) checkIndicatorPlans(indicatorTable, plans, issues);
   const redactionTable = tables.get('redactions');
   if (redactionTable) checkRedactions(redactionTable, tables, issues);
+
+  // Names that become files and addresses: the folders' contract, plans' and pages' names, ids against the routes.
+  const planNames = checkPlanNames(input.plans);
+  issues.push(...planNames);
+  const pages = (input.listing?.contentFiles ?? []).flatMap((path) => {
+    const m = /^pages\/([^/]+)\.mdx?$/.exec(path);
+    return m && !ignoredFile(path) ? [{ id: m[1]!, path: `${input.listing!.contentDir}/${path}` }] : [];
+  });
+  if (input.listing) issues.push(...checkFolders({ dataDir: input.dataDir, ...input.listing }, input.tables));
+  const badName = new Set([...planNames, ...(input.listing ? issues.filter((i) => i.code === 'E111') : [])].map((i) => i.file));
+  issues.push(
+    ...checkRouteClashes({ tables, plans: input.plans.filter((p) => !badName.has(p.path)), pages: pages.filter((p) => !badName.has(p.path)) }),
+  );
 
   // Every data table is described once in datasets.csv.
   const meta = tables.get(datasetsTable.name);

@@ -4,10 +4,11 @@ import { catalogue, changeLog } from '../data.ts';
 import { countsText } from '../lib/history-view.ts';
 import { CHANGE_KIND_LABEL } from '../lib/display.ts';
 import { SITE_NAME } from '../lib/site.ts';
+import { xmlSafeDeep, xmlText } from '../lib/xml.ts';
 import { absoluteUrl, changesPath } from '../lib/urls.ts';
 
 /** Feed readers treat an RSS description as HTML: escape it so that its text stays text. */
-const asHtmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const asHtmlText = xmlText;
 /** Records named in one item's description, at most. */
 const NAMED = 20;
 
@@ -16,7 +17,8 @@ export const GET: APIRoute = async ({ site }) => {
   const base = import.meta.env.BASE_URL;
   const titles = new Map<string, string>(catalogue().map((e) => [e.name, e.meta?.title ?? e.name]));
   const entries = (await changeLog()).slice(0, 50);
-  return rss({
+  // Strings reach the feed from data and git: strip what XML forbids, or one character makes the feed unreadable.
+  return rss(xmlSafeDeep({
     title: `${SITE_NAME}：数据修改记录`,
     description: '本站公开数据的每一次修改：哪张表的哪些记录新增、修改或删除。',
     site: absoluteUrl(site, base, ''),
@@ -36,5 +38,5 @@ export const GET: APIRoute = async ({ site }) => {
       categories: e.tables.map((t) => t.table),
     })),
     customData: '<language>zh-cn</language>',
-  });
+  }));
 };

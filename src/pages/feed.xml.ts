@@ -3,17 +3,19 @@ import type { APIRoute } from 'astro';
 import { problemRegister, villageNames } from '../data.ts';
 import { WHOLE_TOWN } from '../lib/display.ts';
 import { SITE_NAME } from '../lib/site.ts';
+import { xmlSafeDeep, xmlText } from '../lib/xml.ts';
 import { absoluteUrl } from '../lib/urls.ts';
 
 /** Feed readers treat an RSS description as HTML: escape it so that its text stays text. */
-const asHtmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const asHtmlText = xmlText;
 
 /** RSS feed of the 50 newest problems. Links carry the base path. */
 export const GET: APIRoute = ({ site }) => {
   const base = import.meta.env.BASE_URL;
   const villages = villageNames();
   const problems = problemRegister().problems.slice(0, 50);
-  return rss({
+  // Strings reach the feed from data and git: strip what XML forbids, or one character makes the feed unreadable.
+  return rss(xmlSafeDeep({
     title: `${SITE_NAME}：最新曝光的环境问题`,
     description: '顾山镇突出环境问题的最新曝光和整改情况（示例数据）。',
     site: absoluteUrl(site, base, ''),
@@ -25,5 +27,5 @@ export const GET: APIRoute = ({ site }) => {
       categories: [...p.categories],
     })),
     customData: '<language>zh-cn</language>',
-  });
+  }));
 };

@@ -8,6 +8,7 @@ import { z } from 'astro/zod';
 import { showValue, type IssueCodeId } from '../lib/issues.ts';
 import { DAY, PARTIAL_DATE, PERIOD, isRealDate, isRealPartialDate } from '../lib/dates.ts';
 import { USCC_ALPHABET, USCC_PATTERN, usccCheckChar, usccProblem } from '../lib/uscc.ts';
+import { controlChars, controlName } from '../lib/control-chars.ts';
 
 export type CellResult<T> = { ok: true; value: T } | { ok: false; code: IssueCodeId; message: string };
 
@@ -33,6 +34,8 @@ export interface ColumnMeta extends Required<ColumnInfo> {
   allowed: string;
   minimum?: number;
   maximum?: number;
+  /** Longest text allowed, in characters (keys: KEY_MAX_LENGTH). */
+  maxLength?: number;
   unit?: string;
   /** Parses a raw cell: the same function the zod schema runs. */
   parse: (raw: string) => CellResult<unknown>;
@@ -55,6 +58,11 @@ function column<T, R extends boolean | undefined>(
   const required = info.required ?? false;
   const full = (raw: string): CellResult<T | undefined> => {
     if (raw === '') return required ? fail('E030', `不能为空（必填：${info.title}）`) : ok(undefined);
+    const controls = controlChars(raw);
+    if (controls.length > 0) {
+      const named = controls.slice(0, 3).map(controlName).join('、');
+      return fail('E041', `${q(raw)}中有看不见的控制字符 ${named}${controls.length > 3 ? ' 等' : ''}（允许：文字、数字、空格和换行，不能有控制字符）`);
+    }
     if (raw.trim() !== raw) return fail('E040', `${q(raw)}开头或结尾有空格（请删除多余的空格）`);
     return parse(raw);
   };
@@ -70,15 +78,23 @@ function column<T, R extends boolean | undefined>(
 }
 
 export function text<R extends boolean | undefined = undefined>(info: Opts<R>, maxLength = 20000) {
-  return column(info, { type: 'string', allowed: `任意文字（不超过 ${maxLength} 字）` }, (raw) =>
+  return column(info, { type: 'string', allowed: `任意文字（不超过 ${maxLength} 字）`, maxLength }, (raw) =>
     raw.length > maxLength ? fail('E034', `文字太长（${raw.length} 字，允许：不超过 ${maxLength} 字）`) : ok(raw),
   );
 }
 
+/**
+ * Codes and names used in addresses and file names (ids, slugs) are at most this long: a longer
+ * one makes a file name the file system refuses (ENAMETOOLONG) and an address nobody can cite.
+ */
+export const KEY_MAX_LENGTH = 64;
+
+/** A code or name written in a fixed form (ids, slugs): used in addresses, so at most KEY_MAX_LENGTH characters. */
 export function pattern<R extends boolean | undefined = undefined>(info: Opts<R>, re: RegExp, allowed: string) {
-  return column(info, { type: 'string', pattern: re.source, allowed }, (raw) =>
-    re.test(raw) ? ok(raw) : fail('E032', `${q(raw)}格式不对（允许：${allowed}）`),
-  );
+  return column(info, { type: 'string', pattern: re.source, allowed, maxLength: KEY_MAX_LENGTH }, (raw) => {
+    if (raw.length > KEY_MAX_LENGTH) return fail('E043', `${q(raw)}太长（${raw.length} 个字符，允许：不超过 ${KEY_MAX_LENGTH} 个字符；编号用在网址和文件名中）`);
+    return re.test(raw) ? ok(raw) : fail('E032', `${q(raw)}格式不对（允许：${allowed}）`);
+  });
 }
 
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -121,39 +137,50 @@ export function textList<R extends boolean | undefined = undefined>(info: Opts<R
   });
 }
 
+/**
+ * Every number column declares the range of values that are plausible for it, so that a typo of
+ * many digits (or 310 of them, which JavaScript reads as Infinity) is refused, not published.
+ */
 export interface NumberOpts {
-  min?: number;
-  max?: number;
+  min: number;
+  max: number;
   integer?: boolean;
   unit?: string;
 }
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
-export function number<R extends boolean | undefined = undefined>(info: Opts<R>, o: NumberOpts = {}) {
-  const range =
-    o.min !== undefined && o.max !== undefined ? `${o.min} 到 ${o.max}` : o.min !== undefined ? `不小于 ${o.min}` : o.max !== undefined ? `不大于 ${o.max}` : '';
-  const allowed = `${o.integer ? '整数' : '数字'}${range ? `，${range}` : ''}${o.unit ? `（单位：${o.unit}）` : ''}`;
-  const meta: Omit<ColumnMeta, keyof ColumnInfo | 'parse'> = { type: o.integer ? 'integer' : 'number', allowed };
-  if (o.min !== undefined) meta.minimum = o.min;
-  if (o.max !== undefined) meta.maximum = o.max;
+export function number<R extends boolean | undefined = undefined>(info: Opts<R>, o: NumberOpts) {
+  const range = `${o.min} 到 ${o.max}`;
+  const allowed = `${o.integer ? '整数' : '数字'}，${range}${o.unit ? `（单位：${o.unit}）` : ''}`;
+  const meta: Omit<ColumnMeta, keyof ColumnInfo | 'parse'> = { type: o.integer ? 'integer' : 'number', allowed, minimum: o.min, maximum: o.max };
   if (o.unit !== undefined) meta.unit = o.unit;
   return column(info, meta, (raw) => {
     if (!NUMBER.test(raw)) {
       return fail('E033', `${q(raw)}不是数字（允许：${allowed}；只写数字，例如 20 或 0.5，不带单位、百分号和千位分隔符）`);
     }
     const v = Number(raw);
+    // Out of range first: 310 digits read as Infinity, which is no integer either.
+    if (!Number.isFinite(v) || v < o.min || v > o.max) return fail('E034', `数值 ${showValue(raw)} 超出范围（允许：${range}）`);
     if (o.integer && !Number.isInteger(v)) return fail('E033', `${q(raw)}不是整数（允许：${allowed}）`);
-    if ((o.min !== undefined && v < o.min) || (o.max !== undefined && v > o.max)) {
-      return fail('E034', `数值 ${raw} 超出范围（允许：${range}）`);
-    }
-    return ok(v);
+    // -0 is 0: Intl would print it as "-0".
+    return ok(v === 0 ? 0 : v);
   });
 }
+
+/** Years the data can be about: a year outside them is a typo (0019, 2201), which a chart would draw off its axis. */
+export const YEAR_MIN = 1900;
+export const YEAR_MAX = 2100;
+const yearProblem = (raw: string): CellResult<never> | undefined => {
+  const y = Number(raw.slice(0, 4));
+  return y < YEAR_MIN || y > YEAR_MAX ? fail('E042', `${q(raw)}的年份 ${raw.slice(0, 4)} 不在 ${YEAR_MIN} 到 ${YEAR_MAX} 之间（请检查年份是否写错）`) : undefined;
+};
 
 export function date<R extends boolean | undefined = undefined>(info: Opts<R>) {
   const allowed = '年-月-日，例如 2019-06-30';
   return column(info, { type: 'date', pattern: DAY.source, allowed }, (raw) => {
     const m = DAY.exec(raw);
     if (!m) return fail('E035', `${q(raw)}不是有效的日期格式（允许：${allowed}）`);
+    const year = yearProblem(raw);
+    if (year) return year;
     if (!isRealDate(Number(m[1]), Number(m[2]), Number(m[3]))) return fail('E036', `${q(raw)}这个日期不存在（请检查月份和日期）`);
     return ok(raw);
   });
@@ -164,6 +191,8 @@ export function partialDate<R extends boolean | undefined = undefined>(info: Opt
   const allowed = '年、年-月或年-月-日，例如 2017、2017-12 或 2017-12-31';
   return column(info, { type: 'string', pattern: PARTIAL_DATE.source, allowed }, (raw) => {
     if (!PARTIAL_DATE.test(raw)) return fail('E035', `${q(raw)}不是有效的日期格式（允许：${allowed}）`);
+    const year = yearProblem(raw);
+    if (year) return year;
     if (!isRealPartialDate(raw)) return fail('E036', `${q(raw)}这个日期不存在（请检查月份和日期）`);
     return ok(raw);
   });
@@ -173,7 +202,7 @@ export function partialDate<R extends boolean | undefined = undefined>(info: Opt
 export function period<R extends boolean | undefined = undefined>(info: Opts<R>) {
   const allowed = '年度写 2018，半年度写 2019-H1（上半年）或 2019-H2（下半年）';
   return column(info, { type: 'string', pattern: PERIOD.source, allowed }, (raw) =>
-    PERIOD.test(raw) ? ok(raw) : fail('E032', `${q(raw)}格式不对（允许：${allowed}）`),
+    PERIOD.test(raw) ? (yearProblem(raw) ?? ok(raw)) : fail('E032', `${q(raw)}格式不对（允许：${allowed}）`),
   );
 }
 

@@ -8,6 +8,12 @@ export { INDICATOR_KINDS };
 
 export const COMPARATORS = ['>=', '<='] as const;
 
+/**
+ * The plausible range of an indicator's values (target, baseline, observations), whatever its
+ * unit: shares, areas in 亩 or 万亩, counts. Wide on purpose; it refuses typos of many digits.
+ */
+export const INDICATOR_VALUE_RANGE = { min: -1_000_000, max: 1_000_000_000 } as const;
+
 export const indicators = defineTable({
   name: 'indicators',
   schema: z.object({
@@ -23,9 +29,9 @@ export const indicators = defineTable({
     kind: oneOf({ title: '指标类型', description: 'level：比例或数量水平；count：完成个数；milestone：是否完成的里程碑。', required: true }, INDICATOR_KINDS),
     unit: text({ title: '单位', description: '目标值和观测值的单位，例如 %、万亩、个。' }, 20),
     comparator: oneOf({ title: '比较方式', description: '>= 表示不低于目标，<= 表示不高于目标；里程碑可以为空。' }, COMPARATORS),
-    target: number({ title: '目标值', description: '计划设定的目标值；里程碑可以为空。' }),
+    target: number({ title: '目标值', description: '计划设定的目标值；里程碑可以为空。' }, INDICATOR_VALUE_RANGE),
     target_date: partialDate({ title: '目标期限', description: '目标应当达到的时间，例如 2017-12-31 或 2017。', required: true }),
-    baseline: number({ title: '基线值', description: '计划制定时的水平。' }),
+    baseline: number({ title: '基线值', description: '计划制定时的水平。' }, INDICATOR_VALUE_RANGE),
     baseline_date: partialDate({ title: '基线时间', description: '基线值对应的时间。' }),
     responsible: text({ title: '责任单位', description: '负责完成目标的单位。' }, 200),
     quote: textList({ title: '原文', description: '计划中设定这一目标的原话，必须逐字出现在 section 指明的章节中；有几处时用英文分号 ; 分隔，顺序与 section 相同。', required: true }),

@@ -27,7 +27,7 @@ export const EXPECTED: Record<string, string[]> = {
     "E031 data/problems.csv:4 列 categories：“大气;空气”中的“空气”不是允许的值（允许：水、大气、土壤、固废、噪声、生态、辐射、其他；多个值用英文分号 ; 分隔）",
   ],
   'cell-not-number': [
-    "E033 data/indicators.csv:2 列 target：“60%”不是数字（允许：数字；只写数字，例如 20 或 0.5，不带单位、百分号和千位分隔符），应写成“60”",
+    "E033 data/indicators.csv:2 列 target：“60%”不是数字（允许：数字，-1000000 到 1000000000；只写数字，例如 20 或 0.5，不带单位、百分号和千位分隔符），应写成“60”",
   ],
   'cell-pattern': [
     "E060 data/enterprises.csv:2 列 village：“dongcun”在 data/villages.csv 的 id 列中找不到（请先在 data/villages.csv 中添加，或检查拼写）",
@@ -215,6 +215,45 @@ export const EXPECTED: Record<string, string[]> = {
   ],
   'header-chinese-titles': [
     "E014 data/villages.csv:1：第 1 行写的是列的中文标题，应写成英文列名：编号 → id、名称 → name、类型 → kind（第 1 行应写成：id,name,kind）",
+  ],
+  // What validates is publishable (issue 29): control characters, implausible numbers and years, long keys, route clashes, files outside the contract.
+  'cell-control-char': [
+    "E041 data/problems.csv:2 列 description：“第一行[U+000B]第二行”中有看不见的控制字符 U+000B（垂直制表符，Word 中按 Shift+Enter 换行时产生）（允许：文字、数字、空格和换行，不能有控制字符），应写成“第一行⏎第二行”",
+    "E041 data/problems.csv:3 列 reported：“2018-06-02[U+0000]”中有看不见的控制字符 U+0000（空字符）（允许：文字、数字、空格和换行，不能有控制字符），应写成“2018-06-02”",
+  ],
+  'cell-number-infinite': [
+    "E034 data/indicators.csv:2 列 target：数值 -2000000 超出范围（允许：-1000000 到 1000000000）",
+    "E034 data/observations.csv:3 列 value：数值 1000000000000000000000000000000000000000… 超出范围（允许：-1000000 到 1000000000）",
+  ],
+  'cell-year': [
+    "E042 data/credit-ratings.csv:3 列 period：“1899-H1”的年份 1899 不在 1900 到 2100 之间（请检查年份是否写错）",
+    "E042 data/observations.csv:3 列 date：“0019”的年份 0019 不在 1900 到 2100 之间（请检查年份是否写错）",
+    "E042 data/problems.csv:2 列 deadline：“9999-12-31”的年份 9999 不在 1900 到 2100 之间（请检查年份是否写错）",
+  ],
+  'key-too-long': [
+    "E043 data/problems.csv:5 列 id：“GS-2018-00000000000000000000000000000000…”太长（300 个字符，允许：不超过 64 个字符；编号用在网址和文件名中）",
+    "E043 data/villages.csv:7 列 id：“aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…”太长（65 个字符，允许：不超过 64 个字符；编号用在网址和文件名中）",
+  ],
+  'id-route-clash': [
+    "E051 data/indicators.csv:19 列 id：编号“river-quality-excel”不能用：它的网址 /indicators/river-quality-excel.csv 也是网站的另一个网址 /indicators/<id>-excel.csv（其中 <id> 为“river-quality”）（请换一个编号）",
+    "E051 data/indicators.csv:20 列 id：编号“status”不能用：网址 /indicators/status/ 已经是网站的其他网址（/indicators/ 下已经使用的名字：index、status）（请换一个编号）",
+    "E051 data/villages.csv:7 列 id：编号“con”不能用：con 是 Windows 保留的设备名，网址 /villages/con/ 在 Windows 电脑上无法保存成文件（请换一个编号）",
+  ],
+  'data-stray-files': [
+    "E110 data/Villages.csv：文件名的大小写不对：网站只读 villages.csv（在区分大小写的服务器上，这个文件会被当作不存在），应改名为“villages.csv”",
+    "E110 data/old/credit-ratings.csv：data/ 中不能有子文件夹，这个文件不会被读取（data/ 中只能直接放这些数据表：villages.csv、indicators.csv、observations.csv、problems.csv、enterprises.csv、credit-ratings.csv、credit-levels.csv、redactions.csv、datasets.csv）",
+    "E110 data/problems (1).csv：不是数据表：是不是 problems.csv 的副本？网站只读 problems.csv，这个文件中的修改不会发布（请把修改写进 problems.csv，再把这个文件删除或移出 data/）",
+    "E110 data/problems.csv.bak：不是数据表：是不是 problems.csv 的副本？网站只读 problems.csv，这个文件中的修改不会发布（请把修改写进 problems.csv，再把这个文件删除或移出 data/）",
+    "E110 data/problems.xlsx：是 Excel 或 WPS 工作簿，网站只读 CSV 文件：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”，文件名 problems.csv，然后把工作簿移出 data/",
+  ],
+  'content-names': [
+    "E110 content/notes.txt：不属于网站的内容（content/ 中只有 plan/ 和 pages/ 两个文件夹：plan/ 放计划原文，pages/ 放页面）",
+    "E111 content/pages/Guide.mdx：文件名“Guide.mdx”不能用作网址（允许：小写英文字母、数字和连字符 -，不超过 64 个字符，以 .mdx 结尾，例如 about.mdx），应改名为“guide.mdx”",
+    "E112 content/pages/Guide.mdx：与 content/pages/guide.md 是同一个页面（网址都是 /guide/；文件名只差大小写或扩展名）（请删除或改名其中一个）",
+    "E051 content/pages/data.md：文件名“data.md”不能用：网址 /data/ 已经是网站的其他网址（/ 下已经使用的名字：404、changes、credit、data、embed、index、indicators、pagefind、plan、problems、search、villages）（请给文件换一个名字）",
+    "E112 content/pages/faq.mdx：与 content/pages/faq.md 是同一个页面（网址都是 /faq/；文件名只差大小写或扩展名）（请删除或改名其中一个）",
+    "E111 content/plan/..md：文件名“..md”不能用作网址（允许：小写英文字母、数字和连字符 -，不超过 64 个字符，以 .md 结尾，例如 gushan-2017.md）",
+    "E110 content/plan/方案.docx：不是计划文件（content/plan/ 中只能放计划原文 .md 文件；原文的 PDF、Word 等材料请放在 content/plan/sources/ 中）",
   ],
 };
 
