@@ -108,6 +108,8 @@ export function generate(out: string, sizes: Sizes, seed = 1): void {
   // Plan: the real one, so that indicator quotes and anchors are real.
   const planSource = readFileSync(join(ROOT, 'content/plan/gushan-2017.md'), 'utf8');
   writeFileSync(join(planDir, 'gushan-2017.md'), planSource);
+  // The explanatory pages, as shipped: the site reads them from CONTENT_DIR/pages too.
+  cpSync(join(ROOT, 'content/pages'), join(out, 'content/pages'), { recursive: true });
   const { body, bodyLine } = splitFrontMatter(planSource);
   const blocks = parsePlanMarkdown(body, bodyLine).blocks;
 
@@ -256,6 +258,7 @@ export function copySample(out: string): void {
   mkdirSync(join(out, 'content'), { recursive: true });
   cpSync(join(ROOT, 'data'), join(out, 'data'), { recursive: true });
   cpSync(join(ROOT, 'content/plan'), join(out, 'content/plan'), { recursive: true });
+  cpSync(join(ROOT, 'content/pages'), join(out, 'content/pages'), { recursive: true });
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {

@@ -58,6 +58,12 @@ export const ISSUE_CODES = {
   E092: { title: '整条隐去的记录还在表中', fix: '整条隐去（column 留空）只用于已经从表中删除的记录；要隐去现有记录某一列的旧值，请在 column 中写列名。' },
   E080: { title: '计划文件格式不对', fix: '按照 README 中“计划原文”一节的格式修改计划文件。' },
   E081: { title: '计划文件开头的说明（标题、发文单位、日期）不对', fix: '检查文件开头两行 --- 之间的 title、issuer、date 等字段。' },
+  E100: { title: '页面里有 HTML', fix: '页面只能用 Markdown 的写法（## 标题、- 列表、**加粗**、[文字](网址)）；删掉 HTML 标签和 <!-- 注释 -->。需要 Markdown 做不到的格式，请开发人员在 src/ 中做一个组件。' },
+  E101: { title: '页面里有程序代码', fix: '删掉 import、export 和花括号 {…} 中的表达式：页面是内容，生成网站时不能运行页面里的程序。要显示花括号本身，写成 \\{ 和 \\}；需要计算或读取数据的，请开发人员写在 src/ 中。' },
+  E102: { title: '页面里的组件或属性不对', fix: '只能用本站为页面准备的组件（消息中列出了它们和写法），属性只能写列出的那些，值写成固定的文字，例如 <SectionHeading id="samples">标题</SectionHeading>。' },
+  E103: { title: '页面里的链接或图片不允许', fix: '链接只能指向 http:// 或 https:// 开头的网址、mailto: 邮件地址、tel: 电话号码或本站内的相对地址；页面里不能插入图片。' },
+  E104: { title: '页面文件头不对', fix: '页面文件以 --- 开头，写 title: 标题 和 description: 一句话说明两行，再以 --- 结束；不能写别的字段。' },
+  E105: { title: '页面的 MDX 写法有错', fix: '在 .mdx 页面里，小于号 < 和花括号 { } 有特殊含义：要显示它们本身，写成 \\<、\\{、\\}；组件的开始和结束标签要配对。' },
   E110: { title: '文件不属于数据或内容', fix: 'data/ 中只能放列出的数据表（CSV UTF-8），content/ 中只能放 plan/ 中的计划文件（.md）和原文材料（plan/sources/），以及 pages/ 中的页面（.md 或 .mdx）；副本、备份和 Excel 工作簿请移到别的文件夹。' },
   E111: { title: '文件名不能用作网址', fix: '计划文件和页面的文件名会成为网址，只能用小写英文字母、数字和连字符 -，例如 gushan-2017.md。' },
   E112: { title: '两个文件是同一个页面', fix: '文件名只差大小写或扩展名（.md 与 .mdx）的两个文件会成为同一个网址；删除或改名其中一个。' },
@@ -76,6 +82,7 @@ export const ISSUE_GROUPS: ReadonlyArray<{ id: string; title: string; about: str
   { id: 'rules', title: '几个单元格之间的规则', about: '每个单元格单独看都对，但放在一起不符合规则，例如完成日期早于发现日期。', codes: ['E070', 'E071', 'E072', 'E073', 'E074', 'E075', 'E076'] },
   { id: 'redactions', title: '隐去旧内容（redactions.csv）', about: 'redactions.csv 中的一行指向的表、记录或列不对。', codes: ['E090', 'E091', 'E092'] },
   { id: 'plan', title: '计划文件', about: 'content/plan/ 中计划原文文件的格式。', codes: ['E080', 'E081'] },
+  { id: 'pages', title: '说明页面（content/pages/）', about: '页面中有 HTML、程序代码、不允许的组件、链接或图片，或者文件头不对。', codes: ['E100', 'E101', 'E102', 'E103', 'E104', 'E105'] },
   { id: 'folders', title: '文件夹中的文件', about: 'data/ 或 content/ 中有不属于网站数据的文件（副本、备份、工作簿），或者文件名不能用作网址。', codes: ['E110', 'E111', 'E112'] },
 ];
 
@@ -90,6 +97,8 @@ export interface ValidationIssue {
   excelColumn?: string;
   /** Row number as Excel shows it (differs from `line` after a cell with line breaks). */
   excelRow?: number;
+  /** Character position in the line (1-based), for text files such as pages: `file:line:char`. */
+  char?: number;
   value?: string;
   /** The corrected value, when the mistake is mechanical (also in the message: “应写成 …”). */
   fix?: string;
@@ -98,7 +107,7 @@ export interface ValidationIssue {
 
 /** `data/problems.csv:17 列 status：“已完成”不是允许的值（允许：…）` */
 export function formatIssue(i: ValidationIssue): string {
-  const where = i.line !== undefined ? `${i.file}:${i.line}` : i.file;
+  const where = i.line !== undefined ? `${i.file}:${i.line}${i.char !== undefined ? `:${i.char}` : ''}` : i.file;
   const col = i.column !== undefined ? ` 列 ${i.column}` : '';
   return `${where}${col}：${i.message}`;
 }

@@ -2,7 +2,8 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, isAbsolute, sep } from 'node:path';
 import { ALL_TABLES } from '../schemas/index.ts';
-import { formatIssue } from './issues.ts';
+import { formatIssue, sortIssues } from './issues.ts';
+import { checkPages, type PageSource } from './content-check.ts';
 import { validateDataset, type DatasetInput, type PlanSource, type ValidationResult } from './validate.ts';
 
 export interface DatasetDirs {
@@ -58,8 +59,30 @@ export function readDatasetInput(dirs: DatasetDirs): DatasetInput {
   return { dataDir: shownPath(dirs.dataDir, cwd), files, tables: ALL_TABLES, plans, listing };
 }
 
+/** The page files of CONTENT_DIR/pages/ (*.md and *.mdx, what the pages collection loads), sorted. */
+export function pageFiles(dirs: DatasetDirs): string[] {
+  const dir = join(dirs.contentDir, 'pages');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => /\.mdx?$/.test(f) && statSync(join(dir, f)).isFile())
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+export function readPages(dirs: DatasetDirs): PageSource[] {
+  const cwd = dirs.cwd ?? process.cwd();
+  // Imports in a page are resolved from where the file is, relative to the project (process.cwd()).
+  return pageFiles(dirs).map((p) => ({ path: shownPath(p, cwd), fromRoot: relative(process.cwd(), p).split(sep).join('/'), text: readFileSync(p, 'utf8') }));
+}
+
+/**
+ * The data set validated, and the pages checked for what they may hold (src/lib/content-check.ts:
+ * Node only, so not part of the validator the browser shares).
+ */
 export function validateDirs(dirs: DatasetDirs): ValidationResult {
-  return validateDataset(readDatasetInput(dirs));
+  const result = validateDataset(readDatasetInput(dirs));
+  const pages = checkPages(readPages(dirs));
+  return pages.length === 0 ? result : { ...result, issues: sortIssues([...result.issues, ...pages]) };
 }
 
 /** What changes when a data or plan file changes: size and modification time of each. */
@@ -76,7 +99,7 @@ function signature(dirs: DatasetDirs): string {
   const plans = existsSync(planDir) ? readdirSync(planDir).filter((f) => f.endsWith('.md')).sort() : [];
   // The listings too: a copy saved beside a table (problems (1).csv) is refused by name.
   const listings = [...listFiles(dirs.dataDir), '|', ...listFiles(dirs.contentDir)].join('/');
-  return [...ALL_TABLES.map((t) => `${t.name}:${stamp(join(dirs.dataDir, `${t.name}.csv`))}`), ...plans.map((f) => `${f}:${stamp(join(planDir, f))}`), listings].join('|');
+  return [...ALL_TABLES.map((t) => `${t.name}:${stamp(join(dirs.dataDir, `${t.name}.csv`))}`), ...plans.map((f) => `${f}:${stamp(join(planDir, f))}`), ...pageFiles(dirs).map((p) => `${p}:${stamp(p)}`), listings].join('|');
 }
 
 export class DataValidationError extends Error {

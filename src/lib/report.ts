@@ -43,6 +43,7 @@ export function reportGithub(issues: readonly ValidationIssue[], help = errorsPa
     .map((i) => {
       const props = [`file=${prop(i.file)}`];
       if (i.line !== undefined) props.push(`line=${i.line}`);
+      if (i.line !== undefined && i.char !== undefined) props.push(`col=${i.char}`);
       props.push(`title=${prop(`${i.code} ${ISSUE_CODES[i.code].title}`)}`);
       return `::error ${props.join(',')}::${data(`${formatIssue(i)}（说明：${help}#${i.code}）`)}`;
     })

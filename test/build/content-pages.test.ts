@@ -1,0 +1,57 @@
+/**
+ * The explanatory pages are content: read from CONTENT_DIR/pages (as the README says), given
+ * the allow-listed components without an import, and refused — before anything of them runs —
+ * when they hold HTML or code (src/lib/content-check.ts).
+ */
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { astroBuild } from '../helpers/build.ts';
+import { VALID } from '../helpers/fixtures.ts';
+import { OUTPUT } from '../helpers/paths.ts';
+
+const FM = (title: string) => `---\ntitle: ${title}\ndescription: ${title}的说明\n---\n\n`;
+
+function contentCopy(name: string, pages: Record<string, string>): string {
+  const dir = join(OUTPUT, name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  cpSync(VALID, dir, { recursive: true });
+  for (const [file, text] of Object.entries(pages)) writeFileSync(join(dir, 'content/pages', file), text);
+  return dir;
+}
+
+describe('the pages of content/pages/', () => {
+  it('are read from CONTENT_DIR/pages, and use the content components without an import', () => {
+    const dir = contentCopy('content-pages', { 'guide.md': `${FM('使用指南')}只在这个内容文件夹中的一页：[方案原文](../plan/mini/)。\n` });
+    const out = join(OUTPUT, 'site-content-pages');
+    const r = astroBuild({ OUT_DIR: out, DATA_DIR: join(dir, 'data'), CONTENT_DIR: join(dir, 'content'), BUILD_DATE: '2026-01-15' });
+    expect(r.status, r.output).toBe(0);
+    expect(readFileSync(join(out, 'guide/index.html'), 'utf8')).toContain('只在这个内容文件夹中的一页');
+    // SectionHeading keeps the anchor other pages link to (/about/#samples) …
+    expect(readFileSync(join(out, 'about/index.html'), 'utf8')).toMatch(/<h2 id="samples"[^>]*>哪些数据是示例<\/h2>/);
+    // … and the legend is on the methodology page, which imports nothing.
+    expect(readFileSync(join(VALID, 'content/pages/methodology.mdx'), 'utf8')).not.toContain('import');
+    expect(readFileSync(join(out, 'methodology/index.html'), 'utf8')).toContain('class="status-legend');
+  });
+
+  it('with code or HTML in them stop the build, with the validator’s messages, before any of it runs', () => {
+    const marker = join(OUTPUT, 'content-pages-hostile.ran');
+    rmSync(marker, { force: true });
+    const write = `globalThis.process.getBuiltinModule('node:fs').writeFileSync(${JSON.stringify(marker)}, 'ran')`;
+    const dir = contentCopy('content-pages-hostile', {
+      'tools.mdx': `${FM('工具')}export const ran = ${write};\n\n{${write}}\n`,
+      'notice.md': `${FM('通知')}<meta http-equiv="refresh" content="0;url=https://evil.example/">\n`,
+    });
+    const out = join(OUTPUT, 'site-content-pages-hostile');
+    rmSync(out, { recursive: true, force: true });
+    const r = astroBuild({ OUT_DIR: out, DATA_DIR: join(dir, 'data'), CONTENT_DIR: join(dir, 'content'), BUILD_DATE: '2026-01-15' });
+    expect(r.status).not.toBe(0);
+    expect(r.output).toContain('数据检查发现 3 个问题，网站没有生成');
+    expect(r.output).toContain('content/pages/notice.md:6:1：页面里不能写 HTML 标签“<meta http-equiv="refresh" content="0;ur…”');
+    expect(r.output).toContain('content/pages/tools.mdx:6:1：页面里不能写 export（');
+    expect(r.output).toContain('content/pages/tools.mdx:8:1：页面里不能写表达式“{globalThis.process.getBuiltinModule(\'nod…}”');
+    expect(existsSync(marker)).toBe(false);
+    expect(existsSync(join(out, 'index.html'))).toBe(false);
+  });
+});
