@@ -17,23 +17,29 @@ import { reportGithub, reportJson, reportText, type ReportFormat } from '../lib/
 
 const USAGE = '用法：npm run validate -- [--format text|json|github] [--data 数据文件夹] [--content 内容文件夹] [--fix（自动修正能确定的错误，直接改写文件）]';
 
-/** Applies the mechanical fixes to each data file in place, keeping its BOM and line ends; returns the changes, one line each. */
-function fixFiles(dirs: DatasetDirs): string[] {
+/**
+ * Applies the mechanical fixes to each data file in place, keeping its BOM and line ends;
+ * returns the changes, one line each, and the records left as written because they could not be read.
+ */
+function fixFiles(dirs: DatasetDirs): { done: string[]; kept: string[] } {
   const done: string[] = [];
+  const kept: string[] = [];
   for (const def of ALL_TABLES) {
     const path = join(dirs.dataDir, `${def.name}.csv`);
     if (!existsSync(path)) continue;
     const bytes = readFileSync(path);
     const decoded = decodeCsvBytes(bytes);
     if (!decoded.ok) continue; // the encoding message says how to re-save it
-    const fixed = fixTableText(def, decoded.text, /\r\n/.test(decoded.text) ? '\r\n' : '\n');
-    if (fixed.changes.length === 0 && fixed.delimiter === ',') continue;
+    // Only the corrected cells (and a tab or semicolon separator) change; every other byte stays.
+    const fixed = fixTableText(def, decoded.text);
+    if (fixed.changes.length === 0 && !fixed.commas) continue;
     writeFileSync(path, (decoded.bom ? '\ufeff' : '') + fixed.text);
     const shown = relative(dirs.cwd ?? process.cwd(), path).split('\\').join('/');
-    if (fixed.delimiter !== ',') done.push(`${shown}：单元格改用逗号分隔`);
+    if (fixed.commas) done.push(`${shown}：单元格改用逗号分隔`);
     for (const c of fixed.changes) done.push(`${shown}:${c.line} 单元格 ${c.cell}（列 ${c.column}）：“${c.from}” → “${c.to}”`);
+    for (const line of fixed.kept) kept.push(`${shown}:${line} 这一行的引号有错，读不出来：原样保留，没有修正（请手工修改）`);
   }
-  return done;
+  return { done, kept };
 }
 
 function main(): number {
@@ -60,8 +66,11 @@ function main(): number {
   if (values.data) dirs.dataDir = values.data;
   if (values.content) dirs.contentDir = values.content;
   if (values.fix) {
-    const done = fixFiles(dirs);
-    if (format === 'text') console.log(done.length ? `已自动修正 ${done.length} 处：\n${done.map((d) => `  ${d}`).join('\n')}\n` : '没有可以自动修正的错误。\n');
+    const { done, kept } = fixFiles(dirs);
+    if (format === 'text') {
+      console.log(done.length ? `已自动修正 ${done.length} 处：\n${done.map((d) => `  ${d}`).join('\n')}\n` : '没有可以自动修正的错误。\n');
+      if (kept.length) console.log(`没有改动的行：\n${kept.map((d) => `  ${d}`).join('\n')}\n`);
+    }
   }
   const started = performance.now();
   const result = validateDirs(dirs);

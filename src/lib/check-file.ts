@@ -30,7 +30,7 @@ export interface CheckResult {
   /** References from published tables that the checked file would break. */
   elsewhere: ValidationIssue[];
   rows: number;
-  /** The file with every mechanical fix applied (UTF-8 with BOM, CRLF), when there is any. */
+  /** The file with every mechanical fix applied (UTF-8 with BOM, its own line ends), when there is any. */
   fixed?: CorrectedFile;
 }
 
@@ -40,6 +40,8 @@ export interface CorrectedFile {
   /** What changed in the whole file (encoding, separator), in Chinese. */
   notes: string[];
   changes: FileChange[];
+  /** Lines of records that could not be read (broken quotes): in the file exactly as written, not corrected. */
+  kept: number[];
 }
 
 /** The file's text: UTF-8, or GBK/GB18030 when that is what Excel wrote (the checker reads either). */
@@ -64,9 +66,14 @@ export function correctFile(table: string, fileName: string, bytes: Uint8Array):
   const f = fixTableText(def, read.text);
   const notes: string[] = [];
   if (read.gbk) notes.push('编码由 GBK/GB18030 改为 UTF-8（带 BOM，Excel 可以直接打开）');
-  if (f.delimiter !== ',') notes.push(`单元格分隔符由${f.delimiter === '\t' ? '制表符' : '分号'}改为逗号`);
+  if (f.commas) notes.push(`单元格分隔符由${f.delimiter === '\t' ? '制表符' : '分号'}改为逗号`);
   if (notes.length === 0 && f.changes.length === 0) return undefined;
-  return { fileName: correctedName(fileName), bytes: excelBytes(f.text), notes, changes: f.changes };
+  return { fileName: correctedName(fileName), bytes: excelBytes(f.text), notes, changes: f.changes, kept: f.kept };
+}
+
+/** What the corrected file says of the records it could not read (the checker and `--fix` share it). */
+export function keptNote(lines: readonly number[]): string {
+  return `第 ${lines.join('、')} 行的引号有错，读不出来：原样保留，没有修正，仍需手工修改（见下面的问题）。`;
 }
 
 /**
@@ -90,7 +97,7 @@ export function guessTable(fileName: string, bytes: Uint8Array): string | undefi
   // GBK is read too, so that a file Excel saved as plain CSV gets the advice on its encoding.
   const read = readText(bytes);
   if (!read) return undefined;
-  const firstLine = read.text.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0] ?? '';
+  const firstLine = read.text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/, 1)[0] ?? '';
   let best: { name: string; score: number } | undefined;
   for (const t of ALL_TABLES) {
     const titles = titleMap(t);

@@ -4,6 +4,12 @@
  * swallowing the rest of the file. (PapaParse, which the site uses elsewhere, folds
  * everything after a malformed quote into one cell, which would hide later errors from the
  * editor; it is used in the tests as an independent reader.)
+ *
+ * A quote that opens a cell and is never closed, or that is closed only lines later where the
+ * record then fails (text after the closing quote, or a wrong number of cells while the lines
+ * it swallowed look like rows of their own), is reported at the line where it opened; that
+ * record is left out and reading goes on from the next line, so the rows it swallowed are
+ * read and checked as rows.
  */
 
 export interface CsvRow {
@@ -12,53 +18,97 @@ export interface CsvRow {
   /** Row number in Excel (1-based; a record with line breaks inside quotes is one row, blank rows count). */
   excelRow: number;
   cells: string[];
+  /** Offset in the text of the record's first character. */
+  start: number;
+  /** Offset just past the record's last cell (where its line break, if any, begins). */
+  end: number;
+  /** With `{ spans: true }`: each cell's [start, end) offsets in the text, its quotes included. */
+  spans?: Array<[number, number]>;
 }
 
 export interface CsvSyntaxIssue {
+  /** The line to name: where the broken quote opened, or where the misplaced quote is. */
   line: number;
-  kind: 'unclosed-quote' | 'text-after-quote' | 'quote-in-unquoted';
+  /** The line on which the record holding the mistake starts. */
+  row: number;
+  kind: 'unclosed-quote' | 'runaway-quote' | 'text-after-quote' | 'quote-in-unquoted';
   /** The cell text read so far, for the message. */
   value: string;
   /** 0-based index of the cell in its row. */
   cell: number;
+  /** runaway-quote: the line on which the quoted cell was closed and the record failed. */
+  endLine?: number;
+  /** runaway-quote: how the record failed there. */
+  failure?: 'text-after-quote' | 'cell-count';
+  /** runaway-quote with failure 'cell-count': the cells the record had, and the header's. */
+  count?: number;
+  width?: number;
 }
 
 export interface CsvParseResult {
+  /** Records with at least one non-empty cell, in file order (the first is the header). */
   rows: CsvRow[];
+  /** Records whose every cell is empty (blank lines, rows Excel leaves behind): no data, but they count. */
+  blank: CsvRow[];
   issues: CsvSyntaxIssue[];
+}
+
+export interface CsvOptions {
+  /** Record each cell's offsets (`CsvRow.spans`), for writing corrections back in place. */
+  spans?: boolean;
 }
 
 const QUOTE = 34; // "
 const LF = 10;
 const CR = 13;
 
+/** Whether one physical line, split naively at the delimiter, has `width` cells: a line that looks like a row. */
+function looksLikeRow(line: string, delimiter: string, width: number): boolean {
+  return line.split(delimiter).length === width;
+}
+
 /** `delimiter`: ',' for CSV; a tab or ';' for files Excel saved as text or with a European list separator. */
-export function parseCsv(text: string, delimiter = ','): CsvParseResult {
+export function parseCsv(text: string, delimiter = ',', options: CsvOptions = {}): CsvParseResult {
   const COMMA = delimiter.charCodeAt(0);
   const rows: CsvRow[] = [];
+  const blank: CsvRow[] = [];
   const issues: CsvSyntaxIssue[] = [];
   const n = text.length;
   let i = 0;
   let line = 1;
   let excelRow = 0;
+  /** The header's cell count, once it is read: a record swallowed by a runaway quote is told by it. */
+  let width: number | undefined;
+  const stop = delimiter === ',' ? /[\r\n,]/ : new RegExp(`[\r\n${delimiter}]`);
 
   while (i < n) {
     excelRow++;
     const rowLine = line;
     const rowStart = i;
     const cells: string[] = [];
+    const spans: Array<[number, number]> = [];
     let cell = '';
+    let cellStart = i;
+    /** Whether a quote inside this unquoted cell has been reported (once per cell). */
+    let strayReported = false;
     let restartAfter: number | undefined;
+    /** The first quoted cell of this record that ran over more than one line. */
+    let multi: { line: number; cell: number; value: string; endLine: number; quoteAt: number } | undefined;
+    const endCell = () => {
+      cells.push(cell);
+      spans.push([cellStart, i]);
+    };
     // Parse one row.
     for (;;) {
       if (i >= n) {
-        cells.push(cell);
+        endCell();
         break;
       }
       let c = text.charCodeAt(i);
-      if (c === QUOTE && cell === '') {
+      if (c === QUOTE && i === cellStart) {
         // Quoted cell.
         const quoteLine = line;
+        const quoteAt = i;
         i++;
         let closed = false;
         while (i < n) {
@@ -84,16 +134,25 @@ export function parseCsv(text: string, delimiter = ','): CsvParseResult {
           cell += text[i];
           i++;
         }
+        const firstLine = cell.split(/\r\n|\r|\n/)[0] ?? '';
         if (!closed) {
-          issues.push({ line: quoteLine, kind: 'unclosed-quote', value: cell.split(/\r?\n|\r/)[0] ?? '', cell: cells.length });
+          issues.push({ line: quoteLine, row: rowLine, kind: 'unclosed-quote', value: firstLine, cell: cells.length });
           // Recover: drop this row and read on from the line after the one the quote opened on.
           restartAfter = quoteLine;
           break;
         }
+        if (line > quoteLine && multi === undefined) multi = { line: quoteLine, cell: cells.length, value: firstLine, endLine: line, quoteAt };
         // After a closing quote only a comma, a line break or the end may follow.
         c = text.charCodeAt(i);
         if (i < n && c !== COMMA && c !== LF && c !== CR) {
-          issues.push({ line, kind: 'text-after-quote', value: `"${cell}"${text.slice(i, Math.min(n, i + 10)).split(delimiter === ',' ? /[\r\n,]/ : new RegExp(`[\r\n${delimiter}]`))[0]}`, cell: cells.length });
+          if (line > quoteLine && width !== undefined) {
+            // The quote ran over lines and the record fails where it closed: the quote that
+            // opened it is the likely mistake, and the lines it swallowed are rows.
+            issues.push({ line: quoteLine, row: rowLine, kind: 'runaway-quote', value: firstLine, cell: cells.length, endLine: line, failure: 'text-after-quote' });
+            restartAfter = quoteLine;
+            break;
+          }
+          issues.push({ line, row: rowLine, kind: 'text-after-quote', value: `"${cell}"${text.slice(i, Math.min(n, i + 10)).split(stop)[0]}`, cell: cells.length });
           while (i < n) {
             c = text.charCodeAt(i);
             if (c === COMMA || c === LF || c === CR) break;
@@ -104,26 +163,43 @@ export function parseCsv(text: string, delimiter = ','): CsvParseResult {
         continue;
       }
       if (c === COMMA) {
-        cells.push(cell);
+        endCell();
         cell = '';
         i++;
+        cellStart = i;
+        strayReported = false;
         continue;
       }
       if (c === LF || c === CR) {
-        cells.push(cell);
+        endCell();
         i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
         line++;
         break;
       }
       if (c === QUOTE) {
         // A quote inside an unquoted cell: report once per cell, keep the character.
-        if (!issues.some((x) => x.line === line && x.cell === cells.length && x.kind === 'quote-in-unquoted')) {
-          const end = text.slice(i).search(delimiter === ',' ? /[,\r\n]/ : new RegExp(`[${delimiter}\r\n]`));
-          issues.push({ line, kind: 'quote-in-unquoted', value: cell + text.slice(i, end < 0 ? n : i + end), cell: cells.length });
+        if (!strayReported) {
+          strayReported = true;
+          const end = text.slice(i).search(stop);
+          issues.push({ line, row: rowLine, kind: 'quote-in-unquoted', value: cell + text.slice(i, end < 0 ? n : i + end), cell: cells.length });
         }
       }
       cell += text[i];
       i++;
+    }
+
+    if (restartAfter === undefined && multi !== undefined && width !== undefined && cells.length !== width) {
+      // A wrong cell count in a record with a cell over several lines: a runaway quote when the
+      // line it opened on, its quote taken for a stray one, or a line it swallowed whole (not
+      // the one it closed on) reads as a row of its own. (The cell is the record's first over
+      // several lines, so the record starts on the line the quote opened on, and the lines it
+      // swallowed whole hold no quote but doubled ones.)
+      const recordEnd = spans[spans.length - 1]![1];
+      const [opening, ...swallowed] = text.slice(multi.quoteAt, recordEnd).split(/\r\n|\r|\n/).slice(0, multi.endLine - multi.line);
+      if (multi.cell + opening!.split(delimiter).length === width || swallowed.some((l) => looksLikeRow(l, delimiter, width!))) {
+        issues.push({ line: multi.line, row: rowLine, kind: 'runaway-quote', value: multi.value, cell: multi.cell, endLine: multi.endLine, failure: 'cell-count', count: cells.length, width });
+        restartAfter = multi.line;
+      }
     }
 
     if (restartAfter !== undefined) {
@@ -141,10 +217,15 @@ export function parseCsv(text: string, delimiter = ','): CsvParseResult {
       }
       continue;
     }
+    const row: CsvRow = { line: rowLine, excelRow, cells, start: rowStart, end: spans[spans.length - 1]![1] };
+    if (options.spans) row.spans = spans;
     // Rows whose every cell is empty (blank lines, rows Excel leaves behind) carry no record.
-    if (cells.some((x) => x !== '')) rows.push({ line: rowLine, excelRow, cells });
+    if (cells.some((x) => x !== '')) {
+      rows.push(row);
+      width ??= cells.length;
+    } else blank.push(row);
   }
-  return { rows, issues };
+  return { rows, blank, issues };
 }
 
 /** Spreadsheet column letter (A, B, …, Z, AA, …) for a 0-based index. */

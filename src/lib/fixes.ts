@@ -189,10 +189,19 @@ export interface FileChange {
 }
 
 export interface FixedFile {
-  /** The corrected text, comma-separated, with `eol` line ends (CRLF by default), without a BOM. */
+  /**
+   * The corrected text, without a BOM: the file as read with each corrected cell replaced in
+   * place. Every other character is kept, line ends and quotes included; a file separated by
+   * tabs or semicolons has its separators (and only them, quoting a cell that holds a comma)
+   * changed to commas.
+   */
   text: string;
   changes: FileChange[];
   delimiter: Delimiter;
+  /** Whether the separators were changed to commas (a file separated by tabs or semicolons whose header could be read). */
+  commas: boolean;
+  /** Lines of the records the reader could not read (broken quotes), kept exactly as written and not corrected. */
+  kept: number[];
 }
 
 function quoteCell(v: string): string {
@@ -200,49 +209,133 @@ function quoteCell(v: string): string {
 }
 
 /**
- * Applies every mechanical fix to one table's file and nothing else: the same rows in the same
- * order, cells that were not wrong untouched. Rows the validator rejects as a whole (wrong cell
- * count, broken quotes) are kept as they were.
+ * Applies every mechanical fix to one table's file and nothing else: every record read is
+ * written back, in order, with only the corrected cells changed, each replaced at its own
+ * place in the text. Records the validator rejects as a whole (wrong cell count, broken
+ * quotes) get no cell corrections; a record the reader could not read at all (a broken quote)
+ * is left exactly as written, so the validator still reports it. A file separated by tabs or
+ * semicolons becomes comma-separated: the separators between cells change, no cell does.
  */
-export function fixTableText(def: AnyTable, text: string, eol: '\r\n' | '\n' = '\r\n'): FixedFile {
+export function fixTableText(def: AnyTable, text: string): FixedFile {
   const expected = columnNames(def);
   const titles = titleMap(def);
   const delimiter = detectDelimiter(text, headerWords(def));
   const body = text.replace(/^\ufeff/, '');
-  const { rows, issues } = parseCsv(body, delimiter);
-  const broken = new Set(issues.map((i) => i.line));
-  const changes: FileChange[] = [];
+  const { rows, blank, issues } = parseCsv(body, delimiter, { spans: true });
+  // Records with a quote the reader had to guess around: their cells are not trusted for fixes.
+  const broken = new Set(issues.map((i) => i.row));
+  const kept = [...new Set(issues.map((i) => i.line))].sort((a, b) => a - b);
   const header = rows[0];
-  const lines = body.split(/\r\n|\r|\n/);
-  if (!header) return { text: body, changes, delimiter };
+  // No header, a header with a broken quote, or a first line that could not be read (the
+  // validator then takes a data row for the header): nothing is certain, so nothing is changed.
+  if (!header || issues.some((i) => i.row <= header.line)) return { text: body, changes: [], delimiter, commas: false, kept };
+  const convert = delimiter !== ',';
+  /** Replacements of [start, end) of `body` that give the record's text with `fixed` cells replaced, re-joined with commas when converting. */
+  const rewrite = (row: CsvRow, fixed: ReadonlyMap<number, string>): Array<{ start: number; end: number; text: string }> => {
+    const spans = row.spans!;
+    // A cell that was quoted stays quoted: the file keeps the same quote characters in the same
+    // order, so a broken quote elsewhere is read the same way after the fix as before.
+    const write = (k: number, v: string) => (body.charCodeAt(spans[k]![0]) === 34 ? `"${v.replace(/"/g, '""')}"` : quoteCell(v));
+    if (!convert) return [...fixed].sort((x, y) => x[0] - y[0]).map(([k, v]) => ({ start: spans[k]![0], end: spans[k]![1], text: write(k, v) }));
+    const cells = spans.map(([s, e], k) => {
+      const v = fixed.get(k);
+      if (v !== undefined) return write(k, v);
+      const raw = body.slice(s, e);
+      // A quoted cell reads the same with commas; an unquoted one needs quotes only if it holds a comma.
+      return raw.startsWith('"') ? raw : quoteCell(row.cells[k]!);
+    });
+    return [{ start: row.start, end: row.end, text: cells.join(',') }];
+  };
+
+  const headerFixes = new Map<number, string>();
+  const headerChanges: FileChange[] = [];
   const names = header.cells.map((raw, k) => {
     const t = trimAll(raw);
     const name = expected.includes(t) ? t : (titles.get(t) ?? t);
-    if (name !== raw) changes.push({ line: header.line, cell: `${excelColumn(k)}${header.excelRow}`, column: name, from: raw, to: name });
+    if (name !== raw) {
+      headerChanges.push({ line: header.line, cell: `${excelColumn(k)}${header.excelRow}`, column: name, from: raw, to: name });
+      headerFixes.set(k, name);
+    }
     return name;
   });
   const metas = names.map((n) => (expected.includes(n) ? columnMeta(def.schema.shape[n]!) : undefined));
-  const out: string[] = [names.map(quoteCell).join(',')];
-  const lineEnd = (r: CsvRow, next: CsvRow | undefined) => (next ? next.line : lines.length + 1) - r.line;
-  rows.slice(1).forEach((row, idx) => {
-    const next = rows[idx + 2];
-    if (broken.has(row.line) || row.cells.length !== names.length) {
-      // Kept as written (only re-joined with commas when the file used another separator).
-      const span = lines.slice(row.line - 1, row.line - 1 + lineEnd(row, next)).join(eol).replace(/(\r?\n)+$/, '');
-      out.push(delimiter === ',' ? span : row.cells.map(quoteCell).join(','));
-      return;
-    }
-    const cells = row.cells.map((raw, k) => {
+  const records = [...rows.slice(1), ...blank].sort((a, b) => a.start - b.start);
+  /** Each record's corrections by cell, with whether the cell was written in quotes. */
+  const proposed = new Map<CsvRow, Array<{ k: number; value: string; change: FileChange; quoted: boolean }>>();
+  for (const row of records) {
+    if (broken.has(row.line) || row.cells.length !== names.length || row.cells.every((c) => c === '')) continue;
+    const list = row.cells.flatMap((raw, k) => {
       const meta = metas[k];
-      if (!meta) return raw;
-      const f = suggestCell(meta, raw);
-      if (!f) return raw;
-      changes.push({ line: row.line, cell: `${excelColumn(k)}${row.excelRow}`, column: names[k]!, from: raw, to: f.value });
-      return f.value;
+      const f = meta && suggestCell(meta, raw);
+      if (!f) return [];
+      const change = { line: row.line, cell: `${excelColumn(k)}${row.excelRow}`, column: names[k]!, from: raw, to: f.value };
+      return [{ k, value: f.value, change, quoted: body.charCodeAt(row.spans![k]![0]) === 34 }];
     });
-    out.push(cells.map(quoteCell).join(','));
+    // A record whose every cell would be empty (spaces trimmed away) would stop being a record.
+    if (list.length > 0 && row.cells.some((c, k) => (list.find((x) => x.k === k)?.value ?? c) !== '')) proposed.set(row, list);
+  }
+
+  /** The file with the corrections `use` lets through. */
+  const render = (use: (fix: { quoted: boolean }) => boolean) => {
+    const edits: Array<{ start: number; end: number; text: string }> = [];
+    const changes = [...headerChanges];
+    edits.push(...rewrite(header, headerFixes));
+    for (const row of records) {
+      if (broken.has(row.line)) continue; // kept as written
+      const fixed = new Map<number, string>();
+      for (const f of proposed.get(row) ?? []) {
+        if (!use(f)) continue;
+        fixed.set(f.k, f.value);
+        changes.push(f.change);
+      }
+      edits.push(...rewrite(row, fixed));
+    }
+    let out = '';
+    let at = 0;
+    for (const e of edits) {
+      out += body.slice(at, e.start) + e.text;
+      at = e.end;
+    }
+    return { text: out + body.slice(at), changes: changes.sort((a, b) => a.line - b.line) };
+  };
+  // Where the reader had to recover from a broken quote, a correction inside a quoted cell can
+  // change which quote closes the broken one (trimming " 文字" to a value that starts with a
+  // quote, say), and so how the rest of the file reads. The fixed file is read again: if any
+  // record, cell (but the corrected ones) or broken quote is not where it was, only the
+  // corrections of unquoted cells are made, and failing that none.
+  let result = render(() => true);
+  if (issues.length > 0 && !convert) {
+    for (const use of [(f: { quoted: boolean }) => !f.quoted, () => false]) {
+      if (sameRecords(body, result.text, result.changes, delimiter)) break;
+      result = render(use);
+    }
+  }
+  return { ...result, delimiter, commas: convert, kept };
+}
+
+/**
+ * Whether `after` holds the records of `before` in the same order, with the same cells but the
+ * `changes`, and the same broken quotes at the same places (lines shift only where a change
+ * took a line break out of a cell).
+ */
+function sameRecords(before: string, after: string, changes: readonly FileChange[], delimiter: Delimiter): boolean {
+  const a = parseCsv(before, delimiter);
+  const b = parseCsv(after, delimiter);
+  const breaks = (s: string) => (s.match(/\r\n|\r|\n/g) ?? []).length;
+  const removed = changes.map((c) => ({ line: c.line, n: breaks(c.from) - breaks(c.to) })).filter((c) => c.n !== 0);
+  const shift = (line: number) => line - removed.reduce((n, c) => (c.line < line ? n + c.n : n), 0);
+  const to = new Map(changes.map((c) => [`${c.line}:${c.cell.replace(/\d+$/, '')}`, c.to]));
+  if (a.rows.length !== b.rows.length || a.blank.length !== b.blank.length || a.issues.length !== b.issues.length) return false;
+  const rowsSame = a.rows.every((r, i) => {
+    const s = b.rows[i]!;
+    return s.line === shift(r.line) && s.excelRow === r.excelRow && s.cells.length === r.cells.length && r.cells.every((c, k) => s.cells[k] === (to.get(`${r.line}:${excelColumn(k)}`) ?? c));
   });
-  return { text: `${out.join(eol)}${eol}`, changes, delimiter };
+  const blankSame = a.blank.every((r, i) => b.blank[i]!.excelRow === r.excelRow);
+  const issuesSame = a.issues.every((x, i) => {
+    const y = b.issues[i]!;
+    return y.kind === x.kind && y.line === shift(x.line) && y.row === shift(x.row) && y.cell === x.cell;
+  });
+  return rowsSame && blankSame && issuesSame;
 }
 
 /** UTF-8 with a byte-order mark, as Excel opens it without mojibake. */

@@ -94,6 +94,15 @@ const SYNTAX: Record<CsvSyntaxIssue['kind'], (i: CsvSyntaxIssue) => [IssueCodeId
     `从这一行开始的带引号单元格“${showValue(`"${i.value}`, 30)}”一直到文件末尾都没有结束引号（请在单元格文字结束处补上英文双引号 "）`,
   ],
   'text-after-quote': (i) => ['E022', `单元格${showValue(i.value, 30)}在结束引号后面还有文字（文字中的英文双引号要写成两个 ""，或改用中文引号“”）`],
+  'runaway-quote': (i) => {
+    const end = i.endLine ?? i.line;
+    const swallowed = end === i.line + 1 ? `第 ${end} 行` : `第 ${i.line + 1}–${end} 行`;
+    const failure = i.failure === 'cell-count' ? `这样读出的一行有 ${i.count} 个单元格，表头有 ${i.width} 列` : '那里的结束引号后面还有文字';
+    return [
+      'E021',
+      `从这一行开始的带引号单元格“${showValue(`"${i.value}`, 30)}”一直读到第 ${end} 行才结束，${failure}，${swallowed}都被读成了这一个单元格：很可能是这一行多了一个英文双引号，或者这个单元格少了结束引号（这一行没有检查，后面的行照常检查）`,
+    ];
+  },
   'quote-in-unquoted': (i) => ['E022', `单元格“${showValue(i.value, 30)}”中间有英文双引号（这样的单元格要整体放在双引号中，文字中的双引号写成两个 ""，或改用中文引号“”）`],
 };
 
@@ -131,7 +140,8 @@ function validateTable(def: AnyTable, file: string, bytes: Uint8Array | undefine
     const [code, message] = SYNTAX[s.kind](s);
     issues.push(issue(code, file, message, { line: s.line }));
   }
-  const brokenLines = new Set(syntax.map((s) => s.line));
+  // Records with a broken quote: their cells are not checked (the quote message says where to look).
+  const brokenLines = new Set(syntax.map((s) => s.row));
   const header = rows[0];
   if (!header) {
     issues.push(issue('E004', file, `文件是空的（第 1 行应当是列名：${columnNames(def).join(',')}）`, { line: 1 }));

@@ -4,7 +4,7 @@
  * references, are fetched when the page opens, so the check also works offline afterwards.
  */
 import './zod-jitless.ts';
-import { checkFile, formatForEditor, guessTable, type CorrectedFile } from '../lib/check-file.ts';
+import { checkFile, formatForEditor, guessTable, keptNote, type CorrectedFile } from '../lib/check-file.ts';
 import { ISSUE_CODES, formatIssue, type ValidationIssue } from '../lib/issues.ts';
 import type { PlanSource } from '../lib/validate.ts';
 import { csvUrl, dataErrorsUrl, planSourceUrl } from '../lib/urls.ts';
@@ -126,6 +126,7 @@ class CsvChecker extends HTMLElement {
     a.dataset.fixedDownload = '';
     a.textContent = '下载修正后的文件';
     p.append(a, `（${fixed.fileName}：行和顺序不变，只改下面列出的地方；UTF-8 带 BOM，Excel 可以直接打开。其余问题仍需手工修改。）`);
+    if (fixed.kept.length) p.append(keptNote(fixed.kept));
     const ol = document.createElement('ol');
     ol.className = 'check-fixes';
     for (const n of fixed.notes) {

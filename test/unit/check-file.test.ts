@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { materialise, VALID } from '../helpers/fixtures.ts';
 import { ROOT } from '../helpers/paths.ts';
-import { checkFile, formatForEditor, guessTable } from '../../src/lib/check-file.ts';
+import { checkFile, formatForEditor, guessTable, keptNote } from '../../src/lib/check-file.ts';
 import { formatIssue } from '../../src/lib/issues.ts';
 import { ALL_TABLES } from '../../src/schemas/index.ts';
 
@@ -68,7 +68,46 @@ describe('the in-browser checker and the command line', () => {
     expect(r.fixed?.changes).toEqual([{ line: 5, cell: 'C4', column: 'kind', from: ' 村', to: '村' }]);
     const fixed = r.fixed!.bytes;
     expect([...fixed.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(new TextDecoder().decode(fixed.subarray(3))).toBe('id,name,kind\r\ndongcun,东村,村\r\nxishequ,"西\n社区",社区\r\nnanxiang,南巷村,村\r\nbeicun,北村,村\r\nhuxin,湖心村,村\r\n');
+    // Only the corrected cell changes; the file's own line ends are kept.
+    expect(new TextDecoder().decode(fixed.subarray(3))).toBe(new TextDecoder().decode(bytes).replace('南巷村, 村', '南巷村,村'));
     expect(checkFile({ fileName: '村（已修正）.csv', bytes: fixed, published, plans }).issues).toEqual([]);
+  });
+
+  it('keeps a row it cannot read in the corrected file, byte for byte, and says so; the corrected file still fails on it', () => {
+    const text = readFileSync(join(VALID, 'data/problems.csv'), 'utf8').replace(',养殖废水直排河道,', ',"养殖废水直排河道,').replace('GS-2018-003,2018-11-05,', 'GS-2018-003,2018/11/5,');
+    const r = checkFile({ fileName: '问题.csv', bytes: new TextEncoder().encode(text), published, plans });
+    expect(r.fixed?.changes).toEqual([{ line: 6, cell: 'B5', column: 'reported', from: '2018/11/5', to: '2018-11-05' }]);
+    expect(r.fixed?.kept).toEqual([5]);
+    expect(keptNote(r.fixed!.kept)).toBe('第 5 行的引号有错，读不出来：原样保留，没有修正，仍需手工修改（见下面的问题）。');
+    expect(new TextDecoder().decode(r.fixed!.bytes.subarray(3))).toBe(text.replace('2018/11/5', '2018-11-05'));
+    const again = checkFile({ fileName: '问题（已修正）.csv', bytes: r.fixed!.bytes, published, plans });
+    expect(again.issues.map((i) => `${i.code}:${i.line}`)).toEqual(['E021:5']);
+    expect(again.fixed).toBeUndefined();
+  });
+
+  it('names the line where a stray quote opened, fifteen lines before it happened to close, and finds the mistakes between', () => {
+    const lines = ['id,name,kind', 'dongcun,"东村,村'];
+    for (let k = 3; k <= 16; k++) lines.push(`v${k},村${k},${k === 9 ? '镇' : '村'}`);
+    lines.push('huxin,"湖心, 村",村', 'beicun,北村,村', '');
+    const r = checkFile({ fileName: 'villages.csv', table: 'villages', bytes: new TextEncoder().encode(lines.join('\n')), published, plans });
+    expect(r.issues.map(formatIssue)).toEqual([
+      'data/villages.csv:2：从这一行开始的带引号单元格“"东村,村”一直读到第 17 行才结束，那里的结束引号后面还有文字，第 3–17 行都被读成了这一个单元格：很可能是这一行多了一个英文双引号，或者这个单元格少了结束引号（这一行没有检查，后面的行照常检查）',
+      'data/villages.csv:9 列 kind：“镇”不是允许的值（允许：村、社区）',
+    ]);
+    // The cell-count form: the quote closes at the end of a line, the record then has too many cells.
+    const other = ['id,name,kind', 'dongcun,"东村,村', 'xishequ,西社区,社区', 'nanxiang,南巷村",村,多', ''].join('\n');
+    expect(checkFile({ fileName: 'villages.csv', table: 'villages', bytes: new TextEncoder().encode(other), published, plans }).issues.map(formatIssue)).toEqual([
+      'data/villages.csv:2：从这一行开始的带引号单元格“"东村,村”一直读到第 4 行才结束，这样读出的一行有 4 个单元格，表头有 3 列，第 3–4 行都被读成了这一个单元格：很可能是这一行多了一个英文双引号，或者这个单元格少了结束引号（这一行没有检查，后面的行照常检查）',
+      'data/villages.csv:4：单元格“南巷村"”中间有英文双引号（这样的单元格要整体放在双引号中，文字中的双引号写成两个 ""，或改用中文引号“”）',
+    ]);
+  });
+
+  it('offers no corrected file for a UTF-8 file with one bad byte (read as GBK, all its Chinese would be mojibake)', () => {
+    const good = new TextEncoder().encode('id,name,kind\ndongcun,东村,村\nxishequ,西社区,社区\n');
+    const at = good.indexOf(0x0a, 20) + 1; // the start of line 3
+    const bytes = new Uint8Array([...good.subarray(0, at), 0xed, 0xa0, 0x80, ...good.subarray(at)]);
+    const r = checkFile({ fileName: 'villages.csv', bytes, published, plans });
+    expect(r.issues.map((i) => `${i.code}:${i.line}`)).toEqual(['E003:3']);
+    expect(r.fixed).toBeUndefined();
   });
 });

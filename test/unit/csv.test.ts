@@ -7,7 +7,7 @@ describe('parseCsv', () => {
     const text = 'a,b,c\n1,"x, ""y""\nz",3\r\n4,5,6\r\n\n,,\n7,8,9';
     const { rows, issues } = parseCsv(text);
     expect(issues).toEqual([]);
-    expect(rows).toEqual([
+    expect(rows.map(({ line, excelRow, cells }) => ({ line, excelRow, cells }))).toEqual([
       { line: 1, excelRow: 1, cells: ['a', 'b', 'c'] },
       { line: 2, excelRow: 2, cells: ['1', 'x, "y"\nz', '3'] },
       { line: 4, excelRow: 3, cells: ['4', '5', '6'] },
@@ -23,8 +23,8 @@ describe('parseCsv', () => {
 
   it('reports an unclosed quote at the line it opens and reads on from the next line', () => {
     const { rows, issues } = parseCsv('a,b\n1,"open\n2,3\n4,5\n');
-    expect(issues).toEqual([{ line: 2, kind: 'unclosed-quote', value: 'open', cell: 1 }]);
-    expect(rows).toEqual([
+    expect(issues).toEqual([{ line: 2, row: 2, kind: 'unclosed-quote', value: 'open', cell: 1 }]);
+    expect(rows.map(({ line, excelRow, cells }) => ({ line, excelRow, cells }))).toEqual([
       { line: 1, excelRow: 1, cells: ['a', 'b'] },
       { line: 3, excelRow: 3, cells: ['2', '3'] },
       { line: 4, excelRow: 4, cells: ['4', '5'] },
@@ -38,6 +38,53 @@ describe('parseCsv', () => {
       [3, 'quote-in-unquoted', 'ab"c'],
     ]);
     expect(rows[1]?.cells).toEqual(['xy', '1']);
+  });
+
+  it('reports a stray opening quote at its own line, not where it happened to close, and reads the rows it swallowed', () => {
+    // Line 2 opens a quote that the first quote of line 17 closes: before, line 17 was blamed
+    // and lines 3–16 (one of them with a mistake of its own) were one cell of line 2.
+    const lines = ['id,name,kind', 'dongcun,"东村,村'];
+    for (let k = 3; k <= 16; k++) lines.push(`v${k},村${k},村${k === 9 ? ',多' : ''}`);
+    lines.push('w17,"湖心, 村",村', 'w18,北村,村');
+    const { rows, issues } = parseCsv(lines.join('\n'));
+    expect(issues).toEqual([
+      { line: 2, row: 2, kind: 'runaway-quote', value: '东村,村', cell: 1, endLine: 17, failure: 'text-after-quote' },
+    ]);
+    expect(rows.find((r) => r.line === 9)?.cells).toEqual(['v9', '村9', '村', '多']);
+    expect(rows.map((r) => r.line)).toEqual([1, ...Array.from({ length: 16 }, (_, k) => k + 3)]);
+    expect(rows.at(-2)?.cells).toEqual(['w17', '湖心, 村', '村']);
+  });
+
+  it('takes a quote over lines for a stray one when the record then has the wrong cell count and the lines it swallowed read as rows', () => {
+    const { rows, issues } = parseCsv('a,b,c\n1,"x,y\n2,3,4\n5,6",7,8\n9,10,11\n');
+    expect(issues).toEqual([
+      { line: 2, row: 2, kind: 'runaway-quote', value: 'x,y', cell: 1, endLine: 4, failure: 'cell-count', count: 4, width: 3 },
+      { line: 4, row: 4, kind: 'quote-in-unquoted', value: '6"', cell: 1 },
+    ]);
+    expect(rows.map((r) => r.line)).toEqual([1, 3, 4, 5]);
+    expect(rows[2]?.cells).toEqual(['5', '6"', '7', '8']);
+  });
+
+  it('keeps a real cell over lines in a record that has the wrong cell count for another reason', () => {
+    // The continuation line does not look like a row: the record is read as written (the validator says E020).
+    const { rows, issues } = parseCsv('a,b,c\n1,"第一段\n第二段",3,4\n5,6,7\n');
+    expect(issues).toEqual([]);
+    expect(rows.map((r) => [r.line, r.cells.length])).toEqual([[1, 3], [2, 4], [4, 3]]);
+  });
+
+  it('gives the offsets of every record and, when asked, of every cell, and lists blank records apart', () => {
+    const text = 'a,b\r\n"x,""y""",2\r\n\r\n,\n3,4';
+    const { rows, blank } = parseCsv(text, ',', { spans: true });
+    expect(rows.map((r) => [r.line, text.slice(r.start, r.end), r.spans!.map(([s, e]) => text.slice(s, e))])).toEqual([
+      [1, 'a,b', ['a', 'b']],
+      [2, '"x,""y""",2', ['"x,""y"""', '2']],
+      [5, '3,4', ['3', '4']],
+    ]);
+    expect(blank.map((r) => [r.line, r.excelRow, text.slice(r.start, r.end)])).toEqual([
+      [3, 3, ''],
+      [4, 4, ','],
+    ]);
+    expect(parseCsv(text).rows[0]?.spans).toBeUndefined();
   });
 
   it('names spreadsheet columns', () => {
@@ -55,6 +102,37 @@ describe('decodeCsvBytes', () => {
     const gbk = new Uint8Array([...new TextEncoder().encode('id,name\n1,'), 0xb9, 0xcb, 0xc9, 0xbd, 0x0a]);
     expect(decodeCsvBytes(gbk)).toEqual({ ok: false, encoding: 'gb18030', line: 2, sample: '1,顾山' });
   });
+  it('names the line of an invalid UTF-8 sequence: surrogates, overlong forms, truncated sequences, stray bytes, any line end', () => {
+    const utf8 = (s: string) => [...new TextEncoder().encode(s)];
+    // Four lines of UTF-8 with Chinese in them; the bad bytes go in the middle of line `line`.
+    const file = (bad: number[], line: number, eol = '\n') => {
+      const lines = ['id,name,kind', 'dongcun,东村,村', 'xishequ,西社区,社区', 'nanxiang,南巷村,村'];
+      return new Uint8Array(lines.flatMap((l, k) => [...(k + 1 === line ? [...utf8(l.slice(0, 9)), ...bad, ...utf8(l.slice(9))] : utf8(l)), ...utf8(eol)]));
+    };
+    const cases: Array<[string, number[]]> = [
+      ['lone high surrogate U+D800 (ED A0 80)', [0xed, 0xa0, 0x80]],
+      ['lone low surrogate U+DC00 (ED B0 80)', [0xed, 0xb0, 0x80]],
+      ['overlong slash (C0 AF)', [0xc0, 0xaf]],
+      ['overlong slash (E0 80 AF)', [0xe0, 0x80, 0xaf]],
+      ['overlong four-byte (F0 80 80 AF)', [0xf0, 0x80, 0x80, 0xaf]],
+      ['beyond U+10FFFF (F4 90 80 80)', [0xf4, 0x90, 0x80, 0x80]],
+      ['truncated three-byte sequence (E4 B8)', [0xe4, 0xb8]],
+      ['a continuation byte alone (80)', [0x80]],
+      ['F5 (never valid)', [0xf5]],
+    ];
+    for (const [what, bad] of cases) {
+      for (const line of [2, 3, 4]) {
+        for (const eol of ['\n', '\r\n', '\r']) {
+          expect(decodeCsvBytes(file(bad, line, eol)), `${what}, line ${line}, ${JSON.stringify(eol)}`).toMatchObject({ ok: false, encoding: 'unknown', line });
+        }
+      }
+    }
+    // A truncated sequence at the very end of the file, after the last line break.
+    expect(decodeCsvBytes(new Uint8Array([...file([], 0), 0xe4, 0xb8]))).toMatchObject({ ok: false, line: 5 });
+    // With a BOM the lines are the same.
+    expect(decodeCsvBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...file([0xed, 0xa0, 0x80], 3)]))).toMatchObject({ ok: false, line: 3 });
+  });
+
   it('recognises UTF-16', () => {
     expect(decodeCsvBytes(new Uint8Array([0xff, 0xfe, 0x41, 0x00]))).toMatchObject({ ok: false, encoding: 'utf-16' });
   });

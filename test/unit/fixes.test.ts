@@ -80,10 +80,11 @@ describe('the fixer', () => {
     expect(excelSerialDate('123')).toBeUndefined();
   });
 
-  it('corrects a tab-separated file and a Chinese header, same rows in the same order', () => {
+  it('corrects a tab-separated file and a Chinese header, same rows in the same order, the file’s own line ends', () => {
     const fixed = fixTableText(table('villages'), '编号\t名称\t类型\ndongcun\t东村\t村\nxishequ\t 西社区\t社区\n');
     expect(fixed.delimiter).toBe('\t');
-    expect(fixed.text).toBe('id,name,kind\r\ndongcun,东村,村\r\nxishequ,西社区,社区\r\n');
+    expect(fixed.commas).toBe(true);
+    expect(fixed.text).toBe('id,name,kind\ndongcun,东村,村\nxishequ,西社区,社区\n');
     expect(fixed.changes.map((c) => `${c.cell} ${c.from}→${c.to}`)).toEqual(['A1 编号→id', 'B1 名称→name', 'C1 类型→kind', 'B3  西社区→西社区']);
   });
 
@@ -100,7 +101,7 @@ describe('the fixer', () => {
       const def = table(f.replace(/\.csv$/, ''));
       const before = decodeCsvBytes(readFileSync(join(dir, 'data', f)));
       if (!before.ok) throw new Error(f);
-      const fixed = fixTableText(def, before.text, '\n');
+      const fixed = fixTableText(def, before.text);
       changes += fixed.changes.length;
       // Same rows in the same order; the cells that differ are exactly the listed changes.
       const a = parseCsv(before.text).rows;
