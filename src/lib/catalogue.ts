@@ -21,7 +21,8 @@ export interface CatalogueEntry {
   bytes: Buffer;
   sha256: string;
   rows: ReadonlyArray<Record<string, unknown>>;
-  lastChange: string;
+  /** Day the file last changed; undefined when not known (a shallow clone: src/lib/file-history.ts). */
+  lastChange: string | undefined;
 }
 
 export function catalogue(result: ValidationResult): CatalogueEntry[] {

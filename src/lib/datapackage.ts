@@ -9,7 +9,8 @@ export interface ResourceInput {
   bytes: number;
   sha256: string;
   rows: number;
-  lastChange: string;
+  /** Undefined when not known (a shallow clone): then no lastModified. */
+  lastChange: string | undefined;
 }
 
 export interface PackageInput {

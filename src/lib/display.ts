@@ -101,6 +101,9 @@ export const WHOLE_TOWN = '全镇';
 /** What the date beside a search result is, by result type (Pagefind meta `type`). */
 export const SEARCH_DATE_LABEL: Record<string, string> = { 计划原文: '成文', 指标: '最新观测', 问题: '曝光', 企业: '评价发布' };
 
+/** In place of the day a data file last changed, when git cannot tell it (a shallow clone, an unbelievable commit date). */
+export const UPDATED_UNKNOWN = '未知（浅克隆或提交日期不可信，没有可靠的修改日期）';
+
 /** How the history names an empty cell in "old → new". */
 export const HISTORY_EMPTY_VALUE = '（空）';
 

@@ -1,0 +1,46 @@
+/**
+ * The day a data file last changed (src/lib/file-history.ts) on repositories made here: from the
+ * last commit that touched it in a full clone; not known (undefined, which pages show as
+ * UPDATED_UNKNOWN) where a shallow clone cut that commit away, or where the commit's date is not
+ * believable — never the date of the shallow clone's oldest commit.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lastChange } from '../../src/lib/file-history.ts';
+import { tempRepo, type TempRepo } from '../helpers/git-repo.ts';
+
+let repo: TempRepo;
+let shallow: string;
+
+beforeAll(() => {
+  repo = tempRepo('gushan-file-history-');
+  repo.commit({ 'data/a.csv': 'x\n1\n', 'data/b.csv': 'x\n1\n', 'data/c.csv': 'x\n1\n', 'data/d.csv': 'x\n1\n' }, '2019-03-01T10:00:00+08:00', '首次公开');
+  repo.commit({ 'data/d.csv': 'x\n2\n' }, '@1 +0000', '1970 年的提交');
+  repo.commit({ 'data/b.csv': 'x\n2\n' }, '2020-04-01T10:00:00+08:00', '改 b');
+  repo.commit({ 'data/c.csv': 'x\n2\n' }, '2021-05-01T10:00:00+08:00', '改 c');
+  shallow = mkdtempSync(join(tmpdir(), 'gushan-file-history-shallow-'));
+  repo.git(['clone', '-q', '--depth', '2', `file://${repo.dir}`, join(shallow, 'c')]);
+}, 60_000);
+
+afterAll(() => {
+  repo?.remove();
+  if (shallow) rmSync(shallow, { recursive: true, force: true });
+});
+
+describe('lastChange', () => {
+  it('is the day of the last commit that touched the file, in a full clone', () => {
+    expect(['a', 'b', 'c'].map((f) => lastChange(join(repo.dir, 'data', `${f}.csv`)))).toEqual(['2019-03-01', '2020-04-01', '2021-05-01']);
+  });
+
+  it('is not known for a commit dated 1970', () => {
+    expect(lastChange(join(repo.dir, 'data', 'd.csv'))).toBeUndefined();
+  });
+
+  it('is not known in a shallow clone for files last changed at or before its oldest commit, and right for the others', () => {
+    const at = (f: string) => lastChange(join(shallow, 'c', 'data', `${f}.csv`));
+    // The clone's oldest commit (b's, 2020-04-01) "adds" every file: a.csv used to read 2020-04-01.
+    expect([at('a'), at('b'), at('c')]).toEqual([undefined, undefined, '2021-05-01']);
+  });
+});
