@@ -12,42 +12,9 @@
  * or `path=full` for $GITHUB_OUTPUT.
  */
 import { spawnSync } from 'node:child_process';
+import { parseRawDiff, prPath, type ChangedFile } from '../src/lib/change-scope.ts';
 
-export type PrPath = 'data' | 'full';
-
-export interface ChangedFile {
-  path: string;
-  /** The git modes of both sides (`100644` a file, `100755` executable, `120000` a symbolic link, `160000` a submodule, `000000` absent). */
-  modes?: readonly string[];
-}
-
-/** Whether one changed path is an editor's content rather than code. */
-export function isContentPath(path: string): boolean {
-  if (path.startsWith('data/')) return true;
-  if (path.startsWith('content/plan/sources/')) return true;
-  return path.startsWith('content/') && path.endsWith('.md');
-}
-
-const PLAIN_FILE_MODES = new Set(['100644', '100755', '000000']);
-
-/** An empty change (nothing to compare) gets the whole suite, to be safe. */
-export function prPath(changed: ReadonlyArray<string | ChangedFile>): PrPath {
-  if (changed.length === 0) return 'full';
-  return changed.every((c) => (typeof c === 'string' ? isContentPath(c) : isContentPath(c.path) && (c.modes ?? []).every((m) => PLAIN_FILE_MODES.has(m)))) ? 'data' : 'full';
-}
-
-/** The entries of `git diff --raw --no-renames -z` (`:old new sha sha X\0path\0` each). */
-export function parseRawDiff(out: string): ChangedFile[] {
-  const parts = out.split('\0');
-  const files: ChangedFile[] = [];
-  for (let i = 0; i + 1 < parts.length; i += 2) {
-    const meta = parts[i]!.replace(/^\n/, '');
-    const m = /^:(\d{6}) (\d{6}) /.exec(meta);
-    if (!m) throw new Error(`git diff --raw: unexpected entry “${meta}”`);
-    files.push({ path: parts[i + 1]!, modes: [m[1]!, m[2]!] });
-  }
-  return files;
-}
+export { isContentPath, parseRawDiff, prPath, type ChangedFile, type PrPath } from '../src/lib/change-scope.ts';
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const base = process.argv[2];

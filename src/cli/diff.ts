@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { blobsAt, gitRepo, openBlobReader } from '../lib/data-history.ts';
 import { diffMarkdown, diffText, type DiffReport } from '../lib/diff-report.ts';
 import { datasetDirsFromEnv } from '../lib/read-dataset.ts';
+import { parseRawDiff, prPath } from '../lib/change-scope.ts';
 import { diffTable, readSnapshot } from '../lib/record-diff.ts';
 import { redactDiff, withholdingsFromCells } from '../lib/redact.ts';
 import { redactions } from '../schemas/redactions.ts';
@@ -22,7 +23,20 @@ import { ALL_TABLES } from '../schemas/index.ts';
 
 const USAGE = '用法：npm run diff -- 比较的分支或提交（例如 origin/main） [--markdown（输出 Markdown，用于 GitHub 检查结果页）] [--head（比较最后一次提交，而不是工作区）] [--data 数据文件夹]';
 
-const git = (cwd: string, args: string[]) => spawnSync('git', args, { cwd, encoding: 'utf8' });
+const git = (cwd: string, args: string[]) => spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+
+/**
+ * The changed files other than the data tables (`tables`, paths from the repository's top), as
+ * content or code (src/lib/change-scope.ts): what the pull-request scope would count, so that a
+ * change of no record is not read as a change of data only. Renames count both paths; in the
+ * working tree, new files not yet added count too.
+ */
+function otherFiles(top: string, from: string, head: boolean, tables: ReadonlySet<string>): NonNullable<DiffReport['others']> {
+  const files = parseRawDiff(git(top, ['diff', '--raw', '--no-renames', '-z', from, ...(head ? ['HEAD'] : [])]).stdout);
+  if (!head) for (const path of git(top, ['ls-files', '-z', '--others', '--exclude-standard']).stdout.split('\0').filter(Boolean)) files.push({ path });
+  const others = files.filter((f) => !tables.has(f.path));
+  return { content: others.filter((f) => prPath([f]) === 'data').map((f) => f.path), code: others.filter((f) => prPath([f]) === 'full').map((f) => f.path) };
+}
 
 async function main(): Promise<number> {
   let values, positionals;
@@ -80,7 +94,7 @@ async function main(): Promise<number> {
     reader.close();
   }
   const short = git(repo.top, ['rev-parse', '--short', from]).stdout.trim();
-  const report: DiffReport = { base, baseCommit: short, target: values.head ? 'head' : 'worktree', diffs };
+  const report: DiffReport = { base, baseCommit: short, target: values.head ? 'head' : 'worktree', diffs, others: otherFiles(repo.top, from, values.head, new Set(paths)) };
   console.log(values.markdown ? diffMarkdown(report) : diffText(report));
   return 0;
 }

@@ -16,6 +16,12 @@ export interface DiffReport {
   target: 'worktree' | 'head';
   /** One diff per table, in the order of the schemas; tables without change are left out here. */
   diffs: ReadonlyArray<{ def: AnyTable; diff: TableDiff }>;
+  /**
+   * The changed files that are not data tables, by src/lib/change-scope.ts: an editor's content
+   * (a .md page, a plan, its source texts) and code (everything else, .mdx pages included), so
+   * that a change of no record is never mistaken for a change of data only.
+   */
+  others?: { content: readonly string[]; code: readonly string[] };
 }
 
 const LABEL_COLUMNS = ['title', 'name'];
@@ -73,8 +79,27 @@ const compared = (r: DiffReport, code: (s: string) => string) => {
 };
 const against = (r: DiffReport) => compared(r, (x) => x);
 
+const OTHER_LIMIT = 50;
+const CONTENT_LABEL = '内容（按数据检查）';
+const CODE_LABEL = '代码（程序、配置或 .mdx 页面：请开发人员按代码审查）';
+
+/** The lines about the files that are not data tables, without a heading; [] when there are none. */
+function otherLines(r: DiffReport, name: (s: string) => string): string[] {
+  const list = (files: readonly string[]) => `${files.slice(0, OTHER_LIMIT).map(name).join('、')}${files.length > OTHER_LIMIT ? ` 等 ${files.length} 个文件` : ''}`;
+  const out: string[] = [];
+  if (r.others?.content.length) out.push(`${CONTENT_LABEL}：${list(r.others.content)}`);
+  if (r.others?.code.length) out.push(`${CODE_LABEL}：${list(r.others.code)}`);
+  return out;
+}
+
 /** For a terminal: one line per change, each beginning with the file name. */
 export function diffText(r: DiffReport, limit = Infinity): string {
+  const others = otherLines(r, (x) => x);
+  const tail = others.length ? ['', '', '其他改动的文件（不是数据表）：', ...others.map((l) => `  ${l}`)].join('\n') : '';
+  return diffRecordsText(r, limit) + tail;
+}
+
+function diffRecordsText(r: DiffReport, limit: number): string {
   const list = changed(r);
   if (list.length === 0) return `数据记录没有改动（${against(r)}）。`;
   const plain: Style = { md: (x) => x, strong: (x) => x };
@@ -94,6 +119,12 @@ export function markdownText(s: string): string {
 
 /** For the pull request's job summary ($GITHUB_STEP_SUMMARY). */
 export function diffMarkdown(r: DiffReport, limit = 200): string {
+  const others = otherLines(r, (x) => `\`${x.replace(/`/g, "'")}\``);
+  const tail = others.length ? ['', '### 其他改动的文件（不是数据表）', '', ...others.map((l) => `- ${l}`), ''].join('\n') : '';
+  return diffRecordsMarkdown(r, limit) + tail;
+}
+
+function diffRecordsMarkdown(r: DiffReport, limit: number): string {
   const list = changed(r);
   const head = `## 数据记录的改动\n\n${compared(r, (x) => `\`${x}\``)}`;
   if (list.length === 0) return `${head}：数据记录没有改动。\n`;
