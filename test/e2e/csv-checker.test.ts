@@ -85,7 +85,7 @@ describe.skipIf(browserPath.skip)('the in-browser CSV checker', () => {
     expect(await page.locator('.check-fixes li').allTextContents()).toEqual(['编码由 GBK/GB18030 改为 UTF-8（带 BOM，Excel 可以直接打开）']);
   });
 
-  it('offers the corrected file for download: same rows, UTF-8 with BOM and CRLF, with the list of changes, and it checks clean', async () => {
+  it('offers the corrected file for download: the file as written but the listed cells, UTF-8 with BOM, with the list of changes, and it checks clean', async () => {
     const broken = readFileSync(join(materialise('fix-ten-mistakes'), 'data/problems.csv'));
     const messages = await drop('整改台账.csv', broken);
     expect(messages).toHaveLength(9);
@@ -100,10 +100,14 @@ describe.skipIf(browserPath.skip)('the in-browser CSV checker', () => {
     const bytes = readFileSync((await download.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
-    // CRLF between records; the line break inside GS-2017-001's description is kept as written.
-    expect(text).toMatch(/^id,reported,[^\n]*\r\n/);
-    expect(text.replace(/\r\n/g, '\n').split('\n').length).toBe(broken.toString('utf8').split('\n').length);
-    expect(text).toContain('\r\nGS-2017-001,2017-03-14,');
+    // Line by line the file as written (its own line ends, the line break inside GS-2017-001's
+    // description), with only the nine listed cells changed.
+    const before = broken.toString('utf8').split('\n');
+    const after = text.split('\n');
+    expect(after).toHaveLength(before.length);
+    // Excel rows 2 (over lines 2–3, its description has a line break), 3, 4 and 6.
+    expect(after.flatMap((l, k) => (l === before[k] ? [] : [k + 1]))).toEqual([2, 3, 4, 5, 7]);
+    expect(text).toContain('\nGS-2017-001,2017-03-14,');
     const again = await drop('整改台账（已修正）.csv', bytes);
     expect(again).toEqual([]);
     expect(await page.locator('.check-summary').textContent()).toMatch(/^✓ 没有发现问题/);
