@@ -9,6 +9,11 @@
  * Diffs are cached on disk by blob pair (HISTORY_CACHE_DIR, default
  * node_modules/.cache/gushan-history/), under a key that changes with the schemas and the diff
  * code, so a rebuild reads only the versions it has not compared before.
+ *
+ * The past is not trusted (src/lib/history-screen.ts): commit ids and dates come from git's own
+ * fields of a NUL-separated log, each checked, subjects only ever become displayed text; keys of
+ * old versions that would not validate today, or that fold onto another, are left out after the
+ * cache and reported once each (`warn`, the build log; `DataHistory.warnings`).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
