@@ -112,6 +112,13 @@ describe('code in an MDX page', () => {
     expect(codes('content/pages/a.mdx', '<SectionHeading {...{ id: "x" }}>t</SectionHeading>\n')).toEqual(['E101', 'E102']);
   });
 
+  it('refuses Astro’s directives on a component (set:html would write raw HTML, client:* would ship a script)', () => {
+    expect(check('content/pages/a.mdx', '<SectionHeading id="a" set:html="<script>x</script>">t</SectionHeading>\n\n<ProblemStatusLegend client:load />\n')).toEqual([
+      'E102 content/pages/a.mdx:6:1：组件 SectionHeading 没有属性 set:html（它的属性：id；写法：<SectionHeading id="samples">哪些数据是示例</SectionHeading>）',
+      'E102 content/pages/a.mdx:8:1：组件 ProblemStatusLegend 没有属性 client:load（它没有属性；写法：<ProblemStatusLegend />）',
+    ]);
+  });
+
   it('a component inside a component is checked too', () => {
     expect(check('content/pages/a.mdx', '<SectionHeading id="a">标题 <Evil /> {x}</SectionHeading>\n')).toEqual([
       'E102 content/pages/a.mdx:6:27：页面里没有组件 Evil（可以用的组件：ProblemStatusLegend（问题整改状态的图例）、SectionHeading（带固定锚点的二级标题，其他页面可以链接到 #锚点），不用 import 就能直接使用）',
