@@ -87,6 +87,23 @@ describe('npm run diff', () => {
     expect(readFileSync(join(repo.dir, 'data/problems.csv'), 'utf8')).toBe(saved);
   });
 
+  it('withholds what the working tree\'s redactions.csv withholds (a pull request\'s job summary is public)', () => {
+    const problemsFile = join(repo.dir, 'data/problems.csv');
+    const redactions = join(repo.dir, 'data/redactions.csv');
+    const was = readFileSync(problemsFile, 'utf8');
+    try {
+      writeFileSync(redactions, 'table,key,column,until,reason\nproblems,GS-2019-004,status,,复核更正\nproblems,GS-2019-003,,,个人信息\n');
+      const r = diff(['base']);
+      expect(r.status).toBe(0);
+      expect(r.out).toContain('problems.csv：修改 GS-2019-004 整改状态：已隐去：复核更正 → 已整改');
+      expect(r.out).toContain('problems.csv：删除 GS-2019-003\n');
+      expect(r.out).not.toContain('企业偷排');
+    } finally {
+      writeFileSync(problemsFile, was);
+      repo.git(['clean', '-fq', 'data/redactions.csv']);
+    }
+  });
+
   it('refuses a base that does not exist, and no base, with exit code 2', () => {
     const r = diff(['no-such-branch']);
     expect(r.status).toBe(2);
