@@ -238,6 +238,7 @@ export function generate(out: string, sizes: Sizes, seed = 1): void {
   write('problems', columnNames(DATA_TABLES.problems), problems);
   write('indicators', columnNames(DATA_TABLES.indicators), indicators);
   write('observations', columnNames(DATA_TABLES.observations), observations);
+  write('redactions', columnNames(DATA_TABLES.redactions), []);
   const metaRows = Object.keys(DATA_TABLES).map((table) => ({
     table,
     title: `合成数据：${table}`,
