@@ -35,6 +35,20 @@ describe('the pages of content/pages/', () => {
     expect(readFileSync(join(out, 'methodology/index.html'), 'utf8')).toContain('class="status-legend');
   });
 
+  it('build one after another from two content folders with the same pages, the first removed in between', () => {
+    // Astro's cache of the pages kept the first folder's paths for unchanged pages (src/content.config.ts).
+    const first = contentCopy('content-pages-first', {});
+    const out = join(OUTPUT, 'site-content-pages-second');
+    const env = { OUT_DIR: out, BUILD_DATE: '2026-01-15' };
+    // --force: the first build reads its pages from its own folder, whatever an earlier test left in the cache.
+    expect(astroBuild({ ...env, DATA_DIR: join(first, 'data'), CONTENT_DIR: join(first, 'content') }, undefined, ['--force']).status).toBe(0);
+    rmSync(first, { recursive: true, force: true });
+    const second = contentCopy('content-pages-second', {});
+    const r = astroBuild({ ...env, DATA_DIR: join(second, 'data'), CONTENT_DIR: join(second, 'content') });
+    expect(r.status, r.output.slice(-2000)).toBe(0);
+    expect(readFileSync(join(out, 'about/index.html'), 'utf8')).toContain('哪些数据是示例');
+  });
+
   it('with code or HTML in them stop the build, with the validator’s messages, before any of it runs', () => {
     const marker = join(OUTPUT, 'content-pages-hostile.ran');
     rmSync(marker, { force: true });
