@@ -6,7 +6,7 @@
  *        commit changes a few rows: three problems' status, every 5th commit an enterprise's
  *        address, every 10th a new problem, every 25th a removed one; one day apart.
  *   node scripts/bench-history.ts --read DIR/data --cache CACHE
- *        reads the history once (src/lib/data-history.ts) and prints, as JSON, the time it
+ *        reads the history once (src/build/history/data-history.ts) and prints, as JSON, the time it
  *        took in this process (wall and CPU of this process; git's own work is not in the CPU), the commits, records and versions it found, the cache counts
  *        and the memory used.
  */
@@ -14,9 +14,9 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseCsv } from '../src/lib/csv.ts';
-import { toCsv } from '../src/lib/downloads.ts';
-import { readDataHistory, type HistoryStats } from '../src/lib/data-history.ts';
+import { parseCsv } from '../src/lib/validation/csv.ts';
+import { toCsv } from '../src/lib/publishing/downloads.ts';
+import { readDataHistory, type HistoryStats } from '../src/build/history/data-history.ts';
 import { PROBLEM_STATUSES } from '../src/schemas/problems.ts';
 
 function gitIn(dir: string, args: string[], date?: string): void {

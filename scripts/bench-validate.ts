@@ -3,7 +3,7 @@
  * realistic shapes) and times validateDataset on it. Run: node scripts/bench-validate.ts [rows]
  */
 import { readFileSync } from 'node:fs';
-import { validateDataset } from '../src/lib/validate.ts';
+import { validateDataset } from '../src/lib/validation/validate.ts';
 import { ALL_TABLES } from '../src/schemas/index.ts';
 import { USCC_ALPHABET, usccCheckChar } from '../src/lib/uscc.ts';
 

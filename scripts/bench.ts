@@ -14,7 +14,7 @@
  *
  * With --history N, it also makes a synthetic git history over each data set (the data set,
  * then N commits of a few rows each: scripts/bench-history.ts) and measures what reading the
- * records' history adds to a build (src/lib/data-history.ts, in a process of its own): wall
+ * records' history adds to a build (src/build/history/data-history.ts, in a process of its own): wall
  * time and peak memory with an empty diff cache (cold: the first build) and with the cache
  * filled (warm: every later build). --history-only skips the site build.
  *
@@ -32,7 +32,7 @@ import { PRESETS, copySample, generate } from './generate-data.ts';
 import { appendCommit, makeHistory } from './bench-history.ts';
 import { benchSearch, printSearchBench, type SearchBench } from './bench-search.ts';
 import { siteSizes } from '../src/integrations/size-report.ts';
-import { summarise } from '../src/lib/size-report.ts';
+import { summarise } from '../src/build/size-report.ts';
 import { buildTiming, formatTiming } from './build-timing.ts';
 import { writeBareAstro } from './bare-astro.ts';
 import { measure as measureCommand, type Measured } from './measure.ts';

@@ -3,7 +3,7 @@
  * pages, the search index after the last page, size report, the rest) and the pages by route, from Astro's per-page
  * "(+12ms)" lines. Used by `npm run bench`; tested in test/unit/build-timing.test.ts.
  */
-import { pageType } from '../src/lib/size-report.ts';
+import { pageType } from '../src/build/size-report.ts';
 
 export interface RouteTiming {
   route: string;

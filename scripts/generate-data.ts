@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { USCC_ALPHABET, usccCheckChar } from '../src/lib/uscc.ts';
 import { parsePlanMarkdown, splitFrontMatter } from '../src/lib/plan-doc.ts';
-import { toCsv } from '../src/lib/downloads.ts';
+import { toCsv } from '../src/lib/publishing/downloads.ts';
 import { CATEGORIES, SOURCE_TYPES, PROBLEM_STATUSES, VERIFIED } from '../src/schemas/problems.ts';
 import { RATINGS } from '../src/schemas/credit-levels.ts';
 import { columnNames } from '../src/schemas/table.ts';

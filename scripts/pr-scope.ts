@@ -6,7 +6,7 @@
  * Markdown file (.md) under content/, or a source text under content/plan/sources/ — so the
  * data-level checks suffice (validate, build, the data-level tests); "full" otherwise: code
  * changed, and the whole suite runs, browsers included. A page in .mdx counts as code (it is
- * compiled to JavaScript, even if src/lib/content-check.ts refuses any code in it), and so does
+ * compiled to JavaScript, even if src/build/content-check.ts refuses any code in it), and so does
  * a symbolic link or a submodule anywhere. Renames are listed as a deletion and an addition,
  * so a file moved out of src/ into data/ still counts as a change to src/. Prints `path=data`
  * or `path=full` for $GITHUB_OUTPUT.

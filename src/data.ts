@@ -1,6 +1,6 @@
 /**
  * The one way pages, endpoints and components get data. Everything here comes from the
- * validated data set (src/lib/read-dataset.ts `validatedDataset`): rows in file order, the
+ * validated data set (src/build/read-dataset.ts `validatedDataset`): rows in file order, the
  * plans the validator already parsed, and the views built from them — each computed once per
  * build (and again only when a file changes under the dev server) and shared by every page.
  * Nothing in src/pages or src/components reads files or calls the validator itself
@@ -9,34 +9,35 @@
 import { getCollection } from 'astro:content';
 import { DATA_TABLES, type DataTableName, type RowOf } from './schemas/index.ts';
 import { redactionKeyParts } from './schemas/redactions.ts';
-import { redactHistory, type Redacted, type Withholding, type WithheldRecord } from './lib/redact.ts';
+import { redactHistory, type Redacted, type Withholding, type WithheldRecord } from './lib/history/redact.ts';
 import type { PlanFrontMatter } from './schemas/plan.ts';
 import type { PlanBlock } from './lib/plan-doc.ts';
-import type { ValidationResult } from './lib/validate.ts';
+import type { ValidationResult } from './lib/validation/validate.ts';
 import { join } from 'node:path';
-import { datasetDirsFromEnv, validatedDataset } from './lib/read-dataset.ts';
-import { lastChange } from './lib/file-history.ts';
-import { catalogue as buildCatalogue } from './lib/catalogue.ts';
-export type { CatalogueEntry } from './lib/catalogue.ts';
+import { datasetDirsFromEnv, validatedDataset } from './build/read-dataset.ts';
+import { lastChange } from './build/history/file-history.ts';
+import { catalogue as buildCatalogue } from './build/catalogue.ts';
+export type { CatalogueEntry } from './build/catalogue.ts';
 import { indicatorViews as buildIndicatorViews } from './lib/indicators.ts';
 import { changes, distribution, downgraded, previousPeriod, warningList, creditIndex as buildCreditIndex, type CreditListRow } from './lib/credit.ts';
 import { latestByEnterprise, sortedPeriods } from './lib/ratings.ts';
 import { newestFirst, summarise } from './lib/problems.ts';
 import { problemIndex as buildProblemIndex } from './lib/problem-index.ts';
-import { SITE_NAME, buildDate } from './lib/site.ts';
+import { SITE_NAME } from './lib/site.ts';
+import { buildDate } from './build/config.ts';
 import { createHash } from 'node:crypto';
 import { PROGRESS_COLUMNS, progressRecords } from './lib/indicator-progress.ts';
-import { toCsv } from './lib/downloads.ts';
+import { toCsv } from './lib/publishing/downloads.ts';
 import { PERIOD_CSV_COLUMNS, periodRecords } from './lib/credit-period.ts';
-import { chartModel, type ChartModel } from './lib/chart-model.ts';
-import { chartImageMeta, chartImageSvg } from './lib/chart-svg.ts';
-import { readDataHistory } from './lib/data-history.ts';
-import { changeLog as buildChangeLog, recordLabel } from './lib/history-view.ts';
+import { chartModel, type ChartModel } from './lib/charts/chart-model.ts';
+import { chartImageMeta, chartImageSvg } from './lib/charts/chart-svg.ts';
+import { readDataHistory } from './build/history/data-history.ts';
+import { changeLog as buildChangeLog, recordLabel } from './lib/history/history-view.ts';
 import { periodLabel } from './lib/display.ts';
-import { keyId, readSnapshot, type Snapshot } from './lib/record-diff.ts';
-export type { ChangeEntry, HistoryLine } from './lib/history-view.ts';
-import { disclosureTimeliness, summariseTimeliness, timelineOf, type DataHistory, type RecordTimeline, type TableVersion } from './lib/record-history.ts';
-export type { DataHistory, RecordTimeline, RecordEvent, HistoryCommit, TableChange, TableVersion, CommitRef, Timeliness } from './lib/record-history.ts';
+import { keyId, readSnapshot, type Snapshot } from './lib/history/record-diff.ts';
+export type { ChangeEntry, HistoryLine } from './lib/history/history-view.ts';
+import { disclosureTimeliness, summariseTimeliness, timelineOf, type DataHistory, type RecordTimeline, type TableVersion } from './lib/history/record-history.ts';
+export type { DataHistory, RecordTimeline, RecordEvent, HistoryCommit, TableChange, TableVersion, CommitRef, Timeliness } from './lib/history/record-history.ts';
 
 /** A value computed from the data set once, and again only when the data set is re-read. */
 function perDataset<T>(compute: (d: ValidationResult) => T): () => T {
@@ -198,7 +199,7 @@ export function sourceFiles(tables: readonly string[], files: readonly string[] 
 }
 
 /**
- * The data's history from git (src/lib/data-history.ts): every commit that changed the records
+ * The data's history from git (src/build/history/data-history.ts): every commit that changed the records
  * of DATA_DIR, oldest first, with each record's timeline and each file's versions; or
  * `{ available: false, reason }` (a shallow clone, no git, not a repository), which pages show
  * as a note. Read once per data set; diffs are cached on disk by file version, so a rebuild
@@ -206,7 +207,7 @@ export function sourceFiles(tables: readonly string[], files: readonly string[] 
  */
 export const dataHistory = perDataset(async (): Promise<DataHistory> => (await redactedHistory()).history);
 
-/** The rows of redactions.csv as rules (src/lib/redact.ts), with their lines. */
+/** The rows of redactions.csv as rules (src/lib/history/redact.ts), with their lines. */
 export const redactionRules = perDataset((d): Withholding[] =>
   (d.tables.get('redactions')?.rows ?? []).flatMap(({ line, record }) => {
     const r = record as RowOf<'redactions'>;
@@ -217,7 +218,7 @@ export const redactionRules = perDataset((d): Withholding[] =>
 );
 
 /**
- * The history as git has it, with redactions.csv applied (src/lib/redact.ts): read once per data
+ * The history as git has it, with redactions.csv applied (src/lib/history/redact.ts): read once per data
  * set. Nothing else reads the history, so no page, feed or index sees a withheld value. A rule
  * that withholds nothing is reported once in the build log.
  */

@@ -12,12 +12,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { blobsAt, gitRepo, openBlobReader } from '../lib/data-history.ts';
-import { diffMarkdown, diffText, type DiffReport } from '../lib/diff-report.ts';
-import { datasetDirsFromEnv } from '../lib/read-dataset.ts';
+import { blobsAt, gitRepo, openBlobReader } from '../build/history/data-history.ts';
+import { diffMarkdown, diffText, type DiffReport } from '../lib/history/diff-report.ts';
+import { datasetDirsFromEnv } from '../build/read-dataset.ts';
 import { parseRawDiff, prPath } from '../lib/change-scope.ts';
-import { diffTable, readSnapshot } from '../lib/record-diff.ts';
-import { redactDiff, withholdingsFromCells } from '../lib/redact.ts';
+import { diffTable, readSnapshot } from '../lib/history/record-diff.ts';
+import { redactDiff, withholdingsFromCells } from '../lib/history/redact.ts';
 import { redactions } from '../schemas/redactions.ts';
 import { ALL_TABLES } from '../schemas/index.ts';
 

@@ -3,17 +3,17 @@
  *
  * Checks data/ and content/ the way the build does, in about a second, and lists every
  * problem with its file and line. With --fix, first applies every mechanical fix
- * (src/lib/fixes.ts) to the data files in place and lists what it changed; without it, no file
+ * (src/lib/validation/fixes.ts) to the data files in place and lists what it changed; without it, no file
  * is written. Exit code 0: no problems; 1: problems found; 2: bad usage.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { decodeCsvBytes } from '../lib/encoding.ts';
-import { fixTableText } from '../lib/fixes.ts';
-import { datasetDirsFromEnv, validateDirs, type DatasetDirs } from '../lib/read-dataset.ts';
+import { decodeCsvBytes } from '../lib/validation/encoding.ts';
+import { fixTableText } from '../lib/validation/fixes.ts';
+import { datasetDirsFromEnv, validateDirs, type DatasetDirs } from '../build/read-dataset.ts';
 import { ALL_TABLES } from '../schemas/index.ts';
-import { reportGithub, reportJson, reportText, type ReportFormat } from '../lib/report.ts';
+import { reportGithub, reportJson, reportText, type ReportFormat } from '../build/report.ts';
 
 const USAGE = '用法：npm run validate -- [--format text|json|github] [--data 数据文件夹] [--content 内容文件夹] [--fix（自动修正能确定的错误，直接改写文件）]';
 

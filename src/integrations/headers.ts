@@ -1,9 +1,9 @@
-/** Writes dist/_headers with the site's security headers (see src/lib/csp.ts). */
+/** Writes dist/_headers with the site's security headers (see src/lib/publishing/csp.ts). */
 import type { AstroIntegration } from 'astro';
 import { readdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { headersFile } from '../lib/csp.ts';
+import { headersFile } from '../lib/publishing/csp.ts';
 
 export default function securityHeaders(): AstroIntegration {
   let base = '/';

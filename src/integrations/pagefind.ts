@@ -6,7 +6,7 @@
  * before the pages are rendered and reads them in batches while Astro renders the rest: the
  * middleware (src/middleware/search-feed.ts) tells it which file each rendered page goes to and
  * how long it is, and a batch is handed over once all its files are on disk in full
- * (src/lib/search-feed.ts). Node renders on one thread, so Pagefind's reading uses what is left
+ * (src/build/search/search-feed.ts). Node renders on one thread, so Pagefind's reading uses what is left
  * of the second core; at L this took the index's time after the last page from about 29 to
  * 19–21 s, while rendering slowed by 5–8 s (the build 2–7 s faster in all). At the end,
  * the files not handed over yet, and any HTML file no page made (from public/, say), are read
@@ -18,11 +18,11 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { close, createIndex, type PagefindIndex } from 'pagefind';
-import { validatedDataset } from '../lib/read-dataset.ts';
-import { planSearchRecords, type PlanSearchRecord } from '../lib/search-records.ts';
-import { compactPagefindIndex } from '../lib/pagefind-compact.ts';
-import { outputFiles } from '../lib/output-files.ts';
-import { SEARCH_FEED, FeedBatches, globOf, outputFileOf, type SearchFeed } from '../lib/search-feed.ts';
+import { validatedDataset } from '../build/read-dataset.ts';
+import { planSearchRecords, type PlanSearchRecord } from '../lib/search/search-records.ts';
+import { compactPagefindIndex } from '../build/search/pagefind-compact.ts';
+import { outputFiles } from '../build/output-files.ts';
+import { SEARCH_FEED, FeedBatches, globOf, outputFileOf, type SearchFeed } from '../build/search/search-feed.ts';
 
 /** Word locations per search-index chunk (Pagefind's default: 20,000). */
 export const INDEX_CHUNK_LOCATIONS = 5000;
@@ -148,7 +148,7 @@ export default function pagefind(): AstroIntegration {
           await read(current, [...rest, ...other]);
           const readAt = performance.now();
           if (errors.length > 0) throw new Error(`搜索索引出错：${errors.join('；')}`);
-          // The plan's text is indexed section by section (src/lib/search-records.ts).
+          // The plan's text is indexed section by section (src/lib/search/search-records.ts).
           const records = planSearchRecords(validatedDataset().plans.values());
           for (const rec of records) {
             const r = await current.addCustomRecord(searchRecord(rec));

@@ -3,8 +3,8 @@ import type { AstroIntegration } from 'astro';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { outputFiles } from '../lib/output-files.ts';
-import { formatReport, gz, jsWeight, summarise, type JsWeight } from '../lib/size-report.ts';
+import { outputFiles } from '../build/output-files.ts';
+import { formatReport, gz, jsWeight, summarise, type JsWeight } from '../build/size-report.ts';
 
 export function scriptsOf(html: string, base: string): string[] {
   return [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => `/${m[1]!.slice(base.length)}`);

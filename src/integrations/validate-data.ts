@@ -5,7 +5,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { join } from 'node:path';
-import { DataValidationError, datasetDirsFromEnv, freezeDataset, insideDir, shownPath, validatedDataset } from '../lib/read-dataset.ts';
+import { DataValidationError, datasetDirsFromEnv, freezeDataset, insideDir, shownPath, validatedDataset } from '../build/read-dataset.ts';
 
 export default function validateData(): AstroIntegration {
   return {

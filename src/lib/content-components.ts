@@ -1,6 +1,6 @@
 /**
  * The components editors may use in the pages of content/pages/ (.mdx): the one allow-list.
- * src/lib/content-check.ts refuses any other component, any import of something else and any
+ * src/build/content-check.ts refuses any other component, any import of something else and any
  * prop not declared here; src/pages/[page].astro hands exactly these components to every page
  * (its map is typed by ContentComponentName, so the two cannot drift apart), so a page uses
  * them without an import, wherever CONTENT_DIR is. Anything more than these — code, data

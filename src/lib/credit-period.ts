@@ -3,7 +3,7 @@
  * the enterprise's name, industry and village, so the file can be read and cited without
  * looking codes up in enterprises.csv. Ordered by enterprise name, like the list on the page.
  */
-import type { ExcelColumn } from './excel-csv.ts';
+import type { ExcelColumn } from './publishing/excel-csv.ts';
 
 export const PERIOD_CSV_COLUMNS = ['period', 'uscc', 'name', 'industry', 'village', 'village_name', 'rating', 'score', 'reason', 'published', 'publisher', 'source_url'] as const;
 

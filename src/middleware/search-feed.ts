@@ -5,7 +5,7 @@
  * installed and pages pass through untouched.
  */
 import { defineMiddleware } from 'astro:middleware';
-import { SEARCH_FEED, type SearchFeed } from '../lib/search-feed.ts';
+import { SEARCH_FEED, type SearchFeed } from '../build/search/search-feed.ts';
 
 export const onRequest = defineMiddleware(async (context, next) => {
   const response = await next();

@@ -1,10 +1,10 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { catalogue, changeLog } from '../data.ts';
-import { countsText } from '../lib/history-view.ts';
+import { countsText } from '../lib/history/history-view.ts';
 import { CHANGE_KIND_LABEL } from '../lib/display.ts';
 import { SITE_NAME } from '../lib/site.ts';
-import { xmlSafeDeep, xmlText } from '../lib/xml.ts';
+import { xmlSafeDeep, xmlText } from '../lib/publishing/xml.ts';
 import { absoluteUrl, changesPath } from '../lib/urls.ts';
 
 /** Feed readers treat an RSS description as HTML: escape it so that its text stays text. */

@@ -3,7 +3,7 @@ import type { APIRoute } from 'astro';
 import { problemRegister, villageNames } from '../data.ts';
 import { WHOLE_TOWN } from '../lib/display.ts';
 import { SITE_NAME } from '../lib/site.ts';
-import { xmlSafeDeep, xmlText } from '../lib/xml.ts';
+import { xmlSafeDeep, xmlText } from '../lib/publishing/xml.ts';
 import { absoluteUrl } from '../lib/urls.ts';
 
 /** Feed readers treat an RSS description as HTML: escape it so that its text stays text. */

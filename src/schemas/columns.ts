@@ -5,10 +5,10 @@
  * catalogue, datapackage.json and the in-browser checker all read one definition.
  */
 import { z } from 'astro/zod';
-import { showValue, type IssueCodeId } from '../lib/issues.ts';
+import { showValue, type IssueCodeId } from '../lib/validation/issues.ts';
 import { DAY, PARTIAL_DATE, PERIOD, isRealDate, isRealPartialDate } from '../lib/dates.ts';
 import { USCC_ALPHABET, USCC_PATTERN, usccCheckChar, usccProblem } from '../lib/uscc.ts';
-import { controlChars, controlName } from '../lib/control-chars.ts';
+import { controlChars, controlName } from '../lib/validation/control-chars.ts';
 
 export type CellResult<T> = { ok: true; value: T } | { ok: false; code: IssueCodeId; message: string };
 

@@ -9,8 +9,8 @@ export const REDACTABLE_TABLES = ['villages', 'indicators', 'observations', 'pro
  * data/redactions.csv: past values withheld from every output (history, removed records' pages,
  * the change log, feeds, search, `npm run diff`, JSON) without rewriting git. It never holds the
  * withheld text itself; the current value of a field is never withheld (the CSV download stays
- * byte-identical to git). Checked against the other tables in src/lib/validate.ts; applied to the
- * history in src/lib/redact.ts.
+ * byte-identical to git). Checked against the other tables in src/lib/validation/validate.ts; applied to the
+ * history in src/lib/history/redact.ts.
  */
 export const redactions = defineTable({
   name: 'redactions',

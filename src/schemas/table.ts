@@ -1,5 +1,5 @@
 import type { z } from 'astro/zod';
-import type { IssueCodeId } from '../lib/issues.ts';
+import type { IssueCodeId } from '../lib/validation/issues.ts';
 
 export interface ForeignKey {
   /** Column of this table holding the reference. */

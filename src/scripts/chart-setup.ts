@@ -1,12 +1,12 @@
 /**
  * Chart.js, tree-shaken to what the indicator charts use. Imported dynamically by
  * indicator-chart.ts, so pages without a chart never load it. It draws the chart model of
- * src/lib/chart-model.ts, the same one the build-time SVG draws: observations on a linear time
+ * src/lib/charts/chart-model.ts, the same one the build-time SVG draws: observations on a linear time
  * axis (a year placed on its last day), years labelled mid-span between grid lines at 1 January, the target as a labelled line, the deadline as a
  * labelled vertical line, and for milestones the value at the deadline beside the latest.
  */
 import { BarController, BarElement, CategoryScale, Chart, LineController, LineElement, LinearScale, PointElement, Tooltip, type Plugin } from 'chart.js';
-import { chartJsData, type ChartModel } from '../lib/chart-model.ts';
+import { chartJsData, type ChartModel } from '../lib/charts/chart-model.ts';
 
 Chart.register(LineController, LineElement, PointElement, BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 

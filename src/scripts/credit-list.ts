@@ -60,7 +60,7 @@ class CreditList extends HTMLElement {
     if (!this.#rows) await this.#apply();
     const order = new Map((this.#rows ?? []).map((r, i) => [r.uscc, i]));
     // The server's encoder for /credit/period/<p>-excel.csv, with the same column kinds.
-    const [{ pickedRowsExcelCsv }, text] = await Promise.all([import('../lib/excel-csv.ts'), fetch(this.dataset.csv!).then((r) => r.text())]);
+    const [{ pickedRowsExcelCsv }, text] = await Promise.all([import('../lib/publishing/excel-csv.ts'), fetch(this.dataset.csv!).then((r) => r.text())]);
     const csv = pickedRowsExcelCsv(text, PERIOD_EXCEL_COLUMNS, 'uscc', order);
     const a = document.createElement('a');
     a.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));

@@ -4,9 +4,9 @@
  * references, are fetched when the page opens, so the check also works offline afterwards.
  */
 import './zod-jitless.ts';
-import { checkFile, formatForEditor, guessTable, keptNote, type CorrectedFile } from '../lib/check-file.ts';
-import { ISSUE_CODES, formatIssue, type ValidationIssue } from '../lib/issues.ts';
-import type { PlanSource } from '../lib/validate.ts';
+import { checkFile, formatForEditor, guessTable, keptNote, type CorrectedFile } from '../lib/validation/check-file.ts';
+import { ISSUE_CODES, formatIssue, type ValidationIssue } from '../lib/validation/issues.ts';
+import type { PlanSource } from '../lib/validation/validate.ts';
 import { csvUrl, dataErrorsUrl, planSourceUrl } from '../lib/urls.ts';
 
 class CsvChecker extends HTMLElement {

@@ -3,10 +3,10 @@
  * starts searching (a query in the URL, or typing). The query and filters live in the URL,
  * so a search can be linked and reloads as it was.
  */
-import { excerptRuns } from '../lib/excerpt.ts';
-import { toSimplified } from '../lib/zh-variants.ts';
+import { excerptRuns } from '../lib/search/excerpt.ts';
+import { toSimplified } from '../lib/search/zh-variants.ts';
 import { SEARCH_DATE_LABEL } from '../lib/display.ts';
-import { planQuery, rankByMatch, searchRounds } from '../lib/search-query.ts';
+import { planQuery, rankByMatch, searchRounds } from '../lib/search/search-query.ts';
 
 interface PagefindResultData {
   url: string;

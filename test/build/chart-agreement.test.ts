@@ -1,5 +1,5 @@
 /**
- * The build-time SVG and the Chart.js chart draw one chart model (src/lib/chart-model.ts):
+ * The build-time SVG and the Chart.js chart draw one chart model (src/lib/charts/chart-model.ts):
  * for every indicator of the fixture, both place the deadline between the same observations,
  * and the value read at the deadline is the one the verdict states.
  */
@@ -9,7 +9,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { readHtml } from '../helpers/html.ts';
 import { csvRows, FIXTURE_SITE } from '../helpers/sites.ts';
-import { chartJsData, type ChartModel } from '../../src/lib/chart-model.ts';
+import { chartJsData, type ChartModel } from '../../src/lib/charts/chart-model.ts';
 
 const site = FIXTURE_SITE;
 const verdicts = new Map(

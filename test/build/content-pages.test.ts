@@ -1,7 +1,7 @@
 /**
  * The explanatory pages are content: read from CONTENT_DIR/pages (as the README says), given
  * the allow-listed components without an import, and refused — before anything of them runs —
- * when they hold HTML or code (src/lib/content-check.ts).
+ * when they hold HTML or code (src/build/content-check.ts).
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

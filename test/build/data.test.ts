@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readHtml } from '../helpers/html.ts';
 import { REPO_URL } from '../helpers/paths.ts';
 import { BOTH_SITES, csvRows, FIXTURE_SITE } from '../helpers/sites.ts';
-import { excelCell, excelColumn } from '../../src/lib/excel-csv.ts';
+import { excelCell, excelColumn } from '../../src/lib/publishing/excel-csv.ts';
 import { columnMeta } from '../../src/schemas/columns.ts';
 import { DATA_TABLES, DATA_TABLE_NAMES } from '../../src/schemas/index.ts';
 import { columnNames, type AnyTable } from '../../src/schemas/table.ts';

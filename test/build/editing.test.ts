@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readHtml } from '../helpers/html.ts';
 import { FIXTURE, REPO_URL, ROOT, SITE_DIR } from '../helpers/paths.ts';
-import { editUrl } from '../../src/lib/site.ts';
+import { editUrl } from '../../src/build/config.ts';
 
 /** The site is built from the fixture, so its files' history is what the pages report. */
 const lastCommit = (file: string) => execFileSync('git', ['log', '-1', '--format=%cs', '--', join(FIXTURE, file)], { cwd: ROOT, encoding: 'utf8' }).trim();

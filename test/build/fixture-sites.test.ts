@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { astroBuild } from '../helpers/build.ts';
 import { materialise, VALID } from '../helpers/fixtures.ts';
 import { OUTPUT, ROOT } from '../helpers/paths.ts';
-import { formatIssue } from '../../src/lib/issues.ts';
-import { validateDirs } from '../../src/lib/read-dataset.ts';
+import { formatIssue } from '../../src/lib/validation/issues.ts';
+import { validateDirs } from '../../src/build/read-dataset.ts';
 
 describe('building fixture sites', () => {
   it('builds a small valid data set from DATA_DIR and CONTENT_DIR', () => {

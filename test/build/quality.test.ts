@@ -6,7 +6,7 @@ import { listFiles, readHtml } from '../helpers/html.ts';
 import { ROOT, SITE_BASE } from '../helpers/paths.ts';
 import { BOTH_SITES, csvRows, planIds } from '../helpers/sites.ts';
 import { siteSizes } from '../../src/integrations/size-report.ts';
-import { pageType } from '../../src/lib/size-report.ts';
+import { pageType } from '../../src/build/size-report.ts';
 
 const KB = 1024;
 

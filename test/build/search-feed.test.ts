@@ -9,8 +9,8 @@ import { buildLogOf, ROOT, SEARCH_FEED_BATCH } from '../helpers/paths.ts';
 import { readPagefindIndex, type IndexContent } from '../helpers/pagefind-index.ts';
 import { FIXTURE_SITE } from '../helpers/sites.ts';
 import { INDEX_CHUNK_LOCATIONS, INDEX_OPTIONS, searchRecord } from '../../src/integrations/pagefind.ts';
-import { planSearchRecords } from '../../src/lib/search-records.ts';
-import { validateDirs } from '../../src/lib/read-dataset.ts';
+import { planSearchRecords } from '../../src/lib/search/search-records.ts';
+import { validateDirs } from '../../src/build/read-dataset.ts';
 
 // The build hands rendered pages to Pagefind in batches while the rest render (src/middleware/
 // search-feed.ts, src/integrations/pagefind.ts), so Pagefind reads pages on the second core

@@ -13,8 +13,8 @@ import { OUTPUT } from '../helpers/paths.ts';
 import { BOTH_SITES } from '../helpers/sites.ts';
 import { DATA_TABLES, DATA_TABLE_NAMES } from '../../src/schemas/index.ts';
 import { columnMeta } from '../../src/schemas/columns.ts';
-import { toCsv } from '../../src/lib/downloads.ts';
-import { pickedRowsExcelCsv, toExcelCsv, type ExcelColumn, type ExcelColumns } from '../../src/lib/excel-csv.ts';
+import { toCsv } from '../../src/lib/publishing/downloads.ts';
+import { pickedRowsExcelCsv, toExcelCsv, type ExcelColumn, type ExcelColumns } from '../../src/lib/publishing/excel-csv.ts';
 import { EXCEL_CORPUS } from '../helpers/excel-corpus.ts';
 
 const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' });

@@ -8,12 +8,12 @@ import type { Browser } from 'playwright-core';
 import { browserAvailability, launchChromium } from '../helpers/browser.ts';
 import { listFiles as files } from '../helpers/html.ts';
 import { serveStatic, type RunningServer } from '../helpers/static-server.ts';
-import { compactPagefindIndex } from '../../src/lib/pagefind-compact.ts';
+import { compactPagefindIndex } from '../../src/build/search/pagefind-compact.ts';
 
 const browserPath = browserAvailability();
 
 /**
- * The meta-file compaction (src/lib/pagefind-compact.ts) on a real Pagefind index whose
+ * The meta-file compaction (src/build/search/pagefind-compact.ts) on a real Pagefind index whose
  * fragments are grouped, searched by Pagefind's own browser code before and after: every
  * query must give the same results, scores and excerpts, while the meta file shrinks.
  */

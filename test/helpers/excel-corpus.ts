@@ -1,9 +1,9 @@
 /**
- * Hostile cells for the Excel-safe encoder (src/lib/excel-csv.ts): each value, the kind of
+ * Hostile cells for the Excel-safe encoder (src/lib/publishing/excel-csv.ts): each value, the kind of
  * column it is in, and what the encoder writes (before CSV quoting). Read by the unit test and by
  * LibreOffice in test/build/spreadsheet.test.ts.
  */
-import type { ExcelColumn } from '../../src/lib/excel-csv.ts';
+import type { ExcelColumn } from '../../src/lib/publishing/excel-csv.ts';
 
 export const EXCEL_CORPUS: ReadonlyArray<readonly [value: string, column: ExcelColumn, written: string]> = [
   // Formula and DDE payloads, and the same after whitespace, control and separator characters.

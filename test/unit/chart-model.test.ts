@@ -1,12 +1,12 @@
 /**
- * The time axis of the chart model (src/lib/chart-model.ts), which the build-time SVG, the
+ * The time axis of the chart model (src/lib/charts/chart-model.ts), which the build-time SVG, the
  * chart image and Chart.js all draw: years are marked at their boundaries (1 January) and
  * labelled in the middle of their span, so a year-only observation, placed on its last day as
  * the methodology says, lies inside the span that carries its label.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { chartJsData, chartModel, timeOf, yearBands } from '../../src/lib/chart-model.ts';
+import { chartJsData, chartModel, timeOf, yearBands } from '../../src/lib/charts/chart-model.ts';
 
 const jan1 = (y: number) => Date.UTC(y, 0, 1);
 

@@ -1,10 +1,10 @@
-/** The chart image (src/lib/chart-svg.ts): what it says, that it escapes, and that it is well-formed XML. */
+/** The chart image (src/lib/charts/chart-svg.ts): what it says, that it escapes, and that it is well-formed XML. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { XMLParser } from 'fast-xml-parser';
 import { SyntaxValidator } from 'fast-xml-validator';
-import { chartModel } from '../../src/lib/chart-model.ts';
-import { chartImageMeta, chartImageSvg, chartPlotSvg, textEms, wrapText, xmlText, type ChartImageMeta } from '../../src/lib/chart-svg.ts';
+import { chartModel } from '../../src/lib/charts/chart-model.ts';
+import { chartImageMeta, chartImageSvg, chartPlotSvg, textEms, wrapText, xmlText, type ChartImageMeta } from '../../src/lib/charts/chart-svg.ts';
 
 const model = chartModel({ kind: 'level', unit: '%', target: 25, deadline: '2017', points: [{ date: '2016', value: 16.7 }, { date: '2019', value: 33.3 }] });
 const meta: ChartImageMeta = { title: '市级河道Ⅲ类以上水质比例', target: '目标 ≥ 25%，期限 2017', status: '逾期达标', verdict: '截至 2016 实际 16.7%', source: '监测年报', licence: 'CC-BY-4.0', siteName: '顾山镇生态文明建设公开数据', url: 'https://example.org/gushan/indicators/x/', date: '2026-01-15' };

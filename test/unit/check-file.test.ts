@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { materialise, VALID } from '../helpers/fixtures.ts';
 import { ROOT } from '../helpers/paths.ts';
-import { checkFile, formatForEditor, guessTable, keptNote } from '../../src/lib/check-file.ts';
-import { formatIssue } from '../../src/lib/issues.ts';
+import { checkFile, formatForEditor, guessTable, keptNote } from '../../src/lib/validation/check-file.ts';
+import { formatIssue } from '../../src/lib/validation/issues.ts';
 import { ALL_TABLES } from '../../src/schemas/index.ts';
 
 const published = new Map(ALL_TABLES.map((t) => [t.name, new Uint8Array(readFileSync(join(VALID, 'data', `${t.name}.csv`)))]));

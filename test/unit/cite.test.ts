@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apa, cslJson, gbt7714 } from '../../src/lib/cite.ts';
+import { apa, cslJson, gbt7714 } from '../../src/lib/publishing/cite.ts';
 
 const page = { author: '顾山镇生态文明建设公开数据', title: '河道水质达标比例', url: 'https://example.org/gushan/indicators/river-quality/', kind: 'DS' as const, updated: '2025-12-01', accessed: '2026-01-15' };
 

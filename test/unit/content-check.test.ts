@@ -2,10 +2,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkPage, resolveImport, urlScheme } from '../../src/lib/content-check.ts';
+import { checkPage, resolveImport, urlScheme } from '../../src/build/content-check.ts';
 import { CONTENT_COMPONENTS } from '../../src/lib/content-components.ts';
-import { formatIssue } from '../../src/lib/issues.ts';
-import { reportGithub } from '../../src/lib/report.ts';
+import { formatIssue } from '../../src/lib/validation/issues.ts';
+import { reportGithub } from '../../src/build/report.ts';
 import { FIXTURE_CONTENT, ROOT } from '../helpers/paths.ts';
 
 const FM = '---\ntitle: 标题\ndescription: 说明\n---\n\n';
@@ -26,7 +26,7 @@ describe('the pages of the site', () => {
 
   it('are parsed by the same satteri as Astro builds them with', () => {
     const astros = createRequire(join(ROOT, 'node_modules/@astrojs/markdown-satteri/package.json')).resolve('satteri');
-    expect(createRequire(join(ROOT, 'src/lib/content-check.ts')).resolve('satteri')).toBe(astros);
+    expect(createRequire(join(ROOT, 'src/build/content-check.ts')).resolve('satteri')).toBe(astros);
   });
 
   it('use the allow-listed components, each in its file', () => {

@@ -1,6 +1,6 @@
-/** The _headers file (src/lib/csp.ts): only the embed pages may be framed by other sites. */
+/** The _headers file (src/lib/publishing/csp.ts): only the embed pages may be framed by other sites. */
 import { describe, expect, it } from 'vitest';
-import { headersFile } from '../../src/lib/csp.ts';
+import { headersFile } from '../../src/lib/publishing/csp.ts';
 
 /** The rules of a _headers file, as Netlify and Cloudflare Pages read them. */
 function rules(text: string): Array<{ path: string; headers: Array<[string, string]> }> {

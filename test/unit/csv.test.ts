@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { excelColumn, parseCsv } from '../../src/lib/csv.ts';
-import { decodeCsvBytes } from '../../src/lib/encoding.ts';
+import { excelColumn, parseCsv } from '../../src/lib/validation/csv.ts';
+import { decodeCsvBytes } from '../../src/lib/validation/encoding.ts';
 
 describe('parseCsv', () => {
   it('reads quoted cells with commas, doubled quotes and line breaks, and keeps physical line numbers', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createdDateTime, xsdPattern } from '../../src/lib/datapackage.ts';
+import { createdDateTime, xsdPattern } from '../../src/lib/publishing/datapackage.ts';
 
 describe('xsdPattern', () => {
   it('turns our JavaScript patterns into whole-value XML Schema patterns with the same answers', () => {

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diffMarkdown, diffText, type DiffReport } from '../../src/lib/diff-report.ts';
+import { diffMarkdown, diffText, type DiffReport } from '../../src/lib/history/diff-report.ts';
 import { gitEnv, tempRepo, type TempRepo } from '../helpers/git-repo.ts';
 import { ROOT } from '../helpers/paths.ts';
 

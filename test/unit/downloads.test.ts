@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toJsonRecords } from '../../src/lib/downloads.ts';
+import { toJsonRecords } from '../../src/lib/publishing/downloads.ts';
 
 // The CSV for Excel is tested in excel-csv.test.ts.
 

@@ -1,5 +1,5 @@
 /**
- * The one Excel-safe encoder (src/lib/excel-csv.ts): a hostile corpus, a property over arbitrary
+ * The one Excel-safe encoder (src/lib/publishing/excel-csv.ts): a hostile corpus, a property over arbitrary
  * cells read back as a spreadsheet unquotes them, and a check that every server -excel.csv and
  * every browser download goes through it.
  */
@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { encodeExcelCsv, excelCell, excelColumn, excelColumns, pickedRowsExcelCsv, toExcelCsv, type ExcelColumn, type ExcelColumns } from '../../src/lib/excel-csv.ts';
+import { encodeExcelCsv, excelCell, excelColumn, excelColumns, pickedRowsExcelCsv, toExcelCsv, type ExcelColumn, type ExcelColumns } from '../../src/lib/publishing/excel-csv.ts';
 import { PERIOD_CSV_COLUMNS, PERIOD_EXCEL_COLUMNS } from '../../src/lib/credit-period.ts';
 import { dropLeading, EXCEL_CORPUS, FORMULA_PREFIXES, PLAIN_NUMBER, TEXT_LITERAL } from '../helpers/excel-corpus.ts';
 import { ROOT } from '../helpers/paths.ts';
@@ -142,34 +142,34 @@ describe('one encoder for the server and the browser', () => {
       .map((e) => relative(ROOT, join(e.parentPath, e.name)));
   const src = (f: string) => readFileSync(join(ROOT, f), 'utf8');
 
-  it('every server -excel.csv endpoint encodes with toExcelCsv from src/lib/excel-csv.ts', () => {
+  it('every server -excel.csv endpoint encodes with toExcelCsv from src/lib/publishing/excel-csv.ts', () => {
     const endpoints = files('src/pages').filter((f) => f.endsWith('-excel.csv.ts'));
     expect(endpoints.length).toBeGreaterThanOrEqual(4);
     for (const f of endpoints) {
-      expect(src(f), f).toMatch(/import \{[^}]*\btoExcelCsv\b[^}]*\} from '(\.\.\/)+lib\/excel-csv\.ts';/);
+      expect(src(f), f).toMatch(/import \{[^}]*\btoExcelCsv\b[^}]*\} from '(\.\.\/)+lib\/publishing\/excel-csv\.ts';/);
       expect(src(f), f).toMatch(/\btoExcelCsv\(/);
     }
   });
 
-  it('every browser CSV download encodes with pickedRowsExcelCsv from src/lib/excel-csv.ts, with the server’s column kinds', () => {
+  it('every browser CSV download encodes with pickedRowsExcelCsv from src/lib/publishing/excel-csv.ts, with the server’s column kinds', () => {
     // The CSV checker's "下载修正后的文件" is the editor's own data file, corrected: it is written as data, not through this encoder.
     const scripts = files('src/scripts').filter((f) => /text\/csv/.test(src(f)) && f !== 'src/scripts/csv-checker.ts');
     expect(scripts.sort()).toEqual(['src/scripts/credit-list.ts', 'src/scripts/problem-register.ts']);
-    for (const f of scripts) expect(src(f), f).toMatch(/\{ pickedRowsExcelCsv \}.*import\('\.\.\/lib\/excel-csv\.ts'\)/);
+    for (const f of scripts) expect(src(f), f).toMatch(/\{ pickedRowsExcelCsv \}.*import\('\.\.\/lib\/publishing\/excel-csv\.ts'\)/);
     expect(src('src/scripts/credit-list.ts')).toMatch(/pickedRowsExcelCsv\(text, PERIOD_EXCEL_COLUMNS, 'uscc', order\)/);
     expect(src('src/pages/credit/period/[period]-excel.csv.ts')).toMatch(/toExcelCsv\(creditPeriodCsv\(period\), PERIOD_EXCEL_COLUMNS\)/);
     expect(src('src/scripts/problem-register.ts')).toMatch(/pickedRowsExcelCsv\(text, JSON\.parse\(this\.dataset\.excelColumns/);
     expect(src('src/views/ProblemsRegister.astro')).toMatch(/data-excel-columns=\{problemExcelColumns\}/);
     expect(src('src/pages/data/[table]-excel.csv.ts')).toMatch(/excelColumns\(e\.columns\)/);
     // No other formula escaping anywhere in src (PapaParse's escapeFormulae was the browser's old rule).
-    const others = files('src').filter((f) => /\.(ts|astro)$/.test(f) && f !== 'src/lib/excel-csv.ts' && /escapeFormulae|Papa\.unparse|unparse\(/.test(src(f)));
+    const others = files('src').filter((f) => /\.(ts|astro)$/.test(f) && f !== 'src/lib/publishing/excel-csv.ts' && /escapeFormulae|Papa\.unparse|unparse\(/.test(src(f)));
     expect(others).toEqual([]);
   });
 
   it('the module runs in a browser: it imports nothing but the CSV reader and types', () => {
-    const imports = [...src('src/lib/excel-csv.ts').matchAll(/^import (.*) from '([^']+)';$/gm)].map((m) => `${m[1]} from ${m[2]}`);
-    expect(imports).toEqual(['{ parseCsv } from ./csv.ts', 'type { FieldType } from ../schemas/columns.ts']);
+    const imports = [...src('src/lib/publishing/excel-csv.ts').matchAll(/^import (.*) from '([^']+)';$/gm)].map((m) => `${m[1]} from ${m[2]}`);
+    expect(imports).toEqual(['{ parseCsv } from ../validation/csv.ts', 'type { FieldType } from ../../schemas/columns.ts']);
     // The CSV reader it uses may import other modules, but nothing of Node.
-    expect(src('src/lib/csv.ts')).not.toMatch(/from 'node:|require\(/);
+    expect(src('src/lib/validation/csv.ts')).not.toMatch(/from 'node:|require\(/);
   });
 });

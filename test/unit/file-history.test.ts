@@ -1,5 +1,5 @@
 /**
- * The day a data file last changed (src/lib/file-history.ts) on repositories made here: from the
+ * The day a data file last changed (src/build/history/file-history.ts) on repositories made here: from the
  * last commit that touched it in a full clone; not known (undefined, which pages show as
  * UPDATED_UNKNOWN) where a shallow clone cut that commit away, or where the commit's date is not
  * believable — never the date of the shallow clone's oldest commit.
@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lastChange } from '../../src/lib/file-history.ts';
+import { lastChange } from '../../src/build/history/file-history.ts';
 import { tempRepo, type TempRepo } from '../helpers/git-repo.ts';
 
 let repo: TempRepo;

@@ -10,9 +10,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VALID } from '../helpers/fixtures.ts';
-import { checkFile, correctFile } from '../../src/lib/check-file.ts';
-import { excelColumn, parseCsv, type CsvParseResult } from '../../src/lib/csv.ts';
-import { fixTableText, type FixedFile } from '../../src/lib/fixes.ts';
+import { checkFile, correctFile } from '../../src/lib/validation/check-file.ts';
+import { excelColumn, parseCsv, type CsvParseResult } from '../../src/lib/validation/csv.ts';
+import { fixTableText, type FixedFile } from '../../src/lib/validation/fixes.ts';
 import { ALL_TABLES } from '../../src/schemas/index.ts';
 import type { AnyTable } from '../../src/schemas/table.ts';
 

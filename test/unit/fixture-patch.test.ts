@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } f
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BROKEN, HOSTILE_LONG, HOSTILE_PAYLOADS, VALID, brokenFixtures, materialise, materialiseHostile, readPatch } from '../helpers/fixtures.ts';
-import { validateDirs } from '../../src/lib/read-dataset.ts';
+import { validateDirs } from '../../src/build/read-dataset.ts';
 import { columnMeta } from '../../src/schemas/columns.ts';
 import { ALL_TABLES } from '../../src/schemas/index.ts';
 import { applyCsvOp, parseCsv, patchFile, writeCsv, type Op } from '../helpers/fixture-patch.ts';

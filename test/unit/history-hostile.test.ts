@@ -3,16 +3,16 @@
  * would not validate today ("/", "..", "%2F", 300 characters, letter case), keys colliding after
  * case folding, subjects with control characters, a NUL and the old log separators with forged
  * fields, committer dates of 1970, 2100 and text git cannot read, a version not in UTF-8, a merge
- * commit — and the pure checks behind it (src/lib/history-screen.ts).
+ * commit — and the pure checks behind it (src/lib/history/history-screen.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readDataHistory } from '../../src/lib/data-history.ts';
-import { cleanSubject, commitDate, foldKey, keyProblem, logText, screenKeys } from '../../src/lib/history-screen.ts';
-import { keyLine } from '../../src/lib/record-diff.ts';
-import { disclosureTimeliness, timelineOf, type DataHistory, type HistoryCommit } from '../../src/lib/record-history.ts';
+import { readDataHistory } from '../../src/build/history/data-history.ts';
+import { cleanSubject, commitDate, foldKey, keyProblem, logText, screenKeys } from '../../src/lib/history/history-screen.ts';
+import { keyLine } from '../../src/lib/history/record-diff.ts';
+import { disclosureTimeliness, timelineOf, type DataHistory, type HistoryCommit } from '../../src/lib/history/record-history.ts';
 import { columnMeta, text } from '../../src/schemas/columns.ts';
 import { ALL_TABLES } from '../../src/schemas/index.ts';
 import { problems } from '../../src/schemas/problems.ts';

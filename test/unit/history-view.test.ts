@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { changeLog, countsText, disclosureText, fieldText, groupByDay, historyLines, lastContent, recordLabel, relatedLabel, timelinessSummaryText, valueText } from '../../src/lib/history-view.ts';
-import { keyId } from '../../src/lib/record-diff.ts';
-import { buildTimelines, type CommitRef, type DataHistory, type HistoryCommit } from '../../src/lib/record-history.ts';
+import { changeLog, countsText, disclosureText, fieldText, groupByDay, historyLines, lastContent, recordLabel, relatedLabel, timelinessSummaryText, valueText } from '../../src/lib/history/history-view.ts';
+import { keyId } from '../../src/lib/history/record-diff.ts';
+import { buildTimelines, type CommitRef, type DataHistory, type HistoryCommit } from '../../src/lib/history/record-history.ts';
 
 const ref = (n: number, date: string): CommitRef => ({ id: `${n}`.repeat(40).slice(0, 40), short: `${n}`.repeat(7), date, subject: `提交 ${n}` });
 const t = (table: string, over: Partial<HistoryCommit['tables'][number]> = {}) => ({ table, path: `data/${table}.csv`, added: [], removed: [], changed: [], columns: { added: [], removed: [] }, notes: [], ...over });
@@ -69,7 +69,7 @@ describe('history wording', () => {
 
 describe('the change log of a large commit', () => {
   it('names at most RECORDS_LISTED records of a table and counts the rest', async () => {
-    const { listedRecords, RECORDS_LISTED } = await import('../../src/lib/history-view.ts');
+    const { listedRecords, RECORDS_LISTED } = await import('../../src/lib/history/history-view.ts');
     const many: HistoryCommit[] = [{ ...ref(1, '2020-01-10T09:00:00+08:00'), tables: [t('problems', { added: Array.from({ length: RECORDS_LISTED + 7 }, (_, i) => [`GS-2020-${String(i).padStart(4, '0')}`]) })] }];
     const entry = changeLog({ available: true, head: ref(1, '2020-01-10T09:00:00+08:00'), commits: many, versions: new Map(), records: buildTimelines(many) })[0]!.tables[0]!;
     const { shown, more } = listedRecords(entry);

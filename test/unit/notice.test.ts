@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { noticeLists, recentSince, type NoticeProblem } from '../../src/lib/notice.ts';
 import { lateness } from '../../src/lib/problems.ts';
-import { qrSvg } from '../../src/lib/qr.ts';
+import { qrSvg } from '../../src/lib/publishing/qr.ts';
 import { periodLabel } from '../../src/lib/display.ts';
 
 const TODAY = '2020-01-15';

@@ -14,7 +14,7 @@ describe('the pull-request scope: an editor’s content or code', () => {
   });
 
   it('counts an .mdx page, anything else under content/ and everything outside data/ and content/ as code', () => {
-    for (const p of ['content/pages/about.mdx', 'content/pages/methodology.mdx', 'content/pages/x.astro', 'content/pages/x.js', 'content/pages/x.MD', 'content/x.mjs', 'src/lib/validate.ts', 'astro.config.mjs', 'package.json', '.github/workflows/deploy.yml', 'database/x.csv', 'contents/x.md']) {
+    for (const p of ['content/pages/about.mdx', 'content/pages/methodology.mdx', 'content/pages/x.astro', 'content/pages/x.js', 'content/pages/x.MD', 'content/x.mjs', 'src/lib/validation/validate.ts', 'astro.config.mjs', 'package.json', '.github/workflows/deploy.yml', 'database/x.csv', 'contents/x.md']) {
       expect(isContentPath(p), p).toBe(false);
     }
     expect(prPath(['content/pages/about.md', 'content/pages/methodology.mdx'])).toBe('full');

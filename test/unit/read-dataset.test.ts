@@ -3,7 +3,7 @@ import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURE_CONTENT, FIXTURE_DATA } from '../helpers/paths.ts';
-import { freezeDataset, insideDir, shownPath, validatedDataset } from '../../src/lib/read-dataset.ts';
+import { freezeDataset, insideDir, shownPath, validatedDataset } from '../../src/build/read-dataset.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'read-dataset-'));
 cpSync(FIXTURE_DATA, join(root, 'data'), { recursive: true });
@@ -33,8 +33,8 @@ describe('validatedDataset: one validated data set per process', () => {
   it('is shared by a second copy of the module, as `astro build` loads one for the integrations and one with the pages', async () => {
     // A query string makes Vite load the file as a module of its own; the path is built at run time
     // because TypeScript resolves no module with a query.
-    const second = `../../src/lib/read-dataset.ts?${'second-copy'}`;
-    const copy = (await import(/* @vite-ignore */ second)) as typeof import('../../src/lib/read-dataset.ts');
+    const second = `../../src/build/read-dataset.ts?${'second-copy'}`;
+    const copy = (await import(/* @vite-ignore */ second)) as typeof import('../../src/build/read-dataset.ts');
     expect(copy.validatedDataset).not.toBe(validatedDataset);
     expect(copy.validatedDataset()).toBe(validatedDataset());
   });

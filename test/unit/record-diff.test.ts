@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { columnTitle, diffTable, isEmptyDiff, keyId, readSnapshot } from '../../src/lib/record-diff.ts';
+import { columnTitle, diffTable, isEmptyDiff, keyId, readSnapshot } from '../../src/lib/history/record-diff.ts';
 import { problems } from '../../src/schemas/problems.ts';
 import { creditRatings } from '../../src/schemas/credit-ratings.ts';
 import { villages } from '../../src/schemas/villages.ts';
@@ -145,7 +145,7 @@ describe('diffTable: records by primary key', () => {
 
   it('is pure, like the modules of the history it shares with the reader: no Node APIs', () => {
     for (const f of ['record-diff.ts', 'record-history.ts', 'diff-report.ts']) {
-      expect(readFileSync(join(ROOT, 'src/lib', f), 'utf8'), f).not.toMatch(/from 'node:|process\./);
+      expect(readFileSync(join(ROOT, 'src/lib/history', f), 'utf8'), f).not.toMatch(/from 'node:|process\./);
     }
   });
 });

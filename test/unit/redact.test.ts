@@ -1,5 +1,5 @@
 /**
- * redactions.csv applied to histories read from repositories made here (src/lib/redact.ts): which
+ * redactions.csv applied to histories read from repositories made here (src/lib/history/redact.ts): which
  * past values are withheld (never the current one; with `until`, by the China Standard Time day
  * of the version that first held the value), which file versions are marked, whole records,
  * commit subjects, rules that match nothing, and `npm run diff`'s report.
@@ -8,11 +8,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readDataHistory } from '../../src/lib/data-history.ts';
-import { keyId } from '../../src/lib/record-diff.ts';
-import { diffTable } from '../../src/lib/record-diff.ts';
-import { redactDiff, redactHistory, withholdingsFromCells, WITHHELD_SUBJECT, type Withholding } from '../../src/lib/redact.ts';
-import { timelineOf, type DataHistory } from '../../src/lib/record-history.ts';
+import { readDataHistory } from '../../src/build/history/data-history.ts';
+import { keyId } from '../../src/lib/history/record-diff.ts';
+import { diffTable } from '../../src/lib/history/record-diff.ts';
+import { redactDiff, redactHistory, withholdingsFromCells, WITHHELD_SUBJECT, type Withholding } from '../../src/lib/history/redact.ts';
+import { timelineOf, type DataHistory } from '../../src/lib/history/record-history.ts';
 import { problems } from '../../src/schemas/problems.ts';
 import { tempRepo, type TempRepo } from '../helpers/git-repo.ts';
 
@@ -150,7 +150,7 @@ describe('one way to the history', () => {
     const { ROOT } = await import('../helpers/paths.ts');
     const files = readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => /\.(ts|astro|mjs)$/.test(f));
     const readers = files.filter((f) => /\breadDataHistory\s*\(/.test(readFileSync(join(ROOT, 'src', f), 'utf8'))).map((f) => f.split('\\').join('/'));
-    expect(readers.sort()).toEqual(['data.ts', 'lib/data-history.ts']);
+    expect(readers.sort()).toEqual(['build/history/data-history.ts', 'data.ts']);
     expect(readFileSync(join(ROOT, 'src/data.ts'), 'utf8')).toMatch(/redactHistory\(raw,/);
   });
 });

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILD_OUTPUT_NAMES, PUBLIC_FILES, reservedNames, routeClash, ROUTE_FILES, ROUTE_PARAMS, ROUTES, routeTemplate } from '../../src/lib/routes.ts';
+import { BUILD_OUTPUT_NAMES, PUBLIC_FILES, reservedNames, routeClash, ROUTE_FILES, ROUTE_PARAMS, ROUTES, routeTemplate } from '../../src/lib/validation/routes.ts';
 import { ALL_TABLES } from '../../src/schemas/index.ts';
 import { ROOT } from '../helpers/paths.ts';
 
@@ -13,13 +13,13 @@ const listing = (dir: string) =>
 
 /**
  * The validator's list of routes is the folder itself: adding, renaming or removing a route
- * without updating src/lib/routes.ts fails here, with the list to paste, so an id can never
+ * without updating src/lib/validation/routes.ts fails here, with the list to paste, so an id can never
  * take over a route the check does not know about.
  */
 describe('the route list of the validator', () => {
   it('is exactly src/pages', () => {
     const actual = listing(join(ROOT, 'src/pages'));
-    expect(actual, `src/lib/routes.ts ROUTE_FILES should be:\n${actual.map((f) => `  '${f}',`).join('\n')}`).toEqual([...ROUTE_FILES]);
+    expect(actual, `src/lib/validation/routes.ts ROUTE_FILES should be:\n${actual.map((f) => `  '${f}',`).join('\n')}`).toEqual([...ROUTE_FILES]);
   });
 
   it('is exactly public/ for the files copied as they are', () => {

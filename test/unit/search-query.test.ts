@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchTier, normaliseName, planQuery, rankByMatch, searchRounds, synonymVariants, SYNONYMS } from '../../src/lib/search-query.ts';
+import { matchTier, normaliseName, planQuery, rankByMatch, searchRounds, synonymVariants, SYNONYMS } from '../../src/lib/search/search-query.ts';
 
 describe('planQuery: a record type with a colour or a status becomes a filter', () => {
   it('reads 红色企业 as enterprises rated 红色, with nothing left to search', () => {

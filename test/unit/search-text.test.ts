@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { excerptRuns } from '../../src/lib/excerpt.ts';
-import { TRADITIONAL_TABLE_SIZE, toSimplified } from '../../src/lib/zh-variants.ts';
+import { excerptRuns } from '../../src/lib/search/excerpt.ts';
+import { TRADITIONAL_TABLE_SIZE, toSimplified } from '../../src/lib/search/zh-variants.ts';
 
 describe('excerptRuns', () => {
   it('splits a Pagefind excerpt into text and marked runs, decoding entities and dropping any other tags', () => {

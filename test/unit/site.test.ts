@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { joinBase, absoluteUrl } from '../../src/lib/urls.ts';
-import { buildDate, formatDateZh, repoUrl } from '../../src/lib/site.ts';
+import { formatDateZh } from '../../src/lib/site.ts';
+import { buildDate, repoUrl } from '../../src/build/config.ts';
 
 describe('joinBase', () => {
   it('joins root and sub-folder bases with site paths', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { brokenFixtures, materialise, VALID } from '../helpers/fixtures.ts';
-import { validateDirs } from '../../src/lib/read-dataset.ts';
-import { ISSUE_CODES, ISSUE_GROUPS, formatIssue } from '../../src/lib/issues.ts';
-import { ISSUE_EXAMPLES } from '../../src/lib/issue-examples.ts';
+import { validateDirs } from '../../src/build/read-dataset.ts';
+import { ISSUE_CODES, ISSUE_GROUPS, formatIssue } from '../../src/lib/validation/issues.ts';
+import { ISSUE_EXAMPLES } from '../../src/lib/validation/issue-examples.ts';
 
 function messages(dir: string): string[] {
   const r = validateDirs({ dataDir: `${dir}/data`, contentDir: `${dir}/content`, cwd: dir });

@@ -3,9 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VALID } from '../helpers/fixtures.ts';
-import { validateDataset, type PlanSource } from '../../src/lib/validate.ts';
+import { validateDataset, type PlanSource } from '../../src/lib/validation/validate.ts';
 import { ALL_TABLES } from '../../src/schemas/index.ts';
-import { ISSUE_CODES } from '../../src/lib/issues.ts';
+import { ISSUE_CODES } from '../../src/lib/validation/issues.ts';
 
 /**
  * Random damage to valid CSV files: deleted and inserted characters, stray quotes, swapped

@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { getRssString } from '@astrojs/rss';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { controlChars, stripControlChars } from '../../src/lib/control-chars.ts';
-import { fixNote, suggestCell } from '../../src/lib/fixes.ts';
-import { formatIssue } from '../../src/lib/issues.ts';
-import { validateDirs } from '../../src/lib/read-dataset.ts';
-import { ROUTE_FILES } from '../../src/lib/routes.ts';
-import { xmlSafe, xmlSafeDeep, xmlText } from '../../src/lib/xml.ts';
+import { controlChars, stripControlChars } from '../../src/lib/validation/control-chars.ts';
+import { fixNote, suggestCell } from '../../src/lib/validation/fixes.ts';
+import { formatIssue } from '../../src/lib/validation/issues.ts';
+import { validateDirs } from '../../src/build/read-dataset.ts';
+import { ROUTE_FILES } from '../../src/lib/validation/routes.ts';
+import { xmlSafe, xmlSafeDeep, xmlText } from '../../src/lib/publishing/xml.ts';
 import { columnMeta } from '../../src/schemas/columns.ts';
 import { ALL_TABLES } from '../../src/schemas/index.ts';
 import { VALID } from '../helpers/fixtures.ts';
@@ -122,7 +122,7 @@ describe('XML outputs', () => {
   it('are made through the shared helper by every feed route', () => {
     const feeds = ROUTE_FILES.filter((f) => /\.(xml|ics)\.ts$/.test(f));
     expect(feeds.length).toBeGreaterThan(0);
-    for (const f of feeds) expect(readFileSync(join(ROOT, 'src/pages', f), 'utf8'), f).toMatch(/from '(\.\.\/)+lib\/xml\.ts'/);
+    for (const f of feeds) expect(readFileSync(join(ROOT, 'src/pages', f), 'utf8'), f).toMatch(/from '(\.\.\/)+lib\/publishing\/xml\.ts'/);
   });
 });
 

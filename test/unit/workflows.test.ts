@@ -61,7 +61,7 @@ describe('GitHub workflows', () => {
     expect(scripts['test:data']).toBe('vitest run --project site test/build');
     expect(prPath(['data/problems.csv'])).toBe('data');
     expect(prPath(['data/problems.csv', 'content/plan/gushan-2017.md'])).toBe('data');
-    expect(prPath(['data/problems.csv', 'src/lib/validate.ts'])).toBe('full');
+    expect(prPath(['data/problems.csv', 'src/lib/validation/validate.ts'])).toBe('full');
     expect(prPath(['.github/workflows/pull-request.yml'])).toBe('full');
     expect(prPath(['database/x.csv'])).toBe('full');
     expect(prPath(['content/pages/about.md'])).toBe('data');

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { catalogue } from '../../data.ts';
-import { excelColumns, toExcelCsv } from '../../lib/excel-csv.ts';
+import { excelColumns, toExcelCsv } from '../../lib/publishing/excel-csv.ts';
 
 /** "CSV for Excel": BOM, CRLF, formula-injection-safe cells. */
 export const getStaticPaths = (() =>

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { catalogue } from '../../data.ts';
-import { toJsonRecords } from '../../lib/downloads.ts';
+import { toJsonRecords } from '../../lib/publishing/downloads.ts';
 
 /** Typed records: numbers as numbers, lists as arrays, empty cells as null. */
 export const getStaticPaths = (() =>

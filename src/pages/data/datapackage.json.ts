@@ -1,8 +1,9 @@
 import type { APIRoute } from 'astro';
 import { catalogue, dataHistory, indicatorProgress } from '../../data.ts';
 import { progressResource } from '../../lib/indicator-progress.ts';
-import { dataPackage } from '../../lib/datapackage.ts';
-import { SITE_NAME, buildDate } from '../../lib/site.ts';
+import { dataPackage } from '../../lib/publishing/datapackage.ts';
+import { SITE_NAME } from '../../lib/site.ts';
+import { buildDate } from '../../build/config.ts';
 import { absoluteUrl } from '../../lib/urls.ts';
 
 export const GET: APIRoute = async ({ site }) => {

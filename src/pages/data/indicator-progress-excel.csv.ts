@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { indicatorProgress } from '../../data.ts';
-import { excelColumns, toExcelCsv } from '../../lib/excel-csv.ts';
+import { excelColumns, toExcelCsv } from '../../lib/publishing/excel-csv.ts';
 import { PROGRESS_COLUMNS } from '../../lib/indicator-progress.ts';
 
 /** The scoreboard as data, for Excel: BOM, CRLF, formula-injection-safe cells. */

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { indicatorProgress } from '../../data.ts';
-import { toJsonRecords } from '../../lib/downloads.ts';
+import { toJsonRecords } from '../../lib/publishing/downloads.ts';
 import { PROGRESS_COLUMNS } from '../../lib/indicator-progress.ts';
 
 /** The scoreboard as data, as JSON records (null for an empty cell). */

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { indicatorViews } from '../../data.ts';
-import { toCsv } from '../../lib/downloads.ts';
-import { toExcelCsv, type ExcelColumns } from '../../lib/excel-csv.ts';
+import { toCsv } from '../../lib/publishing/downloads.ts';
+import { toExcelCsv, type ExcelColumns } from '../../lib/publishing/excel-csv.ts';
 import { INDICATOR_CSV_COLUMNS, indicatorCsvRecords } from '../../lib/indicator-progress.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { indicatorViews } from '../../data.ts';
-import { toCsv } from '../../lib/downloads.ts';
+import { toCsv } from '../../lib/publishing/downloads.ts';
 import { INDICATOR_CSV_COLUMNS, indicatorCsvRecords } from '../../lib/indicator-progress.ts';
 
 /** One indicator: what it is and its computed verdicts on every row, then its observations. */

@@ -1,7 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { catalogue } from '../../../data.ts';
-import { cslJson } from '../../../lib/cite.ts';
-import { SITE_NAME, buildDate } from '../../../lib/site.ts';
+import { cslJson } from '../../../lib/publishing/cite.ts';
+import { SITE_NAME } from '../../../lib/site.ts';
+import { buildDate } from '../../../build/config.ts';
 import { absoluteUrl } from '../../../lib/urls.ts';
 
 /** CSL-JSON of one dataset, for reference managers: /data/cite/<table>.json. */

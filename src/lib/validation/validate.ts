@@ -9,12 +9,12 @@ import { decodeCsvBytes } from './encoding.ts';
 import { detectDelimiter, fixNote, headerWords, titleMap } from './fixes.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { ISSUE_CODES, showValue, sortIssues, type IssueCodeId, type ValidationIssue } from './issues.ts';
-import { parsePlanMarkdown, planAnchors, sectionText, type PlanBlock } from './plan-doc.ts';
-import { columnMeta, type ColumnMeta } from '../schemas/columns.ts';
-import { planFrontMatter, type PlanFrontMatter } from '../schemas/plan.ts';
-import { DATA_TABLE_NAMES, datasets as datasetsTable } from '../schemas/index.ts';
-import { redactionKeyParts } from '../schemas/redactions.ts';
-import { columnNames, type AnyTable } from '../schemas/table.ts';
+import { parsePlanMarkdown, planAnchors, sectionText, type PlanBlock } from '../plan-doc.ts';
+import { columnMeta, type ColumnMeta } from '../../schemas/columns.ts';
+import { planFrontMatter, type PlanFrontMatter } from '../../schemas/plan.ts';
+import { DATA_TABLE_NAMES, datasets as datasetsTable } from '../../schemas/index.ts';
+import { redactionKeyParts } from '../../schemas/redactions.ts';
+import { columnNames, type AnyTable } from '../../schemas/table.ts';
 import { checkFolders, checkPlanNames, checkRouteClashes, ignoredFile, type FolderListing } from './names.ts';
 
 export interface PlanSource {
@@ -34,7 +34,7 @@ export interface DatasetInput {
   plans: readonly PlanSource[];
   /**
    * Every file under the data and content folders, relative to them with "/", for the folders'
-   * contract and the pages' names (src/lib/names.ts); absent where only files are checked (the
+   * contract and the pages' names (src/lib/validation/names.ts); absent where only files are checked (the
    * browser checker).
    */
   listing?: Omit<FolderListing, 'dataDir'>;

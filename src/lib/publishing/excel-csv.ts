@@ -17,8 +17,8 @@
  *   literal ="…" so that it stays text (over 255 characters, Excel's limit for a literal, it gets
  *   the apostrophe instead).
  */
-import { parseCsv } from './csv.ts';
-import type { FieldType } from '../schemas/columns.ts';
+import { parseCsv } from '../validation/csv.ts';
+import type { FieldType } from '../../schemas/columns.ts';
 
 /** How a column's cells are read: as text, as numbers, or as dates. */
 export type ExcelColumn = 'text' | 'number' | 'date';

@@ -1,7 +1,7 @@
 /** Frictionless Data Package (v2) descriptor built from the table schemas. */
-import { columnMeta } from '../schemas/columns.ts';
-import { columnNames, type AnyTable } from '../schemas/table.ts';
-import type { Dataset } from '../schemas/datasets.ts';
+import { columnMeta } from '../../schemas/columns.ts';
+import { columnNames, type AnyTable } from '../../schemas/table.ts';
+import type { Dataset } from '../../schemas/datasets.ts';
 
 export interface ResourceInput {
   def: AnyTable;

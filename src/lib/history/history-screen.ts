@@ -1,5 +1,5 @@
 /**
- * What the history reader (src/lib/data-history.ts) trusts of the past, and what it does not.
+ * What the history reader (src/build/history/data-history.ts) trusts of the past, and what it does not.
  * Pure (no Node APIs).
  *
  * - **Keys.** A key read from an old version becomes a route, a folder and an anchor only if it
@@ -12,9 +12,9 @@
  * - **Commits.** Ids and dates come from git's own fields (`%H`, `%ct`, `%cI`), each checked
  *   (`commitDate`); the subject only ever becomes displayed text (`cleanSubject`).
  */
-import { columnMeta } from '../schemas/columns.ts';
-import type { AnyTable } from '../schemas/table.ts';
-import { showValue } from './issues.ts';
+import { columnMeta } from '../../schemas/columns.ts';
+import type { AnyTable } from '../../schemas/table.ts';
+import { showValue } from '../validation/issues.ts';
 import { keyId } from './record-diff.ts';
 import { dayOf, isEmptyChange, type CommitRef, type HistoryCommit, type TableChange } from './record-history.ts';
 

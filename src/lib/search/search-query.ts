@@ -11,7 +11,7 @@
  *
  * Pure, so the browser script and the tests share it.
  */
-import { PROBLEM_STATUSES, RATINGS } from '../schemas/enums.ts';
+import { PROBLEM_STATUSES, RATINGS } from '../../schemas/enums.ts';
 
 /**
  * Groups of words readers use for one thing. Each is searched whenever one of its members is

@@ -4,8 +4,8 @@
  * `npm run validate` runs. References to other tables are checked against the published
  * data. Pure, so the command line and the browser can be shown to agree.
  */
-import { ALL_TABLES } from '../schemas/index.ts';
-import { columnNames } from '../schemas/table.ts';
+import { ALL_TABLES } from '../../schemas/index.ts';
+import { columnNames } from '../../schemas/table.ts';
 import type { ValidationIssue } from './issues.ts';
 import { parseCsv } from './csv.ts';
 import { decodeCsvBytes } from './encoding.ts';

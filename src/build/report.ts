@@ -1,5 +1,5 @@
 /** Output formats of `npm run validate`: text for people, JSON for programs, GitHub annotations for pull requests. */
-import { ISSUE_CODES, formatIssue, type ValidationIssue } from './issues.ts';
+import { ISSUE_CODES, formatIssue, type ValidationIssue } from '../lib/validation/issues.ts';
 
 export type ReportFormat = 'text' | 'json' | 'github';
 

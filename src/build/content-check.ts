@@ -21,12 +21,12 @@
  * are matched in full by anchored grammars: anything else is refused, never guessed at.
  *
  * Runs in Node only (satteri is a native module): in `npm run validate` and before the build
- * (src/lib/read-dataset.ts). The in-browser checker checks CSV files and never sees a page.
+ * (src/build/read-dataset.ts). The in-browser checker checks CSV files and never sees a page.
  */
 import { markdownToMdast, mdxToMdast } from 'satteri';
-import { readFrontMatter } from './front-matter.ts';
-import { showValue, type IssueCodeId, type ValidationIssue } from './issues.ts';
-import { CONTENT_COMPONENTS, contentComponent, contentComponentList, type ContentComponent, type PropValue } from './content-components.ts';
+import { readFrontMatter } from '../lib/validation/front-matter.ts';
+import { showValue, type IssueCodeId, type ValidationIssue } from '../lib/validation/issues.ts';
+import { CONTENT_COMPONENTS, contentComponent, contentComponentList, type ContentComponent, type PropValue } from '../lib/content-components.ts';
 import { pageFrontMatter } from '../schemas/plan.ts';
 
 export interface PageSource {

@@ -1,7 +1,7 @@
 /**
  * The data's history read from git (Node): for each commit of HEAD's first-parent history that
- * changed a table of DATA_DIR, the record changes (src/lib/record-diff.ts) with the commit's
- * date, ids and subject, and each record's timeline (src/lib/record-history.ts).
+ * changed a table of DATA_DIR, the record changes (src/lib/history/record-diff.ts) with the commit's
+ * date, ids and subject, and each record's timeline (src/lib/history/record-history.ts).
  *
  * I/O stays behind two small pieces: `gitRepo()` (where the data folder sits in a repository,
  * or why there is no usable history: no git, not a repository, a shallow clone, no commit) and
@@ -10,7 +10,7 @@
  * node_modules/.cache/gushan-history/), under a key that changes with the schemas and the diff
  * code, so a rebuild reads only the versions it has not compared before.
  *
- * The past is not trusted (src/lib/history-screen.ts): commit ids and dates come from git's own
+ * The past is not trusted (src/lib/history/history-screen.ts): commit ids and dates come from git's own
  * fields of a NUL-separated log, each checked, subjects only ever become displayed text; keys of
  * old versions that would not validate today, or that fold onto another, are left out after the
  * cache and reported once each (`warn`, the build log; `DataHistory.warnings`).
@@ -19,11 +19,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ALL_TABLES } from '../schemas/index.ts';
-import { columnNames, type AnyTable } from '../schemas/table.ts';
-import { cleanSubject, commitDate, logText, screenKeys, skippedKeyMessage } from './history-screen.ts';
-import { columnTitle, diffSnapshots, keyLine, readSnapshot, type Snapshot } from './record-diff.ts';
-import { buildTimelines, compactChange, dayOf, isEmptyChange, type CommitRef, type DataHistory, type HistoryCommit, type TableChange, type TableVersion } from './record-history.ts';
+import { ALL_TABLES } from '../../schemas/index.ts';
+import { columnNames, type AnyTable } from '../../schemas/table.ts';
+import { cleanSubject, commitDate, logText, screenKeys, skippedKeyMessage } from '../../lib/history/history-screen.ts';
+import { columnTitle, diffSnapshots, keyLine, readSnapshot, type Snapshot } from '../../lib/history/record-diff.ts';
+import { buildTimelines, compactChange, dayOf, isEmptyChange, type CommitRef, type DataHistory, type HistoryCommit, type TableChange, type TableVersion } from '../../lib/history/record-history.ts';
 
 /** Bump when the diff's meaning or the cached shape changes: old cache entries are then ignored. */
 const DIFF_VERSION = 1;

@@ -4,10 +4,10 @@
  * /changes/ (newest first, grouped by day, counts per table, every record affected), and the
  * last published content of a removed record.
  */
-import { DATA_TABLES, type DataTableName } from '../schemas/index.ts';
+import { DATA_TABLES, type DataTableName } from '../../schemas/index.ts';
 import { columnTitle, keyId, type FieldChange } from './record-diff.ts';
 import { dayOf, type CommitRef, type DataHistory, type HistoryCommit, type RecordEvent, type RecordTimeline, type Timeliness, type TimelinessSummary } from './record-history.ts';
-import { HISTORY_EMPTY_VALUE, periodLabel } from './display.ts';
+import { HISTORY_EMPTY_VALUE, periodLabel } from '../display.ts';
 
 /** Commits per page of /changes/. */
 export const CHANGES_PER_PAGE = 50;

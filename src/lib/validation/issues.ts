@@ -3,8 +3,8 @@
  * are listed here once; messages, the `validate` command and the documentation use them.
  */
 
-import { RATINGS } from '../schemas/enums.ts';
-import { scoreBandText } from './ratings.ts';
+import { RATINGS } from '../../schemas/enums.ts';
+import { scoreBandText } from '../ratings.ts';
 import { showControlChars } from './control-chars.ts';
 
 export interface IssueCode {

@@ -1,13 +1,13 @@
 /**
  * Names that become addresses and files: what may lie in data/ and content/ (the contract's
  * folders and kinds), the file names of plans and pages (they are their addresses), and ids that
- * would take over another route's address (src/lib/routes.ts). Part of the validator; pure and
- * browser-safe (the Node reader lists the folders, src/lib/read-dataset.ts).
+ * would take over another route's address (src/lib/validation/routes.ts). Part of the validator; pure and
+ * browser-safe (the Node reader lists the folders, src/build/read-dataset.ts).
  */
 import { showValue, type ValidationIssue } from './issues.ts';
 import { routeClash, type RouteClash, ROUTE_PARAMS } from './routes.ts';
-import { columnMeta, KEY_MAX_LENGTH, SLUG } from '../schemas/columns.ts';
-import type { AnyTable } from '../schemas/table.ts';
+import { columnMeta, KEY_MAX_LENGTH, SLUG } from '../../schemas/columns.ts';
+import type { AnyTable } from '../../schemas/table.ts';
 
 /** Files that systems and editors' programs leave behind and that are never data: not read, not refused. */
 export function ignoredFile(path: string): boolean {

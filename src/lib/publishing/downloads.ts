@@ -1,6 +1,6 @@
 /**
  * Download encoders. The plain CSV is the file in git, byte for byte. The "CSV for Excel"
- * variant (src/lib/excel-csv.ts) is what opens correctly when a journalist double-clicks it:
+ * variant (src/lib/publishing/excel-csv.ts) is what opens correctly when a journalist double-clicks it:
  * UTF-8 with a BOM (so Excel does not read it as GBK), CRLF line ends, and cells neutralised
  * against formula injection.
  */

@@ -10,12 +10,12 @@
  * browser-safe (no Node APIs).
  */
 import { excelColumn, parseCsv, type CsvRow } from './csv.ts';
-import { PARTIAL_DATE } from './dates.ts';
+import { PARTIAL_DATE } from '../dates.ts';
 import { stripControlChars } from './control-chars.ts';
 import { showValue } from './issues.ts';
-import { USCC_PATTERN } from './uscc.ts';
-import { columnMeta, type ColumnMeta } from '../schemas/columns.ts';
-import { columnNames, type AnyTable } from '../schemas/table.ts';
+import { USCC_PATTERN } from '../uscc.ts';
+import { columnMeta, type ColumnMeta } from '../../schemas/columns.ts';
+import { columnNames, type AnyTable } from '../../schemas/table.ts';
 
 export interface CellFix {
   /** The corrected value. */

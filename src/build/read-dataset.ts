@@ -2,9 +2,9 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, isAbsolute, sep } from 'node:path';
 import { ALL_TABLES } from '../schemas/index.ts';
-import { formatIssue, sortIssues } from './issues.ts';
+import { formatIssue, sortIssues } from '../lib/validation/issues.ts';
 import { checkPages, type PageSource } from './content-check.ts';
-import { validateDataset, type DatasetInput, type PlanSource, type ValidationResult } from './validate.ts';
+import { validateDataset, type DatasetInput, type PlanSource, type ValidationResult } from '../lib/validation/validate.ts';
 
 export interface DatasetDirs {
   dataDir: string;
@@ -76,7 +76,7 @@ export function readPages(dirs: DatasetDirs): PageSource[] {
 }
 
 /**
- * The data set validated, and the pages checked for what they may hold (src/lib/content-check.ts:
+ * The data set validated, and the pages checked for what they may hold (src/build/content-check.ts:
  * Node only, so not part of the validator the browser shares).
  */
 export function validateDirs(dirs: DatasetDirs): ValidationResult {

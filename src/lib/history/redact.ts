@@ -9,11 +9,11 @@
  * the change log, feeds, record pages, removed records' pages and the search index built from
  * them never see the value. The current value is never withheld. Pure (no Node APIs).
  */
-import { chinaDay } from './dates.ts';
+import { chinaDay } from '../dates.ts';
 import { keyId, type RecordRow, type TableDiff } from './record-diff.ts';
 import { buildTimelines, type DataHistory, type HistoryCommit, type TableVersion } from './record-history.ts';
-import { DATA_TABLES, type DataTableName } from '../schemas/index.ts';
-import { REDACTABLE_TABLES, redactionKeyParts } from '../schemas/redactions.ts';
+import { DATA_TABLES, type DataTableName } from '../../schemas/index.ts';
+import { REDACTABLE_TABLES, redactionKeyParts } from '../../schemas/redactions.ts';
 
 export interface Withholding {
   table: string;

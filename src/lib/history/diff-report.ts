@@ -3,9 +3,9 @@
  * a terminal and as Markdown for the pull request's job summary: per table, the rows added,
  * changed (each field by its Chinese column title, old → new) and removed. Pure.
  */
-import { showValue } from './issues.ts';
+import { showValue } from '../validation/issues.ts';
 import { columnTitle, type RecordRow, type TableDiff } from './record-diff.ts';
-import type { AnyTable } from '../schemas/table.ts';
+import type { AnyTable } from '../../schemas/table.ts';
 
 export interface DiffReport {
   /** The ref the change is compared with, as the user wrote it (e.g. origin/main). */

@@ -9,9 +9,9 @@ import { columnMeta, type ColumnMeta } from '../schemas/columns.ts';
 import { DATA_TABLES, DATA_TABLE_NAMES, type DataTableName } from '../schemas/index.ts';
 import type { Dataset } from '../schemas/datasets.ts';
 import { columnNames, type AnyTable } from '../schemas/table.ts';
-import { lastChange } from './file-history.ts';
+import { lastChange } from './history/file-history.ts';
 import { datasetDirsFromEnv } from './read-dataset.ts';
-import type { ValidationResult } from './validate.ts';
+import type { ValidationResult } from '../lib/validation/validate.ts';
 
 export interface CatalogueEntry {
   name: DataTableName;
@@ -21,7 +21,7 @@ export interface CatalogueEntry {
   bytes: Buffer;
   sha256: string;
   rows: ReadonlyArray<Record<string, unknown>>;
-  /** Day the file last changed; undefined when not known (a shallow clone: src/lib/file-history.ts). */
+  /** Day the file last changed; undefined when not known (a shallow clone: src/build/history/file-history.ts). */
   lastChange: string | undefined;
 }
 

@@ -4,10 +4,10 @@
  * The plan page carries no data-pagefind-body; a short section competes fairly with short
  * record pages for the plan's own words.
  */
-import type { PlanDocument } from './validate.ts';
-import { planSections } from './plan-doc.ts';
-import { planPath } from './urls.ts';
-import { isoDate } from './site.ts';
+import type { PlanDocument } from '../validation/validate.ts';
+import { planSections } from '../plan-doc.ts';
+import { planPath } from '../urls.ts';
+import { isoDate } from '../site.ts';
 
 export interface PlanSearchRecord {
   /** Site path without the base, as Pagefind gives its pages' URLs: `/plan/gushan-2017/#s3-1`. */

@@ -6,8 +6,8 @@
  * fall on the same day, the deadline. The value read at the deadline is the one the verdict
  * uses: the latest observation on or before the deadline day.
  */
-import { endOfPartialDate } from './dates.ts';
-import type { IndicatorKind } from '../schemas/enums.ts';
+import { endOfPartialDate } from '../dates.ts';
+import type { IndicatorKind } from '../../schemas/enums.ts';
 
 /** Milliseconds of the last day a (partial) date covers, UTC. */
 export const timeOf = (iso: string): number => Date.parse(`${endOfPartialDate(iso)}T00:00:00Z`);

@@ -7,8 +7,8 @@
  */
 import { chartGeometry } from './chart-geometry.ts';
 import type { ChartModel } from './chart-model.ts';
-import { formatValue } from './progress.ts';
-import { xmlText } from './xml.ts';
+import { formatValue } from '../progress.ts';
+import { xmlText } from '../publishing/xml.ts';
 
 export { xmlText };
 

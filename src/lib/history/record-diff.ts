@@ -1,7 +1,7 @@
 /**
  * Record-level differences between two versions of a table's CSV file: the rows added,
  * removed and changed, by primary key, with each changed field old → new. Pure (no Node
- * APIs): the git history reader (src/lib/data-history.ts) and `npm run diff` call it.
+ * APIs): the git history reader (src/build/history/data-history.ts) and `npm run diff` call it.
  *
  * It reads old versions that no longer validate and never throws:
  * - the bytes are decoded as the validator does (a BOM is not content), the header is
@@ -19,11 +19,11 @@
  * new column filled in reports "（空）→ value" on the rows that have a value. A renamed
  * column is therefore a removed and an added column.
  */
-import { parseCsv } from './csv.ts';
-import { decodeCsvBytes } from './encoding.ts';
-import { detectDelimiter, headerWords, titleMap } from './fixes.ts';
-import { columnNames, type AnyTable } from '../schemas/table.ts';
-import { columnMeta } from '../schemas/columns.ts';
+import { parseCsv } from '../validation/csv.ts';
+import { decodeCsvBytes } from '../validation/encoding.ts';
+import { detectDelimiter, headerWords, titleMap } from '../validation/fixes.ts';
+import { columnNames, type AnyTable } from '../../schemas/table.ts';
+import { columnMeta } from '../../schemas/columns.ts';
 
 /** One row of a version: its key values (in primary-key order) and its cells by column. */
 export interface RecordRow {
@@ -117,7 +117,7 @@ function recordTexts(text: string): string[] | undefined {
 }
 
 /**
- * The rows of a text as the CSV reader (src/lib/csv.ts) reads them, blank rows left out. Each
+ * The rows of a text as the CSV reader (src/lib/validation/csv.ts) reads them, blank rows left out. Each
  * record is read on its own, and one already read in `known` (the previous version) is not
  * read again; a record the reader finds broken, or unbalanced quotes, make it read the whole
  * text at once instead, with its recovery from broken quotes.

@@ -2,7 +2,7 @@
  * Geometry of the build-time SVG charts (the small trend lines on /indicators/ and the
  * no-JavaScript stand-in for the chart on each indicator page).
  */
-import { endOfPartialDate } from './dates.ts';
+import { endOfPartialDate } from '../dates.ts';
 
 export interface ChartInput {
   points: ReadonlyArray<{ date: string; value: number }>;

@@ -1,5 +1,5 @@
 /**
- * The data's history as records: the shapes the git reader (src/lib/data-history.ts) returns,
+ * The data's history as records: the shapes the git reader (src/build/history/data-history.ts) returns,
  * each record's timeline (first appeared, each change, removed with its last content) built
  * from the commits' diffs, and the disclosure timeliness of problems. Pure (no Node APIs).
  */
@@ -74,7 +74,7 @@ export type DataHistory =
       records: Map<string, Map<string, RecordTimeline>>;
       /**
        * What the reader left out or did not believe, in Chinese, as written to the build log: keys
-       * of old versions that may not become records (src/lib/history-screen.ts), commit dates
+       * of old versions that may not become records (src/lib/history/history-screen.ts), commit dates
        * replaced by a neighbour's.
        */
       warnings?: string[];

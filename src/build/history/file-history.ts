@@ -3,13 +3,13 @@
  * know, no git, not a repository) its modification time; undefined when git's answer cannot be
  * trusted. In a shallow clone the oldest commit present stands for all the history cut away
  * (git sees every file "added" there), so a file last changed at or before it has no known date;
- * a commit whose committer date is not believable (src/lib/history-screen.ts commitDate) gives
+ * a commit whose committer date is not believable (src/lib/history/history-screen.ts commitDate) gives
  * none either. Pages then say the date is not known (UPDATED_UNKNOWN) rather than a wrong one.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { commitDate } from './history-screen.ts';
+import { commitDate } from '../../lib/history/history-screen.ts';
 
 const cache = new Map<string, string | undefined>();
 
