@@ -7,7 +7,8 @@
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const PARAGRAPH = '顾山镇生态文明建设实施方案提出，到二〇二〇年全镇生态红线区域占国土面积比例不低于百分之二十，市级河道断面水质达到三类以上比例不低于百分之二十五。';
+const PARAGRAPH =
+  '顾山镇生态文明建设实施方案提出，到二〇二〇年全镇生态红线区域占国土面积比例不低于百分之二十，市级河道断面水质达到三类以上比例不低于百分之二十五。';
 
 /** Writes the peer project into `dir`, using the Astro installed at `root`. */
 export function writeBareAstro(dir: string, root: string, pages: number): void {
@@ -16,7 +17,7 @@ export function writeBareAstro(dir: string, root: string, pages: number): void {
   mkdirSync(join(dir, 'src', 'layouts'), { recursive: true });
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
   writeFileSync(join(dir, 'package.json'), '{"name":"bare-astro-peer","private":true,"type":"module"}\n');
-  writeFileSync(join(dir, 'astro.config.mjs'), "export default { telemetry: false };\n");
+  writeFileSync(join(dir, 'astro.config.mjs'), 'export default { telemetry: false };\n');
   writeFileSync(
     join(dir, 'src', 'layouts', 'Base.astro'),
     `---\nconst { title } = Astro.props;\n---\n<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>{title}</title></head><body><header><a href="/">首页</a></header><main><slot /></main><footer>示例页脚</footer></body></html>\n`,

@@ -52,7 +52,14 @@ export async function benchDev(root: string, dataRoot: string): Promise<DevBench
   const started = performance.now();
   const server = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: join(dataRoot, 'data'), CONTENT_DIR: join(dataRoot, 'content'), BUILD_DATE: '2026-01-15', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+    env: {
+      ...process.env,
+      DATA_DIR: join(dataRoot, 'data'),
+      CONTENT_DIR: join(dataRoot, 'content'),
+      BUILD_DATE: '2026-01-15',
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+    },
     stdio: 'ignore',
     detached: true,
   });

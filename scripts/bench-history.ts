@@ -20,7 +20,15 @@ import { readDataHistory, type HistoryStats } from '../src/build/history/data-hi
 import { PROBLEM_STATUSES } from '../src/schemas/problems.ts';
 
 function gitIn(dir: string, args: string[], date?: string): void {
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.org', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.org' };
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_AUTHOR_NAME: 'bench',
+    GIT_AUTHOR_EMAIL: 'bench@example.org',
+    GIT_COMMITTER_NAME: 'bench',
+    GIT_COMMITTER_EMAIL: 'bench@example.org',
+  };
   if (date) env.GIT_AUTHOR_DATE = env.GIT_COMMITTER_DATE = date;
   const r = spawnSync('git', args, { cwd: dir, env, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
@@ -89,7 +97,15 @@ export function appendCommit(repo: string): void {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { make: { type: 'string' }, repo: { type: 'string' }, commits: { type: 'string', default: '200' }, read: { type: 'string' }, cache: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      make: { type: 'string' },
+      repo: { type: 'string' },
+      commits: { type: 'string', default: '200' },
+      read: { type: 'string' },
+      cache: { type: 'string' },
+    },
+  });
   if (values.make && values.repo) {
     const seconds = makeHistory(values.make, values.repo, Number(values.commits));
     console.log(JSON.stringify({ seconds }));
@@ -105,7 +121,18 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const records = [...h.records.values()].reduce((n, t) => n + t.size, 0);
     const versions = [...h.versions.values()].reduce((n, v) => n + v.length, 0);
     const mem = process.memoryUsage();
-    console.log(JSON.stringify({ seconds, cpuSeconds, commits: h.commits.length, records, versions, ...stats, heapMb: mem.heapUsed / 1024 / 1024, rssMb: mem.rss / 1024 / 1024 }));
+    console.log(
+      JSON.stringify({
+        seconds,
+        cpuSeconds,
+        commits: h.commits.length,
+        records,
+        versions,
+        ...stats,
+        heapMb: mem.heapUsed / 1024 / 1024,
+        rssMb: mem.rss / 1024 / 1024,
+      }),
+    );
   } else {
     console.error('用法：node scripts/bench-history.ts --make 数据文件夹 --repo 仓库文件夹 [--commits 200] | --read 仓库文件夹/data [--cache 缓存文件夹]');
     process.exitCode = 2;

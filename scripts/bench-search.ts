@@ -54,7 +54,13 @@ export async function benchSearch(set: string, site: string, samples = 20): Prom
       // Bodies are read as responses arrive; every read is awaited before a figure is taken.
       let reads: Array<Promise<[number, number]>> = [];
       page.on('response', (r) => {
-        if (r.url().includes('/pagefind/')) reads.push(r.body().then((b): [number, number] => [wireBytes(r.url(), b), b.length], (): [number, number] => [0, 0]));
+        if (r.url().includes('/pagefind/'))
+          reads.push(
+            r.body().then(
+              (b): [number, number] => [wireBytes(r.url(), b), b.length],
+              (): [number, number] => [0, 0],
+            ),
+          );
       });
       const fetchedSoFar = async (wire: number[], raw: number[]) => {
         const got = await Promise.all(reads);
@@ -65,7 +71,9 @@ export async function benchSearch(set: string, site: string, samples = 20): Prom
       await page.goto(`${server.root}search/?q=${encodeURIComponent(p.q)}`);
       await page.waitForFunction(() => /找到|没有找到/.test(document.querySelector('[data-search-status]')?.textContent ?? ''), undefined, { timeout: 60_000 });
       await page.waitForLoadState('networkidle');
-      const top = await page.locator('.search-results .result-title').evaluateAll((els) => els.slice(0, 5).map((e) => new URL((e as HTMLAnchorElement).href).pathname));
+      const top = await page
+        .locator('.search-results .result-title')
+        .evaluateAll((els) => els.slice(0, 5).map((e) => new URL((e as HTMLAnchorElement).href).pathname));
       const k = (byKind[p.kind] ??= { total: 0, first: 0, top3: 0, top5: 0, misses: [] });
       const at = top.findIndex((u) => p.pages.includes(u.slice(1)));
       k.total++;
@@ -78,7 +86,14 @@ export async function benchSearch(set: string, site: string, samples = 20): Prom
       const next = probes[(probes.indexOf(p) + 1) % probes.length]!;
       await page.fill('#search-q', next.q);
       await page.press('#search-q', 'Enter');
-      await page.waitForFunction((q) => (document.querySelector<HTMLInputElement>('#search-q')?.value === q) && /找到|没有找到/.test(document.querySelector('[data-search-status]')?.textContent ?? '') && new URLSearchParams(location.search).get('q') === q, next.q, { timeout: 60_000 });
+      await page.waitForFunction(
+        (q) =>
+          document.querySelector<HTMLInputElement>('#search-q')?.value === q &&
+          /找到|没有找到/.test(document.querySelector('[data-search-status]')?.textContent ?? '') &&
+          new URLSearchParams(location.search).get('q') === q,
+        next.q,
+        { timeout: 60_000 },
+      );
       await page.waitForLoadState('networkidle');
       await fetchedSoFar(further, rawFurther);
       await context.close();
@@ -91,13 +106,25 @@ export async function benchSearch(set: string, site: string, samples = 20): Prom
     const sorted = [...xs].sort((a, b) => a - b);
     return { median: sorted[Math.floor(sorted.length / 2)] ?? 0, max: sorted[sorted.length - 1] ?? 0 };
   };
-  return { queries: probes.length, byKind, bytesPerQuery: stats(bytes), bytesPerFurtherQuery: stats(further), rawBytesPerQuery: stats(rawBytes), rawBytesPerFurtherQuery: stats(rawFurther) };
+  return {
+    queries: probes.length,
+    byKind,
+    bytesPerQuery: stats(bytes),
+    bytesPerFurtherQuery: stats(further),
+    rawBytesPerQuery: stats(rawBytes),
+    rawBytesPerFurtherQuery: stats(rawFurther),
+  };
 }
 
 export function printSearchBench(size: string, r: SearchBench): void {
   const kb = (n: number) => Math.round(n / 1024);
-  console.log(`${size} search: ${r.queries} queries; fetched per query on a fresh page ${kb(r.bytesPerQuery.median)} KB median, ${kb(r.bytesPerQuery.max)} KB max; per further query on the same page ${kb(r.bytesPerFurtherQuery.median)} KB median, ${kb(r.bytesPerFurtherQuery.max)} KB max (sent by a compressing host; uncompressed: ${kb(r.rawBytesPerQuery.median)} / ${kb(r.rawBytesPerQuery.max)} KB first, ${kb(r.rawBytesPerFurtherQuery.median)} / ${kb(r.rawBytesPerFurtherQuery.max)} KB further)`);
-  for (const [kind, k] of Object.entries(r.byKind)) console.log(`  ${kind}: first ${k.first}/${k.total}, top 3 ${k.top3}/${k.total}, top 5 ${k.top5}/${k.total}${k.misses.length ? `; missed: ${k.misses.slice(0, 3).join('、')}` : ''}`);
+  console.log(
+    `${size} search: ${r.queries} queries; fetched per query on a fresh page ${kb(r.bytesPerQuery.median)} KB median, ${kb(r.bytesPerQuery.max)} KB max; per further query on the same page ${kb(r.bytesPerFurtherQuery.median)} KB median, ${kb(r.bytesPerFurtherQuery.max)} KB max (sent by a compressing host; uncompressed: ${kb(r.rawBytesPerQuery.median)} / ${kb(r.rawBytesPerQuery.max)} KB first, ${kb(r.rawBytesPerFurtherQuery.median)} / ${kb(r.rawBytesPerFurtherQuery.max)} KB further)`,
+  );
+  for (const [kind, k] of Object.entries(r.byKind))
+    console.log(
+      `  ${kind}: first ${k.first}/${k.total}, top 3 ${k.top3}/${k.total}, top 5 ${k.top5}/${k.total}${k.misses.length ? `; missed: ${k.misses.slice(0, 3).join('、')}` : ''}`,
+    );
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

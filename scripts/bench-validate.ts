@@ -19,11 +19,18 @@ const read = (name: string) => new Uint8Array(readFileSync(new URL(`../data/${na
 const villages = Array.from({ length: 100 }, (_, i) => `v${i},第${i}村,村`);
 const nEnt = Math.round(total * 0.2);
 const codes = Array.from({ length: nEnt }, (_, i) => {
-  const body = `91320281${String(i).padStart(9, '0').split('').map((d) => USCC_ALPHABET[(Number(d) + i) % 31]).join('')}`;
+  const body = `91320281${String(i)
+    .padStart(9, '0')
+    .split('')
+    .map((d) => USCC_ALPHABET[(Number(d) + i) % 31])
+    .join('')}`;
   return body + usccCheckChar(body);
 });
 const enterprises = codes.map((c, i) => `${c},（示例）第${i}号化工有限公司,化工,v${i % 100},顾山镇示例路${i}号`);
-const ratings = codes.flatMap((c) => [`${c},2019-H1,蓝色,8,,2019-08-20,无锡市生态环境局,https://example.org/c`, `${c},2019-H2,黄色,4,超标排放,2020-02-25,无锡市生态环境局,`]);
+const ratings = codes.flatMap((c) => [
+  `${c},2019-H1,蓝色,8,,2019-08-20,无锡市生态环境局,https://example.org/c`,
+  `${c},2019-H2,黄色,4,超标排放,2020-02-25,无锡市生态环境局,`,
+]);
 const nProb = total - villages.length - enterprises.length - ratings.length - 1000;
 const statuses = ['待整改', '整改中', '已整改', '已销号'];
 const problems = Array.from({ length: nProb }, (_, i) => {
@@ -38,12 +45,20 @@ const files = new Map<string, Uint8Array | undefined>([
   ['enterprises', csv('uscc,name,industry,village,address', enterprises)],
   ['credit-ratings', csv('uscc,period,rating,score,reason,published,publisher,source_url', ratings)],
   ['credit-levels', read('credit-levels')],
-  ['problems', csv('id,reported,source_type,village,location,categories,title,description,verified,enterprise,responsible,deadline,status,closed,measures,penalty,fine_wan,source_url', problems)],
+  [
+    'problems',
+    csv(
+      'id,reported,source_type,village,location,categories,title,description,verified,enterprise,responsible,deadline,status,closed,measures,penalty,fine_wan,source_url',
+      problems,
+    ),
+  ],
   ['indicators', read('indicators')],
   ['observations', csv('indicator,date,value,source,source_url,note', observations)],
   ['datasets', read('datasets')],
 ]);
-const plans = [{ id: 'gushan-2017', path: 'content/plan/gushan-2017.md', text: readFileSync(new URL('../content/plan/gushan-2017.md', import.meta.url), 'utf8') }];
+const plans = [
+  { id: 'gushan-2017', path: 'content/plan/gushan-2017.md', text: readFileSync(new URL('../content/plan/gushan-2017.md', import.meta.url), 'utf8') },
+];
 const rows = villages.length + enterprises.length + ratings.length + problems.length + observations.length;
 const bytes = [...files.values()].reduce((n, b) => n + (b?.length ?? 0), 0);
 
@@ -55,5 +70,7 @@ for (let run = 0; run < 3; run++) {
   times.push(performance.now() - t);
   issues = r.issues.length;
 }
-console.log(`rows=${rows} bytes=${(bytes / 1e6).toFixed(1)}MB issues=${issues} runs(ms)=${times.map((t) => t.toFixed(0)).join(',')} best=${Math.min(...times).toFixed(0)}ms`);
+console.log(
+  `rows=${rows} bytes=${(bytes / 1e6).toFixed(1)}MB issues=${issues} runs(ms)=${times.map((t) => t.toFixed(0)).join(',')} best=${Math.min(...times).toFixed(0)}ms`,
+);
 if (issues > 0) process.exitCode = 1;

@@ -92,7 +92,13 @@ function floor(pages: number): number {
 }
 
 const { values } = parseArgs({
-  options: { sizes: { type: 'string', default: 'S,M,L' }, json: { type: 'string', default: join(ROOT, 'bench-results.json') }, history: { type: 'string', default: '0' }, 'history-only': { type: 'boolean', default: false }, search: { type: 'boolean', default: false } },
+  options: {
+    sizes: { type: 'string', default: 'S,M,L' },
+    json: { type: 'string', default: join(ROOT, 'bench-results.json') },
+    history: { type: 'string', default: '0' },
+    'history-only': { type: 'boolean', default: false },
+    search: { type: 'boolean', default: false },
+  },
 });
 const results: Record<string, unknown>[] = [];
 const historyCommits = Number(values.history);
@@ -108,8 +114,22 @@ async function benchHistory(size: string, dataRoot: string): Promise<void> {
   const read = async () => {
     const m = await measure([process.execPath, 'scripts/bench-history.ts', '--read', join(repo, 'data'), '--cache', cache], {});
     if (!m.ok) throw new Error(`history read failed for ${size}:\n${m.output.slice(-2000)}`);
-    const inner = JSON.parse(m.output.trim().split('\n').find((l) => l.startsWith('{'))!) as { seconds: number; cpuSeconds: number; commits: number; records: number; versions: number; blobsRead: number; cacheHits: number; rssMb: number };
-    return { wallSeconds: Number(m.seconds.toFixed(2)), readSeconds: Number(inner.seconds.toFixed(2)), cpuSeconds: Number(inner.cpuSeconds.toFixed(2)), peakMemoryMb: m.peakMb === undefined ? Math.round(inner.rssMb) : Math.round(m.peakMb), blobsRead: inner.blobsRead, cacheHits: inner.cacheHits, commits: inner.commits, records: inner.records };
+    const inner = JSON.parse(
+      m.output
+        .trim()
+        .split('\n')
+        .find((l) => l.startsWith('{'))!,
+    ) as { seconds: number; cpuSeconds: number; commits: number; records: number; versions: number; blobsRead: number; cacheHits: number; rssMb: number };
+    return {
+      wallSeconds: Number(m.seconds.toFixed(2)),
+      readSeconds: Number(inner.seconds.toFixed(2)),
+      cpuSeconds: Number(inner.cpuSeconds.toFixed(2)),
+      peakMemoryMb: m.peakMb === undefined ? Math.round(inner.rssMb) : Math.round(m.peakMb),
+      blobsRead: inner.blobsRead,
+      cacheHits: inner.cacheHits,
+      commits: inner.commits,
+      records: inner.records,
+    };
   };
   const cold = await read();
   const warm = await read();
@@ -118,7 +138,9 @@ async function benchHistory(size: string, dataRoot: string): Promise<void> {
   const oneNew = await read();
   const row = { size, commits: historyCommits, makeSeconds: Number(makeSeconds.toFixed(1)), cacheMb, cold, warm, oneNew };
   historyRows.push(row);
-  console.log(`${size} history (${historyCommits} commits, ${cold.records} records): cold ${cold.readSeconds}s (CPU ${cold.cpuSeconds}s, wall ${cold.wallSeconds}s, peak ${cold.peakMemoryMb} MB, ${cold.blobsRead} versions read), warm ${warm.readSeconds}s (wall ${warm.wallSeconds}s, peak ${warm.peakMemoryMb} MB, ${warm.blobsRead} read), one new commit ${oneNew.readSeconds}s (${oneNew.blobsRead} read), cache ${row.cacheMb} MB`);
+  console.log(
+    `${size} history (${historyCommits} commits, ${cold.records} records): cold ${cold.readSeconds}s (CPU ${cold.cpuSeconds}s, wall ${cold.wallSeconds}s, peak ${cold.peakMemoryMb} MB, ${cold.blobsRead} versions read), warm ${warm.readSeconds}s (wall ${warm.wallSeconds}s, peak ${warm.peakMemoryMb} MB, ${warm.blobsRead} read), one new commit ${oneNew.readSeconds}s (${oneNew.blobsRead} read), cache ${row.cacheMb} MB`,
+  );
 }
 
 for (const size of values.sizes.split(',')) {
@@ -163,10 +185,18 @@ for (const size of values.sizes.split(',')) {
     searchIndexMb: Number((index.bytes / 1024 / 1024).toFixed(1)),
     searchIndexFiles: index.files,
     largestHtml: { path: largest.path, kb: Number((largest.bytes / 1024).toFixed(1)) },
-    jsPerPageTypeKbGzip: Object.fromEntries(summarise(sizes.pages).map((t) => [t.type, { initial: Number((t.jsInitialGzip / 1024).toFixed(1)), lazy: Number((t.jsLazyGzip / 1024).toFixed(1)) }])),
+    jsPerPageTypeKbGzip: Object.fromEntries(
+      summarise(sizes.pages).map((t) => [t.type, { initial: Number((t.jsInitialGzip / 1024).toFixed(1)), lazy: Number((t.jsLazyGzip / 1024).toFixed(1)) }]),
+    ),
     floorSeconds: Number(floorSeconds.toFixed(2)),
     ratioToFloor: Number((build.seconds / floorSeconds).toFixed(1)),
-    bareAstro: { seconds: Number(bare.seconds.toFixed(1)), cpuSeconds: cpuOf(bare), peakMemoryMb: bare.peakMb === undefined ? null : Math.round(bare.peakMb), pages, averageHtmlKb: Number((bareHtml.bytes / Math.max(1, bareHtml.files) / 1024).toFixed(1)) },
+    bareAstro: {
+      seconds: Number(bare.seconds.toFixed(1)),
+      cpuSeconds: cpuOf(bare),
+      peakMemoryMb: bare.peakMb === undefined ? null : Math.round(bare.peakMb),
+      pages,
+      averageHtmlKb: Number((bareHtml.bytes / Math.max(1, bareHtml.files) / 1024).toFixed(1)),
+    },
     ratioToBareAstro: Number((build.seconds / bare.seconds).toFixed(2)),
     averageHtmlKb: Number((sizes.pages.reduce((n, p) => n + p.bytes, 0) / Math.max(1, pages) / 1024).toFixed(1)),
     timing,
@@ -178,25 +208,71 @@ for (const size of values.sizes.split(',')) {
     searchRows.push({ size, ...s });
     printSearchBench(size, s);
   }
-  console.log(`${size} dev server (npm run dev): first enterprise page after ${row.devServer.startSeconds}s; an enterprise renamed in its CSV file shows on its page ${row.devServer.oneRowEditSeconds}s after the save`);
-  console.log(`${size}: validate ${row.validateSeconds}s, build ${row.buildSeconds}s (${cpuText(row.cpuSeconds)}), peak ${row.peakMemoryMb} MB, ${pages} pages (${row.averageHtmlKb} KB average), dist ${row.distMb} MB (${row.distFiles} files), index ${row.searchIndexMb} MB (${row.searchIndexFiles} files), largest ${row.largestHtml.path} ${row.largestHtml.kb} KB; bare Astro ${row.bareAstro.seconds}s (${cpuText(row.bareAstro.cpuSeconds)}) for ${pages} pages of ${row.bareAstro.averageHtmlKb} KB (×${row.ratioToBareAstro}), floor ${row.floorSeconds}s (×${row.ratioToFloor})`);
+  console.log(
+    `${size} dev server (npm run dev): first enterprise page after ${row.devServer.startSeconds}s; an enterprise renamed in its CSV file shows on its page ${row.devServer.oneRowEditSeconds}s after the save`,
+  );
+  console.log(
+    `${size}: validate ${row.validateSeconds}s, build ${row.buildSeconds}s (${cpuText(row.cpuSeconds)}), peak ${row.peakMemoryMb} MB, ${pages} pages (${row.averageHtmlKb} KB average), dist ${row.distMb} MB (${row.distFiles} files), index ${row.searchIndexMb} MB (${row.searchIndexFiles} files), largest ${row.largestHtml.path} ${row.largestHtml.kb} KB; bare Astro ${row.bareAstro.seconds}s (${cpuText(row.bareAstro.cpuSeconds)}) for ${pages} pages of ${row.bareAstro.averageHtmlKb} KB (×${row.ratioToBareAstro}), floor ${row.floorSeconds}s (×${row.ratioToFloor})`,
+  );
   console.log(formatTiming(size, timing));
 }
 
-const head = ['size', 'validate s', 'build s', 'CPU s (kernel s)', 'peak MB', 'pages', 'dist MB', 'dist files', 'index MB', 'index files', 'largest HTML KB', 'bare Astro s', '× bare Astro', 'floor s', '× floor'];
+const head = [
+  'size',
+  'validate s',
+  'build s',
+  'CPU s (kernel s)',
+  'peak MB',
+  'pages',
+  'dist MB',
+  'dist files',
+  'index MB',
+  'index files',
+  'largest HTML KB',
+  'bare Astro s',
+  '× bare Astro',
+  'floor s',
+  '× floor',
+];
 console.log(`\n| ${head.join(' | ')} |\n| ${head.map(() => '---').join(' | ')} |`);
 for (const r of results as Array<Record<string, never>>) {
   const l = r.largestHtml as unknown as { kb: number };
   const b = r.bareAstro as unknown as { seconds: number };
   const c = r.cpuSeconds as unknown as CpuSeconds | null;
-  console.log(`| ${[r.size, r.validateSeconds, r.buildSeconds, c ? `${c.total} (${c.system})` : '—', r.peakMemoryMb, r.pages, r.distMb, r.distFiles, r.searchIndexMb, r.searchIndexFiles, l.kb, b.seconds, r.ratioToBareAstro, r.floorSeconds, r.ratioToFloor].join(' | ')} |`);
+  console.log(
+    `| ${[r.size, r.validateSeconds, r.buildSeconds, c ? `${c.total} (${c.system})` : '—', r.peakMemoryMb, r.pages, r.distMb, r.distFiles, r.searchIndexMb, r.searchIndexFiles, l.kb, b.seconds, r.ratioToBareAstro, r.floorSeconds, r.ratioToFloor].join(' | ')} |`,
+  );
 }
 if (historyRows.length > 0) {
-  const h = ['size', 'commits', 'records', 'cold s', 'cold CPU s', 'cold peak MB', 'warm s', 'warm peak MB', 'one new commit s', 'versions read cold/warm/new', 'cache MB'];
+  const h = [
+    'size',
+    'commits',
+    'records',
+    'cold s',
+    'cold CPU s',
+    'cold peak MB',
+    'warm s',
+    'warm peak MB',
+    'one new commit s',
+    'versions read cold/warm/new',
+    'cache MB',
+  ];
   console.log(`\nHistory read (added to a build):\n| ${h.join(' | ')} |\n| ${h.map(() => '---').join(' | ')} |`);
-  for (const r of historyRows as Array<{ size: string; commits: number; cacheMb: number; cold: Record<string, number>; warm: Record<string, number>; oneNew: Record<string, number> }>) {
-    console.log(`| ${[r.size, r.commits, r.cold.records, r.cold.readSeconds, r.cold.cpuSeconds, r.cold.peakMemoryMb, r.warm.readSeconds, r.warm.peakMemoryMb, r.oneNew.readSeconds, `${r.cold.blobsRead}/${r.warm.blobsRead}/${r.oneNew.blobsRead}`, r.cacheMb].join(' | ')} |`);
+  for (const r of historyRows as Array<{
+    size: string;
+    commits: number;
+    cacheMb: number;
+    cold: Record<string, number>;
+    warm: Record<string, number>;
+    oneNew: Record<string, number>;
+  }>) {
+    console.log(
+      `| ${[r.size, r.commits, r.cold.records, r.cold.readSeconds, r.cold.cpuSeconds, r.cold.peakMemoryMb, r.warm.readSeconds, r.warm.peakMemoryMb, r.oneNew.readSeconds, `${r.cold.blobsRead}/${r.warm.blobsRead}/${r.oneNew.blobsRead}`, r.cacheMb].join(' | ')} |`,
+    );
   }
 }
-writeFileSync(values.json, `${JSON.stringify({ machine: `${process.platform} ${process.arch}, node ${process.version}`, date: new Date().toISOString(), results, history: historyRows, search: searchRows }, null, 2)}\n`);
+writeFileSync(
+  values.json,
+  `${JSON.stringify({ machine: `${process.platform} ${process.arch}, node ${process.version}`, date: new Date().toISOString(), results, history: historyRows, search: searchRows }, null, 2)}\n`,
+);
 console.log(`\nJSON: ${values.json}`);

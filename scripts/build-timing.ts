@@ -71,8 +71,15 @@ export function buildTiming(output: string, wallSeconds: number): BuildTiming {
 }
 
 export function formatTiming(size: string, t: BuildTiming, top = 8): string {
-  const steps = Object.entries(t.steps).map(([k, v]) => `${k} ${v}s`).join(', ');
+  const steps = Object.entries(t.steps)
+    .map(([k, v]) => `${k} ${v}s`)
+    .join(', ');
   const total = t.routes.reduce((n, r) => n + r.ms, 0) || 1;
-  const lines = t.routes.slice(0, top).map((r) => `| ${r.route} | ${r.pages} | ${(r.ms / 1000).toFixed(1)} | ${Math.round((100 * r.ms) / total)} % | ${(r.ms / r.pages).toFixed(2)} | ${r.maxMs} (${r.maxPage}) |`);
+  const lines = t.routes
+    .slice(0, top)
+    .map(
+      (r) =>
+        `| ${r.route} | ${r.pages} | ${(r.ms / 1000).toFixed(1)} | ${Math.round((100 * r.ms) / total)} % | ${(r.ms / r.pages).toFixed(2)} | ${r.maxMs} (${r.maxPage}) |`,
+    );
   return `${size} steps: ${steps}\n${size} pages by route (Astro's per-page times; pages are built several at a time, so the times overlap and add up to more than the pages step: read them as shares):\n| route | pages | s | share | ms per page | slowest ms |\n| --- | --- | --- | --- | --- | --- |\n${lines.join('\n')}`;
 }

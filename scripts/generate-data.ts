@@ -54,9 +54,61 @@ function rng(seed: number) {
   };
 }
 
-const PLACE = ['顾', '山', '红', '豆', '北', '涸', '锡', '张', '东', '青', '湖', '庄', '香', '赤', '岸', '陶', '耿', '巷', '西', '联', '金', '曙', '光', '周', '南', '河', '塘', '桥', '泾', '墅'];
+const PLACE = [
+  '顾',
+  '山',
+  '红',
+  '豆',
+  '北',
+  '涸',
+  '锡',
+  '张',
+  '东',
+  '青',
+  '湖',
+  '庄',
+  '香',
+  '赤',
+  '岸',
+  '陶',
+  '耿',
+  '巷',
+  '西',
+  '联',
+  '金',
+  '曙',
+  '光',
+  '周',
+  '南',
+  '河',
+  '塘',
+  '桥',
+  '泾',
+  '墅',
+];
 const VILLAGE_SUFFIX = ['村', '村', '村', '社区'] as const;
-const FIRM = ['青禾', '澄川', '锦澜', '恒瑞', '德润', '华泰', '瑞丰', '金鼎', '天成', '新澄', '永盛', '嘉合', '宏达', '富源', '隆兴', '汇通', '明远', '安澜', '卓越', '诚信'];
+const FIRM = [
+  '青禾',
+  '澄川',
+  '锦澜',
+  '恒瑞',
+  '德润',
+  '华泰',
+  '瑞丰',
+  '金鼎',
+  '天成',
+  '新澄',
+  '永盛',
+  '嘉合',
+  '宏达',
+  '富源',
+  '隆兴',
+  '汇通',
+  '明远',
+  '安澜',
+  '卓越',
+  '诚信',
+];
 const INDUSTRIES = ['化工', '印染', '纺织', '印刷', '电镀', '机械', '家具', '食品', '建材', '塑料制品'] as const;
 const ROADS = ['锦顾路', '红豆路', '顾北路', '振兴路', '工业大道', '环镇路', '新园路', '兴业路'];
 const PROBLEM_TEXT: Record<string, string[]> = {
@@ -131,7 +183,16 @@ export function generate(out: string, sizes: Sizes, seed = 1): void {
     };
   });
   const periods = periodsList(sizes.periods);
-  const published: Record<string, string> = { '2017': '2018-04-20', '2018': '2019-04-15', '2019-H1': '2019-08-20', '2019-H2': '2020-02-25', '2020-H1': '2020-08-20', '2020-H2': '2021-02-25', '2021-H1': '2021-08-20', '2021-H2': '2022-02-25' };
+  const published: Record<string, string> = {
+    '2017': '2018-04-20',
+    '2018': '2019-04-15',
+    '2019-H1': '2019-08-20',
+    '2019-H2': '2020-02-25',
+    '2020-H1': '2020-08-20',
+    '2020-H2': '2021-02-25',
+    '2021-H1': '2021-08-20',
+    '2021-H2': '2022-02-25',
+  };
   const SCORE: Record<string, number[]> = { 绿色: [11, 12], 蓝色: [6, 8, 10], 黄色: [3, 4, 5], 红色: [1, 2], 黑色: [0, -2] };
   const ratings = enterprises.flatMap((e) =>
     periods.map((p) => {
@@ -143,7 +204,8 @@ export function generate(out: string, sizes: Sizes, seed = 1): void {
         period: p,
         rating,
         score: half ? r.pick(SCORE[rating]!) : undefined,
-        reason: rating === '绿色' || rating === '蓝色' ? '' : r.pick(['废水超标排放被行政处罚', '未按要求开展自行监测', '危险废物管理不规范', '环保设施未正常运行']),
+        reason:
+          rating === '绿色' || rating === '蓝色' ? '' : r.pick(['废水超标排放被行政处罚', '未按要求开展自行监测', '危险废物管理不规范', '环保设施未正常运行']),
         published: published[p],
         publisher: half ? '无锡市生态环境局' : '无锡市环境保护局',
         source_url: `https://example.org/credit/${p}`,
@@ -230,7 +292,8 @@ export function generate(out: string, sizes: Sizes, seed = 1): void {
     })),
   );
 
-  const write = (name: string, cols: readonly string[], rows: ReadonlyArray<Record<string, unknown>>) => writeFileSync(join(dataDir, `${name}.csv`), toCsv(cols, rows));
+  const write = (name: string, cols: readonly string[], rows: ReadonlyArray<Record<string, unknown>>) =>
+    writeFileSync(join(dataDir, `${name}.csv`), toCsv(cols, rows));
   write('villages', columnNames(DATA_TABLES.villages), villages);
   write('enterprises', columnNames(DATA_TABLES.enterprises), enterprises);
   write('credit-ratings', columnNames(DATA_TABLES['credit-ratings']), ratings);
@@ -250,7 +313,13 @@ export function generate(out: string, sizes: Sizes, seed = 1): void {
     sample: true,
     source: '合成数据',
   }));
-  writeFileSync(join(dataDir, 'datasets.csv'), toCsv(columnNames(datasets), metaRows.map((m) => ({ ...m, sample: '是' }))));
+  writeFileSync(
+    join(dataDir, 'datasets.csv'),
+    toCsv(
+      columnNames(datasets),
+      metaRows.map((m) => ({ ...m, sample: '是' })),
+    ),
+  );
 }
 
 /** Size S: the shipped sample, copied. */

@@ -114,7 +114,10 @@ export function measure(cmd: string[], env: Record<string, string | undefined>, 
     if (!hasProc || child.pid === undefined) return;
     const { parentOf, ticks } = processes();
     const tree = processTree(child.pid, parentOf);
-    peakKb = Math.max(peakKb, tree.reduce((n, pid) => n + rssKb(pid), 0));
+    peakKb = Math.max(
+      peakKb,
+      tree.reduce((n, pid) => n + rssKb(pid), 0),
+    );
     for (const pid of tree) {
       const t = ticks.get(pid);
       if (t) cpu.set(pid, t);

@@ -36,8 +36,24 @@ import { changeLog as buildChangeLog, recordLabel } from './lib/history/history-
 import { periodLabel } from './lib/display.ts';
 import { keyId, readSnapshot, type Snapshot } from './lib/history/record-diff.ts';
 export type { ChangeEntry, HistoryLine } from './lib/history/history-view.ts';
-import { disclosureTimeliness, summariseTimeliness, timelineOf, type DataHistory, type RecordTimeline, type TableVersion } from './lib/history/record-history.ts';
-export type { DataHistory, RecordTimeline, RecordEvent, HistoryCommit, TableChange, TableVersion, CommitRef, Timeliness } from './lib/history/record-history.ts';
+import {
+  disclosureTimeliness,
+  summariseTimeliness,
+  timelineOf,
+  type DataHistory,
+  type RecordTimeline,
+  type TableVersion,
+} from './lib/history/record-history.ts';
+export type {
+  DataHistory,
+  RecordTimeline,
+  RecordEvent,
+  HistoryCommit,
+  TableChange,
+  TableVersion,
+  CommitRef,
+  Timeliness,
+} from './lib/history/record-history.ts';
 
 /** A value computed from the data set once, and again only when the data set is re-read. */
 function perDataset<T>(compute: (d: ValidationResult) => T): () => T {
@@ -104,7 +120,15 @@ export const villageNames = perDataset(() => new Map(rows('villages').map((v) =>
 export const indicatorViews = perDataset(() => buildIndicatorViews(rows('indicators'), rows('observations'), buildDate()));
 
 /** Each indicator's chart model, by id: drawn by its page's SVG, Chart.js, its chart image and its embed. */
-export const indicatorCharts = perDataset(() => new Map<string, ChartModel>(indicatorViews().map((v) => [v.indicator.id, chartModel({ kind: v.indicator.kind, unit: v.indicator.unit, target: v.progress.target, deadline: v.indicator.target_date, points: v.observations })])));
+export const indicatorCharts = perDataset(
+  () =>
+    new Map<string, ChartModel>(
+      indicatorViews().map((v) => [
+        v.indicator.id,
+        chartModel({ kind: v.indicator.kind, unit: v.indicator.unit, target: v.progress.target, deadline: v.indicator.target_date, points: v.observations }),
+      ]),
+    ),
+);
 
 /**
  * The standalone chart image of an indicator (/indicators/<id>/chart.svg): the chart with its
@@ -120,7 +144,10 @@ export function indicatorChartImage(id: string, url: string): string {
 /** The scoreboard as a derived table: records, its CSV text, size and hash (for datapackage.json). */
 export const indicatorProgress = perDataset(() => {
   const records = progressRecords(indicatorViews());
-  const csv = toCsv(PROGRESS_COLUMNS.map((c) => c.name), records);
+  const csv = toCsv(
+    PROGRESS_COLUMNS.map((c) => c.name),
+    records,
+  );
   const bytes = new TextEncoder().encode(csv);
   return { records, csv, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
 });
@@ -144,7 +171,9 @@ export const problemIndex = perDataset(() => buildProblemIndex(rows('problems'),
 export const creditIndex = perDataset(() => buildCreditIndex(rows('enterprises'), rows('credit-ratings'), villageNames()));
 
 /** One period's ratings joined with enterprise name, industry and village, as CSV text (the download of /credit/period/<p>/). */
-export const creditPeriodCsv = perDatasetKeyed((_d, period: string) => toCsv(PERIOD_CSV_COLUMNS, periodRecords(period, rows('credit-ratings'), rows('enterprises'), villageNames())));
+export const creditPeriodCsv = perDatasetKeyed((_d, period: string) =>
+  toCsv(PERIOD_CSV_COLUMNS, periodRecords(period, rows('credit-ratings'), rows('enterprises'), villageNames())),
+);
 
 /** Rating periods, oldest first. */
 export const ratingPeriods = perDataset(() => sortedPeriods(rows('credit-ratings')));
@@ -165,7 +194,15 @@ export const creditView = perDatasetKeyed((_d, period: string | undefined) => {
   const list: CreditListRow[] = changes(ratings, p)
     .map((c) => {
       const e = byUscc.get(c.current.uscc)!;
-      return { uscc: e.uscc, name: e.name, industry: e.industry, village: e.village, villageName: names.get(e.village) ?? e.village, rating: c.current.rating, change: c.change };
+      return {
+        uscc: e.uscc,
+        name: e.name,
+        industry: e.industry,
+        village: e.village,
+        villageName: names.get(e.village) ?? e.village,
+        rating: c.current.rating,
+        change: c.change,
+      };
     })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return {
@@ -195,7 +232,13 @@ export function sourceFiles(tables: readonly string[], files: readonly string[] 
     ...tables.map((t) => ({ shown: `data/${t}.csv`, path: join(dataDir, `${t}.csv`) })),
     ...files.map((f) => ({ shown: f, path: f.startsWith('content/') ? join(contentDir, f.slice('content/'.length)) : f })),
   ];
-  return { sources: all.map((s) => s.shown), updated: all.map((s) => lastChange(s.path)).sort().at(-1) };
+  return {
+    sources: all.map((s) => s.shown),
+    updated: all
+      .map((s) => lastChange(s.path))
+      .sort()
+      .at(-1),
+  };
 }
 
 /**
@@ -213,7 +256,16 @@ export const redactionRules = perDataset((d): Withholding[] =>
     const r = record as RowOf<'redactions'>;
     const key = redactionKeyParts(r.key, DATA_TABLES[r.table].primaryKey.length);
     if (!key) return []; // the validator refuses it
-    return [{ table: r.table, key, ...(r.column !== undefined ? { column: r.column } : {}), ...(r.until !== undefined ? { until: r.until } : {}), reason: r.reason, line }];
+    return [
+      {
+        table: r.table,
+        key,
+        ...(r.column !== undefined ? { column: r.column } : {}),
+        ...(r.until !== undefined ? { until: r.until } : {}),
+        reason: r.reason,
+        line,
+      },
+    ];
   }),
 );
 
@@ -237,7 +289,9 @@ const redactedHistory = perDataset(async (d): Promise<Redacted> => {
   const result = redactHistory(raw, redactionRules(), now);
   const file = d.tables.get('redactions')?.file ?? 'data/redactions.csv';
   for (const r of result.unmatched) {
-    console.warn(`${file}:${r.line}：在数据的修改历史中没有找到要隐去的内容（${r.table} 表 ${r.key.join('+')}${r.column ? ` 的 ${r.column} 列` : ' 整条记录'}${r.until ? `，${r.until} 以前` : ''}），这一行现在不起作用；请检查 table、key、column 是否写对`);
+    console.warn(
+      `${file}:${r.line}：在数据的修改历史中没有找到要隐去的内容（${r.table} 表 ${r.key.join('+')}${r.column ? ` 的 ${r.column} 列` : ' 整条记录'}${r.until ? `，${r.until} 以前` : ''}），这一行现在不起作用；请检查 table、key、column 是否写对`,
+    );
   }
   return result;
 });

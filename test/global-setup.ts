@@ -1,7 +1,20 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { astroBuild } from './helpers/build.ts';
-import { buildLogOf, BUILD_DATE, SEARCH_FEED_BATCH, FIXTURE_CONTENT, FIXTURE_DATA, REPO_URL, SAMPLE_CONTENT, SAMPLE_DATA, SAMPLE_SITE_DIR, SITE_BASE, SITE_DIR, SITE_URL } from './helpers/paths.ts';
+import {
+  buildLogOf,
+  BUILD_DATE,
+  SEARCH_FEED_BATCH,
+  FIXTURE_CONTENT,
+  FIXTURE_DATA,
+  REPO_URL,
+  SAMPLE_CONTENT,
+  SAMPLE_DATA,
+  SAMPLE_SITE_DIR,
+  SITE_BASE,
+  SITE_DIR,
+  SITE_URL,
+} from './helpers/paths.ts';
 
 /**
  * Builds two sites once, under a base path, for the build and browser tests:

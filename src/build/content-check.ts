@@ -115,14 +115,22 @@ export function checkPage(src: PageSource): ValidationIssue[] {
   }
 
   const pointAt = (node: Node) => (node.position ? { line: node.position.start.line, char: node.position.start.column } : undefined);
-  const sourceOf = (node: Node) => (node.position?.start.offset !== undefined && node.position.end.offset !== undefined ? body.slice(node.position.start.offset, node.position.end.offset) : String(node.value ?? ''));
+  const sourceOf = (node: Node) =>
+    node.position?.start.offset !== undefined && node.position.end.offset !== undefined
+      ? body.slice(node.position.start.offset, node.position.end.offset)
+      : String(node.value ?? '');
 
   const walk = (node: Node): void => {
     switch (node.type) {
       case 'html': {
         const html = String(node.value ?? '').trim();
         if (html.startsWith('<!--')) {
-          add('E100', `页面里不能写 HTML 注释“${showValue(html)}”（注释在页面上看不见，却会原样发布在网页的源代码里；不想发布的文字请删掉）`, pointAt(node), html);
+          add(
+            'E100',
+            `页面里不能写 HTML 注释“${showValue(html)}”（注释在页面上看不见，却会原样发布在网页的源代码里；不想发布的文字请删掉）`,
+            pointAt(node),
+            html,
+          );
         } else {
           add('E100', `页面里不能写 HTML 标签“${showValue(html)}”（${MARKDOWN_HINT}）`, pointAt(node), html);
         }
@@ -136,7 +144,12 @@ export function checkPage(src: PageSource): ValidationIssue[] {
       case 'mdxTextExpression': {
         const code = String(node.value ?? '');
         if (!COMMENT_ONLY.test(code)) {
-          add('E101', `页面里不能写表达式“{${showValue(code.trim())}}”（花括号中的内容会在生成网站时当作程序运行；${CODE_HINT}。要显示花括号本身，请写成 \\{ 和 \\}）`, pointAt(node), `{${code}}`);
+          add(
+            'E101',
+            `页面里不能写表达式“{${showValue(code.trim())}}”（花括号中的内容会在生成网站时当作程序运行；${CODE_HINT}。要显示花括号本身，请写成 \\{ 和 \\}）`,
+            pointAt(node),
+            `{${code}}`,
+          );
         }
         break;
       }
@@ -148,13 +161,23 @@ export function checkPage(src: PageSource): ValidationIssue[] {
         const url = String(node.url ?? '');
         const scheme = urlScheme(url);
         if (scheme !== undefined && !ALLOWED_SCHEMES.has(scheme)) {
-          add('E103', `链接地址“${showValue(url)}”不允许（允许：以 http:// 或 https:// 开头的网址、mailto: 邮件地址、tel: 电话号码，或本站内的相对地址，例如 ../plan/gushan-2017/）`, pointAt(node), url);
+          add(
+            'E103',
+            `链接地址“${showValue(url)}”不允许（允许：以 http:// 或 https:// 开头的网址、mailto: 邮件地址、tel: 电话号码，或本站内的相对地址，例如 ../plan/gushan-2017/）`,
+            pointAt(node),
+            url,
+          );
         }
         break;
       }
       case 'image':
       case 'imageReference':
-        add('E103', `页面里不能插入图片“${showValue(sourceOf(node))}”（网站只显示本站自己的图片，页面文件夹中也不能放图片；需要图片请联系开发人员）`, pointAt(node), sourceOf(node));
+        add(
+          'E103',
+          `页面里不能插入图片“${showValue(sourceOf(node))}”（网站只显示本站自己的图片，页面文件夹中也不能放图片；需要图片请联系开发人员）`,
+          pointAt(node),
+          sourceOf(node),
+        );
         break;
       case 'yaml':
       case 'toml':
@@ -211,7 +234,12 @@ function checkElement(node: Node, where: { line: number; char: number } | undefi
     const prop = component.props[a.name];
     if (!prop) {
       const props = Object.keys(component.props);
-      add('E102', `组件 ${name} 没有属性 ${a.name}（${props.length ? `它的属性：${props.join('、')}` : '它没有属性'}；写法：${component.example}）`, where, a.name);
+      add(
+        'E102',
+        `组件 ${name} 没有属性 ${a.name}（${props.length ? `它的属性：${props.join('、')}` : '它没有属性'}；写法：${component.example}）`,
+        where,
+        a.name,
+      );
       continue;
     }
     seen.add(a.name);
@@ -221,7 +249,12 @@ function checkElement(node: Node, where: { line: number; char: number } | undefi
     else {
       const lit = literalValue(a.value.value);
       if (!lit.ok) {
-        add('E101', `组件 ${name} 的属性 ${a.name} 只能写固定的值，不能写表达式“{${showValue(a.value.value)}}”（写法：${component.example}；${CODE_HINT}）`, where, `{${a.value.value}}`);
+        add(
+          'E101',
+          `组件 ${name} 的属性 ${a.name} 只能写固定的值，不能写表达式“{${showValue(a.value.value)}}”（写法：${component.example}；${CODE_HINT}）`,
+          where,
+          `{${a.value.value}}`,
+        );
         continue;
       }
       value = lit.value;
@@ -273,9 +306,19 @@ function checkEsm(code: string, start: number, path: string, at: (offset: number
     const component = contentComponent(name!);
     const wanted = component && relativeImport(path, component);
     if (!component) {
-      add('E101', `页面里不能 import “${showValue(from)}”（只能使用本站为页面准备的组件：${contentComponentList()}，它们不用 import 就能直接使用；${CODE_HINT}）`, where, line.trim());
+      add(
+        'E101',
+        `页面里不能 import “${showValue(from)}”（只能使用本站为页面准备的组件：${contentComponentList()}，它们不用 import 就能直接使用；${CODE_HINT}）`,
+        where,
+        line.trim(),
+      );
     } else if (resolveImport(path, from) !== component.path) {
-      add('E101', `import ${name} 的路径“${showValue(from)}”不是组件 ${component.path}（${wanted ? `应写成 import ${name} from '${wanted}'，` : ''}也可以删掉这一行：${name} 不用 import 就能直接使用）`, where, line.trim());
+      add(
+        'E101',
+        `import ${name} 的路径“${showValue(from)}”不是组件 ${component.path}（${wanted ? `应写成 import ${name} from '${wanted}'，` : ''}也可以删掉这一行：${name} 不用 import 就能直接使用）`,
+        where,
+        line.trim(),
+      );
     }
     i = IMPORT.lastIndex;
   }
@@ -317,7 +360,8 @@ export function urlScheme(url: string): string | undefined {
 /** The front matter: present, flat, exactly title and description, both filled in. */
 function checkFrontMatter(text: string, add: Add): void {
   const fm = readFrontMatter(text);
-  for (const i of fm.issues) add('E104', `${i.message}（页面文件以 --- 开头，接着写 title: 标题 和 description: 一句话说明，再以 --- 结束）`, { line: i.line }, undefined);
+  for (const i of fm.issues)
+    add('E104', `${i.message}（页面文件以 --- 开头，接着写 title: 标题 和 description: 一句话说明，再以 --- 结束）`, { line: i.line }, undefined);
   if (fm.lines === 0) return;
   const all = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const seen = new Map<string, number>();
@@ -326,7 +370,12 @@ function checkFrontMatter(text: string, add: Add): void {
     if (key === undefined) continue;
     const line = n + 1;
     if (!FRONT_MATTER_KEYS.includes(key)) {
-      add('E104', `文件头里不能写“${showValue(key)}”（只能写 ${FRONT_MATTER_KEYS.join(' 和 ')}${key === 'layout' ? '；layout 会让生成网站时引入别的文件' : ''}）`, { line }, key);
+      add(
+        'E104',
+        `文件头里不能写“${showValue(key)}”（只能写 ${FRONT_MATTER_KEYS.join(' 和 ')}${key === 'layout' ? '；layout 会让生成网站时引入别的文件' : ''}）`,
+        { line },
+        key,
+      );
     } else if (seen.has(key)) {
       add('E104', `文件头里“${key}”写了两次（第 ${seen.get(key)} 行已经写过）`, { line }, key);
     } else seen.set(key, line);

@@ -96,10 +96,19 @@ function signature(dirs: DatasetDirs): string {
     }
   };
   const planDir = join(dirs.contentDir, 'plan');
-  const plans = existsSync(planDir) ? readdirSync(planDir).filter((f) => f.endsWith('.md')).sort() : [];
+  const plans = existsSync(planDir)
+    ? readdirSync(planDir)
+        .filter((f) => f.endsWith('.md'))
+        .sort()
+    : [];
   // The listings too: a copy saved beside a table (problems (1).csv) is refused by name.
   const listings = [...listFiles(dirs.dataDir), '|', ...listFiles(dirs.contentDir)].join('/');
-  return [...ALL_TABLES.map((t) => `${t.name}:${stamp(join(dirs.dataDir, `${t.name}.csv`))}`), ...plans.map((f) => `${f}:${stamp(join(planDir, f))}`), ...pageFiles(dirs).map((p) => `${p}:${stamp(p)}`), listings].join('|');
+  return [
+    ...ALL_TABLES.map((t) => `${t.name}:${stamp(join(dirs.dataDir, `${t.name}.csv`))}`),
+    ...plans.map((f) => `${f}:${stamp(join(planDir, f))}`),
+    ...pageFiles(dirs).map((p) => `${p}:${stamp(p)}`),
+    listings,
+  ].join('|');
 }
 
 export class DataValidationError extends Error {

@@ -29,7 +29,11 @@ export function reportText(issues: readonly ValidationIssue[], summary: string, 
 
 export function reportJson(issues: readonly ValidationIssue[], help = errorsPageUrl()): string {
   return JSON.stringify(
-    { ok: issues.length === 0, count: issues.length, issues: issues.map((i) => ({ ...i, title: ISSUE_CODES[i.code].title, text: formatIssue(i), help: `${help}#${i.code}` })) },
+    {
+      ok: issues.length === 0,
+      count: issues.length,
+      issues: issues.map((i) => ({ ...i, title: ISSUE_CODES[i.code].title, text: formatIssue(i), help: `${help}#${i.code}` })),
+    },
     null,
     2,
   );

@@ -49,7 +49,10 @@ export function jsWeight(scripts: readonly string[], read: ReadFile): JsWeight {
 /** The page type of a built HTML file: its first folder, plus "/*" for pages below it. */
 export function pageType(htmlPath: string): string {
   if (htmlPath === '404.html') return '404';
-  const parts = htmlPath.replace(/(^|\/)index\.html$/, '').split('/').filter(Boolean);
+  const parts = htmlPath
+    .replace(/(^|\/)index\.html$/, '')
+    .split('/')
+    .filter(Boolean);
   if (parts.length === 0) return '/';
   if (parts.length === 1) return `/${parts[0]}/`;
   return `/${parts[0]}/*`;
@@ -90,5 +93,7 @@ export function formatReport(rows: readonly TypeSummary[], cssGzip: number, tota
   const lines = rows.map((r) => [r.type, String(r.pages), kb(r.largestHtml), kb(r.jsInitialGzip), kb(r.jsLazyGzip)]);
   const widths = head.map((h, i) => Math.max(h.length * 2, ...lines.map((l) => l[i]!.length)));
   const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
-  return [fmt(head), ...lines.map(fmt), `全部 CSS（gzip）${kb(cssGzip)}；dist/ 共 ${total.files} 个文件，${(total.bytes / 1024 / 1024).toFixed(1)} MB`].join('\n');
+  return [fmt(head), ...lines.map(fmt), `全部 CSS（gzip）${kb(cssGzip)}；dist/ 共 ${total.files} 个文件，${(total.bytes / 1024 / 1024).toFixed(1)} MB`].join(
+    '\n',
+  );
 }

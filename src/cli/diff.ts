@@ -21,7 +21,8 @@ import { redactDiff, withholdingsFromCells } from '../lib/history/redact.ts';
 import { redactions } from '../schemas/redactions.ts';
 import { ALL_TABLES } from '../schemas/index.ts';
 
-const USAGE = '用法：npm run diff -- 比较的分支或提交（例如 origin/main） [--markdown（输出 Markdown，用于 GitHub 检查结果页）] [--head（比较最后一次提交，而不是工作区）] [--data 数据文件夹]';
+const USAGE =
+  '用法：npm run diff -- 比较的分支或提交（例如 origin/main） [--markdown（输出 Markdown，用于 GitHub 检查结果页）] [--head（比较最后一次提交，而不是工作区）] [--data 数据文件夹]';
 
 const git = (cwd: string, args: string[]) => spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
 
@@ -42,7 +43,12 @@ async function main(): Promise<number> {
   let values, positionals;
   try {
     ({ values, positionals } = parseArgs({
-      options: { markdown: { type: 'boolean', default: false }, head: { type: 'boolean', default: false }, data: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        markdown: { type: 'boolean', default: false },
+        head: { type: 'boolean', default: false },
+        data: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       allowPositionals: true,
     }));
   } catch (e) {
@@ -94,7 +100,13 @@ async function main(): Promise<number> {
     reader.close();
   }
   const short = git(repo.top, ['rev-parse', '--short', from]).stdout.trim();
-  const report: DiffReport = { base, baseCommit: short, target: values.head ? 'head' : 'worktree', diffs, others: otherFiles(repo.top, from, values.head, new Set(paths)) };
+  const report: DiffReport = {
+    base,
+    baseCommit: short,
+    target: values.head ? 'head' : 'worktree',
+    diffs,
+    others: otherFiles(repo.top, from, values.head, new Set(paths)),
+  };
   console.log(values.markdown ? diffMarkdown(report) : diffText(report));
   return 0;
 }

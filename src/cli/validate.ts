@@ -34,7 +34,9 @@ function fixFiles(dirs: DatasetDirs): { done: string[]; kept: string[] } {
     const fixed = fixTableText(def, decoded.text);
     if (fixed.changes.length === 0 && !fixed.commas) continue;
     writeFileSync(path, (decoded.bom ? '\ufeff' : '') + fixed.text);
-    const shown = relative(dirs.cwd ?? process.cwd(), path).split('\\').join('/');
+    const shown = relative(dirs.cwd ?? process.cwd(), path)
+      .split('\\')
+      .join('/');
     if (fixed.commas) done.push(`${shown}：单元格改用逗号分隔`);
     for (const c of fixed.changes) done.push(`${shown}:${c.line} 单元格 ${c.cell}（列 ${c.column}）：“${c.from}” → “${c.to}”`);
     for (const line of fixed.kept) kept.push(`${shown}:${line} 这一行的引号有错，读不出来：原样保留，没有修正（请手工修改）`);
@@ -46,7 +48,13 @@ function main(): number {
   let values;
   try {
     ({ values } = parseArgs({
-      options: { fix: { type: 'boolean', default: false }, format: { type: 'string', default: 'text' }, data: { type: 'string' }, content: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        fix: { type: 'boolean', default: false },
+        format: { type: 'string', default: 'text' },
+        data: { type: 'string' },
+        content: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       allowPositionals: false,
     }));
   } catch (e) {
@@ -84,7 +92,8 @@ function main(): number {
   } else {
     console.log(reportText(result.issues, summary));
     const fixable = result.issues.filter((i) => i.fix !== undefined).length;
-    if (fixable > 0 && !values.fix) console.log(`其中 ${fixable} 处的正确写法已经写在消息中（“应写成 …”）；运行 npm run validate -- --fix 可以自动改好这些单元格。`);
+    if (fixable > 0 && !values.fix)
+      console.log(`其中 ${fixable} 处的正确写法已经写在消息中（“应写成 …”）；运行 npm run validate -- --fix 可以自动改好这些单元格。`);
   }
   return result.issues.length === 0 ? 0 : 1;
 }

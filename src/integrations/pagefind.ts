@@ -144,7 +144,9 @@ export default function pagefind(): AstroIntegration {
           // no page made.
           const rest = feed.takeAll();
           const known = feed.files();
-          const other = outputFiles(out).filter((f) => f.endsWith('.html') && !known.has(f)).sort();
+          const other = outputFiles(out)
+            .filter((f) => f.endsWith('.html') && !known.has(f))
+            .sort();
           await read(current, [...rest, ...other]);
           const readAt = performance.now();
           if (errors.length > 0) throw new Error(`搜索索引出错：${errors.join('；')}`);
@@ -159,10 +161,13 @@ export default function pagefind(): AstroIntegration {
           const writtenAt = performance.now();
           const compact = compactPagefindIndex(join(out, 'pagefind'));
           const kb = (n: number) => (n / 1024).toFixed(0);
-          const compacted = compact.compacted.length > 0 ? `；首次搜索须下载的索引目录由 ${kb(compact.metaBytesBefore)} KB 压缩为 ${kb(compact.metaBytesAfter)} KB` : '';
+          const compacted =
+            compact.compacted.length > 0 ? `；首次搜索须下载的索引目录由 ${kb(compact.metaBytesBefore)} KB 压缩为 ${kb(compact.metaBytesAfter)} KB` : '';
           const ms = (a: number, b: number) => Math.round(b - a);
           const done = performance.now();
-          logger.info(`已为 ${pagesRead} 个页面（其中 ${handedDuring} 个在生成页面期间读取）和 ${records.length} 个计划章节建立搜索索引（页面生成后 ${ms(started, done)} 毫秒：读取其余页面 ${ms(started, readAt)}，建立并写入 ${ms(readAt, writtenAt)}，压缩 ${ms(writtenAt, done)}${compacted}）`);
+          logger.info(
+            `已为 ${pagesRead} 个页面（其中 ${handedDuring} 个在生成页面期间读取）和 ${records.length} 个计划章节建立搜索索引（页面生成后 ${ms(started, done)} 毫秒：读取其余页面 ${ms(started, readAt)}，建立并写入 ${ms(readAt, writtenAt)}，压缩 ${ms(writtenAt, done)}${compacted}）`,
+          );
           for (const why of compact.skipped) if (!why.includes('未分组')) logger.warn(`搜索索引未压缩：${why}`);
         } finally {
           await close();

@@ -25,7 +25,9 @@ const PLAIN_FILE_MODES = new Set(['100644', '100755', '000000']);
 /** An empty change (nothing to compare) gets the whole suite, to be safe. */
 export function prPath(changed: ReadonlyArray<string | ChangedFile>): PrPath {
   if (changed.length === 0) return 'full';
-  return changed.every((c) => (typeof c === 'string' ? isContentPath(c) : isContentPath(c.path) && (c.modes ?? []).every((m) => PLAIN_FILE_MODES.has(m)))) ? 'data' : 'full';
+  return changed.every((c) => (typeof c === 'string' ? isContentPath(c) : isContentPath(c.path) && (c.modes ?? []).every((m) => PLAIN_FILE_MODES.has(m))))
+    ? 'data'
+    : 'full';
 }
 
 /** The entries of `git diff --raw --no-renames -z` (`:old new sha sha X\0path\0` each). */

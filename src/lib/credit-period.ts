@@ -5,7 +5,20 @@
  */
 import type { ExcelColumn } from './publishing/excel-csv.ts';
 
-export const PERIOD_CSV_COLUMNS = ['period', 'uscc', 'name', 'industry', 'village', 'village_name', 'rating', 'score', 'reason', 'published', 'publisher', 'source_url'] as const;
+export const PERIOD_CSV_COLUMNS = [
+  'period',
+  'uscc',
+  'name',
+  'industry',
+  'village',
+  'village_name',
+  'rating',
+  'score',
+  'reason',
+  'published',
+  'publisher',
+  'source_url',
+] as const;
 
 /**
  * How the period's columns are written for Excel, by the server's -excel.csv and by the credit
@@ -45,7 +58,12 @@ export interface PeriodEnterprise {
   village: string;
 }
 
-export function periodRecords(period: string, ratings: readonly PeriodRating[], enterprises: readonly PeriodEnterprise[], villageNames: ReadonlyMap<string, string>): Array<Record<string, string | number | undefined>> {
+export function periodRecords(
+  period: string,
+  ratings: readonly PeriodRating[],
+  enterprises: readonly PeriodEnterprise[],
+  villageNames: ReadonlyMap<string, string>,
+): Array<Record<string, string | number | undefined>> {
   const byUscc = new Map(enterprises.map((e) => [e.uscc, e]));
   return ratings
     .filter((r) => r.period === period)

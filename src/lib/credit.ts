@@ -42,7 +42,11 @@ export function distribution(ratings: readonly RatingRow[], period: string): Dis
   const periods = sortedPeriods(ratings);
   const prev = previousPeriod(periods, period);
   const count = (p: string, c: Rating) => ratings.filter((r) => r.period === p && r.rating === c).length;
-  return RATINGS.map((rating) => ({ rating, count: count(period, rating), change: prev === undefined ? undefined : count(period, rating) - count(prev, rating) }));
+  return RATINGS.map((rating) => ({
+    rating,
+    count: count(period, rating),
+    change: prev === undefined ? undefined : count(period, rating) - count(prev, rating),
+  }));
 }
 
 export interface Change<R extends RatingRow = RatingRow> {
@@ -64,14 +68,20 @@ export function changes<R extends RatingRow>(ratings: readonly R[], period: stri
 
 /** Red and black in the period, worst first. */
 export function warningList<R extends RatingRow>(ratings: readonly R[], period: string): R[] {
-  return ratings.filter((r) => r.period === period && (r.rating === '红色' || r.rating === '黑色')).sort((a, b) => ratingRank(b.rating) - ratingRank(a.rating) || (a.uscc < b.uscc ? -1 : 1));
+  return ratings
+    .filter((r) => r.period === period && (r.rating === '红色' || r.rating === '黑色'))
+    .sort((a, b) => ratingRank(b.rating) - ratingRank(a.rating) || (a.uscc < b.uscc ? -1 : 1));
 }
 
 /** Downgraded since the previous period, biggest drop first. */
 export function downgraded<R extends RatingRow>(ratings: readonly R[], period: string): Change<R>[] {
   return changes(ratings, period)
     .filter((c) => c.change === 'downgraded')
-    .sort((a, b) => ratingRank(b.current.rating) - ratingRank(b.previous!.rating) - (ratingRank(a.current.rating) - ratingRank(a.previous!.rating)) || (a.current.uscc < b.current.uscc ? -1 : 1));
+    .sort(
+      (a, b) =>
+        ratingRank(b.current.rating) - ratingRank(b.previous!.rating) - (ratingRank(a.current.rating) - ratingRank(a.previous!.rating)) ||
+        (a.current.uscc < b.current.uscc ? -1 : 1),
+    );
 }
 
 /** One letter per colour, for the compact index: 绿蓝黄红黑; "-" for not rated. */
@@ -93,7 +103,19 @@ export function creditIndex(enterprises: readonly EnterpriseRow[], ratings: read
   }
   return {
     periods,
-    rows: enterprises.map((e) => [e.uscc, e.name, e.industry, e.village, villages.get(e.village) ?? e.village, periods.map((p) => { const r = by.get(e.uscc)?.get(p); return r ? LETTER[r] : '-'; }).join('')]),
+    rows: enterprises.map((e) => [
+      e.uscc,
+      e.name,
+      e.industry,
+      e.village,
+      villages.get(e.village) ?? e.village,
+      periods
+        .map((p) => {
+          const r = by.get(e.uscc)?.get(p);
+          return r ? LETTER[r] : '-';
+        })
+        .join(''),
+    ]),
   };
 }
 

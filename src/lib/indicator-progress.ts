@@ -22,7 +22,12 @@ export const PROGRESS_COLUMNS: readonly DerivedColumn[] = [
   { name: 'comparator', title: '比较方式', description: '>= 表示不低于目标，<= 表示不高于目标。', type: 'string' },
   { name: 'target', title: '目标值', description: '目标值（里程碑类为 100，即完成）。', type: 'number' },
   { name: 'deadline', title: '期限', description: '目标的期限，只写年份或年月的按最后一天计。', type: 'date' },
-  { name: 'result', title: '计分类别', description: '首页计数所用的类别：按期达标、逾期达标、达标后回落、未达标、进度正常、进度滞后、暂无数据。', type: 'string' },
+  {
+    name: 'result',
+    title: '计分类别',
+    description: '首页计数所用的类别：按期达标、逾期达标、达标后回落、未达标、进度正常、进度滞后、暂无数据。',
+    type: 'string',
+  },
   { name: 'status', title: '现在的状态', description: '按最新观测值的结论：已达标、进度正常、进度滞后、未达标、暂无数据。', type: 'string' },
   { name: 'at_deadline', title: '期限时的结论', description: '按期限当天或之前最后一个观测值的结论；期限未到时为空。', type: 'string' },
   { name: 'deadline_date', title: '期限时结论所用观测的时间', description: '期限时的结论所依据的观测值的时间（原样，可能只写年份）。', type: 'string' },
@@ -39,7 +44,17 @@ export type ProgressRecord = Record<string, string | number | undefined>;
 
 /** What an indicator is and what was concluded from it: the first cells of both downloads. */
 function verdictCells({ indicator: ind, progress: p }: Pick<IndicatorView, 'indicator' | 'progress'>): ProgressRecord {
-  return { indicator: ind.id, name: ind.name, unit: ind.unit ?? '', comparator: p.comparator, target: p.target, deadline: p.deadline, result: p.result, status: p.status, at_deadline: p.atDeadline };
+  return {
+    indicator: ind.id,
+    name: ind.name,
+    unit: ind.unit ?? '',
+    comparator: p.comparator,
+    target: p.target,
+    deadline: p.deadline,
+    result: p.result,
+    status: p.status,
+    at_deadline: p.atDeadline,
+  };
 }
 
 export function progressRecords(views: readonly IndicatorView[]): ProgressRecord[] {
@@ -67,7 +82,12 @@ export function progressResource(bytes: number, sha256: string, rows: number): R
     bytes,
     hash: `sha256:${sha256}`,
     dialect: { header: true, delimiter: ',', quoteChar: '"', doubleQuote: true },
-    schema: { fields: PROGRESS_COLUMNS.map((c) => ({ name: c.name, title: c.title, description: c.description, type: c.type })), missingValues: [''], primaryKey: ['indicator'], foreignKeys: [{ fields: ['indicator'], reference: { resource: 'indicators', fields: ['id'] } }] },
+    schema: {
+      fields: PROGRESS_COLUMNS.map((c) => ({ name: c.name, title: c.title, description: c.description, type: c.type })),
+      missingValues: [''],
+      primaryKey: ['indicator'],
+      foreignKeys: [{ fields: ['indicator'], reference: { resource: 'indicators', fields: ['id'] } }],
+    },
     derived: true,
     sources: [{ title: 'indicators.csv' }, { title: 'observations.csv' }],
     rows,
@@ -81,7 +101,23 @@ export function progressResource(bytes: number, sha256: string, rows: number): R
  * observation. An indicator without observations gets one row with empty observation cells,
  * so its file still says what it measures and that there are no data.
  */
-export const INDICATOR_CSV_COLUMNS = ['indicator', 'name', 'unit', 'comparator', 'target', 'deadline', 'result', 'status', 'at_deadline', 'explanation', 'date', 'value', 'source', 'source_url', 'note'] as const;
+export const INDICATOR_CSV_COLUMNS = [
+  'indicator',
+  'name',
+  'unit',
+  'comparator',
+  'target',
+  'deadline',
+  'result',
+  'status',
+  'at_deadline',
+  'explanation',
+  'date',
+  'value',
+  'source',
+  'source_url',
+  'note',
+] as const;
 
 export interface ObservationLike {
   date: string;

@@ -25,9 +25,14 @@ export interface IndicatorView<I extends IndicatorRow = IndicatorRow, O extends 
   progress: Progress;
 }
 
-const byDate = (a: { date: string }, b: { date: string }) => (endOfPartialDate(a.date) < endOfPartialDate(b.date) ? -1 : endOfPartialDate(a.date) > endOfPartialDate(b.date) ? 1 : a.date.length - b.date.length);
+const byDate = (a: { date: string }, b: { date: string }) =>
+  endOfPartialDate(a.date) < endOfPartialDate(b.date) ? -1 : endOfPartialDate(a.date) > endOfPartialDate(b.date) ? 1 : a.date.length - b.date.length;
 
-export function indicatorViews<I extends IndicatorRow, O extends ObservationRow>(indicators: readonly I[], observations: readonly O[], today: string): IndicatorView<I, O>[] {
+export function indicatorViews<I extends IndicatorRow, O extends ObservationRow>(
+  indicators: readonly I[],
+  observations: readonly O[],
+  today: string,
+): IndicatorView<I, O>[] {
   const by = Map.groupBy(observations, (o) => o.indicator);
   return indicators.map((indicator) => {
     const obs = (by.get(indicator.id) ?? []).sort(byDate);

@@ -55,7 +55,11 @@ export interface NoticeLists<P extends NoticeProblem> {
  * Unfinished problems, overdue first, then by deadline (none last), then id; problems closed on
  * or after `since` and not after `today`, newest first.
  */
-export function noticeLists<P extends NoticeProblem>(problems: readonly P[], today: string, limits: { unfinished: number; closed: number } = NOTICE_LIMITS): NoticeLists<P> {
+export function noticeLists<P extends NoticeProblem>(
+  problems: readonly P[],
+  today: string,
+  limits: { unfinished: number; closed: number } = NOTICE_LIMITS,
+): NoticeLists<P> {
   const since = recentSince(today);
   const byId = (a: P, b: P) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const open = problems

@@ -79,9 +79,18 @@ export function summarise(problems: readonly ProblemLike[], today: string): Summ
     open: problems.filter((p) => OPEN_STATUSES.includes(p.status)).length,
     overdue: problems.filter((p) => isOverdue(p, today)).length,
     closedLate: problems.filter((p) => lateness(p, today) === '逾期完成').length,
-    byStatus: count(problems.map((p) => p.status), PROBLEM_STATUSES),
-    byCategory: count(problems.flatMap((p) => p.categories), CATEGORIES),
-    bySource: count(problems.map((p) => p.source_type), SOURCE_TYPES),
+    byStatus: count(
+      problems.map((p) => p.status),
+      PROBLEM_STATUSES,
+    ),
+    byCategory: count(
+      problems.flatMap((p) => p.categories),
+      CATEGORIES,
+    ),
+    bySource: count(
+      problems.map((p) => p.source_type),
+      SOURCE_TYPES,
+    ),
     byYear: count(problems.map(yearOf), years),
   };
 }
@@ -150,7 +159,14 @@ export function matches(row: IndexRow, f: Filter): boolean {
 export type SortKey = 'id' | 'reported' | 'village' | 'categories' | 'title' | 'status' | 'deadline' | 'closed';
 
 export function sortRows(rows: readonly IndexRow[], key: SortKey, dir: 'asc' | 'desc'): IndexRow[] {
-  const val = (r: IndexRow): string => (key === 'village' ? r.villageName : key === 'categories' ? r.categories.join(';') : key === 'status' ? String(PROBLEM_STATUSES.indexOf(r.status)) : String(r[key]));
+  const val = (r: IndexRow): string =>
+    key === 'village'
+      ? r.villageName
+      : key === 'categories'
+        ? r.categories.join(';')
+        : key === 'status'
+          ? String(PROBLEM_STATUSES.indexOf(r.status))
+          : String(r[key]);
   const sorted = [...rows].sort((a, b) => {
     const x = val(a);
     const y = val(b);

@@ -143,8 +143,7 @@ function computeStatus(ind: IndicatorTarget, observations: readonly Point[], tod
     if (meets(latest.value, target, comparator)) {
       return { ...base, status: '已达标', latest, explanation: `${targetText}；${latestText}；已达标` };
     }
-    const start: Point | undefined =
-      ind.baseline !== undefined && ind.baseline_date !== undefined ? { date: ind.baseline_date, value: ind.baseline } : obs[0];
+    const start: Point | undefined = ind.baseline !== undefined && ind.baseline_date !== undefined ? { date: ind.baseline_date, value: ind.baseline } : obs[0];
     const t0 = time(start!.date);
     const span = time(deadline) - t0;
     const share = span <= 0 ? 1 : Math.min(1, Math.max(0, (time(latest.date) - t0) / span));

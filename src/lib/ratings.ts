@@ -55,4 +55,3 @@ export function ratingChange(previous: Rating | undefined, current: Rating): Rat
   const d = ratingRank(current) - ratingRank(previous);
   return d > 0 ? 'downgraded' : d < 0 ? 'upgraded' : 'unchanged';
 }
-

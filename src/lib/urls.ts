@@ -104,6 +104,7 @@ export const csvUrl = (table: string) => href(`data/${table}.csv`);
 export const excelCsvUrl = (table: string) => href(`data/${table}-excel.csv`);
 export const jsonUrl = (table: string) => href(`data/${table}.json`);
 /** The scoreboard as data (a derived table, not a file of data/). */
-export const progressDataUrl = (format: 'csv' | 'excel' | 'json') => href(format === 'excel' ? 'data/indicator-progress-excel.csv' : `data/indicator-progress.${format}`);
+export const progressDataUrl = (format: 'csv' | 'excel' | 'json') =>
+  href(format === 'excel' ? 'data/indicator-progress-excel.csv' : `data/indicator-progress.${format}`);
 export const problemIndexUrl = () => href('problems/index.json');
 export const creditIndexUrl = () => href('credit/index.json');

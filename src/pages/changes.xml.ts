@@ -18,25 +18,27 @@ export const GET: APIRoute = async ({ site }) => {
   const titles = new Map<string, string>(catalogue().map((e) => [e.name, e.meta?.title ?? e.name]));
   const entries = (await changeLog()).slice(0, 50);
   // Strings reach the feed from data and git: strip what XML forbids, or one character makes the feed unreadable.
-  return rss(xmlSafeDeep({
-    title: `${SITE_NAME}：数据修改记录`,
-    description: '本站公开数据的每一次修改：哪张表的哪些记录新增、修改或删除。',
-    site: absoluteUrl(site, base, ''),
-    items: entries.map((e) => ({
-      title: `${e.day} ${e.commit.subject || e.commit.short}`,
-      link: absoluteUrl(site, base, changesPath(e.page, e.commit.short)),
-      pubDate: new Date(e.commit.date),
-      description: asHtmlText(
-        e.tables
-          .map((t) => {
-            const named = t.records.slice(0, NAMED).map((r) => `${CHANGE_KIND_LABEL[r.kind]} ${r.label}${r.fields.length ? `：${r.fields.join('；')}` : ''}`);
-            const more = t.records.length > NAMED ? `；另有 ${t.records.length - NAMED} 条` : '';
-            return `${titles.get(t.table) ?? t.table}（${t.path}）：${countsText(t)}${named.length ? `。${named.join('；')}${more}` : ''}`;
-          })
-          .join('\n'),
-      ),
-      categories: e.tables.map((t) => t.table),
-    })),
-    customData: '<language>zh-cn</language>',
-  }));
+  return rss(
+    xmlSafeDeep({
+      title: `${SITE_NAME}：数据修改记录`,
+      description: '本站公开数据的每一次修改：哪张表的哪些记录新增、修改或删除。',
+      site: absoluteUrl(site, base, ''),
+      items: entries.map((e) => ({
+        title: `${e.day} ${e.commit.subject || e.commit.short}`,
+        link: absoluteUrl(site, base, changesPath(e.page, e.commit.short)),
+        pubDate: new Date(e.commit.date),
+        description: asHtmlText(
+          e.tables
+            .map((t) => {
+              const named = t.records.slice(0, NAMED).map((r) => `${CHANGE_KIND_LABEL[r.kind]} ${r.label}${r.fields.length ? `：${r.fields.join('；')}` : ''}`);
+              const more = t.records.length > NAMED ? `；另有 ${t.records.length - NAMED} 条` : '';
+              return `${titles.get(t.table) ?? t.table}（${t.path}）：${countsText(t)}${named.length ? `。${named.join('；')}${more}` : ''}`;
+            })
+            .join('\n'),
+        ),
+        categories: e.tables.map((t) => t.table),
+      })),
+      customData: '<language>zh-cn</language>',
+    }),
+  );
 };

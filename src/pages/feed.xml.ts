@@ -15,17 +15,19 @@ export const GET: APIRoute = ({ site }) => {
   const villages = villageNames();
   const problems = problemRegister().problems.slice(0, 50);
   // Strings reach the feed from data and git: strip what XML forbids, or one character makes the feed unreadable.
-  return rss(xmlSafeDeep({
-    title: `${SITE_NAME}：最新曝光的环境问题`,
-    description: '顾山镇突出环境问题的最新曝光和整改情况（示例数据）。',
-    site: absoluteUrl(site, base, ''),
-    items: problems.map((p) => ({
-      title: `${p.id} ${p.title}（${p.status}）`,
-      link: absoluteUrl(site, base, `problems/${p.id}/`),
-      pubDate: new Date(`${p.reported}T00:00:00+08:00`),
-      description: asHtmlText(`${p.village ? (villages.get(p.village) ?? p.village) : WHOLE_TOWN} · ${p.categories.join('、')} · ${p.description}`),
-      categories: [...p.categories],
-    })),
-    customData: '<language>zh-cn</language>',
-  }));
+  return rss(
+    xmlSafeDeep({
+      title: `${SITE_NAME}：最新曝光的环境问题`,
+      description: '顾山镇突出环境问题的最新曝光和整改情况（示例数据）。',
+      site: absoluteUrl(site, base, ''),
+      items: problems.map((p) => ({
+        title: `${p.id} ${p.title}（${p.status}）`,
+        link: absoluteUrl(site, base, `problems/${p.id}/`),
+        pubDate: new Date(`${p.reported}T00:00:00+08:00`),
+        description: asHtmlText(`${p.village ? (villages.get(p.village) ?? p.village) : WHOLE_TOWN} · ${p.categories.join('、')} · ${p.description}`),
+        categories: [...p.categories],
+      })),
+      customData: '<language>zh-cn</language>',
+    }),
+  );
 };

@@ -92,7 +92,8 @@ export const KEY_MAX_LENGTH = 64;
 /** A code or name written in a fixed form (ids, slugs): used in addresses, so at most KEY_MAX_LENGTH characters. */
 export function pattern<R extends boolean | undefined = undefined>(info: Opts<R>, re: RegExp, allowed: string) {
   return column(info, { type: 'string', pattern: re.source, allowed, maxLength: KEY_MAX_LENGTH }, (raw) => {
-    if (raw.length > KEY_MAX_LENGTH) return fail('E043', `${q(raw)}太长（${raw.length} 个字符，允许：不超过 ${KEY_MAX_LENGTH} 个字符；编号用在网址和文件名中）`);
+    if (raw.length > KEY_MAX_LENGTH)
+      return fail('E043', `${q(raw)}太长（${raw.length} 个字符，允许：不超过 ${KEY_MAX_LENGTH} 个字符；编号用在网址和文件名中）`);
     return re.test(raw) ? ok(raw) : fail('E032', `${q(raw)}格式不对（允许：${allowed}）`);
   });
 }
@@ -171,7 +172,9 @@ export const YEAR_MIN = 1900;
 export const YEAR_MAX = 2100;
 const yearProblem = (raw: string): CellResult<never> | undefined => {
   const y = Number(raw.slice(0, 4));
-  return y < YEAR_MIN || y > YEAR_MAX ? fail('E042', `${q(raw)}的年份 ${raw.slice(0, 4)} 不在 ${YEAR_MIN} 到 ${YEAR_MAX} 之间（请检查年份是否写错）`) : undefined;
+  return y < YEAR_MIN || y > YEAR_MAX
+    ? fail('E042', `${q(raw)}的年份 ${raw.slice(0, 4)} 不在 ${YEAR_MIN} 到 ${YEAR_MAX} 之间（请检查年份是否写错）`)
+    : undefined;
 };
 
 export function date<R extends boolean | undefined = undefined>(info: Opts<R>) {
@@ -233,7 +236,10 @@ export function uscc<R extends boolean | undefined = undefined>(info: Opts<R>) {
       return fail('E038', `${q(raw)}含有不允许的字符“${bad}”${hint}（允许：${allowed}）`);
     }
     if (problem === 'check') {
-      return fail('E039', `${q(raw)}的校验码（第 18 位）应为“${usccCheckChar(raw.slice(0, 17))}”，现在是“${raw[17]}”，代码中可能有抄错的字符，请对照营业执照核对`);
+      return fail(
+        'E039',
+        `${q(raw)}的校验码（第 18 位）应为“${usccCheckChar(raw.slice(0, 17))}”，现在是“${raw[17]}”，代码中可能有抄错的字符，请对照营业执照核对`,
+      );
     }
     return ok(raw);
   });

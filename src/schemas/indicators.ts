@@ -18,7 +18,10 @@ export const indicators = defineTable({
   name: 'indicators',
   schema: z.object({
     id: slug({ title: '指标编号', description: '指标的英文编号，用在网址中，例如 red-line-area。', required: true }, 'red-line-area'),
-    plan: slug({ title: '计划文件', description: '设定目标的计划文件名（content/plan/ 中的文件名，不带 .md），例如 gushan-2017。', required: true }, 'gushan-2017'),
+    plan: slug(
+      { title: '计划文件', description: '设定目标的计划文件名（content/plan/ 中的文件名，不带 .md），例如 gushan-2017。', required: true },
+      'gushan-2017',
+    ),
     section: textList(
       { title: '章节锚点', description: '目标所在章节的锚点，例如 s3-1；计划在几处提出同一目标时，用英文分号 ; 分隔，与 quote 一一对应。', required: true },
       ANCHOR_PATTERN,
@@ -34,7 +37,11 @@ export const indicators = defineTable({
     baseline: number({ title: '基线值', description: '计划制定时的水平。' }, INDICATOR_VALUE_RANGE),
     baseline_date: partialDate({ title: '基线时间', description: '基线值对应的时间。' }),
     responsible: text({ title: '责任单位', description: '负责完成目标的单位。' }, 200),
-    quote: textList({ title: '原文', description: '计划中设定这一目标的原话，必须逐字出现在 section 指明的章节中；有几处时用英文分号 ; 分隔，顺序与 section 相同。', required: true }),
+    quote: textList({
+      title: '原文',
+      description: '计划中设定这一目标的原话，必须逐字出现在 section 指明的章节中；有几处时用英文分号 ; 分隔，顺序与 section 相同。',
+      required: true,
+    }),
     note: text({ title: '备注', description: '补充说明。' }, 20000),
   }),
   primaryKey: ['id'],

@@ -11,7 +11,11 @@ export const PROBLEM_ID = /^[A-Z]{2,}-\d{4}-\d{3,}$/;
 export const problems = defineTable({
   name: 'problems',
   schema: z.object({
-    id: pattern({ title: '问题编号', description: '问题的唯一编号：镇代码-年份-序号，例如 GS-2017-001。', required: true }, PROBLEM_ID, '大写字母-四位年份-三位以上序号，例如 GS-2017-001'),
+    id: pattern(
+      { title: '问题编号', description: '问题的唯一编号：镇代码-年份-序号，例如 GS-2017-001。', required: true },
+      PROBLEM_ID,
+      '大写字母-四位年份-三位以上序号，例如 GS-2017-001',
+    ),
     reported: date({ title: '发现/交办日期', description: '问题被曝光、交办或发现的日期。', required: true }),
     source_type: oneOf({ title: '来源', description: '问题从哪里来。', required: true }, SOURCE_TYPES),
     village: slug({ title: '村（社区）', description: '问题所在村（社区）的编号，对应 villages.csv 的 id；涉及全镇时留空。' }),
@@ -42,13 +46,28 @@ export const problems = defineTable({
       issues.push({ column: 'closed', code: 'E070', value: '', message: `状态是“${row.status}”，必须填写完成日期（格式：年-月-日，例如 2019-06-30）` });
     }
     if (!isClosed && row.closed !== undefined) {
-      issues.push({ column: 'closed', code: 'E071', value: row.closed, message: `状态是“${row.status}”，完成日期“${row.closed}”必须为空（已经完成的，请把状态改为“已整改”或“已销号”）` });
+      issues.push({
+        column: 'closed',
+        code: 'E071',
+        value: row.closed,
+        message: `状态是“${row.status}”，完成日期“${row.closed}”必须为空（已经完成的，请把状态改为“已整改”或“已销号”）`,
+      });
     }
     if (row.closed !== undefined && row.closed < row.reported) {
-      issues.push({ column: 'closed', code: 'E072', value: row.closed, message: `完成日期 ${row.closed} 早于发现日期 ${row.reported}（完成日期不能早于发现日期）` });
+      issues.push({
+        column: 'closed',
+        code: 'E072',
+        value: row.closed,
+        message: `完成日期 ${row.closed} 早于发现日期 ${row.reported}（完成日期不能早于发现日期）`,
+      });
     }
     if (row.deadline !== undefined && row.deadline < row.reported) {
-      issues.push({ column: 'deadline', code: 'E072', value: row.deadline, message: `整改期限 ${row.deadline} 早于发现日期 ${row.reported}（整改期限不能早于发现日期）` });
+      issues.push({
+        column: 'deadline',
+        code: 'E072',
+        value: row.deadline,
+        message: `整改期限 ${row.deadline} 早于发现日期 ${row.reported}（整改期限不能早于发现日期）`,
+      });
     }
     return issues;
   },

@@ -16,8 +16,20 @@ export const redactions = defineTable({
   name: 'redactions',
   schema: z.object({
     table: oneOf({ title: '数据表', description: '要隐去内容的数据表的文件名（不带 .csv），例如 problems。', required: true }, REDACTABLE_TABLES),
-    key: pattern({ title: '记录编号', description: '那条记录的编号，照它在表中的写法；编号由两列组成时用 + 连接，例如 91320281MA1W2X3Y4Q+2019-H1（企业代码+评价期）。', required: true }, /^[0-9A-Za-z一-鿿]+(?:[-+][0-9A-Za-z一-鿿]+)*$/, '记录的编号，例如 GS-2019-004；两列组成的编号用 + 连接，例如 91320281MA1W2X3Y4Q+2019-H1'),
-    column: pattern({ title: '列', description: '要隐去的列名（英文，例如 description）；留空表示隐去整条记录（这条记录必须已经从表中删除）。' }, /^[a-z][a-z0-9_]*$/, '英文列名，例如 description；留空表示整条记录'),
+    key: pattern(
+      {
+        title: '记录编号',
+        description: '那条记录的编号，照它在表中的写法；编号由两列组成时用 + 连接，例如 91320281MA1W2X3Y4Q+2019-H1（企业代码+评价期）。',
+        required: true,
+      },
+      /^[0-9A-Za-z一-鿿]+(?:[-+][0-9A-Za-z一-鿿]+)*$/,
+      '记录的编号，例如 GS-2019-004；两列组成的编号用 + 连接，例如 91320281MA1W2X3Y4Q+2019-H1',
+    ),
+    column: pattern(
+      { title: '列', description: '要隐去的列名（英文，例如 description）；留空表示隐去整条记录（这条记录必须已经从表中删除）。' },
+      /^[a-z][a-z0-9_]*$/,
+      '英文列名，例如 description；留空表示整条记录',
+    ),
     until: date({ title: '截止日期', description: '只隐去在这一天（北京时间，按提交日期）或以前提交的版本中的旧值；留空表示隐去所有与现在不同的旧值。' }),
     reason: text({ title: '原因', description: '向读者说明为什么隐去，例如 个人信息、行政处罚决定已撤销。网站上显示为“已隐去：原因”。', required: true }, 100),
   }),

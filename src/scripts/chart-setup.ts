@@ -53,7 +53,10 @@ export function drawChart(canvas: HTMLCanvasElement, model: ChartModel): Chart {
   if (model.kind === 'milestone') {
     return new Chart(canvas, {
       type: 'bar',
-      data: { labels: data.bars.map((b) => b.label), datasets: [{ label: '完成进度', data: data.bars.map((b) => b.value), backgroundColor: [GREEN, '#2f7d5a'] }] },
+      data: {
+        labels: data.bars.map((b) => b.label),
+        datasets: [{ label: '完成进度', data: data.bars.map((b) => b.value), backgroundColor: [GREEN, '#2f7d5a'] }],
+      },
       options: {
         indexAxis: 'y',
         responsive: true,
@@ -77,7 +80,12 @@ export function drawChart(canvas: HTMLCanvasElement, model: ChartModel): Chart {
     ticks: { callback: (v: string | number) => data.ticks.find((t) => t.value === Number(v))?.label ?? '', autoSkip: false, maxRotation: 0 },
     grid: { color: (c: { tick?: { value: number } }) => (gridAt.has(c.tick?.value ?? Number.NaN) ? GRID : 'transparent') },
   };
-  const tooltip = { callbacks: { title: (items: Array<{ raw: unknown }>) => (items[0]?.raw as { date?: string } | undefined)?.date ?? '', label: (c: { raw: unknown; dataset: { label?: string } }) => `${c.dataset.label ?? ''} ${fmt(Number((c.raw as { y: number }).y))}` } };
+  const tooltip = {
+    callbacks: {
+      title: (items: Array<{ raw: unknown }>) => (items[0]?.raw as { date?: string } | undefined)?.date ?? '',
+      label: (c: { raw: unknown; dataset: { label?: string } }) => `${c.dataset.label ?? ''} ${fmt(Number((c.raw as { y: number }).y))}`,
+    },
+  };
   const targetSet = { type: 'line' as const, label: '目标', data: data.target, borderColor: RED, borderDash: [6, 4], borderWidth: 1.5, pointRadius: 0 };
   const observed =
     model.kind === 'count'

@@ -52,7 +52,8 @@ class CreditList extends HTMLElement {
     this.querySelector('[data-pagination]')?.setAttribute('hidden', '');
     this.querySelector('[data-more-note]')?.setAttribute('hidden', '');
     const n = rows.length;
-    this.querySelector('[data-list-status]')!.textContent = n === 0 ? '没有符合条件的企业。' : `符合条件的企业共 ${n} 家${n > LIMIT ? `，显示前 ${LIMIT} 家` : ''}。`;
+    this.querySelector('[data-list-status]')!.textContent =
+      n === 0 ? '没有符合条件的企业。' : `符合条件的企业共 ${n} 家${n > LIMIT ? `，显示前 ${LIMIT} 家` : ''}。`;
   }
 
   /** The period's rows matching the filter (all of them when none is set), every column, as CSV for Excel (BOM, CRLF). */

@@ -22,7 +22,11 @@ class IndicatorChart extends HTMLElement {
       const x = chart.scales.x;
       // Where Chart.js placed the deadline and each observation, for readers' tools and tests.
       if (x && spec.kind !== 'milestone') {
-        canvas.dataset.placement = JSON.stringify({ deadline: x.getPixelForValue(spec.deadlineT), points: spec.points.map((p) => ({ date: p.date, x: x.getPixelForValue(p.t) })), ticks: x.ticks.map((t) => ({ value: t.value, label: String(t.label ?? '') })) });
+        canvas.dataset.placement = JSON.stringify({
+          deadline: x.getPixelForValue(spec.deadlineT),
+          points: spec.points.map((p) => ({ date: p.date, x: x.getPixelForValue(p.t) })),
+          ticks: x.ticks.map((t) => ({ value: t.value, label: String(t.label ?? '') })),
+        });
       }
       this.dataset.ready = 'true';
     });

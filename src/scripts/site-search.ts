@@ -38,7 +38,10 @@ function bestSection(d: PagefindResultData, query: string): { url: string; title
   const compact = query.replace(/\s+/g, '');
   const score = (excerpt: string) => {
     const runs = excerptRuns(excerpt);
-    const plain = runs.map((r) => r.text).join('').replace(/\s+/g, '');
+    const plain = runs
+      .map((r) => r.text)
+      .join('')
+      .replace(/\s+/g, '');
     const covered = new Set(runs.filter((r) => r.marked).flatMap((r) => [...r.text].filter((ch) => compact.includes(ch))));
     return (compact && plain.includes(compact) ? 1000 : 0) + covered.size;
   };
@@ -219,7 +222,10 @@ class SiteSearch extends HTMLElement {
     const shown = this.#results.childElementCount;
     const q = this.#input.value.trim();
     const applied = this.#applied.length ? `（已按${this.#applied.join('、')}筛选）` : '';
-    this.#status.textContent = n === 0 ? `没有找到与“${q}”相关的内容${applied}。可以换一个词，或减少筛选条件。` : `找到 ${n} 个结果${applied}${n > shown ? `，已显示 ${shown} 个` : ''}。`;
+    this.#status.textContent =
+      n === 0
+        ? `没有找到与“${q}”相关的内容${applied}。可以换一个词，或减少筛选条件。`
+        : `找到 ${n} 个结果${applied}${n > shown ? `，已显示 ${shown} 个` : ''}。`;
     this.#more.hidden = shown >= n;
     this.#more.textContent = `显示更多（还有 ${n - shown} 个）`;
     // After "显示更多", focus goes to the first new result, so a keyboard or screen-reader user continues there.

@@ -13,7 +13,9 @@ import { chartJsData, type ChartModel } from '../../src/lib/charts/chart-model.t
 
 const site = FIXTURE_SITE;
 const verdicts = new Map(
-  Papa.parse<Record<string, string>>(readFileSync(join(site.dir, 'data/indicator-progress.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data.map((r) => [r.indicator!, r]),
+  Papa.parse<Record<string, string>>(readFileSync(join(site.dir, 'data/indicator-progress.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data.map(
+    (r) => [r.indicator!, r],
+  ),
 );
 
 describe('charts agree with their verdicts, on every indicator of the fixture', () => {
@@ -27,10 +29,16 @@ describe('charts agree with their verdicts, on every indicator of the fixture', 
       const js = chartJsData(model);
       const svg = doc.querySelector('indicator-chart svg')!;
       const deadlineX = Number(svg.querySelector('[data-deadline]')!.getAttribute('x1'));
-      const svgBefore = svg.querySelectorAll('[data-date]').filter((d) => Number(d.getAttribute('data-x')) <= deadlineX).map((d) => d.getAttribute('data-date'));
+      const svgBefore = svg
+        .querySelectorAll('[data-date]')
+        .filter((d) => Number(d.getAttribute('data-x')) <= deadlineX)
+        .map((d) => d.getAttribute('data-date'));
       const jsBefore = js.observations.filter((o) => o.x <= js.deadlineX).map((o) => o.date);
       expect(svgBefore, ind.id).toEqual(jsBefore);
-      expect(svg.querySelectorAll('[data-date]').map((d) => d.getAttribute('data-date')), ind.id).toEqual(js.observations.map((o) => o.date));
+      expect(
+        svg.querySelectorAll('[data-date]').map((d) => d.getAttribute('data-date')),
+        ind.id,
+      ).toEqual(js.observations.map((o) => o.date));
       // Both label the target and the deadline.
       expect(svg.textContent, ind.id).toContain(`期限 ${model.deadline}`);
       expect(svg.textContent, ind.id).toContain('目标');

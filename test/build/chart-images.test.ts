@@ -19,7 +19,11 @@ const absolute = (path: string) => `${new URL(SITE_URL).origin}${SITE_BASE}${pat
 const indicators = csvRows(site, 'indicators');
 const observations = csvRows(site, 'observations');
 const observationsMeta = csvRows(site, 'datasets').find((d) => d.table === 'observations')!;
-const progress = new Map(Papa.parse<Record<string, string>>(readFileSync(join(site.dir, 'data/indicator-progress.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data.map((r) => [r.indicator!, r]));
+const progress = new Map(
+  Papa.parse<Record<string, string>>(readFileSync(join(site.dir, 'data/indicator-progress.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data.map(
+    (r) => [r.indicator!, r],
+  ),
+);
 
 /** The text an SVG shows (its <text>, <title> and <desc>, entities decoded), one element a line. */
 function svgText(svg: string): string {
@@ -49,7 +53,13 @@ describe('chart images (/indicators/<id>/chart.svg)', () => {
       expect(flat, ind.id).toContain(`目标 ${cmp} ${p.target}`);
       expect(flat, ind.id).toContain(`期限 ${ind.target_date}`);
       expect(flat, ind.id).toContain(`状态：${p.result}`);
-      for (const source of new Set(observations.filter((o) => o.indicator === ind.id).map((o) => o.source).filter(Boolean))) expect(flat, ind.id).toContain(source);
+      for (const source of new Set(
+        observations
+          .filter((o) => o.indicator === ind.id)
+          .map((o) => o.source)
+          .filter(Boolean),
+      ))
+        expect(flat, ind.id).toContain(source);
       expect(flat, ind.id).toContain(`许可：${observationsMeta.licence}`);
       expect(flat, ind.id).toContain('顾山镇生态文明建设公开数据');
       expect(flat, ind.id).toContain(absolute(`indicators/${ind.id}/`));
@@ -62,9 +72,13 @@ describe('chart images (/indicators/<id>/chart.svg)', () => {
       const svg = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' });
       const image = readFileSync(join(site.dir, `indicators/${ind.id}/chart.svg`), 'utf8');
       const page = readHtml(site.dir, `indicators/${ind.id}/index.html`).querySelector('indicator-chart svg')!;
-      const marks = (s: string) => [...s.matchAll(/data-(date|deadline|year-start|year-label)="([^"]*)"(?: data-x="([^"]*)")?/g)].map((m) => m.slice(1).join(' '));
+      const marks = (s: string) =>
+        [...s.matchAll(/data-(date|deadline|year-start|year-label)="([^"]*)"(?: data-x="([^"]*)")?/g)].map((m) => m.slice(1).join(' '));
       expect(marks(image), ind.id).toEqual(marks(page.innerHTML));
-      expect(marks(image).some((m) => m.startsWith('year-start')), ind.id).toBe(true);
+      expect(
+        marks(image).some((m) => m.startsWith('year-start')),
+        ind.id,
+      ).toBe(true);
       expect(svg.parse(image).svg, ind.id).toBeDefined();
     }
   });
@@ -89,7 +103,9 @@ describe('embeds (/embed/indicators/<id>/)', () => {
       expect(doc.querySelector('h1 a')?.getAttribute('href'), file).toBe(`${SITE_BASE}indicators/${ind.id}/`);
       expect(doc.querySelector('h1')?.textContent, file).toBe(ind.name);
       expect(doc.querySelector('svg.svg-chart [data-deadline]'), file).not.toBeNull();
-      expect(doc.querySelector('.progress-badge')?.getAttribute('data-status'), file).toBe(readHtml(site.dir, `indicators/${ind.id}/index.html`).querySelector('.verdict .progress-badge')?.getAttribute('data-status'));
+      expect(doc.querySelector('.progress-badge')?.getAttribute('data-status'), file).toBe(
+        readHtml(site.dir, `indicators/${ind.id}/index.html`).querySelector('.verdict .progress-badge')?.getAttribute('data-status'),
+      );
       expect(doc.querySelector('.embed-explanation')?.textContent.length, file).toBeGreaterThan(5);
       expect(doc.querySelector('.embed-source')?.textContent, file).toContain('数据来源');
       expect(doc.querySelector('.embed-source')?.textContent, file).toContain(`许可：${observationsMeta.licence}`);
@@ -99,7 +115,10 @@ describe('embeds (/embed/indicators/<id>/)', () => {
   });
 
   it('point their canonical link to the indicator page and stay out of search engines, the site search and the sitemap', () => {
-    const sitemap = listFiles(site.dir).filter((f) => /^sitemap-\d+\.xml$/.test(f)).map((f) => readFileSync(join(site.dir, f), 'utf8')).join('\n');
+    const sitemap = listFiles(site.dir)
+      .filter((f) => /^sitemap-\d+\.xml$/.test(f))
+      .map((f) => readFileSync(join(site.dir, f), 'utf8'))
+      .join('\n');
     expect(sitemap).toContain(absolute(`indicators/${indicators[0]!.id}/`));
     expect(sitemap).not.toContain('/embed/');
     for (const [ind, file] of embeds) {
@@ -130,7 +149,10 @@ describe('embeds (/embed/indicators/<id>/)', () => {
     // Every top-level entry of the site is covered by a rule.
     for (const top of new Set(listFiles(site.dir).map((f) => f.split('/')[0]!))) {
       if (top === '_headers') continue;
-      expect(blocks.some((b) => b.path === `${SITE_BASE}${top}` || b.path === `${SITE_BASE}${top}/*`), top).toBe(true);
+      expect(
+        blocks.some((b) => b.path === `${SITE_BASE}${top}` || b.path === `${SITE_BASE}${top}/*`),
+        top,
+      ).toBe(true);
     }
   });
 

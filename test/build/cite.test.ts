@@ -33,7 +33,10 @@ describe('how to cite, on the fixture site', () => {
       expect(gbt.endsWith(` ${absolute(path)}.`), file).toBe(true);
       expect(apa, file).toContain(absolute(path));
       // Copy buttons exist for both, hidden until JavaScript makes them work.
-      expect(box!.querySelectorAll('button[data-copy-cite][hidden]').map((b) => b.getAttribute('data-copy-cite')), file).toEqual(['gbt', 'apa']);
+      expect(
+        box!.querySelectorAll('button[data-copy-cite][hidden]').map((b) => b.getAttribute('data-copy-cite')),
+        file,
+      ).toEqual(['gbt', 'apa']);
     }
   });
 

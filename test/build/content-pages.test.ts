@@ -64,7 +64,7 @@ describe('the pages of content/pages/', () => {
     expect(r.output).toContain('数据检查发现 3 个问题，网站没有生成');
     expect(r.output).toContain('content/pages/notice.md:6:1：页面里不能写 HTML 标签“<meta http-equiv="refresh" content="0;ur…”');
     expect(r.output).toContain('content/pages/tools.mdx:6:1：页面里不能写 export（');
-    expect(r.output).toContain('content/pages/tools.mdx:8:1：页面里不能写表达式“{globalThis.process.getBuiltinModule(\'nod…}”');
+    expect(r.output).toContain("content/pages/tools.mdx:8:1：页面里不能写表达式“{globalThis.process.getBuiltinModule('nod…}”");
     expect(existsSync(marker)).toBe(false);
     expect(existsSync(join(out, 'index.html'))).toBe(false);
   });

@@ -20,7 +20,10 @@ for (const site of BOTH_SITES) {
         expect(existsSync(join(site.dir, `credit/period/${p}/index.html`)), p).toBe(true);
         const doc = readHtml(site.dir, `credit/period/${p}/index.html`);
         expect(doc.querySelector('[data-period-page]')?.getAttribute('href')).toBe(`${SITE_BASE}credit/period/${p}/`);
-        expect(doc.querySelectorAll('[data-period-downloads] a[data-download]').map((a) => a.getAttribute('href'))).toEqual([`${SITE_BASE}credit/period/${p}.csv`, `${SITE_BASE}credit/period/${p}-excel.csv`]);
+        expect(doc.querySelectorAll('[data-period-downloads] a[data-download]').map((a) => a.getAttribute('href'))).toEqual([
+          `${SITE_BASE}credit/period/${p}.csv`,
+          `${SITE_BASE}credit/period/${p}-excel.csv`,
+        ]);
       }
       // /credit/ (the latest period) links to the same downloads.
       const latest = readHtml(site.dir, 'credit/index.html').querySelector('[data-period-page]')?.getAttribute('href');

@@ -49,7 +49,6 @@ for (const site of BOTH_SITES) {
         for (const record of json) expect(Object.keys(record)).toEqual(columnNames(DATA_TABLES[name]));
       });
     }
-
   });
 
   describe(`datapackage.json of ${site.name}`, () => {
@@ -70,7 +69,9 @@ for (const site of BOTH_SITES) {
         expect(r.licenses[0].name).toBe('CC-BY-4.0');
       }
       // The package's licence is the tables' (datasets.csv), with its address where one is given.
-      const licences = new Map(csvRows(site, 'datasets').map((d) => [d.licence, d.licence_url ? { name: d.licence, path: d.licence_url } : { name: d.licence }]));
+      const licences = new Map(
+        csvRows(site, 'datasets').map((d) => [d.licence, d.licence_url ? { name: d.licence, path: d.licence_url } : { name: d.licence }]),
+      );
       expect(pkg.licenses).toEqual([...licences.values()]);
     });
 
@@ -98,9 +99,17 @@ for (const site of BOTH_SITES) {
         const documented = section!.querySelectorAll('tbody th code').map((c) => c.textContent);
         expect(documented).toEqual(columnNames(DATA_TABLES[name]));
         const links = section!.querySelectorAll('.downloads a').map((a) => a.getAttribute('href'));
-        expect(links).toEqual([`/gushan/data/${name}.csv`, `/gushan/data/${name}-excel.csv`, `/gushan/data/${name}.json`, `${REPO_URL}/edit/main/data/${name}.csv`]);
+        expect(links).toEqual([
+          `/gushan/data/${name}.csv`,
+          `/gushan/data/${name}-excel.csv`,
+          `/gushan/data/${name}.json`,
+          `${REPO_URL}/edit/main/data/${name}.csv`,
+        ]);
       }
-      const statusRow = doc.getElementById('problems')!.querySelectorAll('tbody tr').find((tr) => tr.querySelector('code')?.textContent === 'status');
+      const statusRow = doc
+        .getElementById('problems')!
+        .querySelectorAll('tbody tr')
+        .find((tr) => tr.querySelector('code')?.textContent === 'status');
       expect(statusRow?.textContent).toContain('待整改、整改中、已整改、已销号');
     });
 

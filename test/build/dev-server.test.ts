@@ -50,7 +50,16 @@ describe('the dev server after an edit to a CSV file', () => {
     origin = `http://127.0.0.1:${port}`;
     server = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
       cwd: ROOT,
-      env: { ...cleanEnv(), DATA_DIR: dataDir, CONTENT_DIR: join(dir, 'content'), BUILD_DATE, BASE_PATH: '/', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+      env: {
+        ...cleanEnv(),
+        DATA_DIR: dataDir,
+        CONTENT_DIR: join(dir, 'content'),
+        BUILD_DATE,
+        BASE_PATH: '/',
+        ASTRO_TELEMETRY_DISABLED: '1',
+        NO_COLOR: '1',
+        FORCE_COLOR: '0',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });

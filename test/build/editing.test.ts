@@ -28,7 +28,9 @@ describe('pages that show data say when it changed and where to correct it', () 
   });
 
   it('builds edit links only for http(s) repositories, and hides them without one', () => {
-    expect(editUrl('data/problems.csv', { REPO_URL: 'https://github.com/org/repo/', REPO_BRANCH: 'data' })).toBe('https://github.com/org/repo/edit/data/data/problems.csv');
+    expect(editUrl('data/problems.csv', { REPO_URL: 'https://github.com/org/repo/', REPO_BRANCH: 'data' })).toBe(
+      'https://github.com/org/repo/edit/data/data/problems.csv',
+    );
     expect(editUrl('data/problems.csv', {})).toBeUndefined();
     expect(editUrl('data/problems.csv', { REPO_URL: 'javascript:alert(1)' })).toBeUndefined();
   });

@@ -12,7 +12,9 @@ describe('a generated data set of about 200 enterprises', () => {
   generate(dir, { villages: 20, enterprises: 200, periods: 3, problems: 200, indicators: 20, observations: 5 }, 7);
 
   it('passes npm run validate', () => {
-    const r = spawnSync(process.execPath, [join(ROOT, 'src/cli/validate.ts'), '--data', join(dir, 'data'), '--content', join(dir, 'content')], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(ROOT, 'src/cli/validate.ts'), '--data', join(dir, 'data'), '--content', join(dir, 'content')], {
+      encoding: 'utf8',
+    });
     expect(r.stdout).toMatch(/^✓ 数据检查通过：9 个表共 \d+ 行/);
     expect(r.status).toBe(0);
   });

@@ -29,29 +29,51 @@ const ids: Record<string, string> = {};
 const short = (id: string) => repo.git(['rev-parse', '--short', id]);
 
 const read = (file: string) => readFileSync(join(repo.dir, 'data', file), 'utf8');
-const dropLine = (text: string, start: string) => text.split('\n').filter((l) => !l.startsWith(start)).join('\n');
+const dropLine = (text: string, start: string) =>
+  text
+    .split('\n')
+    .filter((l) => !l.startsWith(start))
+    .join('\n');
 
 beforeAll(() => {
   repo = tempRepo('gushan-history-site-');
   cpSync(FIXTURE, repo.dir, { recursive: true });
   // A problem published with the others and removed later.
   const problems = read('problems.csv');
-  const extra = problems.split('\n').find((l) => l.startsWith('GS-2019-007,'))!.replace('GS-2019-007', 'GS-2019-099').replace('餐饮油烟直排', '夜市油烟直排');
+  const extra = problems
+    .split('\n')
+    .find((l) => l.startsWith('GS-2019-007,'))!
+    .replace('GS-2019-007', 'GS-2019-099')
+    .replace('餐饮油烟直排', '夜市油烟直排');
   writeFileSync(join(repo.dir, 'data/problems.csv'), `${problems.trimEnd()}\n${extra}\n`);
   ids.first = repo.commit({}, '2020-01-10T09:00:00+08:00', '首次公开全部数据');
-  ids.status = repo.commit({ 'data/problems.csv': read('problems.csv').replace(',2019-09-30,整改中,,', ',2019-09-30,已整改,2019-12-20,') }, '2020-03-02T10:00:00+08:00', 'GS-2019-005 已整改');
+  ids.status = repo.commit(
+    { 'data/problems.csv': read('problems.csv').replace(',2019-09-30,整改中,,', ',2019-09-30,已整改,2019-12-20,') },
+    '2020-03-02T10:00:00+08:00',
+    'GS-2019-005 已整改',
+  );
   // Rows added with keys that would not validate today — a "/" in a problem id, an enterprise code
   // in lower case (the same folder as a current one on Windows and macOS) — and deleted the next
   // day: the build goes on without them, and says so in its log.
   const enterprises = read('enterprises.csv');
-  const lower = enterprises.split('\n').find((l) => l.startsWith('91990000MA6YA3BC45,'))!.replace('91990000MA6YA3BC45', '91990000ma6ya3bc45');
+  const lower = enterprises
+    .split('\n')
+    .find((l) => l.startsWith('91990000MA6YA3BC45,'))!
+    .replace('91990000MA6YA3BC45', '91990000ma6ya3bc45');
   typoLines = { problems: read('problems.csv').trimEnd().split('\n').length + 1, enterprises: enterprises.trimEnd().split('\n').length + 1 };
   ids.typo = repo.commit(
-    { 'data/problems.csv': `${read('problems.csv').trimEnd()}\n${extra.replace('GS-2019-099', 'GS/2019-100')}\n`, 'data/enterprises.csv': `${enterprises.trimEnd()}\n${lower}\n` },
+    {
+      'data/problems.csv': `${read('problems.csv').trimEnd()}\n${extra.replace('GS-2019-099', 'GS/2019-100')}\n`,
+      'data/enterprises.csv': `${enterprises.trimEnd()}\n${lower}\n`,
+    },
     '2020-03-10T10:00:00+08:00',
     '新增问题和企业（编号写错）',
   );
-  ids.untypo = repo.commit({ 'data/problems.csv': dropLine(read('problems.csv'), 'GS/2019-100,'), 'data/enterprises.csv': enterprises }, '2020-03-11T10:00:00+08:00', '删除编号写错的两行');
+  ids.untypo = repo.commit(
+    { 'data/problems.csv': dropLine(read('problems.csv'), 'GS/2019-100,'), 'data/enterprises.csv': enterprises },
+    '2020-03-11T10:00:00+08:00',
+    '删除编号写错的两行',
+  );
   ids.remove = repo.commit(
     {
       'data/problems.csv': dropLine(read('problems.csv'), 'GS-2019-099,'),
@@ -61,7 +83,11 @@ beforeAll(() => {
     '2020-04-01T10:00:00+08:00',
     '删除重复的问题和已注销的企业',
   );
-  ids.rating = repo.commit({ 'data/credit-ratings.csv': read('credit-ratings.csv').replace('91990000MA6YA3BC45,2019-H2,绿色,12,', '91990000MA6YA3BC45,2019-H2,蓝色,8,') }, '2020-05-01T10:00:00+08:00', '更正辰巳机械 2019 下半年等级');
+  ids.rating = repo.commit(
+    { 'data/credit-ratings.csv': read('credit-ratings.csv').replace('91990000MA6YA3BC45,2019-H2,绿色,12,', '91990000MA6YA3BC45,2019-H2,蓝色,8,') },
+    '2020-05-01T10:00:00+08:00',
+    '更正辰巳机械 2019 下半年等级',
+  );
   cache = mkdtempSync(join(tmpdir(), 'gushan-history-site-cache-'));
   out = mkdtempSync(join(tmpdir(), 'gushan-history-site-out-'));
   const env = { BASE_PATH: '/', SITE_URL, BUILD_DATE: '2026-01-15', REPO_URL, HISTORY_CACHE_DIR: cache };
@@ -84,10 +110,13 @@ afterAll(() => {
   for (const d of [out, noGit, noGitOut, cache]) if (d) rmSync(d, { recursive: true, force: true });
 });
 
-const changeLines = (page: string) => readHtml(out, page).querySelectorAll('[data-record-changes] [data-change]').map((li) => li.textContent.replace(/\s+/g, ' ').trim());
+const changeLines = (page: string) =>
+  readHtml(out, page)
+    .querySelectorAll('[data-record-changes] [data-change]')
+    .map((li) => li.textContent.replace(/\s+/g, ' ').trim());
 
 describe('修改记录 on record pages', () => {
-  it('dates a problem\'s status change with the column\'s Chinese title and says when it first appeared', () => {
+  it("dates a problem's status change with the column's Chinese title and says when it first appeared", () => {
     const lines = changeLines('problems/GS-2019-005/index.html');
     expect(lines[0]).toBe(`2020-03-02 整改状态：整改中 → 已整改；完成日期：（空） → 2019-12-20 ${short(ids.status!)}`);
     expect(lines.at(-1)).toBe(`2020-01-10 首次公开 ${short(ids.first!)}`);
@@ -101,7 +130,7 @@ describe('修改记录 on record pages', () => {
     expect(lines[0]).toBe(`2020-05-01 2019年下半年评价 信用等级：绿色 → 蓝色；得分：12 → 8 ${short(ids.rating!)}`);
   });
 
-  it('shows an unchanged indicator\'s first appearance', () => {
+  it("shows an unchanged indicator's first appearance", () => {
     const page = readHtml(out, 'indicators/class3-rivers/index.html');
     expect(compactText(page.querySelector('[data-first-seen]')!)).toContain('2020年1月10日');
   });
@@ -129,7 +158,8 @@ describe('/changes/ and /changes.xml', () => {
     expect(first.querySelector('[data-table="problems"] [data-counts]')!.textContent).toBe('新增 12 条');
     expect(first.querySelectorAll('[data-table="problems"] [data-kind="added"] a')).toHaveLength(12);
     // Every link of the log leads to a page of the site.
-    for (const a of page.querySelectorAll('.records a')) expect(existsSync(join(out, a.getAttribute('href')!, 'index.html')), a.getAttribute('href')).toBe(true);
+    for (const a of page.querySelectorAll('.records a'))
+      expect(existsSync(join(out, a.getAttribute('href')!, 'index.html')), a.getAttribute('href')).toBe(true);
   });
 
   it('feeds the same entries, read by an independent feed parser, descriptions as text', async () => {
@@ -175,11 +205,17 @@ describe('keys of old versions that would not validate today', () => {
     expect(existsSync(join(out, 'credit/91990000ma6ya3bc45'))).toBe(false);
     const warnings = buildLog.split('\n').filter((l) => l.includes('数据修改历史：'));
     expect(warnings).toEqual([
-      expect.stringContaining(`数据修改历史：data/problems.csv 第 ${typoLines.problems} 行（提交 ${short(ids.typo!)}，2020-03-10）中问题编号“GS/2019-100”格式不对`),
-      expect.stringContaining(`数据修改历史：data/enterprises.csv 第 ${typoLines.enterprises} 行（提交 ${short(ids.typo!)}，2020-03-10）中统一社会信用代码“91990000ma6ya3bc45”含有不允许的字符“m”，字母要大写`),
+      expect.stringContaining(
+        `数据修改历史：data/problems.csv 第 ${typoLines.problems} 行（提交 ${short(ids.typo!)}，2020-03-10）中问题编号“GS/2019-100”格式不对`,
+      ),
+      expect.stringContaining(
+        `数据修改历史：data/enterprises.csv 第 ${typoLines.enterprises} 行（提交 ${short(ids.typo!)}，2020-03-10）中统一社会信用代码“91990000ma6ya3bc45”含有不允许的字符“m”，字母要大写`,
+      ),
     ]);
     // Nothing else of those two commits was a record change: they are not in the change log, the others are.
-    const commits = readHtml(out, 'changes/index.html').querySelectorAll('[data-commit]').map((c) => c.getAttribute('data-commit'));
+    const commits = readHtml(out, 'changes/index.html')
+      .querySelectorAll('[data-commit]')
+      .map((c) => c.getAttribute('data-commit'));
     expect(commits).toEqual([ids.rating, ids.remove, ids.status, ids.first]);
     expect(existsSync(join(out, 'problems/GS-2019-099/index.html'))).toBe(true);
   });
@@ -197,7 +233,7 @@ describe('without git history', () => {
 });
 
 describe('versions you can cite', () => {
-  it('lists each dataset\'s versions on /data/, newest first, linked to the file at that commit', () => {
+  it("lists each dataset's versions on /data/, newest first, linked to the file at that commit", () => {
     const page = readHtml(out, 'data/index.html');
     const problems = page.getElementById('problems')!.querySelectorAll('[data-version]');
     expect(problems.map((v) => v.getAttribute('data-version'))).toEqual([ids.remove, ids.untypo, ids.typo, ids.status, ids.first]);
@@ -219,7 +255,9 @@ describe('versions you can cite', () => {
 describe('disclosure timeliness', () => {
   it('states on a problem page the days from reported to first publication, and sums them up on /problems/', () => {
     // GS-2019-005 was reported on 2019-08-22 and first committed on 2020-01-10: 141 days, 101 working days (Monday–Friday).
-    expect(readHtml(out, 'problems/GS-2019-005/index.html').querySelector('[data-disclosure]')!.textContent).toBe('发现/交办后 141 天（101 个工作日）首次在本站公开（2020-01-10）。');
+    expect(readHtml(out, 'problems/GS-2019-005/index.html').querySelector('[data-disclosure]')!.textContent).toBe(
+      '发现/交办后 141 天（101 个工作日）首次在本站公开（2020-01-10）。',
+    );
     const summary = readHtml(out, 'problems/index.html').querySelector('[data-disclosure-summary]')!.textContent;
     expect(summary).toMatch(/^有公开日期的 11 个问题，从发现\/交办到首次在本站公开，中位数为 283 天；其中 0 个在 20 个工作日内公开/);
     expect(readHtml(noGitOut, 'problems/index.html').querySelector('[data-disclosure-summary]')).toBeNull();

@@ -43,20 +43,32 @@ for (const site of BOTH_SITES) {
       expect(json.map((r) => r.result)).toEqual(rows.map((r) => r.result));
       const excel = built('data/indicator-progress-excel.csv').toString('utf8');
       expect(excel.startsWith('\uFEFF')).toBe(true);
-      expect(Papa.parse<Record<string, string>>(excel.slice(1), { header: true, skipEmptyLines: true }).data.map((r) => r.name)).toEqual(rows.map((r) => r.name));
+      expect(Papa.parse<Record<string, string>>(excel.slice(1), { header: true, skipEmptyLines: true }).data.map((r) => r.name)).toEqual(
+        rows.map((r) => r.name),
+      );
     });
 
     it('is a derived resource of datapackage.json with its schema, size, hash and a note on how it is computed', () => {
       const pkg = JSON.parse(built('data/datapackage.json').toString('utf8'));
       const r = pkg.resources.find((x: { name: string }) => x.name === 'indicator-progress');
-      expect(r).toMatchObject({ path: 'indicator-progress.csv', derived: true, rows: rows.length, bytes: csv.length, hash: `sha256:${createHash('sha256').update(csv).digest('hex')}` });
+      expect(r).toMatchObject({
+        path: 'indicator-progress.csv',
+        derived: true,
+        rows: rows.length,
+        bytes: csv.length,
+        hash: `sha256:${createHash('sha256').update(csv).digest('hex')}`,
+      });
       expect(r.schema.fields.map((f: { name: string }) => f.name)).toEqual(Object.keys(rows[0]!));
       expect(r.description).toContain('src/lib/progress.ts');
     });
 
     it('is listed on /data/ with its downloads and fields', () => {
       const section = readHtml(site.dir, 'data/index.html').getElementById('indicator-progress')!;
-      expect(section.querySelectorAll('a[data-download]').map((a) => a.getAttribute('href'))).toEqual([`${SITE_BASE}data/indicator-progress.csv`, `${SITE_BASE}data/indicator-progress-excel.csv`, `${SITE_BASE}data/indicator-progress.json`]);
+      expect(section.querySelectorAll('a[data-download]').map((a) => a.getAttribute('href'))).toEqual([
+        `${SITE_BASE}data/indicator-progress.csv`,
+        `${SITE_BASE}data/indicator-progress-excel.csv`,
+        `${SITE_BASE}data/indicator-progress.json`,
+      ]);
       expect(section.querySelectorAll('dt code').map((c) => c.textContent)).toEqual(Object.keys(rows[0]!));
     });
   });

@@ -24,7 +24,10 @@ for (const site of BOTH_SITES) {
         const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
         const own = observations.filter((o) => o.indicator === ind.id);
         // One row per observation (one row without observation cells when there is none), each carrying the indicator's meaning.
-        expect(rows.filter((r) => r.date !== '').map((r) => [r.date, r.value]), ind.id).toEqual(own.map((o) => [o.date, o.value]));
+        expect(
+          rows.filter((r) => r.date !== '').map((r) => [r.date, r.value]),
+          ind.id,
+        ).toEqual(own.map((o) => [o.date, o.value]));
         expect(rows.length, ind.id).toBe(Math.max(1, own.length));
         const page = readHtml(site.dir, `indicators/${ind.id}/index.html`);
         for (const r of rows) {
@@ -35,8 +38,13 @@ for (const site of BOTH_SITES) {
         }
         const excel = readFileSync(join(site.dir, `indicators/${ind.id}-excel.csv`), 'utf8');
         expect(excel.startsWith('\uFEFF'), ind.id).toBe(true);
-        expect(Papa.parse<Record<string, string>>(excel.slice(1), { header: true, skipEmptyLines: true }).data.map((r) => r.name)).toEqual(rows.map((r) => r.name));
-        expect(page.querySelectorAll('a[data-download^="indicator-"]').map((a) => a.getAttribute('href'))).toEqual([`${SITE_BASE}indicators/${ind.id}.csv`, `${SITE_BASE}indicators/${ind.id}-excel.csv`]);
+        expect(Papa.parse<Record<string, string>>(excel.slice(1), { header: true, skipEmptyLines: true }).data.map((r) => r.name)).toEqual(
+          rows.map((r) => r.name),
+        );
+        expect(page.querySelectorAll('a[data-download^="indicator-"]').map((a) => a.getAttribute('href'))).toEqual([
+          `${SITE_BASE}indicators/${ind.id}.csv`,
+          `${SITE_BASE}indicators/${ind.id}-excel.csv`,
+        ]);
       }
     });
 
@@ -60,7 +68,10 @@ for (const site of BOTH_SITES) {
       for (const s of STATUSES) {
         const page = readHtml(site.dir, `indicators/status/${STATUS_SLUG[s]}/index.html`);
         const items = page.querySelectorAll('.indicator-item');
-        expect(items.every((i) => i.getAttribute('data-status') === s), s).toBe(true);
+        expect(
+          items.every((i) => i.getAttribute('data-status') === s),
+          s,
+        ).toBe(true);
         expect(items.length).toBe(list.querySelectorAll(`.indicator-item[data-status="${s}"]`).length);
         total += items.length;
         const link = list.querySelectorAll('.status-filter a').find((a) => a.getAttribute('href') === `${SITE_BASE}indicators/status/${STATUS_SLUG[s]}/`);
@@ -91,7 +102,10 @@ for (const site of BOTH_SITES) {
 
     it('puts a status badge linking to the indicator page beside each mark', () => {
       for (const ind of indicators) {
-        const badge = plans.get(ind.plan!)!.querySelectorAll('.target-badge').find((a) => a.getAttribute('href') === `${SITE_BASE}indicators/${ind.id}/`);
+        const badge = plans
+          .get(ind.plan!)!
+          .querySelectorAll('.target-badge')
+          .find((a) => a.getAttribute('href') === `${SITE_BASE}indicators/${ind.id}/`);
         expect(badge?.querySelector('.progress-badge'), ind.id).not.toBeNull();
       }
     });
@@ -129,15 +143,30 @@ describe('indicator verdicts (pinned for the test fixture)', () => {
     // Met on time: year-only observations, the one of 2017 counts as of the deadline.
     expect(verdict('red-line-share')).toEqual(['✔按期达标', '目标 ≥ 20%（期限 2017-12-31）；截至 2017 实际 20.3%，期限时已达标；最新 2019 实际 20.6%；已达标']);
     // Met late; one observation falls exactly on the deadline day.
-    expect(verdict('class3-rivers')).toEqual(['◷逾期达标', '目标 ≥ 25%（期限 2017-12-31）；截至 2017-12-31 实际 22.2%，期限时未达标；最新 2019 实际 33.3%；逾期达标']);
-    expect(verdict('land-gdp-growth')).toEqual(['↘达标后回落', '目标 ≥ 6.5%（期限 2017-12-31）；截至 2017 实际 7.1%，期限时已达标；最新 2019 实际 5.2%；曾达标，后回落，现未达标']);
-    expect(verdict('arable-land-kept')).toEqual(['✘未达标', '目标 ≥ 3.3 万亩（期限 2017-12-31）；截至 2017 实际 3.1 万亩，期限时未达标；最新 2019 实际 3.2 万亩；未达标']);
+    expect(verdict('class3-rivers')).toEqual([
+      '◷逾期达标',
+      '目标 ≥ 25%（期限 2017-12-31）；截至 2017-12-31 实际 22.2%，期限时未达标；最新 2019 实际 33.3%；逾期达标',
+    ]);
+    expect(verdict('land-gdp-growth')).toEqual([
+      '↘达标后回落',
+      '目标 ≥ 6.5%（期限 2017-12-31）；截至 2017 实际 7.1%，期限时已达标；最新 2019 实际 5.2%；曾达标，后回落，现未达标',
+    ]);
+    expect(verdict('arable-land-kept')).toEqual([
+      '✘未达标',
+      '目标 ≥ 3.3 万亩（期限 2017-12-31）；截至 2017 实际 3.1 万亩，期限时未达标；最新 2019 实际 3.2 万亩；未达标',
+    ]);
     // Still no data years after the deadline: said plainly, with the years counted to the build date.
     const years = Number(BUILD_DATE.slice(0, 4)) - 2018;
     expect(verdict('eco-trail')).toEqual(['?暂无数据', `目标 ≥ 100%（期限 2017-12-31）；期限已过去 ${years} 年，仍没有任何观测数据；暂无数据`]);
     // Deadline still ahead: against the straight line from the baseline.
-    expect(verdict('green-coverage-2030')).toEqual(['➜进度正常', '目标 ≥ 43.04%（期限 2030-12-31）；截至 2020 实际 42.9%，按期限均匀推进此时应达到 42.37%；进度正常']);
-    expect(verdict('park-green-2030')).toEqual(['⚠进度滞后', '目标 ≥ 15.96 平方米（期限 2030-12-31）；截至 2020 实际 10.5 平方米，按期限均匀推进此时应达到 11.7 平方米；进度滞后']);
+    expect(verdict('green-coverage-2030')).toEqual([
+      '➜进度正常',
+      '目标 ≥ 43.04%（期限 2030-12-31）；截至 2020 实际 42.9%，按期限均匀推进此时应达到 42.37%；进度正常',
+    ]);
+    expect(verdict('park-green-2030')).toEqual([
+      '⚠进度滞后',
+      '目标 ≥ 15.96 平方米（期限 2030-12-31）；截至 2020 实际 10.5 平方米，按期限均匀推进此时应达到 11.7 平方米；进度滞后',
+    ]);
     // Count and milestone kinds.
     expect(verdict('voc-treatment')).toEqual(['✔按期达标', '目标 ≥ 18 个（期限 2017-12-31）；截至 2017-12 实际 18 个，期限时已达标；已达标']);
     expect(verdict('sewage-grade-a')?.[0]).toBe('◷逾期达标');
@@ -147,13 +176,24 @@ describe('indicator verdicts (pinned for the test fixture)', () => {
   });
 
   it('counts the fixture indicators of every status on the status pages', () => {
-    const count = (s: (typeof STATUSES)[number]) => readHtml(FIXTURE_SITE.dir, `indicators/status/${STATUS_SLUG[s]}/index.html`).querySelectorAll('.indicator-item').length;
-    expect(Object.fromEntries(STATUSES.map((s) => [s, count(s)]))).toEqual({ 按期达标: 6, 逾期达标: 3, 达标后回落: 1, 未达标: 4, 进度正常: 1, 进度滞后: 1, 暂无数据: 1 });
+    const count = (s: (typeof STATUSES)[number]) =>
+      readHtml(FIXTURE_SITE.dir, `indicators/status/${STATUS_SLUG[s]}/index.html`).querySelectorAll('.indicator-item').length;
+    expect(Object.fromEntries(STATUSES.map((s) => [s, count(s)]))).toEqual({
+      按期达标: 6,
+      逾期达标: 3,
+      达标后回落: 1,
+      未达标: 4,
+      进度正常: 1,
+      进度滞后: 1,
+      暂无数据: 1,
+    });
     // Headline: met at the deadline = the 6 on time (all past their deadline) + the 1 that slipped since; the 3 late ones are not in it.
     const headline = readHtml(FIXTURE_SITE.dir, 'index.html').querySelector('[data-scoreboard-headline]')?.textContent.replace(/\s+/g, '');
     expect(headline).toBe('截至期限达标7项/共17项');
     for (const page of ['indicators/index.html', 'indicators/status/met-late/index.html']) {
-      expect(readHtml(FIXTURE_SITE.dir, page).querySelector('[data-scoreboard-headline]')?.textContent.replace(/\s+/g, ''), page).toBe('截至期限达标7项/共17项');
+      expect(readHtml(FIXTURE_SITE.dir, page).querySelector('[data-scoreboard-headline]')?.textContent.replace(/\s+/g, ''), page).toBe(
+        '截至期限达标7项/共17项',
+      );
     }
   });
 });

@@ -11,7 +11,9 @@ import { FIXTURE_SITE, SAMPLE_SITE } from '../helpers/sites.ts';
  * checked, since it must never drift from its source; so is the fixture's frozen copy.
  */
 function sourceSentences(): string[] {
-  const text = readFileSync(PLAN_SOURCE, 'utf8').replace(/\[bookmark:[^\]]*\]/g, '').replace(/\s+/g, '');
+  const text = readFileSync(PLAN_SOURCE, 'utf8')
+    .replace(/\[bookmark:[^\]]*\]/g, '')
+    .replace(/\s+/g, '');
   return text.split(/(?<=[。；：！？])/).filter((s) => s.length > 0);
 }
 

@@ -17,7 +17,9 @@ for (const site of BOTH_SITES) {
 
   describe(`budgets on ${site.name}`, () => {
     it('pages with no chart, filter or search in use load at most 2 KB of JavaScript (gzip)', () => {
-      const quiet = sizes.pages.filter((p) => !/^(indicators\/[^/]+\/index\.html|search\/|data\/check\/|problems\/|credit\/|villages\/)/.test(p.path) || /^indicators\/status\//.test(p.path));
+      const quiet = sizes.pages.filter(
+        (p) => !/^(indicators\/[^/]+\/index\.html|search\/|data\/check\/|problems\/|credit\/|villages\/)/.test(p.path) || /^indicators\/status\//.test(p.path),
+      );
       expect(quiet.length).toBeGreaterThan(8);
       for (const p of quiet) expect(p.js.initialGzip, p.path).toBeLessThanOrEqual(2 * KB);
     });
@@ -25,7 +27,10 @@ for (const site of BOTH_SITES) {
     it('an indicator page loads at most 80 KB of JavaScript (gzip), Chart.js included', () => {
       for (const ind of csvRows(site, 'indicators')) {
         const p = page(`indicators/${ind.id}/index.html`);
-        expect(p.js.lazy.some((f) => f.includes('chart-setup')), ind.id).toBe(true);
+        expect(
+          p.js.lazy.some((f) => f.includes('chart-setup')),
+          ind.id,
+        ).toBe(true);
         expect(p.js.initialGzip + p.js.lazyGzip, ind.id).toBeLessThanOrEqual(80 * KB);
       }
     });
@@ -37,7 +42,9 @@ for (const site of BOTH_SITES) {
 
     it('the plan page HTML is at most 150 KB and every list page at most 300 KB', () => {
       for (const id of planIds(site)) expect(page(`plan/${id}/index.html`).bytes, id).toBeLessThanOrEqual(150 * KB);
-      for (const p of sizes.pages.filter((x) => /^(indicators|problems|credit|villages|data|plan)\/(index\.html|page\/)/.test(x.path) || x.path.startsWith('indicators/status/'))) {
+      for (const p of sizes.pages.filter(
+        (x) => /^(indicators|problems|credit|villages|data|plan)\/(index\.html|page\/)/.test(x.path) || x.path.startsWith('indicators/status/'),
+      )) {
         expect(p.bytes, p.path).toBeLessThanOrEqual(300 * KB);
       }
     });
@@ -69,7 +76,15 @@ for (const site of BOTH_SITES) {
     const files = new Set(listFiles(SITE_DIR));
     const ids = new Map<string, Set<string>>();
     const idsOf = (file: string) => {
-      if (!ids.has(file)) ids.set(file, new Set(readHtml(SITE_DIR, file).querySelectorAll('[id]').map((e) => e.id)));
+      if (!ids.has(file))
+        ids.set(
+          file,
+          new Set(
+            readHtml(SITE_DIR, file)
+              .querySelectorAll('[id]')
+              .map((e) => e.id),
+          ),
+        );
       return ids.get(file)!;
     };
 

@@ -112,7 +112,11 @@ describe('reading pages of the real-data site (checks that hold for any correct 
       const code = PERIOD_CODE.exec(withoutUrls(text));
       const path = REPO_PATH.exec(text);
       const unmarked = readerText(html, { keepEnglish: true });
-      return [...(code ? [`${f}: ${code[0]}`] : []), ...(path ? [`${f}: ${path[0]}`] : []), ...names.filter((n) => unmarked.includes(n)).map((n) => `${f}: ${n}`)];
+      return [
+        ...(code ? [`${f}: ${code[0]}`] : []),
+        ...(path ? [`${f}: ${path[0]}`] : []),
+        ...names.filter((n) => unmarked.includes(n)).map((n) => `${f}: ${n}`),
+      ];
     });
     expect(offenders).toEqual([]);
   });

@@ -44,7 +44,13 @@ describe('a rebuild after a one-row commit, with the caches of the build before'
     problem = rows[0]!;
     // A change before the first build, so that its cache holds a diff between two versions.
     repo.commit({ 'data/problems.csv': retitle(rows[1]!) }, '2025-11-03T15:00:00+08:00', `${rows[1]!.id} 标题更正`);
-    const env = { BASE_PATH: '/', SITE_URL: 'https://example.org', BUILD_DATE: '2026-01-15', DATA_DIR: join(repo.dir, 'data'), CONTENT_DIR: join(repo.dir, 'content') };
+    const env = {
+      BASE_PATH: '/',
+      SITE_URL: 'https://example.org',
+      BUILD_DATE: '2026-01-15',
+      DATA_DIR: join(repo.dir, 'data'),
+      CONTENT_DIR: join(repo.dir, 'content'),
+    };
     const cache = temp('gushan-rebuild-cache-');
     rebuilt = temp('gushan-rebuild-out-');
     const first = astroBuild({ ...env, HISTORY_CACHE_DIR: cache, OUT_DIR: rebuilt });

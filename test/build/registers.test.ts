@@ -23,14 +23,22 @@ for (const site of BOTH_SITES) {
         const doc = readHtml(SITE_DIR, file);
         expect(doc.querySelector('h1')?.textContent).toBe(p.title);
         const text = doc.querySelector('article')!.textContent;
-        for (const field of ['location', 'description', 'responsible', 'verified', 'source_type']) expect(text, `${p.id} ${field}`).toContain(p[field]!.replace(/\r?\n/g, '\n'));
+        for (const field of ['location', 'description', 'responsible', 'verified', 'source_type'])
+          expect(text, `${p.id} ${field}`).toContain(p[field]!.replace(/\r?\n/g, '\n'));
         expect(doc.querySelector('.problem-state [data-status]')?.getAttribute('data-status')).toBe(p.status);
       }
     });
 
     it('shows summary counts that equal the CSV', () => {
       const doc = readHtml(SITE_DIR, 'problems/index.html');
-      const counts = (id: string) => new Map(doc.getElementById(id)!.closest('figure')!.querySelectorAll('tr').map((tr) => [tr.querySelector('th')!.textContent.trim(), Number(tr.querySelector('.num')!.textContent)]));
+      const counts = (id: string) =>
+        new Map(
+          doc
+            .getElementById(id)!
+            .closest('figure')!
+            .querySelectorAll('tr')
+            .map((tr) => [tr.querySelector('th')!.textContent.trim(), Number(tr.querySelector('.num')!.textContent)]),
+        );
       const byStatus = counts('by-status');
       for (const s of ['待整改', '整改中', '已整改', '已销号']) expect(byStatus.get(s), s).toBe(problems.filter((p) => p.status === s).length);
       const byCategory = counts('by-category');
@@ -50,7 +58,9 @@ for (const site of BOTH_SITES) {
       const index = JSON.parse(readFileSync(join(SITE_DIR, 'problems/index.json'), 'utf8')) as Array<{ id: string }>;
       expect(index.map((r) => r.id).sort()).toEqual(problems.map((p) => p.id!).sort());
       function doc(f: string) {
-        return readHtml(SITE_DIR, f).querySelectorAll('.problem-table tbody tr').map((tr) => tr.getAttribute('data-id')!);
+        return readHtml(SITE_DIR, f)
+          .querySelectorAll('.problem-table tbody tr')
+          .map((tr) => tr.getAttribute('data-id')!);
       }
     });
 
@@ -58,7 +68,12 @@ for (const site of BOTH_SITES) {
       for (const v of villages) {
         const doc = readHtml(SITE_DIR, `villages/${v.id}/index.html`);
         const ids = doc.querySelectorAll('.problem-table tbody tr').map((tr) => tr.getAttribute('data-id'));
-        expect(ids.sort(), v.id).toEqual(problems.filter((p) => p.village === v.id).map((p) => p.id).sort());
+        expect(ids.sort(), v.id).toEqual(
+          problems
+            .filter((p) => p.village === v.id)
+            .map((p) => p.id)
+            .sort(),
+        );
         expect(doc.querySelectorAll('tbody a[href*="/credit/"]').length, v.id).toBe(enterprises.filter((e) => e.village === v.id).length);
       }
     });
@@ -83,18 +98,31 @@ for (const site of BOTH_SITES) {
         expect(doc.querySelector('h1')?.textContent).toBe(e.name);
         const rows = doc.querySelectorAll('table tbody tr').map((tr) => tr.querySelector('th')!);
         const periods = sortedPeriods(ratings.filter((r) => r.uscc === e.uscc) as Array<{ period: string }>);
-        expect(rows.map((th) => th.getAttribute('data-period')), e.uscc).toEqual(periods);
+        expect(
+          rows.map((th) => th.getAttribute('data-period')),
+          e.uscc,
+        ).toEqual(periods);
         // Shown to readers in words: 2019年上半年, not 2019-H1.
-        expect(rows.map((th) => th.textContent), e.uscc).toEqual(periods.map(periodLabel));
+        expect(
+          rows.map((th) => th.textContent),
+          e.uscc,
+        ).toEqual(periods.map(periodLabel));
       }
     });
 
     it('counts each colour of every period like the CSV, and lists red/black and the downgraded', () => {
       for (const p of periods) {
         const doc = readHtml(SITE_DIR, p === latest ? 'credit/index.html' : `credit/period/${p}/index.html`);
-        const dist = new Map(doc.querySelectorAll('.distribution tbody tr').map((tr) => [tr.querySelector('[data-rating]')!.getAttribute('data-rating'), Number(tr.querySelectorAll('.num')[0]!.textContent)]));
-        for (const c of ['绿色', '蓝色', '黄色', '红色', '黑色']) expect(dist.get(c), `${p} ${c}`).toBe(ratings.filter((r) => r.period === p && r.rating === c).length);
-        expect(doc.getElementById('warn-h')?.textContent).toContain(`（${ratings.filter((r) => r.period === p && (r.rating === '红色' || r.rating === '黑色')).length}）`);
+        const dist = new Map(
+          doc
+            .querySelectorAll('.distribution tbody tr')
+            .map((tr) => [tr.querySelector('[data-rating]')!.getAttribute('data-rating'), Number(tr.querySelectorAll('.num')[0]!.textContent)]),
+        );
+        for (const c of ['绿色', '蓝色', '黄色', '红色', '黑色'])
+          expect(dist.get(c), `${p} ${c}`).toBe(ratings.filter((r) => r.period === p && r.rating === c).length);
+        expect(doc.getElementById('warn-h')?.textContent).toContain(
+          `（${ratings.filter((r) => r.period === p && (r.rating === '红色' || r.rating === '黑色')).length}）`,
+        );
       }
     });
 
@@ -120,7 +148,11 @@ describe('the registers of the fixture site (pinned)', () => {
 
   it('shows the closed date and flags 逾期完成 (closed after the deadline) beside 逾期未完成', () => {
     const doc = readHtml(FIXTURE_SITE.dir, 'problems/index.html');
-    const flagged = (kind: string) => doc.querySelectorAll(`.problem-table tbody [data-late="${kind}"]`).map((e) => e.closest('tr')?.getAttribute('data-id')).sort();
+    const flagged = (kind: string) =>
+      doc
+        .querySelectorAll(`.problem-table tbody [data-late="${kind}"]`)
+        .map((e) => e.closest('tr')?.getAttribute('data-id'))
+        .sort();
     expect(flagged('逾期完成')).toEqual(['GS-2018-002', 'GS-2018-003']);
     expect(flagged('逾期未完成')).toEqual(['GS-2018-001', 'GS-2019-001', 'GS-2019-004', 'GS-2019-005', 'GS-2019-007']);
     const row = doc.querySelector('.problem-table tbody tr[data-id="GS-2018-002"]')!;
@@ -164,9 +196,25 @@ describe('the registers of the fixture site (pinned)', () => {
     const v = 'dongcun';
     const doc = readHtml(FIXTURE_SITE.dir, `villages/${v}/index.html`);
     const mine = problems.filter((p) => p.village === v);
-    const ids = (h: string) => doc.getElementById(h)!.closest('section')!.querySelectorAll('tbody tr[data-id]').map((tr) => tr.getAttribute('data-id')).sort();
-    expect(ids('p-open-h')).toEqual(mine.filter((p) => p.status === '待整改' || p.status === '整改中').map((p) => p.id).sort());
-    expect(ids('p-closed-h')).toEqual(mine.filter((p) => p.status === '已整改' || p.status === '已销号').map((p) => p.id).sort());
+    const ids = (h: string) =>
+      doc
+        .getElementById(h)!
+        .closest('section')!
+        .querySelectorAll('tbody tr[data-id]')
+        .map((tr) => tr.getAttribute('data-id'))
+        .sort();
+    expect(ids('p-open-h')).toEqual(
+      mine
+        .filter((p) => p.status === '待整改' || p.status === '整改中')
+        .map((p) => p.id)
+        .sort(),
+    );
+    expect(ids('p-closed-h')).toEqual(
+      mine
+        .filter((p) => p.status === '已整改' || p.status === '已销号')
+        .map((p) => p.id)
+        .sort(),
+    );
     const targets = doc.getElementById('t-h')!.closest('section')!.querySelectorAll('.village-targets a');
     expect(targets.length).toBe(csvRows(FIXTURE_SITE, 'indicators').length);
     expect(targets[0]?.getAttribute('href')).toMatch(/^\/gushan\/indicators\/[^/]+\/$/);

@@ -90,7 +90,17 @@ for (const site of BOTH_SITES) {
     });
 
     it('includes the pages of DESIGN §5 that exist so far', () => {
-      for (const p of ['index.html', '404.html', 'plan/index.html', 'about/index.html', 'indicators/index.html', 'problems/index.html', 'credit/index.html', 'data/index.html', 'search/index.html']) {
+      for (const p of [
+        'index.html',
+        '404.html',
+        'plan/index.html',
+        'about/index.html',
+        'indicators/index.html',
+        'problems/index.html',
+        'credit/index.html',
+        'data/index.html',
+        'search/index.html',
+      ]) {
         expect(pages, p).toContain(p);
       }
       expect(existsSync(join(SITE_DIR, 'sitemap-index.xml'))).toBe(true);
@@ -104,7 +114,10 @@ for (const site of BOTH_SITES) {
         if (p.startsWith('embed/')) continue;
         expect(doc.querySelector('a.skip-link')?.getAttribute('href'), p).toBe('#main');
         expect(doc.getElementById('main'), p).not.toBeNull();
-        expect(doc.querySelectorAll('.site-nav a').map((a) => a.textContent), p).toEqual(['计划原文', '指标进展', '问题曝光', '村（社区）', '企业环境信用', '数据下载', '搜索']);
+        expect(
+          doc.querySelectorAll('.site-nav a').map((a) => a.textContent),
+          p,
+        ).toEqual(['计划原文', '指标进展', '问题曝光', '村（社区）', '企业环境信用', '数据下载', '搜索']);
         expect(doc.querySelector('form.header-search')?.getAttribute('action'), p).toBe(`${SITE_BASE}search/`);
         expect(doc.querySelector('.site-footer time')?.getAttribute('datetime'), p).toBe('2026-01-15');
       }

@@ -53,7 +53,21 @@ describe.skipIf(missing && !process.env.CI)('LibreOffice Calc reading the Excel-
       mkdirSync(dir, { recursive: true });
       for (const t of DATA_TABLE_NAMES) writeFileSync(join(dir, `${t}.csv`), readFileSync(join(site.dir, `data/${t}-excel.csv`)));
       // 44 = comma, 34 = double quote, 76 = UTF-8, 1 = first line; formulas are evaluated, as in Excel.
-      const r = spawnSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--infilter=CSV:44,34,76,1', '--convert-to', 'fods', '--outdir', dir, ...DATA_TABLE_NAMES.map((t) => join(dir, `${t}.csv`))], { encoding: 'utf8', timeout: 170_000 });
+      const r = spawnSync(
+        'soffice',
+        [
+          '--headless',
+          '--norestore',
+          `-env:UserInstallation=file://${dir}/profile`,
+          '--infilter=CSV:44,34,76,1',
+          '--convert-to',
+          'fods',
+          '--outdir',
+          dir,
+          ...DATA_TABLE_NAMES.map((t) => join(dir, `${t}.csv`)),
+        ],
+        { encoding: 'utf8', timeout: 170_000 },
+      );
       expect(r.status, r.stderr).toBe(0);
       const wrong: string[] = [];
       let cells = 0;
@@ -67,7 +81,14 @@ describe.skipIf(missing && !process.env.CI)('LibreOffice Calc reading the Excel-
             const col = names[j]!;
             const meta = columnMeta(DATA_TABLES[t].schema.shape[col as never]);
             if (c.formula !== undefined && !/^of:="[^"]*"$/.test(c.formula)) wrong.push(`${t}.csv ${col} row ${k + 2}: formula ${c.formula}`);
-            const want = meta.type === 'string' || meta.type === 'array' ? 'string' : meta.type === 'number' || meta.type === 'integer' ? 'float' : meta.type === 'date' ? 'date' : c.type;
+            const want =
+              meta.type === 'string' || meta.type === 'array'
+                ? 'string'
+                : meta.type === 'number' || meta.type === 'integer'
+                  ? 'float'
+                  : meta.type === 'date'
+                    ? 'date'
+                    : c.type;
             if (c.type !== want) wrong.push(`${t}.csv ${col} row ${k + 2}: “${c.text}” read as ${c.type}, not ${want}`);
           });
         }
@@ -86,12 +107,29 @@ describe.skipIf(missing && !process.env.CI)('LibreOffice Calc reading the hostil
     mkdirSync(dir, { recursive: true });
     // One row per case, the value in the column of its kind; written as "下载这些行" writes it (all rows picked).
     const kinds: ExcelColumn[] = ['text', 'number', 'date'];
-    const source = toCsv(['n', ...kinds], EXCEL_CORPUS.map(([value, kind], n) => ({ n: `r${n}`, [kind]: value })));
+    const source = toCsv(
+      ['n', ...kinds],
+      EXCEL_CORPUS.map(([value, kind], n) => ({ n: `r${n}`, [kind]: value })),
+    );
     const columns: ExcelColumns = { text: 'text', number: 'number', date: 'date' };
     const csv = pickedRowsExcelCsv(source, columns, 'n', new Map(EXCEL_CORPUS.map((_, n) => [`r${n}`, n])));
     expect(csv).toBe(toExcelCsv(source, columns));
     writeFileSync(join(dir, 'corpus.csv'), csv);
-    const r = spawnSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--infilter=CSV:44,34,76,1', '--convert-to', 'fods', '--outdir', dir, join(dir, 'corpus.csv')], { encoding: 'utf8', timeout: 170_000 });
+    const r = spawnSync(
+      'soffice',
+      [
+        '--headless',
+        '--norestore',
+        `-env:UserInstallation=file://${dir}/profile`,
+        '--infilter=CSV:44,34,76,1',
+        '--convert-to',
+        'fods',
+        '--outdir',
+        dir,
+        join(dir, 'corpus.csv'),
+      ],
+      { encoding: 'utf8', timeout: 170_000 },
+    );
     expect(r.status, r.stderr).toBe(0);
     const [, ...rows] = readFods(readFileSync(join(dir, 'corpus.fods'), 'utf8'));
     const wrong: string[] = [];

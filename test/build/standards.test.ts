@@ -30,7 +30,10 @@ describe.skipIf(noJava)('the Nu Html Checker', () => {
   if (java.error) it('needs a Java runtime (apt-get install -y default-jre-headless)', () => expect(java.error).toBeUndefined());
   for (const site of BOTH_SITES) {
     it(`finds no error on any page of ${site.name}`, () => {
-      const r = spawnSync('java', ['-Xss4m', '-jar', JAR, '--errors-only', '--format', 'json', '--skip-non-html', site.dir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      const r = spawnSync('java', ['-Xss4m', '-jar', JAR, '--errors-only', '--format', 'json', '--skip-non-html', site.dir], {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      });
       expect(r.error).toBeUndefined();
       const { messages } = JSON.parse(r.stderr || r.stdout || '{"messages":[]}') as { messages: VnuMessage[] };
       const errors = messages
@@ -77,7 +80,11 @@ const LIST_FIELD = {
     format: { enum: ['default'] },
     delimiter: { type: 'string' },
     itemType: { enum: ['string', 'integer', 'boolean', 'number', 'datetime', 'date', 'time'] },
-    constraints: { type: 'object', properties: { required: { type: 'boolean' }, minLength: { type: 'integer' }, maxLength: { type: 'integer' } }, additionalProperties: false },
+    constraints: {
+      type: 'object',
+      properties: { required: { type: 'boolean' }, minLength: { type: 'integer' }, maxLength: { type: 'integer' } },
+      additionalProperties: false,
+    },
   },
 };
 
@@ -113,9 +120,16 @@ describe('datapackage.json against the official Data Package 2.0 profile', () =>
 
     it(`declares patterns only on string fields, as whole-value patterns every published cell of ${site.name} matches`, () => {
       let checked = 0;
-      for (const r of pkg.resources as Array<{ name: string; path?: string; schema: { fields: Array<{ name: string; type: string; constraints?: { pattern?: string } }> } }>) {
+      for (const r of pkg.resources as Array<{
+        name: string;
+        path?: string;
+        schema: { fields: Array<{ name: string; type: string; constraints?: { pattern?: string } }> };
+      }>) {
         // The published file (a derived resource such as the scoreboard has no file in data/).
-        const rows = Papa.parse<Record<string, string>>(readFileSync(join(site.dir, 'data', r.path ?? `${r.name}.csv`), 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+        const rows = Papa.parse<Record<string, string>>(readFileSync(join(site.dir, 'data', r.path ?? `${r.name}.csv`), 'utf8').replace(/^\uFEFF/, ''), {
+          header: true,
+          skipEmptyLines: true,
+        }).data;
         for (const f of r.schema.fields) {
           const pattern = f.constraints?.pattern;
           if (!pattern) continue;
@@ -135,7 +149,6 @@ describe('datapackage.json against the official Data Package 2.0 profile', () =>
     });
   }
 });
-
 
 describe('every CSV against its declared Table Schema, read by tableschema-js (frictionlessdata)', () => {
   for (const site of BOTH_SITES) {

@@ -37,16 +37,45 @@ beforeAll(() => {
   repo = tempRepo('gushan-withdrawal-');
   cpSync(FIXTURE, repo.dir, { recursive: true });
   const problems = read('problems.csv');
-  const gone = problems.split('\n').find((l) => l.startsWith('GS-2019-007,'))!.replace('GS-2019-007', 'GS-2019-098').replace('餐饮油烟直排', GONE_TITLE).replace('商业街多家餐馆油烟未经净化直排。', `联系${NAME}，电话${PHONE}。`);
+  const gone = problems
+    .split('\n')
+    .find((l) => l.startsWith('GS-2019-007,'))!
+    .replace('GS-2019-007', 'GS-2019-098')
+    .replace('餐饮油烟直排', GONE_TITLE)
+    .replace('商业街多家餐馆油烟未经净化直排。', `联系${NAME}，电话${PHONE}。`);
   writeFileSync(join(repo.dir, 'data/problems.csv'), `${problems.replace(FIXED, LEAK).trimEnd()}\n${gone}\n`);
   ids.leak = repo.commit({}, '2020-01-10T09:00:00+08:00', '首次公开全部数据');
   ids.fix = repo.commit({ 'data/problems.csv': read('problems.csv').replace(LEAK, FIXED) }, '2020-01-11T09:00:00+08:00', `删去 GS-2019-005 中的电话 ${PHONE}`);
-  ids.remove = repo.commit({ 'data/problems.csv': read('problems.csv').split('\n').filter((l) => !l.startsWith('GS-2019-098,')).join('\n') }, '2020-01-12T09:00:00+08:00', '删除含个人信息的问题');
-  const rules = ['table,key,column,until,reason', 'problems,GS-2019-005,description,,个人信息', 'problems,GS-2019-098,,,个人信息', 'problems,GS-2019-001,title,,个人信息', ''].join('\n');
+  ids.remove = repo.commit(
+    {
+      'data/problems.csv': read('problems.csv')
+        .split('\n')
+        .filter((l) => !l.startsWith('GS-2019-098,'))
+        .join('\n'),
+    },
+    '2020-01-12T09:00:00+08:00',
+    '删除含个人信息的问题',
+  );
+  const rules = [
+    'table,key,column,until,reason',
+    'problems,GS-2019-005,description,,个人信息',
+    'problems,GS-2019-098,,,个人信息',
+    'problems,GS-2019-001,title,,个人信息',
+    '',
+  ].join('\n');
   ids.redact = repo.commit({ 'data/redactions.csv': rules }, '2020-01-12T10:00:00+08:00', '隐去误发布的个人信息');
   cache = mkdtempSync(join(tmpdir(), 'gushan-withdrawal-cache-'));
   out = mkdtempSync(join(tmpdir(), 'gushan-withdrawal-out-'));
-  const r = astroBuild({ BASE_PATH: '/', SITE_URL: 'https://example.org', BUILD_DATE: '2026-01-15', REPO_URL, HISTORY_CACHE_DIR: cache, OUT_DIR: out, DATA_DIR: join(repo.dir, 'data'), CONTENT_DIR: join(repo.dir, 'content') });
+  const r = astroBuild({
+    BASE_PATH: '/',
+    SITE_URL: 'https://example.org',
+    BUILD_DATE: '2026-01-15',
+    REPO_URL,
+    HISTORY_CACHE_DIR: cache,
+    OUT_DIR: out,
+    DATA_DIR: join(repo.dir, 'data'),
+    CONTENT_DIR: join(repo.dir, 'content'),
+  });
   log = r.output;
   if (r.status !== 0) throw new Error(r.output);
 }, 600_000);
@@ -99,7 +128,9 @@ describe('a value withdrawn by redactions.csv', () => {
   });
 
   it('still shows the correction as a change, with what was withheld and why', () => {
-    const lines = readHtml(out, 'problems/GS-2019-005/index.html').querySelectorAll('[data-record-changes] [data-change]').map((li) => li.textContent.replace(/\s+/g, ' ').trim());
+    const lines = readHtml(out, 'problems/GS-2019-005/index.html')
+      .querySelectorAll('[data-record-changes] [data-change]')
+      .map((li) => li.textContent.replace(/\s+/g, ' ').trim());
     expect(lines.some((l) => l.startsWith('2020-01-11 问题描述：已隐去：个人信息 → 东村河南岸堆积大量生活垃圾'))).toBe(true);
     // The current value is what the editors publish: shown in full.
     expect(compactText(readHtml(out, 'problems/GS-2019-005/index.html').querySelector('main')!)).toContain(FIXED);
@@ -130,7 +161,12 @@ describe('a value withdrawn by redactions.csv', () => {
       const v = version(id)!;
       expect(v, short(id)).not.toBeNull();
       expect(v.querySelector('[data-version-withheld]'), short(id)).not.toBeNull();
-      expect(v.querySelectorAll('a').map((a) => a.getAttribute('href')).filter((h) => h?.startsWith(REPO_URL))).toEqual([]);
+      expect(
+        v
+          .querySelectorAll('a')
+          .map((a) => a.getAttribute('href'))
+          .filter((h) => h?.startsWith(REPO_URL)),
+      ).toEqual([]);
     }
     const clean = version(ids.remove!)!;
     expect(clean.querySelector('[data-version-withheld]')).toBeNull();

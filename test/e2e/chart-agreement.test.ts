@@ -17,13 +17,23 @@ describe.skipIf(browserPath.skip)('Chart.js agrees with the SVG', () => {
     for (const ind of indicators) {
       const svg = readHtml(FIXTURE_SITE.dir, `indicators/${ind.id}/index.html`).querySelector('indicator-chart svg')!;
       const deadlineX = Number(svg.querySelector('[data-deadline]')!.getAttribute('x1'));
-      const svgBefore = svg.querySelectorAll('[data-date]').filter((d) => Number(d.getAttribute('data-x')) <= deadlineX).map((d) => d.getAttribute('data-date'));
+      const svgBefore = svg
+        .querySelectorAll('[data-date]')
+        .filter((d) => Number(d.getAttribute('data-x')) <= deadlineX)
+        .map((d) => d.getAttribute('data-date'));
       await page.goto(`${site.server.root}indicators/${ind.id}/`);
       await page.waitForSelector('indicator-chart[data-ready] canvas[data-placement]');
-      const placement = JSON.parse((await page.locator('indicator-chart canvas').getAttribute('data-placement'))!) as { deadline: number; points: Array<{ date: string; x: number }>; ticks: Array<{ value: number; label: string }> };
+      const placement = JSON.parse((await page.locator('indicator-chart canvas').getAttribute('data-placement'))!) as {
+        deadline: number;
+        points: Array<{ date: string; x: number }>;
+        ticks: Array<{ value: number; label: string }>;
+      };
       // The same years labelled, each label inside its own year (a year's boundary is 1 January).
       const labels = placement.ticks.filter((t) => t.label);
-      expect(labels.map((t) => t.label), ind.id).toEqual(svg.querySelectorAll('[data-year-label]').map((t) => t.getAttribute('data-year-label')));
+      expect(
+        labels.map((t) => t.label),
+        ind.id,
+      ).toEqual(svg.querySelectorAll('[data-year-label]').map((t) => t.getAttribute('data-year-label')));
       for (const t of labels) expect(new Date(t.value).getUTCFullYear(), ind.id).toBe(Number(t.label));
       const grid = placement.ticks.filter((t) => !t.label).map((t) => new Date(t.value).toISOString().slice(5));
       expect(new Set(grid), ind.id).toEqual(new Set(['01-01T00:00:00.000Z']));
@@ -31,7 +41,10 @@ describe.skipIf(browserPath.skip)('Chart.js agrees with the SVG', () => {
       expect(jsBefore, ind.id).toEqual(svgBefore);
       // A time axis: observations at distinct days are at distinct places, in date order.
       const xs = placement.points.map((p) => p.x);
-      expect([...xs].sort((a, b) => a - b), ind.id).toEqual(xs);
+      expect(
+        [...xs].sort((a, b) => a - b),
+        ind.id,
+      ).toEqual(xs);
     }
     await page.close();
   });

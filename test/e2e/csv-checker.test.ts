@@ -49,7 +49,9 @@ describe.skipIf(browserPath.skip)('the in-browser CSV checker', () => {
     const messages = await drop('problems.csv', Buffer.from(lines.join('\n')));
     // Named by the editor's file and the Excel cell: the record on lines 2–3 is Excel row 2, line 4 is row 3.
     expect(messages).toContain('problems.csv 单元格 M2（第 2 行，列 status）：“已完成”不是允许的值（允许：待整改、整改中、已整改、已销号）');
-    expect(messages).toContain('problems.csv 单元格 D3（第 3 行，列 village）：“nowhere”在 data/villages.csv 的 id 列中找不到（请先在 data/villages.csv 中添加，或检查拼写）');
+    expect(messages).toContain(
+      'problems.csv 单元格 D3（第 3 行，列 village）：“nowhere”在 data/villages.csv 的 id 列中找不到（请先在 data/villages.csv 中添加，或检查拼写）',
+    );
     expect(messages).toHaveLength(2);
     const link = page.locator('.check-result li a').first();
     expect(await link.getAttribute('href')).toMatch(/\/data\/errors\/#E0\d\d$/);
@@ -72,7 +74,9 @@ describe.skipIf(browserPath.skip)('the in-browser CSV checker', () => {
     const lines = realProblems.split('\n');
     lines[1] = lines[1]!.replace(/^(GS-2017-001),2017-03-14,/, '$1,2017/3/14,');
     const messages = await drop('问题清单（第二批）.csv', Buffer.from(lines.join('\n')));
-    expect(messages).toEqual(['问题清单（第二批）.csv 单元格 B2（第 2 行，列 reported）：“2017/3/14”不是有效的日期格式（允许：年-月-日，例如 2019-06-30），应写成“2017-03-14”']);
+    expect(messages).toEqual([
+      '问题清单（第二批）.csv 单元格 B2（第 2 行，列 reported）：“2017/3/14”不是有效的日期格式（允许：年-月-日，例如 2019-06-30），应写成“2017-03-14”',
+    ]);
     expect(await page.locator('.check-summary').textContent()).toContain('问题清单（第二批）.csv 中发现 1 个问题');
   });
 
@@ -127,7 +131,9 @@ describe.skipIf(browserPath.skip)('the in-browser CSV checker', () => {
     lines[2] = lines[2]!.replace(/,(已销号|已整改|整改中|待整改),/, ',已完成,');
     await p.setInputFiles('#check-file', { name: 'problems.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
     await p.waitForSelector('.check-issues li');
-    expect(await p.locator('.check-issues li span').first().textContent()).toBe('problems.csv 单元格 M2（第 2 行，列 status）：“已完成”不是允许的值（允许：待整改、整改中、已整改、已销号）');
+    expect(await p.locator('.check-issues li span').first().textContent()).toBe(
+      'problems.csv 单元格 M2（第 2 行，列 status）：“已完成”不是允许的值（允许：待整改、整改中、已整改、已销号）',
+    );
     expect(posts).toEqual([]);
     await ctx.close();
   });

@@ -48,7 +48,9 @@ describe.skipIf(browserPath.skip)('hostile data', () => {
   });
 
   it('runs no injected script on any page', async () => {
-    const pages = listFiles(OUT).filter((f) => f.endsWith('.html')).map((f) => f.replace(/index\.html$/, ''));
+    const pages = listFiles(OUT)
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => f.replace(/index\.html$/, ''));
     expect(pages.length).toBeGreaterThan(10);
     // One tab for every page (about 65): an injected script runs while the page loads, and an
     // <img onerror> fires before the load event, so waiting for "load" is enough.

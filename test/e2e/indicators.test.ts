@@ -30,7 +30,12 @@ describe.skipIf(browserPath.skip)('indicators in Chromium', () => {
   }
 
   it('loads Chart.js only on indicator pages', async () => {
-    for (const [path, expectChart] of [['indicators/class3-rivers/', true], ['indicators/', false], ['plan/gushan-2017/', false], ['', false]] as const) {
+    for (const [path, expectChart] of [
+      ['indicators/class3-rivers/', true],
+      ['indicators/', false],
+      ['plan/gushan-2017/', false],
+      ['', false],
+    ] as const) {
       const page = await site.browser.newPage();
       const scripts: string[] = [];
       page.on('request', (r) => {
@@ -38,7 +43,10 @@ describe.skipIf(browserPath.skip)('indicators in Chromium', () => {
       });
       await page.goto(site.server.root + path);
       await page.waitForLoadState('networkidle');
-      expect(scripts.some((s) => s.includes('chart-setup')), path).toBe(expectChart);
+      expect(
+        scripts.some((s) => s.includes('chart-setup')),
+        path,
+      ).toBe(expectChart);
       await page.close();
     }
   });

@@ -22,7 +22,8 @@ async function download(page: Page, click: () => Promise<unknown>): Promise<{ na
   const [d] = (await Promise.all([page.waitForEvent('download'), click()])) as [Download, unknown];
   return { name: d.suggestedFilename(), bytes: readFileSync((await d.path())!) };
 }
-const parseCsv = (bytes: Buffer) => Papa.parse<Record<string, string>>(bytes.toString('utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+const parseCsv = (bytes: Buffer) =>
+  Papa.parse<Record<string, string>>(bytes.toString('utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
 /** An Excel-safe cell may be a text literal ="…". */
 const cell = (v: string | undefined) => (v ?? '').replace(/^="(.*)"$/, '$1');
 
@@ -65,7 +66,9 @@ describe.skipIf(browserPath.skip)('a journalist’s path', () => {
       const ctx2 = c.getContext('2d')!;
       ctx2.drawImage(img, 0, 0);
       const d = ctx2.getImageData(0, 0, c.width, c.height).data;
-      let dark = 0, green = 0, red = 0;
+      let dark = 0,
+        green = 0,
+        red = 0;
       for (let i = 0; i < d.length; i += 4) {
         const [r, g, b] = [d[i]!, d[i + 1]!, d[i + 2]!];
         if (r + g + b < 200) dark++;
@@ -82,7 +85,11 @@ describe.skipIf(browserPath.skip)('a journalist’s path', () => {
     // The CSV: one row per observation, each with the indicator's name and verdict.
     const csv = await download(page, () => page.click('a[data-download="indicator-csv"]'));
     const rows = parseCsv(csv.bytes);
-    expect(rows.map((r) => r.date)).toEqual(csvRows(FIXTURE_SITE, 'observations').filter((o) => o.indicator === 'class3-rivers').map((o) => o.date));
+    expect(rows.map((r) => r.date)).toEqual(
+      csvRows(FIXTURE_SITE, 'observations')
+        .filter((o) => o.indicator === 'class3-rivers')
+        .map((o) => o.date),
+    );
     expect(new Set(rows.map((r) => `${r.name} ${r.result}`))).toEqual(new Set(['市级河道（段）Ⅲ类以上水质比例 逾期达标']));
 
     // The citation, copied to the clipboard.
@@ -96,7 +103,9 @@ describe.skipIf(browserPath.skip)('a journalist’s path', () => {
     // And the embed code.
     await page.click('button[data-copy-cite="embed"]');
     await expect.poll(() => page.locator('.embed-code [data-cite-status]').textContent()).toBe('已复制嵌入代码');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(new RegExp(`^<iframe src="${new URL(SITE_URL).origin}${SITE_BASE}embed/indicators/class3-rivers/"`));
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
+      new RegExp(`^<iframe src="${new URL(SITE_URL).origin}${SITE_BASE}embed/indicators/class3-rivers/"`),
+    );
     await ctx.close();
   });
 
@@ -110,7 +119,10 @@ describe.skipIf(browserPath.skip)('a journalist’s path', () => {
     await Promise.all([page.waitForURL(new RegExp(`credit/period/${period}/$`)), link.click()]);
     const expected = ratings.filter((r) => r.period === period);
     expect(expected.length).toBeGreaterThan(0);
-    for (const [kind, excel] of [['period-csv', false], ['period-excel', true]] as const) {
+    for (const [kind, excel] of [
+      ['period-csv', false],
+      ['period-excel', true],
+    ] as const) {
       const file = await download(page, () => page.click(`a[data-download="${kind}"]`));
       // The Excel variant begins with a BOM (so Excel reads UTF-8); the plain file does not.
       expect([...file.bytes.subarray(0, 3)].join() === BOM.join(), kind).toBe(excel);

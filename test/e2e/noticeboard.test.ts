@@ -78,7 +78,9 @@ describe('the noticeboard sheet, as HTML', () => {
       // The window of "recently closed" is stated: the twelve months before the build date.
       expect(sheet.textContent).toContain('指 2025年1月15日 至 2026年1月15日 期间完成整改');
       // Red and black enterprises of the village in the latest period, by name and colour label.
-      const warned = ratings.filter((r) => r.period === latest && (r.rating === '红色' || r.rating === '黑色') && enterprises.find((e) => e.uscc === r.uscc)?.village === v.id);
+      const warned = ratings.filter(
+        (r) => r.period === latest && (r.rating === '红色' || r.rating === '黑色') && enterprises.find((e) => e.uscc === r.uscc)?.village === v.id,
+      );
       const items = sheet.querySelectorAll('[data-notice-list="enterprises"] li');
       expect(items.length, v.id).toBe(warned.length);
       for (const r of warned) {
@@ -93,7 +95,9 @@ describe('the noticeboard sheet, as HTML', () => {
     }
     expect(overdueSeen, 'the fixture has overdue problems on some sheet').toBeGreaterThan(0);
     // The fixture has at least one red-rated enterprise on some sheet, so the list is exercised.
-    expect(villages.some((v) => readHtml(SITE_DIR, `villages/${v.id}/notice/index.html`).querySelectorAll('[data-notice-list="enterprises"] li').length > 0)).toBe(true);
+    expect(
+      villages.some((v) => readHtml(SITE_DIR, `villages/${v.id}/notice/index.html`).querySelectorAll('[data-notice-list="enterprises"] li').length > 0),
+    ).toBe(true);
   });
 
   it('ships a print stylesheet for A4 that hides the navigation', () => {
@@ -137,14 +141,23 @@ describe.skipIf(skipPdf)('the noticeboard sheet of a village with a hundred prob
   // are open and many closed within the year.
   const site = siteInBrowser(out, SITE_BASE, () => {
     generate(dir, { villages: 2, enterprises: 200, periods: 4, problems: 240, indicators: 5, observations: 2 }, 11);
-    const r = astroBuild({ OUT_DIR: out, DATA_DIR: join(dir, 'data'), CONTENT_DIR: join(dir, 'content'), BUILD_DATE: '2020-01-15', BASE_PATH: SITE_BASE, SITE_URL });
+    const r = astroBuild({
+      OUT_DIR: out,
+      DATA_DIR: join(dir, 'data'),
+      CONTENT_DIR: join(dir, 'content'),
+      BUILD_DATE: '2020-01-15',
+      BASE_PATH: SITE_BASE,
+      SITE_URL,
+    });
     if (r.status !== 0) throw new Error(r.output.slice(-3000));
   });
 
   it('still fits two A4 pages: the lists are cut, the rest counted, and the QR code opens the village page', async () => {
     expect(poppler, NEED_POPPLER).toBe(true);
     const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const villages = readdirSync(join(out, 'villages'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    const villages = readdirSync(join(out, 'villages'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
     expect(villages).toHaveLength(2);
     let cut = 0;
     for (const id of villages) {

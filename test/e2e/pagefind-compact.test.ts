@@ -108,7 +108,12 @@ describe.skipIf(browserPath.skip)('Pagefind meta compaction', () => {
     const token = new Set(groups.map((g) => g.slice(0, 4)));
     expect(token.size).toBe(1);
     // Every fragment file is a Pagefind file: gzip of the signature and JSON.
-    for (const g of groups) expect(gunzipSync(readFileSync(join(dir, 'fragment', g))).subarray(0, 12).toString()).toBe('pagefind_dcd');
+    for (const g of groups)
+      expect(
+        gunzipSync(readFileSync(join(dir, 'fragment', g)))
+          .subarray(0, 12)
+          .toString(),
+      ).toBe('pagefind_dcd');
   });
 
   it('leaves an index with a file it cannot read as Pagefind wrote it, without failing the build', () => {

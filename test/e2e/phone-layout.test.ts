@@ -79,12 +79,20 @@ describe.skipIf(browserPath.skip)('phone layout gate', () => {
   it('keeps the counts of the summary bars on one line, and shows one search box in the first screen of the home page', async () => {
     const page = await site.browser.newPage({ viewport: { width: 320, height: 800 } });
     await page.goto(`${site.server.root}problems/`);
-    const lines = await page.locator('.count-bars td.num').evaluateAll((tds) => tds.map((td) => Math.round(td.getBoundingClientRect().height / parseFloat(getComputedStyle(td).lineHeight))));
+    const lines = await page
+      .locator('.count-bars td.num')
+      .evaluateAll((tds) => tds.map((td) => Math.round(td.getBoundingClientRect().height / parseFloat(getComputedStyle(td).lineHeight))));
     expect(lines.length).toBeGreaterThan(0);
     expect(Math.max(...lines)).toBeLessThanOrEqual(1);
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto(site.server.root);
-    const visible = await page.locator('input[type=search]').evaluateAll((els) => els.filter((e) => { const r = e.getBoundingClientRect(); return r.width > 0 && r.top < 800; }).length);
+    const visible = await page.locator('input[type=search]').evaluateAll(
+      (els) =>
+        els.filter((e) => {
+          const r = e.getBoundingClientRect();
+          return r.width > 0 && r.top < 800;
+        }).length,
+    );
     expect(visible).toBe(1);
     await page.close();
   });

@@ -88,7 +88,11 @@ describe.skipIf(browserPath.skip)('site-wide gates in Chromium', () => {
     const page = await site.browser.newPage();
     const violations: string[] = [];
     await page.exposeFunction('__reportCsp', (v: string) => violations.push(v));
-    await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __reportCsp: (v: string) => void }).__reportCsp(`${e.violatedDirective} ${e.blockedURI}`)));
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { __reportCsp: (v: string) => void }).__reportCsp(`${e.violatedDirective} ${e.blockedURI}`),
+      ),
+    );
     await page.goto(`${site.server.root}search/?q=${encodeURIComponent('水质')}`);
     await page.waitForSelector('.search-results li');
     await page.goto(`${site.server.root}indicators/red-line-share/`);

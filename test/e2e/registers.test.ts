@@ -9,7 +9,8 @@ import { FIXTURE_DATA } from '../helpers/paths.ts';
 import { FIXTURE_SITE } from '../helpers/sites.ts';
 
 const browserPath = browserAvailability();
-const csv = (name: string) => Papa.parse<Record<string, string>>(readFileSync(join(FIXTURE_DATA, `${name}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
+const csv = (name: string) =>
+  Papa.parse<Record<string, string>>(readFileSync(join(FIXTURE_DATA, `${name}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
 const problems = csv('problems');
 const enterprises = csv('enterprises');
 
@@ -26,12 +27,22 @@ describe.skipIf(browserPath.skip)('registers in Chromium', () => {
     await page.waitForFunction(() => new URL(location.href).searchParams.get('status') === '整改中');
     await page.waitForFunction((n) => document.querySelectorAll('.problem-table tbody tr').length !== n, before);
     const doing = await rowIds(page);
-    expect(doing.sort()).toEqual(problems.filter((p) => p.status === '整改中').map((p) => p.id).sort());
+    expect(doing.sort()).toEqual(
+      problems
+        .filter((p) => p.status === '整改中')
+        .map((p) => p.id)
+        .sort(),
+    );
     await page.selectOption('select[name=village]', 'beicun');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('village') === 'beicun');
     await page.waitForFunction(() => document.querySelector('[data-register-status]')?.textContent?.includes('符合条件'));
     const both = await rowIds(page);
-    expect(both.sort()).toEqual(problems.filter((p) => p.status === '整改中' && p.village === 'beicun').map((p) => p.id).sort());
+    expect(both.sort()).toEqual(
+      problems
+        .filter((p) => p.status === '整改中' && p.village === 'beicun')
+        .map((p) => p.id)
+        .sort(),
+    );
     expect(both.length).toBeLessThan(doing.length);
     await page.reload();
     await page.waitForFunction(() => document.querySelector('[data-register-status]')?.textContent?.includes('符合条件'));
@@ -48,7 +59,12 @@ describe.skipIf(browserPath.skip)('registers in Chromium', () => {
     await page.goto(`${site.server.root}problems/`);
     await page.selectOption('select[name=status]', '未完成');
     await page.waitForFunction(() => document.querySelector('[data-register-status]')?.textContent?.includes('符合条件'));
-    expect((await rowIds(page)).sort()).toEqual(problems.filter((p) => p.status === '待整改' || p.status === '整改中').map((p) => p.id).sort());
+    expect((await rowIds(page)).sort()).toEqual(
+      problems
+        .filter((p) => p.status === '待整改' || p.status === '整改中')
+        .map((p) => p.id)
+        .sort(),
+    );
     await page.selectOption('select[name=status]', '');
     await page.selectOption('select[name=late]', '逾期');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('late') === '逾期');
@@ -74,7 +90,9 @@ describe.skipIf(browserPath.skip)('registers in Chromium', () => {
     await page.waitForFunction(() => new URL(location.href).searchParams.has('status'));
     await page.waitForFunction(() => document.querySelector('[data-register-status]')?.textContent?.includes('符合条件'));
     const status = new URL(page.url()).searchParams.get('status');
-    const shown = await page.locator('.problem-table tbody [data-status]').evaluateAll((els) => [...new Set(els.map((e) => (e as HTMLElement).dataset.status))]);
+    const shown = await page
+      .locator('.problem-table tbody [data-status]')
+      .evaluateAll((els) => [...new Set(els.map((e) => (e as HTMLElement).dataset.status))]);
     expect(shown).toEqual([status]);
     await page.close();
   });
@@ -145,7 +163,10 @@ describe.skipIf(browserPath.skip)('registers in Chromium', () => {
     await page.selectOption('credit-list select[name=rating]', '');
     const target = enterprises[7]!;
     await page.fill('credit-list input[name=q]', target.uscc!.slice(8, 14).toLowerCase());
-    await page.waitForFunction((u) => [...document.querySelectorAll('.credit-table tbody tr')].some((tr) => (tr as HTMLElement).dataset.uscc === u), target.uscc);
+    await page.waitForFunction(
+      (u) => [...document.querySelectorAll('.credit-table tbody tr')].some((tr) => (tr as HTMLElement).dataset.uscc === u),
+      target.uscc,
+    );
     const found = await page.locator('.credit-table tbody tr').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.uscc));
     expect(found).toContain(target.uscc);
     expect(found.length).toBeLessThanOrEqual(3);

@@ -33,7 +33,11 @@ describe.skipIf(browserPath.skip)('search on a phone', () => {
         w.__shifts = [];
         new PerformanceObserver((list) => {
           for (const e of list.getEntries() as unknown as Array<{ value: number; hadRecentInput: boolean; sources: Array<{ node?: Node | null }> }>) {
-            if (!e.hadRecentInput) w.__shifts.push({ value: e.value, nodes: e.sources.map((s) => (s.node instanceof Element ? `${s.node.tagName}.${s.node.className}` : String(s.node?.nodeName))) });
+            if (!e.hadRecentInput)
+              w.__shifts.push({
+                value: e.value,
+                nodes: e.sources.map((s) => (s.node instanceof Element ? `${s.node.tagName}.${s.node.className}` : String(s.node?.nodeName))),
+              });
           }
         }).observe({ type: 'layout-shift', buffered: true });
       });

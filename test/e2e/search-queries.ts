@@ -18,7 +18,7 @@ export const SEARCH_CASES: SearchCase[] = [
   // Two-character words inside long sentences.
   { q: '水质', page: 'indicators/class3-rivers/', why: 'two-character word' },
   { q: '红线', page: 'indicators/red-line-share/', why: 'two-character word' },
-  { q: '整改', page: 'plan/gushan-2017/', why: 'two-character word inside the plan\'s long sentences', type: '计划原文' },
+  { q: '整改', page: 'plan/gushan-2017/', why: "two-character word inside the plan's long sentences", type: '计划原文' },
   { q: '整改', page: 'problems/GS-2018-003/', why: 'the same word across the problem register' },
   { q: '燃煤', page: 'indicators/small-coal-boilers/', why: 'two-character word' },
   { q: '黑臭', page: 'indicators/black-odorous/', why: 'two-character word' },

@@ -24,7 +24,8 @@ describe.skipIf(browserPath.skip)(`sampled search recall on ${SET === FIXTURE ? 
   const site = siteInBrowser(DIST, SITE_BASE);
   const tally = new Map<string, { found: number; total: number; misses: string[] }>();
   afterAll(() => {
-    for (const [kind, t] of tally) console.info(`search recall: ${kind} ${t.found}/${t.total}${t.misses.length ? `; missed: ${t.misses.slice(0, 5).join('、')}` : ''}`);
+    for (const [kind, t] of tally)
+      console.info(`search recall: ${kind} ${t.found}/${t.total}${t.misses.length ? `; missed: ${t.misses.slice(0, 5).join('、')}` : ''}`);
   });
 
   it('finds each sampled query’s own page near the top', async () => {
@@ -32,7 +33,9 @@ describe.skipIf(browserPath.skip)(`sampled search recall on ${SET === FIXTURE ? 
     for (const p of searchProbes(SET, SAMPLES)) {
       await page.goto(`${site.server.root}search/?q=${encodeURIComponent(p.q)}`);
       await page.waitForFunction(() => /找到|没有找到/.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
-      const top = await page.locator('.search-results .result-title').evaluateAll((els, n) => els.slice(0, n).map((e) => new URL((e as HTMLAnchorElement).href).pathname), p.within);
+      const top = await page
+        .locator('.search-results .result-title')
+        .evaluateAll((els, n) => els.slice(0, n).map((e) => new URL((e as HTMLAnchorElement).href).pathname), p.within);
       const t = tally.get(p.kind) ?? { found: 0, total: 0, misses: [] };
       t.total++;
       if (top.some((u) => p.pages.some((page) => u === `${SITE_BASE}${page}`))) t.found++;
@@ -42,6 +45,7 @@ describe.skipIf(browserPath.skip)(`sampled search recall on ${SET === FIXTURE ? 
     await page.close();
     // Titles, names, codes and ids: every one. Plan fragments: nearly every one (a 4-character run
     // can be a phrase that many record pages repeat).
-    for (const [kind, t] of tally) expect(t.found / t.total, `${kind}: ${t.found}/${t.total}, missed ${t.misses.join('、')}`).toBeGreaterThanOrEqual(kind === '方案原文片段' ? 0.9 : 1);
+    for (const [kind, t] of tally)
+      expect(t.found / t.total, `${kind}: ${t.found}/${t.total}, missed ${t.misses.join('、')}`).toBeGreaterThanOrEqual(kind === '方案原文片段' ? 0.9 : 1);
   });
 });

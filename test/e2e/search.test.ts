@@ -25,7 +25,8 @@ describe.skipIf(browserPath.skip)('search in Chromium', () => {
       return s !== '' && s !== '正在搜索…';
     });
   }
-  const top5 = (p: Page) => p.locator('.search-results .result-title').evaluateAll((els) => els.slice(0, 5).map((e) => new URL((e as HTMLAnchorElement).href).pathname));
+  const top5 = (p: Page) =>
+    p.locator('.search-results .result-title').evaluateAll((els) => els.slice(0, 5).map((e) => new URL((e as HTMLAnchorElement).href).pathname));
 
   it(`has at least 30 queries`, () => {
     expect(SEARCH_CASES.length).toBeGreaterThanOrEqual(30);
@@ -69,12 +70,16 @@ describe.skipIf(browserPath.skip)('search in Chromium', () => {
     expect(new Set(await page.locator('.search-results .result-type').allTextContents())).toEqual(new Set(['计划原文']));
   });
 
-  const fixtureRows = (table: string) => Papa.parse<Record<string, string>>(readFileSync(join(FIXTURE_DATA, `${table}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
+  const fixtureRows = (table: string) =>
+    Papa.parse<Record<string, string>>(readFileSync(join(FIXTURE_DATA, `${table}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
 
   it('reads “红牌企业” as the enterprises whose latest rating is 红色, and says so', async () => {
     const latest = new Map<string, Record<string, string>>();
     for (const r of fixtureRows('credit-ratings')) if ((latest.get(r.uscc!)?.period ?? '') < r.period!) latest.set(r.uscc!, r);
-    const red = [...latest.values()].filter((r) => r.rating === '红色').map((r) => `${SITE_BASE}credit/${r.uscc}/`).sort();
+    const red = [...latest.values()]
+      .filter((r) => r.rating === '红色')
+      .map((r) => `${SITE_BASE}credit/${r.uscc}/`)
+      .sort();
     expect(red.length).toBeGreaterThan(0);
     await page.goto(`${site.server.root}search/?q=${encodeURIComponent('红牌企业')}`);
     await settle(page);
@@ -84,7 +89,10 @@ describe.skipIf(browserPath.skip)('search in Chromium', () => {
   });
 
   it('reads “未整改的问题” as every unfinished problem', async () => {
-    const open = fixtureRows('problems').filter((r) => r.status === '待整改' || r.status === '整改中').map((r) => `${SITE_BASE}problems/${r.id}/`).sort();
+    const open = fixtureRows('problems')
+      .filter((r) => r.status === '待整改' || r.status === '整改中')
+      .map((r) => `${SITE_BASE}problems/${r.id}/`)
+      .sort();
     await page.goto(`${site.server.root}search/?q=${encodeURIComponent('未整改的问题')}`);
     await settle(page);
     const urls = await page.locator('.search-results .result-title').evaluateAll((els) => els.map((e) => new URL((e as HTMLAnchorElement).href).pathname));

@@ -22,8 +22,7 @@ export function findChromium(env: Record<string, string | undefined> = process.e
   return candidates.find((p): p is string => typeof p === 'string' && p !== '' && existsSync(p));
 }
 
-export const MISSING_BROWSER =
-  '没有找到 Chromium，浏览器测试已跳过。安装方法：apt-get install -y chromium fonts-noto-cjk，或设置 CHROMIUM_PATH 指向浏览器。';
+export const MISSING_BROWSER = '没有找到 Chromium，浏览器测试已跳过。安装方法：apt-get install -y chromium fonts-noto-cjk，或设置 CHROMIUM_PATH 指向浏览器。';
 
 export function browserAvailability(): { path?: string; skip: boolean } {
   const path = findChromium();

@@ -69,15 +69,15 @@ export function parseCsv(text: string): CsvModel {
         break;
       }
       if (quoted) {
-        if (ch === '"' && text[i + 1] === '"') (cell += '"'), (i += 2);
-        else if (ch === '"') (quoted = false), i++;
-        else (cell += ch), i++;
-      } else if (ch === '"') (quoted = true), i++;
-      else if (ch === ',') cells.push(cell), (cell = ''), i++;
+        if (ch === '"' && text[i + 1] === '"') ((cell += '"'), (i += 2));
+        else if (ch === '"') ((quoted = false), i++);
+        else ((cell += ch), i++);
+      } else if (ch === '"') ((quoted = true), i++);
+      else if (ch === ',') (cells.push(cell), (cell = ''), i++);
       else if (ch === '\n' || (ch === '\r' && text[i + 1] === '\n')) {
         cells.push(cell);
         break;
-      } else (cell += ch), i++;
+      } else ((cell += ch), i++);
     }
     records.push({ cells, orig: text.slice(start, i) });
     i += text[i] === '\r' ? 2 : text[i] === '\n' ? 1 : 0;
@@ -117,8 +117,7 @@ function columnIndex(m: CsvModel, name: string): number {
 /** Index in m.rows of the one row the reference names; -1 for 'header'. */
 function rowIndex(m: CsvModel, ref: RowRef): number {
   if (ref === 'header') return -1;
-  const want: Array<[number, string]> =
-    typeof ref === 'object' ? Object.entries(ref).map(([c, v]) => [columnIndex(m, c), String(v)]) : [[0, String(ref)]];
+  const want: Array<[number, string]> = typeof ref === 'object' ? Object.entries(ref).map(([c, v]) => [columnIndex(m, c), String(v)]) : [[0, String(ref)]];
   const hits = m.rows.flatMap((r, k) => ('cells' in r && want.every(([c, v]) => value(r.cells[c]) === v) ? [k] : []));
   if (hits.length !== 1) throw new Error(`patch: row ${JSON.stringify(ref)} matches ${hits.length} rows (need exactly one)`);
   return hits[0]!;
@@ -159,7 +158,12 @@ export function applyCsvOp(m: CsvModel, op: Op): void {
     for (const c of Object.keys(values)) columnIndex(m, c);
     const cells = m.header.map((h) => String(values[value(h) ?? ''] ?? ''));
     insertAt(m, op.insert.after, [{ cells }]);
-  } else if ('insertLines' in op) insertAt(m, op.insertLines.after, op.insertLines.lines.map((line) => ({ line })));
+  } else if ('insertLines' in op)
+    insertAt(
+      m,
+      op.insertLines.after,
+      op.insertLines.lines.map((line) => ({ line })),
+    );
   else if ('delete' in op) m.rows.splice(rowIndex(m, op.delete.row), 1);
   else if ('renameColumn' in op) m.header[columnIndex(m, op.renameColumn.from)] = op.renameColumn.to;
   else if ('removeColumn' in op) {

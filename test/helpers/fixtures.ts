@@ -85,7 +85,14 @@ export const HOSTILE_PAYLOADS = [
  * Cell openings a spreadsheet would run as a formula (OWASP's list), from the third data row on;
  * also behind a zero-width space (which trimming keeps and a spreadsheet skips) and in full width.
  */
-export const FORMULA_PAYLOADS = ['=HYPERLINK("http://evil.example/","点击")', "+cmd|' /C calc'!A0", '-1+1', '@SUM(1+1)*cmd|', '\u200B=HYPERLINK("http://evil.example/")', '＝1+1'] as const;
+export const FORMULA_PAYLOADS = [
+  '=HYPERLINK("http://evil.example/","点击")',
+  "+cmd|' /C calc'!A0",
+  '-1+1',
+  '@SUM(1+1)*cmd|',
+  '\u200B=HYPERLINK("http://evil.example/")',
+  '＝1+1',
+] as const;
 /** A 10,000-character text. */
 export const HOSTILE_LONG = '长文本'.repeat(3334).slice(0, 10000);
 

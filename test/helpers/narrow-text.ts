@@ -44,7 +44,13 @@ export function findBrokenRuns(): BrokenRun[] {
     }
     if (perTop.size < 2) continue;
     const perLine = Math.max(...perTop.values());
-    if (perLine <= 2) out.push({ text: chars.join('').slice(0, 40), perLine, lines: perTop.size, where: `${parent.tagName.toLowerCase()}${parent.className ? '.' + String(parent.className).split(/\s+/).join('.') : ''}` });
+    if (perLine <= 2)
+      out.push({
+        text: chars.join('').slice(0, 40),
+        perLine,
+        lines: perTop.size,
+        where: `${parent.tagName.toLowerCase()}${parent.className ? '.' + String(parent.className).split(/\s+/).join('.') : ''}`,
+      });
   }
   return out;
 }

@@ -30,20 +30,24 @@ export interface Probe {
 
 export function searchProbes(set: string, samples: number): Probe[] {
   const rand = rng(20261201);
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
-  const sample = <T,>(xs: readonly T[], n: number): T[] => {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const sample = <T>(xs: readonly T[], n: number): T[] => {
     const pool = [...xs];
     const out: T[] = [];
     while (out.length < n && pool.length) out.push(pool.splice(Math.floor(rand() * pool.length), 1)[0]!);
     return out;
   };
-  const rows = (t: string) => Papa.parse<Record<string, string>>(readFileSync(join(set, 'data', `${t}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
+  const rows = (t: string) =>
+    Papa.parse<Record<string, string>>(readFileSync(join(set, 'data', `${t}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
   const out: Probe[] = [];
   const planDir = join(set, 'content/plan');
   for (const f of readdirSync(planDir).filter((n) => n.endsWith('.md'))) {
     const body = readFileSync(join(planDir, f), 'utf8').replace(/^---[\s\S]*?\n---\n/, '');
     // Runs of 4–8 Chinese characters, without punctuation, from the plan's paragraphs.
-    const runs = body.split('\n').filter((l) => l && !l.startsWith('#') && !l.startsWith(':::')).flatMap((l) => l.match(/[\u4e00-\u9fff]{4,}/g) ?? []);
+    const runs = body
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#') && !l.startsWith(':::'))
+      .flatMap((l) => l.match(/[\u4e00-\u9fff]{4,}/g) ?? []);
     for (let i = 0; i < samples && runs.length; i++) {
       const run = pick(runs);
       const len = 4 + Math.floor(rand() * 5);
@@ -65,4 +69,3 @@ export function searchProbes(set: string, samples: number): Probe[] {
   }
   return out;
 }
-

@@ -53,7 +53,14 @@ export async function serveStatic(dir: string, base = '/'): Promise<RunningServe
     const pathname = decodeURIComponent(url.pathname);
     let file: string | undefined;
     if (pathname.startsWith(prefix)) file = await fileAt(dir, pathname.slice(prefix.length));
-    if (pathname.startsWith(prefix) && file && (await stat(file)).isDirectory() === false && !pathname.endsWith('/') && file.endsWith('index.html') && !pathname.endsWith('index.html')) {
+    if (
+      pathname.startsWith(prefix) &&
+      file &&
+      (await stat(file)).isDirectory() === false &&
+      !pathname.endsWith('/') &&
+      file.endsWith('index.html') &&
+      !pathname.endsWith('index.html')
+    ) {
       res.writeHead(301, { Location: `${pathname}/` });
       res.end();
       return;

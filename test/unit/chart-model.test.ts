@@ -12,7 +12,17 @@ const jan1 = (y: number) => Date.UTC(y, 0, 1);
 
 describe('year axis', () => {
   it('starts on 1 January of the first year shown and marks each year at 1 January, labelled mid-span', () => {
-    const m = chartModel({ kind: 'level', unit: '%', target: 25, deadline: '2017', points: [{ date: '2016', value: 16.7 }, { date: '2017-12-31', value: 22.2 }, { date: '2019', value: 33.3 }] });
+    const m = chartModel({
+      kind: 'level',
+      unit: '%',
+      target: 25,
+      deadline: '2017',
+      points: [
+        { date: '2016', value: 16.7 },
+        { date: '2017-12-31', value: 22.2 },
+        { date: '2019', value: 33.3 },
+      ],
+    });
     expect(m.xMin).toBe(jan1(2016));
     // Grid lines at every 1 January on the axis (2020-01-01 too, six weeks before its end)…
     expect(m.years.map((y) => y.t)).toEqual([2016, 2017, 2018, 2019, 2020].map(jan1));
@@ -31,7 +41,16 @@ describe('year axis', () => {
   });
 
   it('gives Chart.js the same years: grid ticks at 1 January without a label, labels mid-year without a grid line', () => {
-    const m = chartModel({ kind: 'count', unit: '座', target: 44, deadline: '2020', points: [{ date: '2017-06', value: 10 }, { date: '2020', value: 44 }] });
+    const m = chartModel({
+      kind: 'count',
+      unit: '座',
+      target: 44,
+      deadline: '2020',
+      points: [
+        { date: '2017-06', value: 10 },
+        { date: '2020', value: 44 },
+      ],
+    });
     const { ticks } = chartJsData(m);
     expect(ticks.filter((t) => t.grid).map((t) => t.value)).toEqual(m.years.flatMap((y) => (y.t !== undefined ? [y.t] : [])));
     for (const t of ticks.filter((x) => !x.grid)) {
@@ -53,7 +72,9 @@ describe('year axis', () => {
   });
 
   it('never labels a year outside the axis, and every observation lies on the axis', () => {
-    const date = fc.tuple(fc.integer({ min: 1990, max: 2040 }), fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined })).map(([y, mo]) => (mo ? `${y}-${String(mo).padStart(2, '0')}` : String(y)));
+    const date = fc
+      .tuple(fc.integer({ min: 1990, max: 2040 }), fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }))
+      .map(([y, mo]) => (mo ? `${y}-${String(mo).padStart(2, '0')}` : String(y)));
     fc.assert(
       fc.property(fc.array(date, { minLength: 0, maxLength: 6 }), date, (dates, deadline) => {
         const m = chartModel({ kind: 'level', target: 1, deadline, points: dates.map((d, i) => ({ date: d, value: i })) });

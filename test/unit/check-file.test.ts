@@ -14,7 +14,10 @@ const plans = readdirSync(join(VALID, 'content/plan'))
   .map((f) => ({ id: f.slice(0, -3), path: `content/plan/${f}`, text: readFileSync(join(VALID, 'content/plan', f), 'utf8') }));
 
 function cli(dir: string): string[] {
-  const r = spawnSync(process.execPath, [join(ROOT, 'src/cli/validate.ts'), '--format', 'json', '--data', 'data', '--content', 'content'], { cwd: dir, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(ROOT, 'src/cli/validate.ts'), '--format', 'json', '--data', 'data', '--content', 'content'], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
   return (JSON.parse(r.stdout).issues as Array<{ text: string }>).map((i) => i.text);
 }
 
@@ -38,7 +41,9 @@ describe('the in-browser checker and the command line', () => {
       const mine = browser.issues.map(formatIssue);
       expect(mine.length).toBeGreaterThan(0);
       expect(mine).toEqual(fromCli.filter((m) => m.startsWith(`data/${table}.csv`)));
-      expect(browser.elsewhere.map(formatIssue)).toEqual(fromCli.filter((m) => !m.startsWith(`data/${table}.csv`) && m.includes(`data/${table}.csv`) && m.includes('找不到')));
+      expect(browser.elsewhere.map(formatIssue)).toEqual(
+        fromCli.filter((m) => !m.startsWith(`data/${table}.csv`) && m.includes(`data/${table}.csv`) && m.includes('找不到')),
+      );
     });
   }
 
@@ -63,7 +68,9 @@ describe('the in-browser checker and the command line', () => {
   it('names the editor’s file and the Excel cell, and offers the corrected file', () => {
     const bytes = new TextEncoder().encode('id,name,kind\ndongcun,东村,村\nxishequ,"西\n社区",社区\nnanxiang,南巷村, 村\nbeicun,北村,村\nhuxin,湖心村,村\n');
     const r = checkFile({ fileName: '村.csv', bytes, published, plans });
-    expect(r.issues.map((i) => formatForEditor(i, '村.csv'))).toEqual(['村.csv 单元格 C4（第 4 行，列 kind）：“ 村”开头或结尾有空格（请删除多余的空格），应写成“村”']);
+    expect(r.issues.map((i) => formatForEditor(i, '村.csv'))).toEqual([
+      '村.csv 单元格 C4（第 4 行，列 kind）：“ 村”开头或结尾有空格（请删除多余的空格），应写成“村”',
+    ]);
     expect(r.fixed?.fileName).toBe('村（已修正）.csv');
     expect(r.fixed?.changes).toEqual([{ line: 5, cell: 'C4', column: 'kind', from: ' 村', to: '村' }]);
     const fixed = r.fixed!.bytes;
@@ -74,7 +81,9 @@ describe('the in-browser checker and the command line', () => {
   });
 
   it('keeps a row it cannot read in the corrected file, byte for byte, and says so; the corrected file still fails on it', () => {
-    const text = readFileSync(join(VALID, 'data/problems.csv'), 'utf8').replace(',养殖废水直排河道,', ',"养殖废水直排河道,').replace('GS-2018-003,2018-11-05,', 'GS-2018-003,2018/11/5,');
+    const text = readFileSync(join(VALID, 'data/problems.csv'), 'utf8')
+      .replace(',养殖废水直排河道,', ',"养殖废水直排河道,')
+      .replace('GS-2018-003,2018-11-05,', 'GS-2018-003,2018/11/5,');
     const r = checkFile({ fileName: '问题.csv', bytes: new TextEncoder().encode(text), published, plans });
     expect(r.fixed?.changes).toEqual([{ line: 6, cell: 'B5', column: 'reported', from: '2018/11/5', to: '2018-11-05' }]);
     expect(r.fixed?.kept).toEqual([5]);
@@ -96,7 +105,9 @@ describe('the in-browser checker and the command line', () => {
     ]);
     // The cell-count form: the quote closes at the end of a line, the record then has too many cells.
     const other = ['id,name,kind', 'dongcun,"东村,村', 'xishequ,西社区,社区', 'nanxiang,南巷村",村,多', ''].join('\n');
-    expect(checkFile({ fileName: 'villages.csv', table: 'villages', bytes: new TextEncoder().encode(other), published, plans }).issues.map(formatIssue)).toEqual([
+    expect(
+      checkFile({ fileName: 'villages.csv', table: 'villages', bytes: new TextEncoder().encode(other), published, plans }).issues.map(formatIssue),
+    ).toEqual([
       'data/villages.csv:2：从这一行开始的带引号单元格“"东村,村”一直读到第 4 行才结束，这样读出的一行有 4 个单元格，表头有 3 列，第 3–4 行都被读成了这一个单元格：很可能是这一行多了一个英文双引号，或者这个单元格少了结束引号（这一行没有检查，后面的行照常检查）',
       'data/villages.csv:4：单元格“南巷村"”中间有英文双引号（这样的单元格要整体放在双引号中，文字中的双引号写成两个 ""，或改用中文引号“”）',
     ]);

@@ -9,7 +9,8 @@ import { reportGithub } from '../../src/build/report.ts';
 import { FIXTURE_CONTENT, ROOT } from '../helpers/paths.ts';
 
 const FM = '---\ntitle: 标题\ndescription: 说明\n---\n\n';
-const check = (path: string, body: string, fromRoot?: string) => checkPage({ path, text: FM + body, ...(fromRoot ? { fromRoot } : {}) }).map((i) => `${i.code} ${formatIssue(i)}`);
+const check = (path: string, body: string, fromRoot?: string) =>
+  checkPage({ path, text: FM + body, ...(fromRoot ? { fromRoot } : {}) }).map((i) => `${i.code} ${formatIssue(i)}`);
 const codes = (path: string, body: string) => checkPage({ path, text: FM + body }).map((i) => i.code);
 
 describe('the pages of the site', () => {
@@ -33,7 +34,11 @@ describe('the pages of the site', () => {
     for (const c of CONTENT_COMPONENTS) expect(existsSync(join(ROOT, c.path)), c.path).toBe(true);
     // src/pages/[page].astro hands exactly these to every page (its map is typed by the names too).
     const route = readFileSync(join(ROOT, 'src/pages/[page].astro'), 'utf8');
-    const map = /const components = \{([^}]*)\}/.exec(route)?.[1]?.split(',').map((s) => s.trim()).filter(Boolean);
+    const map = /const components = \{([^}]*)\}/
+      .exec(route)?.[1]
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     expect(map).toEqual(CONTENT_COMPONENTS.map((c) => c.name));
     for (const c of CONTENT_COMPONENTS) expect(route).toContain(`import ${c.name} from '../${c.path.replace(/^src\//, '')}';`);
   });
@@ -85,7 +90,7 @@ describe('code in an MDX page', () => {
       'import SectionHeading from "/src/components/SectionHeading.astro"',
       "import SectionHeading from 'src/components/SectionHeading.astro'",
       "import SectionHeading from '../../src/components/SectionHeading.astro' /* */",
-      "export default function Layout() {}",
+      'export default function Layout() {}',
       "export { default } from '../../src/components/SectionHeading.astro'",
     ]) {
       expect(codes('content/pages/a.mdx', `${line}\n`), line).toEqual(['E101']);
@@ -93,7 +98,12 @@ describe('code in an MDX page', () => {
   });
 
   it('accepts the import of an allow-listed component by its path from the page, and says what to write otherwise', () => {
-    expect(check('content/pages/a.mdx', "import SectionHeading from '../../src/components/SectionHeading.astro';\nimport ProblemStatusLegend from \"../../src/components/./ProblemStatusLegend.astro\"\n\n<ProblemStatusLegend />\n")).toEqual([]);
+    expect(
+      check(
+        'content/pages/a.mdx',
+        'import SectionHeading from \'../../src/components/SectionHeading.astro\';\nimport ProblemStatusLegend from "../../src/components/./ProblemStatusLegend.astro"\n\n<ProblemStatusLegend />\n',
+      ),
+    ).toEqual([]);
     expect(check('content/pages/a.mdx', "import SectionHeading from '../../src/components/SectionHeading.astro'\n", 'test/x/content/pages/a.mdx')).toEqual([
       "E101 content/pages/a.mdx:6:1：import SectionHeading 的路径“../../src/components/SectionHeading.astr…”不是组件 src/components/SectionHeading.astro（应写成 import SectionHeading from '../../../../src/components/SectionHeading.astro'，也可以删掉这一行：SectionHeading 不用 import 就能直接使用）",
     ]);
@@ -105,7 +115,16 @@ describe('code in an MDX page', () => {
 
   it('allows a comment in braces and literal prop values, and nothing else in braces', () => {
     expect(check('content/pages/a.mdx', '{/* 备注 */}\n\n文字 {  /* a */ /* b */ }\n\n<SectionHeading id={"fine"}>标题</SectionHeading>\n')).toEqual([]);
-    for (const body of ['{/* a */ x /* b */}', '{`${1}`}', '{"text"}', '{// 备注\n}', '{(() => 1)()}', '<SectionHeading id={"a" + "b"}>t</SectionHeading>', "<SectionHeading id={'a\\x62'}>t</SectionHeading>", '<SectionHeading id={`samples`}>t</SectionHeading>', ]) {
+    for (const body of [
+      '{/* a */ x /* b */}',
+      '{`${1}`}',
+      '{"text"}',
+      '{// 备注\n}',
+      '{(() => 1)()}',
+      '<SectionHeading id={"a" + "b"}>t</SectionHeading>',
+      "<SectionHeading id={'a\\x62'}>t</SectionHeading>",
+      '<SectionHeading id={`samples`}>t</SectionHeading>',
+    ]) {
       expect(codes('content/pages/a.mdx', `${body}\n`), body).toEqual(['E101']);
     }
     // A spread is refused, and the id it would have given is missing.
@@ -113,7 +132,9 @@ describe('code in an MDX page', () => {
   });
 
   it('refuses Astro’s directives on a component (set:html would write raw HTML, client:* would ship a script)', () => {
-    expect(check('content/pages/a.mdx', '<SectionHeading id="a" set:html="<script>x</script>">t</SectionHeading>\n\n<ProblemStatusLegend client:load />\n')).toEqual([
+    expect(
+      check('content/pages/a.mdx', '<SectionHeading id="a" set:html="<script>x</script>">t</SectionHeading>\n\n<ProblemStatusLegend client:load />\n'),
+    ).toEqual([
       'E102 content/pages/a.mdx:6:1：组件 SectionHeading 没有属性 set:html（它的属性：id；写法：<SectionHeading id="samples">哪些数据是示例</SectionHeading>）',
       'E102 content/pages/a.mdx:8:1：组件 ProblemStatusLegend 没有属性 client:load（它没有属性；写法：<ProblemStatusLegend />）',
     ]);
@@ -158,9 +179,18 @@ describe('links and images', () => {
   });
 
   it('refuses javascript: in a link with entities, in an autolink and in a definition; allows http(s), mailto:, tel: and relative links', () => {
-    expect(codes('content/pages/a.md', '[a](&#106;avascript:alert(1)) [b](<javascript:alert(1)>) [c][d]\n\n[d]: <JAVASCRIPT:x> "t"\n')).toEqual(['E103', 'E103', 'E103']);
+    expect(codes('content/pages/a.md', '[a](&#106;avascript:alert(1)) [b](<javascript:alert(1)>) [c][d]\n\n[d]: <JAVASCRIPT:x> "t"\n')).toEqual([
+      'E103',
+      'E103',
+      'E103',
+    ]);
     expect(codes('content/pages/a.mdx', '[a](javascript:alert(1))\n')).toEqual(['E103']);
-    expect(check('content/pages/a.md', '[a](https://x.example/) [b](http://x.example/) [c](mailto:a@x.example) [d](tel:123) [e](../data/) [f](#s1) <https://x.example/> www.x.example a@x.example\n')).toEqual([]);
+    expect(
+      check(
+        'content/pages/a.md',
+        '[a](https://x.example/) [b](http://x.example/) [c](mailto:a@x.example) [d](tel:123) [e](../data/) [f](#s1) <https://x.example/> www.x.example a@x.example\n',
+      ),
+    ).toEqual([]);
   });
 
   it('refuses images, inline and by reference', () => {
@@ -171,13 +201,19 @@ describe('links and images', () => {
 describe('front matter', () => {
   it('must come first, be flat and hold exactly title and description', () => {
     const msgs = (text: string) => checkPage({ path: 'p.md', text }).map((i) => `${i.code} ${formatIssue(i)}`);
-    expect(msgs('+++\ntitle = "t"\n+++\n\n正文\n')).toEqual(['E104 p.md:1：文件第 1 行必须是 ---（文件头开始）（页面文件以 --- 开头，接着写 title: 标题 和 description: 一句话说明，再以 --- 结束）']);
-    expect(msgs('\n---\ntitle: t\ndescription: d\n---\n')).toEqual(['E104 p.md:1：文件第 1 行必须是 ---（文件头开始）（页面文件以 --- 开头，接着写 title: 标题 和 description: 一句话说明，再以 --- 结束）']);
+    expect(msgs('+++\ntitle = "t"\n+++\n\n正文\n')).toEqual([
+      'E104 p.md:1：文件第 1 行必须是 ---（文件头开始）（页面文件以 --- 开头，接着写 title: 标题 和 description: 一句话说明，再以 --- 结束）',
+    ]);
+    expect(msgs('\n---\ntitle: t\ndescription: d\n---\n')).toEqual([
+      'E104 p.md:1：文件第 1 行必须是 ---（文件头开始）（页面文件以 --- 开头，接着写 title: 标题 和 description: 一句话说明，再以 --- 结束）',
+    ]);
     expect(msgs('---\ntitle: t\ndescription:\n  多行的说明\n---\n')).toEqual([
       'E104 p.md:4：“  多行的说明”不是“字段名: 值”的格式（页面文件以 --- 开头，接着写 title: 标题 和 description: 一句话说明，再以 --- 结束）',
       'E104 p.md:3：文件头的“description”不能为空',
     ]);
-    expect(msgs('---\ntitle: t\ndescription: d\nlayout: ../../src/layouts/Evil.astro\n---\n')).toEqual(['E104 p.md:4：文件头里不能写“layout”（只能写 title 和 description；layout 会让生成网站时引入别的文件）']);
+    expect(msgs('---\ntitle: t\ndescription: d\nlayout: ../../src/layouts/Evil.astro\n---\n')).toEqual([
+      'E104 p.md:4：文件头里不能写“layout”（只能写 title 和 description；layout 会让生成网站时引入别的文件）',
+    ]);
   });
 });
 

@@ -25,7 +25,12 @@ describe('credit by period', () => {
   });
 
   it('knows how each enterprise moved', () => {
-    expect(changes(R, '2019-H1').map((c) => [c.current.uscc, c.change])).toEqual([['A', 'downgraded'], ['B', 'upgraded'], ['C', 'new'], ['D', 'downgraded']]);
+    expect(changes(R, '2019-H1').map((c) => [c.current.uscc, c.change])).toEqual([
+      ['A', 'downgraded'],
+      ['B', 'upgraded'],
+      ['C', 'new'],
+      ['D', 'downgraded'],
+    ]);
   });
 
   it('lists red and black (worst first) and the downgraded (biggest drop first)', () => {
@@ -49,10 +54,20 @@ describe('credit by period', () => {
       { uscc: '91320281BBBB', period: '2019-H1', rating: '蓝色' },
       { uscc: '91320281CCCC', period: '2018', rating: '黄色' },
     ];
-    const idx = creditIndex(ents, rr, new Map([['v1', '红豆村'], ['v2', '北涸村']]));
+    const idx = creditIndex(
+      ents,
+      rr,
+      new Map([
+        ['v1', '红豆村'],
+        ['v2', '北涸村'],
+      ]),
+    );
     expect(idx.periods).toEqual(['2018', '2019-H1']);
     expect(idx.rows[0]).toEqual(['91320281AAAA', '（示例）青禾化工', '化工', 'v1', '红豆村', '蓝红']);
-    expect(filterCredit(idx, { period: '2019-H1' }).map((r) => [r.uscc, r.rating, r.change])).toEqual([['91320281AAAA', '红色', 'downgraded'], ['91320281BBBB', '蓝色', 'new']]);
+    expect(filterCredit(idx, { period: '2019-H1' }).map((r) => [r.uscc, r.rating, r.change])).toEqual([
+      ['91320281AAAA', '红色', 'downgraded'],
+      ['91320281BBBB', '蓝色', 'new'],
+    ]);
     expect(filterCredit(idx, { period: '2019-H1', rating: '红色' }).map((r) => r.uscc)).toEqual(['91320281AAAA']);
     expect(filterCredit(idx, { period: '2018', industry: '化工', village: 'v2' }).map((r) => r.uscc)).toEqual(['91320281CCCC']);
     expect(filterCredit(idx, { period: '2019-H1', q: 'bbb' }).map((r) => r.uscc)).toEqual(['91320281BBBB']);

@@ -17,10 +17,24 @@ function rules(text: string): Array<{ path: string; headers: Array<[string, stri
 }
 const matches = (pattern: string, path: string) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(path);
 /** Every header a host sends for a path: all matching rules, joined. */
-const headersFor = (text: string, path: string) => rules(text).filter((r) => matches(r.path, path)).flatMap((r) => r.headers);
+const headersFor = (text: string, path: string) =>
+  rules(text)
+    .filter((r) => matches(r.path, path))
+    .flatMap((r) => r.headers);
 
 describe('_headers', () => {
-  const file = headersFile('/gushan/', ['index.html', '404.html', 'favicon.svg', '_astro/', 'indicators/', 'embed/', 'data/', 'credit/', 'sitemap-index.xml', '_headers']);
+  const file = headersFile('/gushan/', [
+    'index.html',
+    '404.html',
+    'favicon.svg',
+    '_astro/',
+    'indicators/',
+    'embed/',
+    'data/',
+    'credit/',
+    'sitemap-index.xml',
+    '_headers',
+  ]);
 
   it('lets any site frame the embed pages, and sends them no policy that forbids it', () => {
     const h = headersFor(file, '/gushan/embed/indicators/x/');
@@ -32,7 +46,10 @@ describe('_headers', () => {
   it('keeps every other file framable only by the site itself', () => {
     for (const path of ['/gushan/', '/gushan/indicators/x/', '/gushan/data/', '/gushan/credit/period/2019/', '/gushan/404.html', '/gushan/favicon.svg']) {
       const h = headersFor(file, path);
-      expect(h.filter(([k]) => k === 'Content-Security-Policy').map(([, v]) => v), path).toEqual([expect.stringMatching(/; frame-ancestors 'self'$/)]);
+      expect(
+        h.filter(([k]) => k === 'Content-Security-Policy').map(([, v]) => v),
+        path,
+      ).toEqual([expect.stringMatching(/; frame-ancestors 'self'$/)]);
       expect(h, path).toContainEqual(['X-Frame-Options', 'SAMEORIGIN']);
     }
     expect(headersFor(file, '/gushan/data/x.csv')).toContainEqual(['Content-Type', 'text/csv; charset=utf-8']);

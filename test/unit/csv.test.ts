@@ -47,9 +47,7 @@ describe('parseCsv', () => {
     for (let k = 3; k <= 16; k++) lines.push(`v${k},村${k},村${k === 9 ? ',多' : ''}`);
     lines.push('w17,"湖心, 村",村', 'w18,北村,村');
     const { rows, issues } = parseCsv(lines.join('\n'));
-    expect(issues).toEqual([
-      { line: 2, row: 2, kind: 'runaway-quote', value: '东村,村', cell: 1, endLine: 17, failure: 'text-after-quote' },
-    ]);
+    expect(issues).toEqual([{ line: 2, row: 2, kind: 'runaway-quote', value: '东村,村', cell: 1, endLine: 17, failure: 'text-after-quote' }]);
     expect(rows.find((r) => r.line === 9)?.cells).toEqual(['v9', '村9', '村', '多']);
     expect(rows.map((r) => r.line)).toEqual([1, ...Array.from({ length: 16 }, (_, k) => k + 3)]);
     expect(rows.at(-2)?.cells).toEqual(['w17', '湖心, 村', '村']);
@@ -69,7 +67,11 @@ describe('parseCsv', () => {
     // The continuation line does not look like a row: the record is read as written (the validator says E020).
     const { rows, issues } = parseCsv('a,b,c\n1,"第一段\n第二段",3,4\n5,6,7\n');
     expect(issues).toEqual([]);
-    expect(rows.map((r) => [r.line, r.cells.length])).toEqual([[1, 3], [2, 4], [4, 3]]);
+    expect(rows.map((r) => [r.line, r.cells.length])).toEqual([
+      [1, 3],
+      [2, 4],
+      [4, 3],
+    ]);
   });
 
   it('gives the offsets of every record and, when asked, of every cell, and lists blank records apart', () => {

@@ -13,8 +13,10 @@ import { tempRepo, type TempRepo } from '../helpers/git-repo.ts';
 import { FIXTURE } from '../helpers/paths.ts';
 import { appendCommit, makeHistory } from '../../scripts/bench-history.ts';
 
-const HEAD = 'id,reported,source_type,village,location,categories,title,description,verified,enterprise,responsible,deadline,status,closed,measures,penalty,fine_wan,source_url';
-const p = (id: string, reported: string, status: string, closed = '', title = '偷排废水') => `${id},${reported},信访举报,,东村河,水,${title},"群众反映：\n夜间排污。",属实,,环保办,,${status},${closed},,,,`;
+const HEAD =
+  'id,reported,source_type,village,location,categories,title,description,verified,enterprise,responsible,deadline,status,closed,measures,penalty,fine_wan,source_url';
+const p = (id: string, reported: string, status: string, closed = '', title = '偷排废水') =>
+  `${id},${reported},信访举报,,东村河,水,${title},"群众反映：\n夜间排污。",属实,,环保办,,${status},${closed},,,,`;
 const csv = (...rows: string[]) => `${HEAD}\n${rows.join('\n')}\n`;
 const V = 'id,name,kind\ndongcun,东村,村\n';
 
@@ -32,7 +34,11 @@ beforeAll(async () => {
   ids.add = repo.commit({ 'data/problems.csv': csv(one, two), 'data/villages.csv': V, 'README.md': '说明' }, '2019-01-10T09:00:00+08:00', '首次公开问题清单');
   const oneDone = p('GS-2019-001', '2019-01-02', '已整改', '2019-03-01');
   ids.status = repo.commit({ 'data/problems.csv': csv(oneDone, two) }, '2019-03-02T10:00:00+08:00', 'GS-2019-001 已整改');
-  ids.excel = repo.commit({ 'data/problems.csv': `\ufeff${csv(oneDone, two).replace(/\n/g, '\r\n')}`, 'data/other.csv': 'a,b\n1,2\n' }, '2019-04-01T10:00:00+08:00', '用 Excel 另存');
+  ids.excel = repo.commit(
+    { 'data/problems.csv': `\ufeff${csv(oneDone, two).replace(/\n/g, '\r\n')}`, 'data/other.csv': 'a,b\n1,2\n' },
+    '2019-04-01T10:00:00+08:00',
+    '用 Excel 另存',
+  );
   ids.remove = repo.commit({ 'data/problems.csv': csv(oneDone) }, '2019-05-01T10:00:00+08:00', '删除 GS-2019-002');
   ids.broken = repo.commit({ 'data/problems.csv': csv(oneDone).replace(/^id,/, '编号x,') }, '2019-06-01T10:00:00+08:00', '改坏了表头');
   ids.fix = repo.commit({ 'data/problems.csv': csv(oneDone.replace('环保办', '镇环保办')) }, '2019-06-02T10:00:00+08:00', '修好表头，改责任单位');
@@ -43,7 +49,11 @@ beforeAll(async () => {
   repo.git(['checkout', '-q', 'main']);
   repo.git(['merge', '-q', '--no-ff', '-m', '合并：新增西社区', 'edit'], '2019-07-20T10:00:00+08:00');
   ids.merge = repo.git(['rev-parse', 'HEAD']);
-  ids.rename = repo.commit({ 'data/problems.csv': csv(oneDone.replace('环保办', '镇环保办').replace('GS-2019-001', 'GS-2019-101'), two) }, '2019-08-01T10:00:00+08:00', '编号改为 GS-2019-101');
+  ids.rename = repo.commit(
+    { 'data/problems.csv': csv(oneDone.replace('环保办', '镇环保办').replace('GS-2019-001', 'GS-2019-101'), two) },
+    '2019-08-01T10:00:00+08:00',
+    '编号改为 GS-2019-101',
+  );
   history = await readDataHistory({ dataDir: join(repo.dir, 'data'), cacheDir: cache }, stats);
 }, 120_000); // some twenty git commands: slow on a busy machine
 
@@ -88,7 +98,15 @@ describe('readDataHistory on a fixture repository', () => {
         table: 'problems',
         added: [],
         removed: [],
-        changed: [{ key: ['GS-2019-001'], fields: [{ column: 'status', from: '整改中', to: '已整改' }, { column: 'closed', from: '', to: '2019-03-01' }] }],
+        changed: [
+          {
+            key: ['GS-2019-001'],
+            fields: [
+              { column: 'status', from: '整改中', to: '已整改' },
+              { column: 'closed', from: '', to: '2019-03-01' },
+            ],
+          },
+        ],
       }),
     ]);
   });
@@ -106,7 +124,11 @@ describe('readDataHistory on a fixture repository', () => {
     const broken = h.commits.find((c) => c.id === ids.broken)!;
     expect(broken.tables[0]).toMatchObject({ table: 'problems', unreadable: { side: 'new', reason: '缺少主键列 id' }, added: [], removed: [], changed: [] });
     const fix = h.commits.find((c) => c.id === ids.fix)!;
-    expect(fix.tables[0]).toMatchObject({ added: [], removed: [], changed: [{ key: ['GS-2019-001'], fields: [{ column: 'responsible', from: '环保办', to: '镇环保办' }] }] });
+    expect(fix.tables[0]).toMatchObject({
+      added: [],
+      removed: [],
+      changed: [{ key: ['GS-2019-001'], fields: [{ column: 'responsible', from: '环保办', to: '镇环保办' }] }],
+    });
   });
 
   it('sees a change merged from a branch at the merge commit (first-parent history)', () => {
@@ -186,7 +208,10 @@ describe('readDataHistory without usable history', () => {
     const plain = mkdtempSync(join(tmpdir(), 'gushan-plain-'));
     expect(await readDataHistory({ dataDir: plain, cacheDir: false })).toEqual({ available: false, reason: expect.stringContaining('不在 git 仓库中') });
     expect(await readDataHistory({ dataDir: join(plain, 'nope'), cacheDir: false })).toEqual({ available: false, reason: expect.stringContaining('不存在') });
-    expect(await readDataHistory({ dataDir: join(repo.dir, 'data'), cacheDir: false, git: join(plain, 'no-git') })).toEqual({ available: false, reason: '没有安装 git，读不到数据的修改历史' });
+    expect(await readDataHistory({ dataDir: join(repo.dir, 'data'), cacheDir: false, git: join(plain, 'no-git') })).toEqual({
+      available: false,
+      reason: '没有安装 git，读不到数据的修改历史',
+    });
     rmSync(plain, { recursive: true, force: true });
   });
 

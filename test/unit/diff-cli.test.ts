@@ -10,8 +10,10 @@ import { villages } from '../../src/schemas/villages.ts';
 import { ROOT } from '../helpers/paths.ts';
 import { gitEnv, tempRepo, type TempRepo } from '../helpers/git-repo.ts';
 
-const HEAD = 'id,reported,source_type,village,location,categories,title,description,verified,enterprise,responsible,deadline,status,closed,measures,penalty,fine_wan,source_url';
-const p = (id: string, title: string, status: string, closed = '') => `${id},2019-01-02,信访举报,,东村河,水,${title},群众反映。,属实,,环保办,,${status},${closed},,,,`;
+const HEAD =
+  'id,reported,source_type,village,location,categories,title,description,verified,enterprise,responsible,deadline,status,closed,measures,penalty,fine_wan,source_url';
+const p = (id: string, title: string, status: string, closed = '') =>
+  `${id},2019-01-02,信访举报,,东村河,水,${title},群众反映。,属实,,环保办,,${status},${closed},,,,`;
 const csv = (...rows: string[]) => `${HEAD}\n${rows.join('\n')}\n`;
 
 let repo: TempRepo;
@@ -24,7 +26,14 @@ function diff(args: string[]) {
 
 beforeAll(() => {
   repo = tempRepo('gushan-diff-');
-  repo.commit({ 'data/problems.csv': csv(p('GS-2019-003', '企业偷排', '整改中'), p('GS-2019-004', '露天焚烧', '整改中')), 'data/villages.csv': 'id,name,kind\ndongcun,东村,村\n' }, '2019-01-10T09:00:00+08:00', '基准');
+  repo.commit(
+    {
+      'data/problems.csv': csv(p('GS-2019-003', '企业偷排', '整改中'), p('GS-2019-004', '露天焚烧', '整改中')),
+      'data/villages.csv': 'id,name,kind\ndongcun,东村,村\n',
+    },
+    '2019-01-10T09:00:00+08:00',
+    '基准',
+  );
   base = repo.git(['rev-parse', '--short', 'HEAD']);
   repo.git(['branch', 'base']);
   repo.git(['checkout', '-q', '-b', 'edit']);
@@ -87,7 +96,7 @@ describe('npm run diff', () => {
     expect(readFileSync(join(repo.dir, 'data/problems.csv'), 'utf8')).toBe(saved);
   });
 
-  it('withholds what the working tree\'s redactions.csv withholds (a pull request\'s job summary is public)', () => {
+  it("withholds what the working tree's redactions.csv withholds (a pull request's job summary is public)", () => {
     const problemsFile = join(repo.dir, 'data/problems.csv');
     const redactions = join(repo.dir, 'data/redactions.csv');
     const was = readFileSync(problemsFile, 'utf8');
@@ -118,7 +127,14 @@ describe('the summary wording', () => {
   it('names header changes by title, says when a version cannot be compared, and lists notes', () => {
     const v = diffTable(villages, 'id,name\ndongcun,东村\n', 'id,name,kind,extra\ndongcun,东村,村,\n');
     const broken = diffTable(problems, csv(p('GS-2019-003', '企业偷排', '整改中')), 'title,status\n企业偷排,整改中\n');
-    expect(diffText(report([{ def: villages, diff: v }, { def: problems, diff: broken }]))).toBe(
+    expect(
+      diffText(
+        report([
+          { def: villages, diff: v },
+          { def: problems, diff: broken },
+        ]),
+      ),
+    ).toBe(
       [
         '数据记录的改动（工作区与 origin/main（abc1234）相比）：',
         '',
@@ -134,7 +150,11 @@ describe('the summary wording', () => {
 
   it('shortens long values to one line, limits long lists, and escapes Markdown in cell text', () => {
     const long = '很长的描述'.repeat(20);
-    const d = diffTable(problems, csv(p('GS-2019-003', '企业偷排', '整改中')), csv(p('GS-2019-003', `企业*偷排*|${long}`, '整改中'), p('GS-2019-011', 'a', '待整改'), p('GS-2019-012', 'b', '待整改')));
+    const d = diffTable(
+      problems,
+      csv(p('GS-2019-003', '企业偷排', '整改中')),
+      csv(p('GS-2019-003', `企业*偷排*|${long}`, '整改中'), p('GS-2019-011', 'a', '待整改'), p('GS-2019-012', 'b', '待整改')),
+    );
     const text = diffText(report([{ def: problems, diff: d }]), 2);
     expect(diffText(report([{ def: problems, diff: d }]))).toContain(`problems.csv：修改 GS-2019-003 标题：企业偷排 → 企业*偷排*|${long.slice(0, 60 - 7)}…`);
     expect(text.split('\n').at(-1)).toBe('problems.csv：……另有 1 行改动没有列出');

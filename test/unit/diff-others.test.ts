@@ -22,12 +22,20 @@ const FM = '---\ntitle: 关于\ndescription: 说明\n---\n\n';
 
 beforeAll(() => {
   repo = tempRepo('gushan-diff-others-');
-  repo.commit({ 'data/villages.csv': 'id,name,kind\ndongcun,东村,村\n', 'content/pages/about.md': `${FM}正文\n`, 'src/lib/x.ts': 'export const x = 1;\n' }, '2019-01-10T09:00:00+08:00', '基准');
+  repo.commit(
+    { 'data/villages.csv': 'id,name,kind\ndongcun,东村,村\n', 'content/pages/about.md': `${FM}正文\n`, 'src/lib/x.ts': 'export const x = 1;\n' },
+    '2019-01-10T09:00:00+08:00',
+    '基准',
+  );
   base = repo.git(['rev-parse', '--short', 'HEAD']);
   repo.git(['branch', 'base']);
   repo.git(['checkout', '-q', '-b', 'edit']);
   // No record changes; a page edited, an .mdx page added with code in it, code changed.
-  repo.commit({ 'content/pages/about.md': `${FM}新的正文\n`, 'content/pages/tools.mdx': `${FM}{process.env.HOME}\n`, 'src/lib/x.ts': 'export const x = 2;\n' }, '2019-01-11T09:00:00+08:00', '改页面');
+  repo.commit(
+    { 'content/pages/about.md': `${FM}新的正文\n`, 'content/pages/tools.mdx': `${FM}{process.env.HOME}\n`, 'src/lib/x.ts': 'export const x = 2;\n' },
+    '2019-01-11T09:00:00+08:00',
+    '改页面',
+  );
   writeFileSync(join(repo.dir, 'notes.txt'), '还没有提交的文件\n');
 }, 120_000);
 
@@ -78,6 +86,8 @@ describe('diffText and diffMarkdown', () => {
   it('cut a long list and keep file names as code in Markdown', () => {
     const code = Array.from({ length: 60 }, (_, i) => `src/f${i}.ts`);
     expect(diffText({ ...report, others: { content: [], code } })).toContain('src/f49.ts 等 60 个文件');
-    expect(diffMarkdown({ ...report, others: { content: ['content/pages/a_*b*.md'], code: ['src/`x`.ts'] } })).toContain("- 内容（按数据检查）：`content/pages/a_*b*.md`\n- 代码（程序、配置或 .mdx 页面：请开发人员按代码审查）：`src/'x'.ts`\n");
+    expect(diffMarkdown({ ...report, others: { content: ['content/pages/a_*b*.md'], code: ['src/`x`.ts'] } })).toContain(
+      "- 内容（按数据检查）：`content/pages/a_*b*.md`\n- 代码（程序、配置或 .mdx 页面：请开发人员按代码审查）：`src/'x'.ts`\n",
+    );
   });
 });

@@ -8,7 +8,16 @@ import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { encodeExcelCsv, excelCell, excelColumn, excelColumns, pickedRowsExcelCsv, toExcelCsv, type ExcelColumn, type ExcelColumns } from '../../src/lib/publishing/excel-csv.ts';
+import {
+  encodeExcelCsv,
+  excelCell,
+  excelColumn,
+  excelColumns,
+  pickedRowsExcelCsv,
+  toExcelCsv,
+  type ExcelColumn,
+  type ExcelColumns,
+} from '../../src/lib/publishing/excel-csv.ts';
 import { PERIOD_CSV_COLUMNS, PERIOD_EXCEL_COLUMNS } from '../../src/lib/credit-period.ts';
 import { dropLeading, EXCEL_CORPUS, FORMULA_PREFIXES, PLAIN_NUMBER, TEXT_LITERAL } from '../helpers/excel-corpus.ts';
 import { ROOT } from '../helpers/paths.ts';
@@ -45,7 +54,35 @@ describe('Excel-safe cells: the hostile corpus', () => {
 
 describe('Excel-safe cells: any cell', () => {
   const piece = fc.oneof(
-    fc.constantFrom(...FORMULA_PREFIXES, '\t', '\r', '\n', '\r\n', ' ', '\u00A0', '\u3000', '\u2028', '\u2029', '\u000B', '\u0000', '\u200B', '\uFEFF', '\u0301', '"', ',', "'", '0', '1', '.', 'E', 'H', '年', '东', 'cmd|', '!A0'),
+    fc.constantFrom(
+      ...FORMULA_PREFIXES,
+      '\t',
+      '\r',
+      '\n',
+      '\r\n',
+      ' ',
+      '\u00A0',
+      '\u3000',
+      '\u2028',
+      '\u2029',
+      '\u000B',
+      '\u0000',
+      '\u200B',
+      '\uFEFF',
+      '\u0301',
+      '"',
+      ',',
+      "'",
+      '0',
+      '1',
+      '.',
+      'E',
+      'H',
+      '年',
+      '东',
+      'cmd|',
+      '!A0',
+    ),
     fc.string({ unit: 'binary', maxLength: 4 }),
   );
   const cell = fc.array(piece, { maxLength: 12 }).map((p) => p.join(''));
@@ -57,7 +94,8 @@ describe('Excel-safe cells: any cell', () => {
         expect(rows).toHaveLength(2);
         for (const [k, out] of rows[1]!.entries()) {
           const column = k === 0 ? kind : other;
-          const safe = !FORMULA_PREFIXES.some((p) => dropLeading(out).startsWith(p)) || (PLAIN_NUMBER.test(out) && column === 'number') || TEXT_LITERAL.test(out);
+          const safe =
+            !FORMULA_PREFIXES.some((p) => dropLeading(out).startsWith(p)) || (PLAIN_NUMBER.test(out) && column === 'number') || TEXT_LITERAL.test(out);
           expect(safe, JSON.stringify(out)).toBe(true);
           // The reader sees the value: as it is, after an apostrophe, or as a literal holding exactly it (which cannot be broken out of).
           expect([value, `'${value}`, `="${value}"`], JSON.stringify(out)).toContain(out);
@@ -69,7 +107,11 @@ describe('Excel-safe cells: any cell', () => {
   });
 
   it('keeps exactly the plain numbers of a number column as numbers; anything else a spreadsheet would read as a number is text', () => {
-    const numberLike = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }).map(String), fc.integer().map(String), fc.stringMatching(/^[ (+-]?[$¥]?[0-9]{1,20}([.,][0-9]{1,4})?([eE][+-]?[0-9]{1,3})?%?\)?$/));
+    const numberLike = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
+      fc.integer().map(String),
+      fc.stringMatching(/^[ (+-]?[$¥]?[0-9]{1,20}([.,][0-9]{1,4})?([eE][+-]?[0-9]{1,3})?%?\)?$/),
+    );
     fc.assert(
       fc.property(numberLike, (value) => {
         const { text } = excelCell(value, 'number');
@@ -106,7 +148,10 @@ describe('one encoder for the server and the browser', () => {
   it('re-encodes a table: BOM, CRLF, every cell through excelCell', () => {
     expect(toExcelCsv(SOURCE, COLUMNS)).toBe(
       '\uFEFFid,title,score,code,date,note\r\n' +
-        '="a",\'=HYPERLINK("http://x"),-3,="913202810000000001",2019-01-02,\'+1 point\r\n'.replace('\'=HYPERLINK("http://x")', '"\'=HYPERLINK(""http://x"")"').replace('="913202810000000001"', '"=""913202810000000001"""').replace('="a"', 'a') +
+        '="a",\'=HYPERLINK("http://x"),-3,="913202810000000001",2019-01-02,\'+1 point\r\n'
+          .replace('\'=HYPERLINK("http://x")', '"\'=HYPERLINK(""http://x"")"')
+          .replace('="913202810000000001"', '"=""913202810000000001"""')
+          .replace('="a"', 'a') +
         'b,"comma, and ""quote""",5,"=""0123""",,\'@SUM(A1)\r\n' +
         'c,"line\nbreak",-1.5,"=""91320281MA1E2E3E4E""",2019-01-03,"x\u2028=1"\r\n' +
         'd,"\'\u2028=cmd|\' /C calc\'!A0",,"=""2019-H1""","=""2019-01""",\'\ttab\r\n',
@@ -128,7 +173,9 @@ describe('one encoder for the server and the browser', () => {
 
   it('a column kind that is not one (from a page attribute) is text, also for names such as constructor', () => {
     const kinds = JSON.parse('{"a":"number","b":"formula","constructor":"number"}') as ExcelColumns;
-    expect(encodeExcelCsv(['a', 'b', 'constructor', 'toString'], [['-1', '-1', '1', '2']], kinds)).toBe('\uFEFFa,b,constructor,toString\r\n-1,"=""-1""",1,"=""2"""\r\n');
+    expect(encodeExcelCsv(['a', 'b', 'constructor', 'toString'], [['-1', '-1', '1', '2']], kinds)).toBe(
+      '\uFEFFa,b,constructor,toString\r\n-1,"=""-1""",1,"=""2"""\r\n',
+    );
   });
 
   it('the credit period’s columns are all described', () => {
@@ -162,7 +209,9 @@ describe('one encoder for the server and the browser', () => {
     expect(src('src/views/ProblemsRegister.astro')).toMatch(/data-excel-columns=\{problemExcelColumns\}/);
     expect(src('src/pages/data/[table]-excel.csv.ts')).toMatch(/excelColumns\(e\.columns\)/);
     // No other formula escaping anywhere in src (PapaParse's escapeFormulae was the browser's old rule).
-    const others = files('src').filter((f) => /\.(ts|astro)$/.test(f) && f !== 'src/lib/publishing/excel-csv.ts' && /escapeFormulae|Papa\.unparse|unparse\(/.test(src(f)));
+    const others = files('src').filter(
+      (f) => /\.(ts|astro)$/.test(f) && f !== 'src/lib/publishing/excel-csv.ts' && /escapeFormulae|Papa\.unparse|unparse\(/.test(src(f)),
+    );
     expect(others).toEqual([]);
   });
 

@@ -19,7 +19,10 @@ import type { AnyTable } from '../../src/schemas/table.ts';
 const villages = ALL_TABLES.find((t) => t.name === 'villages')! as AnyTable;
 const published = new Map(ALL_TABLES.map((t) => [t.name, new Uint8Array(readFileSync(join(VALID, 'data', `${t.name}.csv`)))]));
 /** The problems the validator finds in a villages.csv, as code:line (references from other tables are not its own). */
-const issuesOf = (text: string) => checkFile({ fileName: 'villages.csv', table: 'villages', bytes: new TextEncoder().encode(text), published, plans: [] }).issues.map((i) => `${i.code}:${i.line}`);
+const issuesOf = (text: string) =>
+  checkFile({ fileName: 'villages.csv', table: 'villages', bytes: new TextEncoder().encode(text), published, plans: [] }).issues.map(
+    (i) => `${i.code}:${i.line}`,
+  );
 const H = 'id,name,kind';
 
 interface Case {
@@ -74,7 +77,14 @@ const CORPUS: Case[] = [
   },
   {
     about: 'a stray opening quote closed fifteen lines later; a mistake in between',
-    text: [H, 'dongcun,"东村,村', ...Array.from({ length: 14 }, (_, k) => `v${k + 3},村${k + 3},${k + 3 === 9 ? '镇' : '村'}`), 'huxin,"湖心, 村", 村', 'beicun,北村,村', ''].join('\n'),
+    text: [
+      H,
+      'dongcun,"东村,村',
+      ...Array.from({ length: 14 }, (_, k) => `v${k + 3},村${k + 3},${k + 3 === 9 ? '镇' : '村'}`),
+      'huxin,"湖心, 村", 村',
+      'beicun,北村,村',
+      '',
+    ].join('\n'),
     out: 'id,name,kind\ndongcun,"东村,村\nv3,村3,村\nv4,村4,村\nv5,村5,村\nv6,村6,村\nv7,村7,村\nv8,村8,村\nv9,村9,镇\nv10,村10,村\nv11,村11,村\nv12,村12,村\nv13,村13,村\nv14,村14,村\nv15,村15,村\nv16,村16,村\nhuxin,"湖心, 村",村\nbeicun,北村,村\n',
     changes: ['C17 “ 村” → “村”'],
     kept: [2],
@@ -195,7 +205,11 @@ describe('the fixer on hostile files', () => {
       expect(issuesOf(c.text)).toEqual(c.before);
       expect(issuesOf(f.text)).toEqual(c.after);
       // Every line the fix could not read is still reported after it.
-      for (const line of c.kept) expect(c.after.some((a) => a.endsWith(`:${line}`)), `line ${line}`).toBe(true);
+      for (const line of c.kept)
+        expect(
+          c.after.some((a) => a.endsWith(`:${line}`)),
+          `line ${line}`,
+        ).toBe(true);
     });
   }
 
@@ -257,7 +271,8 @@ const FILES = fc.record({
   bom: fc.boolean(),
 });
 const build = (x: { header: string; rows: string[][]; eol: string[]; last: boolean; bom: boolean }, delimiter = ',') =>
-  (x.bom ? '\ufeff' : '') + [x.header.split(',').join(delimiter), ...x.rows.map((r) => r.join(delimiter))].map((l, k) => l + (k < x.rows.length || x.last ? x.eol[k]! : '')).join('');
+  (x.bom ? '\ufeff' : '') +
+  [x.header.split(',').join(delimiter), ...x.rows.map((r) => r.join(delimiter))].map((l, k) => l + (k < x.rows.length || x.last ? x.eol[k]! : '')).join('');
 
 describe('the fixer on arbitrary files', () => {
   it('changes only the listed cells, in place; keeps every record, in order; and the records it could not read fail as before', () => {
@@ -280,7 +295,8 @@ describe('the fixer on arbitrary files', () => {
         expect(lineBreaks(f.text)).toBe(lineBreaks(body) - removedBefore(f, Infinity));
         // What could not be read is reported at the same place as before, as the same mistake
         // (where a runaway quote closes, and so what follows it there, may change with a fix).
-        const key = (p: CsvParseResult, shift: (l: number) => number) => p.issues.map((i) => ({ line: shift(i.line), row: shift(i.row), kind: i.kind, cell: i.cell }));
+        const key = (p: CsvParseResult, shift: (l: number) => number) =>
+          p.issues.map((i) => ({ line: shift(i.line), row: shift(i.row), kind: i.kind, cell: i.cell }));
         expect(key(after, (l) => l)).toEqual(key(before, (l) => l - removedBefore(f, l)));
         expect(f.kept).toEqual([...new Set(before.issues.map((i) => i.line))].sort((a, b) => a - b));
         // Fixing the fixed file again changes nothing.
@@ -297,7 +313,8 @@ describe('the fixer on arbitrary files', () => {
         const f = fixTableText(villages, text);
         fc.pre(f.kept.length > 0);
         const after = issuesOf(f.text);
-        for (const line of f.kept) expect(after, `line ${line}`).toContain(after.find((a) => /^E02[12]:/.test(a) && a.endsWith(`:${line - removedBefore(f, line)}`)));
+        for (const line of f.kept)
+          expect(after, `line ${line}`).toContain(after.find((a) => /^E02[12]:/.test(a) && a.endsWith(`:${line - removedBefore(f, line)}`)));
         expect(after.length).toBeGreaterThan(0);
       }),
       { numRuns: 150 },

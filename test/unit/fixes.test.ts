@@ -106,7 +106,10 @@ describe('the fixer', () => {
       // Same rows in the same order; the cells that differ are exactly the listed changes.
       const a = parseCsv(before.text).rows;
       const b = parseCsv(fixed.text).rows;
-      expect(b.map((r) => r.line), f).toEqual(a.map((r) => r.line));
+      expect(
+        b.map((r) => r.line),
+        f,
+      ).toEqual(a.map((r) => r.line));
       const differ = a.flatMap((r, k) => r.cells.flatMap((c, j) => (c !== b[k]!.cells[j] ? [`${r.line}:${j}:${c}→${b[k]!.cells[j]}`] : [])));
       const cols = a[0]!.cells;
       expect(differ, f).toEqual(fixed.changes.map((c) => `${c.line}:${cols.indexOf(c.column)}:${c.from}→${c.to}`));

@@ -54,7 +54,9 @@ describe('broken fixtures are patches, not copies', () => {
       for (const f of expected.keys()) {
         const fp = p.files[`data/${f}`];
         // Raw lines and re-encoded bytes are not CSV rows of the new shape; the rest must be.
-        const rawText = fp && (fp.encode || fp.bom || fp.crlf || fp.missing || fp.content !== undefined || fp.ops?.some((o) => 'raw' in o || 'bytes' in o || 'insertLines' in o));
+        const rawText =
+          fp &&
+          (fp.encode || fp.bom || fp.crlf || fp.missing || fp.content !== undefined || fp.ops?.some((o) => 'raw' in o || 'bytes' in o || 'insertLines' in o));
         if (rawText) continue;
         expect(dropExtra(readFileSync(join(extra, 'data', f), 'utf8')), `${name}: ${f}`).toBe(expected.get(f));
       }
@@ -128,7 +130,9 @@ describe('patch operations', () => {
 
   it('replaces text in a plan exactly once', () => {
     const plan = readFileSync(join(VALID, 'content/plan/mini.md'));
-    expect(patchFile('content/plan/mini.md', plan, { ops: [{ replace: { find: '{#s2}', with: '{#s9}' } }] })!.toString('utf8')).toContain('## 二、工作措施 {#s9}');
+    expect(patchFile('content/plan/mini.md', plan, { ops: [{ replace: { find: '{#s2}', with: '{#s9}' } }] })!.toString('utf8')).toContain(
+      '## 二、工作措施 {#s9}',
+    );
     expect(() => patchFile('content/plan/mini.md', plan, { ops: [{ replace: { find: '{#s', with: '' } }] })).toThrow(/occurs 3 times/);
   });
 });
@@ -144,7 +148,10 @@ describe('the hostile fixture', () => {
         if (meta.type !== 'string' || meta.enum || meta.pattern || meta.format) continue;
         const k = m.header.indexOf(name);
         const cells = m.rows.map((r) => ('cells' in r ? String(r.cells[k]) : ''));
-        expect(cells.some((c) => c === HOSTILE_LONG || HOSTILE_PAYLOADS.some((p) => c.endsWith(p))), `${table.name}.${name}`).toBe(true);
+        expect(
+          cells.some((c) => c === HOSTILE_LONG || HOSTILE_PAYLOADS.some((p) => c.endsWith(p))),
+          `${table.name}.${name}`,
+        ).toBe(true);
       }
     }
   });

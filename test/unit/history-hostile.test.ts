@@ -21,12 +21,18 @@ import { villages } from '../../src/schemas/villages.ts';
 import type { AnyTable } from '../../src/schemas/table.ts';
 import { tempRepo, type TempRepo } from '../helpers/git-repo.ts';
 
-const HEAD = 'id,reported,source_type,village,location,categories,title,description,verified,enterprise,responsible,deadline,status,closed,measures,penalty,fine_wan,source_url';
+const HEAD =
+  'id,reported,source_type,village,location,categories,title,description,verified,enterprise,responsible,deadline,status,closed,measures,penalty,fine_wan,source_url';
 const p = (id: string, status = '整改中') => `${id},2019-01-02,信访举报,,东村河,水,偷排废水,"群众反映：\n夜间排污。",属实,,环保办,,${status},,,,,`;
 const csv = (...rows: string[]) => `${HEAD}\n${rows.join('\n')}\n`;
 const V = 'id,name,kind\ndongcun,东村,村\n';
 /** A table keyed by free text, where only folding tells two keys apart (the real tables' key patterns already refuse letter case). */
-const notes: AnyTable = { name: 'notes', schema: { shape: { name: text({ title: '名称', description: '测试用', required: true }, 100), body: text({ title: '内容', description: '测试用' }) } }, primaryKey: ['name'], foreignKeys: [] };
+const notes: AnyTable = {
+  name: 'notes',
+  schema: { shape: { name: text({ title: '名称', description: '测试用', required: true }, 100), body: text({ title: '内容', description: '测试用' }) } },
+  primaryKey: ['name'],
+  foreignKeys: [],
+};
 const N = (...names: string[]) => `name,body\n${names.map((n) => `${n},x`).join('\n')}\n`;
 const LONG = `GS-2019-${'1'.repeat(292)}`; // matches the id pattern: only its length is wrong
 const FAKE_ID = 'f'.repeat(40);
@@ -54,21 +60,37 @@ beforeAll(async () => {
     '新增问题（编号写错）',
   );
   // What "Rebase and merge" leaves next: the correction.
-  ids.fix = repo.commit({ 'data/problems.csv': csv(p('GS-2019-001', '已整改'), p('GS-2019-002')), 'data/villages.csv': V, 'data/notes.csv': N('Alpha', 'Ｂｅｔａ') }, '2019-02-02T10:00:00+08:00', '改正编号');
+  ids.fix = repo.commit(
+    { 'data/problems.csv': csv(p('GS-2019-001', '已整改'), p('GS-2019-002')), 'data/villages.csv': V, 'data/notes.csv': N('Alpha', 'Ｂｅｔａ') },
+    '2019-02-02T10:00:00+08:00',
+    '改正编号',
+  );
   ids.beta = repo.commit({ 'data/notes.csv': N('Alpha', 'beta') }, '2019-02-03T10:00:00+08:00', '改写 beta');
   // A branch merged without fast-forward, adding a key that differs from a current one only in case.
   repo.git(['checkout', '-q', '-b', 'edit']);
-  repo.commit({ 'data/problems.csv': csv(p('GS-2019-001', '已整改'), p('GS-2019-002'), p('gs-2019-001')), 'data/villages.csv': `${V}xishe,西社区,社区\n` }, '2019-02-10T10:00:00+08:00', '分支');
+  repo.commit(
+    { 'data/problems.csv': csv(p('GS-2019-001', '已整改'), p('GS-2019-002'), p('gs-2019-001')), 'data/villages.csv': `${V}xishe,西社区,社区\n` },
+    '2019-02-10T10:00:00+08:00',
+    '分支',
+  );
   repo.git(['checkout', '-q', 'main']);
   repo.git(['merge', '-q', '--no-ff', '-m', '合并分支', 'edit'], '2019-02-11T10:00:00+08:00');
   ids.merge = repo.git(['rev-parse', 'HEAD']);
   // A subject with the old separators (\x01, \x02) and forged fields, an escape sequence, and a NUL.
-  const forged = Buffer.concat([Buffer.from(`真的说明\x01${FAKE_ID}\x022030-01-01T00:00:00+08:00\x02伪造的提交\x1b[31m红字`), Buffer.from([0]), Buffer.from('NUL 之后\n\n正文\n')]);
+  const forged = Buffer.concat([
+    Buffer.from(`真的说明\x01${FAKE_ID}\x022030-01-01T00:00:00+08:00\x02伪造的提交\x1b[31m红字`),
+    Buffer.from([0]),
+    Buffer.from('NUL 之后\n\n正文\n'),
+  ]);
   ids.forged = repo.commitRaw({ 'data/problems.csv': csv(p('GS-2019-001', '已整改'), p('GS-2019-002', '已整改')) }, '1549936800 +0800', forged); // 2019-02-12 10:00 +08:00
   // Committer dates no history can have: 1970, text git cannot read; then an honest one.
   ids.epoch = repo.commit({ 'data/problems.csv': csv(p('GS-2019-001', '已整改'), p('GS-2019-002', '已整改'), p('GS-2019-003')) }, '@1 +0000', '1970 年的提交');
   ids.garbled = repo.commitRaw({ 'data/villages.csv': `${V}xishe,西社区,村\n` }, 'notadate +0000', '日期无法读取');
-  ids.honest = repo.commit({ 'data/problems.csv': csv(p('GS-2019-001', '已整改'), p('GS-2019-002', '已整改'), p('GS-2019-003', '已整改')), 'data/notes.csv': N('Alpha') }, '2019-05-01T10:00:00+08:00', '正常的提交');
+  ids.honest = repo.commit(
+    { 'data/problems.csv': csv(p('GS-2019-001', '已整改'), p('GS-2019-002', '已整改'), p('GS-2019-003', '已整改')), 'data/notes.csv': N('Alpha') },
+    '2019-05-01T10:00:00+08:00',
+    '正常的提交',
+  );
   ids.gbk = repo.commit({ 'data/villages.csv': GBK }, '2019-05-02T10:00:00+08:00', '用 GBK 另存');
   // The last commit dated far in the future: no later commit to borrow from, so the one before.
   ids.future = repo.commit({ 'data/villages.csv': `${V}xishe,西社区,村\nnanshan,南山,村\n` }, '@4102444800 +0800', '2100 年的提交');
@@ -128,7 +150,7 @@ describe('keys of old versions that would not validate today', () => {
 });
 
 describe('commit metadata', () => {
-  it('takes ids and dates from git\'s own fields: a subject cannot add a commit, move one, or change its id', () => {
+  it("takes ids and dates from git's own fields: a subject cannot add a commit, move one, or change its id", () => {
     const h = available();
     expect(h.commits.some((c) => c.id === FAKE_ID || c.date.startsWith('2030'))).toBe(false);
     const forged = h.commits.find((c) => c.id === ids.forged)!;
@@ -166,7 +188,7 @@ describe('commit metadata', () => {
 });
 
 describe('the checks (pure)', () => {
-  it('refuses keys that fail their column\'s check, are too long or are not route-safe', () => {
+  it("refuses keys that fail their column's check, are too long or are not route-safe", () => {
     expect(keyProblem(problems, ['GS-2019-001'])).toBeUndefined();
     expect(keyProblem(problems, ['GS/2019-001'])).toContain('格式不对');
     expect(keyProblem(villages, ['a..b'])).toContain('格式不对');
@@ -187,7 +209,7 @@ describe('the checks (pure)', () => {
     expect(foldKey(['a', 'B'])).not.toBe(foldKey(['aB']));
   });
 
-  it('believes a committer date only when git\'s two fields agree and it lies between 2005 and tomorrow', () => {
+  it("believes a committer date only when git's two fields agree and it lies between 2005 and tomorrow", () => {
     const now = Date.UTC(2025, 0, 1);
     expect(commitDate('1549936800', '2019-02-12T10:00:00+08:00', now)).toBe('2019-02-12T10:00:00+08:00');
     expect(commitDate('1549936800', '2019-02-12T11:00:00+08:00', now)).toBeUndefined(); // disagree
@@ -204,8 +226,23 @@ describe('the checks (pure)', () => {
   });
 
   it('keeps the key present at HEAD in a collision, else the first seen, and drops the emptied commits', () => {
-    const change = (table: string, added: string[][], removed: string[][] = []) => ({ table, path: `data/${table}.csv`, blob: 'b', added, removed: removed.map((key) => ({ key, values: {} })), changed: [], columns: { added: [], removed: [] }, notes: [] });
-    const c = (id: string, ...tables: ReturnType<typeof change>[]): HistoryCommit => ({ id, short: id, date: '2020-01-01T00:00:00+08:00', subject: id, tables });
+    const change = (table: string, added: string[][], removed: string[][] = []) => ({
+      table,
+      path: `data/${table}.csv`,
+      blob: 'b',
+      added,
+      removed: removed.map((key) => ({ key, values: {} })),
+      changed: [],
+      columns: { added: [], removed: [] },
+      notes: [],
+    });
+    const c = (id: string, ...tables: ReturnType<typeof change>[]): HistoryCommit => ({
+      id,
+      short: id,
+      date: '2020-01-01T00:00:00+08:00',
+      subject: id,
+      tables,
+    });
     const { commits, skipped } = screenKeys([c('1', change('notes', [['KEY']])), c('2', change('notes', [['key']], [['KEY']]))], [notes]);
     expect(skipped.map((s) => [s.key, s.commit.id])).toEqual([[['KEY'], '1']]);
     expect(commits.map((x) => [x.id, x.tables[0]!.added, x.tables[0]!.removed])).toEqual([['2', [['key']], []]]);

@@ -1,14 +1,59 @@
 import { describe, expect, it } from 'vitest';
-import { changeLog, countsText, disclosureText, fieldText, groupByDay, historyLines, lastContent, recordLabel, relatedLabel, timelinessSummaryText, valueText } from '../../src/lib/history/history-view.ts';
+import {
+  changeLog,
+  countsText,
+  disclosureText,
+  fieldText,
+  groupByDay,
+  historyLines,
+  lastContent,
+  recordLabel,
+  relatedLabel,
+  timelinessSummaryText,
+  valueText,
+} from '../../src/lib/history/history-view.ts';
 import { keyId } from '../../src/lib/history/record-diff.ts';
 import { buildTimelines, type CommitRef, type DataHistory, type HistoryCommit } from '../../src/lib/history/record-history.ts';
 
 const ref = (n: number, date: string): CommitRef => ({ id: `${n}`.repeat(40).slice(0, 40), short: `${n}`.repeat(7), date, subject: `提交 ${n}` });
-const t = (table: string, over: Partial<HistoryCommit['tables'][number]> = {}) => ({ table, path: `data/${table}.csv`, added: [], removed: [], changed: [], columns: { added: [], removed: [] }, notes: [], ...over });
+const t = (table: string, over: Partial<HistoryCommit['tables'][number]> = {}) => ({
+  table,
+  path: `data/${table}.csv`,
+  added: [],
+  removed: [],
+  changed: [],
+  columns: { added: [], removed: [] },
+  notes: [],
+  ...over,
+});
 const commits: HistoryCommit[] = [
-  { ...ref(1, '2020-01-10T09:00:00+08:00'), tables: [t('problems', { added: [['GS-2019-001'], ['GS-2019-002']] }), t('credit-ratings', { added: [['91X', '2019-H2']] })] },
-  { ...ref(2, '2020-03-02T10:00:00+08:00'), tables: [t('problems', { changed: [{ key: ['GS-2019-001'], fields: [{ column: 'status', from: '整改中', to: '已整改' }, { column: 'closed', from: '', to: '2020-03-01' }] }] })] },
-  { ...ref(3, '2020-03-02T18:00:00+08:00'), tables: [t('problems', { removed: [{ key: ['GS-2019-002'], values: { id: 'GS-2019-002', title: '露天焚烧', status: '待整改', closed: '' } }] }), t('credit-ratings', { changed: [{ key: ['91X', '2019-H2'], fields: [{ column: 'rating', from: '绿色', to: '蓝色' }] }] })] },
+  {
+    ...ref(1, '2020-01-10T09:00:00+08:00'),
+    tables: [t('problems', { added: [['GS-2019-001'], ['GS-2019-002']] }), t('credit-ratings', { added: [['91X', '2019-H2']] })],
+  },
+  {
+    ...ref(2, '2020-03-02T10:00:00+08:00'),
+    tables: [
+      t('problems', {
+        changed: [
+          {
+            key: ['GS-2019-001'],
+            fields: [
+              { column: 'status', from: '整改中', to: '已整改' },
+              { column: 'closed', from: '', to: '2020-03-01' },
+            ],
+          },
+        ],
+      }),
+    ],
+  },
+  {
+    ...ref(3, '2020-03-02T18:00:00+08:00'),
+    tables: [
+      t('problems', { removed: [{ key: ['GS-2019-002'], values: { id: 'GS-2019-002', title: '露天焚烧', status: '待整改', closed: '' } }] }),
+      t('credit-ratings', { changed: [{ key: ['91X', '2019-H2'], fields: [{ column: 'rating', from: '绿色', to: '蓝色' }] }] }),
+    ],
+  },
   { ...ref(4, '2020-05-01T10:00:00+08:00'), tables: [t('problems', { added: [['GS-2019-002']] })] },
 ];
 const history: DataHistory = { available: true, head: ref(4, '2020-05-01T10:00:00+08:00'), commits, versions: new Map(), records: buildTimelines(commits) };
@@ -24,14 +69,17 @@ describe('history wording', () => {
     expect(relatedLabel('credit-ratings', ['91X', '2019'])).toBe('2019年度评价');
   });
 
-  it('lists a record\'s events newest first, a re-added record marked as such', () => {
+  it("lists a record's events newest first, a re-added record marked as such", () => {
     const lines = historyLines([{ timeline: records.get('problems')!.get('GS-2019-002')! }]);
     expect(lines.map((l) => [l.day, l.kind, l.again])).toEqual([
       ['2020-05-01', 'added', true],
       ['2020-03-02', 'removed', false],
       ['2020-01-10', 'added', false],
     ]);
-    const withRatings = historyLines([{ timeline: records.get('problems')!.get('GS-2019-001')! }, { timeline: records.get('credit-ratings')!.get(keyId(['91X', '2019-H2']))!, about: '2019年下半年评价' }]);
+    const withRatings = historyLines([
+      { timeline: records.get('problems')!.get('GS-2019-001')! },
+      { timeline: records.get('credit-ratings')!.get(keyId(['91X', '2019-H2']))!, about: '2019年下半年评价' },
+    ]);
     expect(withRatings.map((l) => [l.day, l.about, l.fields.join('；')])).toEqual([
       ['2020-03-02', '2019年下半年评价', '信用等级：绿色 → 蓝色'],
       ['2020-03-02', '', '整改状态：整改中 → 已整改；完成日期：（空） → 2020-03-01'],
@@ -42,15 +90,24 @@ describe('history wording', () => {
 
   it('builds the change log newest first, paged, grouped by day, with counts and records', () => {
     const log = changeLog(history, 2);
-    expect(log.map((e) => [e.commit.short, e.page])).toEqual([['4444444', 1], ['3333333', 1], ['2222222', 2], ['1111111', 2]]);
-    expect(groupByDay(log).map((d) => [d.day, d.entries.length])).toEqual([['2020-05-01', 1], ['2020-03-02', 2], ['2020-01-10', 1]]);
+    expect(log.map((e) => [e.commit.short, e.page])).toEqual([
+      ['4444444', 1],
+      ['3333333', 1],
+      ['2222222', 2],
+      ['1111111', 2],
+    ]);
+    expect(groupByDay(log).map((d) => [d.day, d.entries.length])).toEqual([
+      ['2020-05-01', 1],
+      ['2020-03-02', 2],
+      ['2020-01-10', 1],
+    ]);
     const removal = log[1]!.tables[0]!;
     expect([countsText(removal), removal.records.map((r) => [r.kind, r.label])]).toEqual(['删除 1 条', [['removed', 'GS-2019-002']]]);
     expect(countsText({ added: 2, changed: 1, removed: 0 })).toBe('新增 2 条，修改 1 条');
     expect(changeLog({ available: false, reason: 'x' })).toEqual([]);
   });
 
-  it('gives a removed record\'s last content in the schema\'s column order, titled, empty cells left out', () => {
+  it("gives a removed record's last content in the schema's column order, titled, empty cells left out", () => {
     expect(lastContent('problems', { status: '待整改', id: 'GS-2019-002', closed: '', title: '露天焚烧' })).toEqual([
       { column: 'id', title: '问题编号', value: 'GS-2019-002' },
       { column: 'title', title: '标题', value: '露天焚烧' },
@@ -60,18 +117,35 @@ describe('history wording', () => {
 
   it('states disclosure timeliness as facts', () => {
     const c = ref(1, '2020-01-10T09:00:00+08:00');
-    expect(disclosureText({ id: 'a', reported: '2020-01-01', published: '2020-01-10', commit: c, days: 9, workingDays: 6 })).toBe('发现/交办后 9 天（6 个工作日）首次在本站公开（2020-01-10）');
-    expect(disclosureText({ id: 'a', reported: '2020-01-10', published: '2020-01-10', commit: c, days: 0, workingDays: 0 })).toBe('发现/交办当天首次在本站公开（2020-01-10）');
+    expect(disclosureText({ id: 'a', reported: '2020-01-01', published: '2020-01-10', commit: c, days: 9, workingDays: 6 })).toBe(
+      '发现/交办后 9 天（6 个工作日）首次在本站公开（2020-01-10）',
+    );
+    expect(disclosureText({ id: 'a', reported: '2020-01-10', published: '2020-01-10', commit: c, days: 0, workingDays: 0 })).toBe(
+      '发现/交办当天首次在本站公开（2020-01-10）',
+    );
     expect(timelinessSummaryText({ count: 0, medianDays: undefined, withinLimit: 0, limit: 20 })).toBeUndefined();
-    expect(timelinessSummaryText({ count: 3, medianDays: 12, withinLimit: 2, limit: 20 })).toMatch(/^有公开日期的 3 个问题，从发现\/交办到首次在本站公开，中位数为 12 天；其中 2 个在 20 个工作日内公开/);
+    expect(timelinessSummaryText({ count: 3, medianDays: 12, withinLimit: 2, limit: 20 })).toMatch(
+      /^有公开日期的 3 个问题，从发现\/交办到首次在本站公开，中位数为 12 天；其中 2 个在 20 个工作日内公开/,
+    );
   });
 });
 
 describe('the change log of a large commit', () => {
   it('names at most RECORDS_LISTED records of a table and counts the rest', async () => {
     const { listedRecords, RECORDS_LISTED } = await import('../../src/lib/history/history-view.ts');
-    const many: HistoryCommit[] = [{ ...ref(1, '2020-01-10T09:00:00+08:00'), tables: [t('problems', { added: Array.from({ length: RECORDS_LISTED + 7 }, (_, i) => [`GS-2020-${String(i).padStart(4, '0')}`]) })] }];
-    const entry = changeLog({ available: true, head: ref(1, '2020-01-10T09:00:00+08:00'), commits: many, versions: new Map(), records: buildTimelines(many) })[0]!.tables[0]!;
+    const many: HistoryCommit[] = [
+      {
+        ...ref(1, '2020-01-10T09:00:00+08:00'),
+        tables: [t('problems', { added: Array.from({ length: RECORDS_LISTED + 7 }, (_, i) => [`GS-2020-${String(i).padStart(4, '0')}`]) })],
+      },
+    ];
+    const entry = changeLog({
+      available: true,
+      head: ref(1, '2020-01-10T09:00:00+08:00'),
+      commits: many,
+      versions: new Map(),
+      records: buildTimelines(many),
+    })[0]!.tables[0]!;
     const { shown, more } = listedRecords(entry);
     expect([shown.length, more, entry.added]).toEqual([RECORDS_LISTED, 7, RECORDS_LISTED + 7]);
     expect(listedRecords(entry, 1000).more).toBe(0);

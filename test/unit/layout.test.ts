@@ -43,8 +43,14 @@ describe('the layout of the code', () => {
   });
 
   it('declares each enumeration once', () => {
-    const src = files(['src']).map((f) => readFileSync(f, 'utf8')).join('\n');
-    for (const literal of ["'待整改', '整改中', '已整改', '已销号'", "'level', 'count', 'milestone'", "'已达标', '进度正常', '进度滞后', '未达标', '暂无数据'"]) {
+    const src = files(['src'])
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
+    for (const literal of [
+      "'待整改', '整改中', '已整改', '已销号'",
+      "'level', 'count', 'milestone'",
+      "'已达标', '进度正常', '进度滞后', '未达标', '暂无数据'",
+    ]) {
       expect(src.split(literal).length - 1, literal).toBe(1);
     }
     expect(src.match(/0-9A-HJ-NPQRTUWXY/g)?.length, 'USCC characters').toBe(1);

@@ -3,14 +3,20 @@ import { cpuSeconds, measure, parseStat, processTree } from '../../scripts/measu
 
 describe('the bench measures the memory of the whole process tree', () => {
   it('finds the descendants of a process', () => {
-    const parentOf = new Map([[10, 1], [11, 10], [12, 11], [13, 10], [20, 1]]);
+    const parentOf = new Map([
+      [10, 1],
+      [11, 10],
+      [12, 11],
+      [13, 10],
+      [20, 1],
+    ]);
     expect(processTree(10, parentOf).sort()).toEqual([10, 11, 12, 13]);
   });
 
   it('adds a child program’s memory to its parent’s, as the build runs Pagefind', async () => {
     // Each process holds about 200 MB at once; the peak must count both, as GNU time (the largest
     // single process) did not.
-    const hold = "const b = Buffer.alloc(200 * 1024 * 1024, 1); setTimeout(() => b.length, 1500);";
+    const hold = 'const b = Buffer.alloc(200 * 1024 * 1024, 1); setTimeout(() => b.length, 1500);';
     const parent = `const { spawn } = require('node:child_process'); ${hold} spawn(process.execPath, ['-e', ${JSON.stringify(hold)}], { stdio: 'inherit' });`;
     const m = await measure([process.execPath, '-e', parent], process.env, process.cwd());
     expect(m.ok).toBe(true);
@@ -27,12 +33,16 @@ describe('the bench measures the memory of the whole process tree', () => {
   });
 
   it('adds up user and kernel time over every process of the tree, each by its last sample', () => {
-    const samples = new Map<number, [number, number]>([[10, [300, 20]], [11, [150, 80]], [12, [50, 0]]]);
+    const samples = new Map<number, [number, number]>([
+      [10, [300, 20]],
+      [11, [150, 80]],
+      [12, [50, 0]],
+    ]);
     expect(cpuSeconds(samples, 100)).toEqual({ userSeconds: 5, systemSeconds: 1 });
     expect(cpuSeconds(new Map(), 100)).toEqual({ userSeconds: 0, systemSeconds: 0 });
   });
 
-  it('reports CPU time for a command it measured (the figure itself is the bench\'s, not a test\'s)', async () => {
+  it("reports CPU time for a command it measured (the figure itself is the bench's, not a test's)", async () => {
     const m = await measure([process.execPath, '-e', 'let n = 0; for (let i = 0; i < 1e6; i++) n += i;'], process.env, process.cwd());
     expect(m.ok).toBe(true);
     expect(m.cpu).toEqual({ userSeconds: expect.any(Number), systemSeconds: expect.any(Number) });

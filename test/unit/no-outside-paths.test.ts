@@ -17,7 +17,9 @@ function files(dir: string): string[] {
 
 describe('the repository is self-contained', () => {
   it(`reads nothing from ${NEEDLE} (outside the repository): a fresh clone must pass its own checks`, () => {
-    const checked = [...files(join(ROOT, 'src')), ...files(join(ROOT, 'test')), ...files(join(ROOT, 'scripts')), join(ROOT, 'README.md')].filter((f) => f !== SELF);
+    const checked = [...files(join(ROOT, 'src')), ...files(join(ROOT, 'test')), ...files(join(ROOT, 'scripts')), join(ROOT, 'README.md')].filter(
+      (f) => f !== SELF,
+    );
     expect(checked.length).toBeGreaterThan(50);
     const offenders = checked.filter((f) => readFileSync(f, 'utf8').includes(NEEDLE)).map((f) => relative(ROOT, f));
     expect(offenders).toEqual([]);

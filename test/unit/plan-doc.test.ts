@@ -27,7 +27,9 @@ describe('parsePlanMarkdown', () => {
   it('reads headings with anchors, paragraphs and role blocks, with their lines', () => {
     const { blocks, issues } = parsePlanMarkdown(doc);
     expect(issues).toEqual([]);
-    expect(blocks.map((b) => (b.kind === 'heading' ? `h${b.level}#${b.id}:${b.text}@${b.line}` : `p${b.role ? `.${b.role}` : ''}:${b.text}@${b.line}`))).toEqual([
+    expect(
+      blocks.map((b) => (b.kind === 'heading' ? `h${b.level}#${b.id}:${b.text}@${b.line}` : `p${b.role ? `.${b.role}` : ''}:${b.text}@${b.line}`)),
+    ).toEqual([
       'h2#s1:一、指导思想@1',
       'p:全面落实。第二行接上。@3',
       'h2#s3:三、工作措施@6',

@@ -8,13 +8,33 @@ import { isContentPath, parseRawDiff, prPath } from '../../scripts/pr-scope.ts';
 
 describe('the pull-request scope: an editor’s content or code', () => {
   it('counts data/, plain .md under content/ and the plan’s source texts as content', () => {
-    for (const p of ['data/problems.csv', 'data/问题 (1).csv', 'content/plan/gushan-2017.md', 'content/pages/about.md', 'content/plan/sources/gushan-2017.txt', 'content/plan/sources/README.md']) {
+    for (const p of [
+      'data/problems.csv',
+      'data/问题 (1).csv',
+      'content/plan/gushan-2017.md',
+      'content/pages/about.md',
+      'content/plan/sources/gushan-2017.txt',
+      'content/plan/sources/README.md',
+    ]) {
       expect(isContentPath(p), p).toBe(true);
     }
   });
 
   it('counts an .mdx page, anything else under content/ and everything outside data/ and content/ as code', () => {
-    for (const p of ['content/pages/about.mdx', 'content/pages/methodology.mdx', 'content/pages/x.astro', 'content/pages/x.js', 'content/pages/x.MD', 'content/x.mjs', 'src/lib/validation/validate.ts', 'astro.config.mjs', 'package.json', '.github/workflows/deploy.yml', 'database/x.csv', 'contents/x.md']) {
+    for (const p of [
+      'content/pages/about.mdx',
+      'content/pages/methodology.mdx',
+      'content/pages/x.astro',
+      'content/pages/x.js',
+      'content/pages/x.MD',
+      'content/x.mjs',
+      'src/lib/validation/validate.ts',
+      'astro.config.mjs',
+      'package.json',
+      '.github/workflows/deploy.yml',
+      'database/x.csv',
+      'contents/x.md',
+    ]) {
       expect(isContentPath(p), p).toBe(false);
     }
     expect(prPath(['content/pages/about.md', 'content/pages/methodology.mdx'])).toBe('full');
@@ -46,7 +66,15 @@ describe('node scripts/pr-scope.ts BASE on a branch', () => {
   function scope(change: (repo: TempRepo) => void): { path: string; said: string } {
     const repo = tempRepo('gushan-pr-scope-');
     repos.push(repo);
-    repo.commit({ 'data/problems.csv': 'id\nGS-1\n', 'content/pages/about.md': '---\ntitle: 关于\ndescription: 说明\n---\n\n正文\n', 'src/lib/x.ts': 'export const x = 1;\n' }, '2026-01-01T00:00:00+08:00', 'base');
+    repo.commit(
+      {
+        'data/problems.csv': 'id\nGS-1\n',
+        'content/pages/about.md': '---\ntitle: 关于\ndescription: 说明\n---\n\n正文\n',
+        'src/lib/x.ts': 'export const x = 1;\n',
+      },
+      '2026-01-01T00:00:00+08:00',
+      'base',
+    );
     repo.git(['checkout', '-q', '-b', 'pr']);
     change(repo);
     const r = spawnSync(process.execPath, [join(ROOT, 'scripts/pr-scope.ts'), 'main'], { cwd: repo.dir, env: gitEnv(), encoding: 'utf8' });
@@ -55,7 +83,15 @@ describe('node scripts/pr-scope.ts BASE on a branch', () => {
   }
 
   it('takes the data path for a changed table and a plain Markdown page', () => {
-    expect(scope((r) => r.commit({ 'data/problems.csv': 'id\nGS-1\nGS-2\n', 'content/pages/about.md': '---\ntitle: 关于\ndescription: 说明\n---\n\n新的正文\n' }, '2026-01-02T00:00:00+08:00', 'edit')).path).toBe('path=data');
+    expect(
+      scope((r) =>
+        r.commit(
+          { 'data/problems.csv': 'id\nGS-1\nGS-2\n', 'content/pages/about.md': '---\ntitle: 关于\ndescription: 说明\n---\n\n新的正文\n' },
+          '2026-01-02T00:00:00+08:00',
+          'edit',
+        ),
+      ).path,
+    ).toBe('path=data');
   });
 
   it('takes the full path for an .mdx page, and names it', () => {

@@ -1,10 +1,46 @@
 import { describe, expect, it } from 'vitest';
-import { filterFromQuery, filterToQuery, isOverdue, lateness, matches, newestFirst, sortRows, summarise, timelinessText, type IndexRow } from '../../src/lib/problems.ts';
+import {
+  filterFromQuery,
+  filterToQuery,
+  isOverdue,
+  lateness,
+  matches,
+  newestFirst,
+  sortRows,
+  summarise,
+  timelinessText,
+  type IndexRow,
+} from '../../src/lib/problems.ts';
 
 const P = [
-  { id: 'GS-2017-001', reported: '2017-03-01', status: '已销号' as const, deadline: '2017-05-01', closed: '2017-06-20', categories: ['水'], source_type: '信访举报', village: 'a' },
-  { id: 'GS-2019-002', reported: '2019-05-01', status: '整改中' as const, deadline: '2019-08-31', categories: ['水', '大气'], source_type: '媒体曝光', village: 'b' },
-  { id: 'GS-2019-003', reported: '2019-06-01', status: '待整改' as const, deadline: '2027-01-31', categories: ['噪声'], source_type: '网格巡查', village: undefined },
+  {
+    id: 'GS-2017-001',
+    reported: '2017-03-01',
+    status: '已销号' as const,
+    deadline: '2017-05-01',
+    closed: '2017-06-20',
+    categories: ['水'],
+    source_type: '信访举报',
+    village: 'a',
+  },
+  {
+    id: 'GS-2019-002',
+    reported: '2019-05-01',
+    status: '整改中' as const,
+    deadline: '2019-08-31',
+    categories: ['水', '大气'],
+    source_type: '媒体曝光',
+    village: 'b',
+  },
+  {
+    id: 'GS-2019-003',
+    reported: '2019-06-01',
+    status: '待整改' as const,
+    deadline: '2027-01-31',
+    categories: ['噪声'],
+    source_type: '网格巡查',
+    village: undefined,
+  },
   { id: 'GS-2019-004', reported: '2019-06-01', status: '待整改' as const, deadline: undefined, categories: ['固废'], source_type: '网格巡查', village: 'a' },
 ];
 
@@ -51,10 +87,23 @@ describe('summary', () => {
     const s = summarise(P, '2026-01-15');
     expect(s.total).toBe(4);
     expect(s.overdue).toBe(1);
-    expect(s.byStatus).toEqual([['待整改', 2], ['整改中', 1], ['已整改', 0], ['已销号', 1]]);
-    expect(s.byCategory.filter(([, n]) => n > 0)).toEqual([['水', 2], ['大气', 1], ['固废', 1], ['噪声', 1]]);
+    expect(s.byStatus).toEqual([
+      ['待整改', 2],
+      ['整改中', 1],
+      ['已整改', 0],
+      ['已销号', 1],
+    ]);
+    expect(s.byCategory.filter(([, n]) => n > 0)).toEqual([
+      ['水', 2],
+      ['大气', 1],
+      ['固废', 1],
+      ['噪声', 1],
+    ]);
     expect(s.bySource.find(([k]) => k === '网格巡查')).toEqual(['网格巡查', 2]);
-    expect(s.byYear).toEqual([['2017', 1], ['2019', 3]]);
+    expect(s.byYear).toEqual([
+      ['2017', 1],
+      ['2019', 3],
+    ]);
   });
   it('orders newest first, stably', () => {
     expect(newestFirst(P).map((p) => p.id)).toEqual(['GS-2019-004', 'GS-2019-003', 'GS-2019-002', 'GS-2017-001']);
@@ -62,7 +111,20 @@ describe('summary', () => {
 });
 
 describe('filtering', () => {
-  const rows: IndexRow[] = P.map((p) => ({ id: p.id, reported: p.reported, status: p.status, categories: p.categories, source: p.source_type, village: p.village ?? '', villageName: p.village === 'a' ? '红豆村' : '', title: `问题 ${p.id}`, deadline: p.deadline ?? '', closed: p.closed ?? '', overdue: isOverdue(p, '2026-01-15'), late: lateness(p, '2026-01-15') }));
+  const rows: IndexRow[] = P.map((p) => ({
+    id: p.id,
+    reported: p.reported,
+    status: p.status,
+    categories: p.categories,
+    source: p.source_type,
+    village: p.village ?? '',
+    villageName: p.village === 'a' ? '红豆村' : '',
+    title: `问题 ${p.id}`,
+    deadline: p.deadline ?? '',
+    closed: p.closed ?? '',
+    overdue: isOverdue(p, '2026-01-15'),
+    late: lateness(p, '2026-01-15'),
+  }));
   it('combines filters (any value within a field, all fields together) and a text filter', () => {
     expect(rows.filter((r) => matches(r, { status: ['待整改'] })).map((r) => r.id)).toEqual(['GS-2019-003', 'GS-2019-004']);
     expect(rows.filter((r) => matches(r, { status: ['待整改'], village: ['a'] })).map((r) => r.id)).toEqual(['GS-2019-004']);

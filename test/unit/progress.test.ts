@@ -4,13 +4,24 @@ import { computeProgress, scoreboard, SCORE_STATUSES, type IndicatorTarget } fro
 import { SCORE_DISPLAY } from '../../src/lib/display.ts';
 
 const level: IndicatorTarget = { kind: 'level', comparator: '>=', target: 20, target_date: '2017-12-31', unit: '%' };
-const below: IndicatorTarget = { kind: 'level', comparator: '<=', target: 50, target_date: '2018-12-31', baseline: 70, baseline_date: '2016-12-31', unit: '微克/立方米' };
+const below: IndicatorTarget = {
+  kind: 'level',
+  comparator: '<=',
+  target: 50,
+  target_date: '2018-12-31',
+  baseline: 70,
+  baseline_date: '2016-12-31',
+  unit: '微克/立方米',
+};
 const milestone: IndicatorTarget = { kind: 'milestone', target_date: '2017-12-31', unit: '%' };
 const count: IndicatorTarget = { kind: 'count', comparator: '>=', target: 49, target_date: '2017-12-31', unit: '个' };
 
 describe('computeProgress', () => {
   it('has no data without observations, before and after the deadline', () => {
-    expect(computeProgress(level, [], '2017-06-01')).toMatchObject({ status: '暂无数据', explanation: '目标 ≥ 20%（期限 2017-12-31）；还没有观测数据；暂无数据' });
+    expect(computeProgress(level, [], '2017-06-01')).toMatchObject({
+      status: '暂无数据',
+      explanation: '目标 ≥ 20%（期限 2017-12-31）；还没有观测数据；暂无数据',
+    });
     expect(computeProgress(level, [], '2019-01-01')).toMatchObject({ status: '暂无数据', atDeadline: '暂无数据', result: '暂无数据' });
   });
 
@@ -21,7 +32,14 @@ describe('computeProgress', () => {
   });
 
   it('says met when the latest value reaches the target, with the numbers in words', () => {
-    const p = computeProgress(level, [{ date: '2016', value: 19 }, { date: '2017', value: 21.3 }], '2026-01-15');
+    const p = computeProgress(
+      level,
+      [
+        { date: '2016', value: 19 },
+        { date: '2017', value: 21.3 },
+      ],
+      '2026-01-15',
+    );
     expect(p).toMatchObject({ status: '已达标', atDeadline: '已达标', nuance: undefined });
     expect(p.explanation).toBe('目标 ≥ 20%（期限 2017-12-31）；截至 2017 实际 21.3%，期限时已达标；已达标');
   });
@@ -32,10 +50,24 @@ describe('computeProgress', () => {
   });
 
   it('says met late, and met but since slipped', () => {
-    const late = computeProgress(level, [{ date: '2017', value: 18 }, { date: '2019', value: 22 }], '2026-01-15');
+    const late = computeProgress(
+      level,
+      [
+        { date: '2017', value: 18 },
+        { date: '2019', value: 22 },
+      ],
+      '2026-01-15',
+    );
     expect(late).toMatchObject({ status: '已达标', atDeadline: '未达标', nuance: 'met-late' });
     expect(late.explanation).toBe('目标 ≥ 20%（期限 2017-12-31）；截至 2017 实际 18%，期限时未达标；最新 2019 实际 22%；逾期达标');
-    const slipped = computeProgress(level, [{ date: '2017-12', value: 20.5 }, { date: '2018', value: 19.1 }], '2026-01-15');
+    const slipped = computeProgress(
+      level,
+      [
+        { date: '2017-12', value: 20.5 },
+        { date: '2018', value: 19.1 },
+      ],
+      '2026-01-15',
+    );
     expect(slipped).toMatchObject({ status: '未达标', atDeadline: '已达标', nuance: 'slipped' });
     expect(slipped.explanation.endsWith('曾达标，后回落，现未达标')).toBe(true);
   });
@@ -50,7 +82,14 @@ describe('computeProgress', () => {
 
   it('uses the first observation as baseline when none is given, so one observation is on track', () => {
     expect(computeProgress(count, [{ date: '2017-03', value: 10 }], '2017-04-01')).toMatchObject({ status: '进度正常', expected: 10 });
-    const p = computeProgress(count, [{ date: '2017-01', value: 10 }, { date: '2017-07', value: 20 }], '2017-08-01');
+    const p = computeProgress(
+      count,
+      [
+        { date: '2017-01', value: 10 },
+        { date: '2017-07', value: 20 },
+      ],
+      '2017-08-01',
+    );
     // Line from 10 (end of Jan) to 49 (end of Dec): at the end of July about 31.3, so 20 is behind.
     expect(p.status).toBe('进度滞后');
     expect(p.expected).toBeCloseTo(31.3, 0);
@@ -59,7 +98,16 @@ describe('computeProgress', () => {
   it('treats milestones as completion shares met at 100 %', () => {
     expect(computeProgress(milestone, [{ date: '2017-12', value: 100 }], '2026-01-15')).toMatchObject({ status: '已达标', target: 100 });
     expect(computeProgress(milestone, [{ date: '2017-12', value: 90 }], '2026-01-15')).toMatchObject({ status: '未达标' });
-    expect(computeProgress(milestone, [{ date: '2017-12', value: 90 }, { date: '2018-05', value: 100 }], '2026-01-15')).toMatchObject({ status: '已达标', nuance: 'met-late' });
+    expect(
+      computeProgress(
+        milestone,
+        [
+          { date: '2017-12', value: 90 },
+          { date: '2018-05', value: 100 },
+        ],
+        '2026-01-15',
+      ),
+    ).toMatchObject({ status: '已达标', nuance: 'met-late' });
   });
 
   it('counts a year or month observation as of its last day', () => {
@@ -100,7 +148,15 @@ describe('the scoreboard', () => {
   it('counts every class apart and heads with the verdicts at the deadline', () => {
     const board = scoreboard(Object.values(cases));
     expect(board.total).toBe(9);
-    expect(board.counts).toEqual([['按期达标', 2], ['逾期达标', 2], ['达标后回落', 1], ['未达标', 1], ['进度正常', 1], ['进度滞后', 1], ['暂无数据', 1]]);
+    expect(board.counts).toEqual([
+      ['按期达标', 2],
+      ['逾期达标', 2],
+      ['达标后回落', 1],
+      ['未达标', 1],
+      ['进度正常', 1],
+      ['进度滞后', 1],
+      ['暂无数据', 1],
+    ]);
     // Met at the deadline: on time and slipped; not the early one (deadline ahead) nor the late ones.
     expect(board.metAtDeadline).toBe(2);
     expect(board.deadlinePassed).toBe(6);
@@ -116,11 +172,15 @@ describe('the scoreboard', () => {
 describe('the status badges', () => {
   const css = readFileSync(new URL('../../src/components/ProgressBadge.astro', import.meta.url), 'utf8');
   const lum = (hex: string) => {
-    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [
+      number,
+      number,
+      number,
+    ];
     return 0.2126 * r + 0.7152 * g + 0.0722 * b;
   };
   const colours = (cls: string) => {
-    const rule = new RegExp(`\\.progress-${cls} \\{ background: (#[0-9a-f]{6}); color: (#[0-9a-f]{6})`).exec(css);
+    const rule = new RegExp(`\\.progress-${cls} \\{\\s*background: (#[0-9a-f]{6});\\s*color: (#[0-9a-f]{6})`).exec(css);
     expect(rule, cls).not.toBeNull();
     return { bg: rule![1]!, fg: rule![2]! };
   };

@@ -4,7 +4,12 @@ import { latestByEnterprise, ratingChange, ratingRank, sortedPeriods } from '../
 describe('ratings core', () => {
   it('orders colours and periods', () => {
     expect(ratingRank('绿色')).toBeLessThan(ratingRank('黑色'));
-    expect(sortedPeriods([{ period: '2019-H2' }, { period: '2018' }, { period: '2019-H1' }, { period: '2017' }, { period: '2018' }])).toEqual(['2017', '2018', '2019-H1', '2019-H2']);
+    expect(sortedPeriods([{ period: '2019-H2' }, { period: '2018' }, { period: '2019-H1' }, { period: '2017' }, { period: '2018' }])).toEqual([
+      '2017',
+      '2018',
+      '2019-H1',
+      '2019-H2',
+    ]);
   });
   it('finds the latest rating per enterprise and the change from the previous one', () => {
     const latest = latestByEnterprise([

@@ -16,8 +16,9 @@ const grow = () => appendFileSync(join(root, 'data', 'villages.csv'), '\n');
 
 afterAll(() => {
   (globalThis as Record<symbol, { frozen: boolean }>)[Symbol.for('gushan.validated-dataset')]!.frozen = false;
-  for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
-  else process.env[k] = v;
+  for (const [k, v] of Object.entries(saved))
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
   rmSync(root, { recursive: true, force: true });
 });
 

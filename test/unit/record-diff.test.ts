@@ -37,7 +37,8 @@ describe('diffTable: records by primary key', () => {
   });
 
   it('reads a quoted line break as part of the cell, and CRLF inside it as LF', () => {
-    const head = 'id,reported,source_type,village,location,categories,title,description,verified,enterprise,responsible,deadline,status,closed,measures,penalty,fine_wan,source_url';
+    const head =
+      'id,reported,source_type,village,location,categories,title,description,verified,enterprise,responsible,deadline,status,closed,measures,penalty,fine_wan,source_url';
     const row = (desc: string, status: string) => `GS-2017-001,2017-03-14,信访举报,,东村河,水,偷排,"${desc}",属实,,环保办,,${status},,,,,`;
     const a = `${head}\n${row('第一行\n第二行', '整改中')}\n`;
     expect(isEmptyDiff(diffTable(problems, a, a.replace(/\n/g, '\r\n')))).toBe(true);
@@ -70,7 +71,12 @@ describe('diffTable: records by primary key', () => {
   });
 
   it('reads Chinese column titles as the column names (as the validator does)', () => {
-    const titled = V1.replace(HEADER, HEADER.split(',').map((c) => columnTitle(villages, c)).join(','));
+    const titled = V1.replace(
+      HEADER,
+      HEADER.split(',')
+        .map((c) => columnTitle(villages, c))
+        .join(','),
+    );
     expect(titled).not.toContain('name_en');
     const snap = readSnapshot(villages, titled);
     expect(snap.ok && snap.columns).toEqual(HEADER.split(','));
@@ -85,12 +91,17 @@ describe('diffTable: records by primary key', () => {
     expect(d.notes).toEqual(['主键重复，只比较第一行：dongcun']);
     // Short rows and rows without a key.
     const short = diffTable(villages, V1, `${HEADER}\ndongcun\n,无编号\nnanxiang,南巷村,村\nxishe,西社区,社区\n`);
-    expect(short.changed[0]!.fields).toEqual([{ column: 'name', from: '东村', to: '' }, { column: 'kind', from: '村', to: '' }]);
+    expect(short.changed[0]!.fields).toEqual([
+      { column: 'name', from: '东村', to: '' },
+      { column: 'kind', from: '村', to: '' },
+    ]);
     expect(short.notes).toEqual(['1 行没有主键（id），没有比较']);
     // The key column missing, an empty file, GBK bytes: unreadable, with the reason, no rows.
     expect(diffTable(villages, V1, 'name,kind\n东村,村\n')).toMatchObject({ unreadable: { side: 'new', reason: '缺少主键列 id' }, added: [], removed: [] });
     expect(diffTable(villages, '', V1).unreadable).toEqual({ side: 'old', reason: '文件是空的' });
-    expect(diffTable(villages, V1, new Uint8Array([0x69, 0x64, 0x0a, 0xb6, 0xab, 0xb4, 0xe5, 0x0a])).unreadable?.reason).toBe('文件是 GBK/GB18030 编码，不是 UTF-8');
+    expect(diffTable(villages, V1, new Uint8Array([0x69, 0x64, 0x0a, 0xb6, 0xab, 0xb4, 0xe5, 0x0a])).unreadable?.reason).toBe(
+      '文件是 GBK/GB18030 编码，不是 UTF-8',
+    );
     // An absent file is an empty table: everything added, or everything removed.
     expect(diffTable(villages, undefined, V1).added).toHaveLength(3);
     expect(diffTable(villages, V1, undefined).removed).toHaveLength(3);
@@ -99,11 +110,15 @@ describe('diffTable: records by primary key', () => {
 
   it('never throws on arbitrary text, and a version compared with itself is empty (property)', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('a', ',', '"', '\n', '\r', 'id', '东', ' ', '\ufeff') }), fc.string({ unit: fc.constantFrom('a', ',', '"', '\n', 'id', 'x') }), (a, b) => {
-        const d = diffTable(villages, a, b);
-        expect(d.table).toBe('villages');
-        expect(isEmptyDiff(diffTable(villages, a, a)) || diffTable(villages, a, a).unreadable !== undefined).toBe(true);
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', ',', '"', '\n', '\r', 'id', '东', ' ', '\ufeff') }),
+        fc.string({ unit: fc.constantFrom('a', ',', '"', '\n', 'id', 'x') }),
+        (a, b) => {
+          const d = diffTable(villages, a, b);
+          expect(d.table).toBe('villages');
+          expect(isEmptyDiff(diffTable(villages, a, a)) || diffTable(villages, a, a).unreadable !== undefined).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -33,10 +33,35 @@ describe('days between a report and its publication', () => {
 
   it('summarises the median and how many appeared within 20 working days; leaves out problems history never saw', () => {
     const commit = (id: string, date: string): HistoryCommit => ({ id, short: id, date, subject: id, tables: [] });
-    const c1 = { ...commit('c1', '2019-02-01T08:00:00+08:00'), tables: [{ table: 'problems', path: 'data/problems.csv', added: [['A'], ['B'], ['C']], removed: [], changed: [], columns: { added: [], removed: [] }, notes: [] }] };
+    const c1 = {
+      ...commit('c1', '2019-02-01T08:00:00+08:00'),
+      tables: [
+        {
+          table: 'problems',
+          path: 'data/problems.csv',
+          added: [['A'], ['B'], ['C']],
+          removed: [],
+          changed: [],
+          columns: { added: [], removed: [] },
+          notes: [],
+        },
+      ],
+    };
     const history: DataHistory = { available: true, head: c1, commits: [c1], versions: new Map(), records: buildTimelines([c1]) };
-    const t = disclosureTimeliness([{ id: 'A', reported: '2019-01-31' }, { id: 'B', reported: '2018-12-01' }, { id: 'C', reported: '2019-01-01' }, { id: 'D', reported: '2019-01-01' }], history);
-    expect(t.map((x) => [x.id, x.days, x.workingDays])).toEqual([['A', 1, 1], ['B', 62, 45], ['C', 31, 23]]);
+    const t = disclosureTimeliness(
+      [
+        { id: 'A', reported: '2019-01-31' },
+        { id: 'B', reported: '2018-12-01' },
+        { id: 'C', reported: '2019-01-01' },
+        { id: 'D', reported: '2019-01-01' },
+      ],
+      history,
+    );
+    expect(t.map((x) => [x.id, x.days, x.workingDays])).toEqual([
+      ['A', 1, 1],
+      ['B', 62, 45],
+      ['C', 31, 23],
+    ]);
     expect(summariseTimeliness(t)).toEqual({ count: 3, medianDays: 31, withinLimit: 1, limit: 20 });
     expect(summariseTimeliness([])).toEqual({ count: 0, medianDays: undefined, withinLimit: 0, limit: 20 });
     expect(disclosureTimeliness([{ id: 'A', reported: '2019-01-31' }], { available: false, reason: '无' })).toEqual([]);

@@ -16,7 +16,8 @@ import { timelineOf, type DataHistory } from '../../src/lib/history/record-histo
 import { problems } from '../../src/schemas/problems.ts';
 import { tempRepo, type TempRepo } from '../helpers/git-repo.ts';
 
-const HEAD = 'id,reported,source_type,village,location,categories,title,description,verified,enterprise,responsible,deadline,status,closed,measures,penalty,fine_wan,source_url';
+const HEAD =
+  'id,reported,source_type,village,location,categories,title,description,verified,enterprise,responsible,deadline,status,closed,measures,penalty,fine_wan,source_url';
 const p = (id: string, title: string, description: string) => `${id},2019-01-02,信访举报,,东村河,水,${title},"${description}",属实,,环保办,,整改中,,,,,`;
 const csv = (...rows: string[]) => `${HEAD}\n${rows.join('\n')}\n`;
 const R_HEAD = 'uscc,period,rating,score,reason,published,publisher,source_url';
@@ -31,12 +32,31 @@ beforeAll(async () => {
   repo = tempRepo('gushan-redact-');
   cache = mkdtempSync(join(tmpdir(), 'gushan-redact-cache-'));
   // 1: A with a phone number (09:00 China time), fixed the same day (10:00) to B.
-  ids.a = repo.commit({ 'data/problems.csv': csv(p('GS-2019-001', '垃圾', '举报人电话 13912345678'), p('GS-2019-002', '油烟', '旧说明')), 'data/credit-ratings.csv': rating('黑色') }, '2020-01-10T09:00:00+08:00', '首次公开');
-  ids.b = repo.commit({ 'data/problems.csv': csv(p('GS-2019-001', '垃圾', '已删去电话'), p('GS-2019-002', '油烟', '旧说明')) }, '2020-01-10T10:00:00+08:00', '删去电话 13912345678');
+  ids.a = repo.commit(
+    {
+      'data/problems.csv': csv(p('GS-2019-001', '垃圾', '举报人电话 13912345678'), p('GS-2019-002', '油烟', '旧说明')),
+      'data/credit-ratings.csv': rating('黑色'),
+    },
+    '2020-01-10T09:00:00+08:00',
+    '首次公开',
+  );
+  ids.b = repo.commit(
+    { 'data/problems.csv': csv(p('GS-2019-001', '垃圾', '已删去电话'), p('GS-2019-002', '油烟', '旧说明')) },
+    '2020-01-10T10:00:00+08:00',
+    '删去电话 13912345678',
+  );
   // 2: B changed to C late at night in UTC: 2020-01-20 23:30 UTC is already 01-21 in China.
-  ids.c = repo.commit({ 'data/problems.csv': csv(p('GS-2019-001', '垃圾', '第三稿'), p('GS-2019-002', '油烟', '旧说明')) }, '2020-01-20T23:30:00+00:00', '第三稿');
+  ids.c = repo.commit(
+    { 'data/problems.csv': csv(p('GS-2019-001', '垃圾', '第三稿'), p('GS-2019-002', '油烟', '旧说明')) },
+    '2020-01-20T23:30:00+00:00',
+    '第三稿',
+  );
   // 3: the rating corrected after review; GS-2019-002 changed, then removed.
-  ids.d = repo.commit({ 'data/problems.csv': csv(p('GS-2019-001', '垃圾', '第三稿'), p('GS-2019-002', '夜市油烟', '旧说明')), 'data/credit-ratings.csv': rating('黄色') }, '2020-02-01T10:00:00+08:00', '复核更正');
+  ids.d = repo.commit(
+    { 'data/problems.csv': csv(p('GS-2019-001', '垃圾', '第三稿'), p('GS-2019-002', '夜市油烟', '旧说明')), 'data/credit-ratings.csv': rating('黄色') },
+    '2020-02-01T10:00:00+08:00',
+    '复核更正',
+  );
   ids.e = repo.commit({ 'data/problems.csv': csv(p('GS-2019-001', '垃圾', '第三稿')) }, '2020-03-01T10:00:00+08:00', '删除 GS-2019-002');
   history = await readDataHistory({ dataDir: join(repo.dir, 'data'), cacheDir: cache });
 }, 60_000);
@@ -53,7 +73,12 @@ const current = (table: string, key: readonly string[]): Record<string, string> 
   return undefined;
 };
 const rule = (r: Partial<Withholding> & Pick<Withholding, 'table' | 'key'>): Withholding => ({ reason: '个人信息', line: 2, ...r });
-const descriptions = (h: DataHistory) => (h.available ? h.commits.flatMap((c) => c.tables.flatMap((t) => t.changed.flatMap((ch) => ch.fields.filter((f) => f.column === 'description').map((f) => `${f.from} → ${f.to}`)))) : []);
+const descriptions = (h: DataHistory) =>
+  h.available
+    ? h.commits.flatMap((c) =>
+        c.tables.flatMap((t) => t.changed.flatMap((ch) => ch.fields.filter((f) => f.column === 'description').map((f) => `${f.from} → ${f.to}`))),
+      )
+    : [];
 const marked = (h: DataHistory, table: string) => (h.available ? (h.versions.get(table) ?? []).map((v) => v.withheld ?? '') : []);
 
 describe('withholding past values of a field', () => {
@@ -75,13 +100,18 @@ describe('withholding past values of a field', () => {
   });
 
   it('never withholds the current value, even from the versions that first held it', () => {
-    const now = (table: string, key: readonly string[]) => (table === 'problems' && key[0] === 'GS-2019-001' ? { description: '已删去电话' } : current(table, key));
+    const now = (table: string, key: readonly string[]) =>
+      table === 'problems' && key[0] === 'GS-2019-001' ? { description: '已删去电话' } : current(table, key);
     const r = redactHistory(history, [rule({ table: 'problems', key: ['GS-2019-001'], column: 'description' })], now);
     expect(descriptions(r.history)).toEqual(['已隐去：个人信息 → 已删去电话', '已删去电话 → 已隐去：个人信息']);
   });
 
   it('withholds a field of a two-column key record (a rating corrected on review)', () => {
-    const r = redactHistory(history, [rule({ table: 'credit-ratings', key: ['91110000600037341L', '2019-H1'], column: 'rating', reason: '复核更正' })], current);
+    const r = redactHistory(
+      history,
+      [rule({ table: 'credit-ratings', key: ['91110000600037341L', '2019-H1'], column: 'rating', reason: '复核更正' })],
+      current,
+    );
     const t = timelineOf(r.history, 'credit-ratings', ['91110000600037341L', '2019-H1'])!;
     expect(t.events.flatMap((e) => (e.kind === 'changed' ? e.fields.map((f) => `${f.from} → ${f.to}`) : []))).toEqual(['已隐去：复核更正 → 黄色']);
   });
@@ -92,7 +122,11 @@ describe('withholding past values of a field', () => {
   });
 
   it('reports a rule whose key, column or record matches nothing', () => {
-    const rules = [rule({ table: 'problems', key: ['GS-2019-009'], column: 'description' }), rule({ table: 'problems', key: ['GS-2019-001'], column: 'measures' }), rule({ table: 'problems', key: ['GS-2019-001'] })];
+    const rules = [
+      rule({ table: 'problems', key: ['GS-2019-009'], column: 'description' }),
+      rule({ table: 'problems', key: ['GS-2019-001'], column: 'measures' }),
+      rule({ table: 'problems', key: ['GS-2019-001'] }),
+    ];
     expect(redactHistory(history, rules, current).unmatched).toEqual(rules);
   });
 
@@ -107,7 +141,9 @@ describe('withholding a removed record as a whole', () => {
     const r = redactHistory(history, [rule({ table: 'problems', key: ['GS-2019-002'] })], current);
     const t = timelineOf(r.history, 'problems', 'GS-2019-002')!;
     expect(t.removed?.last).toEqual({ id: 'GS-2019-002' });
-    expect(t.events.flatMap((e) => (e.kind === 'changed' ? e.fields.map((f) => `${f.column} ${f.from} → ${f.to}`) : []))).toEqual(['title 已隐去：个人信息 → 已隐去：个人信息']);
+    expect(t.events.flatMap((e) => (e.kind === 'changed' ? e.fields.map((f) => `${f.column} ${f.from} → ${f.to}`) : []))).toEqual([
+      'title 已隐去：个人信息 → 已隐去：个人信息',
+    ]);
     expect(r.records.get('problems')?.get(keyId(['GS-2019-002']))).toEqual({ reason: '个人信息', whole: true });
     // Every version held the record until it was removed.
     expect(marked(r.history, 'problems')).toEqual(['个人信息', '个人信息', '个人信息', '个人信息', '']);
@@ -133,7 +169,10 @@ describe('npm run diff withholds the same values', () => {
   ]);
 
   it('reads only the rows the validator would accept', () => {
-    expect(rules.map((r) => `${r.table} ${r.key.join('+')} ${r.column ?? '（整条）'} ${r.line}`)).toEqual(['problems GS-2019-001 description 2', 'problems GS-2019-002 （整条） 3']);
+    expect(rules.map((r) => `${r.table} ${r.key.join('+')} ${r.column ?? '（整条）'} ${r.line}`)).toEqual([
+      'problems GS-2019-001 description 2',
+      'problems GS-2019-002 （整条） 3',
+    ]);
   });
 
   it('shows the old side of a withheld field and keeps only the key of a record withheld as a whole', () => {

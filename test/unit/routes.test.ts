@@ -1,7 +1,16 @@
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILD_OUTPUT_NAMES, PUBLIC_FILES, reservedNames, routeClash, ROUTE_FILES, ROUTE_PARAMS, ROUTES, routeTemplate } from '../../src/lib/validation/routes.ts';
+import {
+  BUILD_OUTPUT_NAMES,
+  PUBLIC_FILES,
+  reservedNames,
+  routeClash,
+  ROUTE_FILES,
+  ROUTE_PARAMS,
+  ROUTES,
+  routeTemplate,
+} from '../../src/lib/validation/routes.ts';
 import { ALL_TABLES } from '../../src/schemas/index.ts';
 import { ROOT } from '../helpers/paths.ts';
 
@@ -43,7 +52,12 @@ describe('the route list of the validator', () => {
   });
 
   it('maps route files to the addresses Astro writes (directory format, trailing slash)', () => {
-    expect(routeTemplate('indicators/[id]-excel.csv.ts')).toEqual({ file: 'indicators/[id]-excel.csv.ts', url: '/indicators/[id]-excel.csv', param: 'indicators/[id]', folder: 'indicators' });
+    expect(routeTemplate('indicators/[id]-excel.csv.ts')).toEqual({
+      file: 'indicators/[id]-excel.csv.ts',
+      url: '/indicators/[id]-excel.csv',
+      param: 'indicators/[id]',
+      folder: 'indicators',
+    });
     expect(routeTemplate('indicators/[id]/chart.svg.ts').url).toBe('/indicators/[id]/chart.svg');
     expect(routeTemplate('villages/[id].astro').url).toBe('/villages/[id]/');
     expect(routeTemplate('data/index.astro')).toEqual({ file: 'data/index.astro', url: '/data/' });
@@ -61,7 +75,12 @@ describe('the route list of the validator', () => {
 
 describe('routeClash', () => {
   it('refuses an id whose address is a more specific route’s, whether or not that record exists', () => {
-    expect(routeClash('indicators/[id]', 'x-excel')).toEqual({ kind: 'route', url: '/indicators/x-excel.csv', other: '/indicators/[id]-excel.csv', otherValue: 'x' });
+    expect(routeClash('indicators/[id]', 'x-excel')).toEqual({
+      kind: 'route',
+      url: '/indicators/x-excel.csv',
+      other: '/indicators/[id]-excel.csv',
+      otherValue: 'x',
+    });
     // x itself keeps its addresses: /indicators/x-excel.csv is the Excel form of x, not [id].csv of x-excel.
     expect(routeClash('indicators/[id]', 'x')).toBeUndefined();
     expect(routeClash('indicators/[id]', 'excel')).toBeUndefined();
@@ -99,6 +118,10 @@ describe('routeClash', () => {
       expect(routeClash('data/cite/[table]', t.name), t.name).toBeUndefined();
     }
     // A table named like the scoreboard's download would take it over.
-    expect(routeClash('data/[table]', 'indicator-progress')).toEqual({ kind: 'route', url: '/data/indicator-progress-excel.csv', other: '/data/indicator-progress-excel.csv' });
+    expect(routeClash('data/[table]', 'indicator-progress')).toEqual({
+      kind: 'route',
+      url: '/data/indicator-progress-excel.csv',
+      other: '/data/indicator-progress-excel.csv',
+    });
   });
 });

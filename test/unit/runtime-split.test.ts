@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/paths.ts';
 
-const tsc = () => spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'src/lib/tsconfig.json')], { cwd: ROOT, encoding: 'utf8' });
+const tsc = () =>
+  spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'src/lib/tsconfig.json')], { cwd: ROOT, encoding: 'utf8' });
 
 describe('the browser-safe tree', () => {
   it('type-checks without Node types', () => {

@@ -8,9 +8,24 @@ import { columnNames } from '../../src/schemas/table.ts';
 /** A raw CSV row: every column empty, then the cells this test sets (so a new column needs no edit here). */
 const raw = {
   ...Object.fromEntries(columnNames(problems).map((c) => [c, ''])),
-  id: 'GS-2019-001', reported: '2019-03-01', source_type: '信访举报', village: '', location: '某河', categories: '水;大气',
-  title: '河道发黑', description: '群众反映。', verified: '属实', enterprise: '', responsible: '环保办', deadline: '2019-06-30',
-  status: '已整改', closed: '2019-05-01', measures: '', penalty: '', fine_wan: '2.5', source_url: 'https://example.org/p',
+  id: 'GS-2019-001',
+  reported: '2019-03-01',
+  source_type: '信访举报',
+  village: '',
+  location: '某河',
+  categories: '水;大气',
+  title: '河道发黑',
+  description: '群众反映。',
+  verified: '属实',
+  enterprise: '',
+  responsible: '环保办',
+  deadline: '2019-06-30',
+  status: '已整改',
+  closed: '2019-05-01',
+  measures: '',
+  penalty: '',
+  fine_wan: '2.5',
+  source_url: 'https://example.org/p',
 };
 
 describe('table schemas', () => {

@@ -8,7 +8,10 @@ describe('planQuery: a record type with a colour or a status becomes a filter', 
       variants: [],
       index: '',
       filters: { type: ['企业'], rating: ['红色'] },
-      applied: [{ key: 'type', label: '类型：企业' }, { key: 'rating', label: '信用等级：红色' }],
+      applied: [
+        { key: 'type', label: '类型：企业' },
+        { key: 'rating', label: '信用等级：红色' },
+      ],
     });
   });
   it('reads the informal 红牌 and keeps the rest of the query', () => {
@@ -50,7 +53,11 @@ describe('planQuery: what Pagefind is asked', () => {
 
 describe('searchRounds: what to ask Pagefind when the query finds nothing', () => {
   it('asks the bare name, then the name as typed, then its runs of characters', () => {
-    expect(searchRounds(planQuery('（示例）澄川嘉合印刷有限公司15399号'))).toEqual([['澄川嘉合印刷 15399号'], ['（示例）澄川嘉合印刷有限公司15399号'], ['澄川嘉合印刷', '15399号']]);
+    expect(searchRounds(planQuery('（示例）澄川嘉合印刷有限公司15399号'))).toEqual([
+      ['澄川嘉合印刷 15399号'],
+      ['（示例）澄川嘉合印刷有限公司15399号'],
+      ['澄川嘉合印刷', '15399号'],
+    ]);
     expect(searchRounds(planQuery('澄川嘉合印刷15399号'))).toEqual([['澄川嘉合印刷15399号'], ['澄川嘉合印刷', '15399号']]);
   });
   it('has one round for a plain word, synonyms included, and none for a filter-only query', () => {

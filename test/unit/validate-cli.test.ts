@@ -25,7 +25,9 @@ describe('npm run validate', () => {
     const lines = r.out.split('\n');
     const problems = lines.findIndex((l) => l === `${dir.slice(ROOT.length)}/data/problems.csv`.replace(/^\//, ''));
     expect(problems).toBeGreaterThan(0);
-    expect(lines[problems + 1]).toContain('/data/problems.csv:2 列 deadline：“2017-5-13”不是有效的日期格式（允许：年-月-日，例如 2019-06-30），应写成“2017-05-13” [E035]');
+    expect(lines[problems + 1]).toContain(
+      '/data/problems.csv:2 列 deadline：“2017-5-13”不是有效的日期格式（允许：年-月-日，例如 2019-06-30），应写成“2017-05-13” [E035]',
+    );
     expect(lines[problems + 2]).toContain('/data/problems.csv:4 列 status：“已完成”不是允许的值（允许：待整改、整改中、已整改、已销号） [E031]');
     expect(r.out).toContain('✗ 共发现 7 个问题，涉及 4 个文件');
   });
@@ -51,7 +53,9 @@ describe('npm run validate', () => {
     const dir = materialise('cell-enum');
     const r = validate(['--format', 'github', '--data', `${dir}/data`, '--content', `${dir}/content`]);
     expect(r.status).toBe(1);
-    expect(r.out.trim()).toMatch(/^::error file=.*data\/problems\.csv,line=4,title=E031 不是允许的值::.*data\/problems\.csv:4 列 status：“已完成”不是允许的值（允许：待整改、整改中、已整改、已销号）（说明：http:\/\/localhost:4321\/data\/errors\/#E031）$/);
+    expect(r.out.trim()).toMatch(
+      /^::error file=.*data\/problems\.csv,line=4,title=E031 不是允许的值::.*data\/problems\.csv:4 列 status：“已完成”不是允许的值（允许：待整改、整改中、已整改、已销号）（说明：http:\/\/localhost:4321\/data\/errors\/#E031）$/,
+    );
   });
 
   it('refuses an unknown format with exit code 2', () => {
@@ -93,6 +97,8 @@ describe('npm run validate -- --fix', () => {
     expect(readFileSync(file, 'utf8')).toBe(before.replace('2018/11/5', '2018-11-05'));
     expect(r.status).toBe(1);
     expect(r.out).not.toContain('✓');
-    expect(r.out).toContain(`${shown}:5：从这一行开始的带引号单元格“"养殖废水直排河道,群众反映养殖场废水直接排入南巷村小河。,…”一直到文件末尾都没有结束引号（请在单元格文字结束处补上英文双引号 "） [E021]`);
+    expect(r.out).toContain(
+      `${shown}:5：从这一行开始的带引号单元格“"养殖废水直排河道,群众反映养殖场废水直接排入南巷村小河。,…”一直到文件末尾都没有结束引号（请在单元格文字结束处补上英文双引号 "） [E021]`,
+    );
   });
 });

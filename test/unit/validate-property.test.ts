@@ -22,7 +22,8 @@ type Mutation = (bytes: Uint8Array, a: number, b: number) => Uint8Array;
 const at = (bytes: Uint8Array, a: number) => (bytes.length === 0 ? 0 : a % bytes.length);
 const MUTATIONS: Record<string, Mutation> = {
   delete: (x, a, b) => new Uint8Array([...x.subarray(0, at(x, a)), ...x.subarray(at(x, a) + (b % 8) + 1)]),
-  insert: (x, a, b) => new Uint8Array([...x.subarray(0, at(x, a)), ...new TextEncoder().encode(['"', ',', '\n', '\r', '水', ';', ' '][b % 7]!), ...x.subarray(at(x, a))]),
+  insert: (x, a, b) =>
+    new Uint8Array([...x.subarray(0, at(x, a)), ...new TextEncoder().encode(['"', ',', '\n', '\r', '水', ';', ' '][b % 7]!), ...x.subarray(at(x, a))]),
   quote: (x, a) => new Uint8Array([...x.subarray(0, at(x, a)), 34, ...x.subarray(at(x, a))]),
   binary: (x, a, b) => new Uint8Array([...x.subarray(0, at(x, a)), b % 256, (b * 7) % 256, 0, ...x.subarray(at(x, a))]),
   truncate: (x, a) => x.subarray(0, at(x, a)),
@@ -47,7 +48,10 @@ describe('validator under random damage', () => {
     let damagedRuns = 0;
     fc.assert(
       fc.property(
-        fc.array(fc.record({ table: fc.constantFrom(...names), kind: fc.constantFrom(...Object.keys(MUTATIONS)), a: fc.nat(100000), b: fc.nat(100000) }), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.record({ table: fc.constantFrom(...names), kind: fc.constantFrom(...Object.keys(MUTATIONS)), a: fc.nat(100000), b: fc.nat(100000) }), {
+          minLength: 1,
+          maxLength: 6,
+        }),
         (mutations) => {
           const damaged = new Map<string, Uint8Array | undefined>(files);
           for (const m of mutations) damaged.set(m.table, MUTATIONS[m.kind]!(damaged.get(m.table)!, m.a, m.b));

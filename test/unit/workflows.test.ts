@@ -55,7 +55,10 @@ describe('GitHub workflows', () => {
     const scope = steps(pr).find((s) => s.run?.includes('scripts/pr-scope.ts'));
     expect(scope?.run).toContain('"origin/${{ github.base_ref }}"');
     expect(scope?.run).toContain('$GITHUB_OUTPUT');
-    const on = (path: string) => steps(pr).filter((s) => s.if === `steps.scope.outputs.path == '${path}'`).map((s) => s.run);
+    const on = (path: string) =>
+      steps(pr)
+        .filter((s) => s.if === `steps.scope.outputs.path == '${path}'`)
+        .map((s) => s.run);
     expect(on('data')).toEqual(['npm run test:data']); // its global setup builds the site from data/ and content/
     expect(on('full')).toEqual(['sudo apt-get update && sudo apt-get install -y fonts-noto-cjk', 'npm test']);
     expect(scripts['test:data']).toBe('vitest run --project site test/build');
@@ -95,8 +98,17 @@ describe('GitHub workflows', () => {
     expect(deploy.jobs.deploy?.steps.map((s) => s.uses?.split('@')[0])).toEqual(['actions/deploy-pages']);
     // No other workflow holds a write permission.
     for (const [name, w] of Object.entries(workflows)) {
-      const grants = [w.permissions ?? {}, ...Object.entries(w.jobs).filter(([job]) => !(name === 'deploy.yml' && job === 'deploy')).map(([, j]) => j.permissions ?? {})];
-      for (const g of grants) expect(Object.values(g).filter((v) => v !== 'read' && v !== 'none'), name).toEqual([]);
+      const grants = [
+        w.permissions ?? {},
+        ...Object.entries(w.jobs)
+          .filter(([job]) => !(name === 'deploy.yml' && job === 'deploy'))
+          .map(([, j]) => j.permissions ?? {}),
+      ];
+      for (const g of grants)
+        expect(
+          Object.values(g).filter((v) => v !== 'read' && v !== 'none'),
+          name,
+        ).toEqual([]);
     }
     expect(workflows['pull-request.yml']!.permissions).toEqual({ contents: 'read' });
   });
@@ -104,8 +116,12 @@ describe('GitHub workflows', () => {
   it('deploy main to GitHub Pages with the official actions and the project base path', () => {
     const deploy = workflows['deploy.yml']!;
     expect(deploy.on).toMatchObject({ push: { branches: ['main'] } });
-    const uses = steps(deploy).map((s) => s.uses?.split('@')[0]).filter(Boolean);
-    expect(uses).toEqual(expect.arrayContaining(['actions/checkout', 'actions/setup-node', 'actions/configure-pages', 'actions/upload-pages-artifact', 'actions/deploy-pages']));
+    const uses = steps(deploy)
+      .map((s) => s.uses?.split('@')[0])
+      .filter(Boolean);
+    expect(uses).toEqual(
+      expect.arrayContaining(['actions/checkout', 'actions/setup-node', 'actions/configure-pages', 'actions/upload-pages-artifact', 'actions/deploy-pages']),
+    );
     const build = steps(deploy).find((s) => s.run === 'npm run build');
     expect(build?.env?.BASE_PATH).toContain('steps.pages.outputs.base_path');
     expect(build?.env?.SITE_URL).toContain('steps.pages.outputs.origin');

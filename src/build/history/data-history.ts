@@ -23,7 +23,17 @@ import { ALL_TABLES } from '../../schemas/index.ts';
 import { columnNames, type AnyTable } from '../../schemas/table.ts';
 import { cleanSubject, commitDate, logText, screenKeys, skippedKeyMessage } from '../../lib/history/history-screen.ts';
 import { columnTitle, diffSnapshots, keyLine, readSnapshot, type Snapshot } from '../../lib/history/record-diff.ts';
-import { buildTimelines, compactChange, dayOf, isEmptyChange, type CommitRef, type DataHistory, type HistoryCommit, type TableChange, type TableVersion } from '../../lib/history/record-history.ts';
+import {
+  buildTimelines,
+  compactChange,
+  dayOf,
+  isEmptyChange,
+  type CommitRef,
+  type DataHistory,
+  type HistoryCommit,
+  type TableChange,
+  type TableVersion,
+} from '../../lib/history/record-history.ts';
 
 /** Bump when the diff's meaning or the cached shape changes: old cache entries are then ignored. */
 const DIFF_VERSION = 1;
@@ -37,10 +47,19 @@ export type GitRepo = { ok: true; top: string; prefix: string } | { ok: false; r
 export function gitRepo(dir: string, git = 'git', options: { allowShallow?: boolean } = {}): GitRepo {
   if (!existsSync(dir)) return { ok: false, reason: `数据文件夹 ${dir} 不存在` };
   const r = spawnSync(git, ['rev-parse', '--is-shallow-repository', '--show-toplevel', '--show-prefix'], { cwd: dir, encoding: 'utf8' });
-  if (r.error) return { ok: false, reason: (r.error as NodeJS.ErrnoException).code === 'ENOENT' ? '没有安装 git，读不到数据的修改历史' : `无法运行 git：${r.error.message}` };
+  if (r.error)
+    return {
+      ok: false,
+      reason: (r.error as NodeJS.ErrnoException).code === 'ENOENT' ? '没有安装 git，读不到数据的修改历史' : `无法运行 git：${r.error.message}`,
+    };
   if (r.status !== 0) return { ok: false, reason: '数据文件夹不在 git 仓库中（例如下载的压缩包），没有修改历史' };
   const [shallow, top, prefix = ''] = r.stdout.split('\n');
-  if (shallow === 'true' && !options.allowShallow) return { ok: false, reason: '这是浅克隆（shallow clone），只有最近的提交，修改历史不完整；完整克隆（git clone 不加 --depth，或 actions/checkout 设 fetch-depth: 0）后才能显示' };
+  if (shallow === 'true' && !options.allowShallow)
+    return {
+      ok: false,
+      reason:
+        '这是浅克隆（shallow clone），只有最近的提交，修改历史不完整；完整克隆（git clone 不加 --depth，或 actions/checkout 设 fetch-depth: 0）后才能显示',
+    };
   const head = spawnSync(git, ['rev-parse', '--verify', '--quiet', 'HEAD'], { cwd: dir, encoding: 'utf8' });
   if (head.status !== 0) return { ok: false, reason: '仓库还没有任何提交，没有修改历史' };
   return { ok: true, top: top!, prefix };
@@ -152,7 +171,10 @@ export function openBlobReader(cwd: string, git = 'git'): BlobReader {
 /** A key for the cache that changes when a table's columns or titles change, or the diff code. */
 function cacheSalt(def: AnyTable): string {
   const cols = columnNames(def).map((c) => `${c}=${columnTitle(def, c)}`);
-  return createHash('sha256').update(JSON.stringify([DIFF_VERSION, def.name, def.primaryKey, cols])).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(JSON.stringify([DIFF_VERSION, def.name, def.primaryKey, cols]))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 interface Cache {
@@ -240,7 +262,8 @@ export function parseRawLog(out: string, now = Date.now()): RawCommit[] {
     const raw = RAW.exec(f);
     if (raw) {
       const path = fields[++i];
-      if (current && path !== undefined) current.files.push({ path, from: ZERO.test(raw[1]!) ? undefined : raw[1], to: ZERO.test(raw[2]!) ? undefined : raw[2] });
+      if (current && path !== undefined)
+        current.files.push({ path, from: ZERO.test(raw[1]!) ? undefined : raw[1], to: ZERO.test(raw[2]!) ? undefined : raw[2] });
       continue;
     }
     const head = HEADER.exec(f.trim());
@@ -254,7 +277,22 @@ export function parseRawLog(out: string, now = Date.now()): RawCommit[] {
 function logCommits(top: string, prefix: string, git: string): RawCommit[] {
   const r = spawnSync(
     git,
-    ['-c', 'core.quotePath=false', 'log', '-z', '--first-parent', '--diff-merges=first-parent', '--reverse', '--raw', '--no-renames', '--no-abbrev', '--format=%H %ct %cI', 'HEAD', '--', prefix === '' ? '.' : prefix],
+    [
+      '-c',
+      'core.quotePath=false',
+      'log',
+      '-z',
+      '--first-parent',
+      '--diff-merges=first-parent',
+      '--reverse',
+      '--raw',
+      '--no-renames',
+      '--no-abbrev',
+      '--format=%H %ct %cI',
+      'HEAD',
+      '--',
+      prefix === '' ? '.' : prefix,
+    ],
     { cwd: top, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 },
   );
   if (r.status !== 0) throw new Error(`git log: ${r.stderr}`);
@@ -298,7 +336,9 @@ function datedRefs(raw: readonly RawCommit[], names: Map<string, { short: string
     if (date === undefined) {
       date = later[k] ?? before;
       if (date === undefined) return undefined;
-      warn(`数据修改历史：提交 ${name.short} 的提交日期“${logText(c.rawDate.slice(0, 40))}”不可信（早于 2005 年 git 问世、晚于现在，或无法读取），按${later[k] !== undefined ? '后面' : '前面'}最近一个提交的日期 ${dayOf(date)} 计。`);
+      warn(
+        `数据修改历史：提交 ${name.short} 的提交日期“${logText(c.rawDate.slice(0, 40))}”不可信（早于 2005 年 git 问世、晚于现在，或无法读取），按${later[k] !== undefined ? '后面' : '前面'}最近一个提交的日期 ${dayOf(date)} 计。`,
+      );
     } else before = date;
     refs.push({ id: c.id, short: name.short, date, subject: name.subject });
   }
@@ -337,8 +377,10 @@ export async function readDataHistory(options: HistoryOptions, stats?: HistorySt
     if (h.status !== 0 || !own) throw new Error(h.stderr);
     const name = subjects(repo.top, ['-1', 'HEAD'], git).get(own.id) ?? { short: own.id.slice(0, 7), subject: '' };
     const date = own.date ?? refs.at(-1)?.date;
-    if (date === undefined) return { available: false, reason: `最新提交 ${name.short} 的提交日期“${logText(own.rawDate.slice(0, 40))}”不可信，无法排出修改历史` };
-    if (own.date === undefined && raw.at(-1)?.id !== own.id) warn(`数据修改历史：最新提交 ${name.short} 的提交日期“${logText(own.rawDate.slice(0, 40))}”不可信，按最近一个修改数据的提交的日期 ${dayOf(date)} 计。`);
+    if (date === undefined)
+      return { available: false, reason: `最新提交 ${name.short} 的提交日期“${logText(own.rawDate.slice(0, 40))}”不可信，无法排出修改历史` };
+    if (own.date === undefined && raw.at(-1)?.id !== own.id)
+      warn(`数据修改历史：最新提交 ${name.short} 的提交日期“${logText(own.rawDate.slice(0, 40))}”不可信，按最近一个修改数据的提交的日期 ${dayOf(date)} 计。`);
     head = { id: own.id, short: name.short, date, subject: name.subject };
   } catch (e) {
     return { available: false, reason: `读取 git 历史失败：${logText((e as Error).message.trim())}` };
@@ -390,7 +432,8 @@ export async function readDataHistory(options: HistoryOptions, stats?: HistorySt
         if (change) counts.cacheHits++;
         else {
           counts.cacheMisses++;
-          for (const next of raw.slice(ci + 1, ci + 1 + PREFETCH)) for (const n of next.files) if (n.to !== undefined && byPath.has(n.path)) void fetchBlob(n.to).catch(() => undefined);
+          for (const next of raw.slice(ci + 1, ci + 1 + PREFETCH))
+            for (const n of next.files) if (n.to !== undefined && byPath.has(n.path)) void fetchBlob(n.to).catch(() => undefined);
           const before = await snapshotOf(def, from);
           const after = await snapshotOf(def, f.to);
           change = compactChange(diffSnapshots(def, before, after), f.path, f.to);

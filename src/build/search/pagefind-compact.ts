@@ -66,7 +66,11 @@ function compactLanguage(dir: string, entry: Entry, lang: string): { ok: true; b
   if (!Buffer.from(encode(meta)).equals(body)) return { ok: false, reason: `${lang}: 索引格式与预期不同（重新编码不一致）` };
   if (!Array.isArray(meta) || !Array.isArray(meta[1])) return { ok: false, reason: `${lang}: 索引格式与预期不同` };
   const pages = meta[1] as unknown[];
-  if (!pages.every((p) => Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'number' && (p.length === 2 || (p.length === 3 && typeof p[2] === 'string')))) {
+  if (
+    !pages.every(
+      (p) => Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'number' && (p.length === 2 || (p.length === 3 && typeof p[2] === 'string')),
+    )
+  ) {
     return { ok: false, reason: `${lang}: 页面条目格式与预期不同` };
   }
   const entries = pages as Array<[string, number, string?]>;

@@ -74,7 +74,13 @@ export function yearBands(xMin: number, xMax: number, most = 8): YearBand[] {
   return out;
 }
 
-export function chartModel(input: { kind: IndicatorKind; unit?: string | undefined; target: number; deadline: string; points: ReadonlyArray<{ date: string; value: number }> }): ChartModel {
+export function chartModel(input: {
+  kind: IndicatorKind;
+  unit?: string | undefined;
+  target: number;
+  deadline: string;
+  points: ReadonlyArray<{ date: string; value: number }>;
+}): ChartModel {
   const points = input.points.map((p) => ({ date: p.date, t: timeOf(p.date), value: p.value })).sort((a, b) => a.t - b.t);
   const deadline = endOfPartialDate(input.deadline);
   const deadlineT = timeOf(deadline);
@@ -84,7 +90,17 @@ export function chartModel(input: { kind: IndicatorKind; unit?: string | undefin
   // first year's span is whole, to six weeks after the last mark.
   const xMin = yearStart(yearOf(Math.min(...times) - 30 * DAY_MS));
   const xMax = Math.max(...times) + 45 * DAY_MS;
-  const model: ChartModel = { kind: input.kind, unit: input.unit ?? '', target: input.target, deadline, deadlineT, points, xMin, xMax, years: yearBands(xMin, xMax) };
+  const model: ChartModel = {
+    kind: input.kind,
+    unit: input.unit ?? '',
+    target: input.target,
+    deadline,
+    deadlineT,
+    points,
+    xMin,
+    xMax,
+    years: yearBands(xMin, xMax),
+  };
   const at = before.at(-1);
   if (at) model.atDeadline = at;
   const latest = points.at(-1);
@@ -111,10 +127,16 @@ export function chartJsData(m: ChartModel): ChartJsData {
   }
   return {
     observations: m.points.map((p) => ({ x: p.t, y: p.value, date: p.date })),
-    target: [{ x: m.xMin, y: m.target }, { x: m.xMax, y: m.target }],
+    target: [
+      { x: m.xMin, y: m.target },
+      { x: m.xMax, y: m.target },
+    ],
     deadlineX: m.deadlineT,
     ticks: m.years
-      .flatMap((y) => [...(y.t !== undefined ? [{ value: y.t, label: '', grid: true }] : []), ...(y.mid !== undefined ? [{ value: y.mid, label: String(y.year), grid: false }] : [])])
+      .flatMap((y) => [
+        ...(y.t !== undefined ? [{ value: y.t, label: '', grid: true }] : []),
+        ...(y.mid !== undefined ? [{ value: y.mid, label: String(y.year), grid: false }] : []),
+      ])
       .sort((a, b) => a.value - b.value),
     bars,
   };

@@ -69,7 +69,8 @@ export function chartPlotSvg(model: ChartModel): string {
   const parts: string[] = [`<g transform="translate(${PLOT.left},0)">`];
   // Year boundaries as grid lines, each year's label in the middle of its span (chart-model.ts).
   for (const y of model.years) {
-    if (y.t !== undefined) parts.push(`<line x1="${g.xOfT(y.t)}" x2="${g.xOfT(y.t)}" y1="0" y2="${H + 5}" stroke="${COLOURS.grid}" stroke-width="1" data-year-start="${y.year}"/>`);
+    if (y.t !== undefined)
+      parts.push(`<line x1="${g.xOfT(y.t)}" x2="${g.xOfT(y.t)}" y1="0" y2="${H + 5}" stroke="${COLOURS.grid}" stroke-width="1" data-year-start="${y.year}"/>`);
     if (y.mid !== undefined) parts.push(`<text x="${g.xOfT(y.mid)}" y="${H + 18}" ${tick} text-anchor="middle" data-year-label="${y.year}">${y.year}</text>`);
   }
   parts.push(`<line x1="0" x2="0" y1="0" y2="${H}" stroke="${COLOURS.axis}" stroke-width="1"/>`);
@@ -81,23 +82,34 @@ export function chartPlotSvg(model: ChartModel): string {
     // At the right end, unless the latest mark (and its label) sits there on the target line.
     const last = g.dots.at(-1);
     const crowded = last !== undefined && Math.abs(last.y - g.targetY) < 18 && last.x > W - 120;
-    parts.push(`<text x="${crowded ? 4 : W - 4}" y="${g.targetY - 5}" font-size="12" fill="${COLOURS.target}" text-anchor="${crowded ? 'start' : 'end'}">目标 ${xmlText(formatValue(target, unit))}</text>`);
+    parts.push(
+      `<text x="${crowded ? 4 : W - 4}" y="${g.targetY - 5}" font-size="12" fill="${COLOURS.target}" text-anchor="${crowded ? 'start' : 'end'}">目标 ${xmlText(formatValue(target, unit))}</text>`,
+    );
   }
   if (g.deadlineX !== undefined) {
-    parts.push(`<line x1="${g.deadlineX}" x2="${g.deadlineX}" y1="0" y2="${H}" stroke="${COLOURS.deadline}" stroke-width="1.2" stroke-dasharray="2 3" data-deadline="${xmlText(deadline)}"/>`);
+    parts.push(
+      `<line x1="${g.deadlineX}" x2="${g.deadlineX}" y1="0" y2="${H}" stroke="${COLOURS.deadline}" stroke-width="1.2" stroke-dasharray="2 3" data-deadline="${xmlText(deadline)}"/>`,
+    );
     parts.push(`<text x="${g.deadlineX + 4}" y="12" font-size="12" fill="${COLOURS.deadline}">期限 ${xmlText(deadline)}</text>`);
   }
   if (kind === 'count') {
-    for (const d of g.dots) parts.push(`<rect x="${d.x - barW / 2}" y="${d.y}" width="${barW}" height="${Math.max(0, H - d.y)}" fill="${COLOURS.data}" data-date="${xmlText(d.date)}" data-x="${d.x}"/>`);
+    for (const d of g.dots)
+      parts.push(
+        `<rect x="${d.x - barW / 2}" y="${d.y}" width="${barW}" height="${Math.max(0, H - d.y)}" fill="${COLOURS.data}" data-date="${xmlText(d.date)}" data-x="${d.x}"/>`,
+      );
   } else {
     if (points.length > 1) parts.push(`<polyline points="${g.line}" fill="none" stroke="${COLOURS.data}" stroke-width="2.5"/>`);
     for (const d of g.dots) parts.push(`<circle cx="${d.x}" cy="${d.y}" r="4" fill="${COLOURS.data}" data-date="${xmlText(d.date)}" data-x="${d.x}"/>`);
   }
   if (kind === 'milestone' && model.atDeadline) {
-    parts.push(`<text x="${g.xOf(model.atDeadline.date) + 6}" y="${g.yOf(model.atDeadline.value) + 16}" ${tick}>期限时 ${xmlText(formatValue(model.atDeadline.value, unit))}</text>`);
+    parts.push(
+      `<text x="${g.xOf(model.atDeadline.date) + 6}" y="${g.yOf(model.atDeadline.value) + 16}" ${tick}>期限时 ${xmlText(formatValue(model.atDeadline.value, unit))}</text>`,
+    );
   }
   if (kind === 'milestone' && model.latest && model.latest.date !== model.atDeadline?.date) {
-    parts.push(`<text x="${g.xOf(model.latest.date) - 6}" y="${g.yOf(model.latest.value) - 8}" ${tick} text-anchor="end">最新 ${xmlText(formatValue(model.latest.value, unit))}</text>`);
+    parts.push(
+      `<text x="${g.xOf(model.latest.date) - 6}" y="${g.yOf(model.latest.value) - 8}" ${tick} text-anchor="end">最新 ${xmlText(formatValue(model.latest.value, unit))}</text>`,
+    );
   }
   parts.push('</g>');
   return parts.join('');
@@ -106,7 +118,10 @@ export function chartPlotSvg(model: ChartModel): string {
 /** What the text of the plot says, for aria-label and the image's <desc>. */
 export function chartDescription(model: ChartModel): string {
   const { points, target, deadline, unit, kind } = model;
-  const milestoneNote = kind === 'milestone' ? `；期限时 ${model.atDeadline ? formatValue(model.atDeadline.value, unit) : '无数据'}${model.latest && model.latest.date !== model.atDeadline?.date ? `，最新 ${formatValue(model.latest.value, unit)}` : ''}` : '';
+  const milestoneNote =
+    kind === 'milestone'
+      ? `；期限时 ${model.atDeadline ? formatValue(model.atDeadline.value, unit) : '无数据'}${model.latest && model.latest.date !== model.atDeadline?.date ? `，最新 ${formatValue(model.latest.value, unit)}` : ''}`
+      : '';
   return `${kind === 'milestone' ? '完成进度' : '观测值'}：${points.map((p) => `${p.date} ${formatValue(p.value, unit)}`).join('，') || '暂无数据'}；目标 ${formatValue(target, unit)}，期限 ${deadline}${milestoneNote}`;
 }
 
@@ -168,7 +183,11 @@ export function chartImageSvg(model: ChartModel, meta: ChartImageMeta): string {
 
 /** The facts a chart image carries, from an indicator's view and the observations' dataset row. */
 export function chartImageMeta(input: {
-  view: { indicator: { name: string; unit?: string | undefined; target_date: string }; observations: ReadonlyArray<{ source?: string | undefined }>; progress: { target: number; comparator: '>=' | '<='; result: string; explanation: string } };
+  view: {
+    indicator: { name: string; unit?: string | undefined; target_date: string };
+    observations: ReadonlyArray<{ source?: string | undefined }>;
+    progress: { target: number; comparator: '>=' | '<='; result: string; explanation: string };
+  };
   dataset: { publisher: string; licence: string; licence_url?: string | undefined } | undefined;
   siteName: string;
   url: string;

@@ -60,7 +60,10 @@ function tableLines(def: AnyTable, d: TableDiff, s: Style, limit: number): strin
   if (d.columns.removed.length > 0) out.push(`表头删除列 ${columnList(def, d.columns.removed, s.md)}`);
   const items: string[] = [
     ...d.added.map((r) => `新增 ${rowText(def, r, s.md, s.strong)}`),
-    ...d.changed.map((c) => `修改 ${s.strong(s.md(keyText(c.key)))} ${c.fields.map((f) => `${s.md(columnTitle(def, f.column))}：${s.md(value(f.from))} → ${s.md(value(f.to))}`).join('；')}`),
+    ...d.changed.map(
+      (c) =>
+        `修改 ${s.strong(s.md(keyText(c.key)))} ${c.fields.map((f) => `${s.md(columnTitle(def, f.column))}：${s.md(value(f.from))} → ${s.md(value(f.to))}`).join('；')}`,
+    ),
     ...d.removed.map((r) => `删除 ${rowText(def, r, s.md, s.strong)}`),
   ];
   out.push(...items.slice(0, limit));
@@ -69,10 +72,15 @@ function tableLines(def: AnyTable, d: TableDiff, s: Style, limit: number): strin
   return out;
 }
 
-const changed = (r: DiffReport) => r.diffs.filter(({ diff }) => diff.unreadable || diff.added.length + diff.changed.length + diff.removed.length + diff.columns.added.length + diff.columns.removed.length > 0);
+const changed = (r: DiffReport) =>
+  r.diffs.filter(
+    ({ diff }) =>
+      diff.unreadable || diff.added.length + diff.changed.length + diff.removed.length + diff.columns.added.length + diff.columns.removed.length > 0,
+  );
 const target = (r: DiffReport) => (r.target === 'worktree' ? '工作区与' : 'HEAD 与');
 /** The base as written, and the commit it stands for unless the base is that commit's id. */
-const baseText = (r: DiffReport, code: (s: string) => string) => (r.base.startsWith(r.baseCommit) || r.baseCommit.startsWith(r.base) ? code(r.base) : `${code(r.base)}（${code(r.baseCommit)}）`);
+const baseText = (r: DiffReport, code: (s: string) => string) =>
+  r.base.startsWith(r.baseCommit) || r.baseCommit.startsWith(r.base) ? code(r.base) : `${code(r.base)}（${code(r.baseCommit)}）`;
 const compared = (r: DiffReport, code: (s: string) => string) => {
   const b = baseText(r, code);
   return `${target(r)} ${b}${b.endsWith('）') ? '' : ' '}相比`;
@@ -85,7 +93,8 @@ const CODE_LABEL = '代码（程序、配置或 .mdx 页面：请开发人员按
 
 /** The lines about the files that are not data tables, without a heading; [] when there are none. */
 function otherLines(r: DiffReport, name: (s: string) => string): string[] {
-  const list = (files: readonly string[]) => `${files.slice(0, OTHER_LIMIT).map(name).join('、')}${files.length > OTHER_LIMIT ? ` 等 ${files.length} 个文件` : ''}`;
+  const list = (files: readonly string[]) =>
+    `${files.slice(0, OTHER_LIMIT).map(name).join('、')}${files.length > OTHER_LIMIT ? ` 等 ${files.length} 个文件` : ''}`;
   const out: string[] = [];
   if (r.others?.content.length) out.push(`${CONTENT_LABEL}：${list(r.others.content)}`);
   if (r.others?.code.length) out.push(`${CODE_LABEL}：${list(r.others.code)}`);

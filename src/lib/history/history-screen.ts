@@ -135,7 +135,11 @@ export function screenKeys(commits: readonly HistoryCommit[], tables: readonly A
       const title = def ? def.primaryKey.map((c) => (def.schema.shape[c] ? columnMeta(def.schema.shape[c]).title : c)).join('+') : '编号';
       for (const [id, s] of group) {
         if (id === keepId) continue;
-        skip(id, s, `${title}${quoted(s.key.join('+'))}与${quoted(keep.key.join('+'))}只差字母大小写或全角/半角（在不区分大小写的系统上是同一个文件夹），只保留${live.has(keepId) ? '现有的' : '先出现的'}${quoted(keep.key.join('+'))}`);
+        skip(
+          id,
+          s,
+          `${title}${quoted(s.key.join('+'))}与${quoted(keep.key.join('+'))}只差字母大小写或全角/半角（在不区分大小写的系统上是同一个文件夹），只保留${live.has(keepId) ? '现有的' : '先出现的'}${quoted(keep.key.join('+'))}`,
+        );
       }
     }
   }
@@ -147,7 +151,12 @@ export function screenKeys(commits: readonly HistoryCommit[], tables: readonly A
     for (const t of c.tables) {
       const drop = bad.get(t.table);
       const keep = (key: readonly string[]) => !drop?.has(keyId(key));
-      const kept: TableChange = { ...t, added: t.added.filter(keep), changed: t.changed.filter((ch) => keep(ch.key)), removed: t.removed.filter((r) => keep(r.key)) };
+      const kept: TableChange = {
+        ...t,
+        added: t.added.filter(keep),
+        changed: t.changed.filter((ch) => keep(ch.key)),
+        removed: t.removed.filter((r) => keep(r.key)),
+      };
       if (!isEmptyChange(kept)) tablesLeft.push(kept);
     }
     if (tablesLeft.length > 0) out.push({ ...c, tables: tablesLeft });

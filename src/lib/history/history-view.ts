@@ -6,7 +6,16 @@
  */
 import { DATA_TABLES, type DataTableName } from '../../schemas/index.ts';
 import { columnTitle, keyId, type FieldChange } from './record-diff.ts';
-import { dayOf, type CommitRef, type DataHistory, type HistoryCommit, type RecordEvent, type RecordTimeline, type Timeliness, type TimelinessSummary } from './record-history.ts';
+import {
+  dayOf,
+  type CommitRef,
+  type DataHistory,
+  type HistoryCommit,
+  type RecordEvent,
+  type RecordTimeline,
+  type Timeliness,
+  type TimelinessSummary,
+} from './record-history.ts';
 import { HISTORY_EMPTY_VALUE, periodLabel } from '../display.ts';
 
 /** Commits per page of /changes/. */
@@ -74,7 +83,10 @@ export function historyLines(records: ReadonlyArray<{ timeline: RecordTimeline; 
     });
   }
   // Newest first; within a commit, the order the records were given.
-  return lines.map((l, i) => ({ l, i })).sort((a, b) => (a.l.commit.date === b.l.commit.date ? a.i - b.i : a.l.commit.date < b.l.commit.date ? 1 : -1)).map((x) => x.l);
+  return lines
+    .map((l, i) => ({ l, i }))
+    .sort((a, b) => (a.l.commit.date === b.l.commit.date ? a.i - b.i : a.l.commit.date < b.l.commit.date ? 1 : -1))
+    .map((x) => x.l);
 }
 
 /** The first commit that published any of the records (the page's record first of all). */
@@ -122,7 +134,12 @@ function summariseCommit(c: HistoryCommit): ChangeTableSummary[] {
       columns: t.columns,
       records: [
         ...t.added.map((key) => ({ key, label: recordLabel(t.table, key), kind: 'added' as const, fields: [] })),
-        ...t.changed.map((c) => ({ key: c.key, label: recordLabel(t.table, c.key), kind: 'changed' as const, fields: c.fields.map((f) => fieldText(t.table, f)) })),
+        ...t.changed.map((c) => ({
+          key: c.key,
+          label: recordLabel(t.table, c.key),
+          kind: 'changed' as const,
+          fields: c.fields.map((f) => fieldText(t.table, f)),
+        })),
         ...t.removed.map((r) => ({ key: r.key, label: recordLabel(t.table, r.key), kind: 'removed' as const, fields: [] })),
       ],
     };
@@ -134,7 +151,12 @@ function summariseCommit(c: HistoryCommit): ChangeTableSummary[] {
 /** The change log: every commit that changed records, newest first, with its page of /changes/. */
 export function changeLog(history: DataHistory, perPage = CHANGES_PER_PAGE): ChangeEntry[] {
   if (!history.available) return [];
-  return [...history.commits].reverse().map((c, i) => ({ commit: { id: c.id, short: c.short, date: c.date, subject: c.subject }, day: dayOf(c.date), page: Math.floor(i / perPage) + 1, tables: summariseCommit(c) }));
+  return [...history.commits].reverse().map((c, i) => ({
+    commit: { id: c.id, short: c.short, date: c.date, subject: c.subject },
+    day: dayOf(c.date),
+    page: Math.floor(i / perPage) + 1,
+    tables: summariseCommit(c),
+  }));
 }
 
 /** Entries of one page, grouped by day (newest first). */

@@ -209,7 +209,16 @@ export function readSnapshot(def: AnyTable, version: Version, previous?: Snapsho
   if (typeof version === 'string') text = version.replace(/^\ufeff/, '');
   else {
     const decoded = decodeCsvBytes(version);
-    if (!decoded.ok) return { ok: false, reason: decoded.encoding === 'gb18030' ? '文件是 GBK/GB18030 编码，不是 UTF-8' : decoded.encoding === 'utf-16' ? '文件是 UTF-16 编码，不是 UTF-8' : '文件不是 UTF-8 编码' };
+    if (!decoded.ok)
+      return {
+        ok: false,
+        reason:
+          decoded.encoding === 'gb18030'
+            ? '文件是 GBK/GB18030 编码，不是 UTF-8'
+            : decoded.encoding === 'utf-16'
+              ? '文件是 UTF-16 编码，不是 UTF-8'
+              : '文件不是 UTF-8 编码',
+      };
     text = decoded.text;
   }
   // Line ends are not content: CRLF and CR read as LF, in quoted cells too.
@@ -322,7 +331,9 @@ export function diffTable(def: AnyTable, before: Version, after: Version): Table
 
 /** Whether a diff reports anything about the records or the header. */
 export function isEmptyDiff(d: TableDiff): boolean {
-  return d.added.length === 0 && d.removed.length === 0 && d.changed.length === 0 && d.columns.added.length === 0 && d.columns.removed.length === 0 && !d.unreadable;
+  return (
+    d.added.length === 0 && d.removed.length === 0 && d.changed.length === 0 && d.columns.added.length === 0 && d.columns.removed.length === 0 && !d.unreadable
+  );
 }
 
 /** The Chinese title of a column of a table (its name when the schema does not know it). */

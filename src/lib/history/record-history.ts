@@ -99,7 +99,9 @@ export function compactChange(diff: TableDiff, path: string, blob: string | unde
 
 /** Whether a change reports nothing (a file re-saved with only its BOM or line ends changed). */
 export function isEmptyChange(c: TableChange): boolean {
-  return c.added.length === 0 && c.removed.length === 0 && c.changed.length === 0 && c.columns.added.length === 0 && c.columns.removed.length === 0 && !c.unreadable;
+  return (
+    c.added.length === 0 && c.removed.length === 0 && c.changed.length === 0 && c.columns.added.length === 0 && c.columns.removed.length === 0 && !c.unreadable
+  );
 }
 
 /** Each record's timeline, from the commits oldest first. */
@@ -195,7 +197,14 @@ export function disclosureTimeliness(problems: ReadonlyArray<{ id: string; repor
     const t = timelineOf(history, 'problems', p.id);
     if (!t) continue;
     const published = dayOf(t.firstSeen.date);
-    out.push({ id: p.id, reported: p.reported, published, commit: t.firstSeen, days: daysBetween(p.reported, published), workingDays: workingDaysBetween(p.reported, published) });
+    out.push({
+      id: p.id,
+      reported: p.reported,
+      published,
+      commit: t.firstSeen,
+      days: daysBetween(p.reported, published),
+      workingDays: workingDaysBetween(p.reported, published),
+    });
   }
   return out;
 }

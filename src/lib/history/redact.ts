@@ -134,7 +134,9 @@ export function redactHistory(history: DataHistory, rules: readonly Withholding[
     for (const h of runs) {
       // The key names the record in the rule and on its page: it is never withheld.
       if (h.value === '' || keyColumns(rec.table).includes(h.column) || (now !== undefined && now[h.column] === h.value)) continue;
-      const rule = rulesHere.find((r) => (r.column === undefined ? now === undefined : r.column === h.column) && (r.until === undefined || versionDay(rec.table, h.from) <= r.until));
+      const rule = rulesHere.find(
+        (r) => (r.column === undefined ? now === undefined : r.column === h.column) && (r.until === undefined || versionDay(rec.table, h.from) <= r.until),
+      );
       if (!rule) continue;
       matched.add(rule);
       const fid = fieldId(rec.table, keyId(rec.key), h.column);
@@ -169,7 +171,8 @@ export function redactHistory(history: DataHistory, rules: readonly Withholding[
     for (const [id, w] of map) {
       if (!w.whole) continue;
       const last = lastRemoved(history, table, id);
-      if (last && Object.entries(last.values).some(([c, v]) => v !== '' && !keyColumns(table).includes(c) && !withheld.get(fieldId(table, id, c))?.has(v))) w.whole = false;
+      if (last && Object.entries(last.values).some(([c, v]) => v !== '' && !keyColumns(table).includes(c) && !withheld.get(fieldId(table, id, c))?.has(v)))
+        w.whole = false;
     }
   }
 
@@ -190,7 +193,10 @@ export function redactHistory(history: DataHistory, rules: readonly Withholding[
     subject: subject(c.subject),
     tables: c.tables.map((t) => ({
       ...t,
-      changed: t.changed.map((ch) => ({ key: ch.key, fields: ch.fields.map((f) => ({ column: f.column, from: hide(t.table, ch.key, f.column, f.from), to: hide(t.table, ch.key, f.column, f.to) })) })),
+      changed: t.changed.map((ch) => ({
+        key: ch.key,
+        fields: ch.fields.map((f) => ({ column: f.column, from: hide(t.table, ch.key, f.column, f.from), to: hide(t.table, ch.key, f.column, f.to) })),
+      })),
       removed: t.removed.map((r) => ({
         key: r.key,
         values: Object.fromEntries(
@@ -205,7 +211,10 @@ export function redactHistory(history: DataHistory, rules: readonly Withholding[
   const versions = new Map<string, TableVersion[]>();
   for (const [table, list] of history.versions) {
     const marks = markedVersions.get(table);
-    versions.set(table, list.map((v, i) => (marks?.has(i) ? { ...v, withheld: marks.get(i)! } : v)));
+    versions.set(
+      table,
+      list.map((v, i) => (marks?.has(i) ? { ...v, withheld: marks.get(i)! } : v)),
+    );
   }
   const head = { ...history.head, subject: subject(history.head.subject) };
   return {
@@ -219,7 +228,13 @@ export function redactHistory(history: DataHistory, rules: readonly Withholding[
  * For each run of a column's values (in the order redactHistory recorded them), the version
  * index at which it ended: the commit that changed the column or removed the record.
  */
-function endsOf(history: Extract<DataHistory, { available: true }>, table: string, key: readonly string[], column: string, index: Map<string, number> | undefined): number[] {
+function endsOf(
+  history: Extract<DataHistory, { available: true }>,
+  table: string,
+  key: readonly string[],
+  column: string,
+  index: Map<string, number> | undefined,
+): number[] {
   const id = keyId(key);
   const ends: number[] = [];
   for (const c of history.commits) {
@@ -247,7 +262,8 @@ function lastRemoved(history: Extract<DataHistory, { available: true }>, table: 
 export function redactDiff(diff: TableDiff, rules: readonly Withholding[]): TableDiff {
   const here = rules.filter((r) => r.table === diff.table);
   if (here.length === 0) return diff;
-  const find = (key: readonly string[], column: string | undefined) => here.find((r) => keyId(r.key) === keyId(key) && (r.column === undefined || r.column === column));
+  const find = (key: readonly string[], column: string | undefined) =>
+    here.find((r) => keyId(r.key) === keyId(key) && (r.column === undefined || r.column === column));
   return {
     ...diff,
     changed: diff.changed.map((c) => ({

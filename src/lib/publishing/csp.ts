@@ -40,7 +40,13 @@ export function headersFile(base: string, entries: readonly string[]): string {
   const root = base.endsWith('/') ? base : `${base}/`;
   const common = ['  X-Content-Type-Options: nosniff', '  Referrer-Policy: strict-origin-when-cross-origin'];
   const framed = (path: string) => [path, `  Content-Security-Policy: ${CSP_HEADER}`, '  X-Frame-Options: SAMEORIGIN', ...common];
-  const paths = [root, ...[...entries].sort().filter((e) => e !== `${EMBED_DIR}/` && e !== '_headers').map((e) => (e.endsWith('/') ? `${root}${e}*` : `${root}${e}`))];
+  const paths = [
+    root,
+    ...[...entries]
+      .sort()
+      .filter((e) => e !== `${EMBED_DIR}/` && e !== '_headers')
+      .map((e) => (e.endsWith('/') ? `${root}${e}*` : `${root}${e}`)),
+  ];
   return [
     ...paths.flatMap(framed),
     `${root}${EMBED_DIR}/*`,

@@ -94,12 +94,17 @@ function kindOf(columns: ExcelColumns, name: string): ExcelColumn {
 /** Writes a header and rows as CSV for Excel: UTF-8 BOM, CRLF, every cell through `excelCell`. */
 export function encodeExcelCsv(header: readonly string[], rows: ReadonlyArray<readonly string[]>, columns: ExcelColumns): string {
   const kinds = header.map((h) => kindOf(columns, h));
-  const lines = [header.map((h) => quoteCsv(headerCell(h))).join(','), ...rows.map((row) => row.map((cell, k) => quoteCsv(excelCell(cell, kinds[k] ?? 'text').text)).join(','))];
+  const lines = [
+    header.map((h) => quoteCsv(headerCell(h))).join(','),
+    ...rows.map((row) => row.map((cell, k) => quoteCsv(excelCell(cell, kinds[k] ?? 'text').text)).join(',')),
+  ];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
 function readRows(text: string): { header: string[]; body: string[][] } {
-  const rows = parseCsv(text.replace(/^\uFEFF/, '')).rows.map((r) => r.cells).filter((cells) => !(cells.length === 1 && cells[0] === ''));
+  const rows = parseCsv(text.replace(/^\uFEFF/, ''))
+    .rows.map((r) => r.cells)
+    .filter((cells) => !(cells.length === 1 && cells[0] === ''));
   return { header: rows[0] ?? [], body: rows.slice(1) };
 }
 

@@ -39,10 +39,13 @@ const TYPE_WORDS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /** Colour words (with their informal 牌 form) → the rating filter, applied with 企业. */
-const COLOUR_WORDS: ReadonlyArray<readonly [string, (typeof RATINGS)[number]]> = RATINGS.flatMap((r) => [
-  [r, r],
-  [`${r[0]}牌`, r],
-] as const);
+const COLOUR_WORDS: ReadonlyArray<readonly [string, (typeof RATINGS)[number]]> = RATINGS.flatMap(
+  (r) =>
+    [
+      [r, r],
+      [`${r[0]}牌`, r],
+    ] as const,
+);
 
 /** Status words → the status filter values, applied with 问题. Longest first. */
 const STATUS_WORDS: ReadonlyArray<readonly [string, readonly (typeof PROBLEM_STATUSES)[number][]]> = [
@@ -78,7 +81,12 @@ function takeWord(text: string, words: ReadonlyArray<readonly [string, unknown]>
   return { text };
 }
 
-const tidy = (s: string) => s.replace(/(^|\s)的(?=\s|$)/g, ' ').replace(/的\s*$/, '').replace(/\s+/g, ' ').trim();
+const tidy = (s: string) =>
+  s
+    .replace(/(^|\s)的(?=\s|$)/g, ' ')
+    .replace(/的\s*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /**
  * What a query asks for. A type word alone does not filter (“企业环境信用” is a page's words);
@@ -157,7 +165,11 @@ const COMPANY_SUFFIX = /(股份)?有限(责任)?公司/;
 
 /** A title or name as compared with a query: no spaces, no sample marker, no 有限公司. */
 export function normaliseName(s: string): string {
-  return s.replace(/\s+/g, '').replace(new RegExp(`^${SAMPLE_MARKER.source}`), '').replace(COMPANY_SUFFIX, '').toLowerCase();
+  return s
+    .replace(/\s+/g, '')
+    .replace(new RegExp(`^${SAMPLE_MARKER.source}`), '')
+    .replace(COMPANY_SUFFIX, '')
+    .toLowerCase();
 }
 
 export interface Rankable {

@@ -27,7 +27,13 @@ export function planSearchRecords(plans: Iterable<PlanDocument>): PlanSearchReco
     const head = plan.meta ? [title, plan.meta.issuer, plan.meta.type, plan.meta.recipients, plan.meta.summary ?? ''].join('\n') : title;
     out.push({ url: `/${planPath(plan.id)}`, content: head, title, source: plan.path, ...date });
     for (const s of planSections(plan.blocks)) {
-      out.push({ url: `/${planPath(plan.id, s.id || undefined)}`, content: s.text, title: s.heading ? `${title} · ${s.heading}` : title, source: plan.path, ...date });
+      out.push({
+        url: `/${planPath(plan.id, s.id || undefined)}`,
+        content: s.text,
+        title: s.heading ? `${title} · ${s.heading}` : title,
+        source: plan.path,
+        ...date,
+      });
     }
   }
   return out;

@@ -91,7 +91,11 @@ export function formatForEditor(i: ValidationIssue, fileName: string): string {
 
 /** Guesses the table from the file name (problems.csv, problems (1).csv, problems-excel.csv) or the header. */
 export function guessTable(fileName: string, bytes: Uint8Array): string | undefined {
-  const stem = fileName.toLowerCase().replace(/\.csv$/, '').replace(/\s*\(\d+\)$/, '').replace(/-excel$/, '');
+  const stem = fileName
+    .toLowerCase()
+    .replace(/\.csv$/, '')
+    .replace(/\s*\(\d+\)$/, '')
+    .replace(/-excel$/, '');
   const byName = ALL_TABLES.find((t) => t.name === stem);
   if (byName) return byName.name;
   // GBK is read too, so that a file Excel saved as plain CSV gets the advice on its encoding.

@@ -148,11 +148,25 @@ export function parseCsv(text: string, delimiter = ',', options: CsvOptions = {}
           if (line > quoteLine && width !== undefined) {
             // The quote ran over lines and the record fails where it closed: the quote that
             // opened it is the likely mistake, and the lines it swallowed are rows.
-            issues.push({ line: quoteLine, row: rowLine, kind: 'runaway-quote', value: firstLine, cell: cells.length, endLine: line, failure: 'text-after-quote' });
+            issues.push({
+              line: quoteLine,
+              row: rowLine,
+              kind: 'runaway-quote',
+              value: firstLine,
+              cell: cells.length,
+              endLine: line,
+              failure: 'text-after-quote',
+            });
             restartAfter = quoteLine;
             break;
           }
-          issues.push({ line, row: rowLine, kind: 'text-after-quote', value: `"${cell}"${text.slice(i, Math.min(n, i + 10)).split(stop)[0]}`, cell: cells.length });
+          issues.push({
+            line,
+            row: rowLine,
+            kind: 'text-after-quote',
+            value: `"${cell}"${text.slice(i, Math.min(n, i + 10)).split(stop)[0]}`,
+            cell: cells.length,
+          });
           while (i < n) {
             c = text.charCodeAt(i);
             if (c === COMMA || c === LF || c === CR) break;
@@ -195,9 +209,22 @@ export function parseCsv(text: string, delimiter = ',', options: CsvOptions = {}
       // several lines, so the record starts on the line the quote opened on, and the lines it
       // swallowed whole hold no quote but doubled ones.)
       const recordEnd = spans[spans.length - 1]![1];
-      const [opening, ...swallowed] = text.slice(multi.quoteAt, recordEnd).split(/\r\n|\r|\n/).slice(0, multi.endLine - multi.line);
+      const [opening, ...swallowed] = text
+        .slice(multi.quoteAt, recordEnd)
+        .split(/\r\n|\r|\n/)
+        .slice(0, multi.endLine - multi.line);
       if (multi.cell + opening!.split(delimiter).length === width || swallowed.some((l) => looksLikeRow(l, delimiter, width!))) {
-        issues.push({ line: multi.line, row: rowLine, kind: 'runaway-quote', value: multi.value, cell: multi.cell, endLine: multi.endLine, failure: 'cell-count', count: cells.length, width });
+        issues.push({
+          line: multi.line,
+          row: rowLine,
+          kind: 'runaway-quote',
+          value: multi.value,
+          cell: multi.cell,
+          endLine: multi.endLine,
+          failure: 'cell-count',
+          count: cells.length,
+          width,
+        });
         restartAfter = multi.line;
       }
     }

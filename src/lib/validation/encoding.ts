@@ -5,9 +5,7 @@
  * re-save them, instead of seeing mojibake.
  */
 
-export type Decoded =
-  | { ok: true; text: string; bom: boolean }
-  | { ok: false; encoding: 'gb18030' | 'utf-16' | 'unknown'; line: number; sample: string };
+export type Decoded = { ok: true; text: string; bom: boolean } | { ok: false; encoding: 'gb18030' | 'utf-16' | 'unknown'; line: number; sample: string };
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 

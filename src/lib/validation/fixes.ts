@@ -104,12 +104,16 @@ export function suggestCell(meta: ColumnMeta, written: string): CellFix | undefi
     // Free text: only the spaces around it are mechanical.
     candidates.push(trimmed);
   } else if (meta.enum && meta.list) {
-    const items = halfWidth(trimmed).split(/[;；，,、]/).map((x) => nearestAllowed(x, meta.enum!));
+    const items = halfWidth(trimmed)
+      .split(/[;；，,、]/)
+      .map((x) => nearestAllowed(x, meta.enum!));
     if (items.every((x) => x !== undefined)) candidates.push(items.join(';'));
   } else if (meta.list) {
     // Lists of codes (section anchors): a Chinese semicolon is a separator. In lists of
     // quotes it may be part of the text, so only the spaces around the value are touched.
-    const items = halfWidth(trimmed).split(/\s*[;；]\s*/).map(trimAll);
+    const items = halfWidth(trimmed)
+      .split(/\s*[;；]\s*/)
+      .map(trimAll);
     candidates.push(items.some((x) => /[\u3000-\u9fff\uff00-\uffef]/.test(x)) ? trimmed : items.join(';'));
   } else if (meta.enum) {
     const v = nearestAllowed(raw, meta.enum);
@@ -155,7 +159,11 @@ export type Delimiter = ',' | '\t' | ';';
  */
 export function detectDelimiter(text: string, known: ReadonlySet<string>): Delimiter {
   const first = (text.split(/\r\n|\r|\n/, 1)[0] ?? '').replace(/^\ufeff/, '');
-  const hits = (d: string) => first.split(d).map((c) => trimAll(c).replace(/^"|"$/g, '')).filter((c) => known.has(c)).length;
+  const hits = (d: string) =>
+    first
+      .split(d)
+      .map((c) => trimAll(c).replace(/^"|"$/g, ''))
+      .filter((c) => known.has(c)).length;
   const comma = hits(',');
   for (const d of ['\t', ';'] as const) if (hits(d) >= 2 && hits(d) > comma) return d;
   return ',';
@@ -328,7 +336,12 @@ function sameRecords(before: string, after: string, changes: readonly FileChange
   if (a.rows.length !== b.rows.length || a.blank.length !== b.blank.length || a.issues.length !== b.issues.length) return false;
   const rowsSame = a.rows.every((r, i) => {
     const s = b.rows[i]!;
-    return s.line === shift(r.line) && s.excelRow === r.excelRow && s.cells.length === r.cells.length && r.cells.every((c, k) => s.cells[k] === (to.get(`${r.line}:${excelColumn(k)}`) ?? c));
+    return (
+      s.line === shift(r.line) &&
+      s.excelRow === r.excelRow &&
+      s.cells.length === r.cells.length &&
+      r.cells.every((c, k) => s.cells[k] === (to.get(`${r.line}:${excelColumn(k)}`) ?? c))
+    );
   });
   const blankSame = a.blank.every((r, i) => b.blank[i]!.excelRow === r.excelRow);
   const issuesSame = a.issues.every((x, i) => {

@@ -37,7 +37,12 @@ function copyOf(name: string, tables: readonly string[]): string | undefined {
 
 /** A file name made into a slug, when that is mechanical (letter case, spaces, underscores); undefined otherwise. */
 function slugName(stem: string): string | undefined {
-  const s = stem.trim().toLowerCase().replace(/[\s_]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '');
+  const s = stem
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
   return SLUG.test(s) && s.length <= KEY_MAX_LENGTH ? s : undefined;
 }
 
@@ -119,7 +124,11 @@ export function checkFolders(listing: FolderListing, tables: readonly AnyTable[]
     if (parts[0] === 'plan' && parts[1] === 'sources' && parts.length > 2) continue; // the plans' source material, any kind
     if (parts[0] === 'plan' && parts.length === 2 && ext === '.md') continue; // checked with the plans (fileNameIssue)
     if (parts[0] === 'plan') {
-      refuse(parts.length === 2 ? `不是计划文件（content/plan/ 中只能放计划原文 .md 文件；原文的 PDF、Word 等材料请放在 content/plan/sources/ 中）` : `不会被读取（content/plan/ 中只有 sources/ 一个子文件夹，放原文材料）`);
+      refuse(
+        parts.length === 2
+          ? `不是计划文件（content/plan/ 中只能放计划原文 .md 文件；原文的 PDF、Word 等材料请放在 content/plan/sources/ 中）`
+          : `不会被读取（content/plan/ 中只有 sources/ 一个子文件夹，放原文材料）`,
+      );
       continue;
     }
     if (parts[0] === 'pages' && parts.length === 2 && (ext === '.md' || ext === '.mdx')) {
@@ -128,7 +137,12 @@ export function checkFolders(listing: FolderListing, tables: readonly AnyTable[]
       const id = stem.toLowerCase();
       const first = pages.get(id);
       if (first !== undefined) {
-        issues.push({ code: 'E112', file: shown, value: name, message: `与 ${first} 是同一个页面（网址都是 /${id}/；文件名只差大小写或扩展名）（请删除或改名其中一个）` });
+        issues.push({
+          code: 'E112',
+          file: shown,
+          value: name,
+          message: `与 ${first} 是同一个页面（网址都是 /${id}/；文件名只差大小写或扩展名）（请删除或改名其中一个）`,
+        });
       } else pages.set(id, shown);
       continue;
     }
@@ -151,7 +165,12 @@ export function checkPlanNames(plans: ReadonlyArray<{ id: string; path: string }
     if (bad) issues.push(bad);
     const first = seen.get(p.id.toLowerCase());
     if (first !== undefined) {
-      issues.push({ code: 'E112', file: p.path, value: `${p.id}.md`, message: `与 ${first} 是同一个计划（网址都是 /plan/${p.id.toLowerCase()}/；文件名只差大小写）（请删除或改名其中一个）` });
+      issues.push({
+        code: 'E112',
+        file: p.path,
+        value: `${p.id}.md`,
+        message: `与 ${first} 是同一个计划（网址都是 /plan/${p.id.toLowerCase()}/；文件名只差大小写）（请删除或改名其中一个）`,
+      });
     } else seen.set(p.id.toLowerCase(), p.path);
   }
   return issues;
@@ -160,7 +179,8 @@ export function checkPlanNames(plans: ReadonlyArray<{ id: string; path: string }
 const shownRoute = (url: string) => url.replace(/\[([^\]]+)\]/g, '<$1>');
 
 function clashText(what: string, value: string, c: RouteClash, change: string): string {
-  if (c.kind === 'device') return `${what}“${showValue(value)}”不能用：${value.split('.')[0]} 是 Windows 保留的设备名，网址 ${c.url} 在 Windows 电脑上无法保存成文件（${change}）`;
+  if (c.kind === 'device')
+    return `${what}“${showValue(value)}”不能用：${value.split('.')[0]} 是 Windows 保留的设备名，网址 ${c.url} 在 Windows 电脑上无法保存成文件（${change}）`;
   if (c.kind === 'reserved') {
     const names = c.names.filter((n) => !n.startsWith('_') && !n.includes('.')).join('、');
     return `${what}“${showValue(value)}”不能用：网址 ${c.url} 已经是网站的其他网址（${c.folder} 下已经使用的名字：${names}）（${change}）`;
@@ -170,7 +190,15 @@ function clashText(what: string, value: string, c: RouteClash, change: string): 
 }
 
 export interface NamedValues {
-  tables: ReadonlyMap<string, { def: AnyTable; file: string; letters: ReadonlyMap<string, string>; rows: ReadonlyArray<{ line: number; excelRow: number; record: Record<string, unknown> }> }>;
+  tables: ReadonlyMap<
+    string,
+    {
+      def: AnyTable;
+      file: string;
+      letters: ReadonlyMap<string, string>;
+      rows: ReadonlyArray<{ line: number; excelRow: number; record: Record<string, unknown> }>;
+    }
+  >;
   /** Plans whose names are slugs. */
   plans: ReadonlyArray<{ id: string; path: string }>;
   /** Pages whose names are slugs: id and path. */

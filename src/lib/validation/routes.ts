@@ -155,7 +155,10 @@ export function reservedNames(folder: string): string[] {
   const prefix = folder ? `${folder}/` : '';
   for (const file of [...ROUTE_FILES, ...PUBLIC_FILES, ...(folder ? [] : BUILD_OUTPUT_NAMES)]) {
     if (!file.startsWith(prefix)) continue;
-    const name = file.slice(prefix.length).split('/')[0]!.replace(/\.(astro|ts|js)$/, '');
+    const name = file
+      .slice(prefix.length)
+      .split('/')[0]!
+      .replace(/\.(astro|ts|js)$/, '');
     if (!PARAM.test(name)) names.add(name);
   }
   return [...names].sort();

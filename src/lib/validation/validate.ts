@@ -103,7 +103,10 @@ const SYNTAX: Record<CsvSyntaxIssue['kind'], (i: CsvSyntaxIssue) => [IssueCodeId
       `从这一行开始的带引号单元格“${showValue(`"${i.value}`, 30)}”一直读到第 ${end} 行才结束，${failure}，${swallowed}都被读成了这一个单元格：很可能是这一行多了一个英文双引号，或者这个单元格少了结束引号（这一行没有检查，后面的行照常检查）`,
     ];
   },
-  'quote-in-unquoted': (i) => ['E022', `单元格“${showValue(i.value, 30)}”中间有英文双引号（这样的单元格要整体放在双引号中，文字中的双引号写成两个 ""，或改用中文引号“”）`],
+  'quote-in-unquoted': (i) => [
+    'E022',
+    `单元格“${showValue(i.value, 30)}”中间有英文双引号（这样的单元格要整体放在双引号中，文字中的双引号写成两个 ""，或改用中文引号“”）`,
+  ],
 };
 
 function validateTable(def: AnyTable, file: string, bytes: Uint8Array | undefined, referenced: readonly string[], issues: ValidationIssue[]): TableResult {
@@ -119,9 +122,14 @@ function validateTable(def: AnyTable, file: string, bytes: Uint8Array | undefine
       issues.push(issue('E005', file, `文件保存成了“Unicode 文本”（UTF-16），不是 CSV UTF-8（${ISSUE_CODES.E005.fix}）`, { line: 1 }));
     } else if (decoded.encoding === 'gb18030') {
       issues.push(
-        issue('E002', file, `文件是 GBK/GB18030 编码（Excel 默认的“CSV（逗号分隔）”格式），不是 UTF-8，中文会变成乱码。这一行按 GBK 读出来是“${decoded.sample}”。${ISSUE_CODES.E002.fix}`, {
-          line: decoded.line,
-        }),
+        issue(
+          'E002',
+          file,
+          `文件是 GBK/GB18030 编码（Excel 默认的“CSV（逗号分隔）”格式），不是 UTF-8，中文会变成乱码。这一行按 GBK 读出来是“${decoded.sample}”。${ISSUE_CODES.E002.fix}`,
+          {
+            line: decoded.line,
+          },
+        ),
       );
     } else {
       issues.push(issue('E003', file, `文件不是 UTF-8 编码，从这一行开始出现无法识别的字节（${ISSUE_CODES.E003.fix}）`, { line: decoded.line }));
@@ -164,26 +172,47 @@ function validateTable(def: AnyTable, file: string, bytes: Uint8Array | undefine
   });
   if (mapped.length > 0) {
     issues.push(
-      issue('E014', file, `第 1 行写的是列的中文标题，应写成英文列名：${mapped.join('、')}（第 1 行应写成：${names.map((n) => (known.has(n) ? n : '?')).join(',')}）`, {
-        line: header.line,
-        fix: names.join(','),
-      }),
+      issue(
+        'E014',
+        file,
+        `第 1 行写的是列的中文标题，应写成英文列名：${mapped.join('、')}（第 1 行应写成：${names.map((n) => (known.has(n) ? n : '?')).join(',')}）`,
+        {
+          line: header.line,
+          fix: names.join(','),
+        },
+      ),
     );
   }
   header.cells.forEach((_raw, k) => {
     const name = names[k]!;
     const letter = excelColumn(k);
     if (name === '') {
-      issues.push(issue('E011', file, `第 ${k + 1} 列（Excel ${letter} 列）没有列名（允许的列：${expected.join('、')}）`, { line: header.line, excelColumn: letter }));
+      issues.push(
+        issue('E011', file, `第 ${k + 1} 列（Excel ${letter} 列）没有列名（允许的列：${expected.join('、')}）`, { line: header.line, excelColumn: letter }),
+      );
       return;
     }
     if (!known.has(name)) {
-      issues.push(issue('E011', file, `“${showValue(name)}”不是这个表的列（允许的列：${expected.join('、')}）`, { line: header.line, column: name, excelColumn: letter, value: name }));
+      issues.push(
+        issue('E011', file, `“${showValue(name)}”不是这个表的列（允许的列：${expected.join('、')}）`, {
+          line: header.line,
+          column: name,
+          excelColumn: letter,
+          value: name,
+        }),
+      );
       return;
     }
     const first = seen.get(name);
     if (first !== undefined) {
-      issues.push(issue('E012', file, `列名“${name}”重复：第 ${first + 1} 列（Excel ${excelColumn(first)} 列）和第 ${k + 1} 列（Excel ${letter} 列）（每个列名只能出现一次）`, { line: header.line, column: name, excelColumn: letter, value: name }));
+      issues.push(
+        issue(
+          'E012',
+          file,
+          `列名“${name}”重复：第 ${first + 1} 列（Excel ${excelColumn(first)} 列）和第 ${k + 1} 列（Excel ${letter} 列）（每个列名只能出现一次）`,
+          { line: header.line, column: name, excelColumn: letter, value: name },
+        ),
+      );
       return;
     }
     seen.set(name, k);
@@ -192,7 +221,12 @@ function validateTable(def: AnyTable, file: string, bytes: Uint8Array | undefine
   });
   for (const name of expected) {
     if (!seen.has(name)) {
-      issues.push(issue('E010', file, `缺少列“${name}”（${columnMeta(def.schema.shape[name]!).title}；这个表的列依次是：${expected.join(',')}）`, { line: header.line, column: name }));
+      issues.push(
+        issue('E010', file, `缺少列“${name}”（${columnMeta(def.schema.shape[name]!).title}；这个表的列依次是：${expected.join(',')}）`, {
+          line: header.line,
+          column: name,
+        }),
+      );
     }
   }
 
@@ -213,7 +247,12 @@ function validateTable(def: AnyTable, file: string, bytes: Uint8Array | undefine
     if (row.cells.length !== width) {
       const more = row.cells.length > width;
       issues.push(
-        issue('E020', file, `这一行有 ${row.cells.length} 个单元格，表头有 ${width} 列（${more ? '多了' : '少了'} ${Math.abs(row.cells.length - width)} 个；${more ? '文字中的逗号可能没有放在双引号中' : '可能漏了逗号'}）`, { line: row.line, excelRow: row.excelRow }),
+        issue(
+          'E020',
+          file,
+          `这一行有 ${row.cells.length} 个单元格，表头有 ${width} 列（${more ? '多了' : '少了'} ${Math.abs(row.cells.length - width)} 个；${more ? '文字中的逗号可能没有放在双引号中' : '可能漏了逗号'}）`,
+          { line: row.line, excelRow: row.excelRow },
+        ),
       );
       continue;
     }
@@ -245,7 +284,14 @@ function validateTable(def: AnyTable, file: string, bytes: Uint8Array | undefine
     const first = keySeen.get(key);
     if (first !== undefined) {
       const shown = def.primaryKey.map((c) => `${c}=${String(record[c])}`).join('，');
-      issues.push(issue('E050', file, `${shown} 与第 ${first} 行重复（${def.primaryKey.join(' + ')} 必须唯一）`, { line: row.line, excelRow: row.excelRow, column: def.primaryKey[0]!, value: String(record[def.primaryKey[0]!]) }));
+      issues.push(
+        issue('E050', file, `${shown} 与第 ${first} 行重复（${def.primaryKey.join(' + ')} 必须唯一）`, {
+          line: row.line,
+          excelRow: row.excelRow,
+          column: def.primaryKey[0]!,
+          value: String(record[def.primaryKey[0]!]),
+        }),
+      );
       continue;
     }
     keySeen.set(key, row.line);
@@ -263,11 +309,17 @@ function validatePlan(src: PlanSource, issues: ValidationIssue[]): PlanDocument 
       const key = String(zi.path[0] ?? '');
       const lineIdx = src.text.split(/\r\n|\r|\n/).findIndex((l) => l.startsWith(`${key}:`));
       const value = fm.data[key];
-      const message = value === undefined ? `缺少字段“${key}”` : `字段“${key}”的值“${showValue(value)}”不对（${key === 'date' ? '日期写成 年-月-日，例如 2017-09-25' : '不能为空'}）`;
+      const message =
+        value === undefined
+          ? `缺少字段“${key}”`
+          : `字段“${key}”的值“${showValue(value)}”不对（${key === 'date' ? '日期写成 年-月-日，例如 2017-09-25' : '不能为空'}）`;
       issues.push(issue('E081', src.path, message, { line: lineIdx >= 0 ? lineIdx + 1 : 1 }));
     }
   }
-  const body = src.text.split(/\r\n|\r|\n/).slice(fm.lines).join('\n');
+  const body = src.text
+    .split(/\r\n|\r|\n/)
+    .slice(fm.lines)
+    .join('\n');
   const { blocks, issues: docIssues } = parsePlanMarkdown(body, fm.lines);
   for (const d of docIssues) issues.push(issue('E080', src.path, d.message, { line: d.line }));
   return { id: src.id, path: src.path, text: src.text, data: fm.data, meta: parsed.success ? parsed.data : undefined, blocks, anchors: planAnchors(blocks) };
@@ -296,7 +348,14 @@ function checkIndicatorPlans(t: TableResult, plans: Map<string, PlanDocument>, i
     const quotes = record.quote as string[];
     sections.forEach((section, k) => {
       if (!plan.anchors.has(section)) {
-        issues.push(issue('E062', t.file, `“${section}”不是 ${plan.path} 中的章节锚点（现有的锚点：${[...plan.anchors].slice(0, 8).join('、')}${plan.anchors.size > 8 ? ' 等' : ''}）`, at(line, excelRow, 'section', section)));
+        issues.push(
+          issue(
+            'E062',
+            t.file,
+            `“${section}”不是 ${plan.path} 中的章节锚点（现有的锚点：${[...plan.anchors].slice(0, 8).join('、')}${plan.anchors.size > 8 ? ' 等' : ''}）`,
+            at(line, excelRow, 'section', section),
+          ),
+        );
         return;
       }
       const quote = quotes[k];
@@ -309,7 +368,14 @@ function checkIndicatorPlans(t: TableResult, plans: Map<string, PlanDocument>, i
           const owner = [...plan.blocks.slice(0, plan.blocks.indexOf(elsewhere) + 1)].reverse().find((b) => b.kind === 'heading');
           where = owner && owner.kind === 'heading' ? `；这句话在章节 ${owner.id}，不在 ${section}` : '';
         }
-        issues.push(issue('E063', t.file, `引文“${showValue(quote)}”在 ${plan.path} 的章节 ${section} 中找不到${where}（引文必须从原文逐字复制）`, at(line, excelRow, 'quote', quote)));
+        issues.push(
+          issue(
+            'E063',
+            t.file,
+            `引文“${showValue(quote)}”在 ${plan.path} 的章节 ${section} 中找不到${where}（引文必须从原文逐字复制）`,
+            at(line, excelRow, 'quote', quote),
+          ),
+        );
       }
     });
   }
@@ -325,29 +391,59 @@ function checkRedactions(t: TableResult, tables: ReadonlyMap<string, TableResult
     const target = tables.get(String(record.table));
     if (!target) continue;
     const def = target.def;
-    const at = (column: string, value: string): Partial<ValidationIssue> => ({ line, excelRow, column, value, ...(t.letters.has(column) ? { excelColumn: t.letters.get(column)! } : {}) });
+    const at = (column: string, value: string): Partial<ValidationIssue> => ({
+      line,
+      excelRow,
+      column,
+      value,
+      ...(t.letters.has(column) ? { excelColumn: t.letters.get(column)! } : {}),
+    });
     const column = record.column === undefined ? undefined : String(record.column);
     const all = columnNames(def);
     if (column !== undefined && (!all.includes(column) || def.primaryKey.includes(column))) {
       const others = all.filter((c) => !def.primaryKey.includes(c));
       const why = def.primaryKey.includes(column) ? `是 ${def.name}.csv 的编号列，编号不能隐去` : `不是 ${def.name}.csv 的列`;
-      issues.push(issue('E090', t.file, `“${showValue(column)}”${why}（可以隐去的列：${others.join('、')}；留空表示隐去整条已删除的记录）`, at('column', column)));
+      issues.push(
+        issue('E090', t.file, `“${showValue(column)}”${why}（可以隐去的列：${others.join('、')}；留空表示隐去整条已删除的记录）`, at('column', column)),
+      );
     }
     const key = String(record.key);
     const parts = redactionKeyParts(key, def.primaryKey.length);
     if (!parts) {
       const form = def.primaryKey.join(' + ');
-      issues.push(issue('E091', t.file, `“${showValue(key)}”不是 ${def.name}.csv 的编号写法（${def.name}.csv 的编号是 ${form}，${def.primaryKey.length > 1 ? '两部分之间用 + 连接' : '只有一部分'}）`, at('key', key)));
+      issues.push(
+        issue(
+          'E091',
+          t.file,
+          `“${showValue(key)}”不是 ${def.name}.csv 的编号写法（${def.name}.csv 的编号是 ${form}，${def.primaryKey.length > 1 ? '两部分之间用 + 连接' : '只有一部分'}）`,
+          at('key', key),
+        ),
+      );
       continue;
     }
     const bad = parts.map((p, i) => ({ p, c: def.primaryKey[i]!, r: columnMeta(def.schema.shape[def.primaryKey[i]!]!).parse(p) })).find((x) => !x.r.ok);
     if (bad && !bad.r.ok) {
-      issues.push(issue('E091', t.file, `“${showValue(key)}”不是 ${def.name}.csv 的编号写法：${def.primaryKey.length > 1 ? `其中 ${bad.c} 部分` : ''}${bad.r.message}`, at('key', key)));
+      issues.push(
+        issue(
+          'E091',
+          t.file,
+          `“${showValue(key)}”不是 ${def.name}.csv 的编号写法：${def.primaryKey.length > 1 ? `其中 ${bad.c} 部分` : ''}${bad.r.message}`,
+          at('key', key),
+        ),
+      );
       continue;
     }
     if (column === undefined) {
       const still = target.rows.find((r) => def.primaryKey.every((c, i) => String(r.record[c]) === parts[i]));
-      if (still) issues.push(issue('E092', t.file, `${def.name}.csv 第 ${still.line} 行还有记录“${showValue(key)}”：整条隐去（column 留空）只用于已经删除的记录（要隐去这条记录某一列的旧值，请在 column 中写列名）`, at('column', '')));
+      if (still)
+        issues.push(
+          issue(
+            'E092',
+            t.file,
+            `${def.name}.csv 第 ${still.line} 行还有记录“${showValue(key)}”：整条隐去（column 留空）只用于已经删除的记录（要隐去这条记录某一列的旧值，请在 column 中写列名）`,
+            at('column', ''),
+          ),
+        );
     }
   }
 }
@@ -405,9 +501,7 @@ export function validateDataset(input: DatasetInput): ValidationResult {
   });
   if (input.listing) issues.push(...checkFolders({ dataDir: input.dataDir, ...input.listing }, input.tables));
   const badName = new Set([...planNames, ...(input.listing ? issues.filter((i) => i.code === 'E111') : [])].map((i) => i.file));
-  issues.push(
-    ...checkRouteClashes({ tables, plans: input.plans.filter((p) => !badName.has(p.path)), pages: pages.filter((p) => !badName.has(p.path)) }),
-  );
+  issues.push(...checkRouteClashes({ tables, plans: input.plans.filter((p) => !badName.has(p.path)), pages: pages.filter((p) => !badName.has(p.path)) }));
 
   // Every data table is described once in datasets.csv.
   const meta = tables.get(datasetsTable.name);

@@ -10,6 +10,9 @@ import { INDICATOR_CSV_COLUMNS, indicatorCsvRecords } from '../../lib/indicator-
  */
 const COLUMNS: ExcelColumns = { target: 'number', value: 'number' };
 export const getStaticPaths = (() =>
-  indicatorViews().map((v) => ({ params: { id: v.indicator.id }, props: { body: toExcelCsv(toCsv(INDICATOR_CSV_COLUMNS, indicatorCsvRecords(v)), COLUMNS) } }))) satisfies GetStaticPaths;
+  indicatorViews().map((v) => ({
+    params: { id: v.indicator.id },
+    props: { body: toExcelCsv(toCsv(INDICATOR_CSV_COLUMNS, indicatorCsvRecords(v)), COLUMNS) },
+  }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => new Response(String(props.body), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
