@@ -3,6 +3,7 @@
  * pages, the search index after the last page, size report, the rest) and the pages by route, from Astro's per-page
  * "(+12ms)" lines. Used by `npm run bench`; tested in test/unit/build-timing.test.ts.
  */
+import { stripVTControlCharacters } from 'node:util';
 import { pageType } from '../src/build/size-report.ts';
 
 export interface RouteTiming {
@@ -20,7 +21,8 @@ export interface BuildTiming {
   routes: RouteTiming[];
 }
 
-const clean = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
+/** Without the terminal's colour codes. */
+const clean = (s: string) => stripVTControlCharacters(s);
 
 /** Astro's "1m 15s", "24.51s", "891ms". */
 export function astroDuration(s: string): number {

@@ -69,15 +69,25 @@ export function parseCsv(text: string): CsvModel {
         break;
       }
       if (quoted) {
-        if (ch === '"' && text[i + 1] === '"') ((cell += '"'), (i += 2));
-        else if (ch === '"') ((quoted = false), i++);
-        else ((cell += ch), i++);
-      } else if (ch === '"') ((quoted = true), i++);
-      else if (ch === ',') (cells.push(cell), (cell = ''), i++);
-      else if (ch === '\n' || (ch === '\r' && text[i + 1] === '\n')) {
+        if (ch === '"' && text[i + 1] === '"') {
+          cell += '"';
+          i += 2;
+        } else {
+          if (ch === '"') quoted = false;
+          else cell += ch;
+          i++;
+        }
+      } else if (ch === '\n' || (ch === '\r' && text[i + 1] === '\n')) {
         cells.push(cell);
         break;
-      } else ((cell += ch), i++);
+      } else {
+        if (ch === '"') quoted = true;
+        else if (ch === ',') {
+          cells.push(cell);
+          cell = '';
+        } else cell += ch;
+        i++;
+      }
     }
     records.push({ cells, orig: text.slice(start, i) });
     i += text[i] === '\r' ? 2 : text[i] === '\n' ? 1 : 0;

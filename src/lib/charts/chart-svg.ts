@@ -166,8 +166,8 @@ export function chartImageSvg(model: ChartModel, meta: ChartImageMeta): string {
   y += 2;
   const small = 'fill="#3b424a"';
   for (const t of wrapText(`数据来源：${meta.source}`, inner / 13, 2)) line(t, 13, small);
-  line(`许可：${meta.licence}　生成日期：${meta.date}`, 13, small);
-  for (const t of wrapText(`${meta.siteName}　${meta.url}`, inner / 13, 2)) line(t, 13, small);
+  line(`许可：${meta.licence}\u3000生成日期：${meta.date}`, 13, small);
+  for (const t of wrapText(`${meta.siteName}\u3000${meta.url}`, inner / 13, 2)) line(t, 13, small);
   const height = y + 22;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>\n',

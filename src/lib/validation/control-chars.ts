@@ -6,6 +6,7 @@
  * ends, and none shows on a page. The validator refuses them (E041) and the fixer removes them;
  * tab, line feed and carriage return are ordinary text. Pure and browser-safe.
  */
+/* eslint-disable no-control-regex -- finding control characters is what this module's patterns are for */
 
 /** The characters refused in a cell (with the u flag, a lone surrogate is one match). */
 export const CONTROL_CHARS =

@@ -96,7 +96,7 @@ export function decodeCsvBytes(bytes: Uint8Array): Decoded {
     let end = at;
     while (end < body.length && body[end] !== 0x0a && body[end] !== 0x0d) end++;
     let encoding: 'gb18030' | 'unknown' = 'unknown';
-    let sample = '';
+    let sample: string;
     try {
       const gb = new TextDecoder('gb18030', { fatal: true }).decode(body);
       // Most GB18030 text that is not UTF-8 decodes to CJK ideographs. A file that is mostly
