@@ -72,6 +72,13 @@ describe('GitHub workflows', () => {
     expect(prPath([])).toBe('full');
   });
 
+  it('run the gates before the tests in npm test, which the full path runs: types of .ts and .astro, lint, format', () => {
+    expect(scripts.test).toBe('npm run check && npm run lint && npm run format:check && vitest run');
+    expect(scripts.check).toBe('astro check');
+    expect(scripts.lint).toBe('eslint .');
+    expect(scripts['format:check']).toBe('prettier --check .');
+  });
+
   it('write the Chinese summary of the record changes to the job summary, on both paths, with the full history', () => {
     const pr = workflows['pull-request.yml']!;
     const diff = steps(pr).find((s) => s.run?.includes('npm run diff'));
