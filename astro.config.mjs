@@ -6,13 +6,13 @@ import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/headers.ts';
 import sizeReport from './src/integrations/size-report.ts';
 import validateData from './src/integrations/validate-data.ts';
-import { normaliseBase } from './src/lib/urls.ts';
+import { siteLocation } from './src/lib/urls.ts';
 
 // The public URL and the sub-folder the site is hosted under come from the environment, so the
 // same sources build for a local preview, GitHub Pages (a project site) or any static host.
-// Every internal link goes through src/lib/urls.ts, which reads import.meta.env.BASE_URL.
-const site = process.env.SITE_URL || 'http://localhost:4321';
-const base = normaliseBase(process.env.BASE_PATH || '/');
+// Every internal link goes through src/lib/urls.ts, which reads import.meta.env.BASE_URL, and
+// so does every absolute one (absoluteUrl); the defaults for a local build are there too.
+const { site, base } = siteLocation(process.env);
 
 export default defineConfig({
   site,

@@ -1,13 +1,13 @@
 /** Output formats of `npm run validate`: text for people, JSON for programs, GitHub annotations for pull requests. */
 import { ISSUE_CODES, formatIssue, type ValidationIssue } from '../lib/validation/issues.ts';
+import { absoluteUrl, dataErrorsPath, joinBase, siteLocation } from '../lib/urls.ts';
 
 export type ReportFormat = 'text' | 'json' | 'github';
 
-/** Where the site explains each error code: SITE_URL + BASE_PATH + data/errors/#E031. */
+/** Where the site explains each error code (the messages add #E031): the page as the site built from this environment publishes it. */
 export function errorsPageUrl(env: Record<string, string | undefined> = process.env): string {
-  const origin = (env.SITE_URL || 'http://localhost:4321').replace(/\/+$/, '');
-  const base = `/${(env.BASE_PATH || '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
-  return `${origin}${base}data/errors/`;
+  const { site, base } = siteLocation(env);
+  return absoluteUrl(joinBase(base, dataErrorsPath()), site);
 }
 
 export function reportText(issues: readonly ValidationIssue[], summary: string, help = errorsPageUrl()): string {

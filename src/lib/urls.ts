@@ -1,13 +1,28 @@
 /**
- * Every internal URL of the site, in one place, for pages, components, endpoints and browser
- * scripts alike. All of them carry the base path the site is hosted under (BASE_PATH), which
- * Vite writes into server and browser code as import.meta.env.BASE_URL.
+ * Every URL of the site, in one place, for pages, components, endpoints, browser scripts and the
+ * `validate` command alike. Internal links carry the base path the site is hosted under
+ * (BASE_PATH), which Vite writes into server and browser code as import.meta.env.BASE_URL; an
+ * absolute URL is one of those links at the site's origin (SITE_URL), through absoluteUrl() only.
  */
+
+/** Where `astro dev` and `astro preview` serve the site: the origin when SITE_URL is not set. */
+export const DEFAULT_SITE_URL = 'http://localhost:4321';
+/** The base path when BASE_PATH is not set: the site at the root of its origin. */
+export const DEFAULT_BASE_PATH = '/';
 
 /** "gushan", "/gushan", "gushan/" → "/gushan/"; "" or "/" → "/". */
 export function normaliseBase(raw: string): string {
   const inner = raw.replace(/^\/+|\/+$/g, '');
   return inner ? `/${inner}/` : '/';
+}
+
+/**
+ * The site's public address from an environment: SITE_URL (default DEFAULT_SITE_URL) and the
+ * base path BASE_PATH, normalised (default "/"). The environment is an argument, so this stays
+ * browser-safe; astro.config.mjs and the `validate` command pass process.env.
+ */
+export function siteLocation(env: Readonly<Record<string, string | undefined>>): { site: string; base: string } {
+  return { site: env.SITE_URL || DEFAULT_SITE_URL, base: normaliseBase(env.BASE_PATH || DEFAULT_BASE_PATH) };
 }
 
 /** Joins a base path (e.g. "/" or "/gushan/") with a site-relative path. */
@@ -20,10 +35,15 @@ export function href(path: string): string {
   return joinBase(import.meta.env.BASE_URL ?? '/', path);
 }
 
-/** Absolute URL for feeds, canonical links and data packages. */
-export function absoluteUrl(site: string | URL | undefined, base: string, path: string): string {
-  const origin = site ? new URL(String(site)).origin : 'http://localhost:4321';
-  return origin + joinBase(base, path);
+/**
+ * The absolute URL of a link of this module (base path included, e.g. problemUrl(id)) at the
+ * site's origin: `site` is Astro.site or an endpoint's `site`, both from SITE_URL; a path in
+ * SITE_URL is not used (the base path is BASE_PATH). For canonical links, feeds, citations, the
+ * embed code, chart images and the noticeboard's QR code.
+ */
+export function absoluteUrl(path: string, site: string | URL | undefined): string {
+  if (!path.startsWith('/') || path.startsWith('//')) throw new Error(`absoluteUrl needs a site link that begins with the base path, not “${path}”`);
+  return new URL(path, site ?? DEFAULT_SITE_URL).href;
 }
 
 const seg = (s: string) => encodeURIComponent(s);
@@ -46,7 +66,9 @@ export const changesUrl = (page = 1, commit?: string) => href(changesPath(page, 
 /** RSS feed of the change log. */
 export const changesFeedUrl = () => href('changes.xml');
 export const dataCheckUrl = () => href('data/check/');
-export const dataErrorsUrl = (code?: string) => href(code ? `data/errors/#${code}` : 'data/errors/');
+/** The page explaining the validator's error codes, optionally at one code (without the base, for the `validate` command). */
+export const dataErrorsPath = (code?: string) => (code ? `data/errors/#${code}` : 'data/errors/');
+export const dataErrorsUrl = (code?: string) => href(dataErrorsPath(code));
 export const datapackageUrl = () => href('data/datapackage.json');
 /** CSL-JSON of one dataset, for reference managers. */
 export const datasetCslUrl = (table: string) => href(`data/cite/${seg(table)}.json`);

@@ -5,7 +5,7 @@ import { countsText } from '../lib/history/history-view.ts';
 import { CHANGE_KIND_LABEL } from '../lib/display.ts';
 import { SITE_NAME } from '../lib/site.ts';
 import { xmlSafeDeep, xmlText } from '../lib/publishing/xml.ts';
-import { absoluteUrl, changesPath } from '../lib/urls.ts';
+import { absoluteUrl, changesUrl, homeUrl } from '../lib/urls.ts';
 
 /** Feed readers treat an RSS description as HTML: escape it so that its text stays text. */
 const asHtmlText = xmlText;
@@ -14,7 +14,6 @@ const NAMED = 20;
 
 /** RSS feed of the 50 newest changes to the records (one item per commit), linked to their entry on /changes/. */
 export const GET: APIRoute = async ({ site }) => {
-  const base = import.meta.env.BASE_URL;
   const titles = new Map<string, string>(catalogue().map((e) => [e.name, e.meta?.title ?? e.name]));
   const entries = (await changeLog()).slice(0, 50);
   // Strings reach the feed from data and git: strip what XML forbids, or one character makes the feed unreadable.
@@ -22,10 +21,10 @@ export const GET: APIRoute = async ({ site }) => {
     xmlSafeDeep({
       title: `${SITE_NAME}：数据修改记录`,
       description: '本站公开数据的每一次修改：哪张表的哪些记录新增、修改或删除。',
-      site: absoluteUrl(site, base, ''),
+      site: absoluteUrl(homeUrl(), site),
       items: entries.map((e) => ({
         title: `${e.day} ${e.commit.subject || e.commit.short}`,
-        link: absoluteUrl(site, base, changesPath(e.page, e.commit.short)),
+        link: absoluteUrl(changesUrl(e.page, e.commit.short), site),
         pubDate: new Date(e.commit.date),
         description: asHtmlText(
           e.tables

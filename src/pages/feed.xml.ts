@@ -4,14 +4,13 @@ import { problemRegister, villageNames } from '../data.ts';
 import { WHOLE_TOWN } from '../lib/display.ts';
 import { SITE_NAME } from '../lib/site.ts';
 import { xmlSafeDeep, xmlText } from '../lib/publishing/xml.ts';
-import { absoluteUrl } from '../lib/urls.ts';
+import { absoluteUrl, homeUrl, problemUrl } from '../lib/urls.ts';
 
 /** Feed readers treat an RSS description as HTML: escape it so that its text stays text. */
 const asHtmlText = xmlText;
 
-/** RSS feed of the 50 newest problems. Links carry the base path. */
+/** RSS feed of the 50 newest problems, linked to their pages. */
 export const GET: APIRoute = ({ site }) => {
-  const base = import.meta.env.BASE_URL;
   const villages = villageNames();
   const problems = problemRegister().problems.slice(0, 50);
   // Strings reach the feed from data and git: strip what XML forbids, or one character makes the feed unreadable.
@@ -19,10 +18,10 @@ export const GET: APIRoute = ({ site }) => {
     xmlSafeDeep({
       title: `${SITE_NAME}：最新曝光的环境问题`,
       description: '顾山镇突出环境问题的最新曝光和整改情况（示例数据）。',
-      site: absoluteUrl(site, base, ''),
+      site: absoluteUrl(homeUrl(), site),
       items: problems.map((p) => ({
         title: `${p.id} ${p.title}（${p.status}）`,
-        link: absoluteUrl(site, base, `problems/${p.id}/`),
+        link: absoluteUrl(problemUrl(p.id), site),
         pubDate: new Date(`${p.reported}T00:00:00+08:00`),
         description: asHtmlText(`${p.village ? (villages.get(p.village) ?? p.village) : WHOLE_TOWN} · ${p.categories.join('、')} · ${p.description}`),
         categories: [...p.categories],

@@ -1,7 +1,7 @@
 /**
  * The layout rules of README "Architecture", kept by a test: pages, views, components and
- * layouts get data only through src/data.ts, and build internal links only through
- * src/lib/urls.ts; browser scripts never rebuild table markup or status icons.
+ * layouts get data only through src/data.ts, and build internal links and absolute URLs only
+ * through src/lib/urls.ts; browser scripts never rebuild table markup or status icons.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -34,6 +34,25 @@ describe('the layout of the code', () => {
     // href() with a template string means a record URL written by hand.
     expect(offenders([...UI, ...SCRIPTS], /\bhref\(`/)).toEqual([]);
     expect(offenders(SCRIPTS, /\$\{base\}|dataset\.base/)).toEqual([]);
+  });
+
+  it('builds absolute URLs and knows the default site address only in src/lib/urls.ts', () => {
+    const urls = join(ROOT, 'src/lib/urls.ts');
+    const code = [...walk(join(ROOT, 'src')), ...walk(join(ROOT, 'scripts')), join(ROOT, 'astro.config.mjs')].filter(
+      (f) => /\.(astro|ts|mjs)$/.test(f) && f !== urls,
+    );
+    expect(code.length).toBeGreaterThan(50);
+    // absoluteUrl(path, site) is the one way from a site link to an absolute URL.
+    expect(offenders(code, /Astro\.site\s*(\?|&&)|new URL\([^)]*\bsite\b/)).toEqual([]);
+    // The local origin is DEFAULT_SITE_URL, the base path's fallback siteLocation().
+    expect(offenders(code, /localhost:4321/)).toEqual([]);
+    // A problem's page is problemUrl(id), never a path written by hand.
+    expect(
+      offenders(
+        code.filter((f) => f.startsWith(join(ROOT, 'src'))),
+        /problems\/\$\{/,
+      ),
+    ).toEqual([]);
   });
 
   it('keeps display facts out of browser scripts: rows are cloned from server-rendered templates', () => {

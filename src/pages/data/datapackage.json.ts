@@ -4,7 +4,7 @@ import { progressResource } from '../../lib/indicator-progress.ts';
 import { dataPackage } from '../../lib/publishing/datapackage.ts';
 import { SITE_NAME } from '../../lib/site.ts';
 import { buildDate } from '../../build/config.ts';
-import { absoluteUrl } from '../../lib/urls.ts';
+import { absoluteUrl, homeUrl } from '../../lib/urls.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const entries = catalogue();
@@ -13,7 +13,7 @@ export const GET: APIRoute = async ({ site }) => {
     name: 'gushan-eco-data',
     title: SITE_NAME,
     description: '顾山镇《2017年生态文明建设实施方案》的目标、指标观测值、突出环境问题和企业环境信用评价数据。标为 sample 的数据集是演示用的虚构示例。',
-    homepage: absoluteUrl(site, import.meta.env.BASE_URL, ''),
+    homepage: absoluteUrl(homeUrl(), site),
     created: buildDate(),
     commit: history.available ? { id: history.head.id, date: history.head.date } : undefined,
     resources: entries.map((e) => ({ def: e.def, meta: e.meta, bytes: e.bytes.length, sha256: e.sha256, rows: e.rows.length, lastChange: e.lastChange })),

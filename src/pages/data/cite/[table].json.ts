@@ -3,7 +3,7 @@ import { catalogue } from '../../../data.ts';
 import { cslJson } from '../../../lib/publishing/cite.ts';
 import { SITE_NAME } from '../../../lib/site.ts';
 import { buildDate } from '../../../build/config.ts';
-import { absoluteUrl } from '../../../lib/urls.ts';
+import { absoluteUrl, dataUrl } from '../../../lib/urls.ts';
 
 /** CSL-JSON of one dataset, for reference managers: /data/cite/<table>.json. */
 export const getStaticPaths = (() => catalogue().map((e) => ({ params: { table: e.name }, props: { entry: e } }))) satisfies GetStaticPaths;
@@ -14,7 +14,7 @@ export const GET: APIRoute = ({ props, site }) => {
     id: `gushan-${e.name}`,
     author: SITE_NAME,
     title: `${e.meta?.title ?? e.name}（${e.name}.csv）`,
-    url: absoluteUrl(site, import.meta.env.BASE_URL, `data/#${e.name}`),
+    url: absoluteUrl(dataUrl(e.name), site),
     kind: 'DS',
     updated: e.lastChange,
     accessed: buildDate(),
