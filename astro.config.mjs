@@ -6,6 +6,7 @@ import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/headers.ts';
 import sizeReport from './src/integrations/size-report.ts';
 import validateData from './src/integrations/validate-data.ts';
+import { config } from './src/build/config.ts';
 import { siteLocation } from './src/lib/urls.ts';
 
 // The public URL and the sub-folder the site is hosted under come from the environment, so the
@@ -19,7 +20,7 @@ export default defineConfig({
   base,
   output: 'static',
   trailingSlash: 'always',
-  outDir: process.env.OUT_DIR || './dist',
+  outDir: config().outDir,
   build: {
     format: 'directory',
     // Keep CSS and JS as files: inline <script>/<style> would be refused by the

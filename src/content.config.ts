@@ -10,8 +10,9 @@ import { glob, type Loader } from 'astro/loaders';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pageFrontMatter } from './schemas/plan.ts';
+import { config } from './build/config.ts';
 
-const base = join(resolve(process.env.CONTENT_DIR || 'content'), 'pages');
+const base = join(resolve(config().contentDir), 'pages');
 const files = glob({ pattern: '*.{md,mdx}', base });
 
 /**

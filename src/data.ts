@@ -14,8 +14,7 @@ import type { PlanFrontMatter } from './schemas/plan.ts';
 import type { PlanBlock } from './lib/plan-doc.ts';
 import type { ValidationResult } from './lib/validation/validate.ts';
 import { join } from 'node:path';
-import { datasetDirsFromEnv, validatedDataset } from './build/read-dataset.ts';
-import { lastChange } from './build/history/file-history.ts';
+import { datasetDirs, validatedDataset } from './build/read-dataset.ts';
 import { catalogue as buildCatalogue } from './build/catalogue.ts';
 export type { CatalogueEntry } from './build/catalogue.ts';
 import { indicatorViews as buildIndicatorViews } from './lib/indicators.ts';
@@ -31,7 +30,7 @@ import { toCsv } from './lib/publishing/downloads.ts';
 import { PERIOD_CSV_COLUMNS, periodRecords } from './lib/credit-period.ts';
 import { chartModel, type ChartModel } from './lib/charts/chart-model.ts';
 import { chartImageMeta, chartImageSvg } from './lib/charts/chart-svg.ts';
-import { readDataHistory } from './build/history/data-history.ts';
+import { lastChange, readDataHistory } from './build/history/data-history.ts';
 import { changeLog as buildChangeLog, recordLabel } from './lib/history/history-view.ts';
 import { periodLabel } from './lib/display.ts';
 import { keyId, readSnapshot, type Snapshot } from './lib/history/record-diff.ts';
@@ -224,10 +223,11 @@ export type CreditView = ReturnType<typeof creditView>;
 
 /**
  * The source files behind a page (data tables and other files such as a plan) and the date the
- * newest of them last changed: the last commit that touched it, else its modification time.
+ * newest of them last changed: the last commit of the first-parent history that touched it, else its
+ * modification time (src/build/history/data-history.ts lastChange).
  */
 export function sourceFiles(tables: readonly string[], files: readonly string[] = []): { sources: string[]; updated: string | undefined } {
-  const { dataDir, contentDir } = datasetDirsFromEnv();
+  const { dataDir, contentDir } = datasetDirs();
   const all = [
     ...tables.map((t) => ({ shown: `data/${t}.csv`, path: join(dataDir, `${t}.csv`) })),
     ...files.map((f) => ({ shown: f, path: f.startsWith('content/') ? join(contentDir, f.slice('content/'.length)) : f })),
@@ -275,7 +275,7 @@ export const redactionRules = perDataset((d): Withholding[] =>
  * that withholds nothing is reported once in the build log.
  */
 const redactedHistory = perDataset(async (d): Promise<Redacted> => {
-  const raw = await readDataHistory({ dataDir: datasetDirsFromEnv().dataDir });
+  const raw = await readDataHistory({ dataDir: datasetDirs().dataDir });
   const current = new Map<string, Snapshot>();
   const now = (table: string, key: readonly string[]) => {
     let snap = current.get(table);

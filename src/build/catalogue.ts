@@ -9,8 +9,8 @@ import { columnMeta, type ColumnMeta } from '../schemas/columns.ts';
 import { DATA_TABLES, DATA_TABLE_NAMES, type DataTableName } from '../schemas/index.ts';
 import type { Dataset } from '../schemas/datasets.ts';
 import { columnNames, type AnyTable } from '../schemas/table.ts';
-import { lastChange } from './history/file-history.ts';
-import { datasetDirsFromEnv } from './read-dataset.ts';
+import { lastChange } from './history/data-history.ts';
+import { datasetDirs } from './read-dataset.ts';
 import type { ValidationResult } from '../lib/validation/validate.ts';
 
 export interface CatalogueEntry {
@@ -21,12 +21,12 @@ export interface CatalogueEntry {
   bytes: Buffer;
   sha256: string;
   rows: ReadonlyArray<Record<string, unknown>>;
-  /** Day the file last changed; undefined when not known (a shallow clone: src/build/history/file-history.ts). */
+  /** Day the file last changed; undefined when not known (a shallow clone: src/build/history/data-history.ts lastChange). */
   lastChange: string | undefined;
 }
 
 export function catalogue(result: ValidationResult): CatalogueEntry[] {
-  const { dataDir } = datasetDirsFromEnv();
+  const { dataDir } = datasetDirs();
   const metaRows = (result.tables.get('datasets')?.rows ?? []).map((r) => r.record as Dataset);
   return DATA_TABLE_NAMES.map((name) => {
     const def: AnyTable = DATA_TABLES[name];

@@ -5,6 +5,7 @@ import { ALL_TABLES } from '../schemas/index.ts';
 import { formatIssue, sortIssues } from '../lib/validation/issues.ts';
 import { checkPages, type PageSource } from './content-check.ts';
 import { validateDataset, type DatasetInput, type PlanSource, type ValidationResult } from '../lib/validation/validate.ts';
+import { config } from './config.ts';
 
 export interface DatasetDirs {
   dataDir: string;
@@ -13,9 +14,10 @@ export interface DatasetDirs {
   cwd?: string;
 }
 
-/** Data and content folders from the environment (DATA_DIR, CONTENT_DIR) or the defaults. */
-export function datasetDirsFromEnv(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): DatasetDirs {
-  return { dataDir: env.DATA_DIR || join(cwd, 'data'), contentDir: env.CONTENT_DIR || join(cwd, 'content'), cwd };
+/** This build's data and content folders (src/build/config.ts: DATA_DIR, CONTENT_DIR or data/, content/); a new object each time. */
+export function datasetDirs(): DatasetDirs {
+  const { dataDir, contentDir, cwd } = config();
+  return { dataDir, contentDir, cwd };
 }
 
 /** Whether `path` is `dir` or inside it. */
@@ -143,7 +145,7 @@ export function freezeDataset(): void {
  * writes nothing.
  */
 export function validatedDataset(): ValidationResult {
-  const dirs = datasetDirsFromEnv();
+  const dirs = datasetDirs();
   const key = `${dirs.dataDir}\n${dirs.contentDir}`;
   let cache = shared.cache;
   if (!cache || cache.dirs !== key || (!shared.frozen && cache.signature !== signature(dirs))) {

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { blobsAt, gitRepo, openBlobReader } from '../build/history/data-history.ts';
 import { diffMarkdown, diffText, type DiffReport } from '../lib/history/diff-report.ts';
-import { datasetDirsFromEnv } from '../build/read-dataset.ts';
+import { datasetDirs } from '../build/read-dataset.ts';
 import { parseRawDiff, prPath } from '../lib/change-scope.ts';
 import { diffTable, readSnapshot } from '../lib/history/record-diff.ts';
 import { redactDiff, withholdingsFromCells } from '../lib/history/redact.ts';
@@ -64,7 +64,7 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const dataDir = values.data ?? datasetDirsFromEnv().dataDir;
+  const dataDir = values.data ?? datasetDirs().dataDir;
   const repo = gitRepo(dataDir, 'git', { allowShallow: true });
   if (!repo.ok) {
     console.error(repo.reason);

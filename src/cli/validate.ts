@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { decodeCsvBytes } from '../lib/validation/encoding.ts';
 import { fixTableText } from '../lib/validation/fixes.ts';
-import { datasetDirsFromEnv, validateDirs, type DatasetDirs } from '../build/read-dataset.ts';
+import { datasetDirs, validateDirs, type DatasetDirs } from '../build/read-dataset.ts';
 import { ALL_TABLES } from '../schemas/index.ts';
 import { reportGithub, reportJson, reportText, type ReportFormat } from '../build/report.ts';
 
@@ -70,7 +70,7 @@ function main(): number {
     console.error(`--format 只能是 text、json 或 github\n${USAGE}`);
     return 2;
   }
-  const dirs = datasetDirsFromEnv();
+  const dirs = datasetDirs();
   if (values.data) dirs.dataDir = values.data;
   if (values.content) dirs.contentDir = values.content;
   if (values.fix) {

@@ -22,6 +22,7 @@ import { validatedDataset } from '../build/read-dataset.ts';
 import { planSearchRecords, type PlanSearchRecord } from '../lib/search/search-records.ts';
 import { compactPagefindIndex } from '../build/search/pagefind-compact.ts';
 import { outputFiles } from '../build/output-files.ts';
+import { config } from '../build/config.ts';
 import { SEARCH_FEED, FeedBatches, globOf, outputFileOf, type SearchFeed } from '../build/search/search-feed.ts';
 
 /** Word locations per search-index chunk (Pagefind's default: 20,000). */
@@ -32,10 +33,7 @@ export const INDEX_CHUNK_LOCATIONS = 5000;
  * (the tests' small sites use a small batch, so that they go through the hand-over too).
  */
 export const FEED_BATCH_PAGES = 2000;
-const feedBatchPages = () => {
-  const n = Number(process.env.SEARCH_FEED_BATCH);
-  return Number.isInteger(n) && n > 0 ? n : FEED_BATCH_PAGES;
-};
+const feedBatchPages = () => config().searchFeedBatch ?? FEED_BATCH_PAGES;
 
 /**
  * The options the site's index is created with. maxFragments bundles the per-page fragments of

@@ -5,7 +5,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { join } from 'node:path';
-import { DataValidationError, datasetDirsFromEnv, freezeDataset, insideDir, shownPath, validatedDataset } from '../build/read-dataset.ts';
+import { DataValidationError, datasetDirs, freezeDataset, insideDir, shownPath, validatedDataset } from '../build/read-dataset.ts';
 
 export default function validateData(): AstroIntegration {
   return {
@@ -30,7 +30,7 @@ export default function validateData(): AstroIntegration {
       // showed the new ones. A change under DATA_DIR or the plans now clears that cache, as
       // Astro does for its own content collections, and reloads the open page.
       'astro:server:setup': ({ server, logger }) => {
-        const { dataDir, contentDir } = datasetDirsFromEnv();
+        const { dataDir, contentDir } = datasetDirs();
         const watched = [dataDir, join(contentDir, 'plan')];
         server.watcher.add(watched);
         const changed = (path: string) => {

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readDataHistory, type HistoryStats } from '../../src/build/history/data-history.ts';
+import { lastChange, readDataHistory, type HistoryStats } from '../../src/build/history/data-history.ts';
 import { disclosureTimeliness, summariseTimeliness, timelineOf, type DataHistory } from '../../src/lib/history/record-history.ts';
 import { tempRepo, type TempRepo } from '../helpers/git-repo.ts';
 import { FIXTURE } from '../helpers/paths.ts';
@@ -134,6 +134,16 @@ describe('readDataHistory on a fixture repository', () => {
   it('sees a change merged from a branch at the merge commit (first-parent history)', () => {
     const merge = available().commits.find((c) => c.id === ids.merge)!;
     expect(merge.tables.map((t) => [t.table, t.added])).toEqual([['villages', [['xishe']]]]);
+  });
+
+  it("dates a merged branch's change as lastChange does: a /data/ card's 最近更新 is its newest version's day, the merge's", () => {
+    // The branch's own commit (2019-07-15) is older than the merge (2019-07-20) and touched the
+    // file last of all; a reader following any parent would give its day.
+    const newest = available().versions.get('villages')!.at(-1)!;
+    expect(newest.commit.id).toBe(ids.merge);
+    expect(lastChange(join(repo.dir, 'data', 'villages.csv'))).toBe(newest.commit.date.slice(0, 10));
+    expect(newest.commit.date.slice(0, 10)).toBe('2019-07-20');
+    expect(repo.git(['log', '-1', '--format=%cs', '--', 'data/villages.csv'])).toBe('2019-07-15');
   });
 
   it('derives each record: first appeared, each change, removed with its last content, re-added', () => {

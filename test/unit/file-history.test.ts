@@ -1,6 +1,7 @@
 /**
- * The day a data file last changed (src/build/history/file-history.ts) on repositories made here: from the
- * last commit that touched it in a full clone; not known (undefined, which pages show as
+ * The day a data file last changed (src/build/history/data-history.ts lastChange) on repositories made
+ * here: from the last commit of the first-parent history that touched it in a full clone (a merged
+ * branch at its merge); not known (undefined, which pages show as
  * UPDATED_UNKNOWN) where a shallow clone cut that commit away, or where the commit's date is not
  * believable — never the date of the shallow clone's oldest commit.
  */
@@ -8,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lastChange } from '../../src/build/history/file-history.ts';
+import { lastChange } from '../../src/build/history/data-history.ts';
 import { tempRepo, type TempRepo } from '../helpers/git-repo.ts';
 
 let repo: TempRepo;
@@ -22,6 +23,11 @@ beforeAll(() => {
   repo.commit({ 'data/c.csv': 'x\n2\n' }, '2021-05-01T10:00:00+08:00', '改 c');
   shallow = mkdtempSync(join(tmpdir(), 'gushan-file-history-shallow-'));
   repo.git(['clone', '-q', '--depth', '2', `file://${repo.dir}`, join(shallow, 'c')]);
+  // A branch whose commit is older than its merge (after the clone, which ends at 改 c).
+  repo.git(['checkout', '-q', '-b', 'edit']);
+  repo.commit({ 'data/e.csv': 'x\n1\n' }, '2021-06-01T10:00:00+08:00', '分支：新增 e');
+  repo.git(['checkout', '-q', 'main']);
+  repo.git(['merge', '-q', '--no-ff', '-m', '合并：新增 e', 'edit'], '2021-07-01T10:00:00+08:00');
 }, 60_000);
 
 afterAll(() => {
@@ -32,6 +38,10 @@ afterAll(() => {
 describe('lastChange', () => {
   it('is the day of the last commit that touched the file, in a full clone', () => {
     expect(['a', 'b', 'c'].map((f) => lastChange(join(repo.dir, 'data', `${f}.csv`)))).toEqual(['2019-03-01', '2020-04-01', '2021-05-01']);
+  });
+
+  it('is the day of the merge for a file changed on a merged branch, not of the older commit on the branch', () => {
+    expect(lastChange(join(repo.dir, 'data', 'e.csv'))).toBe('2021-07-01');
   });
 
   it('is not known for a commit dated 1970', () => {

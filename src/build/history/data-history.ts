@@ -1,7 +1,13 @@
 /**
- * The data's history read from git (Node): for each commit of HEAD's first-parent history that
- * changed a table of DATA_DIR, the record changes (src/lib/history/record-diff.ts) with the commit's
- * date, ids and subject, and each record's timeline (src/lib/history/record-history.ts).
+ * The one git reader (Node): the data's history and the day each file last changed, both from
+ * HEAD's first-parent history (a merged pull request counts at its merge commit, with the
+ * changes of its whole branch) and dated by the committer date, through one `git log`
+ * invocation (`firstParentLog`), so a /data/ card's "最近更新" and its newest version agree.
+ *
+ * For each commit that changed a table of DATA_DIR, the record changes
+ * (src/lib/history/record-diff.ts) with the commit's date, ids and subject, and each record's
+ * timeline (src/lib/history/record-history.ts); `lastChange(path)` gives the day a file (a
+ * table, a plan) last changed, for the "数据更新于" of pages, /data/ and datapackage.json.
  *
  * I/O stays behind two small pieces: `gitRepo()` (where the data folder sits in a repository,
  * or why there is no usable history: no git, not a repository, a shallow clone, no commit) and
@@ -17,8 +23,9 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { config } from '../config.ts';
 import { ALL_TABLES } from '../../schemas/index.ts';
 import { columnNames, type AnyTable } from '../../schemas/table.ts';
 import { cleanSubject, commitDate, logText, screenKeys, skippedKeyMessage } from '../../lib/history/history-screen.ts';
@@ -41,9 +48,12 @@ const ZERO = /^0+$/;
 /** Commits whose file versions are asked of git ahead of need (a few MB at most). */
 const PREFETCH = 4;
 
-export type GitRepo = { ok: true; top: string; prefix: string } | { ok: false; reason: string };
+export type GitRepo = { ok: true; top: string; prefix: string; shallow: boolean } | { ok: false; reason: string };
 
-/** Where `dir` sits in a git repository with full history, or why its history cannot be read. */
+/**
+ * Where `dir` sits in a git repository with full history, or why its history cannot be read.
+ * A shallow clone is refused unless `allowShallow` (then `shallow` says it is one).
+ */
 export function gitRepo(dir: string, git = 'git', options: { allowShallow?: boolean } = {}): GitRepo {
   if (!existsSync(dir)) return { ok: false, reason: `数据文件夹 ${dir} 不存在` };
   const r = spawnSync(git, ['rev-parse', '--is-shallow-repository', '--show-toplevel', '--show-prefix'], { cwd: dir, encoding: 'utf8' });
@@ -62,7 +72,7 @@ export function gitRepo(dir: string, git = 'git', options: { allowShallow?: bool
     };
   const head = spawnSync(git, ['rev-parse', '--verify', '--quiet', 'HEAD'], { cwd: dir, encoding: 'utf8' });
   if (head.status !== 0) return { ok: false, reason: '仓库还没有任何提交，没有修改历史' };
-  return { ok: true, top: top!, prefix };
+  return { ok: true, top: top!, prefix, shallow: shallow === 'true' };
 }
 
 /** Blob ids of files at a commit (paths relative to the repository's top); a file absent there is left out. */
@@ -216,7 +226,7 @@ function diskCache(dir: string | undefined): Cache {
 export interface HistoryOptions {
   /** The data folder (DATA_DIR). */
   dataDir: string;
-  /** Folder of the diff cache; false: no cache. Default HISTORY_CACHE_DIR or node_modules/.cache/gushan-history. */
+  /** Folder of the diff cache; false: no cache. Default HISTORY_CACHE_DIR or node_modules/.cache/gushan-history (src/build/config.ts). */
   cacheDir?: string | false;
   git?: string;
   tables?: readonly AnyTable[];
@@ -229,10 +239,6 @@ export interface HistoryStats {
   blobsRead: number;
   cacheHits: number;
   cacheMisses: number;
-}
-
-export function defaultCacheDir(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): string {
-  return env.HISTORY_CACHE_DIR || join(cwd, 'node_modules/.cache/gushan-history');
 }
 
 interface RawCommit {
@@ -273,8 +279,15 @@ export function parseRawLog(out: string, now = Date.now()): RawCommit[] {
   return commits;
 }
 
-/** Commits of HEAD's first-parent history that touched the data folder, oldest first, with their file changes. */
-function logCommits(top: string, prefix: string, git: string): RawCommit[] {
+/**
+ * The one `git log` of this reader: the commits of HEAD's first-parent history that touched
+ * `pathspec` (relative to `cwd`), newest first, each with its id, committer date and file
+ * changes (`--raw`: without a format of its own, `--diff-merges` prints patches); `options`
+ * adds git's own (`--reverse`, `-1`). A merge counts as the change from its first parent: a
+ * merged pull request is dated at its merge, never at the older commits of its branch (plain
+ * `git log -- path` follows the branch and gives those).
+ */
+export function firstParentLog(cwd: string, pathspec: string, options: readonly string[] = [], git = 'git'): RawCommit[] {
   const r = spawnSync(
     git,
     [
@@ -284,19 +297,24 @@ function logCommits(top: string, prefix: string, git: string): RawCommit[] {
       '-z',
       '--first-parent',
       '--diff-merges=first-parent',
-      '--reverse',
       '--raw',
       '--no-renames',
       '--no-abbrev',
       '--format=%H %ct %cI',
+      ...options,
       'HEAD',
       '--',
-      prefix === '' ? '.' : prefix,
+      pathspec,
     ],
-    { cwd: top, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 },
+    { cwd, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 },
   );
   if (r.status !== 0) throw new Error(`git log: ${r.stderr}`);
   return parseRawLog(r.stdout);
+}
+
+/** Commits of HEAD's first-parent history that touched the data folder, oldest first, with their file changes. */
+function logCommits(top: string, prefix: string, git: string): RawCommit[] {
+  return firstParentLog(top, prefix === '' ? '.' : prefix, ['--reverse'], git);
 }
 
 /**
@@ -386,7 +404,7 @@ export async function readDataHistory(options: HistoryOptions, stats?: HistorySt
     return { available: false, reason: `读取 git 历史失败：${logText((e as Error).message.trim())}` };
   }
 
-  const cache = diskCache(options.cacheDir === false ? undefined : resolve(options.cacheDir ?? defaultCacheDir()));
+  const cache = diskCache(options.cacheDir === false ? undefined : resolve(options.cacheDir ?? config().historyCacheDir));
   const counts = stats ?? { blobsRead: 0, cacheHits: 0, cacheMisses: 0 };
   let reader: BlobReader | undefined;
   // The last readable version of each table (undefined blob: no file yet), and its parsed form when known.
@@ -463,4 +481,61 @@ export async function readDataHistory(options: HistoryOptions, stats?: HistorySt
     inflight.clear();
     reader?.close();
   }
+}
+
+/** The commits at the edge of a shallow clone (git keeps them in a file); empty for a full clone. */
+const boundaries = new Map<string, Set<string>>();
+function shallowBoundary(cwd: string, git: string): Set<string> {
+  const r = spawnSync(git, ['rev-parse', '--git-path', 'shallow'], { cwd, encoding: 'utf8' });
+  const file = resolve(cwd, r.stdout.trim());
+  let ids = boundaries.get(file);
+  if (!ids) {
+    let text = '';
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      /* no such file: not shallow */
+    }
+    boundaries.set(file, (ids = new Set(text.split('\n').filter((l) => /^[0-9a-f]{40,64}$/.test(l)))));
+  }
+  return ids;
+}
+
+const lastChanges = new Map<string, string | undefined>();
+const repos = new Map<string, GitRepo>();
+
+/**
+ * The day a file last changed: that of the last commit of HEAD's first-parent history that
+ * touched it (`firstParentLog`, as the data's history dates its versions), else (a file git
+ * does not know, no git, not a repository) its modification time; undefined when git's answer
+ * cannot be trusted. In a shallow clone the oldest commit present stands for all the history
+ * cut away (git sees every file "added" there), so a file last changed at or before it has no
+ * known date (the data's history is not read at all there); a commit whose committer date is
+ * not believable (src/lib/history/history-screen.ts commitDate) gives none either. Pages then
+ * say the date is not known (UPDATED_UNKNOWN) rather than a wrong one. Cached per path.
+ */
+export function lastChange(path: string, git = 'git'): string | undefined {
+  const file = resolve(path);
+  if (lastChanges.has(file)) return lastChanges.get(file);
+  const date = lookUp(file, git);
+  lastChanges.set(file, date);
+  return date;
+}
+
+function lookUp(file: string, git: string): string | undefined {
+  const dir = dirname(file);
+  let repo = repos.get(dir);
+  if (!repo) repos.set(dir, (repo = gitRepo(dir, git, { allowShallow: true })));
+  let last: RawCommit | undefined;
+  if (repo.ok) {
+    try {
+      // The file by its name in its own folder: git reads the pathspec relative to `cwd`.
+      [last] = firstParentLog(dir, `:(literal)${basename(file)}`, ['-1'], git);
+    } catch {
+      /* git cannot read this repository: the file time */
+    }
+  }
+  if (!last) return statSync(file).mtime.toISOString().slice(0, 10);
+  if (repo.ok && repo.shallow && shallowBoundary(dir, git).has(last.id)) return undefined;
+  return last.date?.slice(0, 10);
 }
