@@ -4,6 +4,7 @@
  * (the build date), never read from the clock.
  */
 import { CATEGORIES, OPEN_STATUSES, PROBLEM_STATUSES, SOURCE_TYPES, type ProblemStatus } from '../schemas/enums.ts';
+import { daysBetween } from './dates.ts';
 
 export interface ProblemLike {
   id: string;
@@ -31,11 +32,6 @@ export function lateness(p: Pick<ProblemLike, 'status' | 'deadline'> & { closed?
   if (p.deadline === undefined || p.deadline === '') return '';
   if (OPEN_STATUSES.includes(p.status)) return p.deadline < today ? '逾期未完成' : '';
   return p.closed !== undefined && p.closed !== '' && p.closed > p.deadline ? '逾期完成' : '';
-}
-
-/** Whole days from one YYYY-MM-DD date to another. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /** In words, for the problem page: was it done, and on time? */

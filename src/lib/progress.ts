@@ -13,7 +13,7 @@
  *
  * Observation dates may be a year or a month; they count as of their last day.
  */
-import { endOfPartialDate } from './dates.ts';
+import { endOfPartialDate, timeOf } from './dates.ts';
 
 import type { IndicatorKind } from '../schemas/enums.ts';
 
@@ -66,7 +66,7 @@ export interface Progress {
   explanation: string;
 }
 
-const time = (iso: string) => Date.parse(`${endOfPartialDate(iso)}T00:00:00Z`);
+const time = timeOf;
 
 export function effectiveTarget(ind: IndicatorTarget): { target: number; comparator: '>=' | '<=' } {
   if (ind.kind === 'milestone') return { target: ind.target ?? 100, comparator: ind.comparator ?? '>=' };

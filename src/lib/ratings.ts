@@ -4,7 +4,7 @@
  * rating changed between two periods.
  */
 import { RATINGS, type Rating } from '../schemas/enums.ts';
-import { periodSortKey } from './dates.ts';
+import { comparePeriods, periodSortKey } from './dates.ts';
 
 /** The 12-point scale used since 2019: the band of scores each colour covers. */
 export const SCORE_BANDS: Record<Rating, { min?: number; max?: number }> = {
@@ -34,7 +34,7 @@ export interface PeriodRating {
 
 /** Periods in time order: 2018 < 2019-H1 < 2019-H2 < 2020. */
 export function sortedPeriods(ratings: ReadonlyArray<{ period: string }>): string[] {
-  return [...new Set(ratings.map((r) => r.period))].sort((a, b) => (periodSortKey(a) < periodSortKey(b) ? -1 : periodSortKey(a) > periodSortKey(b) ? 1 : 0));
+  return [...new Set(ratings.map((r) => r.period))].sort(comparePeriods);
 }
 
 /** The most recent rating of each enterprise. */

@@ -5,7 +5,7 @@ import { readHtml } from '../helpers/html.ts';
 import { BUILD_DATE, SITE_BASE, SITE_URL } from '../helpers/paths.ts';
 import { BOTH_SITES, csvRows, FIXTURE_SITE } from '../helpers/sites.ts';
 import { sortedPeriods } from '../../src/lib/ratings.ts';
-import { periodLabel } from '../../src/lib/display.ts';
+import { periodLabel } from '../../src/lib/dates.ts';
 
 for (const site of BOTH_SITES) {
   const SITE_DIR = site.dir;

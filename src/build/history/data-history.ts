@@ -26,7 +26,6 @@ import { columnTitle, diffSnapshots, keyLine, readSnapshot, type Snapshot } from
 import {
   buildTimelines,
   compactChange,
-  dayOf,
   isEmptyChange,
   type CommitRef,
   type DataHistory,
@@ -34,6 +33,7 @@ import {
   type TableChange,
   type TableVersion,
 } from '../../lib/history/record-history.ts';
+import { dayOf } from '../../lib/dates.ts';
 
 /** Bump when the diff's meaning or the cached shape changes: old cache entries are then ignored. */
 const DIFF_VERSION = 1;

@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { commitDate } from '../../lib/history/history-screen.ts';
+import { dayOf, isoDate } from '../../lib/dates.ts';
 
 const cache = new Map<string, string | undefined>();
 
@@ -51,7 +52,7 @@ function lookUp(path: string): string | undefined {
   if (m) {
     if (shallowBoundary(cwd).has(m[1]!)) return undefined;
     const iso = commitDate(m[2]!, m[3]!);
-    return iso === undefined ? undefined : iso.slice(0, 10);
+    return iso === undefined ? undefined : dayOf(iso);
   }
-  return statSync(path).mtime.toISOString().slice(0, 10);
+  return isoDate(statSync(path).mtime);
 }
