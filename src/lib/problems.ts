@@ -5,17 +5,10 @@
  */
 import { CATEGORIES, OPEN_STATUSES, PROBLEM_STATUSES, SOURCE_TYPES, type ProblemStatus } from '../schemas/enums.ts';
 import { daysBetween } from './dates.ts';
+import type { PickRow } from '../schemas/index.ts';
 
-export interface ProblemLike {
-  id: string;
-  closed?: string | undefined;
-  reported: string;
-  status: ProblemStatus;
-  deadline?: string | undefined;
-  categories: readonly string[];
-  source_type: string;
-  village?: string | undefined;
-}
+/** The columns of problems.csv the register's rules read. */
+export type ProblemLike = PickRow<'problems', 'id' | 'closed' | 'reported' | 'status' | 'deadline' | 'categories' | 'source_type' | 'village'>;
 
 export { OPEN_STATUSES };
 
