@@ -9,7 +9,7 @@ import { creditRatings } from './credit-ratings.ts';
 import { creditLevels } from './credit-levels.ts';
 import { redactions } from './redactions.ts';
 import { datasets, type DataTableName } from './datasets.ts';
-import type { AnyTable } from './table.ts';
+import { columnTitle, type AnyTable } from './table.ts';
 
 export const DATA_TABLES = {
   villages,
@@ -40,3 +40,8 @@ export type PickRow<N extends DataTableName, K extends keyof RowOf<N>> = {
 
 export { datasets };
 export { DATA_TABLE_NAMES, type DataTableName } from './datasets.ts';
+
+/** The title of a column of a data table, by name (a misspelt column is a type error): what a page shows as the column's label. */
+export function titleOf<N extends DataTableName>(table: N, column: keyof RowOf<N> & string): string {
+  return columnTitle(DATA_TABLES[table], column);
+}

@@ -30,3 +30,15 @@ describe('row types from the schemas', () => {
     expect(latestByEnterprise([row]).get('A')).toBe(row);
   });
 });
+
+describe('column titles from the schemas', () => {
+  it('gives the title /data/ publishes, by table and column', async () => {
+    const { titleOf, DATA_TABLES } = await import('../../src/schemas/index.ts');
+    const { columnMeta } = await import('../../src/schemas/columns.ts');
+    expect(titleOf('problems', 'source_url')).toBe(columnMeta(DATA_TABLES.problems.schema.shape.source_url).title);
+    expect(titleOf('problems', 'source_url')).toBe('来源网址');
+    expect(titleOf('credit-ratings', 'rating')).toBe('信用等级');
+    // @ts-expect-error a misspelt column is a type error
+    expect(titleOf('problems', 'source')).toBe('source');
+  });
+});

@@ -20,9 +20,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ALL_TABLES } from '../../schemas/index.ts';
-import { columnNames, type AnyTable } from '../../schemas/table.ts';
+import { columnNames, type AnyTable, columnTitle } from '../../schemas/table.ts';
 import { cleanSubject, commitDate, logText, screenKeys, skippedKeyMessage } from '../../lib/history/history-screen.ts';
-import { columnTitle, diffSnapshots, keyLine, readSnapshot, type Snapshot } from '../../lib/history/record-diff.ts';
+import { diffSnapshots, keyLine, readSnapshot, type Snapshot } from '../../lib/history/record-diff.ts';
 import {
   buildTimelines,
   compactChange,

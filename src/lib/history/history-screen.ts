@@ -13,6 +13,7 @@
  *   (`commitDate`); the subject only ever becomes displayed text (`cleanSubject`).
  */
 import { columnMeta } from '../../schemas/columns.ts';
+import { columnTitle } from '../../schemas/table.ts';
 import type { AnyTable } from '../../schemas/table.ts';
 import { showValue } from '../validation/issues.ts';
 import { keyId } from './record-diff.ts';
@@ -133,7 +134,7 @@ export function screenKeys(commits: readonly HistoryCommit[], tables: readonly A
     for (const group of groups.values()) {
       if (group.length < 2) continue;
       const [keepId, keep] = group.find(([id]) => live.has(id)) ?? group[0]!;
-      const title = def ? def.primaryKey.map((c) => (def.schema.shape[c] ? columnMeta(def.schema.shape[c]).title : c)).join('+') : '编号';
+      const title = def ? def.primaryKey.map((c) => columnTitle(def, c)).join('+') : '编号';
       for (const [id, s] of group) {
         if (id === keepId) continue;
         skip(

@@ -5,7 +5,8 @@
  * last published content of a removed record.
  */
 import { DATA_TABLES, type DataTableName } from '../../schemas/index.ts';
-import { columnTitle, keyId, type FieldChange } from './record-diff.ts';
+import { keyId, type FieldChange } from './record-diff.ts';
+import { columnTitle } from '../../schemas/table.ts';
 import {
   type CommitRef,
   type DataHistory,
