@@ -32,7 +32,7 @@ import { chartModel, type ChartModel } from './lib/charts/chart-model.ts';
 import { chartImageMeta, chartImageSvg } from './lib/charts/chart-svg.ts';
 import { lastChange, readDataHistory } from './build/history/data-history.ts';
 import { changeLog as buildChangeLog, recordLabel } from './lib/history/history-view.ts';
-import { periodLabel } from './lib/display.ts';
+import { periodLabel } from './lib/dates.ts';
 import { keyId, readSnapshot, type Snapshot } from './lib/history/record-diff.ts';
 export type { ChangeEntry, HistoryLine } from './lib/history/history-view.ts';
 import {

@@ -4,6 +4,7 @@
  * looking codes up in enterprises.csv. Ordered by enterprise name, like the list on the page.
  */
 import type { ExcelColumn } from './publishing/excel-csv.ts';
+import type { PickRow, RowOf } from '../schemas/index.ts';
 
 export const PERIOD_CSV_COLUMNS = [
   'period',
@@ -40,28 +41,10 @@ export const PERIOD_EXCEL_COLUMNS: Readonly<Record<(typeof PERIOD_CSV_COLUMNS)[n
   source_url: 'text',
 };
 
-export interface PeriodRating {
-  uscc: string;
-  period: string;
-  rating: string;
-  score?: number | undefined;
-  reason?: string | undefined;
-  published: string;
-  publisher: string;
-  source_url?: string | undefined;
-}
-
-export interface PeriodEnterprise {
-  uscc: string;
-  name: string;
-  industry: string;
-  village: string;
-}
-
 export function periodRecords(
   period: string,
-  ratings: readonly PeriodRating[],
-  enterprises: readonly PeriodEnterprise[],
+  ratings: readonly RowOf<'credit-ratings'>[],
+  enterprises: readonly PickRow<'enterprises', 'uscc' | 'name' | 'industry' | 'village'>[],
   villageNames: ReadonlyMap<string, string>,
 ): Array<Record<string, string | number | undefined>> {
   const byUscc = new Map(enterprises.map((e) => [e.uscc, e]));

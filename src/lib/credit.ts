@@ -4,22 +4,8 @@
  * compact index the browser list filters. Pure.
  */
 import { RATINGS, type Rating } from '../schemas/enums.ts';
-import { ratingChange, ratingRank, sortedPeriods, type RatingChange } from './ratings.ts';
-
-export interface RatingRow {
-  uscc: string;
-  period: string;
-  rating: Rating;
-  score?: number | undefined;
-  reason?: string | undefined;
-}
-
-export interface EnterpriseRow {
-  uscc: string;
-  name: string;
-  industry: string;
-  village: string;
-}
+import { ratingChange, ratingRank, sortedPeriods, type PeriodRating, type RatingChange } from './ratings.ts';
+import type { PickRow } from '../schemas/index.ts';
 
 export function previousPeriod(periods: readonly string[], period: string): string | undefined {
   const i = periods.indexOf(period);
@@ -27,7 +13,7 @@ export function previousPeriod(periods: readonly string[], period: string): stri
 }
 
 /** rating of each enterprise in one period. */
-export function ratingsIn(ratings: readonly RatingRow[], period: string | undefined): Map<string, RatingRow> {
+export function ratingsIn<R extends PeriodRating>(ratings: readonly R[], period: string | undefined): Map<string, R> {
   return new Map(period === undefined ? [] : ratings.filter((r) => r.period === period).map((r) => [r.uscc, r]));
 }
 
@@ -38,7 +24,7 @@ export interface Distribution {
   change: number | undefined;
 }
 
-export function distribution(ratings: readonly RatingRow[], period: string): Distribution[] {
+export function distribution(ratings: readonly PeriodRating[], period: string): Distribution[] {
   const periods = sortedPeriods(ratings);
   const prev = previousPeriod(periods, period);
   const count = (p: string, c: Rating) => ratings.filter((r) => r.period === p && r.rating === c).length;
@@ -49,15 +35,15 @@ export function distribution(ratings: readonly RatingRow[], period: string): Dis
   }));
 }
 
-export interface Change<R extends RatingRow = RatingRow> {
+export interface Change<R extends PeriodRating = PeriodRating> {
   current: R;
   previous: R | undefined;
   change: RatingChange;
 }
 
-export function changes<R extends RatingRow>(ratings: readonly R[], period: string): Change<R>[] {
+export function changes<R extends PeriodRating>(ratings: readonly R[], period: string): Change<R>[] {
   const periods = sortedPeriods(ratings);
-  const before = ratingsIn(ratings, previousPeriod(periods, period)) as Map<string, R>;
+  const before = ratingsIn(ratings, previousPeriod(periods, period));
   return ratings
     .filter((r) => r.period === period)
     .map((current) => {
@@ -67,14 +53,14 @@ export function changes<R extends RatingRow>(ratings: readonly R[], period: stri
 }
 
 /** Red and black in the period, worst first. */
-export function warningList<R extends RatingRow>(ratings: readonly R[], period: string): R[] {
+export function warningList<R extends PeriodRating>(ratings: readonly R[], period: string): R[] {
   return ratings
     .filter((r) => r.period === period && (r.rating === '红色' || r.rating === '黑色'))
     .sort((a, b) => ratingRank(b.rating) - ratingRank(a.rating) || (a.uscc < b.uscc ? -1 : 1));
 }
 
 /** Downgraded since the previous period, biggest drop first. */
-export function downgraded<R extends RatingRow>(ratings: readonly R[], period: string): Change<R>[] {
+export function downgraded<R extends PeriodRating>(ratings: readonly R[], period: string): Change<R>[] {
   return changes(ratings, period)
     .filter((c) => c.change === 'downgraded')
     .sort(
@@ -94,7 +80,11 @@ export interface CreditIndex {
   rows: Array<[string, string, string, string, string, string]>;
 }
 
-export function creditIndex(enterprises: readonly EnterpriseRow[], ratings: readonly RatingRow[], villages: ReadonlyMap<string, string>): CreditIndex {
+export function creditIndex(
+  enterprises: readonly PickRow<'enterprises', 'uscc' | 'name' | 'industry' | 'village'>[],
+  ratings: readonly PeriodRating[],
+  villages: ReadonlyMap<string, string>,
+): CreditIndex {
   const periods = sortedPeriods(ratings);
   const by = new Map<string, Map<string, Rating>>();
   for (const r of ratings) {

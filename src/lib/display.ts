@@ -66,16 +66,6 @@ export const CHANGE_LABEL: Record<RatingChange, string> = {
 };
 
 /**
- * A rating period as readers say it: 2019 → 2019年度, 2019-H1 → 2019年上半年, 2019-H2 →
- * 2019年下半年. CSVs and URLs keep the codes; every page shows this.
- */
-export function periodLabel(period: string): string {
-  const m = /^(\d{4})(?:-H([12]))?$/.exec(period);
-  if (!m) return period;
-  return m[2] === undefined ? `${m[1]}年度` : `${m[1]}年${m[2] === '1' ? '上' : '下'}半年`;
-}
-
-/**
  * What a colour costs the enterprise, worded as what happens to it: "电价：不加价",
  * "污水处理费：每立方米至少加价 0.6 元". Used by the scheme table and the enterprise page.
  */

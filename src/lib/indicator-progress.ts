@@ -5,6 +5,7 @@
  * resource, so that every count on the site can be downloaded and reproduced.
  */
 import type { IndicatorView } from './indicators.ts';
+import type { PickRow } from '../schemas/index.ts';
 
 export const PROGRESS_RESOURCE = 'indicator-progress';
 
@@ -119,13 +120,7 @@ export const INDICATOR_CSV_COLUMNS = [
   'note',
 ] as const;
 
-export interface ObservationLike {
-  date: string;
-  value: number;
-  source?: string | undefined;
-  source_url?: string | undefined;
-  note?: string | undefined;
-}
+export type ObservationLike = PickRow<'observations', 'date' | 'value' | 'source' | 'source_url' | 'note'>;
 
 export function indicatorCsvRecords(view: Pick<IndicatorView, 'indicator' | 'progress'> & { observations: readonly ObservationLike[] }): ProgressRecord[] {
   const head: ProgressRecord = { ...verdictCells(view), explanation: view.progress.explanation };

@@ -4,20 +4,11 @@
  */
 import { computeProgress, type IndicatorTarget, type Point, type Progress } from './progress.ts';
 import { endOfPartialDate } from './dates.ts';
+import type { PickRow } from '../schemas/index.ts';
 
-export interface IndicatorRow extends IndicatorTarget {
-  id: string;
-  plan: string;
-  section: string[];
-  name: string;
-  quote: string[];
-}
+export type IndicatorRow = IndicatorTarget & PickRow<'indicators', 'id' | 'plan' | 'section' | 'name' | 'quote'>;
 
-export interface ObservationRow {
-  indicator: string;
-  date: string;
-  value: number;
-}
+export type ObservationRow = PickRow<'observations', 'indicator' | 'date' | 'value'>;
 
 export interface IndicatorView<I extends IndicatorRow = IndicatorRow, O extends ObservationRow = ObservationRow> {
   indicator: I;

@@ -6,6 +6,7 @@
  * build date, passed in.
  */
 import { OPEN_STATUSES, type Lateness } from './problems.ts';
+import { daysInMonth } from './dates.ts';
 
 /** Rows per list on the sheet: with every list full, the sheet fills two A4 pages in large type (test/e2e/noticeboard.test.ts). */
 export const NOTICE_LIMITS = { unfinished: 10, closed: 6, enterprises: 8 } as const;
@@ -38,7 +39,7 @@ export function recentSince(today: string, months: number = RECENT_MONTHS): stri
   const year = Math.floor(total / 12);
   const month = (total % 12) + 1;
   // 29 February and the 31st of short months fall back to the month's last day.
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const last = daysInMonth(year, month);
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 

@@ -4,17 +4,11 @@
  * (the build date), never read from the clock.
  */
 import { CATEGORIES, OPEN_STATUSES, PROBLEM_STATUSES, SOURCE_TYPES, type ProblemStatus } from '../schemas/enums.ts';
+import { daysBetween } from './dates.ts';
+import type { PickRow } from '../schemas/index.ts';
 
-export interface ProblemLike {
-  id: string;
-  closed?: string | undefined;
-  reported: string;
-  status: ProblemStatus;
-  deadline?: string | undefined;
-  categories: readonly string[];
-  source_type: string;
-  village?: string | undefined;
-}
+/** The columns of problems.csv the register's rules read. */
+export type ProblemLike = PickRow<'problems', 'id' | 'closed' | 'reported' | 'status' | 'deadline' | 'categories' | 'source_type' | 'village'>;
 
 export { OPEN_STATUSES };
 
@@ -31,11 +25,6 @@ export function lateness(p: Pick<ProblemLike, 'status' | 'deadline'> & { closed?
   if (p.deadline === undefined || p.deadline === '') return '';
   if (OPEN_STATUSES.includes(p.status)) return p.deadline < today ? '逾期未完成' : '';
   return p.closed !== undefined && p.closed !== '' && p.closed > p.deadline ? '逾期完成' : '';
-}
-
-/** Whole days from one YYYY-MM-DD date to another. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /** In words, for the problem page: was it done, and on time? */

@@ -13,9 +13,9 @@
  *
  * Observation dates may be a year or a month; they count as of their last day.
  */
-import { endOfPartialDate } from './dates.ts';
+import { endOfPartialDate, timeOf } from './dates.ts';
 
-import type { IndicatorKind } from '../schemas/enums.ts';
+import type { PickRow } from '../schemas/index.ts';
 
 export const PROGRESS_STATUSES = ['已达标', '进度正常', '进度滞后', '未达标', '暂无数据'] as const;
 export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
@@ -28,15 +28,8 @@ export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
 export const SCORE_STATUSES = ['按期达标', '逾期达标', '达标后回落', '未达标', '进度正常', '进度滞后', '暂无数据'] as const;
 export type ScoreStatus = (typeof SCORE_STATUSES)[number];
 
-export interface IndicatorTarget {
-  kind: IndicatorKind;
-  comparator?: '>=' | '<=' | undefined;
-  target?: number | undefined;
-  target_date: string;
-  baseline?: number | undefined;
-  baseline_date?: string | undefined;
-  unit?: string | undefined;
-}
+/** The columns of indicators.csv that set a target. */
+export type IndicatorTarget = PickRow<'indicators', 'kind' | 'comparator' | 'target' | 'target_date' | 'baseline' | 'baseline_date' | 'unit'>;
 
 export interface Point {
   date: string;
@@ -66,7 +59,7 @@ export interface Progress {
   explanation: string;
 }
 
-const time = (iso: string) => Date.parse(`${endOfPartialDate(iso)}T00:00:00Z`);
+const time = timeOf;
 
 export function effectiveTarget(ind: IndicatorTarget): { target: number; comparator: '>=' | '<=' } {
   if (ind.kind === 'milestone') return { target: ind.target ?? 100, comparator: ind.comparator ?? '>=' };

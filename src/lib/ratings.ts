@@ -4,7 +4,8 @@
  * rating changed between two periods.
  */
 import { RATINGS, type Rating } from '../schemas/enums.ts';
-import { periodSortKey } from './dates.ts';
+import { comparePeriods, periodSortKey } from './dates.ts';
+import type { PickRow } from '../schemas/index.ts';
 
 /** The 12-point scale used since 2019: the band of scores each colour covers. */
 export const SCORE_BANDS: Record<Rating, { min?: number; max?: number }> = {
@@ -26,15 +27,12 @@ export function ratingRank(r: Rating): number {
   return RATINGS.indexOf(r);
 }
 
-export interface PeriodRating {
-  uscc: string;
-  period: string;
-  rating: Rating;
-}
+/** An enterprise's rating in one period: the columns of credit-ratings.csv every credit rule reads. */
+export type PeriodRating = PickRow<'credit-ratings', 'uscc' | 'period' | 'rating'>;
 
 /** Periods in time order: 2018 < 2019-H1 < 2019-H2 < 2020. */
 export function sortedPeriods(ratings: ReadonlyArray<{ period: string }>): string[] {
-  return [...new Set(ratings.map((r) => r.period))].sort((a, b) => (periodSortKey(a) < periodSortKey(b) ? -1 : periodSortKey(a) > periodSortKey(b) ? 1 : 0));
+  return [...new Set(ratings.map((r) => r.period))].sort(comparePeriods);
 }
 
 /** The most recent rating of each enterprise. */

@@ -9,7 +9,7 @@ import { creditRatings } from './credit-ratings.ts';
 import { creditLevels } from './credit-levels.ts';
 import { redactions } from './redactions.ts';
 import { datasets, type DataTableName } from './datasets.ts';
-import type { AnyTable } from './table.ts';
+import { columnTitle, type AnyTable } from './table.ts';
 
 export const DATA_TABLES = {
   villages,
@@ -25,7 +25,23 @@ export const DATA_TABLES = {
 /** Every CSV file the validator reads: the data tables and their metadata table. */
 export const ALL_TABLES: readonly AnyTable[] = [...Object.values(DATA_TABLES), datasets];
 
+/** One row of a table, as the validator returns it: every column, an empty cell undefined. */
 export type RowOf<N extends DataTableName> = z.output<(typeof DATA_TABLES)[N]['schema']>;
+
+/**
+ * Some columns of a table's row, for code that needs only those: a RowOf<N> fits, and so does
+ * a literal that leaves out a column that may be empty.
+ */
+export type PickRow<N extends DataTableName, K extends keyof RowOf<N>> = {
+  [C in K as undefined extends RowOf<N>[C] ? never : C]: RowOf<N>[C];
+} & {
+  [C in K as undefined extends RowOf<N>[C] ? C : never]?: RowOf<N>[C];
+};
 
 export { datasets };
 export { DATA_TABLE_NAMES, type DataTableName } from './datasets.ts';
+
+/** The title of a column of a data table, by name (a misspelt column is a type error): what a page shows as the column's label. */
+export function titleOf<N extends DataTableName>(table: N, column: keyof RowOf<N> & string): string {
+  return columnTitle(DATA_TABLES[table], column);
+}

@@ -1,5 +1,6 @@
 import type { z } from 'astro/zod';
 import type { IssueCodeId } from '../lib/validation/issues.ts';
+import { columnMeta } from './columns.ts';
 
 export interface ForeignKey {
   /** Column of this table holding the reference. */
@@ -50,4 +51,13 @@ export function defineTable<S extends z.ZodObject>(def: TableDef<S>): TableDef<S
 /** Column names of a table, in the order of its schema (the order of the CSV header). */
 export function columnNames(def: AnyTable): string[] {
   return Object.keys(def.schema.shape);
+}
+
+/**
+ * The Chinese title of a column of a table (its name when the schema does not know it): the
+ * title /data/ and datapackage.json publish, and the label pages show over the column.
+ */
+export function columnTitle(def: AnyTable, column: string): string {
+  const s = def.schema.shape[column];
+  return s ? columnMeta(s).title : column;
 }

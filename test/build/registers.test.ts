@@ -5,7 +5,9 @@ import { readHtml } from '../helpers/html.ts';
 import { BUILD_DATE, SITE_BASE, SITE_URL } from '../helpers/paths.ts';
 import { BOTH_SITES, csvRows, FIXTURE_SITE } from '../helpers/sites.ts';
 import { sortedPeriods } from '../../src/lib/ratings.ts';
-import { periodLabel } from '../../src/lib/display.ts';
+import { periodLabel } from '../../src/lib/dates.ts';
+import { DATA_TABLES } from '../../src/schemas/index.ts';
+import { columnNames, columnTitle } from '../../src/schemas/table.ts';
 
 for (const site of BOTH_SITES) {
   const SITE_DIR = site.dir;
@@ -27,6 +29,16 @@ for (const site of BOTH_SITES) {
           expect(text, `${p.id} ${field}`).toContain(p[field]!.replace(/\r?\n/g, '\n'));
         expect(doc.querySelector('.problem-state [data-status]')?.getAttribute('data-status')).toBe(p.status);
       }
+    });
+
+    it('labels each field of a problem page with its column title from the schema (as /data/ publishes it)', () => {
+      const def = DATA_TABLES.problems;
+      const titles = columnNames(def).map((c) => columnTitle(def, c));
+      const doc = readHtml(SITE_DIR, `problems/${problems[0]!.id}/index.html`);
+      const labels = doc.querySelectorAll('article dl.meta dt').map((dt) => dt.textContent.replace('：', '').trim());
+      expect(labels.length).toBe(12);
+      for (const label of labels) expect(titles, label).toContain(label);
+      expect(labels).toContain(columnTitle(def, 'source_url'));
     });
 
     it('shows summary counts that equal the CSV', () => {

@@ -13,7 +13,7 @@ import { browserAvailability } from '../helpers/browser.ts';
 import { siteInBrowser } from '../helpers/site-browser.ts';
 import { SITE_BASE, SITE_URL } from '../helpers/paths.ts';
 import { csvRows, FIXTURE_SITE } from '../helpers/sites.ts';
-import { periodSortKey } from '../../src/lib/dates.ts';
+import { comparePeriods } from '../../src/lib/dates.ts';
 
 const browserPath = browserAvailability();
 const BOM = [0xef, 0xbb, 0xbf];
@@ -31,7 +31,7 @@ describe.skipIf(browserPath.skip)('a journalist’s path', () => {
   const site = siteInBrowser();
   const enterprises = new Map(csvRows(FIXTURE_SITE, 'enterprises').map((e) => [e.uscc!, e]));
   const ratings = csvRows(FIXTURE_SITE, 'credit-ratings');
-  const latest = [...new Set(ratings.map((r) => r.period!))].sort((a, b) => (periodSortKey(a) < periodSortKey(b) ? -1 : 1)).at(-1)!;
+  const latest = [...new Set(ratings.map((r) => r.period!))].sort(comparePeriods).at(-1)!;
 
   async function context(): Promise<BrowserContext> {
     const ctx = await site.browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });

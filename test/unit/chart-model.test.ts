@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { chartJsData, chartModel, timeOf, yearBands } from '../../src/lib/charts/chart-model.ts';
+import { chartJsData, chartModel, yearBands } from '../../src/lib/charts/chart-model.ts';
+import { timeOf } from '../../src/lib/dates.ts';
 
 const jan1 = (y: number) => Date.UTC(y, 0, 1);
 

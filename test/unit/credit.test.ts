@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { changes, creditIndex, distribution, downgraded, filterCredit, warningList, type RatingRow } from '../../src/lib/credit.ts';
+import { changes, creditIndex, distribution, downgraded, filterCredit, warningList } from '../../src/lib/credit.ts';
+import type { PickRow } from '../../src/schemas/index.ts';
+
+type RatingRow = PickRow<'credit-ratings', 'uscc' | 'period' | 'rating' | 'score'>;
 import { ratingForScore } from '../../src/schemas/credit-ratings.ts';
 
 const R: RatingRow[] = [

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { noticeLists, recentSince, type NoticeProblem } from '../../src/lib/notice.ts';
 import { lateness } from '../../src/lib/problems.ts';
 import { qrSvg } from '../../src/lib/publishing/qr.ts';
-import { periodLabel } from '../../src/lib/display.ts';
+import { periodLabel } from '../../src/lib/dates.ts';
 
 const TODAY = '2020-01-15';
 const p = (id: string, status: string, deadline: string, closed = ''): NoticeProblem => {

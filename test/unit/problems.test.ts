@@ -10,9 +10,10 @@ import {
   summarise,
   timelinessText,
   type IndexRow,
+  type ProblemLike,
 } from '../../src/lib/problems.ts';
 
-const P = [
+const P: ProblemLike[] = [
   {
     id: 'GS-2017-001',
     reported: '2017-03-01',

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { daysBetween, disclosureTimeliness, summariseTimeliness, workingDaysBetween, type DataHistory } from '../../src/lib/history/record-history.ts';
+import { disclosureTimeliness, summariseTimeliness, type DataHistory } from '../../src/lib/history/record-history.ts';
+import { daysBetween, workingDaysBetween } from '../../src/lib/dates.ts';
 import { buildTimelines, type HistoryCommit } from '../../src/lib/history/record-history.ts';
 
 const day = (t: number) => new Date(t).toISOString().slice(0, 10);

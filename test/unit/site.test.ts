@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { joinBase } from '../../src/lib/urls.ts';
-import { formatDateZh } from '../../src/lib/site.ts';
+import { formatDateZh } from '../../src/lib/dates.ts';
 import { buildDate, repoUrl } from '../../src/build/config.ts';
 
 describe('joinBase', () => {

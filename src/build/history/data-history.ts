@@ -27,13 +27,12 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import { basename, dirname, join, resolve } from 'node:path';
 import { config } from '../config.ts';
 import { ALL_TABLES } from '../../schemas/index.ts';
-import { columnNames, type AnyTable } from '../../schemas/table.ts';
+import { columnNames, type AnyTable, columnTitle } from '../../schemas/table.ts';
 import { cleanSubject, commitDate, logText, screenKeys, skippedKeyMessage } from '../../lib/history/history-screen.ts';
-import { columnTitle, diffSnapshots, keyLine, readSnapshot, type Snapshot } from '../../lib/history/record-diff.ts';
+import { diffSnapshots, keyLine, readSnapshot, type Snapshot } from '../../lib/history/record-diff.ts';
 import {
   buildTimelines,
   compactChange,
-  dayOf,
   isEmptyChange,
   type CommitRef,
   type DataHistory,
@@ -41,6 +40,7 @@ import {
   type TableChange,
   type TableVersion,
 } from '../../lib/history/record-history.ts';
+import { dayOf, isoDate } from '../../lib/dates.ts';
 
 /** Bump when the diff's meaning or the cached shape changes: old cache entries are then ignored. */
 const DIFF_VERSION = 1;
@@ -535,7 +535,7 @@ function lookUp(file: string, git: string): string | undefined {
       /* git cannot read this repository: the file time */
     }
   }
-  if (!last) return statSync(file).mtime.toISOString().slice(0, 10);
+  if (!last) return isoDate(statSync(file).mtime);
   if (repo.ok && repo.shallow && shallowBoundary(dir, git).has(last.id)) return undefined;
-  return last.date?.slice(0, 10);
+  return last.date === undefined ? undefined : dayOf(last.date);
 }

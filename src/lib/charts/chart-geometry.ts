@@ -2,7 +2,7 @@
  * Geometry of the build-time SVG charts (the small trend lines on /indicators/ and the
  * no-JavaScript stand-in for the chart on each indicator page).
  */
-import { endOfPartialDate } from '../dates.ts';
+import { DAY_MS, timeOf } from '../dates.ts';
 
 export interface ChartInput {
   points: ReadonlyArray<{ date: string; value: number }>;
@@ -29,7 +29,7 @@ export interface ChartGeometry {
   yOf: (value: number) => number;
 }
 
-const t = (iso: string) => Date.parse(`${endOfPartialDate(iso)}T00:00:00Z`);
+const t = timeOf;
 const round = (n: number) => Math.round(n * 10) / 10;
 
 export function chartGeometry(input: ChartInput): ChartGeometry {
@@ -51,8 +51,8 @@ export function chartGeometry(input: ChartInput): ChartGeometry {
   let t1 = times.length ? Math.max(...times) : 1;
   if (input.domain) [t0, t1] = input.domain;
   if (t0 === t1) {
-    t0 -= 180 * 86_400_000;
-    t1 += 180 * 86_400_000;
+    t0 -= 180 * DAY_MS;
+    t1 += 180 * DAY_MS;
   }
   const xOfT = (ms: number) => round(pad + ((ms - t0) / (t1 - t0)) * (input.width - 2 * pad));
   const xOf = (date: string) => xOfT(t(date));

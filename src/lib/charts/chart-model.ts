@@ -6,11 +6,10 @@
  * fall on the same day, the deadline. The value read at the deadline is the one the verdict
  * uses: the latest observation on or before the deadline day.
  */
-import { endOfPartialDate } from '../dates.ts';
+import { DAY_MS, endOfPartialDate, timeOf } from '../dates.ts';
 import type { IndicatorKind } from '../../schemas/enums.ts';
 
 /** Milliseconds of the last day a (partial) date covers, UTC. */
-export const timeOf = (iso: string): number => Date.parse(`${endOfPartialDate(iso)}T00:00:00Z`);
 
 export interface ChartPoint {
   date: string;
@@ -49,7 +48,6 @@ export interface YearBand {
   mid?: number;
 }
 
-const DAY_MS = 86_400_000;
 const yearStart = (y: number) => Date.UTC(y, 0, 1);
 const yearOf = (ms: number) => new Date(ms).getUTCFullYear();
 

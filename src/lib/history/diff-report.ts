@@ -4,7 +4,8 @@
  * changed (each field by its Chinese column title, old → new) and removed. Pure.
  */
 import { showValue } from '../validation/issues.ts';
-import { columnTitle, type RecordRow, type TableDiff } from './record-diff.ts';
+import { type RecordRow, type TableDiff } from './record-diff.ts';
+import { columnTitle } from '../../schemas/table.ts';
 import type { AnyTable } from '../../schemas/table.ts';
 
 export interface DiffReport {

@@ -13,10 +13,12 @@
  *   (`commitDate`); the subject only ever becomes displayed text (`cleanSubject`).
  */
 import { columnMeta } from '../../schemas/columns.ts';
+import { columnTitle } from '../../schemas/table.ts';
 import type { AnyTable } from '../../schemas/table.ts';
 import { showValue } from '../validation/issues.ts';
 import { keyId } from './record-diff.ts';
-import { dayOf, isEmptyChange, type CommitRef, type HistoryCommit, type TableChange } from './record-history.ts';
+import { isEmptyChange, type CommitRef, type HistoryCommit, type TableChange } from './record-history.ts';
+import { DAY_MS, dayMs, dayOf } from '../dates.ts';
 
 /** Longest key the history makes a page of (characters). */
 export const HISTORY_KEY_MAX = 64;
@@ -132,7 +134,7 @@ export function screenKeys(commits: readonly HistoryCommit[], tables: readonly A
     for (const group of groups.values()) {
       if (group.length < 2) continue;
       const [keepId, keep] = group.find(([id]) => live.has(id)) ?? group[0]!;
-      const title = def ? def.primaryKey.map((c) => (def.schema.shape[c] ? columnMeta(def.schema.shape[c]).title : c)).join('+') : '编号';
+      const title = def ? def.primaryKey.map((c) => columnTitle(def, c)).join('+') : '编号';
       for (const [id, s] of group) {
         if (id === keepId) continue;
         skip(
@@ -171,10 +173,10 @@ export function skippedKeyMessage(s: SkippedKey, line: number | undefined): stri
 }
 
 /** Git's first public release (2005-04-07): no commit of a real history is older. */
-const GIT_EPOCH_MS = Date.UTC(2005, 3, 7);
+const GIT_EPOCH_MS = dayMs('2005-04-07');
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}:\d{2})$/;
 /** Clock skew allowed between the committer's machine and this one. */
-const FUTURE_MS = 86_400_000;
+const FUTURE_MS = DAY_MS;
 
 /**
  * A committer date from git's fields (`%ct` seconds, `%cI` strict ISO): the ISO text when both

@@ -5,9 +5,9 @@
  * last published content of a removed record.
  */
 import { DATA_TABLES, type DataTableName } from '../../schemas/index.ts';
-import { columnTitle, keyId, type FieldChange } from './record-diff.ts';
+import { keyId, type FieldChange } from './record-diff.ts';
+import { columnTitle } from '../../schemas/table.ts';
 import {
-  dayOf,
   type CommitRef,
   type DataHistory,
   type HistoryCommit,
@@ -16,7 +16,8 @@ import {
   type Timeliness,
   type TimelinessSummary,
 } from './record-history.ts';
-import { HISTORY_EMPTY_VALUE, periodLabel } from '../display.ts';
+import { HISTORY_EMPTY_VALUE } from '../display.ts';
+import { periodLabel, dayOf } from '../dates.ts';
 
 /** Commits per page of /changes/. */
 export const CHANGES_PER_PAGE = 50;

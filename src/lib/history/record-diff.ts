@@ -335,9 +335,3 @@ export function isEmptyDiff(d: TableDiff): boolean {
     d.added.length === 0 && d.removed.length === 0 && d.changed.length === 0 && d.columns.added.length === 0 && d.columns.removed.length === 0 && !d.unreadable
   );
 }
-
-/** The Chinese title of a column of a table (its name when the schema does not know it). */
-export function columnTitle(def: AnyTable, column: string): string {
-  const s = def.schema.shape[column];
-  return s ? columnMeta(s).title : column;
-}

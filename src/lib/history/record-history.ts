@@ -4,6 +4,7 @@
  * from the commits' diffs, and the disclosure timeliness of problems. Pure (no Node APIs).
  */
 import { keyId, type FieldChange, type RecordRow, type TableDiff } from './record-diff.ts';
+import { dayOf, daysBetween, workingDaysBetween } from '../dates.ts';
 
 export interface CommitRef {
   /** Full commit id. */
@@ -143,38 +144,6 @@ export function buildTimelines(commits: readonly HistoryCommit[]): Map<string, M
 export function timelineOf(history: DataHistory, table: string, key: string | readonly string[]): RecordTimeline | undefined {
   if (!history.available) return undefined;
   return history.records.get(table)?.get(keyId(typeof key === 'string' ? [key] : key));
-}
-
-/** The day (YYYY-MM-DD) of an ISO date-time, in the offset it is written with. */
-export function dayOf(iso: string): string {
-  return iso.slice(0, 10);
-}
-
-const DAY_MS = 86_400_000;
-const utc = (day: string) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
-
-/** Calendar days from one day to another (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((utc(to) - utc(from)) / DAY_MS);
-}
-
-/**
- * Working days after `from` up to and including `to`, counting Monday to Friday (public
- * holidays and the weekend days worked in their place are not known here, so not counted);
- * negative when `to` is earlier.
- */
-export function workingDaysBetween(from: string, to: string): number {
-  const sign = utc(to) < utc(from) ? -1 : 1;
-  const [a, b] = sign > 0 ? [utc(from), utc(to)] : [utc(to), utc(from)];
-  const days = Math.round((b - a) / DAY_MS);
-  const weeks = Math.floor(days / 7);
-  let n = weeks * 5;
-  const start = new Date(a).getUTCDay(); // 0 Sunday … 6 Saturday
-  for (let k = 1; k <= days - weeks * 7; k++) {
-    const wd = (start + k) % 7;
-    if (wd !== 0 && wd !== 6) n++;
-  }
-  return sign * n;
 }
 
 /** The disclosure rules' expectation: inspection results published within 20 working days. */

@@ -7,7 +7,7 @@
 import type { PlanDocument } from '../validation/validate.ts';
 import { planSections } from '../plan-doc.ts';
 import { planPath } from '../urls.ts';
-import { isoDate } from '../site.ts';
+import { isoDate } from '../dates.ts';
 
 export interface PlanSearchRecord {
   /** Site path without the base, as Pagefind gives its pages' URLs: `/plan/gushan-2017/#s3-1`. */

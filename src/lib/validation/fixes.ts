@@ -10,7 +10,7 @@
  * browser-safe (no Node APIs).
  */
 import { excelColumn, parseCsv, type CsvRow } from './csv.ts';
-import { PARTIAL_DATE } from '../dates.ts';
+import { DAY_MS, dayMs, isoDate, PARTIAL_DATE } from '../dates.ts';
 import { stripControlChars } from './control-chars.ts';
 import { showValue } from './issues.ts';
 import { USCC_PATTERN } from '../uscc.ts';
@@ -64,7 +64,7 @@ export function excelSerialDate(raw: string): string | undefined {
   if (!/^\d{5}(?:\.0+)?$/.test(raw)) return undefined;
   const n = Math.floor(Number(raw));
   if (n < 20000 || n > 80000) return undefined;
-  return new Date(Date.UTC(1899, 11, 30) + n * 86_400_000).toISOString().slice(0, 10);
+  return isoDate(new Date(dayMs('1899-12-30') + n * DAY_MS));
 }
 
 function fixDate(s: string, partial: boolean): string | undefined {
