@@ -60,6 +60,8 @@ interface Held {
   column: string;
   value: string;
   from: number;
+  /** The version that replaced it (the column changed or the record was removed); undefined while it is held. */
+  to?: number;
 }
 
 const keyColumns = (table: string): readonly string[] => (Object.hasOwn(DATA_TABLES, table) ? DATA_TABLES[table as DataTableName].primaryKey : []);
@@ -85,7 +87,7 @@ export function redactHistory(history: DataHistory, rules: readonly Withholding[
   const versionDay = (table: string, i: number) => chinaDay(history.versions.get(table)?.[i]?.commit.date ?? '') ?? '';
 
   // Each value the targeted records held, with the version that first held it.
-  const held = new Map<string, { table: string; key: string[]; values: Held[] }>();
+  const held = new Map<string, { table: string; key: string[]; values: Held[]; lastRemoved?: Record<string, string> }>();
   const open = new Map<string, { since: number; columns: Map<string, Held> }>();
   const close = (id: string, h: Held) => held.get(id)!.values.push(h);
   for (const commit of history.commits) {
@@ -108,7 +110,7 @@ export function redactHistory(history: DataHistory, rules: readonly Withholding[
         if (!state) open.set(id, (state = { since: vi, columns: new Map() }));
         for (const f of c.fields) {
           const was = state.columns.get(f.column);
-          close(id, { column: f.column, value: f.from, from: was?.from ?? state.since });
+          close(id, { column: f.column, value: f.from, from: was?.from ?? state.since, to: vi });
           state.columns.set(f.column, { column: f.column, value: f.to, from: vi });
         }
       }
@@ -116,7 +118,9 @@ export function redactHistory(history: DataHistory, rules: readonly Withholding[
         const id = touch(r.key);
         if (!id) continue;
         const state = open.get(id);
-        for (const [column, value] of Object.entries(r.values)) close(id, { column, value, from: state?.columns.get(column)?.from ?? state?.since ?? vi });
+        for (const [column, value] of Object.entries(r.values))
+          close(id, { column, value, from: state?.columns.get(column)?.from ?? state?.since ?? vi, to: vi });
+        held.get(id)!.lastRemoved = r.values;
         open.delete(id);
       }
     }
@@ -130,8 +134,7 @@ export function redactHistory(history: DataHistory, rules: readonly Withholding[
   for (const [id, rec] of held) {
     const now = current(rec.table, rec.key);
     const rulesHere = byRecord.get(id)!;
-    const runs = rec.values.slice();
-    for (const h of runs) {
+    for (const h of rec.values) {
       // The key names the record in the rule and on its page: it is never withheld.
       if (h.value === '' || keyColumns(rec.table).includes(h.column) || (now !== undefined && now[h.column] === h.value)) continue;
       const rule = rulesHere.find(
@@ -148,30 +151,22 @@ export function redactHistory(history: DataHistory, rules: readonly Withholding[
       const known = table.get(keyId(rec.key));
       table.set(keyId(rec.key), { reason: known?.reason ?? rule.reason, whole: rule.column === undefined && (known?.whole ?? true) });
     }
-    // A version held a withheld value when the value was there at that version: from the version
-    // that first held it to the one that replaced it (the next run of the same column).
-    const byColumn = new Map<string, Held[]>();
-    for (const h of runs) byColumn.set(h.column, [...(byColumn.get(h.column) ?? []), h]);
-    for (const [column, list] of byColumn) {
-      const values = withheld.get(fieldId(rec.table, keyId(rec.key), column));
-      if (!values) continue;
-      const ends = endsOf(history, rec.table, rec.key, column, versionIndex.get(rec.table));
-      list.forEach((h, k) => {
-        const reason = values.get(h.value);
-        if (reason === undefined) return;
-        const end = ends[k] ?? history.versions.get(rec.table)?.length ?? 0;
-        let marks = markedVersions.get(rec.table);
-        if (!marks) markedVersions.set(rec.table, (marks = new Map()));
-        for (let v = h.from; v < end; v++) if (!marks.has(v)) marks.set(v, reason);
-      });
+    // A version held a withheld value from the version that first held it up to the one that replaced it.
+    const versionCount = history.versions.get(rec.table)?.length ?? 0;
+    for (const h of rec.values) {
+      const reason = withheld.get(fieldId(rec.table, keyId(rec.key), h.column))?.get(h.value);
+      if (reason === undefined) continue;
+      let marks = markedVersions.get(rec.table);
+      if (!marks) markedVersions.set(rec.table, (marks = new Map()));
+      for (let v = h.from; v < (h.to ?? versionCount); v++) if (!marks.has(v)) marks.set(v, reason);
     }
   }
   // A whole-record rule whose record is only partly withheld (values after `until` remain).
   for (const [table, map] of records) {
     for (const [id, w] of map) {
       if (!w.whole) continue;
-      const last = lastRemoved(history, table, id);
-      if (last && Object.entries(last.values).some(([c, v]) => v !== '' && !keyColumns(table).includes(c) && !withheld.get(fieldId(table, id, c))?.has(v)))
+      const last = held.get(`${table}\u0000${id}`)?.lastRemoved;
+      if (last && Object.entries(last).some(([c, v]) => v !== '' && !keyColumns(table).includes(c) && !withheld.get(fieldId(table, id, c))?.has(v)))
         w.whole = false;
     }
   }
@@ -222,36 +217,6 @@ export function redactHistory(history: DataHistory, rules: readonly Withholding[
     records,
     unmatched: rules.filter((r) => !matched.has(r)),
   };
-}
-
-/**
- * For each run of a column's values (in the order redactHistory recorded them), the version
- * index at which it ended: the commit that changed the column or removed the record.
- */
-function endsOf(
-  history: Extract<DataHistory, { available: true }>,
-  table: string,
-  key: readonly string[],
-  column: string,
-  index: Map<string, number> | undefined,
-): number[] {
-  const id = keyId(key);
-  const ends: number[] = [];
-  for (const c of history.commits) {
-    const vi = index?.get(c.id) ?? 0;
-    for (const t of c.tables) {
-      if (t.table !== table) continue;
-      for (const ch of t.changed) if (keyId(ch.key) === id && ch.fields.some((f) => f.column === column)) ends.push(vi);
-      for (const r of t.removed) if (keyId(r.key) === id && column in r.values) ends.push(vi);
-    }
-  }
-  return ends;
-}
-
-function lastRemoved(history: Extract<DataHistory, { available: true }>, table: string, id: string): RecordRow | undefined {
-  let last: RecordRow | undefined;
-  for (const c of history.commits) for (const t of c.tables) if (t.table === table) for (const r of t.removed) if (keyId(r.key) === id) last = r;
-  return last;
 }
 
 /**
