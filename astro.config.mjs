@@ -27,7 +27,7 @@ export default defineConfig({
     // Content-Security-Policy the site ships.
     inlineStylesheets: 'never',
     // Pages are rendered four at a time, so one page's file writes overlap the next page's
-    // rendering: the pages step of the bench fell from 6.0 to 4.9 s at M, 74 to 49 s at L.
+    // rendering (what that bought: README, "Scale").
     concurrency: 4,
   },
   integrations: [

@@ -2,16 +2,15 @@
  * Runs a command and measures its wall time and the peak memory of its whole process tree.
  *
  * GNU time's "maximum resident set size" is the largest single process it waited for. The build
- * runs Pagefind as a separate program that Node starts and stops, and that program alone held
- * 2.4 GB at L while the bench reported 1.67 GB. So the peak here is the sum of the resident
+ * runs Pagefind as a separate program that Node starts and stops, which can hold more than Node
+ * itself. So the peak here is the sum of the resident
  * memory of the command and all its descendants, read from /proc every 100 ms (Linux; elsewhere
  * the peak is unknown).
  *
  * CPU time is read from the same samples: each process's user and kernel time, as last seen
- * while it ran, summed over the tree (a process's last 100 ms may be missed). On this machine
- * the kernel's share varies most from run to run: writing the site's 36,000 files cost the
- * kernel 8 s in one L build and 40 s in another, and it is the main reason a build's wall
- * time moves between runs.
+ * while it ran, summed over the tree (a process's last 100 ms may be missed). The kernel's share
+ * (writing the site's files) varies most from run to run and is the main reason a build's wall
+ * time moves between runs (README, "Scale").
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';

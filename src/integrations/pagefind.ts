@@ -7,8 +7,7 @@
  * middleware (src/middleware/search-feed.ts) tells it which file each rendered page goes to and
  * how long it is, and a batch is handed over once all its files are on disk in full
  * (src/build/search/search-feed.ts). Node renders on one thread, so Pagefind's reading uses what is left
- * of the second core; at L this took the index's time after the last page from about 29 to
- * 19–21 s, while rendering slowed by 5–8 s (the build 2–7 s faster in all). At the end,
+ * of the second core (what that bought: README, "Scale"). At the end,
  * the files not handed over yet, and any HTML file no page made (from public/, say), are read
  * too: the index covers exactly the HTML files of the output, as if Pagefind had read the
  * finished folder, and batches are handed over in the order pages were started, so two builds
@@ -86,8 +85,8 @@ export default function pagefind(): AstroIntegration {
       },
       'astro:build:start': async () => {
         // A search loads the word-index chunk of each of its words. Pagefind's chunks hold 20,000
-        // word locations (16 KB gzip on average at L, up to 58 KB) and a Chinese name or title is
-        // five to nine words, so most of a first search's bytes were other words in those chunks.
+        // word locations and a Chinese name or title is five to nine words, so most of a first
+        // search's bytes were other words in those chunks (README, "Scale").
         // Pagefind reads this setting (marked unstable) in its indexing process; if a later
         // version drops it, chunks are back to its default size and search still works.
         process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_LOCATIONS);

@@ -16,8 +16,7 @@ export function siteSizes(dir: string, base: string) {
     const p = join(dir, site.replace(/^\//, ''));
     return existsSync(p) ? readFileSync(p) : undefined;
   };
-  // Pages of one type load the same scripts: weigh each set of scripts once (at L this was
-  // 30,000 gzip runs of the same files, 12 s of every build).
+  // Pages of one type load the same scripts: weigh each set of scripts once, not once per page.
   const weights = new Map<string, JsWeight>();
   const weigh = (scripts: string[]) => {
     const key = scripts.join('\n');

@@ -11,11 +11,18 @@ function validate(args: string[], env: Record<string, string> = {}) {
 }
 
 describe('npm run validate', () => {
-  it('passes on the real data and content', () => {
-    const r = validate([]);
-    expect(r.err).toBe('');
+  it('checks data/ and content/ of the folder it runs in by default, and passes on valid ones', () => {
+    // A copy of the valid fixture as a project folder: the test must not depend on the town's data/.
+    const project = join(OUTPUT, 'validate-cli-default');
+    rmSync(project, { recursive: true, force: true });
+    cpSync(VALID, project, { recursive: true });
+    const env = { ...process.env };
+    delete env.DATA_DIR;
+    delete env.CONTENT_DIR;
+    const r = spawnSync(process.execPath, [join(ROOT, 'src/cli/validate.ts')], { cwd: project, encoding: 'utf8', env });
+    expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.out).toMatch(/^✓ 数据检查通过：9 个表共 \d+ 行，1 个计划文件/);
+    expect(r.stdout).toMatch(/^✓ 数据检查通过：9 个表共 \d+ 行，2 个计划文件/);
   });
 
   it('lists every problem grouped by file, sorted by line, and exits 1', () => {

@@ -4,12 +4,11 @@
  *
  * Why: the meta file lists every indexed page as [fragment hash, word count, fragment group].
  * The hashes are random (7 hex characters plus "zh-cn_", and "zh-cn_group_" plus 7 for the
- * group), so gzip cannot shrink them: on a 30,000-page site the file is about 240 KB, paid by
- * every visitor before the first result. Only the entries' uniqueness matters to Pagefind's
+ * group), so gzip cannot shrink them, and every visitor pays for the file before the first result. Only the entries' uniqueness matters to Pagefind's
  * search code (it looks a fragment up by its key inside the group file it fetches), so once
  * fragments are grouped (`maxFragments`), each group is renamed to a short sequential name
- * and each page to its group's name plus its place in the group; at L the meta file fell
- * from 243 to 95 KB. Results, scores and excerpts are unchanged (test/e2e/pagefind-compact.test.ts).
+ * and each page to its group's name plus its place in the group (sizes: README, "Scale").
+ * Results, scores and excerpts are unchanged (test/e2e/pagefind-compact.test.ts).
  *
  * Cache safety: Pagefind names every file by its content so a browser never mixes files of
  * two builds. The new group names carry a token taken from the original meta hash, which

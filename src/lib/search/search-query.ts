@@ -64,7 +64,7 @@ export interface QueryPlan {
   /**
    * What Pagefind is asked: the text without the sample marker and 有限公司, which are on
    * every enterprise page and so pick out nothing while their index chunks are among the
-   * largest (about 20 KB of a first search for a full name at L). Ranking still uses `text`.
+   * largest. Ranking still uses `text`.
    */
   index: string;
   /** Filters the query itself named: Pagefind filter key → allowed values. */
