@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
-import securityHeaders from './src/integrations/headers.ts';
+import hosting from './src/integrations/hosting.ts';
 import sizeReport from './src/integrations/size-report.ts';
 import validateData from './src/integrations/validate-data.ts';
 import { config } from './src/build/config.ts';
@@ -36,8 +36,9 @@ export default defineConfig({
     // Embed pages are framed copies of indicator pages (which the sitemap lists), not pages to find.
     sitemap({ filter: (page) => !new URL(page).pathname.startsWith(`${base}embed/`) }),
     pagefind(),
-    securityHeaders(),
     sizeReport(),
+    // Last: the host's files and the compressed copies cover every file the others wrote.
+    hosting(),
   ],
   vite: {
     build: { assetsInlineLimit: 0 },

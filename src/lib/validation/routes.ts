@@ -68,9 +68,18 @@ export const PUBLIC_FILES = ['favicon.svg'] as const;
 /**
  * What the build writes at the top of the site besides routes and public/: Astro's assets
  * (`build.assets`), the sitemap, the search index (src/integrations/pagefind.ts) and the hosts'
- * header file (src/integrations/headers.ts).
+ * files for the host (src/build/hosting/rules.ts HOST_FILES, written by src/integrations/hosting.ts).
  */
-export const BUILD_OUTPUT_NAMES = ['_astro', 'sitemap-index.xml', 'sitemap-0.xml', 'pagefind', '_headers'] as const;
+export const BUILD_OUTPUT_NAMES = [
+  '_astro',
+  'sitemap-index.xml',
+  'sitemap-0.xml',
+  'pagefind',
+  '_headers',
+  '_nginx.conf',
+  '_nginx-brotli.conf',
+  '_compressed.json',
+] as const;
 
 /** Where the values of a route parameter come from. */
 export type RouteParamSource =

@@ -1,0 +1,119 @@
+/**
+ * Pre-compressed output: a `.gz` and a `.br` beside every text file of the built site worth
+ * compressing, for servers that send them as they are (nginx's gzip_static and brotli_static,
+ * `npm start`). Pagefind's index files are compressed already and are left alone.
+ *
+ * A compressed copy must never be older than its file: a stale `.gz` beside a page that was
+ * rendered again could serve a withdrawn value. So a manifest in the output folder records,
+ * for each file, the hash of the content its copies were made from; a file whose content
+ * differs (or whose copies are missing) is compressed again, and copies whose file is gone
+ * are deleted. A build that rewrites one page re-compresses that page only.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import { outputFiles } from '../output-files.ts';
+import { CONTENT_TYPES, HOST_FILES, TEXT_TYPES, extensionOf } from './rules.ts';
+
+/** Files smaller than this are sent as they are: compression would save less than a packet. */
+export const MIN_COMPRESS_BYTES = 1024;
+/**
+ * Levels: gzip 9 and brotli 7 (of 11): brotli 8 to 11 cost many times the time for a few per
+ * cent (README, "Scale", has the figures `npm run bench` prints).
+ */
+export const GZIP_LEVEL = 9;
+export const BROTLI_QUALITY = 7;
+/** Files compressed at once: zlib works on libuv's threads, so both cores are used. */
+const CONCURRENCY = 4;
+
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+
+/** The record of which content each file's copies were made from (one of HOST_FILES). */
+export const MANIFEST = '_compressed.json';
+
+export const ENCODINGS = [
+  { ext: '.gz', encoding: 'gzip', compress: (b: Buffer) => gzipAsync(b, { level: GZIP_LEVEL }) },
+  {
+    ext: '.br',
+    encoding: 'br',
+    compress: (b: Buffer) => brotliAsync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: b.length } }),
+  },
+] as const;
+
+/** Whether a file of the output (relative path) gets compressed copies. */
+export function compressible(rel: string): boolean {
+  if ((HOST_FILES as readonly string[]).includes(rel)) return false;
+  const type = CONTENT_TYPES[extensionOf(rel)];
+  return type !== undefined && TEXT_TYPES.has(type);
+}
+
+export interface CompressResult {
+  /** Files compressed now (new or changed). */
+  compressed: string[];
+  /** Files whose copies were already made from their current content. */
+  kept: number;
+  /** Compressed copies deleted because their file is gone or too small now. */
+  removed: string[];
+  /** Bytes of the files compressed now, and of their copies. */
+  bytes: { source: number; gzip: number; brotli: number };
+}
+
+type Manifest = Record<string, string>;
+
+function readManifest(dir: string): Manifest {
+  try {
+    const m: unknown = JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8'));
+    return m && typeof m === 'object' && !Array.isArray(m) ? (m as Manifest) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Writes or refreshes the compressed copies in a built site's folder. */
+export async function compressOutput(dir: string): Promise<CompressResult> {
+  const before = readManifest(dir);
+  const after: Manifest = {};
+  const result: CompressResult = { compressed: [], kept: 0, removed: [], bytes: { source: 0, gzip: 0, brotli: 0 } };
+  const files = outputFiles(dir).sort();
+  const present = new Set(files);
+  const todo: Array<{ rel: string; body: Buffer }> = [];
+  for (const rel of files) {
+    if (!compressible(rel)) continue;
+    const body = readFileSync(join(dir, rel));
+    if (body.length < MIN_COMPRESS_BYTES) continue;
+    const hash = createHash('sha256').update(body).digest('base64url');
+    after[rel] = hash;
+    if (before[rel] === hash && ENCODINGS.every((e) => present.has(rel + e.ext))) result.kept++;
+    else todo.push({ rel, body });
+  }
+  let next = 0;
+  const worker = async () => {
+    while (next < todo.length) {
+      const { rel, body } = todo[next++]!;
+      result.bytes.source += body.length;
+      for (const e of ENCODINGS) {
+        const packed = await e.compress(body);
+        await writeFile(join(dir, rel + e.ext), packed);
+        result.bytes[e.encoding === 'gzip' ? 'gzip' : 'brotli'] += packed.length;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  result.compressed = todo.map((t) => t.rel);
+  // Copies no current file accounts for: a page removed, or shrunk below the threshold.
+  for (const rel of files) {
+    const e = ENCODINGS.find((x) => rel.endsWith(x.ext));
+    if (!e) continue;
+    const source = rel.slice(0, -e.ext.length);
+    if (compressible(source) && after[source] === undefined) {
+      rmSync(join(dir, rel), { force: true });
+      result.removed.push(rel);
+    }
+  }
+  if (Object.keys(after).length > 0 || existsSync(join(dir, MANIFEST))) writeFileSync(join(dir, MANIFEST), `${JSON.stringify(after)}\n`);
+  return result;
+}
