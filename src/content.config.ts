@@ -9,7 +9,7 @@ import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pageFrontMatter } from './schemas/plan.ts';
+import { pageFrontMatter } from './build/page-front-matter.ts';
 import { config } from './build/config.ts';
 
 const base = join(resolve(config().contentDir), 'pages');

@@ -27,7 +27,7 @@ import { markdownToMdast, mdxToMdast } from 'satteri';
 import { readFrontMatter } from '../lib/validation/front-matter.ts';
 import { showValue, type IssueCodeId, type ValidationIssue } from '../lib/validation/issues.ts';
 import { CONTENT_COMPONENTS, contentComponent, contentComponentList, type ContentComponent, type PropValue } from '../lib/content-components.ts';
-import { pageFrontMatter } from '../schemas/plan.ts';
+import { pageFrontMatter } from './page-front-matter.ts';
 
 export interface PageSource {
   /** Path shown in messages: "content/pages/about.mdx". */

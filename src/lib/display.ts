@@ -1,6 +1,6 @@
 /**
  * How values are shown to readers: labels, icons and CSS classes of statuses and ratings, one
- * place for components and browser code alike. Zod-free, so browser bundles stay small.
+ * place for components and browser code alike. It imports no table definition, so browser bundles stay small.
  * Colour never carries meaning alone: every badge also shows its text (and an icon).
  */
 import type { IndicatorKind, ProblemStatus, Rating } from '../schemas/enums.ts';

@@ -1,10 +1,9 @@
 /**
- * Column builders for the CSV tables. Each builder returns a zod schema that turns one raw
- * cell (a string) into a typed value, and registers the column's metadata (Chinese title,
- * description, type, allowed values, pattern) so that validation messages, the data
- * catalogue, datapackage.json and the in-browser checker all read one definition.
+ * Column builders for the CSV tables. Each builder returns a column: its metadata (Chinese
+ * title, description, type, allowed values, pattern) and the parser that turns one raw cell (a
+ * string) into a typed value, so that validation messages, the data catalogue,
+ * datapackage.json, the in-browser checker and the row types all read one definition.
  */
-import { z } from 'astro/zod';
 import { showValue, type IssueCodeId } from '../lib/validation/issues.ts';
 import { DAY, PARTIAL_DATE, PERIOD, isRealDate, isRealPartialDate } from '../lib/dates.ts';
 import { USCC_ALPHABET, USCC_PATTERN, usccCheckChar, usccProblem } from '../lib/uscc.ts';
@@ -37,11 +36,14 @@ export interface ColumnMeta extends Required<ColumnInfo> {
   /** Longest text allowed, in characters (keys: KEY_MAX_LENGTH). */
   maxLength?: number;
   unit?: string;
-  /** Parses a raw cell: the same function the zod schema runs. */
+  /** Parses a raw cell: empty, control characters and stray spaces first, then the column's own check. */
   parse: (raw: string) => CellResult<unknown>;
 }
 
-export const columnRegistry = z.registry<ColumnMeta>();
+/** A column built here: its metadata, and a parser typed by the value a valid cell holds. */
+export interface Column<T> extends ColumnMeta {
+  parse: (raw: string) => CellResult<T>;
+}
 
 const ok = <T>(value: T): CellResult<T> => ({ ok: true, value });
 const fail = (code: IssueCodeId, message: string): CellResult<never> => ({ ok: false, code, message });
@@ -54,7 +56,7 @@ function column<T, R extends boolean | undefined>(
   info: Opts<R>,
   meta: Omit<ColumnMeta, keyof ColumnInfo | 'parse'>,
   parse: (raw: string) => CellResult<T>,
-): z.ZodType<Out<T, R>, string> {
+): Column<Out<T, R>> {
   const required = info.required ?? false;
   const full = (raw: string): CellResult<T | undefined> => {
     if (raw === '') return required ? fail('E030', `不能为空（必填：${info.title}）`) : ok(undefined);
@@ -66,15 +68,10 @@ function column<T, R extends boolean | undefined>(
     if (raw.trim() !== raw) return fail('E040', `${q(raw)}开头或结尾有空格（请删除多余的空格）`);
     return parse(raw);
   };
-  const schema = z.string().transform((raw, ctx) => {
-    const r = full(raw);
-    if (r.ok) return r.value;
-    ctx.addIssue({ code: 'custom', message: r.message, params: { code: r.code } });
-    return z.NEVER;
-  });
-  schema.register(columnRegistry, { ...meta, title: info.title, description: info.description, required, parse: full });
-  // The transform's output type is T | undefined; `required` narrows it to T at the type level.
-  return schema as unknown as z.ZodType<Out<T, R>, string>;
+  const col: Column<T | undefined> = { ...meta, title: info.title, description: info.description, required, parse: full };
+  // An empty cell of a required column fails, so its parse never yields undefined: `required`
+  // narrows the type to T, which TypeScript cannot follow through the generic R.
+  return col as Column<Out<T, R>>;
 }
 
 export function text<R extends boolean | undefined = undefined>(info: Opts<R>, maxLength = 20000) {
@@ -249,11 +246,4 @@ export function yesNo<R extends boolean | undefined = undefined>(info: Opts<R>) 
   return column(info, { type: 'boolean', enum: ['是', '否'], allowed: '是、否' }, (raw) =>
     raw === '是' ? ok(true) : raw === '否' ? ok(false) : fail('E031', `${q(raw)}不是允许的值（允许：是、否）`),
   );
-}
-
-/** The metadata of a column schema built here. */
-export function columnMeta(schema: z.ZodType): ColumnMeta {
-  const meta = columnRegistry.get(schema);
-  if (!meta) throw new Error('column schema was not built with src/schemas/columns.ts');
-  return meta;
 }

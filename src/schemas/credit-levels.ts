@@ -1,6 +1,5 @@
-import { z } from 'astro/zod';
 import { number, oneOf, text } from './columns.ts';
-import { defineTable } from './table.ts';
+import { defineTable, type RowOfTable } from './table.ts';
 
 import { RATINGS, type Rating } from './enums.ts';
 
@@ -8,7 +7,7 @@ export { RATINGS, type Rating };
 
 export const creditLevels = defineTable({
   name: 'credit-levels',
-  schema: z.object({
+  columns: {
     rating: oneOf({ title: '信用等级', description: '五色等级之一。', required: true }, RATINGS),
     label: text({ title: '等级名称', description: '等级的含义，例如 环保诚信、严重失信。', required: true }, 20),
     meaning: text({ title: '说明', description: '这一等级意味着什么，对企业有哪些后果。', required: true }, 500),
@@ -21,9 +20,9 @@ export const creditLevels = defineTable({
       { min: 0, max: 100, unit: '元/立方米' },
     ),
     note: text({ title: '依据', description: '加价标准的政策出处。' }, 500),
-  }),
+  },
   primaryKey: ['rating'],
   foreignKeys: [],
 });
 
-export type CreditLevel = z.output<typeof creditLevels.schema>;
+export type CreditLevel = RowOfTable<typeof creditLevels>;

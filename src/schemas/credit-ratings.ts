@@ -1,7 +1,6 @@
-import { z } from 'astro/zod';
 import { date, number, oneOf, period, text, url, uscc } from './columns.ts';
 import { RATINGS, type Rating } from './credit-levels.ts';
-import { defineTable, type RuleIssue } from './table.ts';
+import { defineTable, type RuleIssue, type RowOfTable } from './table.ts';
 
 import { SCORE_BANDS, scoreBandText } from '../lib/ratings.ts';
 
@@ -17,7 +16,7 @@ export function ratingForScore(score: number): Rating {
 
 export const creditRatings = defineTable({
   name: 'credit-ratings',
-  schema: z.object({
+  columns: {
     uscc: uscc({ title: '统一社会信用代码', description: '被评价企业，对应 enterprises.csv 的 uscc。', required: true }),
     period: period({ title: '评价期', description: '年度（2018）或半年度（2019-H1、2019-H2）。', required: true }),
     rating: oneOf({ title: '信用等级', description: '五色等级。', required: true }, RATINGS),
@@ -26,7 +25,7 @@ export const creditRatings = defineTable({
     published: date({ title: '发布日期', description: '评价结果公布的日期。', required: true }),
     publisher: text({ title: '发布机关', description: '公布评价结果的机关。', required: true }, 100),
     source_url: url({ title: '来源网址', description: '评价结果公告的网址。' }),
-  }),
+  },
   primaryKey: ['uscc', 'period'],
   foreignKeys: [
     { column: 'uscc', table: 'enterprises', tableColumn: 'uscc' },
@@ -50,4 +49,4 @@ export const creditRatings = defineTable({
   },
 });
 
-export type CreditRating = z.output<typeof creditRatings.schema>;
+export type CreditRating = RowOfTable<typeof creditRatings>;

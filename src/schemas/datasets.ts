@@ -1,6 +1,5 @@
-import { z } from 'astro/zod';
 import { oneOf, text, url, yesNo } from './columns.ts';
-import { defineTable } from './table.ts';
+import { defineTable, type RowOfTable } from './table.ts';
 
 export const DATA_TABLE_NAMES = ['villages', 'indicators', 'observations', 'problems', 'enterprises', 'credit-ratings', 'credit-levels', 'redactions'] as const;
 export type DataTableName = (typeof DATA_TABLE_NAMES)[number];
@@ -8,7 +7,7 @@ export type DataTableName = (typeof DATA_TABLE_NAMES)[number];
 /** data/datasets.csv: one row of human metadata per data table. */
 export const datasets = defineTable({
   name: 'datasets',
-  schema: z.object({
+  columns: {
     table: oneOf({ title: '数据表', description: '数据表的文件名（不带 .csv）。', required: true }, DATA_TABLE_NAMES),
     title: text({ title: '标题', description: '数据集的中文标题。', required: true }, 100),
     description: text({ title: '说明', description: '数据集包含什么、怎样使用。', required: true }, 2000),
@@ -18,9 +17,9 @@ export const datasets = defineTable({
     update_frequency: text({ title: '更新频率', description: '例如 每季度、每年、不定期。', required: true }, 50),
     sample: yesNo({ title: '是否示例数据', description: '“是”表示这些记录是演示用的虚构示例。', required: true }),
     source: text({ title: '来源说明', description: '数据从哪里来。' }, 1000),
-  }),
+  },
   primaryKey: ['table'],
   foreignKeys: [],
 });
 
-export type Dataset = z.output<typeof datasets.schema>;
+export type Dataset = RowOfTable<typeof datasets>;

@@ -1,6 +1,7 @@
 /**
- * The enumerated values of the tables, in the order readers see them. The zod schemas build
- * on these; browser code imports them from here so that it does not pull zod into pages.
+ * The enumerated values of the tables, in the order readers see them. The table definitions
+ * build on these; browser code imports them from here so that it does not pull the column
+ * parsers and their messages into pages.
  */
 export const SOURCE_TYPES = ['中央环保督察', '省级环保督察', '市级督察', '信访举报', '媒体曝光', '网格巡查', '其他'] as const;
 export const CATEGORIES = ['水', '大气', '土壤', '固废', '噪声', '生态', '辐射', '其他'] as const;

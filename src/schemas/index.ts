@@ -1,5 +1,4 @@
 /** The registry of tables: the order here is the order of the catalogue and the data package. */
-import type { z } from 'astro/zod';
 import { villages } from './villages.ts';
 import { indicators } from './indicators.ts';
 import { observations } from './observations.ts';
@@ -9,7 +8,7 @@ import { creditRatings } from './credit-ratings.ts';
 import { creditLevels } from './credit-levels.ts';
 import { redactions } from './redactions.ts';
 import { datasets, type DataTableName } from './datasets.ts';
-import { columnTitle, type AnyTable } from './table.ts';
+import { columnTitle, type AnyTable, type RowOfTable } from './table.ts';
 
 export const DATA_TABLES = {
   villages,
@@ -26,7 +25,7 @@ export const DATA_TABLES = {
 export const ALL_TABLES: readonly AnyTable[] = [...Object.values(DATA_TABLES), datasets];
 
 /** One row of a table, as the validator returns it: every column, an empty cell undefined. */
-export type RowOf<N extends DataTableName> = z.output<(typeof DATA_TABLES)[N]['schema']>;
+export type RowOf<N extends DataTableName> = RowOfTable<(typeof DATA_TABLES)[N]>;
 
 /**
  * Some columns of a table's row, for code that needs only those: a RowOf<N> fits, and so does

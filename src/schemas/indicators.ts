@@ -1,7 +1,6 @@
-import { z } from 'astro/zod';
 import { number, oneOf, partialDate, slug, text, textList } from './columns.ts';
 import { ANCHOR_PATTERN } from '../lib/plan-doc.ts';
-import { defineTable, type RuleIssue } from './table.ts';
+import { defineTable, type RuleIssue, type RowOfTable } from './table.ts';
 import { INDICATOR_KINDS } from './enums.ts';
 
 export { INDICATOR_KINDS };
@@ -16,7 +15,7 @@ export const INDICATOR_VALUE_RANGE = { min: -1_000_000, max: 1_000_000_000 } as 
 
 export const indicators = defineTable({
   name: 'indicators',
-  schema: z.object({
+  columns: {
     id: slug({ title: '指标编号', description: '指标的英文编号，用在网址中，例如 red-line-area。', required: true }, 'red-line-area'),
     plan: slug(
       { title: '计划文件', description: '设定目标的计划文件名（content/plan/ 中的文件名，不带 .md），例如 gushan-2017。', required: true },
@@ -43,7 +42,7 @@ export const indicators = defineTable({
       required: true,
     }),
     note: text({ title: '备注', description: '补充说明。' }, 20000),
-  }),
+  },
   primaryKey: ['id'],
   foreignKeys: [],
   rules(row) {
@@ -69,4 +68,4 @@ export const indicators = defineTable({
   },
 });
 
-export type Indicator = z.output<typeof indicators.schema>;
+export type Indicator = RowOfTable<typeof indicators>;

@@ -1,6 +1,5 @@
-import { z } from 'astro/zod';
 import { date, listOf, number, oneOf, pattern, slug, text, url, uscc } from './columns.ts';
-import { defineTable, type RuleIssue } from './table.ts';
+import { defineTable, type RuleIssue, type RowOfTable } from './table.ts';
 
 import { CATEGORIES, CLOSED_STATUSES, PROBLEM_STATUSES, SOURCE_TYPES, VERIFIED, type ProblemStatus } from './enums.ts';
 
@@ -10,7 +9,7 @@ export const PROBLEM_ID = /^[A-Z]{2,}-\d{4}-\d{3,}$/;
 
 export const problems = defineTable({
   name: 'problems',
-  schema: z.object({
+  columns: {
     id: pattern(
       { title: '问题编号', description: '问题的唯一编号：镇代码-年份-序号，例如 GS-2017-001。', required: true },
       PROBLEM_ID,
@@ -33,7 +32,7 @@ export const problems = defineTable({
     penalty: text({ title: '处罚情况', description: '对责任主体的处罚。' }, 1000),
     fine_wan: number({ title: '罚款金额', description: '罚款金额，单位万元。' }, { min: 0, max: 100000, unit: '万元' }),
     source_url: url({ title: '来源网址', description: '曝光或交办信息的网址。' }),
-  }),
+  },
   primaryKey: ['id'],
   foreignKeys: [
     { column: 'village', table: 'villages', tableColumn: 'id' },
@@ -73,4 +72,4 @@ export const problems = defineTable({
   },
 });
 
-export type Problem = z.output<typeof problems.schema>;
+export type Problem = RowOfTable<typeof problems>;

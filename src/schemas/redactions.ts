@@ -1,6 +1,5 @@
-import { z } from 'astro/zod';
 import { date, oneOf, pattern, text } from './columns.ts';
-import { defineTable } from './table.ts';
+import { defineTable, type RowOfTable } from './table.ts';
 
 /** Tables whose past values a row of redactions.csv can withhold: every table with records (not the metadata, not itself). */
 export const REDACTABLE_TABLES = ['villages', 'indicators', 'observations', 'problems', 'enterprises', 'credit-ratings', 'credit-levels'] as const;
@@ -14,7 +13,7 @@ export const REDACTABLE_TABLES = ['villages', 'indicators', 'observations', 'pro
  */
 export const redactions = defineTable({
   name: 'redactions',
-  schema: z.object({
+  columns: {
     table: oneOf({ title: '数据表', description: '要隐去内容的数据表的文件名（不带 .csv），例如 problems。', required: true }, REDACTABLE_TABLES),
     key: pattern(
       {
@@ -32,12 +31,12 @@ export const redactions = defineTable({
     ),
     until: date({ title: '截止日期', description: '只隐去在这一天（北京时间，按提交日期）或以前提交的版本中的旧值；留空表示隐去所有与现在不同的旧值。' }),
     reason: text({ title: '原因', description: '向读者说明为什么隐去，例如 个人信息、行政处罚决定已撤销。网站上显示为“已隐去：原因”。', required: true }, 100),
-  }),
+  },
   primaryKey: ['table', 'key', 'column'],
   foreignKeys: [],
 });
 
-export type Redaction = z.output<typeof redactions.schema>;
+export type Redaction = RowOfTable<typeof redactions>;
 
 /** The key columns' values of a redaction's `key`: a two-column key is written with `+` between its values. */
 export function redactionKeyParts(key: string, width: number): string[] | undefined {

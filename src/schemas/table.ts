@@ -1,6 +1,5 @@
-import type { z } from 'astro/zod';
 import type { IssueCodeId } from '../lib/validation/issues.ts';
-import { columnMeta } from './columns.ts';
+import type { ColumnMeta } from './columns.ts';
 
 export interface ForeignKey {
   /** Column of this table holding the reference. */
@@ -18,46 +17,57 @@ export interface RuleIssue {
   value?: string;
 }
 
-/**
- * Any table, whatever its schema: what the validator, catalogue and data package need.
- * (zod object types are invariant in their shape, so a TableDef of one table is not a
- * TableDef of another; this structural view is what they have in common.)
- */
+/** A table's columns by name, in the order of its CSV header; built with src/schemas/columns.ts. */
+export type Columns = Readonly<Record<string, ColumnMeta>>;
+
+/** What a valid cell of a column holds: the value its parser succeeds with. */
+export type CellValue<C extends ColumnMeta> = Extract<ReturnType<C['parse']>, { ok: true }>['value'];
+
+/** One row of a table with these columns, as the validator returns it: every column, an empty cell undefined. */
+export type RowFrom<C extends Columns> = { -readonly [K in keyof C]: CellValue<C[K]> };
+
+/** Any table, whatever its columns: what the validator, catalogue and data package need. */
 export interface AnyTable {
+  /** File name without .csv; also the download name. */
   name: string;
-  schema: { shape: Record<string, z.ZodType> };
+  columns: Columns;
   primaryKey: readonly string[];
   foreignKeys: readonly ForeignKey[];
-  rules?(row: Record<string, unknown>): RuleIssue[];
-}
-
-export interface TableDef<S extends z.ZodObject = z.ZodObject> {
-  /** File name without .csv; also the collection name and the download name. */
-  name: string;
-  schema: S;
-  primaryKey: readonly (keyof S['shape'] & string)[];
-  foreignKeys: readonly ForeignKey[];
   /**
-   * Rules across the cells of one row, run when every cell of the row is valid. (Method
-   * syntax on purpose: it lets a table of any schema be used where a TableDef is expected.)
+   * Rules across the cells of one row, run when every cell of the row is valid. (Method syntax
+   * on purpose: its parameter is compared both ways, so a TableDef's rules of its own row fit.)
    */
-  rules?(row: z.output<S>): RuleIssue[];
+  rules?(row: Readonly<Record<string, unknown>>): RuleIssue[];
 }
 
-export function defineTable<S extends z.ZodObject>(def: TableDef<S>): TableDef<S> {
+/** A table as defined in src/schemas/<table>.ts: its keys and rules typed by its columns. */
+export interface TableDef<C extends Columns> extends AnyTable {
+  columns: C;
+  primaryKey: readonly (keyof C & string)[];
+  rules?(row: RowFrom<C>): RuleIssue[];
+}
+
+/** One row of a table (see RowFrom). */
+export type RowOfTable<D extends AnyTable> = RowFrom<D['columns']>;
+
+export function defineTable<C extends Columns>(def: TableDef<C>): TableDef<C> {
   return def;
 }
 
-/** Column names of a table, in the order of its schema (the order of the CSV header). */
+/** Column names of a table, in the order of its definition (the order of the CSV header). */
 export function columnNames(def: AnyTable): string[] {
-  return Object.keys(def.schema.shape);
+  return Object.keys(def.columns);
+}
+
+/** The metadata of a column of a table; undefined when the table has no such column (an old header's, a misspelt one). */
+export function columnMetaOf(def: AnyTable, column: string): ColumnMeta | undefined {
+  return Object.hasOwn(def.columns, column) ? def.columns[column] : undefined;
 }
 
 /**
- * The Chinese title of a column of a table (its name when the schema does not know it): the
+ * The Chinese title of a column of a table (its name when the table does not know it): the
  * title /data/ and datapackage.json publish, and the label pages show over the column.
  */
 export function columnTitle(def: AnyTable, column: string): string {
-  const s = def.schema.shape[column];
-  return s ? columnMeta(s).title : column;
+  return columnMetaOf(def, column)?.title ?? column;
 }

@@ -3,7 +3,6 @@
  * The file never leaves the computer. The published tables and plans, needed for
  * references, are fetched when the page opens, so the check also works offline afterwards.
  */
-import './zod-jitless.ts';
 import { checkFile, formatForEditor, guessTable, keptNote, type CorrectedFile } from '../lib/validation/check-file.ts';
 import { ISSUE_CODES, formatIssue, type ValidationIssue } from '../lib/validation/issues.ts';
 import type { PlanSource } from '../lib/validation/validate.ts';

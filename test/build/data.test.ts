@@ -7,9 +7,8 @@ import { readHtml } from '../helpers/html.ts';
 import { REPO_URL } from '../helpers/paths.ts';
 import { BOTH_SITES, csvRows, FIXTURE_SITE } from '../helpers/sites.ts';
 import { excelCell, excelColumn } from '../../src/lib/publishing/excel-csv.ts';
-import { columnMeta } from '../../src/schemas/columns.ts';
 import { DATA_TABLES, DATA_TABLE_NAMES } from '../../src/schemas/index.ts';
-import { columnNames, type AnyTable } from '../../src/schemas/table.ts';
+import { columnMetaOf, columnNames, type AnyTable } from '../../src/schemas/table.ts';
 
 for (const site of BOTH_SITES) {
   const source = (name: string) => readFileSync(join(site.dataDir, `${name}.csv`));
@@ -35,7 +34,7 @@ for (const site of BOTH_SITES) {
           expect(row).toHaveLength(header.length);
           row.forEach((cell, k) => {
             const was = original[r]![k]!;
-            const kind = excelColumn(columnMeta(def.schema.shape[header[k]!]!).type);
+            const kind = excelColumn(columnMetaOf(def, header[k]!)!.type);
             expect(cell).toBe(r === 0 ? was : excelCell(was, kind).text);
           });
         });

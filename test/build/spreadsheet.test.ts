@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { OUTPUT } from '../helpers/paths.ts';
 import { BOTH_SITES } from '../helpers/sites.ts';
 import { DATA_TABLES, DATA_TABLE_NAMES } from '../../src/schemas/index.ts';
-import { columnMeta } from '../../src/schemas/columns.ts';
+import { columnMetaOf } from '../../src/schemas/table.ts';
 import { toCsv } from '../../src/lib/publishing/downloads.ts';
 import { pickedRowsExcelCsv, toExcelCsv, type ExcelColumn, type ExcelColumns } from '../../src/lib/publishing/excel-csv.ts';
 import { EXCEL_CORPUS } from '../helpers/excel-corpus.ts';
@@ -79,7 +79,7 @@ describe.skipIf(missing && !process.env.CI)('LibreOffice Calc reading the Excel-
             if (c.type === '') return; // an empty cell
             cells++;
             const col = names[j]!;
-            const meta = columnMeta(DATA_TABLES[t].schema.shape[col as never]);
+            const meta = columnMetaOf(DATA_TABLES[t], col)!;
             if (c.formula !== undefined && !/^of:="[^"]*"$/.test(c.formula)) wrong.push(`${t}.csv ${col} row ${k + 2}: formula ${c.formula}`);
             const want =
               meta.type === 'string' || meta.type === 'array'

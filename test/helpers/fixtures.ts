@@ -34,7 +34,6 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { columnMeta } from '../../src/schemas/columns.ts';
 import { ALL_TABLES } from '../../src/schemas/index.ts';
 import type { AnyTable } from '../../src/schemas/table.ts';
 import { applyPatch, parseCsv, writeCsv, type FilePatch, type Op, type Patch } from './fixture-patch.ts';
@@ -98,8 +97,7 @@ export const HOSTILE_LONG = '长文本'.repeat(3334).slice(0, 10000);
 
 /** The free-text columns of a table: strings that are not enums, patterns, dates, codes or URLs. */
 function textColumns(table: AnyTable): Array<{ name: string; accepts: (v: string) => boolean }> {
-  return Object.entries(table.schema.shape).flatMap(([name, schema]) => {
-    const m = columnMeta(schema);
+  return Object.entries(table.columns).flatMap(([name, m]) => {
     const free = m.type === 'string' && !m.enum && !m.pattern && !m.format;
     return free ? [{ name, accepts: (v: string) => m.parse(v).ok }] : [];
   });

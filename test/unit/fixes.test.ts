@@ -6,12 +6,11 @@ import { excelSerialDate, fixTableText, nearestAllowed, suggestCell } from '../.
 import { decodeCsvBytes } from '../../src/lib/validation/encoding.ts';
 import { parseCsv } from '../../src/lib/validation/csv.ts';
 import { validateDirs } from '../../src/build/read-dataset.ts';
-import { columnMeta } from '../../src/schemas/columns.ts';
 import { ALL_TABLES } from '../../src/schemas/index.ts';
-import type { AnyTable } from '../../src/schemas/table.ts';
+import { columnMetaOf, type AnyTable } from '../../src/schemas/table.ts';
 
 const table = (name: string) => ALL_TABLES.find((t) => t.name === name)! as AnyTable;
-const meta = (t: string, c: string) => columnMeta(table(t).schema.shape[c]!);
+const meta = (t: string, c: string) => columnMetaOf(table(t), c)!;
 const fix = (t: string, c: string, raw: string) => suggestCell(meta(t, c), raw)?.value;
 
 /** Each mechanical mistake: table, column, what the editor wrote, the suggested value. */

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BROKEN, HOSTILE_LONG, HOSTILE_PAYLOADS, VALID, brokenFixtures, materialise, materialiseHostile, readPatch } from '../helpers/fixtures.ts';
 import { validateDirs } from '../../src/build/read-dataset.ts';
-import { columnMeta } from '../../src/schemas/columns.ts';
 import { ALL_TABLES } from '../../src/schemas/index.ts';
 import { applyCsvOp, parseCsv, patchFile, writeCsv, type Op } from '../helpers/fixture-patch.ts';
 import { OUTPUT } from '../helpers/paths.ts';
@@ -143,8 +142,7 @@ describe('the hostile fixture', () => {
     expect(validateDirs({ dataDir: `${dir}/data`, contentDir: `${dir}/content`, cwd: dir }).issues).toEqual([]);
     for (const table of ALL_TABLES) {
       const m = parseCsv(readFileSync(join(dir, 'data', `${table.name}.csv`), 'utf8'));
-      for (const [name, schema] of Object.entries(table.schema.shape)) {
-        const meta = columnMeta(schema);
+      for (const [name, meta] of Object.entries(table.columns)) {
         if (meta.type !== 'string' || meta.enum || meta.pattern || meta.format) continue;
         const k = m.header.indexOf(name);
         const cells = m.rows.map((r) => ('cells' in r ? String(r.cells[k]) : ''));

@@ -13,12 +13,12 @@ import { readDataHistory } from '../../src/build/history/data-history.ts';
 import { cleanSubject, commitDate, foldKey, keyProblem, logText, screenKeys } from '../../src/lib/history/history-screen.ts';
 import { keyLine } from '../../src/lib/history/record-diff.ts';
 import { disclosureTimeliness, timelineOf, type DataHistory, type HistoryCommit } from '../../src/lib/history/record-history.ts';
-import { columnMeta, text } from '../../src/schemas/columns.ts';
+import { text } from '../../src/schemas/columns.ts';
 import { ALL_TABLES } from '../../src/schemas/index.ts';
 import { problems } from '../../src/schemas/problems.ts';
 import { redactions } from '../../src/schemas/redactions.ts';
 import { villages } from '../../src/schemas/villages.ts';
-import type { AnyTable } from '../../src/schemas/table.ts';
+import { columnMetaOf, type AnyTable } from '../../src/schemas/table.ts';
 import { tempRepo, type TempRepo } from '../helpers/git-repo.ts';
 
 const HEAD =
@@ -29,7 +29,7 @@ const V = 'id,name,kind\ndongcun,东村,村\n';
 /** A table keyed by free text, where only folding tells two keys apart (the real tables' key patterns already refuse letter case). */
 const notes: AnyTable = {
   name: 'notes',
-  schema: { shape: { name: text({ title: '名称', description: '测试用', required: true }, 100), body: text({ title: '内容', description: '测试用' }) } },
+  columns: { name: text({ title: '名称', description: '测试用', required: true }, 100), body: text({ title: '内容', description: '测试用' }) },
   primaryKey: ['name'],
   foreignKeys: [],
 };
@@ -117,7 +117,7 @@ describe('keys of old versions that would not validate today', () => {
     const tail = '，不能作为记录的编号。这条记录的这些旧版本不列入修改历史，也不生成页面；其余的修改历史照常显示，现在的数据不受影响。';
     // The reason is the message the validator gives today for that cell (its wording is the schema's).
     const today = (def: AnyTable, value: string) => {
-      const r = columnMeta(def.schema.shape[def.primaryKey[0]!]!).parse(value);
+      const r = columnMetaOf(def, def.primaryKey[0]!)!.parse(value);
       return r.ok ? '' : r.message;
     };
     // The schema may refuse 300 characters itself (its message then); else the history's own limit does.

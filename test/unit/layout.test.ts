@@ -61,6 +61,12 @@ describe('the layout of the code', () => {
     expect(offenders(SCRIPTS, /createElement\('(tr|td|th)'\)/)).toEqual([]);
   });
 
+  it("uses zod only where Astro parses with it: the pages' front matter, on the Node side", () => {
+    const all = files(['src']);
+    expect(all.length).toBeGreaterThan(100);
+    expect(offenders(all, /from ['"](astro\/zod|zod)['"]/)).toEqual(['src/build/page-front-matter.ts']);
+  });
+
   it('declares each enumeration once', () => {
     const src = files(['src'])
       .map((f) => readFileSync(f, 'utf8'))

@@ -12,6 +12,7 @@ import {
   routeTemplate,
 } from '../../src/lib/validation/routes.ts';
 import { ALL_TABLES } from '../../src/schemas/index.ts';
+import { columnMetaOf } from '../../src/schemas/table.ts';
 import { ROOT } from '../helpers/paths.ts';
 
 const listing = (dir: string) =>
@@ -46,7 +47,7 @@ describe('the route list of the validator', () => {
     for (const [param, s] of Object.entries(ROUTE_PARAMS)) {
       if (s.kind !== 'column') continue;
       const table = ALL_TABLES.find((t) => t.name === s.table);
-      expect(table?.schema.shape[s.column], param).toBeDefined();
+      expect(table && columnMetaOf(table, s.column), param).toBeDefined();
       expect(table?.primaryKey, param).toContain(s.column);
     }
   });

@@ -3,6 +3,9 @@ import type { PickRow, RowOf } from '../../src/schemas/index.ts';
 import type { PeriodRating } from '../../src/lib/ratings.ts';
 import type { Rating } from '../../src/schemas/enums.ts';
 import { latestByEnterprise } from '../../src/lib/ratings.ts';
+import { listOf, number, oneOf, text, yesNo, type CellResult } from '../../src/schemas/columns.ts';
+import { defineTable, type RowOfTable } from '../../src/schemas/table.ts';
+import type { Problem } from '../../src/schemas/problems.ts';
 
 // Checked by the type check (astro check in npm test): the row types come from the schemas.
 describe('row types from the schemas', () => {
@@ -31,11 +34,49 @@ describe('row types from the schemas', () => {
   });
 });
 
+describe('row types derived from the columns', () => {
+  const things = defineTable({
+    name: 'things',
+    columns: {
+      id: text({ title: '编号', description: '测试用', required: true }, 10),
+      size: number({ title: '大小', description: '测试用' }, { min: 0, max: 9 }),
+      colour: oneOf({ title: '颜色', description: '测试用', required: true }, ['红', '蓝']),
+      tags: listOf({ title: '标签', description: '测试用' }, ['甲', '乙']),
+      done: yesNo({ title: '完成', description: '测试用', required: true }),
+    },
+    primaryKey: ['id'],
+    foreignKeys: [],
+    rules(row) {
+      expectTypeOf(row).toEqualTypeOf<RowOfTable<typeof things>>();
+      // @ts-expect-error a column the table does not have
+      void row.weight;
+      return [];
+    },
+  });
+
+  it("types each cell by what its column's parser returns; an empty cell is undefined unless required", () => {
+    expectTypeOf<RowOfTable<typeof things>>().toEqualTypeOf<{
+      id: string;
+      size: number | undefined;
+      colour: '红' | '蓝';
+      tags: Array<'甲' | '乙'> | undefined;
+      done: boolean;
+    }>();
+    expectTypeOf(things.columns.size.parse).returns.toEqualTypeOf<CellResult<number | undefined>>();
+    expectTypeOf(things.columns.colour.parse).returns.toEqualTypeOf<CellResult<'红' | '蓝'>>();
+    expectTypeOf<Problem>().toEqualTypeOf<RowOf<'problems'>>();
+    expectTypeOf<RowOf<'problems'>['fine_wan']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<RowOf<'problems'>['status']>().toEqualTypeOf<'待整改' | '整改中' | '已整改' | '已销号'>();
+    // @ts-expect-error a primary key must be one of the columns
+    defineTable({ name: 'x', columns: { a: text({ title: '甲', description: '测试用' }) }, primaryKey: ['b'], foreignKeys: [] });
+    expect(things.columns.done.parse('是')).toEqual({ ok: true, value: true });
+  });
+});
+
 describe('column titles from the schemas', () => {
   it('gives the title /data/ publishes, by table and column', async () => {
     const { titleOf, DATA_TABLES } = await import('../../src/schemas/index.ts');
-    const { columnMeta } = await import('../../src/schemas/columns.ts');
-    expect(titleOf('problems', 'source_url')).toBe(columnMeta(DATA_TABLES.problems.schema.shape.source_url).title);
+    expect(titleOf('problems', 'source_url')).toBe(DATA_TABLES.problems.columns.source_url.title);
     expect(titleOf('problems', 'source_url')).toBe('来源网址');
     expect(titleOf('credit-ratings', 'rating')).toBe('信用等级');
     // @ts-expect-error a misspelt column is a type error

@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../src/lib/validation/csv.ts';
+import { FIXTURE_DATA } from '../helpers/paths.ts';
 import { problems } from '../../src/schemas/problems.ts';
 import { creditRatings, ratingForScore } from '../../src/schemas/credit-ratings.ts';
-import { columnMeta } from '../../src/schemas/columns.ts';
 import { ALL_TABLES } from '../../src/schemas/index.ts';
-import { columnNames } from '../../src/schemas/table.ts';
+import { columnMetaOf, columnNames } from '../../src/schemas/table.ts';
 
 /** A raw CSV row: every column empty, then the cells this test sets (so a new column needs no edit here). */
 const raw = {
@@ -29,27 +32,72 @@ const raw = {
 };
 
 describe('table schemas', () => {
-  it('parse a raw CSV row into typed values with zod itself', () => {
-    const r = problems.schema.parse(raw);
-    expect(r).toMatchObject({ categories: ['水', '大气'], fine_wan: 2.5, village: undefined, status: '已整改' });
+  it('parse a raw CSV row into typed values, cell by cell', () => {
+    const r = Object.fromEntries(Object.entries(raw).map(([c, v]) => [c, columnMetaOf(problems, c)!.parse(v)]));
+    expect(Object.values(r).every((x) => x.ok)).toBe(true);
+    expect(Object.fromEntries(Object.entries(r).map(([c, x]) => [c, x.ok ? x.value : x]))).toMatchObject({
+      categories: ['水', '大气'],
+      fine_wan: 2.5,
+      village: undefined,
+      status: '已整改',
+    });
   });
 
-  it('report a bad cell through zod with its stable code and Chinese message', () => {
-    const r = problems.schema.safeParse({ ...raw, status: '已完成', fine_wan: '2.5万' });
-    expect(r.success).toBe(false);
-    const issues = r.success ? [] : r.error.issues.map((i) => [i.path.join('.'), (i as { params?: { code?: string } }).params?.code, i.message]);
-    expect(issues).toEqual([
-      ['status', 'E031', '“已完成”不是允许的值（允许：待整改、整改中、已整改、已销号）'],
-      ['fine_wan', 'E033', '“2.5万”不是数字（允许：数字，0 到 100000（单位：万元）；只写数字，例如 20 或 0.5，不带单位、百分号和千位分隔符）'],
-    ]);
+  it('report a bad cell with its stable code and Chinese message', () => {
+    expect(problems.columns.status.parse('已完成')).toEqual({
+      ok: false,
+      code: 'E031',
+      message: '“已完成”不是允许的值（允许：待整改、整改中、已整改、已销号）',
+    });
+    expect(problems.columns.fine_wan.parse('2.5万')).toEqual({
+      ok: false,
+      code: 'E033',
+      message: '“2.5万”不是数字（允许：数字，0 到 100000（单位：万元）；只写数字，例如 20 或 0.5，不带单位、百分号和千位分隔符）',
+    });
   });
 
   it('give every column a Chinese title and description', () => {
     for (const t of ALL_TABLES) {
       for (const c of columnNames(t)) {
-        const m = columnMeta(t.schema.shape[c]!);
+        const m = columnMetaOf(t, c)!;
         expect(m.title, `${t.name}.${c}`).toMatch(/[\u4e00-\u9fff]/);
         expect(m.description.length, `${t.name}.${c}`).toBeGreaterThan(3);
+      }
+    }
+  });
+
+  it("keep each column's metadata and its parser in agreement", () => {
+    for (const t of ALL_TABLES) {
+      const { rows } = parseCsv(readFileSync(join(FIXTURE_DATA, `${t.name}.csv`), 'utf8'));
+      const header = rows[0]!.cells;
+      for (const c of columnNames(t)) {
+        const m = columnMetaOf(t, c)!;
+        const at = `${t.name}.${c}`;
+        // Empty: refused exactly when required.
+        expect(m.parse(''), at).toEqual(m.required ? { ok: false, code: 'E030', message: `不能为空（必填：${m.title}）` } : { ok: true, value: undefined });
+        // Every allowed value is accepted.
+        for (const v of m.enum ?? []) expect(m.parse(v).ok, `${at} ${v}`).toBe(true);
+        if (m.minimum !== undefined) expect(m.parse(String(m.minimum)).ok, at).toBe(true);
+        if (m.maximum !== undefined) {
+          expect(m.parse(String(m.maximum)).ok, at).toBe(true);
+          expect(m.parse(String(m.maximum + 1)).ok, at).toBe(false);
+        }
+        if (m.maxLength !== undefined) expect(m.parse('a'.repeat(m.maxLength + 1)).ok, at).toBe(false);
+        // Every value the fixture holds (valid data) is accepted and within what the metadata publishes.
+        const k = header.indexOf(c);
+        for (const row of rows.slice(1)) {
+          const raw = row.cells[k] ?? '';
+          expect(m.parse(raw).ok, `${at} ${raw}`).toBe(true);
+          if (raw === '') continue;
+          const items = m.list ? raw.split(';') : [raw];
+          for (const item of items) {
+            if (m.enum) expect(m.enum, `${at} ${item}`).toContain(item);
+            if (m.pattern && !m.list) expect(item, at).toMatch(new RegExp(m.pattern));
+          }
+          if (m.maxLength !== undefined) expect(raw.length, at).toBeLessThanOrEqual(m.maxLength);
+          if (m.minimum !== undefined) expect(Number(raw), at).toBeGreaterThanOrEqual(m.minimum);
+          if (m.maximum !== undefined) expect(Number(raw), at).toBeLessThanOrEqual(m.maximum);
+        }
       }
     }
   });

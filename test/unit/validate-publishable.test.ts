@@ -9,12 +9,16 @@ import { formatIssue } from '../../src/lib/validation/issues.ts';
 import { validateDirs } from '../../src/build/read-dataset.ts';
 import { ROUTE_FILES } from '../../src/lib/validation/routes.ts';
 import { xmlSafe, xmlSafeDeep, xmlText } from '../../src/lib/publishing/xml.ts';
-import { columnMeta } from '../../src/schemas/columns.ts';
+import { columnMetaOf } from '../../src/schemas/table.ts';
 import { ALL_TABLES } from '../../src/schemas/index.ts';
 import { VALID } from '../helpers/fixtures.ts';
 import { OUTPUT, ROOT } from '../helpers/paths.ts';
 
-const meta = (table: string, column: string) => columnMeta(ALL_TABLES.find((t) => t.name === table)!.schema.shape[column]!);
+const meta = (table: string, column: string) =>
+  columnMetaOf(
+    ALL_TABLES.find((t) => t.name === table)!,
+    column,
+  )!;
 
 /**
  * Hostile values that validated before and broke an output (issue 29): what each gets now, in

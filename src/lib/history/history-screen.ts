@@ -12,9 +12,7 @@
  * - **Commits.** Ids and dates come from git's own fields (`%H`, `%ct`, `%cI`), each checked
  *   (`commitDate`); the subject only ever becomes displayed text (`cleanSubject`).
  */
-import { columnMeta } from '../../schemas/columns.ts';
-import { columnTitle } from '../../schemas/table.ts';
-import type { AnyTable } from '../../schemas/table.ts';
+import { columnMetaOf, columnTitle, type AnyTable } from '../../schemas/table.ts';
 import { showValue } from '../validation/issues.ts';
 import { keyId } from './record-diff.ts';
 import { isEmptyChange, type CommitRef, type HistoryCommit, type TableChange } from './record-history.ts';
@@ -44,10 +42,10 @@ export function keyProblem(def: AnyTable, key: readonly string[]): string | unde
   for (let i = 0; i < def.primaryKey.length; i++) {
     const column = def.primaryKey[i]!;
     const value = key[i] ?? '';
-    const schema = def.schema.shape[column];
-    const title = schema ? columnMeta(schema).title : column;
-    if (schema) {
-      const r = columnMeta(schema).parse(value);
+    const meta = columnMetaOf(def, column);
+    const title = meta?.title ?? column;
+    if (meta) {
+      const r = meta.parse(value);
       if (!r.ok) return `${title}${logText(r.message)}`;
       if (value === '') continue; // an optional key column left empty (redactions' column): the check allowed it
     }

@@ -6,7 +6,7 @@
  */
 import { DATA_TABLES, type DataTableName } from '../../schemas/index.ts';
 import { keyId, type FieldChange } from './record-diff.ts';
-import { columnTitle } from '../../schemas/table.ts';
+import { columnMetaOf, columnNames, columnTitle } from '../../schemas/table.ts';
 import {
   type CommitRef,
   type DataHistory,
@@ -180,7 +180,7 @@ export function countsText(t: { added: number; changed: number; removed: number 
 /** The last published content of a removed record: column title and value, in the schema's column order, empty cells left out. */
 export function lastContent(table: string, last: Readonly<Record<string, string>>): Array<{ column: string; title: string; value: string }> {
   const def = isTable(table) ? DATA_TABLES[table] : undefined;
-  const columns = def ? [...Object.keys(def.schema.shape), ...Object.keys(last).filter((c) => !Object.hasOwn(def.schema.shape, c))] : Object.keys(last);
+  const columns = def ? [...columnNames(def), ...Object.keys(last).filter((c) => columnMetaOf(def, c) === undefined)] : Object.keys(last);
   return columns
     .filter((c) => (last[c] ?? '') !== '')
     .map((c) => ({ column: c, title: def ? columnTitle(def, c) : c, value: c === 'period' ? periodLabel(last[c]!) : last[c]! }));

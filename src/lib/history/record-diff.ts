@@ -22,8 +22,7 @@
 import { parseCsv } from '../validation/csv.ts';
 import { decodeCsvBytes } from '../validation/encoding.ts';
 import { detectDelimiter, headerWords, titleMap } from '../validation/fixes.ts';
-import { columnNames, type AnyTable } from '../../schemas/table.ts';
-import { columnMeta } from '../../schemas/columns.ts';
+import { columnMetaOf, columnNames, type AnyTable } from '../../schemas/table.ts';
 
 /** One row of a version: its key values (in primary-key order) and its cells by column. */
 export interface RecordRow {
@@ -236,7 +235,7 @@ export function readSnapshot(def: AnyTable, version: Version, previous?: Snapsho
   const duplicates = new Set<string>();
   const keyAt = def.primaryKey.map((c) => index.get(c)!);
   // A key column that may be empty (redactions.csv's `column`: empty for a whole record) is part of the key even when empty.
-  const mayBeEmpty = def.primaryKey.map((c) => !columnMeta(def.schema.shape[c]!).required);
+  const mayBeEmpty = def.primaryKey.map((c) => !columnMetaOf(def, c)!.required);
   const entries = [...index];
   const parsed = texts ? new Map<string, { cells: string[]; row?: RecordRow }>() : undefined;
   // The same header: a record with the same text is the same RecordRow.

@@ -1,6 +1,5 @@
 /** Frictionless Data Package (v2) descriptor built from the table schemas. */
-import { columnMeta } from '../../schemas/columns.ts';
-import { columnNames, type AnyTable } from '../../schemas/table.ts';
+import { columnMetaOf, columnNames, type AnyTable } from '../../schemas/table.ts';
 import type { Dataset } from '../../schemas/datasets.ts';
 
 export interface ResourceInput {
@@ -45,7 +44,7 @@ export function createdDateTime(day: string): string {
 
 export function tableSchema(def: AnyTable): Record<string, unknown> {
   const fields = columnNames(def).map((name) => {
-    const m = columnMeta(def.schema.shape[name]!);
+    const m = columnMetaOf(def, name)!;
     const constraints: Record<string, unknown> = {};
     if (m.required) constraints.required = true;
     if (m.enum && !m.list) constraints.enum = m.enum;

@@ -14,8 +14,8 @@ import { DAY_MS, dayMs, isoDate, PARTIAL_DATE } from '../dates.ts';
 import { stripControlChars } from './control-chars.ts';
 import { showValue } from './issues.ts';
 import { USCC_PATTERN } from '../uscc.ts';
-import { columnMeta, type ColumnMeta } from '../../schemas/columns.ts';
-import { columnNames, type AnyTable } from '../../schemas/table.ts';
+import type { ColumnMeta } from '../../schemas/columns.ts';
+import { columnMetaOf, columnNames, type AnyTable } from '../../schemas/table.ts';
 
 export interface CellFix {
   /** The corrected value. */
@@ -179,7 +179,7 @@ export function titleMap(def: AnyTable): Map<string, string> {
   const count = new Map<string, number>();
   const map = new Map<string, string>();
   for (const name of columnNames(def)) {
-    const title = columnMeta(def.schema.shape[name]!).title;
+    const title = columnMetaOf(def, name)!.title;
     count.set(title, (count.get(title) ?? 0) + 1);
     map.set(title, name);
   }
@@ -266,7 +266,7 @@ export function fixTableText(def: AnyTable, text: string): FixedFile {
     }
     return name;
   });
-  const metas = names.map((n) => (expected.includes(n) ? columnMeta(def.schema.shape[n]!) : undefined));
+  const metas = names.map((n) => (expected.includes(n) ? columnMetaOf(def, n) : undefined));
   const records = [...rows.slice(1), ...blank].sort((a, b) => a.start - b.start);
   /** Each record's corrections by cell, with whether the cell was written in quotes. */
   const proposed = new Map<CsvRow, Array<{ k: number; value: string; change: FileChange; quoted: boolean }>>();

@@ -6,8 +6,8 @@
  */
 import { showValue, type ValidationIssue } from './issues.ts';
 import { routeClash, type RouteClash, ROUTE_PARAMS } from './routes.ts';
-import { columnMeta, KEY_MAX_LENGTH, SLUG } from '../../schemas/columns.ts';
-import type { AnyTable } from '../../schemas/table.ts';
+import { KEY_MAX_LENGTH, SLUG } from '../../schemas/columns.ts';
+import { columnMetaOf, type AnyTable } from '../../schemas/table.ts';
 
 /** Files that systems and editors' programs leave behind and that are never data: not read, not refused. */
 export function ignoredFile(path: string): boolean {
@@ -214,8 +214,9 @@ export function checkRouteClashes(v: NamedValues): ValidationIssue[] {
   const accepts = (param: string, value: string): boolean => {
     const s = ROUTE_PARAMS[param];
     if (s?.kind === 'column') {
-      const schema = v.tables.get(s.table)?.def.schema.shape[s.column];
-      return schema ? columnMeta(schema).parse(value).ok : true;
+      const def = v.tables.get(s.table)?.def;
+      const meta = def ? columnMetaOf(def, s.column) : undefined;
+      return meta ? meta.parse(value).ok : true;
     }
     if (s?.kind === 'plan' || s?.kind === 'page') return SLUG.test(value) && value.length <= KEY_MAX_LENGTH;
     return true;

@@ -10,11 +10,11 @@ import { detectDelimiter, fixNote, headerWords, titleMap } from './fixes.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { ISSUE_CODES, showValue, sortIssues, type IssueCodeId, type ValidationIssue } from './issues.ts';
 import { parsePlanMarkdown, planAnchors, sectionText, type PlanBlock } from '../plan-doc.ts';
-import { columnMeta, type ColumnMeta } from '../../schemas/columns.ts';
-import { planFrontMatter, type PlanFrontMatter } from '../../schemas/plan.ts';
+import type { ColumnMeta } from '../../schemas/columns.ts';
+import { checkPlanFrontMatter, type PlanFrontMatter } from '../../schemas/plan.ts';
 import { DATA_TABLE_NAMES, datasets as datasetsTable } from '../../schemas/index.ts';
 import { redactionKeyParts } from '../../schemas/redactions.ts';
-import { columnNames, type AnyTable } from '../../schemas/table.ts';
+import { columnMetaOf, columnNames, type AnyTable } from '../../schemas/table.ts';
 import { checkFolders, checkPlanNames, checkRouteClashes, ignoredFile, type FolderListing } from './names.ts';
 
 export interface PlanSource {
@@ -222,7 +222,7 @@ function validateTable(def: AnyTable, file: string, bytes: Uint8Array | undefine
   for (const name of expected) {
     if (!seen.has(name)) {
       issues.push(
-        issue('E010', file, `缺少列“${name}”（${columnMeta(def.schema.shape[name]!).title}；这个表的列依次是：${expected.join(',')}）`, {
+        issue('E010', file, `缺少列“${name}”（${columnMetaOf(def, name)!.title}；这个表的列依次是：${expected.join(',')}）`, {
           line: header.line,
           column: name,
         }),
@@ -230,7 +230,7 @@ function validateTable(def: AnyTable, file: string, bytes: Uint8Array | undefine
     }
   }
 
-  const metas = new Map<string, ColumnMeta>(expected.map((c) => [c, columnMeta(def.schema.shape[c]!)]));
+  const metas = new Map<string, ColumnMeta>(expected.map((c) => [c, columnMetaOf(def, c)!]));
   const referable: Array<[number, Set<string>]> = [];
   for (const c of referenced) {
     const k = usable.get(c);
@@ -303,10 +303,9 @@ function validateTable(def: AnyTable, file: string, bytes: Uint8Array | undefine
 function validatePlan(src: PlanSource, issues: ValidationIssue[]): PlanDocument {
   const fm = readFrontMatter(src.text);
   for (const i of fm.issues) issues.push(issue('E081', src.path, i.message, { line: i.line }));
-  const parsed = planFrontMatter.safeParse(fm.data);
-  if (!parsed.success) {
-    for (const zi of parsed.error.issues) {
-      const key = String(zi.path[0] ?? '');
+  const parsed = checkPlanFrontMatter(fm.data);
+  if (!parsed.ok) {
+    for (const key of parsed.fields) {
       const lineIdx = src.text.split(/\r\n|\r|\n/).findIndex((l) => l.startsWith(`${key}:`));
       const value = fm.data[key];
       const message =
@@ -322,14 +321,13 @@ function validatePlan(src: PlanSource, issues: ValidationIssue[]): PlanDocument 
     .join('\n');
   const { blocks, issues: docIssues } = parsePlanMarkdown(body, fm.lines);
   for (const d of docIssues) issues.push(issue('E080', src.path, d.message, { line: d.line }));
-  return { id: src.id, path: src.path, text: src.text, data: fm.data, meta: parsed.success ? parsed.data : undefined, blocks, anchors: planAnchors(blocks) };
+  return { id: src.id, path: src.path, text: src.text, data: fm.data, meta: parsed.ok ? parsed.value : undefined, blocks, anchors: planAnchors(blocks) };
 }
 
 const compact = (s: string) => s.replace(/\s+/g, '');
 
 function checkIndicatorPlans(t: TableResult, plans: Map<string, PlanDocument>, issues: ValidationIssue[]): void {
-  const header = t.def.schema.shape;
-  if (!('plan' in header)) return;
+  if (columnMetaOf(t.def, 'plan') === undefined) return;
   const at = (line: number, excelRow: number, column: string, value: string): Partial<ValidationIssue> => {
     const extra: Partial<ValidationIssue> = { line, excelRow, column, value };
     const letter = t.letters.get(column);
@@ -421,7 +419,7 @@ function checkRedactions(t: TableResult, tables: ReadonlyMap<string, TableResult
       );
       continue;
     }
-    const bad = parts.map((p, i) => ({ p, c: def.primaryKey[i]!, r: columnMeta(def.schema.shape[def.primaryKey[i]!]!).parse(p) })).find((x) => !x.r.ok);
+    const bad = parts.map((p, i) => ({ p, c: def.primaryKey[i]!, r: columnMetaOf(def, def.primaryKey[i]!)!.parse(p) })).find((x) => !x.r.ok);
     if (bad && !bad.r.ok) {
       issues.push(
         issue(
