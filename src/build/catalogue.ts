@@ -5,10 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { columnMeta, type ColumnMeta } from '../schemas/columns.ts';
+import type { ColumnMeta } from '../schemas/columns.ts';
 import { DATA_TABLES, DATA_TABLE_NAMES, type DataTableName } from '../schemas/index.ts';
 import type { Dataset } from '../schemas/datasets.ts';
-import { columnNames, type AnyTable } from '../schemas/table.ts';
+import { columnMetaOf, columnNames, type AnyTable } from '../schemas/table.ts';
 import { lastChange } from './history/data-history.ts';
 import { datasetDirs } from './read-dataset.ts';
 import type { ValidationResult } from '../lib/validation/validate.ts';
@@ -36,7 +36,7 @@ export function catalogue(result: ValidationResult): CatalogueEntry[] {
       name,
       def,
       meta: metaRows.find((m) => m.table === name),
-      columns: columnNames(def).map((c) => ({ name: c, ...columnMeta(def.schema.shape[c]!) })),
+      columns: columnNames(def).map((c) => ({ name: c, ...columnMetaOf(def, c)! })),
       bytes,
       sha256: createHash('sha256').update(bytes).digest('hex'),
       rows: (result.tables.get(name)?.rows ?? []).map((r) => r.record),

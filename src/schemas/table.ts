@@ -1,6 +1,6 @@
 import type { z } from 'astro/zod';
 import type { IssueCodeId } from '../lib/validation/issues.ts';
-import { columnMeta } from './columns.ts';
+import { columnMeta, type ColumnMeta } from './columns.ts';
 
 export interface ForeignKey {
   /** Column of this table holding the reference. */
@@ -60,4 +60,10 @@ export function columnNames(def: AnyTable): string[] {
 export function columnTitle(def: AnyTable, column: string): string {
   const s = def.schema.shape[column];
   return s ? columnMeta(s).title : column;
+}
+
+/** Everything the schema says of a column (type, title, description, constraints); undefined for a column the table does not have. */
+export function columnMetaOf(def: AnyTable, column: string): ColumnMeta | undefined {
+  const s = def.schema.shape[column];
+  return s ? columnMeta(s) : undefined;
 }
