@@ -25,9 +25,9 @@ import { problemIndex as buildProblemIndex } from './lib/problem-index.ts';
 import { SITE_NAME } from './lib/site.ts';
 import { buildDate } from './build/config.ts';
 import { createHash } from 'node:crypto';
-import { PROGRESS_COLUMNS, progressRecords } from './lib/indicator-progress.ts';
-import { toCsv } from './lib/publishing/downloads.ts';
-import { PERIOD_CSV_COLUMNS, periodRecords } from './lib/credit-period.ts';
+import { INDICATOR_OBSERVATIONS, INDICATOR_PROGRESS, indicatorCsvRecords, progressRecords } from './lib/indicator-progress.ts';
+import { derivedTable, sourceTable, type PackageEntry, type PublishedTable } from './lib/publishing/published.ts';
+import { CREDIT_PERIOD, periodRecords } from './lib/credit-period.ts';
 import { chartModel, type ChartModel } from './lib/charts/chart-model.ts';
 import { chartImageMeta, chartImageSvg } from './lib/charts/chart-svg.ts';
 import { lastChange, readDataHistory } from './build/history/data-history.ts';
@@ -140,19 +140,46 @@ export function indicatorChartImage(id: string, url: string): string {
   return chartImageSvg(indicatorCharts().get(id)!, chartImageMeta({ view, dataset: meta, siteName: SITE_NAME, url, date: buildDate() }));
 }
 
-/** The scoreboard as a derived table: records, its CSV text, size and hash (for datapackage.json). */
-export const indicatorProgress = perDataset(() => {
-  const records = progressRecords(indicatorViews());
-  const csv = toCsv(
-    PROGRESS_COLUMNS.map((c) => c.name),
-    records,
-  );
-  const bytes = new TextEncoder().encode(csv);
-  return { records, csv, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
-});
-
 /** What the catalogue, the downloads and datapackage.json need about each table. */
 export const catalogue = perDataset((d) => buildCatalogue(d));
+
+/**
+ * Every table published at /data/ — as <name>.csv, <name>-excel.csv, <name>.json — and in
+ * datapackage.json, in the package's order: the tables of data/, then those derived from them.
+ * A new derived table is one more entry here: a declaration (src/lib/publishing/published.ts
+ * `DerivedTable`) with its records.
+ */
+export const publishedTables = perDataset((): PublishedTable[] => {
+  const tables = [
+    ...catalogue().map((e) => sourceTable(e.def, e.rows, e.bytes, { meta: e.meta, lastChange: e.lastChange })),
+    derivedTable(INDICATOR_PROGRESS, progressRecords(indicatorViews())),
+  ];
+  const seen = new Set<string>();
+  for (const t of tables) {
+    if (seen.has(t.name)) throw new Error(`two published tables are named ${t.name}: their files at /data/ would collide`);
+    seen.add(t.name);
+  }
+  return tables;
+});
+
+/** The published table of that name (a table of data/ or a derived one). */
+export function publishedTable(name: string): PublishedTable {
+  const t = publishedTables().find((x) => x.name === name);
+  if (!t) throw new Error(`no published table ${name}`);
+  return t;
+}
+
+/** The tables of datapackage.json, with the SHA-256 of each one's plain CSV. */
+export const packageResources = perDataset(() =>
+  publishedTables()
+    .filter((t): t is PublishedTable & { package: PackageEntry } => t.package !== undefined)
+    .map((table) => ({ table, sha256: createHash('sha256').update(table.csv).digest('hex') })),
+);
+
+/** One indicator's observations with its verdicts (/indicators/<id>.csv). */
+export const indicatorTable = perDatasetKeyed((_d, id: string) =>
+  derivedTable(INDICATOR_OBSERVATIONS, indicatorCsvRecords(indicatorViews().find((v) => v.indicator.id === id)!)),
+);
 
 /** The latest rating of each enterprise, by USCC. */
 export const latestRatings = perDataset(() => latestByEnterprise(rows('credit-ratings')));
@@ -169,9 +196,9 @@ export const problemIndex = perDataset(() => buildProblemIndex(rows('problems'),
 /** The compact index the enterprise list's browser filter fetches. */
 export const creditIndex = perDataset(() => buildCreditIndex(rows('enterprises'), rows('credit-ratings'), villageNames()));
 
-/** One period's ratings joined with enterprise name, industry and village, as CSV text (the download of /credit/period/<p>/). */
-export const creditPeriodCsv = perDatasetKeyed((_d, period: string) =>
-  toCsv(PERIOD_CSV_COLUMNS, periodRecords(period, rows('credit-ratings'), rows('enterprises'), villageNames())),
+/** One period's ratings joined with enterprise name, industry and village (the download of /credit/period/<p>/). */
+export const creditPeriodTable = perDatasetKeyed((_d, period: string) =>
+  derivedTable(CREDIT_PERIOD, periodRecords(period, rows('credit-ratings'), rows('enterprises'), villageNames())),
 );
 
 /** Rating periods, oldest first. */

@@ -3,42 +3,23 @@
  * the enterprise's name, industry and village, so the file can be read and cited without
  * looking codes up in enterprises.csv. Ordered by enterprise name, like the list on the page.
  */
-import type { ExcelColumn } from './publishing/excel-csv.ts';
-import type { PickRow, RowOf } from '../schemas/index.ts';
-
-export const PERIOD_CSV_COLUMNS = [
-  'period',
-  'uscc',
-  'name',
-  'industry',
-  'village',
-  'village_name',
-  'rating',
-  'score',
-  'reason',
-  'published',
-  'publisher',
-  'source_url',
-] as const;
+import { DATA_TABLES, type PickRow, type RowOf } from '../schemas/index.ts';
+import { column, columnOf, type DerivedTable } from './publishing/published.ts';
 
 /**
- * How the period's columns are written for Excel, by the server's -excel.csv and by the credit
- * list's "下载这些行" alike: the score a number, the publication date a date (as in
- * credit-ratings.csv), the rest text.
+ * The period's columns: credit-ratings.csv's and the enterprise's, as their schemas describe them,
+ * so the server's -excel.csv and the credit list's "下载这些行" write them alike (the score a
+ * number, the publication date a date, the rest text).
  */
-export const PERIOD_EXCEL_COLUMNS: Readonly<Record<(typeof PERIOD_CSV_COLUMNS)[number], ExcelColumn>> = {
-  period: 'text',
-  uscc: 'text',
-  name: 'text',
-  industry: 'text',
-  village: 'text',
-  village_name: 'text',
-  rating: 'text',
-  score: 'number',
-  reason: 'text',
-  published: 'date',
-  publisher: 'text',
-  source_url: 'text',
+export const CREDIT_PERIOD: DerivedTable = {
+  name: 'credit-period',
+  columns: [
+    columnOf(DATA_TABLES['credit-ratings'], 'period'),
+    columnOf(DATA_TABLES['credit-ratings'], 'uscc'),
+    ...['name', 'industry', 'village'].map((c) => columnOf(DATA_TABLES.enterprises, c)),
+    column({ name: 'village_name', title: '所在村（社区）名称', description: '企业所在村（社区）的名称。', type: 'string' }),
+    ...['rating', 'score', 'reason', 'published', 'publisher', 'source_url'].map((c) => columnOf(DATA_TABLES['credit-ratings'], c)),
+  ],
 };
 
 export function periodRecords(

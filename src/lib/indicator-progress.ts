@@ -5,41 +5,49 @@
  * resource, so that every count on the site can be downloaded and reproduced.
  */
 import type { IndicatorView } from './indicators.ts';
-import type { PickRow } from '../schemas/index.ts';
+import { DATA_TABLES, type PickRow } from '../schemas/index.ts';
+import { column, columnOf, pickColumns, type DerivedTable, type PublishedColumn } from './publishing/published.ts';
 
-export const PROGRESS_RESOURCE = 'indicator-progress';
-
-export interface DerivedColumn {
-  name: string;
-  title: string;
-  description: string;
-  type: 'string' | 'number' | 'date';
-}
-
-export const PROGRESS_COLUMNS: readonly DerivedColumn[] = [
-  { name: 'indicator', title: '指标编号', description: '指标的编号（indicators.csv 的 id）。', type: 'string' },
-  { name: 'name', title: '指标名称', description: '指标的中文名称。', type: 'string' },
-  { name: 'unit', title: '单位', description: '数值的单位。', type: 'string' },
-  { name: 'comparator', title: '比较方式', description: '>= 表示不低于目标，<= 表示不高于目标。', type: 'string' },
-  { name: 'target', title: '目标值', description: '目标值（里程碑类为 100，即完成）。', type: 'number' },
-  { name: 'deadline', title: '期限', description: '目标的期限，只写年份或年月的按最后一天计。', type: 'date' },
-  {
-    name: 'result',
-    title: '计分类别',
-    description: '首页计数所用的类别：按期达标、逾期达标、达标后回落、未达标、进度正常、进度滞后、暂无数据。',
-    type: 'string',
-  },
-  { name: 'status', title: '现在的状态', description: '按最新观测值的结论：已达标、进度正常、进度滞后、未达标、暂无数据。', type: 'string' },
-  { name: 'at_deadline', title: '期限时的结论', description: '按期限当天或之前最后一个观测值的结论；期限未到时为空。', type: 'string' },
-  { name: 'deadline_date', title: '期限时结论所用观测的时间', description: '期限时的结论所依据的观测值的时间（原样，可能只写年份）。', type: 'string' },
-  { name: 'deadline_value', title: '期限时的数值', description: '期限时的结论所依据的观测值。', type: 'number' },
-  { name: 'latest_date', title: '最新观测时间', description: '最新一个观测值的时间（原样）。', type: 'string' },
-  { name: 'latest_value', title: '最新数值', description: '最新一个观测值。', type: 'number' },
-  { name: 'explanation', title: '结论说明', description: '指标页面上显示的结论文字，含所用的数字。', type: 'string' },
-];
+const PROGRESS_COLUMNS: readonly PublishedColumn[] = (
+  [
+    { name: 'indicator', title: '指标编号', description: '指标的编号（indicators.csv 的 id）。', type: 'string' },
+    { name: 'name', title: '指标名称', description: '指标的中文名称。', type: 'string' },
+    { name: 'unit', title: '单位', description: '数值的单位。', type: 'string' },
+    { name: 'comparator', title: '比较方式', description: '>= 表示不低于目标，<= 表示不高于目标。', type: 'string' },
+    { name: 'target', title: '目标值', description: '目标值（里程碑类为 100，即完成）。', type: 'number' },
+    { name: 'deadline', title: '期限', description: '目标的期限，只写年份或年月的按最后一天计。', type: 'date' },
+    {
+      name: 'result',
+      title: '计分类别',
+      description: '首页计数所用的类别：按期达标、逾期达标、达标后回落、未达标、进度正常、进度滞后、暂无数据。',
+      type: 'string',
+    },
+    { name: 'status', title: '现在的状态', description: '按最新观测值的结论：已达标、进度正常、进度滞后、未达标、暂无数据。', type: 'string' },
+    { name: 'at_deadline', title: '期限时的结论', description: '按期限当天或之前最后一个观测值的结论；期限未到时为空。', type: 'string' },
+    { name: 'deadline_date', title: '期限时结论所用观测的时间', description: '期限时的结论所依据的观测值的时间（原样，可能只写年份）。', type: 'string' },
+    { name: 'deadline_value', title: '期限时的数值', description: '期限时的结论所依据的观测值。', type: 'number' },
+    { name: 'latest_date', title: '最新观测时间', description: '最新一个观测值的时间（原样）。', type: 'string' },
+    { name: 'latest_value', title: '最新数值', description: '最新一个观测值。', type: 'number' },
+    { name: 'explanation', title: '结论说明', description: '指标页面上显示的结论文字，含所用的数字。', type: 'string' },
+  ] as const
+).map((c) => column(c));
 
 export const PROGRESS_NOTE =
   '由 indicators.csv 和 observations.csv 在建站时按 /methodology/ 的规则算出（源代码 src/lib/progress.ts），不是人工填写的数据；计算日期为 datapackage.json 的 created。';
+
+/** The scoreboard as a table of /data/ and of datapackage.json. */
+export const INDICATOR_PROGRESS: DerivedTable = {
+  name: 'indicator-progress',
+  columns: PROGRESS_COLUMNS,
+  package: {
+    kind: 'derived',
+    title: '指标完成情况（计算结果）',
+    description: `每个指标一行：计分类别、现在的状态、期限时的结论、所依据的观测值。${PROGRESS_NOTE}`,
+    primaryKey: ['indicator'],
+    foreignKeys: [{ column: 'indicator', table: 'indicators', tableColumn: 'id' }],
+    sources: ['indicators.csv', 'observations.csv'],
+  },
+};
 
 export type ProgressRecord = Record<string, string | number | undefined>;
 
@@ -69,56 +77,23 @@ export function progressRecords(views: readonly IndicatorView[]): ProgressRecord
   }));
 }
 
-/** The Frictionless resource descriptor of the derived table (path relative to /data/). */
-export function progressResource(bytes: number, sha256: string, rows: number): Record<string, unknown> {
-  return {
-    name: PROGRESS_RESOURCE,
-    path: `${PROGRESS_RESOURCE}.csv`,
-    type: 'table',
-    title: '指标完成情况（计算结果）',
-    description: `每个指标一行：计分类别、现在的状态、期限时的结论、所依据的观测值。${PROGRESS_NOTE}`,
-    format: 'csv',
-    mediatype: 'text/csv',
-    encoding: 'utf-8',
-    bytes,
-    hash: `sha256:${sha256}`,
-    dialect: { header: true, delimiter: ',', quoteChar: '"', doubleQuote: true },
-    schema: {
-      fields: PROGRESS_COLUMNS.map((c) => ({ name: c.name, title: c.title, description: c.description, type: c.type })),
-      missingValues: [''],
-      primaryKey: ['indicator'],
-      foreignKeys: [{ fields: ['indicator'], reference: { resource: 'indicators', fields: ['id'] } }],
-    },
-    derived: true,
-    sources: [{ title: 'indicators.csv' }, { title: 'observations.csv' }],
-    rows,
-  };
-}
-
 /**
  * One indicator's download (/indicators/<id>.csv): still one table, one row per observation,
  * each row beginning with what the indicator is and what was concluded from it (name, unit,
  * target, comparator, deadline, class, status, verdict at the deadline), then the
  * observation. An indicator without observations gets one row with empty observation cells,
- * so its file still says what it measures and that there are no data.
+ * so its file still says what it measures and that there are no data. Its columns are the
+ * scoreboard's and observations.csv's, so a spreadsheet reads them alike in both files: numbers
+ * and the deadline (always a whole day) as they are, the observation's date (perhaps only a year)
+ * as text.
  */
-export const INDICATOR_CSV_COLUMNS = [
-  'indicator',
-  'name',
-  'unit',
-  'comparator',
-  'target',
-  'deadline',
-  'result',
-  'status',
-  'at_deadline',
-  'explanation',
-  'date',
-  'value',
-  'source',
-  'source_url',
-  'note',
-] as const;
+export const INDICATOR_OBSERVATIONS: DerivedTable = {
+  name: 'indicator',
+  columns: [
+    ...pickColumns(PROGRESS_COLUMNS, ['indicator', 'name', 'unit', 'comparator', 'target', 'deadline', 'result', 'status', 'at_deadline', 'explanation']),
+    ...['date', 'value', 'source', 'source_url', 'note'].map((c) => columnOf(DATA_TABLES.observations, c)),
+  ],
+};
 
 export type ObservationLike = PickRow<'observations', 'date' | 'value' | 'source' | 'source_url' | 'note'>;
 

@@ -5,8 +5,8 @@
  * is fetched on the first filter. The filter state is kept in the URL.
  */
 import { filterCredit, type CreditFilter, type CreditIndex, type CreditListRow } from '../lib/credit.ts';
-import { PERIOD_EXCEL_COLUMNS } from '../lib/credit-period.ts';
 import { enterpriseUrl, villageUrl } from '../lib/urls.ts';
+import { downloadRows } from './download-rows.ts';
 import { fillRow, keyed } from './row-template.ts';
 
 const LINKS = { enterprise: (r: CreditListRow) => enterpriseUrl(r.uscc), village: (r: CreditListRow) => villageUrl(r.village) };
@@ -60,15 +60,7 @@ class CreditList extends HTMLElement {
   async #download(): Promise<void> {
     if (!this.#rows) await this.#apply();
     const order = new Map((this.#rows ?? []).map((r, i) => [r.uscc, i]));
-    // The server's encoder for /credit/period/<p>-excel.csv, with the same column kinds.
-    const [{ pickedRowsExcelCsv }, text] = await Promise.all([import('../lib/publishing/excel-csv.ts'), fetch(this.dataset.csv!).then((r) => r.text())]);
-    const csv = pickedRowsExcelCsv(text, PERIOD_EXCEL_COLUMNS, 'uscc', order);
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-    a.download = `credit-${this.dataset.period ?? ''}-filtered.csv`;
-    document.body.append(a);
-    a.click();
-    a.remove();
+    await downloadRows(this, 'uscc', order, `credit-${this.dataset.period ?? ''}-filtered.csv`);
   }
 }
 

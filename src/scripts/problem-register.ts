@@ -5,7 +5,7 @@
  */
 import { FILTER_KEYS, filterFromQuery, filterToQuery, matches, sortRows, type Filter, type IndexRow, type SortKey } from '../lib/problems.ts';
 import { problemUrl, villageUrl } from '../lib/urls.ts';
-import type { ExcelColumns } from '../lib/publishing/excel-csv.ts';
+import { downloadRows } from './download-rows.ts';
 import { fillRow, keyed } from './row-template.ts';
 
 const PAGE = 200;
@@ -120,16 +120,8 @@ class ProblemRegister extends HTMLElement {
   async #download(): Promise<void> {
     if (!this.#index) await this.#apply();
     const ids = new Set((this.#active(this.#filter()) || this.#sort ? this.#visible : await this.#load()).map((r) => r.id));
-    // The server's encoder for /data/problems-excel.csv, with the column kinds the page was built with.
-    const [{ pickedRowsExcelCsv }, text] = await Promise.all([import('../lib/publishing/excel-csv.ts'), fetch(this.dataset.csv!).then((r) => r.text())]);
     const order = new Map([...ids].map((id, i) => [id, i]));
-    const csv = pickedRowsExcelCsv(text, JSON.parse(this.dataset.excelColumns ?? '{}') as ExcelColumns, 'id', order);
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-    a.download = 'problems-filtered.csv';
-    document.body.append(a);
-    a.click();
-    a.remove();
+    await downloadRows(this, 'id', order, 'problems-filtered.csv');
   }
 }
 

@@ -12,13 +12,13 @@ import {
   encodeExcelCsv,
   excelCell,
   excelColumn,
-  excelColumns,
   pickedRowsExcelCsv,
   toExcelCsv,
   type ExcelColumn,
   type ExcelColumns,
 } from '../../src/lib/publishing/excel-csv.ts';
-import { PERIOD_CSV_COLUMNS, PERIOD_EXCEL_COLUMNS } from '../../src/lib/credit-period.ts';
+import { CREDIT_PERIOD } from '../../src/lib/credit-period.ts';
+import { column, excelKinds } from '../../src/lib/publishing/published.ts';
 import { dropLeading, EXCEL_CORPUS, FORMULA_PREFIXES, PLAIN_NUMBER, TEXT_LITERAL } from '../helpers/excel-corpus.ts';
 import { ROOT } from '../helpers/paths.ts';
 
@@ -131,14 +131,18 @@ describe('one encoder for the server and the browser', () => {
     'd,"\u2028=cmd|\' /C calc\'!A0",,2019-H1,2019-01,\ttab',
     '',
   ].join('\n');
-  const COLUMNS = excelColumns([
-    { name: 'id', type: 'string' },
-    { name: 'title', type: 'string' },
-    { name: 'score', type: 'number' },
-    { name: 'code', type: 'string' },
-    { name: 'date', type: 'date' },
-    { name: 'note', type: 'string' },
-  ]);
+  const COLUMNS = excelKinds({
+    columns: (
+      [
+        { name: 'id', type: 'string' },
+        { name: 'title', type: 'string' },
+        { name: 'score', type: 'number' },
+        { name: 'code', type: 'string' },
+        { name: 'date', type: 'date' },
+        { name: 'note', type: 'string' },
+      ] as const
+    ).map((c) => column({ ...c, title: c.name, description: '' })),
+  });
 
   it('maps Table Schema types to column kinds', () => {
     expect(COLUMNS).toEqual({ id: 'text', title: 'text', score: 'number', code: 'text', date: 'date', note: 'text' });
@@ -178,8 +182,21 @@ describe('one encoder for the server and the browser', () => {
     );
   });
 
-  it('the credit period’s columns are all described', () => {
-    expect(Object.keys(PERIOD_EXCEL_COLUMNS)).toEqual([...PERIOD_CSV_COLUMNS]);
+  it('the credit period’s columns take their kinds from the schemas: the score a number, the publication date a date, the rest text', () => {
+    expect(excelKinds(CREDIT_PERIOD)).toEqual({
+      period: 'text',
+      uscc: 'text',
+      name: 'text',
+      industry: 'text',
+      village: 'text',
+      village_name: 'text',
+      rating: 'text',
+      score: 'number',
+      reason: 'text',
+      published: 'date',
+      publisher: 'text',
+      source_url: 'text',
+    });
   });
 
   /** Source files under a folder, recursively. */
@@ -189,25 +206,29 @@ describe('one encoder for the server and the browser', () => {
       .map((e) => relative(ROOT, join(e.parentPath, e.name)));
   const src = (f: string) => readFileSync(join(ROOT, f), 'utf8');
 
-  it('every server -excel.csv endpoint encodes with toExcelCsv from src/lib/publishing/excel-csv.ts', () => {
+  it('every server -excel.csv endpoint encodes a published table with excelCsv, which is toExcelCsv from src/lib/publishing/excel-csv.ts', () => {
     const endpoints = files('src/pages').filter((f) => f.endsWith('-excel.csv.ts'));
-    expect(endpoints.length).toBeGreaterThanOrEqual(4);
+    expect(endpoints.length).toBeGreaterThanOrEqual(3);
     for (const f of endpoints) {
-      expect(src(f), f).toMatch(/import \{[^}]*\btoExcelCsv\b[^}]*\} from '(\.\.\/)+lib\/publishing\/excel-csv\.ts';/);
-      expect(src(f), f).toMatch(/\btoExcelCsv\(/);
+      expect(src(f), f).toMatch(/import \{[^}]*\bexcelCsv\b[^}]*\} from '(\.\.\/)+lib\/publishing\/published\.ts';/);
+      expect(src(f), f).toMatch(/\bexcelCsv\(/);
     }
+    expect(src('src/lib/publishing/published.ts')).toMatch(/import \{[^}]*\btoExcelCsv\b[^}]*\} from '\.\/excel-csv\.ts';/);
+    expect(src('src/lib/publishing/published.ts')).toMatch(/return toExcelCsv\(csvText\(t\), excelKinds\(t\)\);/);
   });
 
   it('every browser CSV download encodes with pickedRowsExcelCsv from src/lib/publishing/excel-csv.ts, with the server’s column kinds', () => {
     // The CSV checker's "下载修正后的文件" is the editor's own data file, corrected: it is written as data, not through this encoder.
     const scripts = files('src/scripts').filter((f) => /text\/csv/.test(src(f)) && f !== 'src/scripts/csv-checker.ts');
-    expect(scripts.sort()).toEqual(['src/scripts/credit-list.ts', 'src/scripts/problem-register.ts']);
-    for (const f of scripts) expect(src(f), f).toMatch(/\{ pickedRowsExcelCsv \}.*import\('\.\.\/lib\/publishing\/excel-csv\.ts'\)/);
-    expect(src('src/scripts/credit-list.ts')).toMatch(/pickedRowsExcelCsv\(text, PERIOD_EXCEL_COLUMNS, 'uscc', order\)/);
-    expect(src('src/pages/credit/period/[period]-excel.csv.ts')).toMatch(/toExcelCsv\(creditPeriodCsv\(period\), PERIOD_EXCEL_COLUMNS\)/);
-    expect(src('src/scripts/problem-register.ts')).toMatch(/pickedRowsExcelCsv\(text, JSON\.parse\(this\.dataset\.excelColumns/);
+    expect(scripts.sort()).toEqual(['src/scripts/download-rows.ts']);
+    expect(src('src/scripts/download-rows.ts')).toMatch(/\{ pickedRowsExcelCsv \}.*import\('\.\.\/lib\/publishing\/excel-csv\.ts'\)/);
+    expect(src('src/scripts/download-rows.ts')).toMatch(/pickedRowsExcelCsv\(text, JSON\.parse\(host\.dataset\.excelColumns/);
+    expect(src('src/scripts/problem-register.ts')).toMatch(/downloadRows\(this, 'id', order,/);
+    expect(src('src/scripts/credit-list.ts')).toMatch(/downloadRows\(this, 'uscc', order,/);
+    // The pages hand over the kinds of the table the server's -excel.csv encodes.
+    expect(src('src/views/ProblemsRegister.astro')).toMatch(/JSON\.stringify\(excelKinds\(publishedTable\('problems'\)\)\)/);
     expect(src('src/views/ProblemsRegister.astro')).toMatch(/data-excel-columns=\{problemExcelColumns\}/);
-    expect(src('src/pages/data/[table]-excel.csv.ts')).toMatch(/excelColumns\(e\.columns\)/);
+    expect(src('src/views/CreditOverview.astro')).toMatch(/data-excel-columns=\{JSON\.stringify\(excelKinds\(creditPeriodTable\(period\)\)\)\}/);
     // No other formula escaping anywhere in src (PapaParse's escapeFormulae was the browser's old rule).
     const others = files('src').filter(
       (f) => /\.(ts|astro)$/.test(f) && f !== 'src/lib/publishing/excel-csv.ts' && /escapeFormulae|Papa\.unparse|unparse\(/.test(src(f)),

@@ -13,6 +13,7 @@ import {
 } from '../../src/lib/validation/routes.ts';
 import { ALL_TABLES } from '../../src/schemas/index.ts';
 import { columnMetaOf } from '../../src/schemas/table.ts';
+import { INDICATOR_PROGRESS } from '../../src/lib/indicator-progress.ts';
 import { ROOT } from '../helpers/paths.ts';
 
 const listing = (dir: string) =>
@@ -118,11 +119,7 @@ describe('routeClash', () => {
       expect(routeClash('data/[table]', t.name), t.name).toBeUndefined();
       expect(routeClash('data/cite/[table]', t.name), t.name).toBeUndefined();
     }
-    // A table named like the scoreboard's download would take it over.
-    expect(routeClash('data/[table]', 'indicator-progress')).toEqual({
-      kind: 'route',
-      url: '/data/indicator-progress-excel.csv',
-      other: '/data/indicator-progress-excel.csv',
-    });
+    // Derived tables share data/[table] with the tables of data/ (src/data.ts publishedTables refuses two of one name).
+    expect(routeClash('data/[table]', INDICATOR_PROGRESS.name)).toBeUndefined();
   });
 });

@@ -1,15 +1,11 @@
-/** Frictionless Data Package (v2) descriptor built from the table schemas. */
-import { columnMetaOf, columnNames, type AnyTable } from '../../schemas/table.ts';
-import type { Dataset } from '../../schemas/datasets.ts';
+/** Frictionless Data Package (v2) descriptor of the published tables (src/lib/publishing/published.ts). */
+import { columnMetaOf, columnNames, type AnyTable, type ForeignKey } from '../../schemas/table.ts';
+import type { PackageEntry, PublishedTable } from './published.ts';
 
+/** A table in the package, with the SHA-256 of its plain CSV (hashing is the build's). */
 export interface ResourceInput {
-  def: AnyTable;
-  meta: Dataset | undefined;
-  bytes: number;
+  table: PublishedTable & { package: PackageEntry };
   sha256: string;
-  rows: number;
-  /** Undefined when not known (a shallow clone): then no lastModified. */
-  lastChange: string | undefined;
 }
 
 export interface PackageInput {
@@ -42,6 +38,7 @@ export function createdDateTime(day: string): string {
   return `${day}T00:00:00+08:00`;
 }
 
+/** The Table Schema of a table of data/: every constraint its schema knows. */
 export function tableSchema(def: AnyTable): Record<string, unknown> {
   const fields = columnNames(def).map((name) => {
     const m = columnMetaOf(def, name)!;
@@ -64,16 +61,60 @@ export function tableSchema(def: AnyTable): Record<string, unknown> {
     if (Object.keys(constraints).length > 0) field.constraints = constraints;
     return field;
   });
-  const schema: Record<string, unknown> = { fields, missingValues: [''], primaryKey: [...def.primaryKey] };
-  if (def.foreignKeys.length > 0) {
-    schema.foreignKeys = def.foreignKeys.map((fk) => ({ fields: [fk.column], reference: { resource: fk.table, fields: [fk.tableColumn] } }));
+  return keyedSchema(fields, def.primaryKey, def.foreignKeys);
+}
+
+function keyedSchema(fields: unknown[], primaryKey: readonly string[], foreignKeys: readonly ForeignKey[]): Record<string, unknown> {
+  const schema: Record<string, unknown> = { fields, missingValues: [''], primaryKey: [...primaryKey] };
+  if (foreignKeys.length > 0) {
+    schema.foreignKeys = foreignKeys.map((fk) => ({ fields: [fk.column], reference: { resource: fk.table, fields: [fk.tableColumn] } }));
   }
   return schema;
 }
 
+/** One table's entry: where and what the file is, its schema, and what the package says beyond the standard. */
+export function resource({ table: t, sha256 }: ResourceInput): Record<string, unknown> {
+  const p = t.package;
+  const head = {
+    name: t.name,
+    path: `${t.name}.csv`,
+    type: 'table',
+    title: p.kind === 'source' ? (p.meta?.title ?? t.name) : p.title,
+    description: p.kind === 'source' ? (p.meta?.description ?? '') : p.description,
+    format: 'csv',
+    mediatype: 'text/csv',
+    encoding: 'utf-8',
+    bytes: t.csv.length,
+    hash: `sha256:${sha256}`,
+    dialect: { header: true, delimiter: ',', quoteChar: '"', doubleQuote: true },
+  };
+  if (p.kind === 'derived') {
+    const fields = t.columns.map((c) => ({ name: c.name, title: c.title, description: c.description, type: c.type }));
+    return {
+      ...head,
+      schema: keyedSchema(fields, p.primaryKey, p.foreignKeys),
+      derived: true,
+      sources: p.sources.map((title) => ({ title })),
+      rows: t.records.length,
+    };
+  }
+  const { meta } = p;
+  return {
+    ...head,
+    schema: tableSchema(p.def),
+    licenses: meta ? [{ name: meta.licence, ...(meta.licence_url ? { path: meta.licence_url } : {}) }] : undefined,
+    sources: meta?.source ? [{ title: meta.source }] : undefined,
+    // Not part of the standard: whether the rows are illustrative samples, and their count.
+    sample: meta?.sample ?? false,
+    rows: t.records.length,
+    lastModified: p.lastChange,
+  };
+}
+
 export function dataPackage(p: PackageInput): Record<string, unknown> {
   const licences = new Map<string, string | undefined>();
-  for (const r of p.resources) if (r.meta) licences.set(r.meta.licence, r.meta.licence_url);
+  for (const { table } of p.resources)
+    if (table.package.kind === 'source' && table.package.meta) licences.set(table.package.meta.licence, table.package.meta.licence_url);
   return {
     $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
     name: p.name,
@@ -85,25 +126,6 @@ export function dataPackage(p: PackageInput): Record<string, unknown> {
     ...(p.commit ? { commit: { id: p.commit.id, date: p.commit.date } } : {}),
     licenses: [...licences].map(([name, path]) => (path ? { name, path } : { name })),
     sources: [{ title: '江阴市顾山镇人民政府《顾山镇2017年生态文明建设实施方案》（2017年9月25日）' }],
-    resources: p.resources.map((r) => ({
-      name: r.def.name,
-      path: `${r.def.name}.csv`,
-      type: 'table',
-      title: r.meta?.title ?? r.def.name,
-      description: r.meta?.description ?? '',
-      format: 'csv',
-      mediatype: 'text/csv',
-      encoding: 'utf-8',
-      bytes: r.bytes,
-      hash: `sha256:${r.sha256}`,
-      dialect: { header: true, delimiter: ',', quoteChar: '"', doubleQuote: true },
-      schema: tableSchema(r.def),
-      licenses: r.meta ? [{ name: r.meta.licence, ...(r.meta.licence_url ? { path: r.meta.licence_url } : {}) }] : undefined,
-      sources: r.meta?.source ? [{ title: r.meta.source }] : undefined,
-      // Not part of the standard: whether the rows are illustrative samples, and their count.
-      sample: r.meta?.sample ?? false,
-      rows: r.rows,
-      lastModified: r.lastChange,
-    })),
+    resources: p.resources.map(resource),
   };
 }

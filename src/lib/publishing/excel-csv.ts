@@ -48,11 +48,6 @@ export function excelColumn(type: FieldType | undefined): ExcelColumn {
   return type === 'number' || type === 'integer' ? 'number' : type === 'date' ? 'date' : 'text';
 }
 
-/** The columns of a table, by name, from their Table Schema types. */
-export function excelColumns(columns: Iterable<{ name: string; type: FieldType }>): ExcelColumns {
-  return Object.fromEntries([...columns].map((c) => [c.name, excelColumn(c.type)]));
-}
-
 /** Whether a spreadsheet could take the cell for a formula (before any plain-number exception). */
 export function startsLikeFormula(value: string): boolean {
   return OWASP_START.test(value) || FORMULA_PREFIX.test(value.replace(LEADING_IGNORABLE, ''));

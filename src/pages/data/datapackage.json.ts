@@ -1,13 +1,11 @@
 import type { APIRoute } from 'astro';
-import { catalogue, dataHistory, indicatorProgress } from '../../data.ts';
-import { progressResource } from '../../lib/indicator-progress.ts';
+import { dataHistory, packageResources } from '../../data.ts';
 import { dataPackage } from '../../lib/publishing/datapackage.ts';
 import { SITE_NAME } from '../../lib/site.ts';
 import { buildDate } from '../../build/config.ts';
 import { absoluteUrl, homeUrl } from '../../lib/urls.ts';
 
 export const GET: APIRoute = async ({ site }) => {
-  const entries = catalogue();
   const history = await dataHistory();
   const pkg = dataPackage({
     name: 'gushan-eco-data',
@@ -16,9 +14,7 @@ export const GET: APIRoute = async ({ site }) => {
     homepage: absoluteUrl(homeUrl(), site),
     created: buildDate(),
     commit: history.available ? { id: history.head.id, date: history.head.date } : undefined,
-    resources: entries.map((e) => ({ def: e.def, meta: e.meta, bytes: e.bytes.length, sha256: e.sha256, rows: e.rows.length, lastChange: e.lastChange })),
+    resources: packageResources(),
   });
-  const derived = indicatorProgress();
-  (pkg.resources as unknown[]).push(progressResource(derived.bytes, derived.sha256, derived.records.length));
   return new Response(`${JSON.stringify(pkg, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { creditPeriodCsv, ratingPeriods } from '../../../data.ts';
+import { creditPeriodTable, ratingPeriods } from '../../../data.ts';
 
 /** One period's ratings with the enterprise's name, industry and village. */
 export const getStaticPaths = (() =>
-  ratingPeriods().map((period) => ({ params: { period }, props: { body: creditPeriodCsv(period) } }))) satisfies GetStaticPaths;
+  ratingPeriods().map((period) => ({ params: { period }, props: { bytes: creditPeriodTable(period).csv } }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => new Response(String(props.body), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+export const GET: APIRoute = ({ props }) => new Response(new Uint8Array(props.bytes as Uint8Array), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
