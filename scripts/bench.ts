@@ -21,6 +21,9 @@
  * It then starts the dev server on each data set and times what an editor waits for: an
  * enterprise renamed in its CSV file, until its page shows the new name (scripts/bench-dev.ts).
  *
+ * It weighs the pre-compressed copies per page type and times each compression level on a
+ * sample of the site's text files (scripts/bench-compress.ts).
+ *
  * With --search, it runs sampled queries in Chromium on each built site (scripts/bench-search.ts):
  * whether each finds its own page first / in the top 3 or 5, and the bytes one query fetches.
  */
@@ -37,6 +40,7 @@ import { buildTiming, formatTiming } from './build-timing.ts';
 import { writeBareAstro } from './bare-astro.ts';
 import { measure as measureCommand, type Measured } from './measure.ts';
 import { benchDev } from './bench-dev.ts';
+import { benchCompress, printCompressBench } from './bench-compress.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const WORK = process.env.BENCH_DIR || '/tmp/gushan-bench';
@@ -170,6 +174,8 @@ for (const size of values.sizes.split(',')) {
   const bareHtml = dirStats(join(bareDir, 'dist'));
   rmSync(bareDir, { recursive: true, force: true });
   const dev = await benchDev(ROOT, dataRoot);
+  const compression = benchCompress(out);
+  printCompressBench(size, compression);
   const row = {
     size,
     validateSeconds: Number(validate.seconds.toFixed(2)),
@@ -200,6 +206,7 @@ for (const size of values.sizes.split(',')) {
     ratioToBareAstro: Number((build.seconds / bare.seconds).toFixed(2)),
     averageHtmlKb: Number((sizes.pages.reduce((n, p) => n + p.bytes, 0) / Math.max(1, pages) / 1024).toFixed(1)),
     timing,
+    compression,
     devServer: { startSeconds: Number(dev.startSeconds.toFixed(1)), oneRowEditSeconds: Number(dev.editSeconds.toFixed(1)) },
   };
   results.push(row);
