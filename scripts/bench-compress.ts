@@ -53,7 +53,13 @@ export function benchCompress(dir: string, sampleFiles = 2000): CompressBench {
     brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: q, [constants.BROTLI_PARAM_SIZE_HINT]: b.length } });
   const sum = (list: string[]) => list.reduce((n, f) => n + size(f), 0);
   return {
-    pageTypes: [...byType].map(([type, t]) => ({ type, pages: t.pages, html: Math.round(t.html / t.pages), gzip: Math.round(t.gzip / t.pages), brotli: Math.round(t.brotli / t.pages) })),
+    pageTypes: [...byType].map(([type, t]) => ({
+      type,
+      pages: t.pages,
+      html: Math.round(t.html / t.pages),
+      gzip: Math.round(t.gzip / t.pages),
+      brotli: Math.round(t.brotli / t.pages),
+    })),
     site: { files: own.length, bytes: sum(own) },
     copies: { files: copies.length, bytes: sum(copies) },
     levels: [
@@ -70,7 +76,9 @@ export function benchCompress(dir: string, sampleFiles = 2000): CompressBench {
 
 export function printCompressBench(size: string, c: CompressBench): void {
   const kb = (n: number) => (n / 1024).toFixed(1);
-  console.log(`${size} compressed copies: site ${(c.site.bytes / 1e6).toFixed(1)} MB in ${c.site.files} files, copies ${(c.copies.bytes / 1e6).toFixed(1)} MB in ${c.copies.files} files`);
+  console.log(
+    `${size} compressed copies: site ${(c.site.bytes / 1e6).toFixed(1)} MB in ${c.site.files} files, copies ${(c.copies.bytes / 1e6).toFixed(1)} MB in ${c.copies.files} files`,
+  );
   console.log('| page type | pages | HTML KB | gzip KB | brotli KB |\n| --- | --- | --- | --- | --- |');
   for (const t of c.pageTypes) console.log(`| ${t.type} | ${t.pages} | ${kb(t.html)} | ${kb(t.gzip)} | ${kb(t.brotli)} |`);
   console.log(`levels on ${c.sampleMb} MB of the site's text files (one core):`);
