@@ -60,7 +60,12 @@ describe('GitHub workflows', () => {
         .filter((s) => s.if === `steps.scope.outputs.path == '${path}'`)
         .map((s) => s.run);
     expect(on('data')).toEqual(['npm run test:data']); // its global setup builds the site from data/ and content/
-    expect(on('full')).toEqual(['sudo apt-get update && sudo apt-get install -y fonts-noto-cjk', 'npm test']);
+    expect(on('full')).toEqual(['sudo apt-get install -y fonts-noto-cjk', 'npm test']);
+    // The hosting tests serve the site through nginx on both paths (test/build/hosting.test.ts).
+    const nginx = steps(pr).find((s) => s.run?.includes('nginx'));
+    expect(nginx?.if).toBeUndefined();
+    expect(nginx?.run).toBe('sudo apt-get update && sudo apt-get install -y nginx libnginx-mod-http-brotli-static');
+    expect(steps(pr).indexOf(nginx!)).toBeLessThan(steps(pr).findIndex((s) => s.run === 'npm run test:data'));
     expect(scripts['test:data']).toBe('vitest run --project site test/build');
     expect(prPath(['data/problems.csv'])).toBe('data');
     expect(prPath(['data/problems.csv', 'content/plan/gushan-2017.md'])).toBe('data');
