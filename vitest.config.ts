@@ -3,17 +3,23 @@ import { defineConfig } from 'vitest/config';
 /**
  * Two projects: `unit` (test/unit, pure logic, no site is built) and `site` (test/build and
  * test/e2e, which share the fixture sites built once by test/global-setup.ts). `npm test` runs
- * both; `npm run test:unit` runs the first alone, in seconds.
+ * both, the unit files first; `npm run test:unit` runs the first alone, in seconds.
+ * CONTRIBUTING.md (技术人员参考) lists the habits that keep the suite fast.
  */
 export default defineConfig({
   test: {
     reporters: ['default', './test/summary-reporter.ts'],
-    // Browser tests share two cores with builds; run files one after another to keep timings stable.
-    fileParallelism: false,
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], testTimeout: 30_000 },
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          testTimeout: 30_000,
+          // Files run in parallel: a test writes only to its own temporary or WORKER_OUTPUT folder.
+          sequence: { groupOrder: 0 },
+          maxWorkers: 2,
+        },
       },
       {
         extends: true,
@@ -21,6 +27,7 @@ export default defineConfig({
           name: 'site',
           include: ['test/build/**/*.test.ts', 'test/e2e/**/*.test.ts'],
           globalSetup: ['test/global-setup.ts'],
+          sequence: { groupOrder: 1 },
           // Builds and browsers share two cores; a slow machine must not fail a correct test.
           testTimeout: 180_000,
           hookTimeout: 180_000,

@@ -5,8 +5,8 @@
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { astroBuild } from '../helpers/build.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { astroBuild, type BuildResult } from '../helpers/build.ts';
 import { VALID } from '../helpers/fixtures.ts';
 import { OUTPUT } from '../helpers/paths.ts';
 
@@ -22,12 +22,27 @@ function contentCopy(name: string, pages: Record<string, string>): string {
 }
 
 describe('the pages of content/pages/', () => {
+  // One site serves the first two tests: built from a first content folder, which is then
+  // removed, and again from a second one with the same pages (a guide page added to both,
+  // with other words in the second).
+  const out = join(OUTPUT, 'site-content-pages');
+  let second: BuildResult = { status: null, output: '' };
+  beforeAll(() => {
+    const env = { OUT_DIR: out, BUILD_DATE: '2026-01-15' };
+    const first = contentCopy('content-pages-first', { 'guide.md': `${FM('使用指南')}第一个内容文件夹中的一页。\n` });
+    // --force: the first build reads its pages from its own folder, whatever an earlier test left in the cache.
+    const r = astroBuild({ ...env, DATA_DIR: join(first, 'data'), CONTENT_DIR: join(first, 'content') }, undefined, ['--force']);
+    expect(r.status, r.output.slice(-2000)).toBe(0);
+    rmSync(first, { recursive: true, force: true });
+    const dir = contentCopy('content-pages-second', { 'guide.md': `${FM('使用指南')}只在这个内容文件夹中的一页：[方案原文](../plan/mini/)。\n` });
+    second = astroBuild({ ...env, DATA_DIR: join(dir, 'data'), CONTENT_DIR: join(dir, 'content') });
+  }, 600_000);
+
   it('are read from CONTENT_DIR/pages, and use the content components without an import', () => {
-    const dir = contentCopy('content-pages', { 'guide.md': `${FM('使用指南')}只在这个内容文件夹中的一页：[方案原文](../plan/mini/)。\n` });
-    const out = join(OUTPUT, 'site-content-pages');
-    const r = astroBuild({ OUT_DIR: out, DATA_DIR: join(dir, 'data'), CONTENT_DIR: join(dir, 'content'), BUILD_DATE: '2026-01-15' });
-    expect(r.status, r.output).toBe(0);
-    expect(readFileSync(join(out, 'guide/index.html'), 'utf8')).toContain('只在这个内容文件夹中的一页');
+    expect(second.status, second.output.slice(-2000)).toBe(0);
+    const guide = readFileSync(join(out, 'guide/index.html'), 'utf8');
+    expect(guide).toContain('只在这个内容文件夹中的一页');
+    expect(guide).not.toContain('第一个内容文件夹');
     // SectionHeading keeps the anchor other pages link to (/about/#samples) …
     expect(readFileSync(join(out, 'about/index.html'), 'utf8')).toMatch(/<h2 id="samples"[^>]*>哪些数据是示例<\/h2>/);
     // … and the legend is on the methodology page, which imports nothing.
@@ -37,15 +52,7 @@ describe('the pages of content/pages/', () => {
 
   it('build one after another from two content folders with the same pages, the first removed in between', () => {
     // Astro's cache of the pages kept the first folder's paths for unchanged pages (src/content.config.ts).
-    const first = contentCopy('content-pages-first', {});
-    const out = join(OUTPUT, 'site-content-pages-second');
-    const env = { OUT_DIR: out, BUILD_DATE: '2026-01-15' };
-    // --force: the first build reads its pages from its own folder, whatever an earlier test left in the cache.
-    expect(astroBuild({ ...env, DATA_DIR: join(first, 'data'), CONTENT_DIR: join(first, 'content') }, undefined, ['--force']).status).toBe(0);
-    rmSync(first, { recursive: true, force: true });
-    const second = contentCopy('content-pages-second', {});
-    const r = astroBuild({ ...env, DATA_DIR: join(second, 'data'), CONTENT_DIR: join(second, 'content') });
-    expect(r.status, r.output.slice(-2000)).toBe(0);
+    expect(second.status, second.output.slice(-2000)).toBe(0);
     expect(readFileSync(join(out, 'about/index.html'), 'utf8')).toContain('哪些数据是示例');
   });
 

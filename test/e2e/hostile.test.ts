@@ -10,6 +10,7 @@ import { listFiles } from '../helpers/html.ts';
 import { FORMULA_PAYLOADS, materialiseHostile } from '../helpers/fixtures.ts';
 import { opensFormula } from '../helpers/excel-corpus.ts';
 import { OUTPUT } from '../helpers/paths.ts';
+import { mapConcurrent } from '../helpers/pool.ts';
 import Papa from 'papaparse';
 import { SyntaxValidator } from 'fast-xml-validator';
 import { parse as parseHtml } from 'node-html-parser';
@@ -52,16 +53,20 @@ describe.skipIf(browserPath.skip)('hostile data', () => {
       .filter((f) => f.endsWith('.html'))
       .map((f) => f.replace(/index\.html$/, ''));
     expect(pages.length).toBeGreaterThan(10);
-    // One tab for every page (about 65): an injected script runs while the page loads, and an
-    // <img onerror> fires before the load event, so waiting for "load" is enough.
-    const page = await site.browser.newPage();
-    page.on('dialog', (d) => void d.dismiss());
-    for (const p of pages) {
+    // Four tabs, each loading pages in turn (about 65 in all): an injected script runs while the
+    // page loads, and an <img onerror> fires before the load event, so waiting for "load" is enough.
+    const context = await site.browser.newContext();
+    const tabs = await Promise.all([0, 1, 2, 3].map(() => context.newPage()));
+    for (const tab of tabs) tab.on('dialog', (d) => void d.dismiss());
+    const free = [...tabs];
+    await mapConcurrent(pages, tabs.length, async (p) => {
+      const page = free.pop()!;
       await page.goto(site.server.root + p, { waitUntil: 'load' });
       expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), p).toBeUndefined();
       expect(await page.locator('img[src="x"]').count(), p).toBe(0);
-    }
-    await page.close();
+      free.push(page);
+    });
+    await context.close();
   }, 300_000);
 
   it('shows the payloads as literal text on the pages', async () => {

@@ -12,6 +12,7 @@ import { siteInBrowser } from '../helpers/site-browser.ts';
 import { findBrokenRuns, firstRecordY } from '../helpers/narrow-text.ts';
 import { OUTPUT } from '../helpers/paths.ts';
 import { pageTypes } from './page-types.ts';
+import { mapConcurrent } from '../helpers/pool.ts';
 
 const browserPath = browserAvailability();
 const SHOTS = join(OUTPUT, 'phone');
@@ -27,41 +28,47 @@ describe.skipIf(browserPath.skip)('phone layout gate', () => {
   mkdirSync(SHOTS, { recursive: true });
 
   for (const width of [320, 375]) {
-    it(`no run of 4+ characters is laid out 1–2 characters a line at ${width} px, on any page type`, async () => {
-      const ctx = await site.browser.newContext({ viewport: { width, height: 800 } });
-      const failures: string[] = [];
-      for (const { path } of pageTypes()) {
-        const page = await ctx.newPage();
-        await page.goto(site.server.root + path);
-        await page.waitForLoadState('networkidle');
-        // Open folded details too: what a reader unfolds must read as well.
-        await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-        const broken = await page.evaluate(findBrokenRuns);
-        for (const b of broken.slice(0, 5)) failures.push(`/${path} ${b.where}: “${b.text}” (${b.lines} lines, at most ${b.perLine} a line)`);
-        // A card (a table row laid out as a block) holds all its labels: none hangs below its border.
-        const hanging = await page.evaluate(() =>
-          [...document.querySelectorAll('table.stack > tbody > tr')].flatMap((tr) => {
-            const box = tr.getBoundingClientRect();
-            return [...tr.children].flatMap((cell) => {
-              const label = getComputedStyle(cell, '::before');
-              if (label.content === 'none' || getComputedStyle(cell).display === 'none') return [];
-              const r = cell.getBoundingClientRect();
-              const lh = parseFloat(label.lineHeight);
-              const labelBottom = r.top + (Number.isFinite(lh) ? lh : parseFloat(label.fontSize) * 1.2);
-              return labelBottom > box.bottom + 1 ? [`${(cell as HTMLElement).dataset.label ?? ''} in “${(tr.textContent ?? '').slice(0, 20)}”`] : [];
-            });
-          }),
-        );
-        for (const h of hanging.slice(0, 5)) failures.push(`/${path}: label ${h} hangs below its card`);
-        if (width === 375) {
-          const name = path.replace(/\/$/, '').replace(/\//g, '_') || 'home';
-          await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-        }
-        await page.close();
-      }
-      await ctx.close();
-      expect(failures).toEqual([]);
-    }, 240_000);
+    it.concurrent(
+      `no run of 4+ characters is laid out 1–2 characters a line at ${width} px, on any page type`,
+      async ({ expect }) => {
+        const ctx = await site.browser.newContext({ viewport: { width, height: 800 } });
+        // Three tabs at a time; the failures keep the order of the pages.
+        const perPage = await mapConcurrent(pageTypes(), 3, async ({ path }) => {
+          const failures: string[] = [];
+          const page = await ctx.newPage();
+          await page.goto(site.server.root + path);
+          await page.waitForLoadState('networkidle');
+          // Open folded details too: what a reader unfolds must read as well.
+          await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+          const broken = await page.evaluate(findBrokenRuns);
+          for (const b of broken.slice(0, 5)) failures.push(`/${path} ${b.where}: “${b.text}” (${b.lines} lines, at most ${b.perLine} a line)`);
+          // A card (a table row laid out as a block) holds all its labels: none hangs below its border.
+          const hanging = await page.evaluate(() =>
+            [...document.querySelectorAll('table.stack > tbody > tr')].flatMap((tr) => {
+              const box = tr.getBoundingClientRect();
+              return [...tr.children].flatMap((cell) => {
+                const label = getComputedStyle(cell, '::before');
+                if (label.content === 'none' || getComputedStyle(cell).display === 'none') return [];
+                const r = cell.getBoundingClientRect();
+                const lh = parseFloat(label.lineHeight);
+                const labelBottom = r.top + (Number.isFinite(lh) ? lh : parseFloat(label.fontSize) * 1.2);
+                return labelBottom > box.bottom + 1 ? [`${(cell as HTMLElement).dataset.label ?? ''} in “${(tr.textContent ?? '').slice(0, 20)}”`] : [];
+              });
+            }),
+          );
+          for (const h of hanging.slice(0, 5)) failures.push(`/${path}: label ${h} hangs below its card`);
+          if (width === 375) {
+            const name = path.replace(/\/$/, '').replace(/\//g, '_') || 'home';
+            await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+          }
+          await page.close();
+          return failures;
+        });
+        await ctx.close();
+        expect(perPage.flat()).toEqual([]);
+      },
+      240_000,
+    );
   }
 
   for (const [path, selector] of Object.entries(FIRST_RECORD)) {

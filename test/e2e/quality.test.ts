@@ -11,8 +11,9 @@ const PAGES = pageTypes();
 describe.skipIf(browserPath.skip)('site-wide gates in Chromium', () => {
   const site = siteInBrowser();
 
+  // Each page in its own tab, several at once (maxConcurrency): most of a check is waiting for the network to fall idle.
   for (const { path } of PAGES) {
-    it(`/${path}: requests only its own origin, and runs under the CSP without violations or errors`, async () => {
+    it.concurrent(`/${path}: requests only its own origin, and runs under the CSP without violations or errors`, async ({ expect }) => {
       const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
       const foreign: string[] = [];
       const errors: string[] = [];
@@ -42,7 +43,7 @@ describe.skipIf(browserPath.skip)('site-wide gates in Chromium', () => {
   }
 
   for (const { path, essential } of PAGES) {
-    it(`/${path}: shows its essential content with JavaScript off`, async () => {
+    it.concurrent(`/${path}: shows its essential content with JavaScript off`, async ({ expect }) => {
       const ctx = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
       const page = await ctx.newPage();
       await page.goto(site.server.root + path);
@@ -57,7 +58,7 @@ describe.skipIf(browserPath.skip)('site-wide gates in Chromium', () => {
 
   for (const width of [375, 1280]) {
     for (const { path } of PAGES) {
-      it(`/${path}: axe finds no WCAG 2.1 A/AA violations and nothing scrolls sideways at ${width} px`, async () => {
+      it.concurrent(`/${path}: axe finds no WCAG 2.1 A/AA violations and nothing scrolls sideways at ${width} px`, async ({ expect }) => {
         const page = await site.browser.newPage({ viewport: { width, height: 900 } });
         await page.goto(site.server.root + path);
         await page.waitForLoadState('networkidle');

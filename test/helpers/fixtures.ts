@@ -2,7 +2,8 @@
  * Broken fixtures are small patches over test/fixtures/valid: test/fixtures/broken/<name>.yaml
  * names the cells, rows and header columns it changes, never a copy of a file, so a column
  * added to a table touches the valid fixture only. materialise() writes valid + patch to
- * test/.output/fixtures/<name> so the validator and the build read real folders.
+ * test/.output/fixtures-<worker>/<name> (FIXTURES_OUTPUT) so the validator and the build read
+ * real folders.
  *
  *   about: what the fixture breaks, in a sentence
  *   data/problems.csv:                     # a file of the data set: a list of operations …
@@ -37,7 +38,7 @@ import { parse } from 'yaml';
 import { ALL_TABLES } from '../../src/schemas/index.ts';
 import type { AnyTable } from '../../src/schemas/table.ts';
 import { applyPatch, parseCsv, writeCsv, type FilePatch, type Op, type Patch } from './fixture-patch.ts';
-import { OUTPUT, ROOT } from './paths.ts';
+import { FIXTURES_OUTPUT, ROOT } from './paths.ts';
 
 export const FIXTURES = join(ROOT, 'test/fixtures');
 export const VALID = join(FIXTURES, 'valid');
@@ -63,7 +64,7 @@ export function readPatch(name: string): Patch {
 /** Writes valid + patch to a fresh folder and returns it (with data/ and content/ inside). */
 export function materialise(name: string, base: string = VALID): string {
   const patch = readPatch(name);
-  const out = join(OUTPUT, 'fixtures', name);
+  const out = join(FIXTURES_OUTPUT, name);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   cpSync(base, out, { recursive: true });
@@ -110,10 +111,10 @@ function textColumns(table: AnyTable): Array<{ name: string; accepts: (v: string
  * taken in turn by row and column (the first, from that turn, the column's length allows); from
  * the third row on it also opens with a formula (FORMULA_PAYLOADS) and holds a tab.
  * The plan gains an emoji in its title and a paragraph of all payloads. Written to
- * test/.output/fixtures/hostile; returns that folder (data/ and content/ inside).
+ * test/.output/fixtures-<worker>/hostile; returns that folder (data/ and content/ inside).
  */
 export function materialiseHostile(): string {
-  const out = join(OUTPUT, 'fixtures', 'hostile');
+  const out = join(FIXTURES_OUTPUT, 'hostile');
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   cpSync(VALID, out, { recursive: true });

@@ -4,6 +4,12 @@ import { join } from 'node:path';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const OUTPUT = join(ROOT, 'test/.output');
 /**
+ * Where materialised fixtures go: one folder per test worker (VITEST_POOL_ID is 1…maxWorkers),
+ * as files run in parallel and several materialise the same fixture. At the depth of the
+ * folder it replaced: a pinned message holds the relative path from a fixture's page to src/.
+ */
+export const FIXTURES_OUTPUT = join(OUTPUT, `fixtures-${process.env.VITEST_POOL_ID ?? '0'}`);
+/**
  * The data set the build and browser tests run on: test/fixtures/valid, made for the tests and
  * changed only together with them. Tests pin values of it freely.
  */
