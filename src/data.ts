@@ -39,6 +39,7 @@ import {
   disclosureTimeliness,
   summariseTimeliness,
   timelineOf,
+  timelinesByFirstKey,
   type DataHistory,
   type RecordTimeline,
   type TableVersion,
@@ -346,15 +347,19 @@ export const problemTimeliness = perDataset(async () => {
   return { list, byId: new Map(list.map((t) => [t.id, t])), summary: summariseTimeliness(list) };
 });
 
+/** A table's timelines by first key column, indexed once per data set (record pages look theirs up). */
+const relatedIndex = perDatasetKeyed(async (_d, table: DataTableName) => timelinesByFirstKey(await dataHistory(), table));
+
 /** Timelines of a table's records whose first key column is `first` (an enterprise's ratings, an indicator's observations), oldest key first. */
 export async function relatedHistory(table: DataTableName, first: string): Promise<RecordTimeline[]> {
-  const history = await dataHistory();
-  if (!history.available) return [];
-  return [...(history.records.get(table)?.values() ?? [])].filter((t) => t.key[0] === first).sort((a, b) => (keyId(a.key) < keyId(b.key) ? -1 : 1));
+  return (await relatedIndex(table)).get(first) ?? [];
 }
 
 /** The change log of /changes/ and /changes.xml: commits newest first, with their page, counts and records. */
 export const changeLog = perDataset(async () => buildChangeLog(await dataHistory()));
+
+/** The change log's entries by commit id, so that a page finds the entries of its commits without reading the log. */
+export const changeEntries = perDataset(async () => new Map((await changeLog()).map((e) => [e.commit.id, e])));
 
 /** Whether a record has a page on this site: a current row, or a removed problem or enterprise (kept, marked 已删除). */
 export const recordPageExists = perDataset(() => {

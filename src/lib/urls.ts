@@ -60,9 +60,13 @@ export const searchUrl = () => href('search/');
 export const methodologyUrl = () => href('methodology/');
 export const aboutUrl = (anchor?: string) => href(anchor ? `about/#${anchor}` : 'about/');
 export const feedUrl = () => href('feed.xml');
-/** The data's change log (page 1 is /changes/), optionally at one commit's entry. */
-export const changesPath = (page = 1, commit?: string) => `${page <= 1 ? 'changes/' : `changes/page/${page}/`}${commit ? `#c-${commit}` : ''}`;
-export const changesUrl = (page = 1, commit?: string) => href(changesPath(page, commit));
+/** The data's change log (its further pages: pagedUrl('changes/', n)). */
+export const changesUrl = () => href('changes/');
+/**
+ * The page of one commit that changed the data, by its address (ChangeEntry.address), which stays
+ * as newer commits come: what record pages, citations and the feed link to. Without an address, the log.
+ */
+export const commitUrl = (address: string | undefined) => href(address === undefined ? 'changes/' : `changes/${seg(address)}/`);
 /** RSS feed of the change log. */
 export const changesFeedUrl = () => href('changes.xml');
 export const dataCheckUrl = () => href('data/check/');

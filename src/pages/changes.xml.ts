@@ -5,14 +5,14 @@ import { countsText } from '../lib/history/history-view.ts';
 import { CHANGE_KIND_LABEL } from '../lib/display.ts';
 import { SITE_NAME } from '../lib/site.ts';
 import { xmlSafeDeep, xmlText } from '../lib/publishing/xml.ts';
-import { absoluteUrl, changesUrl, homeUrl } from '../lib/urls.ts';
+import { absoluteUrl, commitUrl, homeUrl } from '../lib/urls.ts';
 
 /** Feed readers treat an RSS description as HTML: escape it so that its text stays text. */
 const asHtmlText = xmlText;
 /** Records named in one item's description, at most. */
 const NAMED = 20;
 
-/** RSS feed of the 50 newest changes to the records (one item per commit), linked to their entry on /changes/. */
+/** RSS feed of the 50 newest changes to the records (one item per commit), linked to their own pages (/changes/<address>/). */
 export const GET: APIRoute = async ({ site }) => {
   const titles = new Map<string, string>(catalogue().map((e) => [e.name, e.meta?.title ?? e.name]));
   const entries = (await changeLog()).slice(0, 50);
@@ -24,7 +24,7 @@ export const GET: APIRoute = async ({ site }) => {
       site: absoluteUrl(homeUrl(), site),
       items: entries.map((e) => ({
         title: `${e.day} ${e.commit.subject || e.commit.short}`,
-        link: absoluteUrl(changesUrl(e.page, e.commit.short), site),
+        link: absoluteUrl(commitUrl(e.address), site),
         pubDate: new Date(e.commit.date),
         description: asHtmlText(
           e.tables

@@ -21,12 +21,16 @@ let repo: TempRepo;
 let out: string;
 let noGit: string;
 let noGitOut: string;
+/** The site built again after a newer commit, with the same cache. */
+let newerOut: string;
 let cache: string;
 let buildLog = '';
 /** The lines on which the rows with bad keys were added. */
 let typoLines = { problems: 0, enterprises: 0 };
 const ids: Record<string, string> = {};
 const short = (id: string) => repo.git(['rev-parse', '--short', id]);
+/** A commit's own page: the first 12 characters of its id (src/lib/history/history-view.ts commitAddresses). */
+const commitPage = (id: string) => `/changes/${id.slice(0, 12)}/`;
 
 const read = (file: string) => readFileSync(join(repo.dir, 'data', file), 'utf8');
 const dropLine = (text: string, start: string) =>
@@ -103,11 +107,30 @@ beforeAll(() => {
   noGitOut = mkdtempSync(join(tmpdir(), 'gushan-no-git-out-'));
   const n = astroBuild({ ...env, OUT_DIR: noGitOut, DATA_DIR: join(noGit, 'data'), CONTENT_DIR: join(noGit, 'content') });
   if (n.status !== 0) throw new Error(n.output);
+  // A newer commit, and the site built again: the addresses of the older commits must stay.
+  ids.newer = repo.commit(
+    { 'data/problems.csv': read('problems.csv').replace(',2020-01-31,整改中,,', ',2020-01-31,已整改,2020-05-20,') },
+    '2020-06-01T10:00:00+08:00',
+    'GS-2019-007 已整改',
+  );
+  // More commits than a page of /changes/ holds (CHANGES_PER_PAGE), so that the older ones move to its second page.
+  const measures = '现场扑灭火源，开展禁烧宣传。';
+  for (let i = 1; i <= 50; i++) {
+    const day = new Date(Date.UTC(2020, 6, i)).toISOString().slice(0, 10);
+    repo.commit(
+      { 'data/problems.csv': read('problems.csv').replace(/现场扑灭火源，开展禁烧宣传。(（第 \d+ 次补充）)?/, `${measures}（第 ${i} 次补充）`) },
+      `${day}T10:00:00+08:00`,
+      `GS-2019-002 整改措施补充 ${i}`,
+    );
+  }
+  newerOut = mkdtempSync(join(tmpdir(), 'gushan-history-site-newer-'));
+  const again = astroBuild({ ...env, OUT_DIR: newerOut, DATA_DIR: join(repo.dir, 'data'), CONTENT_DIR: join(repo.dir, 'content') });
+  if (again.status !== 0) throw new Error(again.output);
 }, 600_000);
 
 afterAll(() => {
   repo?.remove();
-  for (const d of [out, noGit, noGitOut, cache]) if (d) rmSync(d, { recursive: true, force: true });
+  for (const d of [out, noGit, noGitOut, newerOut, cache]) if (d) rmSync(d, { recursive: true, force: true });
 });
 
 const changeLines = (page: string) =>
@@ -122,7 +145,7 @@ describe('修改记录 on record pages', () => {
     expect(lines.at(-1)).toBe(`2020-01-10 首次公开 ${short(ids.first!)}`);
     const first = readHtml(out, 'problems/GS-2019-005/index.html').querySelector('[data-first-seen]')!;
     expect(compactText(first)).toContain('首次在本站公开：2020年1月10日');
-    expect(first.querySelector('a')!.getAttribute('href')).toBe(`/changes/#c-${short(ids.first!)}`);
+    expect(first.querySelector('a')!.getAttribute('href')).toBe(commitPage(ids.first!));
   });
 
   it('shows a rating changed on the enterprise page with the period in words', () => {
@@ -164,10 +187,66 @@ describe('/changes/ and /changes.xml', () => {
 
   it('feeds the same entries, read by an independent feed parser, descriptions as text', async () => {
     const items = await readFeed(join(out, 'changes.xml'));
-    expect(items.map((i) => i.link)).toEqual([ids.rating, ids.remove, ids.status, ids.first].map((id) => `${SITE_URL}/changes/#c-${short(id!)}`));
+    expect(items.map((i) => i.link)).toEqual([ids.rating, ids.remove, ids.status, ids.first].map((id) => `${SITE_URL}${commitPage(id!)}`));
     expect(items[0]!.title).toBe('2020-05-01 更正辰巳机械 2019 下半年等级');
     expect(items[0]!.pubdate?.toISOString()).toBe('2020-05-01T02:00:00.000Z');
     expect(items[2]!.description).toContain('修改 GS-2019-005：整改状态：整改中 → 已整改');
+  });
+});
+
+describe("each commit's own page", () => {
+  const commitLinks = (site: string, page: string) =>
+    readHtml(site, page)
+      .querySelectorAll('[data-record-changes] a, [data-removed] a')
+      .map((a) => a.getAttribute('href')!);
+
+  it('exists for every commit of the log, with its date, subject and records, and the log links each entry to it', () => {
+    const log = readHtml(out, 'changes/index.html');
+    for (const id of [ids.rating, ids.remove, ids.status, ids.first]) {
+      const entry = log.getElementById(`c-${short(id!)}`)!;
+      expect(entry.querySelector('[data-commit-link]')!.getAttribute('href')).toBe(commitPage(id!));
+      const page = readHtml(out, `${commitPage(id!).slice(1)}index.html`);
+      expect(page.querySelector('[data-commit]')!.getAttribute('data-commit')).toBe(id);
+      expect(page.querySelector('[data-commit-meta] code')!.textContent).toBe(short(id!));
+    }
+    const removal = readHtml(out, `${commitPage(ids.remove!).slice(1)}index.html`);
+    expect(removal.querySelector('h1')!.textContent).toBe('删除重复的问题和已注销的企业');
+    expect(removal.querySelector('[data-commit-meta] time')!.getAttribute('datetime')).toBe('2020-04-01');
+    expect(removal.querySelector('[data-table="problems"] [data-kind="removed"] a')!.getAttribute('href')).toBe('/problems/GS-2019-099/');
+    // The commits that changed no record (their rows could not be keys) have no page.
+    expect(existsSync(join(out, commitPage(ids.typo!).slice(1)))).toBe(false);
+  });
+
+  it('is what record pages, removed records and /data/ link to: every commit link of a record page leads to a page of the site', () => {
+    const links = [
+      ...commitLinks(out, 'problems/GS-2019-005/index.html'),
+      ...commitLinks(out, 'credit/91990000MA6YA3BC45/index.html'),
+      ...commitLinks(out, 'problems/GS-2019-099/index.html'),
+    ];
+    expect(new Set(links)).toEqual(new Set([ids.first, ids.status, ids.rating, ids.remove].map((id) => commitPage(id!))));
+    for (const l of links) expect(existsSync(join(out, l, 'index.html')), l).toBe(true);
+    const versions = readHtml(out, 'data/index.html').getElementById('problems')!.querySelectorAll('[data-version] a');
+    expect(versions.filter((a) => a.textContent === '改了什么').map((a) => a.getAttribute('href'))).toEqual(
+      [ids.remove, ids.status, ids.first].map((id) => commitPage(id!)),
+    );
+  });
+
+  it('keeps its address when a newer commit comes: record pages link to the same pages, and a record the new commit did not touch shows the same 修改记录', () => {
+    for (const page of ['problems/GS-2019-005/index.html', 'credit/91990000MA6YA3BC45/index.html', 'problems/GS-2019-099/index.html']) {
+      expect(commitLinks(newerOut, page), page).toEqual(commitLinks(out, page));
+      expect(readHtml(newerOut, page).querySelector('[data-record-changes]')!.outerHTML, page).toBe(
+        readHtml(out, page).querySelector('[data-record-changes]')!.outerHTML,
+      );
+    }
+    // The record the new commit changed keeps its older links and gains the new one.
+    const before = commitLinks(out, 'problems/GS-2019-007/index.html');
+    const after = commitLinks(newerOut, 'problems/GS-2019-007/index.html');
+    expect(after).toContain(commitPage(ids.newer!));
+    expect(after.filter((l) => l !== commitPage(ids.newer!))).toEqual(before);
+    for (const id of [ids.rating, ids.remove, ids.status, ids.first, ids.newer])
+      expect(existsSync(join(newerOut, commitPage(id!).slice(1), 'index.html')), id).toBe(true);
+    // The older commits are on the log's second page by now; their own pages did not move.
+    expect(readHtml(newerOut, 'changes/page/2/index.html').getElementById(`c-${short(ids.first!)}`)).not.toBeNull();
   });
 });
 
@@ -177,7 +256,7 @@ describe('removed records', () => {
     const banner = page.querySelector('[data-removed]')!;
     expect(banner.getAttribute('data-removed')).toBe('2020-04-01');
     expect(compactText(banner)).toContain('已删除：这条记录于2020年4月1日从数据中删除');
-    expect(banner.querySelector('a')!.getAttribute('href')).toBe(`/changes/#c-${short(ids.remove!)}`);
+    expect(banner.querySelector('a')!.getAttribute('href')).toBe(commitPage(ids.remove!));
     expect(page.querySelector('h1')!.textContent).toBe('GS-2019-099 夜市油烟直排');
     expect(page.querySelector('[data-column="status"]')!.textContent).toContain('整改中');
     expect(page.querySelector('[data-pagefind-filter="status"]')!.textContent).toBe('已删除');

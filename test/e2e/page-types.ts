@@ -49,6 +49,12 @@ export function pageTypes(): PageType[] {
     { path: 'methodology/', essential: '匀速推进线' },
     { path: 'no-such-page/', essential: '页面不存在' },
   ];
-  const kinds = [...generated('indicators', ['status']), ...generated('problems'), ...generated('credit'), ...generated('villages')];
+  const kinds = [
+    ...generated('indicators', ['status']),
+    ...generated('problems'),
+    ...generated('credit'),
+    ...generated('villages'),
+    ...generated('changes', ['page']),
+  ];
   return [...fixed, ...kinds.filter((path) => !fixed.some((f) => f.path === path)).map((path) => ({ path, essential: '' }))];
 }

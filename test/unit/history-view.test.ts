@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   changeLog,
+  commitAddresses,
   countsText,
   disclosureText,
   fieldText,
@@ -105,6 +106,45 @@ describe('history wording', () => {
     expect([countsText(removal), removal.records.map((r) => [r.kind, r.label])]).toEqual(['删除 1 条', [['removed', 'GS-2019-002']]]);
     expect(countsText({ added: 2, changed: 1, removed: 0 })).toBe('新增 2 条，修改 1 条');
     expect(changeLog({ available: false, reason: 'x' })).toEqual([]);
+    // Each commit's own page: its id's first 12 characters, whatever page of the log it is on.
+    expect(log.map((e) => e.address)).toEqual(['444444444444', '333333333333', '222222222222', '111111111111']);
+  });
+
+  it("gives each commit an address of its id's first 12 characters that newer commits do not move", () => {
+    const a = '0123456789abcdef0123456789abcdef01234567';
+    const b = 'fedcba9876543210fedcba9876543210fedcba98';
+    const before = commitAddresses([a]);
+    expect(before.get(a)).toBe('0123456789ab');
+    const after = commitAddresses([a, b, 'aaaaaaa111111111111111111111111111111111']);
+    expect(after.get(a)).toBe(before.get(a));
+    expect(after.get(b)).toBe('fedcba987654');
+    // Git's abbreviation (%h) is not used: it grows with the repository.
+    expect([...after.values()].every((v) => v.length === 12)).toBe(true);
+  });
+
+  it('makes addresses longer only to tell apart commits that share the first 12 characters, and never a route of anything but hex', () => {
+    const a = '0123456789abcd00000000000000000000000000';
+    const b = '0123456789abcd11111111111111111111111111';
+    const c = '0123456789ff0000000000000000000000000000';
+    const addresses = commitAddresses([a, b, c]);
+    expect(addresses.get(a)).toBe('0123456789abcd0');
+    expect(addresses.get(b)).toBe('0123456789abcd1');
+    expect(addresses.get(c)).toBe('0123456789ff');
+    // What git would never hand over, and a cache might: no address, so no page.
+    for (const bad of [
+      '../../etc/passwd0000000',
+      '0123456789ABCDEF0123456789ABCDEF01234567',
+      'abc',
+      '0123456789ab/0123456789',
+      'g123456789abcdef0123456789abcdef01234567',
+    ])
+      expect(commitAddresses([bad]).has(bad), bad).toBe(false);
+    // A SHA-256 repository's ids: the first 12 characters, as for SHA-1.
+    expect(commitAddresses(['ab'.repeat(32)]).get('ab'.repeat(32))).toBe('abababababab');
+    // Two ids that 40 characters do not tell apart get no page rather than one page for both.
+    const long = 'c'.repeat(40);
+    const both = commitAddresses([`${long}${'0'.repeat(24)}`, `${long}${'1'.repeat(24)}`]);
+    expect(both.size).toBe(0);
   });
 
   it("gives a removed record's last content in the schema's column order, titled, empty cells left out", () => {

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { disclosureTimeliness, summariseTimeliness, type DataHistory } from '../../src/lib/history/record-history.ts';
 import { daysBetween, workingDaysBetween } from '../../src/lib/dates.ts';
-import { buildTimelines, type HistoryCommit } from '../../src/lib/history/record-history.ts';
+import { buildTimelines, timelinesByFirstKey, type HistoryCommit } from '../../src/lib/history/record-history.ts';
+import { keyId } from '../../src/lib/history/record-diff.ts';
 
 const day = (t: number) => new Date(t).toISOString().slice(0, 10);
 
@@ -66,5 +67,44 @@ describe('days between a report and its publication', () => {
     expect(summariseTimeliness(t)).toEqual({ count: 3, medianDays: 31, withinLimit: 1, limit: 20 });
     expect(summariseTimeliness([])).toEqual({ count: 0, medianDays: undefined, withinLimit: 0, limit: 20 });
     expect(disclosureTimeliness([{ id: 'A', reported: '2019-01-31' }], { available: false, reason: '无' })).toEqual([]);
+  });
+});
+
+describe('related timelines by first key column', () => {
+  const change = (table: string, added: string[][]) => ({
+    table,
+    path: `data/${table}.csv`,
+    added,
+    removed: [],
+    changed: [],
+    columns: { added: [], removed: [] },
+    notes: [],
+  });
+  const commit = (id: string, tables: HistoryCommit['tables']): HistoryCommit => ({ id, short: id, date: '2020-01-01T08:00:00+08:00', subject: id, tables });
+
+  it("groups a table's timelines by their first key column, each group ordered by key, as a scan of the table would give", () => {
+    const c1 = commit('c1', [
+      change('credit-ratings', [
+        ['E2', '2019-H2'],
+        ['E1', '2019-H2'],
+        ['E1', '2019-H1'],
+      ]),
+    ]);
+    const c2 = commit('c2', [change('credit-ratings', [['E2', '2019-H1']]), change('observations', [['I1', '2019-06-30']])]);
+    const history: DataHistory = { available: true, head: c2, commits: [c1, c2], versions: new Map(), records: buildTimelines([c1, c2]) };
+    const index = timelinesByFirstKey(history, 'credit-ratings');
+    expect([...index.keys()].sort()).toEqual(['E1', 'E2']);
+    expect(index.get('E1')!.map((t) => t.key)).toEqual([
+      ['E1', '2019-H1'],
+      ['E1', '2019-H2'],
+    ]);
+    expect(index.get('E2')!.map((t) => t.key[1])).toEqual(['2019-H1', '2019-H2']);
+    // The same timelines a filter of the whole table finds, in the same order.
+    const scan = (first: string) =>
+      [...history.records.get('credit-ratings')!.values()].filter((t) => t.key[0] === first).sort((a, b) => (keyId(a.key) < keyId(b.key) ? -1 : 1));
+    for (const first of ['E1', 'E2']) expect(index.get(first)).toEqual(scan(first));
+    expect(index.get('E3')).toBeUndefined();
+    expect(timelinesByFirstKey(history, 'villages').size).toBe(0);
+    expect(timelinesByFirstKey({ available: false, reason: '无' }, 'credit-ratings').size).toBe(0);
   });
 });

@@ -3,6 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   BUILD_OUTPUT_NAMES,
+  COMMIT_ADDRESS,
   PUBLIC_FILES,
   reservedNames,
   routeClash,
@@ -121,5 +122,15 @@ describe('routeClash', () => {
     }
     // Derived tables share data/[table] with the tables of data/ (src/data.ts publishedTables refuses two of one name).
     expect(routeClash('data/[table]', INDICATOR_PROGRESS.name)).toBeUndefined();
+  });
+
+  it("finds no clash for a commit's address: hex only, never a name /changes/ uses", () => {
+    expect(reservedNames('changes')).toEqual(['index', 'page']);
+    for (const name of reservedNames('changes')) expect(COMMIT_ADDRESS.test(name), name).toBe(false);
+    for (const v of ['0123456789ab', 'abcdef1', 'f'.repeat(40)]) {
+      expect(COMMIT_ADDRESS.test(v), v).toBe(true);
+      expect(routeClash('changes/[commit]', v), v).toBeUndefined();
+    }
+    for (const v of ['abcdef', 'f'.repeat(41), 'ABCDEF1', '0123456789ag', '..', 'page']) expect(COMMIT_ADDRESS.test(v), v).toBe(false);
   });
 });

@@ -18,6 +18,7 @@ import {
 } from './record-history.ts';
 import { HISTORY_EMPTY_VALUE } from '../display.ts';
 import { periodLabel, dayOf } from '../dates.ts';
+import { COMMIT_ADDRESS } from '../validation/routes.ts';
 
 /** Commits per page of /changes/. */
 export const CHANGES_PER_PAGE = 50;
@@ -119,8 +120,10 @@ export interface ChangeTableSummary {
 export interface ChangeEntry {
   commit: CommitRef;
   day: string;
-  /** Page of /changes/ this commit is on (1-based). */
+  /** Page of /changes/ this commit is on (1-based); moves as newer commits come. */
   page: number;
+  /** The commit's own page, /changes/<address>/, which stays (commitAddresses); absent for an id that cannot be one. */
+  address?: string;
   tables: ChangeTableSummary[];
 }
 
@@ -149,15 +152,48 @@ function summariseCommit(c: HistoryCommit): ChangeTableSummary[] {
   });
 }
 
-/** The change log: every commit that changed records, newest first, with its page of /changes/. */
+/** Characters of a commit id in its page's address: fixed, where git's abbreviation (%h) grows with the repository and would move every address. */
+export const COMMIT_ADDRESS_LENGTH = 12;
+
+/**
+ * The address of each commit's page (/changes/<address>/), by commit id: the id's first
+ * COMMIT_ADDRESS_LENGTH characters, so that it stays when newer commits come. Only where two
+ * commits share those characters (never seen in practice) are both made as long as needed to
+ * tell them apart. An id that is not lower-case hex, or that no 40 characters tell apart, has none.
+ */
+export function commitAddresses(ids: readonly string[]): Map<string, string> {
+  const hex = [...new Set(ids)].filter((id) => /^[0-9a-f]+$/.test(id) && id.length >= COMMIT_ADDRESS_LENGTH).sort();
+  const common = (a: string | undefined, b: string) => {
+    let n = 0;
+    if (a === undefined) return 0;
+    while (n < a.length && n < b.length && a[n] === b[n]) n++;
+    return n;
+  };
+  const out = new Map<string, string>();
+  hex.forEach((id, i) => {
+    // In sorted order the id sharing the longest prefix with this one is a neighbour.
+    const shared = Math.max(common(hex[i - 1], id), common(hex[i + 1], id));
+    const address = id.slice(0, Math.max(COMMIT_ADDRESS_LENGTH, shared + 1));
+    if (shared < address.length && COMMIT_ADDRESS.test(address)) out.set(id, address);
+  });
+  return out;
+}
+
+/** The change log: every commit that changed records, newest first, with its page of /changes/ and its own page's address. */
 export function changeLog(history: DataHistory, perPage = CHANGES_PER_PAGE): ChangeEntry[] {
   if (!history.available) return [];
-  return [...history.commits].reverse().map((c, i) => ({
-    commit: { id: c.id, short: c.short, date: c.date, subject: c.subject },
-    day: dayOf(c.date),
-    page: Math.floor(i / perPage) + 1,
-    tables: summariseCommit(c),
-  }));
+  const addresses = commitAddresses(history.commits.map((c) => c.id));
+  return [...history.commits].reverse().map((c, i) => {
+    const entry: ChangeEntry = {
+      commit: { id: c.id, short: c.short, date: c.date, subject: c.subject },
+      day: dayOf(c.date),
+      page: Math.floor(i / perPage) + 1,
+      tables: summariseCommit(c),
+    };
+    const address = addresses.get(c.id);
+    if (address !== undefined) entry.address = address;
+    return entry;
+  });
 }
 
 /** Entries of one page, grouped by day (newest first). */

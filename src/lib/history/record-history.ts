@@ -146,6 +146,24 @@ export function timelineOf(history: DataHistory, table: string, key: string | re
   return history.records.get(table)?.get(keyId(typeof key === 'string' ? [key] : key));
 }
 
+/**
+ * A table's timelines grouped by their first key column, each group ordered by key: an
+ * enterprise's ratings, an indicator's observations. Built once per history, so that a record
+ * page looks up its related records instead of scanning the table (quadratic over a site).
+ */
+export function timelinesByFirstKey(history: DataHistory, table: string): Map<string, RecordTimeline[]> {
+  const groups = new Map<string, RecordTimeline[]>();
+  if (!history.available) return groups;
+  for (const t of history.records.get(table)?.values() ?? []) {
+    const first = t.key[0] ?? '';
+    const group = groups.get(first);
+    if (group) group.push(t);
+    else groups.set(first, [t]);
+  }
+  for (const group of groups.values()) group.sort((a, b) => (keyId(a.key) < keyId(b.key) ? -1 : 1));
+  return groups;
+}
+
 /** The disclosure rules' expectation: inspection results published within 20 working days. */
 export const DISCLOSURE_WORKING_DAYS = 20;
 

@@ -5,7 +5,7 @@
  * browser-safe (the Node reader lists the folders, src/build/read-dataset.ts).
  */
 import { showValue, type ValidationIssue } from './issues.ts';
-import { routeClash, type RouteClash, ROUTE_PARAMS } from './routes.ts';
+import { COMMIT_ADDRESS, routeClash, type RouteClash, ROUTE_PARAMS } from './routes.ts';
 import { KEY_MAX_LENGTH, SLUG } from '../../schemas/columns.ts';
 import { columnMetaOf, type AnyTable } from '../../schemas/table.ts';
 
@@ -219,6 +219,7 @@ export function checkRouteClashes(v: NamedValues): ValidationIssue[] {
       return meta ? meta.parse(value).ok : true;
     }
     if (s?.kind === 'plan' || s?.kind === 'page') return SLUG.test(value) && value.length <= KEY_MAX_LENGTH;
+    if (s?.kind === 'commit') return COMMIT_ADDRESS.test(value);
     return true;
   };
   const done = new Set<string>();

@@ -18,6 +18,7 @@ export const ROUTE_FILES = [
   '404.astro',
   '[page].astro',
   'changes.xml.ts',
+  'changes/[commit].astro',
   'changes/index.astro',
   'changes/page/[n].astro',
   'credit/[removedUscc].astro',
@@ -78,6 +79,9 @@ export const BUILD_OUTPUT_NAMES = [
   '_compressed.json',
 ] as const;
 
+/** The only form a commit's address (changes/[commit]) may have, whatever git or the history cache handed over: lower-case hex, never a name /changes/ uses. */
+export const COMMIT_ADDRESS = /^[0-9a-f]{7,40}$/;
+
 /** Where the values of a route parameter come from. */
 export type RouteParamSource =
   /** A column of a data table: editors write them, so the validator checks each. */
@@ -86,7 +90,9 @@ export type RouteParamSource =
   | { kind: 'plan' }
   | { kind: 'page' }
   /** Values the code makes (table names, statuses, page numbers): test/unit/routes.test.ts checks them. */
-  | { kind: 'code' };
+  | { kind: 'code' }
+  /** Addresses of commits, from git's ids, only of the form COMMIT_ADDRESS (src/lib/history/history-view.ts commitAddresses). */
+  | { kind: 'commit' };
 
 /**
  * The source of each route parameter, by the folder of the segment that holds it and its name
@@ -106,6 +112,7 @@ export const ROUTE_PARAMS: Record<string, RouteParamSource> = {
   'data/[table]': { kind: 'code' },
   'data/cite/[table]': { kind: 'code' },
   'indicators/status/[status]': { kind: 'code' },
+  'changes/[commit]': { kind: 'commit' },
   'changes/page/[n]': { kind: 'code' },
   'credit/page/[n]': { kind: 'code' },
   'problems/page/[n]': { kind: 'code' },
