@@ -256,6 +256,9 @@ describe('filters', () => {
     const village = input.problems[0]!.village!;
     const inVillage = (await search('问题', { villages: [village] })).results;
     expect(inVillage.every((r) => r.record.village?.id === village)).toBe(true);
+    // a village's own page is in it
+    const own = input.villages.find((v) => v.id === village)!;
+    expect((await keysOf(own.name, { villages: [village] }))[0]).toBe(village);
     const open = await search('整改', { statuses: ['待整改', '整改中'] });
     expect(open.results.every((r) => r.record.type === 'problem' && ['待整改', '整改中'].includes(r.record.state))).toBe(true);
     const red = input.enterprises.filter((e) => (all.find((r) => r.key === e.uscc)?.state ?? '') === '红色').map((e) => e.uscc);

@@ -17,15 +17,17 @@
  *   `[type, key, title, path, village, state, excerpt]`: type `problem` | `enterprise` |
  *   `village`; key the id or USCC as written; title the problem's title or the name; path the
  *   record page, site-relative without the base (`problems/GS-2017-001/`); village the position in
- *   `villages` or -1; state the problem's status or the enterprise's latest rating colour, else
- *   ""; excerpt the start of the problem's description or the enterprise's industry. Records are
- *   numbered in the order of their folded keys (then type), so a key prefix is a run of numbers.
+ *   `villages` (a village's own for a village) or -1; state the problem's status or the
+ *   enterprise's latest rating colour, else ""; excerpt the start of the problem's description or
+ *   the enterprise's industry. Records are numbered in the order of their folded keys (then
+ *   type), so a key prefix is a run of numbers.
  * - `keys.json`: the folded key of the first record of each records file, for prefix lookups of
  *   ids and codes (only id-like queries load it).
- * - `terms/<s>.json`: `{ term: [names, texts] }`, every term whose hash (termShard) is s, terms
- *   sorted. A term is an overlapping pair of characters (bigram) of folded text, spaces removed;
- *   a text of one character is its own term; and `=` with the hash of a whole folded name, for
- *   exact matches. `names` lists the records whose title or name holds the term, `texts` those whose
+ * - `terms/<s>.json`: `{ term: [names, texts] }`, every term whose hash (termShard) is s, in
+ *   the order JSON gives an object's keys (integer-like terms first, then the others sorted). A
+ *   term is an overlapping pair of characters (bigram) of folded text, spaces removed; a text of
+ *   one character is its own term; and `=` with the hash of a whole folded name, for exact
+ *   matches. `names` lists the records whose title or name holds the term, `texts` those whose
  *   other searched text holds it (problem descriptions and measures, rating reasons), each as
  *   ascending record numbers written as differences from the previous one (the first from 0).
  *
@@ -51,8 +53,10 @@ export const NORMALISATION_VERSION = 1;
 /** Records per records file: a result list loads the files of its records only. */
 export const RECORDS_PER_FILE = 64;
 /**
- * Estimated bytes of JSON per term shard the shard count aims at. A name query loads about half
- * as many shards as its length in characters, so shards are kept small (README, "Scale").
+ * Estimated bytes of JSON per term shard the shard count aims at. The count follows the size of
+ * the postings rather than the number of records, since long descriptions add terms a name does
+ * not; a name query loads about half as many shards as its length in characters, so they are
+ * kept small. Lists of very common pairs are long but compress to little (differences of 1).
  */
 export const SHARD_TARGET_BYTES = 12_000;
 /** Characters of a problem's description kept as its excerpt. */
@@ -197,7 +201,8 @@ export function buildRecordIndex(input: RecordIndexInput): Map<string, string> {
     });
   for (const p of input.problems) add('problem', p.id, p.title, p.village, p.status, excerptOf(p.description), [p.description, p.measures ?? '']);
   for (const e of input.enterprises) add('enterprise', e.uscc, e.name, e.village, latest.get(e.uscc)?.rating ?? '', e.industry, reasons.get(e.uscc) ?? []);
-  for (const v of input.villages) add('village', v.id, v.name, undefined, '', '', []);
+  // A village's page is in its own village, for the village filter.
+  for (const v of input.villages) add('village', v.id, v.name, v.id, '', '', []);
   entries.sort((a, b) => cmp(a.sortKey, b.sortKey) || RECORD_TYPES.indexOf(a.row[0]) - RECORD_TYPES.indexOf(b.row[0]));
 
   // term → [record numbers with it in a name, … in other text]; numbers ascend as records are visited in order.
