@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
+import recordIndex from './src/integrations/record-index.ts';
 import hosting from './src/integrations/hosting.ts';
 import sizeReport from './src/integrations/size-report.ts';
 import validateData from './src/integrations/validate-data.ts';
@@ -36,6 +37,8 @@ export default defineConfig({
     // Embed pages are framed copies of indicator pages (which the sitemap lists), not pages to find.
     sitemap({ filter: (page) => !new URL(page).pathname.startsWith(`${base}embed/`) }),
     pagefind(),
+    // Problems, enterprises and villages by name, title, id or code, from the rows (src/lib/search/record-index.ts).
+    recordIndex(),
     sizeReport(),
     // Last: the host's files and the compressed copies cover every file the others wrote.
     hosting(),

@@ -82,6 +82,7 @@ describe('a rebuild after a one-row commit, with the caches of the build before'
     const files = listFiles(clean);
     expect(files.length).toBeGreaterThan(4000);
     expect(files.filter((f) => f.startsWith('pagefind/')).length).toBeGreaterThan(1000);
+    expect(files.filter((f) => f.startsWith('records-index/')).length).toBeGreaterThan(10);
     expect(listFiles(rebuilt)).toEqual(files);
     const differing = files.filter((f) => !readFileSync(join(rebuilt, f)).equals(readFileSync(join(clean, f))));
     expect(differing).toEqual([]);

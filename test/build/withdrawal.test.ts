@@ -15,6 +15,8 @@ import { astroBuild } from '../helpers/build.ts';
 import { compactText, listFiles, readHtml } from '../helpers/html.ts';
 import { FIXTURE } from '../helpers/paths.ts';
 import { tempRepo, type TempRepo } from '../helpers/git-repo.ts';
+import { RECORD_INDEX_DIR } from '../../src/build/search/record-index.ts';
+import { searchRecords, type IndexLoader } from '../../src/lib/search/record-index.ts';
 
 const REPO_URL = 'https://example.org/gushan-repo';
 // Rare characters and tokens that occur nowhere else in the fixture or the site's own text.
@@ -124,6 +126,20 @@ describe('a value withdrawn by redactions.csv', () => {
       const text = contentOf(join(out, f)).toLowerCase();
       for (const form of FORMS) if (text.includes(form.toLowerCase())) found.push(`${f}: ${form}`);
     }
+    expect(found).toEqual([]);
+  });
+
+  it('is not in the record index, which is built from the current rows and finds the current value', async () => {
+    const dir = join(out, RECORD_INDEX_DIR);
+    const load: IndexLoader = async (file) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as unknown;
+    expect((await searchRecords('影响河道水质', load)).results.map((r) => r.record.key)).toContain('GS-2019-005');
+    for (const q of [NAME, PHONE, ID_CARD, LATIN, GONE_TITLE, 'GS-2019-098']) expect((await searchRecords(q, load)).results, q).toEqual([]);
+    const files = listFiles(dir);
+    expect(files).toContain('manifest.json');
+    const found = files.flatMap((f) => {
+      const text = contentOf(join(dir, f)).toLowerCase();
+      return FORMS.filter((form) => text.includes(form.toLowerCase())).map((form) => `${f}: ${form}`);
+    });
     expect(found).toEqual([]);
   });
 

@@ -235,7 +235,7 @@ export const EXPECTED: Record<string, string[]> = {
     'E110 content/notes.txt：不属于网站的内容（content/ 中只有 plan/ 和 pages/ 两个文件夹：plan/ 放计划原文，pages/ 放页面）',
     'E111 content/pages/Guide.mdx：文件名“Guide.mdx”不能用作网址（允许：小写英文字母、数字和连字符 -，不超过 64 个字符，以 .mdx 结尾，例如 about.mdx），应改名为“guide.mdx”',
     'E112 content/pages/Guide.mdx：与 content/pages/guide.md 是同一个页面（网址都是 /guide/；文件名只差大小写或扩展名）（请删除或改名其中一个）',
-    'E051 content/pages/data.md：文件名“data.md”不能用：网址 /data/ 已经是网站的其他网址（/ 下已经使用的名字：404、changes、credit、data、embed、index、indicators、pagefind、plan、problems、search、villages）（请给文件换一个名字）',
+    'E051 content/pages/data.md：文件名“data.md”不能用：网址 /data/ 已经是网站的其他网址（/ 下已经使用的名字：404、changes、credit、data、embed、index、indicators、pagefind、plan、problems、records-index、search、villages）（请给文件换一个名字）',
     'E112 content/pages/faq.mdx：与 content/pages/faq.md 是同一个页面（网址都是 /faq/；文件名只差大小写或扩展名）（请删除或改名其中一个）',
     'E111 content/plan/..md：文件名“..md”不能用作网址（允许：小写英文字母、数字和连字符 -，不超过 64 个字符，以 .md 结尾，例如 gushan-2017.md）',
     'E110 content/plan/方案.docx：不是计划文件（content/plan/ 中只能放计划原文 .md 文件；原文的 PDF、Word 等材料请放在 content/plan/sources/ 中）',

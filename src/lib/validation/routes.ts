@@ -65,7 +65,7 @@ export const PUBLIC_FILES = ['favicon.svg'] as const;
 
 /**
  * What the build writes at the top of the site besides routes and public/: Astro's assets
- * (`build.assets`), the sitemap, the search index (src/integrations/pagefind.ts) and the hosts'
+ * (`build.assets`), the sitemap, the search indexes (src/integrations/pagefind.ts, record-index.ts) and the hosts'
  * files for the host (src/build/hosting/rules.ts HOST_FILES, written by src/integrations/hosting.ts).
  */
 export const BUILD_OUTPUT_NAMES = [
@@ -73,6 +73,7 @@ export const BUILD_OUTPUT_NAMES = [
   'sitemap-index.xml',
   'sitemap-0.xml',
   'pagefind',
+  'records-index',
   '_headers',
   '_nginx.conf',
   '_nginx-brotli.conf',
