@@ -1,6 +1,7 @@
 /**
- * The phone gate: at 320 and 375 px, no page type of the fixture site lays out a run of four
- * or more characters one or two characters a line (a squeezed table column), and the first
+ * The phone gate: at 320 and 375 px, no page type of the fixture site is wider than the screen
+ * or lays out a run of four or more characters one or two characters a line (a squeezed table
+ * column), and the first
  * record of /problems/ and /credit/ starts within three phone screens (y ≤ 2,400 px at 375 px).
  * It saves a 375 px screenshot of every page type under test/.output/phone/ for a person to look at.
  */
@@ -29,7 +30,7 @@ describe.skipIf(browserPath.skip)('phone layout gate', () => {
 
   for (const width of [320, 375]) {
     it.concurrent(
-      `no run of 4+ characters is laid out 1–2 characters a line at ${width} px, on any page type`,
+      `no page type is wider than the screen or lays out a run of 4+ characters 1–2 a line at ${width} px`,
       async ({ expect }) => {
         const ctx = await site.browser.newContext({ viewport: { width, height: 800 } });
         // Three tabs at a time; the failures keep the order of the pages.
@@ -57,6 +58,15 @@ describe.skipIf(browserPath.skip)('phone layout gate', () => {
             }),
           );
           for (const h of hanging.slice(0, 5)) failures.push(`/${path}: label ${h} hangs below its card`);
+          // Nothing makes the page wider than the screen (a table may scroll inside its own box).
+          const wider = await page.evaluate(() => {
+            const screen = document.documentElement.clientWidth;
+            if (document.documentElement.scrollWidth <= screen) return undefined;
+            const out = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > screen + 1);
+            const e = out.find((x) => !out.some((y) => y !== x && x.contains(y))) ?? out[0];
+            return { width: document.documentElement.scrollWidth, what: e ? `${e.tagName.toLowerCase()} “${(e.textContent ?? '').trim().slice(0, 24)}”` : '' };
+          });
+          if (wider) failures.push(`/${path}: ${wider.width} px wide at ${width} px, past the screen: ${wider.what}`);
           if (width === 375) {
             const name = path.replace(/\/$/, '').replace(/\//g, '_') || 'home';
             await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
