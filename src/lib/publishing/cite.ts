@@ -1,8 +1,9 @@
 /**
  * Ready citations for "如何引用" (issue #15): GB/T 7714-2015 (the Chinese standard for
  * references; online dataset [DS/OL] or electronic resource [EB/OL], with the date of access in
- * square brackets) and APA 7, plus CSL-JSON for datasets. The date of access is the build date:
- * the page a reader sees is the one built that day.
+ * square brackets) and APA 7, plus CSL-JSON for datasets. The date of access in the page is the
+ * build date; in the browser, the "复制" buttons write the citation again with the day the reader
+ * copies it (src/scripts/copy-cite.ts).
  */
 
 export interface CiteInput {
