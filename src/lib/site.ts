@@ -17,3 +17,7 @@ export const NAV: readonly NavItem[] = [
   { path: 'data/', label: '数据下载' },
   { path: 'search/', label: '搜索' },
 ];
+
+/** The titles of the two feeds: in the feeds themselves and in every page's <link rel="alternate">. */
+export const PROBLEMS_FEED_TITLE = `${SITE_NAME}：最新曝光的环境问题`;
+export const CHANGES_FEED_TITLE = `${SITE_NAME}：数据修改记录`;

@@ -3,7 +3,7 @@ import type { APIRoute } from 'astro';
 import { catalogue, changeLog } from '../data.ts';
 import { countsText } from '../lib/history/history-view.ts';
 import { CHANGE_KIND_LABEL } from '../lib/display.ts';
-import { SITE_NAME } from '../lib/site.ts';
+import { CHANGES_FEED_TITLE } from '../lib/site.ts';
 import { xmlSafeDeep, xmlText } from '../lib/publishing/xml.ts';
 import { absoluteUrl, commitUrl, homeUrl } from '../lib/urls.ts';
 
@@ -19,7 +19,7 @@ export const GET: APIRoute = async ({ site }) => {
   // Strings reach the feed from data and git: strip what XML forbids, or one character makes the feed unreadable.
   return rss(
     xmlSafeDeep({
-      title: `${SITE_NAME}：数据修改记录`,
+      title: CHANGES_FEED_TITLE,
       description: '本站公开数据的每一次修改：哪张表的哪些记录新增、修改或删除。',
       site: absoluteUrl(homeUrl(), site),
       items: entries.map((e) => ({

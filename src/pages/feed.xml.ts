@@ -2,7 +2,7 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { problemRegister, villageNames } from '../data.ts';
 import { WHOLE_TOWN } from '../lib/display.ts';
-import { SITE_NAME } from '../lib/site.ts';
+import { PROBLEMS_FEED_TITLE } from '../lib/site.ts';
 import { xmlSafeDeep, xmlText } from '../lib/publishing/xml.ts';
 import { absoluteUrl, homeUrl, problemUrl } from '../lib/urls.ts';
 
@@ -16,7 +16,7 @@ export const GET: APIRoute = ({ site }) => {
   // Strings reach the feed from data and git: strip what XML forbids, or one character makes the feed unreadable.
   return rss(
     xmlSafeDeep({
-      title: `${SITE_NAME}：最新曝光的环境问题`,
+      title: PROBLEMS_FEED_TITLE,
       description: '顾山镇突出环境问题的最新曝光和整改情况（示例数据）。',
       site: absoluteUrl(homeUrl(), site),
       items: problems.map((p) => ({
