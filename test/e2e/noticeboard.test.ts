@@ -132,6 +132,28 @@ describe.skipIf(skipPdf)('the noticeboard sheet, printed to A4 by Chromium', () 
     }
     await page.close();
   });
+
+  it('has a 打印 button that opens the print dialogue, shown only with JavaScript and never printed', async () => {
+    const page = await site.browser.newPage({ viewport: { width: 375, height: 800 } });
+    const village = csvRows(FIXTURE_SITE, 'villages')[0]!.id!;
+    await page.goto(`${site.server.root}villages/${village}/notice/`);
+    const button = page.locator('button[data-print]');
+    await expect.poll(() => button.isVisible()).toBe(true);
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => void (window as unknown as { printed: number }).printed++;
+    });
+    await button.click();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    await page.emulateMedia({ media: 'print' });
+    expect(await button.isVisible()).toBe(false);
+    await page.close();
+    const noScript = await site.browser.newContext({ javaScriptEnabled: false });
+    const still = await noScript.newPage();
+    await still.goto(`${site.server.root}villages/${village}/notice/`);
+    expect(await still.locator('button[data-print]').isVisible()).toBe(false);
+    await noScript.close();
+  });
 });
 
 describe.skipIf(skipPdf)('the noticeboard sheet of a village with a hundred problems', () => {
