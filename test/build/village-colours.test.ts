@@ -1,0 +1,36 @@
+/** A village page says what the colours of its enterprises' ratings mean, next to them. */
+import { describe, expect, it } from 'vitest';
+import { readHtml } from '../helpers/html.ts';
+import { SITE_BASE } from '../helpers/paths.ts';
+import { csvRows, FIXTURE_SITE } from '../helpers/sites.ts';
+import { comparePeriods } from '../../src/lib/dates.ts';
+
+describe('a village page', () => {
+  const levels = csvRows(FIXTURE_SITE, 'credit-levels');
+  const ratings = csvRows(FIXTURE_SITE, 'credit-ratings');
+  const latest = (uscc: string) =>
+    ratings
+      .filter((r) => r.uscc === uscc)
+      .sort((a, b) => comparePeriods(a.period!, b.period!))
+      .at(-1)?.rating;
+
+  it('explains each colour its enterprises have, in the order of the scale, and links to the consequences', () => {
+    let explained = 0;
+    for (const v of csvRows(FIXTURE_SITE, 'villages')) {
+      const shown = new Set(
+        csvRows(FIXTURE_SITE, 'enterprises')
+          .filter((e) => e.village === v.id)
+          .flatMap((e) => latest(e.uscc!) ?? []),
+      );
+      const doc = readHtml(FIXTURE_SITE.dir, `villages/${v.id}/index.html`);
+      const items = doc.querySelectorAll('[data-colour-meanings] li').map((li) => li.textContent.replace(/\s+/g, ' ').trim());
+      const expected = levels.filter((l) => shown.has(l.rating!)).map((l) => `${l.rating} ${l.label}：${l.meaning}`);
+      expect(items, v.id).toEqual(expected);
+      if (expected.length > 0) {
+        explained++;
+        expect(doc.querySelector(`a[href="${SITE_BASE}credit/#scheme-h"]`), v.id).not.toBeNull();
+      }
+    }
+    expect(explained).toBeGreaterThan(1);
+  });
+});
