@@ -9,7 +9,7 @@ import { OPEN_STATUSES, type Lateness } from './problems.ts';
 import { daysInMonth } from './dates.ts';
 
 /** Rows per list on the sheet: with every list full, the sheet fills two A4 pages in large type (test/e2e/noticeboard.test.ts). */
-export const NOTICE_LIMITS = { unfinished: 10, closed: 6, enterprises: 8 } as const;
+export const NOTICE_LIMITS = { unfinished: 10, closed: 4, enterprises: 8, townWide: 2 } as const;
 /** "Recently closed": closed within this many months before the build date. */
 export const RECENT_MONTHS = 12;
 

@@ -1,4 +1,4 @@
-/** A village page says what the colours of its enterprises' ratings mean, next to them. */
+/** A village page and its noticeboard sheet: the colours of its enterprises explained, and the town's own problems listed. */
 import { describe, expect, it } from 'vitest';
 import { readHtml } from '../helpers/html.ts';
 import { SITE_BASE } from '../helpers/paths.ts';
@@ -32,5 +32,26 @@ describe('a village page', () => {
       }
     }
     expect(explained).toBeGreaterThan(1);
+  });
+
+  it('and its sheet list the unfinished problems of the whole town (no village), since they concern every village', () => {
+    const open = csvRows(FIXTURE_SITE, 'problems')
+      .filter((p) => !p.village && (p.status === '待整改' || p.status === '整改中'))
+      .map((p) => p.id);
+    expect(open.length).toBeGreaterThan(0);
+    for (const v of csvRows(FIXTURE_SITE, 'villages')) {
+      const page = readHtml(FIXTURE_SITE.dir, `villages/${v.id}/index.html`).querySelector('[data-town-wide]');
+      expect(page, v.id).not.toBeNull();
+      expect(
+        page!
+          .querySelectorAll('tr[data-id]')
+          .map((tr) => tr.getAttribute('data-id'))
+          .sort(),
+        v.id,
+      ).toEqual([...open].sort());
+      const sheet = readHtml(FIXTURE_SITE.dir, `villages/${v.id}/notice/index.html`).querySelector('[data-town-wide]');
+      expect(sheet, v.id).not.toBeNull();
+      for (const id of open.slice(0, 2)) expect(sheet!.textContent, `${v.id} ${id}`).toContain(id);
+    }
   });
 });
