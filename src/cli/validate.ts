@@ -91,7 +91,9 @@ function main(): number {
     else console.log(summary);
   } else {
     console.log(reportText(result.issues, summary));
-    const fixable = result.issues.filter((i) => i.fix !== undefined).length;
+    // --fix leaves a GBK file as it is (its message says how to re-save it), so its cells are not promised here.
+    const gbk = new Set(result.issues.filter((i) => i.code === 'E002').map((i) => i.file));
+    const fixable = result.issues.filter((i) => i.fix !== undefined && !gbk.has(i.file)).length;
     if (fixable > 0 && !values.fix)
       console.log(`其中 ${fixable} 处的正确写法已经写在消息中（“应写成 …”）；运行 npm run validate -- --fix 可以自动改好这些单元格。`);
   }

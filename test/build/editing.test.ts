@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readHtml } from '../helpers/html.ts';
-import { FIXTURE, REPO_URL, ROOT, SITE_DIR } from '../helpers/paths.ts';
+import { listFiles, readHtml } from '../helpers/html.ts';
+import { FIXTURE, REPO_URL, ROOT, SITE_BASE, SITE_DIR } from '../helpers/paths.ts';
 import { editUrl } from '../../src/build/config.ts';
 
 /** The site is built from the fixture, so its files' history is what the pages report. */
@@ -20,11 +21,32 @@ describe('pages that show data say when it changed and where to correct it', () 
     ] as const) {
       const note = readHtml(SITE_DIR, page).querySelector('.data-source');
       expect(note, page).not.toBeNull();
-      const links = note!.querySelectorAll('a').map((a) => a.getAttribute('href'));
+      const links = note!.querySelectorAll('a:not([data-check-link])').map((a) => a.getAttribute('href'));
       expect(links.sort(), page).toEqual(files.map((f) => `${REPO_URL}/edit/main/${f}`).sort());
       const newest = files.map(lastCommit).filter(Boolean).sort().at(-1);
       if (newest) expect(note!.querySelector('time')?.getAttribute('datetime'), page).toBe(newest);
     }
+  });
+
+  it('links the folded "编辑此数据" of every page that has one, and /data/ near its top, to the CSV checker', () => {
+    const pages = listFiles(SITE_DIR).filter((f) => f.endsWith('.html'));
+    const withEditor = pages.filter((f) => readFileSync(join(SITE_DIR, f), 'utf8').includes('data-editor'));
+    expect(withEditor.length).toBeGreaterThan(40);
+    const check = `${SITE_BASE}data/check/`;
+    const missing = withEditor.filter((f) => readHtml(SITE_DIR, f).querySelector('details[data-editor] a[data-check-link]')?.getAttribute('href') !== check);
+    expect(missing).toEqual([]);
+    // Not dependent on REPO_URL: the checker link sits outside the repository links' paragraph.
+    const editor = readHtml(SITE_DIR, 'problems/GS-2017-001/index.html').querySelector('details[data-editor]')!;
+    const checkP = editor.querySelector('a[data-check-link]')!.parentNode!;
+    expect(checkP.querySelectorAll('a').length).toBe(1);
+    expect(checkP.textContent.replace(/\s+/g, '')).toBe(
+      '改好的CSV文件，提交之前可以先在线检查数据文件：一次列出全部问题，能自动改正的给出改好的文件；文件只在您的电脑上读取，不会上传。',
+    );
+    // /data/: before the first dataset.
+    const links = readHtml(SITE_DIR, 'data/index.html').querySelectorAll('main a');
+    const checkAt = links.findIndex((a) => a.getAttribute('href') === check);
+    expect(checkAt).toBeGreaterThanOrEqual(0);
+    expect(checkAt).toBeLessThan(links.findIndex((a) => a.closest('.dl-toc') !== null));
   });
 
   it('builds edit links only for http(s) repositories, and hides them without one', () => {

@@ -64,6 +64,26 @@ describe.skipIf(browserPath.skip)('the in-browser CSV checker', () => {
     expect(messages[0]).toContain('另存为');
   });
 
+  it('reports the encoding, a bad date and a wrong status of a GB18030 file in one pass, the status with the date it then needs', async () => {
+    // The fixture's problems.csv saved by Excel as plain “CSV” (GBK), with 2019/2/14 and 整改完成 written in it.
+    const messages = await drop('整改台账.csv', readFileSync(join(materialise('encoding-gbk-cells'), 'data/problems.csv')));
+    expect(await page.locator('.check-summary').textContent()).toContain('整改台账.csv 中发现 3 个问题');
+    expect(messages).toHaveLength(3);
+    expect(messages[0]).toContain('整改台账.csv 第 2 行：文件是 GBK/GB18030 编码');
+    expect(messages[1]).toBe(
+      '整改台账.csv 单元格 M3（第 3 行，列 status）：“整改完成”不是允许的值（允许：待整改、整改中、已整改、已销号），应写成“已整改”；改为“已整改”后还要改列 closed：状态是“已整改”，必须填写完成日期（格式：年-月-日，例如 2019-06-30）',
+    );
+    expect(messages[2]).toBe(
+      '整改台账.csv 单元格 B6（第 6 行，列 reported）：“2019/2/14”不是有效的日期格式（允许：年-月-日，例如 2019-06-30），应写成“2019-02-14”',
+    );
+    // The corrected download is UTF-8 with both cells changed.
+    expect(await page.locator('.check-fixes li').allTextContents()).toEqual([
+      '编码由 GBK/GB18030 改为 UTF-8（带 BOM，Excel 可以直接打开）',
+      '单元格 M3（列 status）：“整改完成” → “已整改”',
+      '单元格 B6（列 reported）：“2019/2/14” → “2019-02-14”',
+    ]);
+  });
+
   it('guesses the table from the header when the file name says nothing', async () => {
     const messages = await drop('导出.csv', readFileSync(join(materialise('uscc-check'), 'data/enterprises.csv')));
     expect(await page.locator('#check-table').inputValue()).toBe('enterprises');

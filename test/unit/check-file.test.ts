@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { materialise, VALID } from '../helpers/fixtures.ts';
 import { ROOT } from '../helpers/paths.ts';
 import { checkFile, formatForEditor, guessTable, keptNote } from '../../src/lib/validation/check-file.ts';
+import { decodeCsvBytes } from '../../src/lib/validation/encoding.ts';
 import { formatIssue } from '../../src/lib/validation/issues.ts';
 import { ALL_TABLES } from '../../src/schemas/index.ts';
 
@@ -25,6 +26,7 @@ describe('the in-browser checker and the command line', () => {
   const cases: Array<[string, string]> = [
     ['cell-enum', 'problems'],
     ['encoding-gbk', 'villages'],
+    ['encoding-gbk-cells', 'problems'],
     ['quote-unclosed', 'villages'],
     ['row-cell-count', 'villages'],
     ['uscc-check', 'enterprises'],
@@ -63,6 +65,29 @@ describe('the in-browser checker and the command line', () => {
     expect(guessTable('导出.txt', tab)).toBe('villages');
     const titles = new Uint8Array(readFileSync(join(materialise('header-chinese-titles'), 'data/villages.csv')));
     expect(guessTable('导出.csv', titles)).toBe('villages');
+  });
+
+  it('reads a GBK file on and reports every problem in one pass, each correction with what it implies; the corrected file is UTF-8', () => {
+    const bytes = new Uint8Array(readFileSync(join(materialise('encoding-gbk-cells'), 'data/problems.csv')));
+    expect(decodeCsvBytes(bytes).ok).toBe(false);
+    const r = checkFile({ fileName: '整改台账.csv', bytes, published, plans });
+    expect(r.table).toBe('problems');
+    expect(r.issues.map((i) => formatForEditor(i, '整改台账.csv'))).toEqual([
+      '整改台账.csv 第 2 行：文件是 GBK/GB18030 编码（Excel 默认的“CSV（逗号分隔）”格式），不是 UTF-8，中文会变成乱码。这一行按 GBK 读出来是“GS-2017-001,2017-03-14,信访举报,dongcun,东村河,”。在 Excel 中选择“文件 → 另存为”，保存类型选“CSV UTF-8（逗号分隔）”；在 WPS 中另存为时把编码选为 UTF-8。',
+      '整改台账.csv 单元格 M3（第 3 行，列 status）：“整改完成”不是允许的值（允许：待整改、整改中、已整改、已销号），应写成“已整改”；改为“已整改”后还要改列 closed：状态是“已整改”，必须填写完成日期（格式：年-月-日，例如 2019-06-30）',
+      '整改台账.csv 单元格 B6（第 6 行，列 reported）：“2019/2/14”不是有效的日期格式（允许：年-月-日，例如 2019-06-30），应写成“2019-02-14”',
+    ]);
+    expect(r.fixed?.notes).toEqual(['编码由 GBK/GB18030 改为 UTF-8（带 BOM，Excel 可以直接打开）']);
+    expect(r.fixed?.changes.map((c) => `${c.cell} ${c.from}→${c.to}`)).toEqual(['M3 整改完成→已整改', 'B6 2019/2/14→2019-02-14']);
+    // The corrected file is the published one in UTF-8 but for the two cells; what is left is the date the message announced.
+    const fixed = r.fixed!.bytes;
+    expect(new TextDecoder().decode(fixed.subarray(3))).toBe(
+      new TextDecoder('gb18030').decode(bytes).replace('整改完成', '已整改').replace('2019/2/14', '2019-02-14'),
+    );
+    const again = checkFile({ fileName: '整改台账（已修正）.csv', bytes: fixed, published, plans });
+    expect(again.issues.map((i) => formatForEditor(i, '整改台账（已修正）.csv'))).toEqual([
+      '整改台账（已修正）.csv 单元格 N3（第 3 行，列 closed）：状态是“已整改”，必须填写完成日期（格式：年-月-日，例如 2019-06-30）',
+    ]);
   });
 
   it('names the editor’s file and the Excel cell, and offers the corrected file', () => {

@@ -99,10 +99,10 @@ describe('decodeCsvBytes', () => {
     expect(decodeCsvBytes(new TextEncoder().encode('id,名称\n'))).toEqual({ ok: true, text: 'id,名称\n', bom: false });
     expect(decodeCsvBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('x\n')]))).toEqual({ ok: true, text: 'x\n', bom: true });
   });
-  it('recognises GB18030 and says on which line the first non-UTF-8 byte is', () => {
+  it('recognises GB18030, says on which line the first non-UTF-8 byte is, and reads the file as GB18030 for the other checks', () => {
     // "id,name\n1,顾山\n" in GB18030: 顾 = B9CB, 山 = C9BD
     const gbk = new Uint8Array([...new TextEncoder().encode('id,name\n1,'), 0xb9, 0xcb, 0xc9, 0xbd, 0x0a]);
-    expect(decodeCsvBytes(gbk)).toEqual({ ok: false, encoding: 'gb18030', line: 2, sample: '1,顾山' });
+    expect(decodeCsvBytes(gbk)).toEqual({ ok: false, encoding: 'gb18030', line: 2, sample: '1,顾山', text: 'id,name\n1,顾山\n' });
   });
   it('names the line of an invalid UTF-8 sequence: surrogates, overlong forms, truncated sequences, stray bytes, any line end', () => {
     const utf8 = (s: string) => [...new TextEncoder().encode(s)];

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { materialise } from '../helpers/fixtures.ts';
-import { excelSerialDate, fixTableText, nearestAllowed, suggestCell } from '../../src/lib/validation/fixes.ts';
+import { excelSerialDate, fixTableText, impliedNote, nearestAllowed, suggestCell } from '../../src/lib/validation/fixes.ts';
+import { validateDataset } from '../../src/lib/validation/validate.ts';
 import { decodeCsvBytes } from '../../src/lib/validation/encoding.ts';
 import { parseCsv } from '../../src/lib/validation/csv.ts';
 import { validateDirs } from '../../src/build/read-dataset.ts';
 import { ALL_TABLES } from '../../src/schemas/index.ts';
-import { columnMetaOf, type AnyTable } from '../../src/schemas/table.ts';
+import { columnMetaOf, columnNames, type AnyTable } from '../../src/schemas/table.ts';
 
 const table = (name: string) => ALL_TABLES.find((t) => t.name === name)! as AnyTable;
 const meta = (t: string, c: string) => columnMetaOf(table(t), c)!;
@@ -116,5 +117,64 @@ describe('the fixer', () => {
     }
     expect(changes).toBe(11);
     expect(validateDirs({ dataDir: `${dir}/data`, contentDir: `${dir}/content`, cwd: dir }).issues).toEqual([]);
+  });
+});
+
+describe('a correction that implies another change', () => {
+  const problems = table('problems');
+  /** A problem row as the validator reads it (an empty cell is undefined), without the cells being corrected. */
+  const row: Record<string, unknown> = {
+    ...Object.fromEntries(columnNames(problems).map((c) => [c, undefined])),
+    id: 'GS-2018-001',
+    reported: '2018-06-02',
+    source_type: '网格巡查',
+    categories: ['大气'],
+    title: '露天焚烧垃圾',
+    description: '网格员发现露天焚烧。',
+    verified: '属实',
+    responsible: '示例镇城管办',
+    deadline: '2018-07-01',
+  };
+  delete row.status;
+
+  it('says what the corrected row still needs, from the table’s own row rules', () => {
+    // 整改完成 → 已整改 makes the completion date required (E070).
+    expect(impliedNote(problems, row, [{ column: 'status', value: '已整改' }])).toBe(
+      '；改为“已整改”后还要改列 closed：状态是“已整改”，必须填写完成日期（格式：年-月-日，例如 2019-06-30）',
+    );
+    // 正在整改 → 整改中 with a completion date written: the date must go (E071).
+    expect(impliedNote(problems, { ...row, closed: '2018-06-20' }, [{ column: 'status', value: '整改中' }])).toBe(
+      '；改为“整改中”后还要改列 closed：状态是“整改中”，完成日期“2018-06-20”必须为空（已经完成的，请把状态改为“已整改”或“已销号”）',
+    );
+    // Two corrections in one row, two rules broken after them.
+    const noReported = { ...row };
+    delete noReported.reported;
+    expect(
+      impliedNote(problems, { ...noReported, closed: '2018-05-01' }, [
+        { column: 'reported', value: '2018-06-02' },
+        { column: 'status', value: '整改中' },
+      ]),
+    ).toBe(
+      '；这一行的 2 处按建议改正后还要改列 closed：状态是“整改中”，完成日期“2018-05-01”必须为空（已经完成的，请把状态改为“已整改”或“已销号”）；列 closed：完成日期 2018-05-01 早于发现日期 2018-06-02（完成日期不能早于发现日期）',
+    );
+  });
+
+  it('says nothing when the corrected row is fine or cannot be read', () => {
+    expect(impliedNote(problems, { ...row, closed: '2018-06-20' }, [{ column: 'status', value: '已整改' }])).toBe('');
+    expect(impliedNote(problems, row, [{ column: 'status', value: '完成了' }])).toBe('');
+    // A column still missing: the rules are not run on half a row.
+    expect(impliedNote(problems, row, [])).toBe('');
+  });
+
+  it('is part of the message that proposes the correction, in the validator’s one pass', () => {
+    const text = readFileSync(join(materialise('rule-closed-missing'), 'data/problems.csv'), 'utf8');
+    // rule-closed-missing's first record is 已销号 without a date: written 销号, the fix says the date is needed too.
+    expect(text.split(',已销号,,')).toHaveLength(2);
+    const bad = text.replace(',已销号,,', ',销号,,');
+    const files = new Map(ALL_TABLES.map((t) => [t.name, t.name === 'problems' ? new TextEncoder().encode(bad) : undefined]));
+    const issues = validateDataset({ dataDir: 'data', files, tables: [problems], plans: [] }).issues;
+    expect(issues.map((i) => `${i.code} ${i.message}`)).toEqual([
+      'E031 “销号”不是允许的值（允许：待整改、整改中、已整改、已销号），应写成“已销号”；改为“已销号”后还要改列 closed：状态是“已销号”，必须填写完成日期（格式：年-月-日，例如 2019-06-30）',
+    ]);
   });
 });

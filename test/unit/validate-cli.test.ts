@@ -89,6 +89,16 @@ describe('npm run validate -- --fix', () => {
     expect(after.split('\n')).toHaveLength(before.split('\n').length);
   });
 
+  it('lists the other problems of a GBK file in the same run, and does not promise --fix for a file it leaves as it is', () => {
+    const dir = materialise('encoding-gbk-cells');
+    const r = validate(['--data', `${dir}/data`, '--content', `${dir}/content`]);
+    expect(r.status).toBe(1);
+    expect(r.out).toContain('：文件是 GBK/GB18030 编码');
+    expect(r.out).toContain('/data/problems.csv:7 列 reported：“2019/2/14”不是有效的日期格式（允许：年-月-日，例如 2019-06-30），应写成“2019-02-14” [E035]');
+    expect(r.out).toContain('✗ 共发现 3 个问题');
+    expect(r.out).not.toContain('--fix');
+  });
+
   it('keeps a row with an unclosed quote exactly as written, fixes the date in the next row, and still fails on the quote', () => {
     // The reported loss: before, the row with the quote vanished from the file and the check passed.
     const dir = join(OUTPUT, 'validate-cli-fix-keeps');

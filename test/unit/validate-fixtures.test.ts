@@ -40,6 +40,12 @@ export const EXPECTED: Record<string, string[]> = {
   'encoding-gbk': [
     'E002 data/villages.csv:2：文件是 GBK/GB18030 编码（Excel 默认的“CSV（逗号分隔）”格式），不是 UTF-8，中文会变成乱码。这一行按 GBK 读出来是“dongcun,东村庄,村”。在 Excel 中选择“文件 → 另存为”，保存类型选“CSV UTF-8（逗号分隔）”；在 WPS 中另存为时把编码选为 UTF-8。',
   ],
+  // Read on as GB18030: the other problems come in the same pass, and a correction that needs a further change says so.
+  'encoding-gbk-cells': [
+    'E002 data/problems.csv:2：文件是 GBK/GB18030 编码（Excel 默认的“CSV（逗号分隔）”格式），不是 UTF-8，中文会变成乱码。这一行按 GBK 读出来是“GS-2017-001,2017-03-14,信访举报,dongcun,东村河,”。在 Excel 中选择“文件 → 另存为”，保存类型选“CSV UTF-8（逗号分隔）”；在 WPS 中另存为时把编码选为 UTF-8。',
+    'E031 data/problems.csv:4 列 status：“整改完成”不是允许的值（允许：待整改、整改中、已整改、已销号），应写成“已整改”；改为“已整改”后还要改列 closed：状态是“已整改”，必须填写完成日期（格式：年-月-日，例如 2019-06-30）',
+    'E035 data/problems.csv:7 列 reported：“2019/2/14”不是有效的日期格式（允许：年-月-日，例如 2019-06-30），应写成“2019-02-14”',
+  ],
   'encoding-unknown': [
     'E003 data/villages.csv:2：文件不是 UTF-8 编码，从这一行开始出现无法识别的字节（用 Excel 或 WPS 打开文件，另存为“CSV UTF-8（逗号分隔）”。）',
   ],

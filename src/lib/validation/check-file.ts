@@ -48,7 +48,7 @@ export interface CorrectedFile {
 function readText(bytes: Uint8Array): { text: string; gbk: boolean } | undefined {
   const decoded = decodeCsvBytes(bytes);
   if (decoded.ok) return { text: decoded.text, gbk: false };
-  if (decoded.encoding === 'gb18030') return { text: new TextDecoder('gb18030').decode(bytes), gbk: true };
+  if (decoded.encoding === 'gb18030') return { text: decoded.text, gbk: true };
   return undefined;
 }
 

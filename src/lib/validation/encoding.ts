@@ -2,10 +2,14 @@
  * Decoding CSV files the way editors produce them. UTF-8 (with or without the BOM that
  * Excel's "CSV UTF-8" writes) is accepted. Files saved by Excel or WPS as plain "CSV" on a
  * Chinese Windows are GBK/GB18030; they are recognised so the editor can be told how to
- * re-save them, instead of seeing mojibake.
+ * re-save them, instead of seeing mojibake, and read as GB18030 so that the same pass can
+ * report the file's other problems too.
  */
 
-export type Decoded = { ok: true; text: string; bom: boolean } | { ok: false; encoding: 'gb18030' | 'utf-16' | 'unknown'; line: number; sample: string };
+export type Decoded =
+  | { ok: true; text: string; bom: boolean }
+  | { ok: false; encoding: 'gb18030'; line: number; sample: string; /** The file read as GB18030, to check the rest of it. */ text: string }
+  | { ok: false; encoding: 'utf-16' | 'unknown'; line: number; sample: string };
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
@@ -95,18 +99,18 @@ export function decodeCsvBytes(bytes: Uint8Array): Decoded {
     while (start > 0 && body[start - 1] !== 0x0a && body[start - 1] !== 0x0d) start--;
     let end = at;
     while (end < body.length && body[end] !== 0x0a && body[end] !== 0x0d) end++;
-    let encoding: 'gb18030' | 'unknown' = 'unknown';
+    let gbText: string | undefined;
     let sample: string;
     try {
       const gb = new TextDecoder('gb18030', { fatal: true }).decode(body);
       // Most GB18030 text that is not UTF-8 decodes to CJK ideographs. A file that is mostly
       // well-formed UTF-8 (more multi-byte sequences than bad bytes) is UTF-8 with a few bad
       // bytes, not GBK: read as GBK, all its Chinese would turn into mojibake.
-      if (/[\u4e00-\u9fff]/.test(gb) && scan.invalid >= scan.multibyte) encoding = 'gb18030';
+      if (/[\u4e00-\u9fff]/.test(gb) && scan.invalid >= scan.multibyte) gbText = gb;
       sample = new TextDecoder('gb18030').decode(body.subarray(start, end)).slice(0, 40);
     } catch {
       sample = new TextDecoder('utf-8').decode(body.subarray(start, end)).slice(0, 40);
     }
-    return { ok: false, encoding, line, sample };
+    return gbText === undefined ? { ok: false, encoding: 'unknown', line, sample } : { ok: false, encoding: 'gb18030', line, sample, text: gbText };
   }
 }

@@ -150,6 +150,29 @@ export function fixNote(meta: ColumnMeta, raw: string): { note: string; fix?: st
   return undefined;
 }
 
+/**
+ * What else a row needs once its cells are corrected as proposed: the table's row rules, which
+ * cannot run on a row with a cell that does not read, run on the row with the corrections
+ * (整改完成 → 已整改 makes the completion date required). The text to append to the message
+ * that proposes the correction (the last one, when the row has several), so the editor learns
+ * of it in the same pass; '' when nothing more is needed. `record` holds the row's other cells,
+ * read; the corrections must complete it.
+ */
+export function impliedNote(def: AnyTable, record: Readonly<Record<string, unknown>>, fixes: ReadonlyArray<{ column: string; value: string }>): string {
+  if (fixes.length === 0 || !def.rules) return '';
+  const fixed: Record<string, unknown> = { ...record };
+  for (const f of fixes) {
+    const r = columnMetaOf(def, f.column)?.parse(f.value);
+    if (!r?.ok) return '';
+    fixed[f.column] = r.value;
+  }
+  if (columnNames(def).some((c) => !(c in fixed))) return '';
+  const more = def.rules(fixed);
+  if (more.length === 0) return '';
+  const after = fixes.length === 1 ? `改为“${showValue(fixes[0]!.value, 60)}”后` : `这一行的 ${fixes.length} 处按建议改正后`;
+  return `；${after}还要改${more.map((m) => `列 ${m.column}：${m.message}`).join('；')}`;
+}
+
 // ------------------------------------------------------------------------------ whole files
 
 export type Delimiter = ',' | '\t' | ';';

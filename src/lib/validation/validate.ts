@@ -6,7 +6,7 @@
  */
 import { excelColumn, parseCsv, type CsvSyntaxIssue } from './csv.ts';
 import { decodeCsvBytes } from './encoding.ts';
-import { detectDelimiter, fixNote, headerWords, titleMap } from './fixes.ts';
+import { detectDelimiter, fixNote, headerWords, impliedNote, titleMap } from './fixes.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { ISSUE_CODES, showValue, sortIssues, type IssueCodeId, type ValidationIssue } from './issues.ts';
 import { parsePlanMarkdown, planAnchors, sectionText, type PlanBlock } from '../plan-doc.ts';
@@ -117,7 +117,9 @@ function validateTable(def: AnyTable, file: string, bytes: Uint8Array | undefine
   }
   result.bytes = bytes;
   const decoded = decodeCsvBytes(bytes);
-  if (!decoded.ok) {
+  let text: string;
+  if (decoded.ok) text = decoded.text;
+  else {
     if (decoded.encoding === 'utf-16') {
       issues.push(issue('E005', file, `文件保存成了“Unicode 文本”（UTF-16），不是 CSV UTF-8（${ISSUE_CODES.E005.fix}）`, { line: 1 }));
     } else if (decoded.encoding === 'gb18030') {
@@ -134,16 +136,19 @@ function validateTable(def: AnyTable, file: string, bytes: Uint8Array | undefine
     } else {
       issues.push(issue('E003', file, `文件不是 UTF-8 编码，从这一行开始出现无法识别的字节（${ISSUE_CODES.E003.fix}）`, { line: decoded.line }));
     }
-    return result;
+    // A file Excel saved as GBK is read on as GB18030, so that the editor learns of every other
+    // problem in the same pass, not after re-saving; the encoding problem alone still fails the check.
+    if (decoded.encoding !== 'gb18030') return result;
+    text = decoded.text;
   }
-  result.text = decoded.text;
-  const delimiter = detectDelimiter(decoded.text, headerWords(def));
+  result.text = text;
+  const delimiter = detectDelimiter(text, headerWords(def));
   if (delimiter !== ',') {
     const what = delimiter === '\t' ? '制表符（Tab）' : '分号 ;';
     const how = delimiter === '\t' ? 'Excel 的“文本文件（制表符分隔）”格式' : '按欧洲习惯以分号分隔的 CSV';
     issues.push(issue('E013', file, `这个文件的单元格是用${what}分隔的（${how}），不是逗号；下面按${what}读取并检查。${ISSUE_CODES.E013.fix}`, { line: 1 }));
   }
-  const { rows, issues: syntax } = parseCsv(decoded.text, delimiter);
+  const { rows, issues: syntax } = parseCsv(text, delimiter);
   for (const s of syntax) {
     const [code, message] = SYNTAX[s.kind](s);
     issues.push(issue(code, file, message, { line: s.line }));
@@ -258,21 +263,29 @@ function validateTable(def: AnyTable, file: string, bytes: Uint8Array | undefine
     }
     for (const [k, set] of referable) set.add(row.cells[k] ?? '');
     const record: Record<string, unknown> = {};
-    let rowOk = true;
+    /** The row's cells that do not read, with their corrections when there are any. */
+    const failed: Array<{ issue: ValidationIssue; column: string; value: string | undefined }> = [];
     for (const [name, k] of usable) {
       const meta = metas.get(name)!;
       const raw = row.cells[k] ?? '';
       const r = meta.parse(raw);
       if (r.ok) record[name] = r.value;
       else {
-        rowOk = false;
         const note = fixNote(meta, raw);
         const extra: Partial<ValidationIssue> = { line: row.line, excelRow: row.excelRow, column: name, excelColumn: excelColumn(k), value: raw };
         if (note?.fix !== undefined) extra.fix = note.fix;
-        issues.push(issue(r.code, file, r.message + (note?.note ?? ''), extra));
+        const found = issue(r.code, file, r.message + (note?.note ?? ''), extra);
+        issues.push(found);
+        failed.push({ issue: found, column: name, value: note?.fix });
       }
     }
-    if (!rowOk || usable.size !== expected.length) continue;
+    if (usable.size !== expected.length) continue;
+    if (failed.length > 0) {
+      // Every bad cell has a correction: say what the corrected row would still need.
+      const fixes = failed.flatMap((f) => (f.value === undefined ? [] : [{ column: f.column, value: f.value }]));
+      if (fixes.length === failed.length) failed.at(-1)!.issue.message += impliedNote(def, record, fixes);
+      continue;
+    }
     for (const r of def.rules?.(record) ?? []) {
       const k = usable.get(r.column);
       const extra: Partial<ValidationIssue> = { line: row.line, excelRow: row.excelRow, column: r.column };
