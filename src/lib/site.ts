@@ -2,6 +2,16 @@
 
 export const SITE_NAME = '顾山镇生态文明建设公开数据';
 
+/**
+ * The licence the site publishes its data under (the footer), and the licence link of a table
+ * whose row in datasets.csv gives no licence_url. The Chinese text of the licence, for its readers.
+ */
+export const SITE_LICENCE = {
+  name: '知识共享 署名 4.0 国际许可协议（CC BY 4.0）',
+  short: 'CC BY 4.0',
+  url: 'https://creativecommons.org/licenses/by/4.0/deed.zh-hans',
+} as const;
+
 export interface NavItem {
   path: string;
   label: string;

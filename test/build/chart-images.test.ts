@@ -4,6 +4,7 @@
  * and where it came from — and /embed/indicators/<id>/, a framable page that only the embeds are.
  */
 import { HOST_FILES } from '../../src/build/hosting/rules.ts';
+import { EMBED_HEIGHT, licenceLink } from '../../src/lib/publishing/embed.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -112,6 +113,15 @@ describe('embeds (/embed/indicators/<id>/)', () => {
       expect(doc.querySelector('.embed-source')?.textContent, file).toContain(`许可：${observationsMeta.licence}`);
       expect(doc.querySelector('.site-nav, .site-header, .site-footer, script'), file).toBeNull();
       expect(doc.querySelector('.sample-notice'), file).not.toBeNull();
+      // The licence's own text, not a page of this site; every link leaves the frame (test/e2e/embed.test.ts follows one).
+      expect(doc.querySelector('.embed-source a[rel~=license]')?.getAttribute('href'), file).toBe(
+        licenceLink({ licence: observationsMeta.licence!, licence_url: observationsMeta.licence_url }).url,
+      );
+      expect(doc.querySelector('base')?.getAttribute('target'), file).toBe('_blank');
+      for (const a of doc.querySelectorAll('a')) {
+        expect(a.getAttribute('target'), `${file}: ${a.text}`).toBe('_blank');
+        expect(a.getAttribute('rel')?.split(' '), `${file}: ${a.text}`).toContain('noopener');
+      }
     }
   });
 
@@ -166,8 +176,9 @@ describe('embeds (/embed/indicators/<id>/)', () => {
       expect(code.startsWith('<iframe ') && code.endsWith('></iframe>'), ind.id).toBe(true);
       expect(iframe?.getAttribute('src'), ind.id).toBe(absolute(`embed/indicators/${ind.id}/`));
       expect(iframe?.getAttribute('title'), ind.id).toBe(`${ind.name}：指标进展`);
-      expect(Number(iframe?.getAttribute('width')), ind.id).toBeGreaterThan(0);
-      expect(Number(iframe?.getAttribute('height')), ind.id).toBeGreaterThan(0);
+      // As wide as the host's column, as tall as the card needs at 320 px (src/lib/publishing/embed.ts).
+      expect(iframe?.getAttribute('width'), ind.id).toBe('100%');
+      expect(Number(iframe?.getAttribute('height')), ind.id).toBe(EMBED_HEIGHT);
       expect(doc.querySelector('.embed-code button[data-copy-cite=embed]'), ind.id).not.toBeNull();
       expect(existsSync(join(site.dir, `embed/indicators/${ind.id}/index.html`)), ind.id).toBe(true);
     }
