@@ -200,7 +200,13 @@ describe.skipIf(!hasNginx)('served by nginx with the configuration the build wro
     const missing = await get(nginx.origin, `${SITE_BASE}no-such-page/`);
     expect(missing.status).toBe(404);
     expect(missing.body.equals(readFileSync(join(dir, '404.html')))).toBe(true);
-    for (const f of HOST_FILES) expect((await get(nginx.origin, SITE_BASE + f)).status, f).toBe(404);
+    for (const f of HOST_FILES) {
+      // Also by an address with a doubled slash, which resolves to the same file.
+      for (const path of [SITE_BASE + f, `${SITE_BASE}/${f}`]) {
+        expect((await get(nginx.origin, path)).status, path).toBe(404);
+        expect((await get(node.origin, path)).status, path).toBe(404);
+      }
+    }
     const folder = await get(nginx.origin, `${SITE_BASE}indicators`);
     expect(folder.status).toBe(301);
     expect(folder.headers.location).toBe(`${SITE_BASE}indicators/`);

@@ -53,7 +53,7 @@ export async function serveSite(options: ServeOptions): Promise<RunningSite> {
   const dir = resolve(options.dir);
   const root = options.base.endsWith('/') ? options.base : `${options.base}/`;
   const rules: HeaderRule[] = headerRules(root, entriesOf(dir));
-  const hidden = new Set(HOST_FILES.map((f) => root + f));
+  const hidden = new Set(HOST_FILES.map((f) => join(dir, f)));
 
   const send = async (req: IncomingMessage, res: ServerResponse, file: string, pathname: string, status: number) => {
     const rule = ruleFor(rules, pathname);
@@ -109,10 +109,10 @@ export async function serveSite(options: ServeOptions): Promise<RunningSite> {
       res.writeHead(400).end();
       return;
     }
-    if (!pathname.startsWith(root) || hidden.has(pathname) || pathname.includes('\0')) return notFound(req, res);
+    if (!pathname.startsWith(root) || pathname.includes('\0')) return notFound(req, res);
     const path = resolve(dir, `.${pathname.slice(root.length - 1)}`);
-    // Nothing outside the site's folder, whatever the address says.
-    if (path !== dir && !path.startsWith(dir + sep)) return notFound(req, res);
+    // Nothing outside the site's folder and no host file, whatever the address says (`//_headers` too).
+    if ((path !== dir && !path.startsWith(dir + sep)) || hidden.has(path)) return notFound(req, res);
     const s = await fileStat(path);
     if (s?.isDirectory()) {
       if (!pathname.endsWith('/')) {
