@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SiteSequencer from './test/sequencer.ts';
 
 /**
  * Two projects: `unit` (test/unit, pure logic, no site is built) and `site` (test/build and
@@ -9,6 +10,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     reporters: ['default', './test/summary-reporter.ts'],
+    sequence: { sequencer: SiteSequencer },
     projects: [
       {
         extends: true,
@@ -28,6 +30,8 @@ export default defineConfig({
           include: ['test/build/**/*.test.ts', 'test/e2e/**/*.test.ts'],
           globalSetup: ['test/global-setup.ts'],
           sequence: { groupOrder: 1 },
+          // Two files at a time, Astro one at a time (test/helpers/build-lock.ts, test/sequencer.ts).
+          maxWorkers: 2,
           // Builds and browsers share two cores; a slow machine must not fail a correct test.
           testTimeout: 180_000,
           hookTimeout: 180_000,

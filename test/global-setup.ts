@@ -1,6 +1,7 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { astroBuild } from './helpers/build.ts';
+import { BUILD_LOCK } from './helpers/build-lock.ts';
 import {
   buildLogOf,
   BUILD_DATE,
@@ -27,6 +28,8 @@ export default function setup(): void {
   if (process.env.REUSE_SITES === '1' && !process.env.CI && [SITE_DIR, SAMPLE_SITE_DIR].every((d) => existsSync(join(d, 'index.html')))) return;
   // SEARCH_FEED_BATCH: pages are handed to the search indexer in batches of 2,000 while the rest
   // render (src/integrations/pagefind.ts); the test sites are smaller, so they use batches of 10.
+  // A lock a killed run left behind (test/helpers/build-lock.ts).
+  rmSync(BUILD_LOCK, { recursive: true, force: true });
   const env = { BASE_PATH: SITE_BASE, SITE_URL, BUILD_DATE, REPO_URL, SEARCH_FEED_BATCH: String(SEARCH_FEED_BATCH) };
   for (const [name, out, dataDir, contentDir] of [
     ['test fixture', SITE_DIR, FIXTURE_DATA, FIXTURE_CONTENT],

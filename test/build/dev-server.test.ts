@@ -3,6 +3,7 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanEnv } from '../helpers/build.ts';
+import { acquireBuildLock } from '../helpers/build-lock.ts';
 import { BUILD_DATE, FIXTURE, OUTPUT, ROOT } from '../helpers/paths.ts';
 import { csvRows, FIXTURE_SITE } from '../helpers/sites.ts';
 import { freePort } from '../../scripts/bench-dev.ts';
@@ -40,12 +41,15 @@ describe('the dev server after an edit to a CSV file', () => {
   let server: ChildProcess | undefined;
   let origin = '';
   let log = '';
+  let unlock: (() => void) | undefined;
   const enterprise = csvRows(FIXTURE_SITE, 'enterprises')[0]!;
   const problem = csvRows(FIXTURE_SITE, 'problems')[0]!;
 
   beforeAll(async () => {
     rmSync(dir, { recursive: true, force: true });
     cpSync(FIXTURE, dir, { recursive: true });
+    // The dev server writes .astro/ as a build does: no build of another test file meanwhile.
+    unlock = await acquireBuildLock();
     const port = await freePort();
     origin = `http://127.0.0.1:${port}`;
     server = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
@@ -69,8 +73,13 @@ describe('the dev server after an edit to a CSV file', () => {
     expect(home, log).toContain('<html');
   });
 
-  afterAll(() => {
-    if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+  afterAll(async () => {
+    if (server?.pid && server.exitCode === null) {
+      const exited = new Promise((r) => server!.once('exit', r));
+      process.kill(-server.pid, 'SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    }
+    unlock?.();
   });
 
   it('shows an enterprise’s new name and a problem’s new title on their own pages', async () => {

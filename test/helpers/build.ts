@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { withBuildLockSync } from './build-lock.ts';
 import { ROOT } from './paths.ts';
 
 export interface BuildResult {
@@ -20,13 +21,15 @@ export function cleanEnv(): Record<string, string> {
   return out;
 }
 
-/** Runs `astro build` in a child process, as a user would, with the given environment (and flags such as `--force`). */
+/** Runs `astro build` in a child process, as a user would (one at a time: test/helpers/build-lock.ts), with the given environment (and flags such as `--force`). */
 export function astroBuild(env: Record<string, string>, root = ROOT, args: readonly string[] = []): BuildResult {
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', root, ...args], {
-    cwd: root,
-    env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const r = withBuildLockSync(() =>
+    spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', root, ...args], {
+      cwd: root,
+      env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    }),
+  );
   return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
 }

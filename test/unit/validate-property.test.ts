@@ -69,5 +69,6 @@ describe('validator under random damage', () => {
     );
     // The mutations must actually break things most of the time, or the test proves nothing.
     expect(damagedRuns).toBeGreaterThan(200);
-  });
+    // 400 validations of the whole fixture: seconds alone, more beside the site's builds on two cores.
+  }, 120_000);
 });

@@ -78,7 +78,9 @@ describe('GitHub workflows', () => {
   });
 
   it('run the gates before the tests in npm test, which the full path runs: types of .ts and .astro, lint, format', () => {
-    expect(scripts.test).toBe('npm run check && npm run lint && npm run format:check && vitest run');
+    expect(scripts.test).toBe('npm run gates && vitest run');
+    // The three gates side by side (npm-run-all2), each one's output together, all reported even when one fails.
+    expect(scripts.gates).toBe('run-p --continue-on-error --aggregate-output --print-label check lint format:check');
     expect(scripts.check).toBe('astro check');
     expect(scripts.lint).toBe('eslint .');
     expect(scripts['format:check']).toBe('prettier --check .');
