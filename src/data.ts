@@ -32,6 +32,7 @@ import { chartModel, type ChartModel } from './lib/charts/chart-model.ts';
 import { chartImageMeta, chartImageSvg } from './lib/charts/chart-svg.ts';
 import { lastChange, readDataHistory } from './build/history/data-history.ts';
 import { changeLog as buildChangeLog, recordLabel } from './lib/history/history-view.ts';
+import { verdictChanges, type VerdictChange } from './lib/history/verdict-changes.ts';
 import { periodLabel } from './lib/dates.ts';
 import { keyId, readSnapshot, type Snapshot } from './lib/history/record-diff.ts';
 export type { ChangeEntry, HistoryLine } from './lib/history/history-view.ts';
@@ -360,6 +361,28 @@ export const changeLog = perDataset(async () => buildChangeLog(await dataHistory
 
 /** The change log's entries by commit id, so that a page finds the entries of its commits without reading the log. */
 export const changeEntries = perDataset(async () => new Map((await changeLog()).map((e) => [e.commit.id, e])));
+
+/**
+ * Per commit, its edits that turned an indicator's status, a problem's status or an enterprise's
+ * colour (src/lib/history/verdict-changes.ts), which the change log and its feed put first.
+ */
+export const verdictChangesByCommit = perDataset(async (d): Promise<Map<string, VerdictChange[]>> => {
+  const history = await dataHistory();
+  if (!history.available) return new Map();
+  const raw = (table: DataTableName) => {
+    const snap = readSnapshot(DATA_TABLES[table], d.tables.get(table)?.bytes);
+    return new Map(snap.ok ? [...snap.records].map(([k, r]) => [k, r.values]) : []);
+  };
+  const titles = new Map(rows('problems').map((p) => [p.id, p.title]));
+  const names = new Map(rows('enterprises').map((e) => [e.uscc, e.name]));
+  return verdictChanges({
+    commits: history.commits,
+    records: history.records,
+    current: { indicators: raw('indicators'), observations: raw('observations') },
+    problemTitle: (id) => titles.get(id),
+    enterpriseName: (uscc) => names.get(uscc),
+  });
+});
 
 /** Whether a record has a page on this site: a current row, or a removed problem or enterprise (kept, marked 已删除). */
 export const recordPageExists = perDataset(() => {

@@ -1,7 +1,8 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { catalogue, changeLog } from '../data.ts';
+import { catalogue, changeLog, verdictChangesByCommit } from '../data.ts';
 import { countsText } from '../lib/history/history-view.ts';
+import { verdictText } from '../lib/history/verdict-changes.ts';
 import { CHANGE_KIND_LABEL } from '../lib/display.ts';
 import { CHANGES_FEED_TITLE } from '../lib/site.ts';
 import { xmlSafeDeep, xmlText } from '../lib/publishing/xml.ts';
@@ -16,6 +17,7 @@ const NAMED = 20;
 export const GET: APIRoute = async ({ site }) => {
   const titles = new Map<string, string>(catalogue().map((e) => [e.name, e.meta?.title ?? e.name]));
   const entries = (await changeLog()).slice(0, 50);
+  const verdicts = await verdictChangesByCommit();
   // Strings reach the feed from data and git: strip what XML forbids, or one character makes the feed unreadable.
   return rss(
     xmlSafeDeep({
@@ -27,13 +29,15 @@ export const GET: APIRoute = async ({ site }) => {
         link: absoluteUrl(commitUrl(e.address), site),
         pubDate: new Date(e.commit.date),
         description: asHtmlText(
-          e.tables
-            .map((t) => {
+          [
+            // The edits that turned a verdict first.
+            ...(verdicts.get(e.commit.id) ?? []).map((v) => `结论改变：${verdictText(v)}`),
+            ...e.tables.map((t) => {
               const named = t.records.slice(0, NAMED).map((r) => `${CHANGE_KIND_LABEL[r.kind]} ${r.label}${r.fields.length ? `：${r.fields.join('；')}` : ''}`);
               const more = t.records.length > NAMED ? `；另有 ${t.records.length - NAMED} 条` : '';
               return `${titles.get(t.table) ?? t.table}（${t.path}）：${countsText(t)}${named.length ? `。${named.join('；')}${more}` : ''}`;
-            })
-            .join('\n'),
+            }),
+          ].join('\n'),
         ),
         categories: e.tables.map((t) => t.table),
       })),

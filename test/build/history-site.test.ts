@@ -87,8 +87,12 @@ beforeAll(() => {
     '2020-04-01T10:00:00+08:00',
     '删除重复的问题和已注销的企业',
   );
+  // With a corrected observation that turns an indicator's verdict (as of the commit's day).
   ids.rating = repo.commit(
-    { 'data/credit-ratings.csv': read('credit-ratings.csv').replace('91990000MA6YA3BC45,2019-H2,绿色,12,', '91990000MA6YA3BC45,2019-H2,蓝色,8,') },
+    {
+      'data/credit-ratings.csv': read('credit-ratings.csv').replace('91990000MA6YA3BC45,2019-H2,绿色,12,', '91990000MA6YA3BC45,2019-H2,蓝色,8,'),
+      'data/observations.csv': read('observations.csv').replace('river-quality,2017,62.5,', 'river-quality,2017,55,'),
+    },
     '2020-05-01T10:00:00+08:00',
     '更正辰巳机械 2019 下半年等级',
   );
@@ -183,6 +187,32 @@ describe('/changes/ and /changes.xml', () => {
     // Every link of the log leads to a page of the site.
     for (const a of page.querySelectorAll('.records a'))
       expect(existsSync(join(out, a.getAttribute('href')!, 'index.html')), a.getAttribute('href')).toBe(true);
+  });
+
+  it('puts first in an entry the edits that turned a verdict, judged as of the commit’s day', async () => {
+    const page = readHtml(out, 'changes/index.html');
+    const verdicts = (id: string) =>
+      page
+        .getElementById(`c-${short(id)}`)!
+        .querySelectorAll('[data-verdict]')
+        .map((li) => li.textContent.replace(/\s+/g, ''));
+    const enterprise = readHtml(out, 'credit/91990000MA6YA3BC45/index.html').querySelector('h1')!.textContent.trim();
+    expect(verdicts(ids.rating!)).toEqual([
+      '结论改变河道水质达标比例2017年观测值62.5→55：按期达标→未达标',
+      `结论改变${enterprise}2019年下半年：绿色→蓝色`.replace(/\s+/g, ''),
+    ]);
+    expect(verdicts(ids.status!)[0]).toMatch(/^结论改变GS-2019-005.+：整改中→已整改$/);
+    expect(verdicts(ids.remove!)).toEqual([]);
+    // Before the other changes of the entry, and linked to the records.
+    const entry = page.getElementById(`c-${short(ids.rating!)}`)!;
+    expect(entry.innerHTML.indexOf('data-verdicts')).toBeLessThan(entry.innerHTML.indexOf('class="tables"'));
+    expect(entry.querySelector('[data-verdict="indicators"] a')!.getAttribute('href')).toBe('/indicators/river-quality/');
+    expect(entry.querySelector('[data-verdict="credit-ratings"] a')!.getAttribute('href')).toBe('/credit/91990000MA6YA3BC45/');
+    // The commit's own page and the feed say it first too.
+    expect(readHtml(out, `${commitPage(ids.rating!).slice(1)}index.html`).querySelector('[data-verdicts]')).not.toBeNull();
+    const items = await readFeed(join(out, 'changes.xml'));
+    const first = '结论改变：河道水质达标比例 2017年观测值 62.5 → 55：按期达标 → 未达标';
+    expect(items[0]!.description.trimStart().slice(0, first.length)).toBe(first);
   });
 
   it('feeds the same entries, read by an independent feed parser, descriptions as text', async () => {

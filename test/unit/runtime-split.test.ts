@@ -48,7 +48,7 @@ describe('the browser-safe tree', () => {
     const r = typeCheck();
     clean = r.program;
     expect(r.output).toBe('');
-  }, 60_000);
+  }, 180_000);
 
   it('refuses a node: import or process placed in it', () => {
     const { output } = typeCheck(
@@ -57,5 +57,5 @@ describe('the browser-safe tree', () => {
     );
     expect(output).toContain("src/lib/__node-probe__.ts(1,30): error TS2591: Cannot find name 'node:fs'.");
     expect(output).toContain("src/lib/__node-probe__.ts(3,18): error TS2591: Cannot find name 'process'.");
-  }, 60_000);
+  }, 180_000);
 });
