@@ -138,6 +138,38 @@ afterAll(() => {
   for (const d of [out, noGit, noGitOut, newerOut, cache]) if (d) rmSync(d, { recursive: true, force: true });
 });
 
+describe('citations of a version', () => {
+  const cited = (dir: string, page: string, id = 'cite-h') => readHtml(dir, page).querySelector(`[aria-labelledby="${id}"]`)!;
+  it('name the commit that last changed the record (or its ratings), link to it and to what changed since', () => {
+    const problem = cited(out, 'problems/GS-2019-005/index.html');
+    const v = ids.status!.slice(0, 12);
+    expect(problem.querySelector('[data-cite-version]')!.getAttribute('data-cite-version')).toBe(v);
+    expect(compactText(problem.querySelector('[data-cite-version]')!)).toBe(`引用的是2020年3月2日的版本（提交${v}）。这一版本之后的修改见修改记录。`);
+    expect(problem.querySelector('[data-cite-version] a')!.getAttribute('href')).toBe(commitPage(ids.status!));
+    expect(problem.querySelector('[data-cite-version] a:last-child')!.getAttribute('href')).toBe('#record-changes-h');
+    expect(problem.querySelector('[data-cite="gbt"]')!.textContent).toContain(`（版本 ${v}）[DS/OL]. (2020-03-02)`);
+    // An enterprise's version is that of its latest rating change.
+    const enterprise = cited(out, 'credit/91990000MA6YA3BC45/index.html');
+    expect(enterprise.querySelector('[data-cite-version]')!.getAttribute('data-cite-version')).toBe(ids.rating!.slice(0, 12));
+    expect(JSON.parse(enterprise.querySelector('copy-cite')!.getAttribute('data-cite-input')!).version).toBe(ids.rating!.slice(0, 12));
+  });
+
+  it('name on /data/ the version the downloads were built from, and each dataset’s own', () => {
+    const data = readHtml(out, 'data/index.html');
+    expect(data.querySelector('[aria-labelledby="cite-h"] [data-cite-version]')!.getAttribute('data-cite-version')).toBe(ids.rating!.slice(0, 12));
+    const card = data.querySelector('[aria-labelledby="cite-problems"] [data-cite-version]')!;
+    expect(card.getAttribute('data-cite-version')).toBe(ids.remove!.slice(0, 12));
+    expect(card.querySelector('a:last-child')!.getAttribute('href')).toBe('#problems-versions');
+    // The register's filtered download is named with it.
+    expect(readHtml(out, 'problems/index.html').querySelector('problem-register')!.getAttribute('data-version')).toBe(ids.rating!.slice(0, 12));
+  });
+
+  it('say nothing of a version without history', () => {
+    expect(readHtml(noGitOut, 'problems/GS-2019-005/index.html').querySelector('[data-cite-version]')).toBeNull();
+    expect(readHtml(noGitOut, 'problems/index.html').querySelector('problem-register')!.hasAttribute('data-version')).toBe(false);
+  });
+});
+
 describe('a dataset not updated as often as datasets.csv says', () => {
   // problems.csv last changed on 2020-04-01; the build's date is 2026-01-15.
   const late = '按规定每月更新，已 69 个月未更新';
