@@ -179,7 +179,7 @@ describe('a dataset not updated as often as datasets.csv says', () => {
     expect(card.getAttribute('data-freshness')).toBe('overdue');
     expect(compactText(card)).toBe(flat(late));
     for (const page of ['problems/index.html', 'villages/index.html', 'index.html']) {
-      const note = readHtml(out, page).querySelector('[data-overdue="problems"]');
+      const note = readHtml(out, page).querySelector('[data-dataset-late="problems"]');
       expect(note, page).not.toBeNull();
       expect(compactText(note!), page).toBe(flat(`测试表 problems：${late}（最近一次更新在 2020年4月1日）。`));
     }
@@ -190,14 +190,14 @@ describe('a dataset not updated as often as datasets.csv says', () => {
   });
 
   it('is not claimed on a record’s page, which would change with every day’s build', () => {
-    expect(readHtml(out, 'problems/GS-2019-005/index.html').querySelector('[data-overdue]')).toBeNull();
+    expect(readHtml(out, 'problems/GS-2019-005/index.html').querySelector('[data-dataset-late]')).toBeNull();
   });
 
   it('is not claimed from a file’s modification time when the data have no history', () => {
     const card = readHtml(noGitOut, 'data/index.html').getElementById('problems')!.querySelector('[data-freshness]')!;
     expect(card.getAttribute('data-freshness')).toBe('ok');
     expect(compactText(card)).toBe('按规定每月更新；最近一次更新的日期不明，无法判断是否按时');
-    expect(readHtml(noGitOut, 'problems/index.html').querySelector('[data-overdue]')).toBeNull();
+    expect(readHtml(noGitOut, 'problems/index.html').querySelector('[data-dataset-late]')).toBeNull();
   });
 });
 
