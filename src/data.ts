@@ -33,7 +33,7 @@ import { chartImageMeta, chartImageSvg } from './lib/charts/chart-svg.ts';
 import { lastChange, readDataHistory } from './build/history/data-history.ts';
 import { changeLog as buildChangeLog, recordLabel } from './lib/history/history-view.ts';
 import { verdictChanges, type VerdictChange } from './lib/history/verdict-changes.ts';
-import { periodLabel } from './lib/dates.ts';
+import { dayOf, periodLabel } from './lib/dates.ts';
 import { keyId, readSnapshot, type Snapshot } from './lib/history/record-diff.ts';
 export type { ChangeEntry, HistoryLine } from './lib/history/history-view.ts';
 import {
@@ -42,6 +42,7 @@ import {
   timelineOf,
   timelinesByFirstKey,
   type DataHistory,
+  type CommitRef,
   type RecordTimeline,
   type TableVersion,
 } from './lib/history/record-history.ts';
@@ -382,6 +383,41 @@ export const verdictChangesByCommit = perDataset(async (d): Promise<Map<string, 
     problemTitle: (id) => titles.get(id),
     enterpriseName: (uscc) => names.get(uscc),
   });
+});
+
+/** A version a citation names: a commit, its own page's address (src/lib/urls.ts commitUrl) and its day. */
+export interface CitedVersion {
+  commit: string;
+  /** The commit's address under /changes/, when it changed the data. */
+  address: string | undefined;
+  /** Its first 12 characters: what a citation prints (git's own abbreviation grows with the repository). */
+  short: string;
+  day: string;
+}
+
+export const citedVersion = async (c: CommitRef): Promise<CitedVersion> => ({
+  commit: c.id,
+  address: (await changeEntries()).get(c.id)?.address,
+  short: c.id.slice(0, 12),
+  day: dayOf(c.date),
+});
+
+/**
+ * The version of a record a citation names: the newest commit that changed the record or one of
+ * its related records (an enterprise's ratings, an indicator's observations); undefined without
+ * history. It changes only when they do, as the record's page does.
+ */
+export async function recordVersion(table: DataTableName, key: string, related?: DataTableName): Promise<CitedVersion | undefined> {
+  const timelines = [await recordHistory(table, key), ...(related ? await relatedHistory(related, key) : [])];
+  let newest: CommitRef | undefined;
+  for (const t of timelines) for (const e of t?.events ?? []) if (!newest || e.commit.date > newest.date) newest = e.commit;
+  return newest && citedVersion(newest);
+}
+
+/** The version of the whole data set a build publishes: the commit it was built from (HEAD), as datapackage.json names it. */
+export const dataVersion = perDataset(async (): Promise<CitedVersion | undefined> => {
+  const history = await dataHistory();
+  return history.available ? citedVersion(history.head) : undefined;
 });
 
 /** Whether a record has a page on this site: a current row, or a removed problem or enterprise (kept, marked 已删除). */

@@ -9,7 +9,9 @@ import type { ColumnMeta } from '../schemas/columns.ts';
 import { DATA_TABLES, DATA_TABLE_NAMES, type DataTableName } from '../schemas/index.ts';
 import type { Dataset } from '../schemas/datasets.ts';
 import { columnMetaOf, columnNames, type AnyTable } from '../schemas/table.ts';
-import { lastChange } from './history/data-history.ts';
+import { lastChange, lastCommitDay } from './history/data-history.ts';
+import { buildDate } from './config.ts';
+import { freshness, type Freshness } from '../lib/freshness.ts';
 import { datasetDirs } from './read-dataset.ts';
 import type { ValidationResult } from '../lib/validation/validate.ts';
 
@@ -23,6 +25,11 @@ export interface CatalogueEntry {
   rows: ReadonlyArray<Record<string, unknown>>;
   /** Day the file last changed; undefined when not known (a shallow clone: src/build/history/data-history.ts lastChange). */
   lastChange: string | undefined;
+  /**
+   * Whether it is updated as often as datasets.csv says, as of the build date, from the day of
+   * its last commit only (src/lib/freshness.ts); undefined without a row in datasets.csv.
+   */
+  freshness: Freshness | undefined;
 }
 
 export function catalogue(result: ValidationResult): CatalogueEntry[] {
@@ -31,16 +38,18 @@ export function catalogue(result: ValidationResult): CatalogueEntry[] {
   return DATA_TABLE_NAMES.map((name) => {
     const def: AnyTable = DATA_TABLES[name];
     const path = join(dataDir, `${name}.csv`);
+    const meta = metaRows.find((m) => m.table === name);
     const bytes = Buffer.from(result.tables.get(name)?.bytes ?? new Uint8Array());
     return {
       name,
       def,
-      meta: metaRows.find((m) => m.table === name),
+      meta,
       columns: columnNames(def).map((c) => ({ name: c, ...columnMetaOf(def, c)! })),
       bytes,
       sha256: createHash('sha256').update(bytes).digest('hex'),
       rows: (result.tables.get(name)?.rows ?? []).map((r) => r.record),
       lastChange: lastChange(path),
+      freshness: meta && freshness(meta.update_frequency, lastCommitDay(path), buildDate()),
     };
   });
 }

@@ -128,3 +128,19 @@ export function formatDateZh(iso: string): string {
   if (d) out += `${Number(d)}日`;
   return out;
 }
+
+/** The day `months` calendar months after a day (YYYY-MM-DD), kept within its month: 01-31 + 1 → 02-28. */
+export function addMonths(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, daysInMonth(year, month))).padStart(2, '0')}`;
+}
+
+/** Whole calendar months from one day (YYYY-MM-DD) to a later one: 01-31 → 02-28 is 0, → 03-01 is 1. */
+export function wholeMonthsBetween(from: string, to: string): number {
+  let n = 0;
+  while (addMonths(from, n + 1) <= to) n++;
+  return n;
+}

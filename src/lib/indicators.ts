@@ -4,9 +4,10 @@
  */
 import { computeProgress, type IndicatorTarget, type Point, type Progress } from './progress.ts';
 import { endOfPartialDate } from './dates.ts';
+import { observationsStopped } from './freshness.ts';
 import type { PickRow } from '../schemas/index.ts';
 
-export type IndicatorRow = IndicatorTarget & PickRow<'indicators', 'id' | 'plan' | 'section' | 'name' | 'quote'>;
+export type IndicatorRow = IndicatorTarget & PickRow<'indicators', 'id' | 'plan' | 'section' | 'name' | 'quote'> & Partial<PickRow<'indicators', 'frequency'>>;
 
 export type ObservationRow = PickRow<'observations', 'indicator' | 'date' | 'value'>;
 
@@ -14,6 +15,8 @@ export interface IndicatorView<I extends IndicatorRow = IndicatorRow, O extends 
   indicator: I;
   observations: O[];
   progress: Progress;
+  /** Its observations stopped while it is still tracked (src/lib/freshness.ts observationsStopped). */
+  stopped: boolean;
 }
 
 const byDate = (a: { date: string }, b: { date: string }) =>
@@ -28,7 +31,10 @@ export function indicatorViews<I extends IndicatorRow, O extends ObservationRow>
   return indicators.map((indicator) => {
     const obs = (by.get(indicator.id) ?? []).sort(byDate);
     const points: Point[] = obs.map((o) => ({ date: o.date, value: o.value }));
-    return { indicator, observations: obs, progress: computeProgress(indicator, points, today) };
+    const progress = computeProgress(indicator, points, today);
+    const last = obs.at(-1)?.date ?? indicator.baseline_date;
+    const stopped = observationsStopped(indicator.frequency ?? '不定期', last && endOfPartialDate(last), progress.deadline, today);
+    return { indicator, observations: obs, progress, stopped };
   });
 }
 

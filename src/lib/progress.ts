@@ -91,10 +91,13 @@ export interface Scoreboard {
   metAtDeadline: number;
   /** One count per scoreboard class, in the order of SCORE_STATUSES. */
   counts: Array<[ScoreStatus, number]>;
+  /** Indicators whose observations stopped while they are still tracked. */
+  stopped: number;
 }
 
-export function scoreboard(progresses: readonly Pick<Progress, 'result' | 'atDeadline' | 'deadlinePassed'>[]): Scoreboard {
+export function scoreboard(progresses: readonly Pick<Progress, 'result' | 'atDeadline' | 'deadlinePassed'>[], stopped = 0): Scoreboard {
   return {
+    stopped,
     total: progresses.length,
     deadlinePassed: progresses.filter((p) => p.deadlinePassed).length,
     metAtDeadline: progresses.filter((p) => p.atDeadline === '已达标').length,

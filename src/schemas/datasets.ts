@@ -1,4 +1,5 @@
 import { oneOf, text, url, yesNo } from './columns.ts';
+import { UPDATE_FREQUENCIES } from './enums.ts';
 import { defineTable, type RowOfTable } from './table.ts';
 
 export const DATA_TABLE_NAMES = ['villages', 'indicators', 'observations', 'problems', 'enterprises', 'credit-ratings', 'credit-levels', 'redactions'] as const;
@@ -14,7 +15,14 @@ export const datasets = defineTable({
     publisher: text({ title: '发布者', description: '负责这份数据的单位。', required: true }, 100),
     licence: text({ title: '许可', description: '数据的使用许可，例如 CC-BY-4.0。', required: true }, 50),
     licence_url: url({ title: '许可网址', description: '许可全文的网址。' }),
-    update_frequency: text({ title: '更新频率', description: '例如 每季度、每年、不定期。', required: true }, 50),
+    update_frequency: oneOf(
+      {
+        title: '更新频率',
+        description: '按规定多久更新一次。每月、每季度、每半年、每年：超过期限没有更新，网站会写明“已 N 个月未更新”；不定期和“……时更新”不设期限。',
+        required: true,
+      },
+      UPDATE_FREQUENCIES,
+    ),
     sample: yesNo({ title: '是否示例数据', description: '“是”表示这些记录是演示用的虚构示例。', required: true }),
     source: text({ title: '来源说明', description: '数据从哪里来。' }, 1000),
   },

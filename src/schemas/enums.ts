@@ -20,3 +20,10 @@ export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
 /** Jiangsu's five colours, from best to worst. */
 export const RATINGS = ['绿色', '蓝色', '黄色', '红色', '黑色'] as const;
 export type Rating = (typeof RATINGS)[number];
+
+/**
+ * How often a dataset or an indicator is updated. The first four are periods the build can
+ * check (src/lib/freshness.ts); the others never fall due.
+ */
+export const UPDATE_FREQUENCIES = ['每月', '每季度', '每半年', '每年', '不定期', '计划调整时更新', '政策调整时更新'] as const;
+export type UpdateFrequency = (typeof UPDATE_FREQUENCIES)[number];

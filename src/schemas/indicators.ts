@@ -1,7 +1,7 @@
 import { number, oneOf, partialDate, slug, text, textList } from './columns.ts';
 import { ANCHOR_PATTERN } from '../lib/plan-doc.ts';
 import { defineTable, type RuleIssue, type RowOfTable } from './table.ts';
-import { INDICATOR_KINDS } from './enums.ts';
+import { INDICATOR_KINDS, UPDATE_FREQUENCIES } from './enums.ts';
 
 export { INDICATOR_KINDS };
 
@@ -42,6 +42,14 @@ export const indicators = defineTable({
       required: true,
     }),
     note: text({ title: '备注', description: '补充说明。' }, 20000),
+    frequency: oneOf(
+      {
+        title: '观测频率',
+        description:
+          '多久有一个新的观测值，例如 每年。填了每月、每季度、每半年或每年的指标，观测值在期限前中断时，网站会标出“观测中断”；空着或填不定期则不检查。',
+      },
+      UPDATE_FREQUENCIES,
+    ),
   },
   primaryKey: ['id'],
   foreignKeys: [],

@@ -50,6 +50,11 @@ beforeAll(() => {
     .replace('GS-2019-007', 'GS-2019-099')
     .replace('餐饮油烟直排', '夜市油烟直排');
   writeFileSync(join(repo.dir, 'data/problems.csv'), `${problems.trimEnd()}\n${extra}\n`);
+  // The problems register is to be updated monthly; the last commit that touches it is of 2020.
+  const datasets = read('datasets.csv').split('\n');
+  const at = datasets.findIndex((l) => l.startsWith('problems,'));
+  datasets[at] = datasets[at]!.replace(',不定期,', ',每月,');
+  writeFileSync(join(repo.dir, 'data/datasets.csv'), datasets.join('\n'));
   ids.first = repo.commit({}, '2020-01-10T09:00:00+08:00', '首次公开全部数据');
   ids.status = repo.commit(
     { 'data/problems.csv': read('problems.csv').replace(',2019-09-30,整改中,,', ',2019-09-30,已整改,2019-12-20,') },
@@ -135,6 +140,69 @@ beforeAll(() => {
 afterAll(() => {
   repo?.remove();
   for (const d of [out, noGit, noGitOut, newerOut, cache]) if (d) rmSync(d, { recursive: true, force: true });
+});
+
+describe('citations of a version', () => {
+  const cited = (dir: string, page: string, id = 'cite-h') => readHtml(dir, page).querySelector(`[aria-labelledby="${id}"]`)!;
+  it('name the commit that last changed the record (or its ratings), link to it and to what changed since', () => {
+    const problem = cited(out, 'problems/GS-2019-005/index.html');
+    const v = ids.status!.slice(0, 12);
+    expect(problem.querySelector('[data-cite-version]')!.getAttribute('data-cite-version')).toBe(v);
+    expect(compactText(problem.querySelector('[data-cite-version]')!)).toBe(`引用的是2020年3月2日的版本（提交${v}）。这一版本之后的修改见修改记录。`);
+    expect(problem.querySelector('[data-cite-version] a')!.getAttribute('href')).toBe(commitPage(ids.status!));
+    expect(problem.querySelector('[data-cite-version] a:last-child')!.getAttribute('href')).toBe('#record-changes-h');
+    expect(problem.querySelector('[data-cite="gbt"]')!.textContent).toContain(`（版本 ${v}）[DS/OL]. (2020-03-02)`);
+    // An enterprise's version is that of its latest rating change.
+    const enterprise = cited(out, 'credit/91990000MA6YA3BC45/index.html');
+    expect(enterprise.querySelector('[data-cite-version]')!.getAttribute('data-cite-version')).toBe(ids.rating!.slice(0, 12));
+    expect(JSON.parse(enterprise.querySelector('copy-cite')!.getAttribute('data-cite-input')!).version).toBe(ids.rating!.slice(0, 12));
+  });
+
+  it('name on /data/ the version the downloads were built from, and each dataset’s own', () => {
+    const data = readHtml(out, 'data/index.html');
+    expect(data.querySelector('[aria-labelledby="cite-h"] [data-cite-version]')!.getAttribute('data-cite-version')).toBe(ids.rating!.slice(0, 12));
+    const card = data.querySelector('[aria-labelledby="cite-problems"] [data-cite-version]')!;
+    expect(card.getAttribute('data-cite-version')).toBe(ids.remove!.slice(0, 12));
+    expect(card.querySelector('a:last-child')!.getAttribute('href')).toBe('#problems-versions');
+    // The register's filtered download is named with it.
+    expect(readHtml(out, 'problems/index.html').querySelector('problem-register')!.getAttribute('data-version')).toBe(ids.rating!.slice(0, 12));
+  });
+
+  it('say nothing of a version without history', () => {
+    expect(readHtml(noGitOut, 'problems/GS-2019-005/index.html').querySelector('[data-cite-version]')).toBeNull();
+    expect(readHtml(noGitOut, 'problems/index.html').querySelector('problem-register')!.hasAttribute('data-version')).toBe(false);
+  });
+});
+
+describe('a dataset not updated as often as datasets.csv says', () => {
+  // problems.csv last changed on 2020-04-01; the build's date is 2026-01-15.
+  const late = '按规定每月更新，已 69 个月未更新';
+  const flat = (t: string) => t.replace(/\s+/g, '');
+  it('is marked overdue, in words, on /data/, on the lists that show it and on the home page', () => {
+    const card = readHtml(out, 'data/index.html').getElementById('problems')!.querySelector('[data-freshness]')!;
+    expect(card.getAttribute('data-freshness')).toBe('overdue');
+    expect(compactText(card)).toBe(flat(late));
+    for (const page of ['problems/index.html', 'villages/index.html', 'index.html']) {
+      const note = readHtml(out, page).querySelector('[data-dataset-late="problems"]');
+      expect(note, page).not.toBeNull();
+      expect(compactText(note!), page).toBe(flat(`测试表 problems：${late}（最近一次更新在 2020年4月1日）。`));
+    }
+    // 不定期 never falls due.
+    const enterprises = readHtml(out, 'data/index.html').getElementById('enterprises')!.querySelector('[data-freshness]')!;
+    expect(enterprises.getAttribute('data-freshness')).toBe('ok');
+    expect(compactText(enterprises)).toBe('不定期，没有固定的更新期限');
+  });
+
+  it('is not claimed on a record’s page, which would change with every day’s build', () => {
+    expect(readHtml(out, 'problems/GS-2019-005/index.html').querySelector('[data-dataset-late]')).toBeNull();
+  });
+
+  it('is not claimed from a file’s modification time when the data have no history', () => {
+    const card = readHtml(noGitOut, 'data/index.html').getElementById('problems')!.querySelector('[data-freshness]')!;
+    expect(card.getAttribute('data-freshness')).toBe('ok');
+    expect(compactText(card)).toBe('按规定每月更新；最近一次更新的日期不明，无法判断是否按时');
+    expect(readHtml(noGitOut, 'problems/index.html').querySelector('[data-dataset-late]')).toBeNull();
+  });
 });
 
 const changeLines = (page: string) =>

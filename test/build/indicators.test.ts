@@ -197,3 +197,27 @@ describe('indicator verdicts (pinned for the test fixture)', () => {
     }
   });
 });
+
+describe('indicators whose observations stopped', () => {
+  // In the fixture, two indicators are observed 每年: river-quality, due at the end of 2017 and
+  // observed for 2017; green-coverage-2030, due in 2030 and last observed for 2020, so that by
+  // the build date (2026-01-15) its values of 2021–2024 are missing. The others are not checked.
+  it('are marked on their page and in the list, and counted on the scoreboard', () => {
+    const page = (id: string) => readHtml(FIXTURE_SITE.dir, `indicators/${id}/index.html`);
+    expect(page('green-coverage-2030').querySelector('[data-stopped]')?.textContent.replace(/\s+/g, '')).toBe(
+      '观测中断按规定每年应有一个观测值，最近的一个是2020年的，之后的还没有公布；上面的状态依据的是已有的数值。',
+    );
+    expect(page('river-quality').querySelector('[data-stopped]')).toBeNull();
+    expect(page('park-green-2030').querySelector('[data-stopped]')).toBeNull();
+    const list = readHtml(FIXTURE_SITE.dir, 'indicators/index.html');
+    const tagged = list.querySelectorAll('.indicator-item').filter((li) => li.querySelector('[data-stopped]'));
+    expect(tagged.map((li) => li.querySelector('.indicator-name')!.textContent.trim())).toEqual([
+      csvRows(FIXTURE_SITE, 'indicators').find((i) => i.id === 'green-coverage-2030')!.name,
+    ]);
+    for (const p of ['indicators/index.html', 'index.html']) {
+      expect(readHtml(FIXTURE_SITE.dir, p).querySelector('[data-stopped-count]')?.textContent.replace(/\s+/g, ''), p).toBe(
+        '观测中断1项：按规定应当有的观测值没有公布，这些指标的状态依据的是更早的数值。',
+      );
+    }
+  });
+});

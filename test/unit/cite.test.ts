@@ -36,3 +36,16 @@ describe('citations', () => {
     });
   });
 });
+
+describe('citations of a version', () => {
+  const versioned = { ...page, version: '0123456789ab' };
+  it('name the version after the title, in both styles and in CSL-JSON', () => {
+    expect(gbt7714(versioned)).toBe(
+      '顾山镇生态文明建设公开数据. 河道水质达标比例（版本 0123456789ab）[DS/OL]. (2025-12-01)[2026-01-15]. https://example.org/gushan/indicators/river-quality/.',
+    );
+    expect(apa(versioned)).toBe(
+      '顾山镇生态文明建设公开数据. (2025). 河道水质达标比例 (版本 0123456789ab) [数据集]. 检索于 2026年1月15日, 来自 https://example.org/gushan/indicators/river-quality/',
+    );
+    expect(cslJson({ ...versioned, id: 'river-quality' }).version).toBe('0123456789ab');
+  });
+});

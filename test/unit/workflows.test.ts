@@ -130,6 +130,10 @@ describe('GitHub workflows', () => {
   it('deploy main to GitHub Pages with the official actions and the project base path', () => {
     const deploy = workflows['deploy.yml']!;
     expect(deploy.on).toMatchObject({ push: { branches: ['main'] } });
+    // Daily too: what is overdue changes with the date, and a register nobody updates gets no pushes.
+    const schedule = deploy.on.schedule as Array<{ cron: string }>;
+    expect(schedule).toHaveLength(1);
+    expect(schedule[0]!.cron).toMatch(/^\d+ \d+ \* \* \*$/);
     const uses = steps(deploy)
       .map((s) => s.uses?.split('@')[0])
       .filter(Boolean);

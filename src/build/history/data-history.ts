@@ -501,7 +501,12 @@ function shallowBoundary(cwd: string, git: string): Set<string> {
   return ids;
 }
 
-const lastChanges = new Map<string, string | undefined>();
+/** A file's last change: its day, and whether git gave it (else the file's modification time). */
+interface LastChange {
+  day: string | undefined;
+  fromGit: boolean;
+}
+const lastChanges = new Map<string, LastChange>();
 const repos = new Map<string, GitRepo>();
 
 /**
@@ -515,14 +520,26 @@ const repos = new Map<string, GitRepo>();
  * say the date is not known (UPDATED_UNKNOWN) rather than a wrong one. Cached per path.
  */
 export function lastChange(path: string, git = 'git'): string | undefined {
-  const file = resolve(path);
-  if (lastChanges.has(file)) return lastChanges.get(file);
-  const date = lookUp(file, git);
-  lastChanges.set(file, date);
-  return date;
+  return lastChangeOf(path, git).day;
 }
 
-function lookUp(file: string, git: string): string | undefined {
+/**
+ * The day of the last commit that changed a file, as `lastChange`, but never a modification
+ * time: what a claim that a dataset is overdue may rest on (a fresh clone's files are all new).
+ */
+export function lastCommitDay(path: string, git = 'git'): string | undefined {
+  const { day, fromGit } = lastChangeOf(path, git);
+  return fromGit ? day : undefined;
+}
+
+function lastChangeOf(path: string, git: string): LastChange {
+  const file = resolve(path);
+  let found = lastChanges.get(file);
+  if (!found) lastChanges.set(file, (found = lookUp(file, git)));
+  return found;
+}
+
+function lookUp(file: string, git: string): LastChange {
   const dir = dirname(file);
   let repo = repos.get(dir);
   if (!repo) repos.set(dir, (repo = gitRepo(dir, git, { allowShallow: true })));
@@ -535,7 +552,7 @@ function lookUp(file: string, git: string): string | undefined {
       /* git cannot read this repository: the file time */
     }
   }
-  if (!last) return isoDate(statSync(file).mtime);
-  if (repo.ok && repo.shallow && shallowBoundary(dir, git).has(last.id)) return undefined;
-  return last.date === undefined ? undefined : dayOf(last.date);
+  if (!last) return { day: isoDate(statSync(file).mtime), fromGit: false };
+  if (repo.ok && repo.shallow && shallowBoundary(dir, git).has(last.id)) return { day: undefined, fromGit: true };
+  return { day: last.date === undefined ? undefined : dayOf(last.date), fromGit: true };
 }

@@ -20,25 +20,30 @@ export interface CiteInput {
   accessed: string;
   /** Publisher, when it differs from the author (GB/T puts it after the title). */
   publisher?: string | undefined;
+  /** The version cited: the data commit (its first 12 characters) that last changed what is cited. */
+  version?: string | undefined;
 }
+
+/** The title with its version, as both styles print it after the title. */
+const titled = (c: CiteInput, open: string, close: string) => (c.version ? `${c.title}${open}版本 ${c.version}${close}` : c.title);
 
 const dateParts = (iso: string) => iso.split('-').map(Number);
 
-/** GB/T 7714-2015 §4.1/8.8: 主要责任者. 题名[DS/OL]. 出版者, (更新日期)[引用日期]. 获取和访问路径. */
+/** GB/T 7714-2015 §4.1/8.8: 主要责任者. 题名（版本）[DS/OL]. 出版者, (更新日期)[引用日期]. 获取和访问路径. */
 export function gbt7714(c: CiteInput): string {
   const publisher = c.publisher && c.publisher !== c.author ? `${c.publisher}, ` : '';
   const updated = c.updated ? `(${c.updated})` : '';
   const when = `${publisher}${updated}[${c.accessed}]`;
-  return `${c.author}. ${c.title}[${c.kind}/OL]. ${when}. ${c.url}.`;
+  return `${c.author}. ${titled(c, '（', '）')}[${c.kind}/OL]. ${when}. ${c.url}.`;
 }
 
-/** APA 7 (with Chinese words for the bracketed description and "retrieved"). */
+/** APA 7: Author. (Year). Title (Version) [Data set]. … (with Chinese words for the version, the description and "retrieved"). */
 export function apa(c: CiteInput): string {
   const year = (c.updated ?? c.accessed).slice(0, 4);
   const [y, m, d] = dateParts(c.accessed);
   const what = c.kind === 'DS' ? ' [数据集]' : '';
   const publisher = c.publisher && c.publisher !== c.author ? ` ${c.publisher}.` : '';
-  return `${c.author}. (${year}). ${c.title}${what}.${publisher} 检索于 ${y}年${m}月${d}日, 来自 ${c.url}`;
+  return `${c.author}. (${year}). ${titled(c, ' (', ')')}${what}.${publisher} 检索于 ${y}年${m}月${d}日, 来自 ${c.url}`;
 }
 
 /** CSL-JSON (one item, as reference managers such as Zotero import it). */
@@ -54,6 +59,7 @@ export function cslJson(c: CiteInput & { id: string; description?: string | unde
     language: 'zh-CN',
   };
   if (c.updated) item.issued = { 'date-parts': [dateParts(c.updated)] };
+  if (c.version) item.version = c.version;
   if (c.description) item.abstract = c.description;
   return item;
 }
