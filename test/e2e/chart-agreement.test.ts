@@ -27,7 +27,12 @@ describe.skipIf(browserPath.skip)('Chart.js agrees with the SVG', () => {
         deadline: number;
         points: Array<{ date: string; x: number }>;
         ticks: Array<{ value: number; label: string }>;
+        values: { min: number; max: number; ticks: number[] };
       };
+      // The same value axis: the same ends and ticks as the SVG (zero-based, or broken by the same rule).
+      const svgTicks = svg.querySelectorAll('[data-value-tick]').map((t) => Number(t.getAttribute('data-value-tick')));
+      expect(placement.values.ticks, ind.id).toEqual(svgTicks);
+      expect([placement.values.min, placement.values.max], ind.id).toEqual([svgTicks[0], svgTicks.at(-1)]);
       // The same years labelled, each label inside its own year (a year's boundary is 1 January).
       const labels = placement.ticks.filter((t) => t.label);
       expect(
