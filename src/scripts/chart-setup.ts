@@ -126,7 +126,8 @@ export function drawChart(canvas: HTMLCanvasElement, model: ChartModel): Chart {
         x: xScale,
         // The model's value axis, as the SVG and PNG draw it: zero-based unless broken, the same ticks.
         y: {
-          min: model.axis.min,
+          // A broken axis reaches a little below its lowest tick, where the zig-zag goes, as in the SVG.
+          min: model.axis.broken ? model.axis.min - (model.axis.max - model.axis.min) * 0.08 : model.axis.min,
           max: model.axis.max,
           afterBuildTicks: (axis: { ticks: Array<{ value: number }> }) => {
             axis.ticks = model.axis.ticks.map((value) => ({ value }));

@@ -105,9 +105,9 @@ describe('chart images (/indicators/<id>/chart.svg)', () => {
     // 耕地保有量 3.1 → 3.2 万亩 against a target of 3.3: broken, with the change beside it.
     const arable = readFileSync(join(site.dir, 'indicators/arable-land-kept/chart.svg'), 'utf8');
     expect(arable).toContain('data-axis-break');
-    expect(svgText(arable)).toContain('纵轴不从 0 开始（≈ 为折断号）：2017–2019 年 +3.2 %');
+    expect(svgText(arable)).toContain('纵轴不从 0 开始（≈ 为折断号）：2017–2019 年 +3.2\u00a0%');
     expect(readHtml(site.dir, 'indicators/arable-land-kept/index.html').querySelector('[data-axis-note]')!.textContent).toContain(
-      '变化幅度：2017–2019 年 +3.2 %',
+      '变化幅度：2017–2019 年 +3.2\u00a0%',
     );
     // 16.7 % → 33.3 % against 25 %: from zero, no break.
     const rivers = readFileSync(join(site.dir, 'indicators/class3-rivers/chart.svg'), 'utf8');

@@ -50,13 +50,13 @@ describe('the value axis (one rule for SVG, PNG and Chart.js)', () => {
         { date: '2015', value: 3.31 },
         { date: '2020', value: 3.27 },
       ]),
-    ).toBe('2015–2020 年 −1.2 %');
+    ).toBe('2015–2020 年 −1.2\u00a0%');
     expect(
       changeText([
         { date: '2017-06', value: 10 },
         { date: '2017-12', value: 11 },
       ]),
-    ).toBe('2017-06–2017-12 +10.0 %');
+    ).toBe('2017-06–2017-12 +10.0\u00a0%');
     expect(changeText([{ date: '2015', value: 3 }])).toBeUndefined();
     const level = chartModel({
       kind: 'level',
@@ -68,7 +68,7 @@ describe('the value axis (one rule for SVG, PNG and Chart.js)', () => {
         { date: '2020', value: 3.27 },
       ],
     });
-    expect(level.axis).toMatchObject({ broken: true, change: '2015–2020 年 −1.2 %' });
+    expect(level.axis).toMatchObject({ broken: true, change: '2015–2020 年 −1.2\u00a0%' });
     const rate = chartModel({
       kind: 'level',
       unit: '%',
@@ -110,7 +110,7 @@ describe('the SVG draws the axis of the model', () => {
     expect([...svg.matchAll(/data-value-tick="([^"]+)"/g)].map((m) => m[1])).toEqual(['3.15', '3.2', '3.25', '3.3', '3.35']);
     for (const label of ['3.15 万亩', '3.2 万亩', '3.25 万亩', '3.3 万亩', '3.35 万亩']) expect(svg).toContain(`>${label}</text>`);
     expect(svg).toContain('data-axis-break=""');
-    expect(svg).toContain('纵轴不从 0 开始（≈ 为折断号）：2015–2020 年 −1.2 %');
+    expect(svg).toContain('纵轴不从 0 开始（≈ 为折断号）：2015–2020 年 −1.2\u00a0%');
     const plain = chartPlotSvg(rate);
     expect(plain).not.toContain('data-axis-break');
     expect(plain).not.toContain('纵轴不从 0 开始');

@@ -123,7 +123,8 @@ export function changeText(points: ReadonlyArray<{ date: string; value: number }
   const y1 = first.date.slice(0, 4);
   const y2 = last.date.slice(0, 4);
   const span = y1 === y2 ? `${first.date}–${last.date}` : `${y1}–${y2} 年`;
-  return `${span} ${sign}${shown} %`;
+  // A no-break space, so the figure and its % never part at a line end.
+  return `${span} ${sign}${shown}\u00a0%`;
 }
 
 export interface YearBand {
