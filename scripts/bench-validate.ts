@@ -36,7 +36,7 @@ const statuses = ['待整改', '整改中', '已整改', '已销号'];
 const problems = Array.from({ length: nProb }, (_, i) => {
   const s = statuses[rand(4)]!;
   const closed = s === '已整改' || s === '已销号' ? '2019-06-30' : '';
-  return `GS-2019-${String(i + 1).padStart(6, '0')},2019-03-0${1 + rand(9)},信访举报,v${rand(100)},某村某河,水;大气,河道发黑发臭,"群众反映河道发黑发臭，影响周边居民生活。",属实,${rand(3) === 0 ? codes[rand(nEnt)] : ''},顾山镇环保办,2019-12-31,${s},${closed},清淤截污,,,https://example.org/p/${i}`;
+  return `GS-2019-${String(i + 1).padStart(6, '0')},2019-03-0${1 + rand(9)},信访举报,v${rand(100)},某村某河,水;大气,河道发黑发臭,"群众反映河道发黑发臭，影响周边居民生活。",属实,${rand(3) === 0 ? codes[rand(nEnt)] : ''},顾山镇环保办,2019-12-31,${s},${closed},清淤截污,,,https://example.org/p/${i},2019-03-20`;
 });
 const observations = Array.from({ length: 1000 }, (_, i) => `red-line-area,${1000 + i},${20 + (i % 5)},示例来源,,`);
 
@@ -48,7 +48,7 @@ const files = new Map<string, Uint8Array | undefined>([
   [
     'problems',
     csv(
-      'id,reported,source_type,village,location,categories,title,description,verified,enterprise,responsible,deadline,status,closed,measures,penalty,fine_wan,source_url',
+      'id,reported,source_type,village,location,categories,title,description,verified,enterprise,responsible,deadline,status,closed,measures,penalty,fine_wan,source_url,disclosed',
       problems,
     ),
   ],

@@ -20,7 +20,7 @@ export type { CatalogueEntry } from './build/catalogue.ts';
 import { indicatorViews as buildIndicatorViews } from './lib/indicators.ts';
 import { changes, distribution, downgraded, previousPeriod, warningList, creditIndex as buildCreditIndex, type CreditListRow } from './lib/credit.ts';
 import { latestByEnterprise, sortedPeriods } from './lib/ratings.ts';
-import { newestFirst, summarise } from './lib/problems.ts';
+import { disclosureTimeliness, newestFirst, summarise, summariseTimeliness } from './lib/problems.ts';
 import { problemIndex as buildProblemIndex } from './lib/problem-index.ts';
 import { SITE_NAME } from './lib/site.ts';
 import { buildDate } from './build/config.ts';
@@ -36,26 +36,8 @@ import { verdictChanges, type VerdictChange } from './lib/history/verdict-change
 import { dayOf, periodLabel } from './lib/dates.ts';
 import { keyId, readSnapshot, type Snapshot } from './lib/history/record-diff.ts';
 export type { ChangeEntry, HistoryLine } from './lib/history/history-view.ts';
-import {
-  disclosureTimeliness,
-  summariseTimeliness,
-  timelineOf,
-  timelinesByFirstKey,
-  type DataHistory,
-  type CommitRef,
-  type RecordTimeline,
-  type TableVersion,
-} from './lib/history/record-history.ts';
-export type {
-  DataHistory,
-  RecordTimeline,
-  RecordEvent,
-  HistoryCommit,
-  TableChange,
-  TableVersion,
-  CommitRef,
-  Timeliness,
-} from './lib/history/record-history.ts';
+import { timelineOf, timelinesByFirstKey, type CommitRef, type DataHistory, type RecordTimeline, type TableVersion } from './lib/history/record-history.ts';
+export type { DataHistory, RecordTimeline, RecordEvent, HistoryCommit, TableChange, TableVersion, CommitRef } from './lib/history/record-history.ts';
 
 /** A value computed from the data set once, and again only when the data set is re-read. */
 function perDataset<T>(compute: (d: ValidationResult) => T): () => T {
@@ -343,10 +325,10 @@ export const removedRecords = perDatasetKeyed(async (_d, table: DataTableName): 
   return [...(history.records.get(table)?.values() ?? [])].filter((t) => t.removed !== undefined);
 });
 
-/** Days from each problem's `reported` to its first appearance on the site, and their summary. */
-export const problemTimeliness = perDataset(async () => {
-  const list = disclosureTimeliness(rows('problems'), await dataHistory());
-  return { list, byId: new Map(list.map((t) => [t.id, t])), summary: summariseTimeliness(list) };
+/** Days from each problem's `reported` to the authority's disclosure (`disclosed`), and their summary. */
+export const problemTimeliness = perDataset(() => {
+  const list = disclosureTimeliness(rows('problems'));
+  return { list, byId: new Map(list.map((t) => [t.id, t])), summary: summariseTimeliness(list, rows('problems').length) };
 });
 
 /** A table's timelines by first key column, indexed once per data set (record pages look theirs up). */

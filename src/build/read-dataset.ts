@@ -5,7 +5,7 @@ import { ALL_TABLES } from '../schemas/index.ts';
 import { formatIssue, sortIssues } from '../lib/validation/issues.ts';
 import { checkPages, type PageSource } from './content-check.ts';
 import { validateDataset, type DatasetInput, type PlanSource, type ValidationResult } from '../lib/validation/validate.ts';
-import { config } from './config.ts';
+import { buildDate, config } from './config.ts';
 
 export interface DatasetDirs {
   dataDir: string;
@@ -58,7 +58,7 @@ export function readDatasetInput(dirs: DatasetDirs): DatasetInput {
         .map((f) => ({ id: f.slice(0, -3), path: shownPath(join(planDir, f), cwd), text: readFileSync(join(planDir, f), 'utf8') }))
     : [];
   const listing = { contentDir: shownPath(dirs.contentDir, cwd), dataFiles: listFiles(dirs.dataDir), contentFiles: listFiles(dirs.contentDir) };
-  return { dataDir: shownPath(dirs.dataDir, cwd), files, tables: ALL_TABLES, plans, listing };
+  return { dataDir: shownPath(dirs.dataDir, cwd), files, tables: ALL_TABLES, plans, listing, today: buildDate() };
 }
 
 /** The page files of CONTENT_DIR/pages/ (*.md and *.mdx, what the pages collection loads), sorted. */

@@ -1,10 +1,11 @@
 /**
- * The scoreboard as data (issue #15): one row per indicator with its computed class, status,
- * verdict at the deadline and the observations they rest on. Published as
+ * The scoreboard as data (issue #15): one row per indicator with its verdict (the word readers
+ * see), whether it met the target by the deadline and now, and the observations they rest on. Published as
  * /data/indicator-progress.csv, -excel.csv and .json, and in datapackage.json as a derived
  * resource, so that every count on the site can be downloaded and reproduced.
  */
 import type { IndicatorView } from './indicators.ts';
+import { meets } from './progress.ts';
 import { DATA_TABLES, type PickRow } from '../schemas/index.ts';
 import { column, columnOf, pickColumns, type DerivedTable, type PublishedColumn } from './publishing/published.ts';
 
@@ -17,13 +18,24 @@ const PROGRESS_COLUMNS: readonly PublishedColumn[] = (
     { name: 'target', title: '目标值', description: '目标值（里程碑类为 100，即完成）。', type: 'number' },
     { name: 'deadline', title: '期限', description: '目标的期限，只写年份或年月的按最后一天计。', type: 'date' },
     {
-      name: 'result',
-      title: '计分类别',
-      description: '首页计数所用的类别：按期达标、逾期达标、达标后回落、未达标、进度正常、进度滞后、暂无数据。',
+      name: 'verdict',
+      title: '结论',
+      description:
+        '读者在首页、指标列表、筛选按钮和指标页面上看到的结论，七种之一：按期达标、逾期达标、达标后回落、未达标、进度正常、进度滞后、暂无数据（含义见 /methodology/）。',
       type: 'string',
     },
-    { name: 'status', title: '现在的状态', description: '按最新观测值的结论：已达标、进度正常、进度滞后、未达标、暂无数据。', type: 'string' },
-    { name: 'at_deadline', title: '期限时的结论', description: '按期限当天或之前最后一个观测值的结论；期限未到时为空。', type: 'string' },
+    {
+      name: 'met_by_deadline',
+      title: '期限时是否达到目标',
+      description: '期限当天或之前最后一个观测值是否达到目标：是或否（期限前没有观测值为否）；期限未到时为空。只是结论所依据的事实之一，不是结论。',
+      type: 'string',
+    },
+    {
+      name: 'latest_meets_target',
+      title: '最新数值是否达到目标',
+      description: '最新一个观测值是否达到目标：是或否；没有观测值时为空。只是结论所依据的事实之一，不是结论。',
+      type: 'string',
+    },
     { name: 'deadline_date', title: '期限时结论所用观测的时间', description: '期限时的结论所依据的观测值的时间（原样，可能只写年份）。', type: 'string' },
     { name: 'deadline_value', title: '期限时的数值', description: '期限时的结论所依据的观测值。', type: 'number' },
     { name: 'latest_date', title: '最新观测时间', description: '最新一个观测值的时间（原样）。', type: 'string' },
@@ -42,7 +54,7 @@ export const INDICATOR_PROGRESS: DerivedTable = {
   package: {
     kind: 'derived',
     title: '指标完成情况（计算结果）',
-    description: `每个指标一行：计分类别、现在的状态、期限时的结论、所依据的观测值。${PROGRESS_NOTE}`,
+    description: `每个指标一行：结论（verdict）、期限时和现在是否达到目标、所依据的观测值。${PROGRESS_NOTE}`,
     primaryKey: ['indicator'],
     foreignKeys: [{ column: 'indicator', table: 'indicators', tableColumn: 'id' }],
     sources: ['indicators.csv', 'observations.csv'],
@@ -50,6 +62,8 @@ export const INDICATOR_PROGRESS: DerivedTable = {
 };
 
 export type ProgressRecord = Record<string, string | number | undefined>;
+
+const yesNo = (b: boolean) => (b ? '是' : '否');
 
 /** What an indicator is and what was concluded from it: the first cells of both downloads. */
 function verdictCells({ indicator: ind, progress: p }: Pick<IndicatorView, 'indicator' | 'progress'>): ProgressRecord {
@@ -60,9 +74,9 @@ function verdictCells({ indicator: ind, progress: p }: Pick<IndicatorView, 'indi
     comparator: p.comparator,
     target: p.target,
     deadline: p.deadline,
-    result: p.result,
-    status: p.status,
-    at_deadline: p.atDeadline,
+    verdict: p.result,
+    met_by_deadline: p.deadlinePassed ? yesNo(p.atDeadline === '已达标') : undefined,
+    latest_meets_target: p.latest ? yesNo(meets(p.latest.value, p.target, p.comparator)) : undefined,
   };
 }
 
@@ -80,7 +94,7 @@ export function progressRecords(views: readonly IndicatorView[]): ProgressRecord
 /**
  * One indicator's download (/indicators/<id>.csv): still one table, one row per observation,
  * each row beginning with what the indicator is and what was concluded from it (name, unit,
- * target, comparator, deadline, class, status, verdict at the deadline), then the
+ * target, comparator, deadline, verdict, whether met by the deadline and now), then the
  * observation. An indicator without observations gets one row with empty observation cells,
  * so its file still says what it measures and that there are no data. Its columns are the
  * scoreboard's and observations.csv's, so a spreadsheet reads them alike in both files: numbers
@@ -90,7 +104,18 @@ export function progressRecords(views: readonly IndicatorView[]): ProgressRecord
 export const INDICATOR_OBSERVATIONS: DerivedTable = {
   name: 'indicator',
   columns: [
-    ...pickColumns(PROGRESS_COLUMNS, ['indicator', 'name', 'unit', 'comparator', 'target', 'deadline', 'result', 'status', 'at_deadline', 'explanation']),
+    ...pickColumns(PROGRESS_COLUMNS, [
+      'indicator',
+      'name',
+      'unit',
+      'comparator',
+      'target',
+      'deadline',
+      'verdict',
+      'met_by_deadline',
+      'latest_meets_target',
+      'explanation',
+    ]),
     ...['date', 'value', 'source', 'source_url', 'note'].map((c) => columnOf(DATA_TABLES.observations, c)),
   ],
 };

@@ -4,7 +4,7 @@
  * (the build date), never read from the clock.
  */
 import { CATEGORIES, OPEN_STATUSES, PROBLEM_STATUSES, SOURCE_TYPES, type ProblemStatus } from '../schemas/enums.ts';
-import { daysBetween } from './dates.ts';
+import { daysBetween, workingDaysBetween } from './dates.ts';
 import type { PickRow } from '../schemas/index.ts';
 
 /** The columns of problems.csv the register's rules read. */
@@ -41,6 +41,86 @@ export function timelinessText(p: Pick<ProblemLike, 'status' | 'deadline'> & { c
 }
 
 export const yearOf = (p: Pick<ProblemLike, 'reported'>) => p.reported.slice(0, 4);
+
+/** The disclosure rules' expectation: inspection results published within 20 working days. */
+export const DISCLOSURE_WORKING_DAYS = 20;
+
+/** How long the authority took to disclose one problem, from its `disclosed` column. */
+export interface Timeliness {
+  id: string;
+  reported: string;
+  /** The day the authority disclosed it (the `disclosed` column), never the day this site first showed it. */
+  disclosed: string;
+  days: number;
+  workingDays: number;
+}
+
+/**
+ * Days from `reported` to `disclosed`, for the problems whose `disclosed` is filled in. The day a
+ * record first appeared on this site is not the government's disclosure and is never used here.
+ */
+export function disclosureTimeliness(problems: ReadonlyArray<PickRow<'problems', 'id' | 'reported' | 'disclosed'>>): Timeliness[] {
+  return problems.flatMap((p) =>
+    p.disclosed === undefined
+      ? []
+      : [
+          {
+            id: p.id,
+            reported: p.reported,
+            disclosed: p.disclosed,
+            days: daysBetween(p.reported, p.disclosed),
+            workingDays: workingDaysBetween(p.reported, p.disclosed),
+          },
+        ],
+  );
+}
+
+export interface TimelinessSummary {
+  /** Problems with a disclosure date: the figures cover these only. */
+  count: number;
+  /** All problems of the register. */
+  total: number;
+  /** Median calendar days (undefined when no problem has a disclosure date). */
+  medianDays: number | undefined;
+  /** Problems disclosed within DISCLOSURE_WORKING_DAYS working days of being reported. */
+  withinLimit: number;
+  limit: number;
+}
+
+export function summariseTimeliness(list: readonly Timeliness[], total: number): TimelinessSummary {
+  const days = list.map((t) => t.days).sort((a, b) => a - b);
+  const mid = days.length / 2;
+  const medianDays = days.length === 0 ? undefined : days.length % 2 ? days[Math.floor(mid)] : (days[mid - 1]! + days[mid]!) / 2;
+  return {
+    count: list.length,
+    total,
+    medianDays,
+    withinLimit: list.filter((t) => t.workingDays <= DISCLOSURE_WORKING_DAYS).length,
+    limit: DISCLOSURE_WORKING_DAYS,
+  };
+}
+
+/** "发现/交办后 45 天（31 个工作日）由有关部门公开（2020-01-10）", as a fact. */
+export function disclosureText(t: Timeliness): string {
+  if (t.days === 0) return `发现/交办当天由有关部门公开（${t.disclosed}）`;
+  return `发现/交办后 ${t.days} 天（${t.workingDays} 个工作日）由有关部门公开（${t.disclosed}）`;
+}
+
+/**
+ * The register's sentence on disclosure timeliness: the figures and how many records they cover,
+ * or, when no record has a disclosure date, why there is no figure.
+ */
+export function timelinessSummaryText(s: TimelinessSummary): string {
+  if (s.count === 0 || s.medianDays === undefined) {
+    return `公开及时性：${s.total} 条记录都没有填写有关部门的公开日期，所以这里不计算公开及时性。本站收录一条记录的日期不是政府公开它的日期，不能用来衡量公开是否及时。`;
+  }
+  const rest = s.total - s.count;
+  return (
+    `公开及时性按 ${s.count} 条有公开日期的记录计算（共 ${s.total} 条${rest > 0 ? `，其余 ${rest} 条没有公开日期，不计入` : ''}）：` +
+    `从发现/交办到有关部门公开，中位数为 ${s.medianDays} 天；其中 ${s.withinLimit} 条在 ${s.limit} 个工作日内公开` +
+    `（环境信息公开的规定要求环境检查结果在 ${s.limit} 个工作日内公开；这里的工作日按周一至周五计，不计节假日）。`
+  );
+}
 
 export interface Summary {
   total: number;

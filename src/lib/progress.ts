@@ -87,20 +87,17 @@ export interface Scoreboard {
   total: number;
   /** Indicators whose deadline has passed. */
   deadlinePassed: number;
-  /** Indicators whose verdict at the deadline is "met" (the headline). */
-  metAtDeadline: number;
   /** One count per scoreboard class, in the order of SCORE_STATUSES. */
   counts: Array<[ScoreStatus, number]>;
   /** Indicators whose observations stopped while they are still tracked. */
   stopped: number;
 }
 
-export function scoreboard(progresses: readonly Pick<Progress, 'result' | 'atDeadline' | 'deadlinePassed'>[], stopped = 0): Scoreboard {
+export function scoreboard(progresses: readonly Pick<Progress, 'result' | 'deadlinePassed'>[], stopped = 0): Scoreboard {
   return {
     stopped,
     total: progresses.length,
     deadlinePassed: progresses.filter((p) => p.deadlinePassed).length,
-    metAtDeadline: progresses.filter((p) => p.atDeadline === '已达标').length,
     counts: SCORE_STATUSES.map((s) => [s, progresses.filter((p) => p.result === s).length]),
   };
 }

@@ -32,13 +32,18 @@ export const problems = defineTable({
     penalty: text({ title: '处罚情况', description: '对责任主体的处罚。' }, 1000),
     fine_wan: number({ title: '罚款金额', description: '罚款金额，单位万元。' }, { min: 0, max: 100000, unit: '万元' }),
     source_url: url({ title: '来源网址', description: '曝光或交办信息的网址。' }),
+    disclosed: date({
+      title: '公开日期',
+      description:
+        '有关部门（生态环境部门、镇政府等）首次公开这个问题的日期，例如发布检查结果、交办或通报的日期；不知道时留空。公开及时性只按这一列计算，不按本站收录的日期。',
+    }),
   },
   primaryKey: ['id'],
   foreignKeys: [
     { column: 'village', table: 'villages', tableColumn: 'id' },
     { column: 'enterprise', table: 'enterprises', tableColumn: 'uscc' },
   ],
-  rules(row) {
+  rules(row, context) {
     const issues: RuleIssue[] = [];
     const isClosed = CLOSED_STATUSES.includes(row.status);
     if (isClosed && row.closed === undefined) {
@@ -66,6 +71,22 @@ export const problems = defineTable({
         code: 'E072',
         value: row.deadline,
         message: `整改期限 ${row.deadline} 早于发现日期 ${row.reported}（整改期限不能早于发现日期）`,
+      });
+    }
+    if (row.disclosed !== undefined && row.disclosed < row.reported) {
+      issues.push({
+        column: 'disclosed',
+        code: 'E072',
+        value: row.disclosed,
+        message: `公开日期 ${row.disclosed} 早于发现日期 ${row.reported}（问题要先发现，才能公开）`,
+      });
+    }
+    if (row.disclosed !== undefined && context?.today !== undefined && row.disclosed > context.today) {
+      issues.push({
+        column: 'disclosed',
+        code: 'E072',
+        value: row.disclosed,
+        message: `公开日期 ${row.disclosed} 晚于今天 ${context.today}（公开日期不能是将来的日期，请检查年份和月份）`,
       });
     }
     return issues;

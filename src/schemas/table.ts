@@ -17,6 +17,12 @@ export interface RuleIssue {
   value?: string;
 }
 
+/** What a row rule may know beyond the row. */
+export interface RuleContext {
+  /** The day no date may pass (the build's date, or the editor's day in the checker); absent: not checked. */
+  today?: string | undefined;
+}
+
 /** A table's columns by name, in the order of its CSV header; built with src/schemas/columns.ts. */
 export type Columns = Readonly<Record<string, ColumnMeta>>;
 
@@ -37,14 +43,14 @@ export interface AnyTable {
    * Rules across the cells of one row, run when every cell of the row is valid. (Method syntax
    * on purpose: its parameter is compared both ways, so a TableDef's rules of its own row fit.)
    */
-  rules?(row: Readonly<Record<string, unknown>>): RuleIssue[];
+  rules?(row: Readonly<Record<string, unknown>>, context?: RuleContext): RuleIssue[];
 }
 
 /** A table as defined in src/schemas/<table>.ts: its keys and rules typed by its columns. */
 export interface TableDef<C extends Columns> extends AnyTable {
   columns: C;
   primaryKey: readonly (keyof C & string)[];
-  rules?(row: RowFrom<C>): RuleIssue[];
+  rules?(row: RowFrom<C>, context?: RuleContext): RuleIssue[];
 }
 
 /** One row of a table (see RowFrom). */

@@ -16,6 +16,7 @@ const GREEN = '#0b5d3b';
 const RED = '#9b1c16';
 const BROWN = '#5c4300';
 const GRID = '#d5d9dd';
+const AXIS = '#6b737c';
 
 const fmtValue = (v: number, unit: string) => (unit === '%' ? `${v}%` : `${v}${unit ? ` ${unit}` : ''}`);
 
@@ -46,6 +47,28 @@ const marks = (model: ChartModel, deadlineX: number): Plugin<'line' | 'bar'> => 
     ctx.restore();
   },
 });
+
+/** The zig-zag of a broken value axis (chart-model.ts valueAxis), where the SVG draws it: just above the time axis. */
+const axisBreak: Plugin<'line'> = {
+  id: 'axis-break',
+  afterDraw(chart) {
+    const { ctx, chartArea } = chart;
+    const x = chartArea.left;
+    const b = chartArea.bottom - 8;
+    ctx.save();
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(x - 6, b - 6, 12, 10);
+    ctx.strokeStyle = AXIS;
+    ctx.lineWidth = 1.2;
+    ctx.beginPath();
+    for (const dy of [-2, 3]) {
+      ctx.moveTo(x - 6, b + dy);
+      for (let k = 1; k <= 4; k++) ctx.lineTo(x - 6 + 3 * k, b + dy + (k % 2 ? -3 : 0));
+    }
+    ctx.stroke();
+    ctx.restore();
+  },
+};
 
 export function drawChart(canvas: HTMLCanvasElement, model: ChartModel): Chart {
   const data = chartJsData(model);
@@ -99,9 +122,21 @@ export function drawChart(canvas: HTMLCanvasElement, model: ChartModel): Chart {
       maintainAspectRatio: false,
       animation: false,
       parsing: false,
-      scales: { x: xScale, y: { ticks: { callback: (v: string | number) => fmt(Number(v)) } } },
+      scales: {
+        x: xScale,
+        // The model's value axis, as the SVG and PNG draw it: zero-based unless broken, the same ticks.
+        y: {
+          // A broken axis reaches a little below its lowest tick, where the zig-zag goes, as in the SVG.
+          min: model.axis.broken ? model.axis.min - (model.axis.max - model.axis.min) * 0.08 : model.axis.min,
+          max: model.axis.max,
+          afterBuildTicks: (axis: { ticks: Array<{ value: number }> }) => {
+            axis.ticks = model.axis.ticks.map((value) => ({ value }));
+          },
+          ticks: { callback: (v: string | number) => fmt(Number(v)) },
+        },
+      },
       plugins: { tooltip },
     },
-    plugins: [marks(model, data.deadlineX) as Plugin<'line'>],
+    plugins: [marks(model, data.deadlineX) as Plugin<'line'>, ...(model.axis.broken ? [axisBreak] : [])],
   });
 }

@@ -7,6 +7,7 @@ import { checkFile, formatForEditor, guessTable, keptNote, type CorrectedFile } 
 import { ISSUE_CODES, formatIssue, type ValidationIssue } from '../lib/validation/issues.ts';
 import type { PlanSource } from '../lib/validation/validate.ts';
 import { csvUrl, dataErrorsUrl, planSourceUrl } from '../lib/urls.ts';
+import { chinaDay } from '../lib/dates.ts';
 
 class CsvChecker extends HTMLElement {
   #published = new Map<string, Uint8Array>();
@@ -77,7 +78,9 @@ class CsvChecker extends HTMLElement {
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (seq !== this.#seq) return; // a later file or table choice is being checked
     if (!select.dataset.user) select.value = guessTable(file.name, bytes) ?? '';
-    const result = checkFile({ fileName: file.name, bytes, table: select.value || undefined, published: this.#published, plans: this.#plans });
+    // The editor's own day in China: a date after it cannot have happened yet.
+    const today = chinaDay(new Date().toISOString());
+    const result = checkFile({ fileName: file.name, bytes, table: select.value || undefined, published: this.#published, plans: this.#plans, today });
     out.replaceChildren();
     const summary = document.createElement('p');
     summary.className = 'check-summary';

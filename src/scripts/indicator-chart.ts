@@ -26,6 +26,7 @@ class IndicatorChart extends HTMLElement {
           deadline: x.getPixelForValue(spec.deadlineT),
           points: spec.points.map((p) => ({ date: p.date, x: x.getPixelForValue(p.t) })),
           ticks: x.ticks.map((t) => ({ value: t.value, label: String(t.label ?? '') })),
+          values: chart.scales.y ? { min: chart.scales.y.min, max: chart.scales.y.max, ticks: chart.scales.y.ticks.map((t) => t.value) } : undefined,
         });
       }
       this.dataset.ready = 'true';

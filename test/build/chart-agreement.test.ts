@@ -49,7 +49,7 @@ describe('charts agree with their verdicts, on every indicator of the fixture', 
     let checked = 0;
     for (const ind of indicators) {
       const v = verdicts.get(ind.id!)!;
-      if (!v.at_deadline || v.deadline_value === '') continue;
+      if (!v.met_by_deadline || v.deadline_value === '') continue;
       const doc = readHtml(site.dir, `indicators/${ind.id}/index.html`);
       const model = JSON.parse(doc.querySelector('indicator-chart')!.getAttribute('data-spec')!) as ChartModel;
       const js = chartJsData(model);

@@ -5,6 +5,7 @@
  */
 import { HOST_FILES } from '../../src/build/hosting/rules.ts';
 import { EMBED_HEIGHT, licenceLink } from '../../src/lib/publishing/embed.ts';
+import { YEAR_END_NOTE } from '../../src/lib/charts/chart-svg.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -54,7 +55,7 @@ describe('chart images (/indicators/<id>/chart.svg)', () => {
       expect(text, ind.id).toContain(ind.name);
       expect(flat, ind.id).toContain(`目标 ${cmp} ${p.target}`);
       expect(flat, ind.id).toContain(`期限 ${ind.target_date}`);
-      expect(flat, ind.id).toContain(`状态：${p.result}`);
+      expect(flat, ind.id).toContain(`结论：${p.verdict}`);
       for (const source of new Set(
         observations
           .filter((o) => o.indicator === ind.id)
@@ -83,6 +84,35 @@ describe('chart images (/indicators/<id>/chart.svg)', () => {
       ).toBe(true);
       expect(svg.parse(image).svg, ind.id).toBeDefined();
     }
+  });
+
+  it('label the value axis with several ticks, start it at zero or show a break and the change in percent, and state the year-end convention', () => {
+    for (const ind of indicators) {
+      const image = readFileSync(join(site.dir, `indicators/${ind.id}/chart.svg`), 'utf8');
+      const ticks = [...image.matchAll(/data-value-tick="([^"]+)"/g)].map((m) => Number(m[1]));
+      expect(ticks.length, ind.id).toBeGreaterThanOrEqual(3);
+      // The page's plot and the image (and the PNG drawn from it) share the axis.
+      const page = readHtml(site.dir, `indicators/${ind.id}/index.html`);
+      expect(
+        page.querySelectorAll('indicator-chart svg [data-value-tick]').map((t) => Number(t.getAttribute('data-value-tick'))),
+        ind.id,
+      ).toEqual(ticks);
+      const broken = image.includes('data-axis-break');
+      expect(broken || ticks[0] === 0, ind.id).toBe(true);
+      expect(page.querySelector('[data-axis-note]') !== null, ind.id).toBe(broken);
+      expect(svgText(image), ind.id).toContain(YEAR_END_NOTE);
+    }
+    // 耕地保有量 3.1 → 3.2 万亩 against a target of 3.3: broken, with the change beside it.
+    const arable = readFileSync(join(site.dir, 'indicators/arable-land-kept/chart.svg'), 'utf8');
+    expect(arable).toContain('data-axis-break');
+    expect(svgText(arable)).toContain('纵轴不从 0 开始（≈ 为折断号）：2017–2019 年 +3.2\u00a0%');
+    expect(readHtml(site.dir, 'indicators/arable-land-kept/index.html').querySelector('[data-axis-note]')!.textContent).toContain(
+      '变化幅度：2017–2019 年 +3.2\u00a0%',
+    );
+    // 16.7 % → 33.3 % against 25 %: from zero, no break.
+    const rivers = readFileSync(join(site.dir, 'indicators/class3-rivers/chart.svg'), 'utf8');
+    expect(rivers).not.toContain('data-axis-break');
+    expect([...rivers.matchAll(/data-value-tick="([^"]+)"/g)].map((m) => m[1])).toEqual(['0', '10', '20', '30', '40']);
   });
 
   it('are offered on every indicator page as SVG, and as PNG with JavaScript', () => {

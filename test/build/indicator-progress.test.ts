@@ -20,9 +20,9 @@ for (const site of BOTH_SITES) {
       expect(rows.map((r) => r.indicator)).toEqual(indicators.map((i) => i.id));
       for (const r of rows) {
         const page = readHtml(site.dir, `indicators/${r.indicator}/index.html`);
-        expect(page.querySelector('.verdict .progress-badge')?.getAttribute('data-status'), r.indicator).toBe(r.result);
+        expect(page.querySelector('.verdict .progress-badge')?.getAttribute('data-status'), r.indicator).toBe(r.verdict);
         expect(page.querySelector('.verdict .explanation')?.textContent.trim(), r.indicator).toBe(r.explanation);
-        expect(SCORE_STATUSES as readonly string[]).toContain(r.result);
+        expect(SCORE_STATUSES as readonly string[]).toContain(r.verdict);
         const ind = indicators.find((i) => i.id === r.indicator)!;
         expect(r.name).toBe(ind.name);
         if (r.latest_date) expect(r.explanation).toContain(r.latest_date);
@@ -33,14 +33,14 @@ for (const site of BOTH_SITES) {
       const home = readHtml(site.dir, 'index.html');
       for (const li of home.querySelectorAll('.status-counts li')) {
         const s = li.getAttribute('data-score')!;
-        expect(Number(/(\d+) 项/.exec(li.textContent)?.[1]), s).toBe(rows.filter((r) => r.result === s).length);
+        expect(Number(/(\d+) 项/.exec(li.textContent)?.[1]), s).toBe(rows.filter((r) => r.verdict === s).length);
       }
-      expect(Number(home.querySelector('[data-met-at-deadline]')?.textContent)).toBe(rows.filter((r) => r.at_deadline === '已达标').length);
+      expect(Number(home.querySelector('[data-met-on-time]')?.textContent)).toBe(rows.filter((r) => r.verdict === '按期达标').length);
     });
 
     it('comes as JSON and as an Excel CSV with BOM', () => {
       const json = JSON.parse(built('data/indicator-progress.json').toString('utf8')) as Array<Record<string, unknown>>;
-      expect(json.map((r) => r.result)).toEqual(rows.map((r) => r.result));
+      expect(json.map((r) => r.verdict)).toEqual(rows.map((r) => r.verdict));
       const excel = built('data/indicator-progress-excel.csv').toString('utf8');
       expect(excel.startsWith('\uFEFF')).toBe(true);
       expect(Papa.parse<Record<string, string>>(excel.slice(1), { header: true, skipEmptyLines: true }).data.map((r) => r.name)).toEqual(
@@ -60,6 +60,35 @@ for (const site of BOTH_SITES) {
       });
       expect(r.schema.fields.map((f: { name: string }) => f.name)).toEqual(Object.keys(rows[0]!));
       expect(r.description).toContain('src/lib/progress.ts');
+    });
+
+    it('carries one verdict column, in the words readers see, and the other columns named for what they are', () => {
+      const columns = Object.keys(rows[0]!);
+      expect(columns.filter((c) => ['result', 'status', 'at_deadline'].includes(c))).toEqual([]);
+      expect(columns).toEqual(expect.arrayContaining(['verdict', 'met_by_deadline', 'latest_meets_target']));
+      for (const r of rows) {
+        expect(SCORE_STATUSES as readonly string[], r.indicator).toContain(r.verdict);
+        expect(['是', '否', ''], r.indicator).toContain(r.met_by_deadline);
+        expect(['是', '否', ''], r.indicator).toContain(r.latest_meets_target);
+        // 逾期达标: not met by the deadline, met now; 达标后回落 the other way round.
+        if (r.verdict === '逾期达标') expect([r.met_by_deadline, r.latest_meets_target], r.indicator).toEqual(['否', '是']);
+        if (r.verdict === '达标后回落') expect([r.met_by_deadline, r.latest_meets_target], r.indicator).toEqual(['是', '否']);
+      }
+      const fields = JSON.parse(built('data/datapackage.json').toString('utf8')).resources.find((x: { name: string }) => x.name === 'indicator-progress').schema
+        .fields as Array<{ name: string; title: string; description: string }>;
+      for (const name of ['verdict', 'met_by_deadline', 'latest_meets_target']) {
+        const f = fields.find((x) => x.name === name)!;
+        expect(f.title.length, name).toBeGreaterThan(1);
+        expect(f.description.length, name).toBeGreaterThan(20);
+      }
+    });
+
+    it('has a dated note on /data/ for every published column that changed name or meaning', () => {
+      const changes = readHtml(site.dir, 'data/index.html').querySelector('[data-column-changes]')!;
+      const verdict = changes.querySelector('[data-column="verdict"]')!.textContent.replace(/\s+/g, '');
+      expect(verdict).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日，indicator-progress\.csv/);
+      expect(verdict).toContain('列result改为verdict');
+      for (const c of ['met_by_deadline', 'latest_meets_target', 'disclosed']) expect(changes.querySelector(`[data-column="${c}"]`), c).not.toBeNull();
     });
 
     it('is listed on /data/ with its downloads and fields', () => {

@@ -32,7 +32,7 @@ for (const site of BOTH_SITES) {
         const page = readHtml(site.dir, `indicators/${ind.id}/index.html`);
         for (const r of rows) {
           expect([r.name, r.unit, r.comparator, r.target, r.deadline], ind.id).toEqual([ind.name, ind.unit, ind.comparator || '>=', r.target, r.deadline]);
-          expect(r.result, ind.id).toBe(page.querySelector('.verdict .progress-badge')?.getAttribute('data-status'));
+          expect(r.verdict, ind.id).toBe(page.querySelector('.verdict .progress-badge')?.getAttribute('data-status'));
           expect(r.explanation, ind.id).toBe(page.querySelector('.verdict .explanation')?.textContent.trim());
           expect(r.deadline).toMatch(/^\d{4}-\d{2}-\d{2}$/);
         }
@@ -125,10 +125,11 @@ for (const site of BOTH_SITES) {
         const listed = readHtml(site.dir, `indicators/status/${STATUS_SLUG[s]}/index.html`).querySelectorAll('.indicator-item').length;
         expect(Number(/(\d+) 项/.exec(a.textContent)?.[1]), s).toBe(listed);
       }
-      // The headline counts the verdicts at the deadline that say met, and says of how many.
+      // The headline is the class 按期达标 in its own word, the same number as its button, and says of how many.
       const headline = doc.querySelector('[data-scoreboard-headline]')!;
       expect(Number(headline.querySelector('[data-total]')?.textContent)).toBe(indicators.length);
-      expect(headline.textContent.replace(/\s+/g, '')).toMatch(/^截至期限达标\d+项\/共\d+项$/);
+      expect(headline.textContent.replace(/\s+/g, '')).toMatch(/^按期达标\d+项\/共\d+项$/);
+      expect(headline.querySelector('[data-met-on-time]')?.textContent).toBe(/(\d+) 项/.exec(items[0]!.textContent)?.[1]);
     });
   });
 }
@@ -187,13 +188,14 @@ describe('indicator verdicts (pinned for the test fixture)', () => {
       进度滞后: 1,
       暂无数据: 1,
     });
-    // Headline: met at the deadline = the 6 on time (all past their deadline) + the 1 that slipped since; the 3 late ones are not in it.
-    const headline = readHtml(FIXTURE_SITE.dir, 'index.html').querySelector('[data-scoreboard-headline]')?.textContent.replace(/\s+/g, '');
-    expect(headline).toBe('截至期限达标7项/共17项');
+    // Headline: the 6 按期达标, the same word and number as the button; the slipped and late ones are named beside it.
+    const home = readHtml(FIXTURE_SITE.dir, 'index.html');
+    expect(home.querySelector('[data-scoreboard-headline]')?.textContent.replace(/\s+/g, '')).toBe('按期达标6项/共17项');
+    expect(home.querySelector('.score-note')?.textContent.replace(/\s+/g, '')).toContain(
+      '期限之后才达到的算“逾期达标”（3项），期限时达到、后来又回落的算“达标后回落”（1项）',
+    );
     for (const page of ['indicators/index.html', 'indicators/status/met-late/index.html']) {
-      expect(readHtml(FIXTURE_SITE.dir, page).querySelector('[data-scoreboard-headline]')?.textContent.replace(/\s+/g, ''), page).toBe(
-        '截至期限达标7项/共17项',
-      );
+      expect(readHtml(FIXTURE_SITE.dir, page).querySelector('[data-scoreboard-headline]')?.textContent.replace(/\s+/g, ''), page).toBe('按期达标6项/共17项');
     }
   });
 });
@@ -205,7 +207,7 @@ describe('indicators whose observations stopped', () => {
   it('are marked on their page and in the list, and counted on the scoreboard', () => {
     const page = (id: string) => readHtml(FIXTURE_SITE.dir, `indicators/${id}/index.html`);
     expect(page('green-coverage-2030').querySelector('[data-stopped]')?.textContent.replace(/\s+/g, '')).toBe(
-      '观测中断按规定每年应有一个观测值，最近的一个是2020年的，之后的还没有公布；上面的状态依据的是已有的数值。',
+      '观测中断按规定每年应有一个观测值，最近的一个是2020年的，之后的还没有公布；上面的结论依据的是已有的数值。',
     );
     expect(page('river-quality').querySelector('[data-stopped]')).toBeNull();
     expect(page('park-green-2030').querySelector('[data-stopped]')).toBeNull();
@@ -216,7 +218,7 @@ describe('indicators whose observations stopped', () => {
     ]);
     for (const p of ['indicators/index.html', 'index.html']) {
       expect(readHtml(FIXTURE_SITE.dir, p).querySelector('[data-stopped-count]')?.textContent.replace(/\s+/g, ''), p).toBe(
-        '观测中断1项：按规定应当有的观测值没有公布，这些指标的状态依据的是更早的数值。',
+        '观测中断1项：按规定应当有的观测值没有公布，这些指标的结论依据的是更早的数值。',
       );
     }
   });

@@ -27,7 +27,15 @@ describe.skipIf(browserPath.skip)('Chart.js agrees with the SVG', () => {
         deadline: number;
         points: Array<{ date: string; x: number }>;
         ticks: Array<{ value: number; label: string }>;
+        values: { min: number; max: number; ticks: number[] };
       };
+      // The same value axis: the same ends and ticks as the SVG (zero-based, or broken by the same rule).
+      const svgTicks = svg.querySelectorAll('[data-value-tick]').map((t) => Number(t.getAttribute('data-value-tick')));
+      expect(placement.values.ticks, ind.id).toEqual(svgTicks);
+      expect(placement.values.max, ind.id).toBe(svgTicks.at(-1));
+      // Zero-based: the axis starts at its lowest tick; broken: a little below it, where the zig-zag is.
+      if (svg.querySelector('[data-axis-break]')) expect(placement.values.min, ind.id).toBeLessThan(svgTicks[0]!);
+      else expect(placement.values.min, ind.id).toBe(svgTicks[0]);
       // The same years labelled, each label inside its own year (a year's boundary is 1 January).
       const labels = placement.ticks.filter((t) => t.label);
       expect(

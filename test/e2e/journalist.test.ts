@@ -90,7 +90,7 @@ describe.skipIf(browserPath.skip)('a journalist’s path', () => {
         .filter((o) => o.indicator === 'class3-rivers')
         .map((o) => o.date),
     );
-    expect(new Set(rows.map((r) => `${r.name} ${r.result}`))).toEqual(new Set(['市级河道（段）Ⅲ类以上水质比例 逾期达标']));
+    expect(new Set(rows.map((r) => `${r.name} ${r.verdict}`))).toEqual(new Set(['市级河道（段）Ⅲ类以上水质比例 逾期达标']));
 
     // The citation, copied to the clipboard.
     await page.click('button[data-copy-cite="gbt"]');

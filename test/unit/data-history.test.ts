@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lastChange, readDataHistory, type HistoryStats } from '../../src/build/history/data-history.ts';
-import { disclosureTimeliness, summariseTimeliness, timelineOf, type DataHistory } from '../../src/lib/history/record-history.ts';
+import { timelineOf, type DataHistory } from '../../src/lib/history/record-history.ts';
 import { tempRepo, type TempRepo } from '../helpers/git-repo.ts';
 import { FIXTURE } from '../helpers/paths.ts';
 import { appendCommit, makeHistory } from '../../scripts/bench-history.ts';
@@ -168,22 +168,6 @@ describe('readDataHistory on a fixture repository', () => {
     expect(two.events[1]).toMatchObject({ last: { title: '露天焚烧', status: '待整改' } });
     expect(two.removed).toBeUndefined(); // present again
     expect(two.firstSeen.id).toBe(ids.add);
-  });
-
-  it('gives the days from reported to the first appearance on the site (disclosure timeliness)', () => {
-    const t = disclosureTimeliness(
-      [
-        { id: 'GS-2019-001', reported: '2019-01-02' },
-        { id: 'GS-2019-002', reported: '2018-11-01' },
-        { id: 'GS-2030-999', reported: '2030-01-01' }, // never seen: left out
-      ],
-      history,
-    );
-    expect(t.map((x) => [x.id, x.published, x.days, x.workingDays])).toEqual([
-      ['GS-2019-001', '2019-01-10', 8, 6],
-      ['GS-2019-002', '2019-01-10', 70, 50],
-    ]);
-    expect(summariseTimeliness(t)).toEqual({ count: 2, medianDays: 39, withinLimit: 1, limit: 20 });
   });
 
   it('caches diffs by blob pair: a second read reads no version, a new commit reads only its own', async () => {

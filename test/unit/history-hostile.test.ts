@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDataHistory } from '../../src/build/history/data-history.ts';
 import { cleanSubject, commitDate, foldKey, keyProblem, logText, screenKeys } from '../../src/lib/history/history-screen.ts';
 import { keyLine } from '../../src/lib/history/record-diff.ts';
-import { disclosureTimeliness, timelineOf, type DataHistory, type HistoryCommit } from '../../src/lib/history/record-history.ts';
+import { timelineOf, type DataHistory, type HistoryCommit } from '../../src/lib/history/record-history.ts';
 import { text } from '../../src/schemas/columns.ts';
 import { ALL_TABLES } from '../../src/schemas/index.ts';
 import { problems } from '../../src/schemas/problems.ts';
@@ -165,8 +165,8 @@ describe('commit metadata', () => {
     const dates = new Map(h.commits.map((c) => [c.id, c.date]));
     expect(dates.get(ids.epoch!)).toBe('2019-05-01T10:00:00+08:00');
     expect(dates.get(ids.garbled!)).toBe('2019-05-01T10:00:00+08:00');
-    // So a problem cannot look published before it was.
-    expect(disclosureTimeliness([{ id: 'GS-2019-003', reported: '2019-04-30' }], h)[0]).toMatchObject({ published: '2019-05-01', days: 1 });
+    // So a problem cannot look first published on the site before it was.
+    expect(timelineOf(h, 'problems', 'GS-2019-003')!.firstSeen.date).toBe('2019-05-01T10:00:00+08:00');
     expect(warned.filter((w) => w.includes('提交日期'))).toEqual([
       `数据修改历史：提交 ${short(ids.epoch!)} 的提交日期“1970-01-01T00:00:01+00:00”不可信（早于 2005 年 git 问世、晚于现在，或无法读取），按后面最近一个提交的日期 2019-05-01 计。`,
       `数据修改历史：提交 ${short(ids.garbled!)} 的提交日期“%cI”不可信（早于 2005 年 git 问世、晚于现在，或无法读取），按后面最近一个提交的日期 2019-05-01 计。`,

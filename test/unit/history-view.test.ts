@@ -3,14 +3,12 @@ import {
   changeLog,
   commitAddresses,
   countsText,
-  disclosureText,
   fieldText,
   groupByDay,
   historyLines,
   lastContent,
   recordLabel,
   relatedLabel,
-  timelinessSummaryText,
   valueText,
 } from '../../src/lib/history/history-view.ts';
 import { keyId } from '../../src/lib/history/record-diff.ts';
@@ -153,20 +151,6 @@ describe('history wording', () => {
       { column: 'title', title: '标题', value: '露天焚烧' },
       { column: 'status', title: '整改状态', value: '待整改' },
     ]);
-  });
-
-  it('states disclosure timeliness as facts', () => {
-    const c = ref(1, '2020-01-10T09:00:00+08:00');
-    expect(disclosureText({ id: 'a', reported: '2020-01-01', published: '2020-01-10', commit: c, days: 9, workingDays: 6 })).toBe(
-      '发现/交办后 9 天（6 个工作日）首次在本站公开（2020-01-10）',
-    );
-    expect(disclosureText({ id: 'a', reported: '2020-01-10', published: '2020-01-10', commit: c, days: 0, workingDays: 0 })).toBe(
-      '发现/交办当天首次在本站公开（2020-01-10）',
-    );
-    expect(timelinessSummaryText({ count: 0, medianDays: undefined, withinLimit: 0, limit: 20 })).toBeUndefined();
-    expect(timelinessSummaryText({ count: 3, medianDays: 12, withinLimit: 2, limit: 20 })).toMatch(
-      /^有公开日期的 3 个问题，从发现\/交办到首次在本站公开，中位数为 12 天；其中 2 个在 20 个工作日内公开/,
-    );
   });
 });
 

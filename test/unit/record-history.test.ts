@@ -1,13 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { disclosureTimeliness, summariseTimeliness, type DataHistory } from '../../src/lib/history/record-history.ts';
 import { daysBetween, workingDaysBetween } from '../../src/lib/dates.ts';
-import { buildTimelines, timelinesByFirstKey, type HistoryCommit } from '../../src/lib/history/record-history.ts';
+import { buildTimelines, timelinesByFirstKey, type DataHistory, type HistoryCommit } from '../../src/lib/history/record-history.ts';
 import { keyId } from '../../src/lib/history/record-diff.ts';
 
 const day = (t: number) => new Date(t).toISOString().slice(0, 10);
 
-describe('days between a report and its publication', () => {
+describe('days between a report and its disclosure', () => {
   it('counts calendar days and Monday–Friday working days after the first day up to the second', () => {
     expect(daysBetween('2019-01-02', '2019-01-10')).toBe(8);
     expect(workingDaysBetween('2019-01-02', '2019-01-10')).toBe(6); // Wed → Thu of the next week
@@ -31,42 +30,6 @@ describe('days between a report and its publication', () => {
         expect(daysBetween(day(from), day(from + n * 86_400_000))).toBe(n);
       }),
     );
-  });
-
-  it('summarises the median and how many appeared within 20 working days; leaves out problems history never saw', () => {
-    const commit = (id: string, date: string): HistoryCommit => ({ id, short: id, date, subject: id, tables: [] });
-    const c1 = {
-      ...commit('c1', '2019-02-01T08:00:00+08:00'),
-      tables: [
-        {
-          table: 'problems',
-          path: 'data/problems.csv',
-          added: [['A'], ['B'], ['C']],
-          removed: [],
-          changed: [],
-          columns: { added: [], removed: [] },
-          notes: [],
-        },
-      ],
-    };
-    const history: DataHistory = { available: true, head: c1, commits: [c1], versions: new Map(), records: buildTimelines([c1]) };
-    const t = disclosureTimeliness(
-      [
-        { id: 'A', reported: '2019-01-31' },
-        { id: 'B', reported: '2018-12-01' },
-        { id: 'C', reported: '2019-01-01' },
-        { id: 'D', reported: '2019-01-01' },
-      ],
-      history,
-    );
-    expect(t.map((x) => [x.id, x.days, x.workingDays])).toEqual([
-      ['A', 1, 1],
-      ['B', 62, 45],
-      ['C', 31, 23],
-    ]);
-    expect(summariseTimeliness(t)).toEqual({ count: 3, medianDays: 31, withinLimit: 1, limit: 20 });
-    expect(summariseTimeliness([])).toEqual({ count: 0, medianDays: undefined, withinLimit: 0, limit: 20 });
-    expect(disclosureTimeliness([{ id: 'A', reported: '2019-01-31' }], { available: false, reason: '无' })).toEqual([]);
   });
 });
 

@@ -147,8 +147,8 @@ export const EXPECTED: Record<string, string[]> = {
   'redaction-rows': [
     'E092 data/redactions.csv:3 列 column：problems.csv 第 2 行还有记录“GS-2017-001”：整条隐去（column 留空）只用于已经删除的记录（要隐去这条记录某一列的旧值，请在 column 中写列名）',
     'E032 data/redactions.csv:4 列 key：“GS/2017-009”格式不对（允许：记录的编号，例如 GS-2019-004；两列组成的编号用 + 连接，例如 91320281MA1W2X3Y4Q+2019-H1）',
-    'E090 data/redactions.csv:5 列 column：“phone”不是 problems.csv 的列（可以隐去的列：reported、source_type、village、location、categories、title、description、verified、enterprise、responsible、deadline、status、closed、measures、penalty、fine_wan、source_url；留空表示隐去整条已删除的记录）',
-    'E090 data/redactions.csv:6 列 column：“id”是 problems.csv 的编号列，编号不能隐去（可以隐去的列：reported、source_type、village、location、categories、title、description、verified、enterprise、responsible、deadline、status、closed、measures、penalty、fine_wan、source_url；留空表示隐去整条已删除的记录）',
+    'E090 data/redactions.csv:5 列 column：“phone”不是 problems.csv 的列（可以隐去的列：reported、source_type、village、location、categories、title、description、verified、enterprise、responsible、deadline、status、closed、measures、penalty、fine_wan、source_url、disclosed；留空表示隐去整条已删除的记录）',
+    'E090 data/redactions.csv:6 列 column：“id”是 problems.csv 的编号列，编号不能隐去（可以隐去的列：reported、source_type、village、location、categories、title、description、verified、enterprise、responsible、deadline、status、closed、measures、penalty、fine_wan、source_url、disclosed；留空表示隐去整条已删除的记录）',
     'E091 data/redactions.csv:7 列 key：“91110000600037341L”不是 credit-ratings.csv 的编号写法（credit-ratings.csv 的编号是 uscc + period，两部分之间用 + 连接）',
     'E091 data/redactions.csv:8 列 key：“91110000600037341L+2019-H3”不是 credit-ratings.csv 的编号写法：其中 period 部分“2019-H3”格式不对（允许：年度写 2018，半年度写 2019-H1（上半年）或 2019-H2（下半年））',
     'E036 data/redactions.csv:9 列 until：“2019-02-30”这个日期不存在（请检查月份和日期）',
@@ -161,6 +161,7 @@ export const EXPECTED: Record<string, string[]> = {
     'E020 data/villages.csv:5：这一行有 2 个单元格，表头有 3 列（少了 1 个；可能漏了逗号）',
   ],
   'rule-closed-before-reported': ['E072 data/problems.csv:2 列 closed：完成日期 2017-03-01 早于发现日期 2017-03-14（完成日期不能早于发现日期）'],
+  'rule-disclosed-before-reported': ['E072 data/problems.csv:2 列 disclosed：公开日期 2017-03-01 早于发现日期 2017-03-14（问题要先发现，才能公开）'],
   'rule-closed-forbidden': ['E071 data/problems.csv:4 列 closed：状态是“整改中”，完成日期“2018-06-20”必须为空（已经完成的，请把状态改为“已整改”或“已销号”）'],
   'rule-closed-missing': ['E070 data/problems.csv:2 列 closed：状态是“已销号”，必须填写完成日期（格式：年-月-日，例如 2019-06-30）'],
   'rule-score-band': ['E074 data/credit-ratings.csv:3 列 score：得分 8 对应“蓝色”，与等级“红色”不符（红色应为 1–2 分）'],

@@ -13,6 +13,10 @@ export interface ChartInput {
   pad?: number;
   /** The time axis [from, to] in milliseconds (the chart model's xMin/xMax); else the data's span. */
   domain?: readonly [number, number] | undefined;
+  /** The value axis [min, max] (the chart model's axis); else the data's range with a margin. */
+  values?: readonly [number, number] | undefined;
+  /** Space above the axis's top and below its bottom, in place of `pad` (a zero-based axis sits on the time axis). */
+  padY?: readonly [number, number] | undefined;
 }
 
 export interface ChartGeometry {
@@ -45,6 +49,7 @@ export function chartGeometry(input: ChartInput): ChartGeometry {
   const span = max - min;
   min -= span * 0.08;
   max += span * 0.08;
+  if (input.values) [min, max] = input.values;
   const times = input.points.map((p) => t(p.date));
   if (input.deadline) times.push(t(input.deadline));
   let t0 = times.length ? Math.min(...times) : 0;
@@ -56,7 +61,8 @@ export function chartGeometry(input: ChartInput): ChartGeometry {
   }
   const xOfT = (ms: number) => round(pad + ((ms - t0) / (t1 - t0)) * (input.width - 2 * pad));
   const xOf = (date: string) => xOfT(t(date));
-  const yOf = (value: number) => round(input.height - pad - ((value - min) / (max - min)) * (input.height - 2 * pad));
+  const [top, bottom] = input.padY ?? [pad, pad];
+  const yOf = (value: number) => round(input.height - bottom - ((value - min) / (max - min)) * (input.height - top - bottom));
   const dots = input.points.map((p) => ({ x: xOf(p.date), y: yOf(p.value), date: p.date, value: p.value }));
   const g: ChartGeometry = { line: dots.map((d) => `${d.x},${d.y}`).join(' '), dots, min, max, xOf, xOfT, yOf };
   if (input.target !== undefined) g.targetY = yOf(input.target);

@@ -38,6 +38,93 @@ export interface ChartModel {
    * not under a tick "2018". Every few years when the axis is long (at most 8 labels).
    */
   years: YearBand[];
+  /** The value axis every drawing of the chart uses (SVG, PNG, Chart.js): see valueAxis. */
+  axis: ValueAxis;
+}
+
+/**
+ * The value axis: its ends and labelled ticks, whether it is broken (does not start at zero),
+ * and, when broken, the change from the first to the latest observation in words.
+ */
+export interface ValueAxis {
+  min: number;
+  max: number;
+  /** Labelled ticks from min to max, evenly spaced at a "nice" step (1, 2 or 5 × 10ⁿ): three to seven of them. */
+  ticks: number[];
+  /** True when the axis leaves out zero: drawn with a zig-zag on the axis. */
+  broken: boolean;
+  /** When broken: "2015–2020 年 −1.2 %", the change the reader should read instead of the slope. */
+  change?: string;
+}
+
+/**
+ * The rule (stated on /methodology/): the value axis starts at zero, unless the values shown
+ * (observations and target) lie on one side of zero and their range is under BREAK_BELOW of
+ * the largest of them — a level such as 3.31 → 3.27 万亩, which a zero-based axis would flatten
+ * into a line. Then the axis is broken and the chart states the change in percent. Counts and
+ * milestones (drawn as bars by Chart.js) always start at zero: a bar's length is its value.
+ */
+export const BREAK_BELOW = 0.2;
+
+const NICE = [1, 2, 5, 10];
+
+/** The smallest nice step (1, 2 or 5 × 10ⁿ) at least `raw`. */
+export function niceStep(raw: number): number {
+  if (!(raw > 0) || !Number.isFinite(raw)) return 1;
+  const pow = 10 ** Math.floor(Math.log10(raw));
+  return (NICE.find((n) => n * pow >= raw * (1 - 1e-9)) ?? 10) * pow;
+}
+
+const clean = (n: number) => Number(n.toPrecision(12));
+
+export function valueAxis(values: readonly number[], options: { bars?: boolean } = {}): ValueAxis {
+  const finite = values.filter((v) => Number.isFinite(v));
+  let lo = finite.length ? Math.min(...finite) : 0;
+  let hi = finite.length ? Math.max(...finite) : 1;
+  const largest = Math.max(Math.abs(lo), Math.abs(hi));
+  const oneSide = lo > 0 || hi < 0;
+  const broken = oneSide && !options.bars && (hi - lo) / largest < BREAK_BELOW;
+  if (!broken) {
+    lo = Math.min(lo, 0);
+    hi = Math.max(hi, 0);
+  }
+  if (hi === lo) {
+    // One value (or only zeros): a span around it.
+    const d = hi === 0 ? 1 : Math.abs(hi) * 0.05;
+    if (broken) lo -= d;
+    hi += d;
+  }
+  // A broken axis gets room beyond the data, so its ends are ticks below and above every mark.
+  if (broken) {
+    const room = (hi - lo) * 0.05;
+    hi += room;
+    lo -= room;
+  }
+  const step = niceStep((hi - lo) / 5);
+  let min = clean(Math.floor(lo / step + 1e-9) * step);
+  let max = clean(Math.ceil(hi / step - 1e-9) * step);
+  // A broken axis never reaches past zero (a level of 3.2 is not drawn from −0.5).
+  if (broken && lo > 0 && min < 0) min = 0;
+  if (broken && hi < 0 && max > 0) max = 0;
+  if (max === min) max = clean(min + step);
+  const ticks: number[] = [];
+  for (let v = min; v <= max + step * 1e-9; v += step) ticks.push(clean(v));
+  return { min, max, ticks, broken: broken && min !== 0 && max !== 0 };
+}
+
+/** "2015–2020 年 −1.2 %": from the first observation to the latest, in percent of the first. */
+export function changeText(points: ReadonlyArray<{ date: string; value: number }>): string | undefined {
+  const first = points[0];
+  const last = points.at(-1);
+  if (!first || !last || points.length < 2 || first.value === 0) return undefined;
+  const pct = ((last.value - first.value) / Math.abs(first.value)) * 100;
+  const shown = Math.abs(pct).toFixed(1);
+  const sign = shown === '0.0' ? '±' : pct < 0 ? '−' : '+';
+  const y1 = first.date.slice(0, 4);
+  const y2 = last.date.slice(0, 4);
+  const span = y1 === y2 ? `${first.date}–${last.date}` : `${y1}–${y2} 年`;
+  // A no-break space, so the figure and its % never part at a line end.
+  return `${span} ${sign}${shown}\u00a0%`;
 }
 
 export interface YearBand {
@@ -98,7 +185,12 @@ export function chartModel(input: {
     xMin,
     xMax,
     years: yearBands(xMin, xMax),
+    axis: valueAxis([...points.map((p) => p.value), input.target], { bars: input.kind !== 'level' }),
   };
+  if (model.axis.broken) {
+    const change = changeText(points);
+    if (change) model.axis.change = change;
+  }
   const at = before.at(-1);
   if (at) model.atDeadline = at;
   const latest = points.at(-1);

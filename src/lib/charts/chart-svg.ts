@@ -50,7 +50,8 @@ export function wrapText(text: string, ems: number, lines: number): string[] {
   return out;
 }
 
-export const PLOT = { width: 640, height: 240, left: 56, bottom: 28 } as const;
+/** The plot's size; `top` is a row above the axes for the note of a broken axis. */
+export const PLOT = { width: 640, height: 240, left: 56, bottom: 28, top: 18 } as const;
 
 const COLOURS = { axis: '#6b737c', tick: '#3b424a', target: '#9b1c16', deadline: '#5c4300', data: '#0b5d3b', grid: '#d5d9dd' } as const;
 
@@ -62,11 +63,35 @@ const COLOURS = { axis: '#6b737c', tick: '#3b424a', target: '#9b1c16', deadline:
 export function chartPlotSvg(model: ChartModel): string {
   const { points, target, deadline, unit, kind } = model;
   const W = PLOT.width - PLOT.left;
-  const H = PLOT.height - PLOT.bottom;
-  const g = chartGeometry({ points, target, deadline, width: W, height: H, pad: 14, domain: [model.xMin, model.xMax] });
+  const H = PLOT.height - PLOT.bottom - PLOT.top;
+  const { axis } = model;
+  const g = chartGeometry({
+    points,
+    target,
+    deadline,
+    width: W,
+    height: H,
+    pad: 14,
+    domain: [model.xMin, model.xMax],
+    values: [axis.min, axis.max],
+    // A zero-based axis starts on the time axis; a broken one leaves room below for its zig-zag.
+    padY: [6, axis.broken ? 16 : 0],
+  });
   const barW = Math.max(8, Math.min(36, W / Math.max(points.length, 1) / 2));
   const tick = `font-size="12" fill="${COLOURS.tick}"`;
-  const parts: string[] = [`<g transform="translate(${PLOT.left},0)">`];
+  const parts: string[] = [];
+  if (axis.broken) {
+    parts.push(
+      `<text x="${PLOT.left}" y="13" font-size="12" fill="${COLOURS.tick}" data-axis-change="">纵轴不从 0 开始（≈ 为折断号）${axis.change ? `：${xmlText(axis.change)}` : ''}</text>`,
+    );
+  }
+  parts.push(`<g transform="translate(${PLOT.left},${PLOT.top})">`);
+  // The value axis's ticks (chart-model.ts valueAxis), each labelled, with a light grid line.
+  for (const v of axis.ticks) {
+    const y = g.yOf(v);
+    parts.push(`<line x1="-4" x2="${W}" y1="${y}" y2="${y}" stroke="${COLOURS.grid}" stroke-width="0.6" data-value-tick="${v}"/>`);
+    parts.push(`<text x="-7" y="${y + 4}" ${tick} text-anchor="end">${xmlText(formatValue(v, unit))}</text>`);
+  }
   // Year boundaries as grid lines, each year's label in the middle of its span (chart-model.ts).
   for (const y of model.years) {
     if (y.t !== undefined)
@@ -75,15 +100,20 @@ export function chartPlotSvg(model: ChartModel): string {
   }
   parts.push(`<line x1="0" x2="0" y1="0" y2="${H}" stroke="${COLOURS.axis}" stroke-width="1"/>`);
   parts.push(`<line x1="0" x2="${W}" y1="${H}" y2="${H}" stroke="${COLOURS.axis}" stroke-width="1"/>`);
-  parts.push(`<text x="-6" y="${g.yOf(g.max) + 10}" ${tick} text-anchor="end">${xmlText(formatValue(Number(g.max.toPrecision(3)), unit))}</text>`);
-  parts.push(`<text x="-6" y="${g.yOf(g.min)}" ${tick} text-anchor="end">${xmlText(formatValue(Number(g.min.toPrecision(3)), unit))}</text>`);
+  if (axis.broken) {
+    // A zig-zag across the value axis just above the time axis: the part down to zero is left out.
+    const b = H - 8;
+    parts.push(
+      `<g data-axis-break=""><rect x="-6" y="${b - 6}" width="12" height="10" fill="#ffffff"/><path d="M-6 ${b - 2} l3 -3 l3 3 l3 -3 l3 3 M-6 ${b + 3} l3 -3 l3 3 l3 -3 l3 3" fill="none" stroke="${COLOURS.axis}" stroke-width="1.2"/></g>`,
+    );
+  }
   if (g.targetY !== undefined) {
     parts.push(`<line x1="0" x2="${W}" y1="${g.targetY}" y2="${g.targetY}" stroke="${COLOURS.target}" stroke-width="1.5" stroke-dasharray="6 4"/>`);
     // At the right end, unless the latest mark (and its label) sits there on the target line.
     const last = g.dots.at(-1);
     const crowded = last !== undefined && Math.abs(last.y - g.targetY) < 18 && last.x > W - 120;
     parts.push(
-      `<text x="${crowded ? 4 : W - 4}" y="${g.targetY - 5}" font-size="12" fill="${COLOURS.target}" text-anchor="${crowded ? 'start' : 'end'}">目标 ${xmlText(formatValue(target, unit))}</text>`,
+      `<text x="${crowded ? 4 : W - 4}" y="${g.targetY < 20 ? g.targetY + 15 : g.targetY - 5}" font-size="12" fill="${COLOURS.target}" text-anchor="${crowded ? 'start' : 'end'}">目标 ${xmlText(formatValue(target, unit))}</text>`,
     );
   }
   if (g.deadlineX !== undefined) {
@@ -95,7 +125,7 @@ export function chartPlotSvg(model: ChartModel): string {
   if (kind === 'count') {
     for (const d of g.dots)
       parts.push(
-        `<rect x="${d.x - barW / 2}" y="${d.y}" width="${barW}" height="${Math.max(0, H - d.y)}" fill="${COLOURS.data}" data-date="${xmlText(d.date)}" data-x="${d.x}"/>`,
+        `<rect x="${d.x - barW / 2}" y="${Math.min(d.y, g.yOf(0))}" width="${barW}" height="${Math.abs(g.yOf(0) - d.y)}" fill="${COLOURS.data}" data-date="${xmlText(d.date)}" data-x="${d.x}"/>`,
       );
   } else {
     if (points.length > 1) parts.push(`<polyline points="${g.line}" fill="none" stroke="${COLOURS.data}" stroke-width="2.5"/>`);
@@ -143,6 +173,9 @@ export interface ChartImageMeta {
   date: string;
 }
 
+/** The date convention, stated in the image itself so a copied picture still says what a year's value is. */
+export const YEAR_END_NOTE = '只写年份的值按当年 12 月 31 日（年末值）画出，只写年月的按当月最后一天。';
+
 /** Width and height of the standalone image (its PNG is drawn at twice that). */
 export const IMAGE = { width: 720, margin: 40 } as const;
 const FONT = "'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei','WenQuanYi Micro Hei',sans-serif";
@@ -157,7 +190,7 @@ export function chartImageSvg(model: ChartModel, meta: ChartImageMeta): string {
     rows.push(`<text x="${IMAGE.margin}" y="${y}" font-size="${size}" ${attrs}>${xmlText(text)}</text>`);
   };
   for (const t of wrapText(meta.title, inner / 22, 2)) line(t, 22, 'font-weight="700" fill="#1b1f23"');
-  for (const t of wrapText(`${meta.target}，状态：${meta.status}。${meta.verdict}`, inner / 15, 3)) line(t, 15, 'fill="#3b424a"');
+  for (const t of wrapText(`${meta.target}，结论：${meta.status}。${meta.verdict}`, inner / 15, 3)) line(t, 15, 'fill="#3b424a"');
   y += 12;
   const plotY = y;
   const plotX = IMAGE.margin - 8;
@@ -165,6 +198,7 @@ export function chartImageSvg(model: ChartModel, meta: ChartImageMeta): string {
   rows.push(`<line x1="${IMAGE.margin}" x2="${IMAGE.width - IMAGE.margin}" y1="${y}" y2="${y}" stroke="#d5d9dd"/>`);
   y += 2;
   const small = 'fill="#3b424a"';
+  line(YEAR_END_NOTE, 13, `${small} data-year-end=""`);
   for (const t of wrapText(`数据来源：${meta.source}`, inner / 13, 2)) line(t, 13, small);
   line(`许可：${meta.licence}\u3000生成日期：${meta.date}`, 13, small);
   for (const t of wrapText(`${meta.siteName}\u3000${meta.url}`, inner / 13, 2)) line(t, 13, small);

@@ -7,15 +7,7 @@
 import { DATA_TABLES, type DataTableName } from '../../schemas/index.ts';
 import { keyId, type FieldChange } from './record-diff.ts';
 import { columnMetaOf, columnNames, columnTitle } from '../../schemas/table.ts';
-import {
-  type CommitRef,
-  type DataHistory,
-  type HistoryCommit,
-  type RecordEvent,
-  type RecordTimeline,
-  type Timeliness,
-  type TimelinessSummary,
-} from './record-history.ts';
+import { type CommitRef, type DataHistory, type HistoryCommit, type RecordEvent, type RecordTimeline } from './record-history.ts';
 import { HISTORY_EMPTY_VALUE } from '../display.ts';
 import { periodLabel, dayOf } from '../dates.ts';
 import { COMMIT_ADDRESS } from '../validation/routes.ts';
@@ -230,19 +222,6 @@ export function relatedLabel(table: string, key: readonly string[]): string {
   if (table === 'credit-ratings') return `${periodLabel(key[1] ?? '')}评价`;
   if (table === 'observations') return `${key[1] ?? ''} 观测值`;
   return recordLabel(table, key);
-}
-
-/** "发现/交办后 45 天（31 个工作日）首次在本站公开（2020-01-10）", as a fact. */
-export function disclosureText(t: Timeliness): string {
-  if (t.days < 0) return `在发现/交办日期之前 ${-t.days} 天已在本站公开（${t.published}）`;
-  if (t.days === 0) return `发现/交办当天首次在本站公开（${t.published}）`;
-  return `发现/交办后 ${t.days} 天（${t.workingDays} 个工作日）首次在本站公开（${t.published}）`;
-}
-
-/** The register's summary of disclosure timeliness; undefined when no problem's first appearance is known. */
-export function timelinessSummaryText(s: TimelinessSummary): string | undefined {
-  if (s.count === 0 || s.medianDays === undefined) return undefined;
-  return `有公开日期的 ${s.count} 个问题，从发现/交办到首次在本站公开，中位数为 ${s.medianDays} 天；其中 ${s.withinLimit} 个在 ${s.limit} 个工作日内公开（环境信息公开的规定要求环境检查结果在 ${s.limit} 个工作日内公开；这里的工作日按周一至周五计，不计节假日）。`;
 }
 
 /** Records of one table a change-log entry names, at most (a first commit of a large data set adds every row). */

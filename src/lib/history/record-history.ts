@@ -1,10 +1,9 @@
 /**
  * The data's history as records: the shapes the git reader (src/build/history/data-history.ts) returns,
  * each record's timeline (first appeared, each change, removed with its last content) built
- * from the commits' diffs, and the disclosure timeliness of problems. Pure (no Node APIs).
+ * from the commits' diffs. Pure (no Node APIs).
  */
 import { keyId, type FieldChange, type RecordRow, type TableDiff } from './record-diff.ts';
-import { dayOf, daysBetween, workingDaysBetween } from '../dates.ts';
 
 export interface CommitRef {
   /** Full commit id. */
@@ -162,52 +161,4 @@ export function timelinesByFirstKey(history: DataHistory, table: string): Map<st
   }
   for (const group of groups.values()) group.sort((a, b) => (keyId(a.key) < keyId(b.key) ? -1 : 1));
   return groups;
-}
-
-/** The disclosure rules' expectation: inspection results published within 20 working days. */
-export const DISCLOSURE_WORKING_DAYS = 20;
-
-export interface Timeliness {
-  id: string;
-  reported: string;
-  /** Day of the commit in which the problem first appeared in the data. */
-  published: string;
-  commit: CommitRef;
-  days: number;
-  workingDays: number;
-}
-
-/** For each problem the history saw appear: days from `reported` to its first appearance on the site. */
-export function disclosureTimeliness(problems: ReadonlyArray<{ id: string; reported: string }>, history: DataHistory): Timeliness[] {
-  const out: Timeliness[] = [];
-  for (const p of problems) {
-    const t = timelineOf(history, 'problems', p.id);
-    if (!t) continue;
-    const published = dayOf(t.firstSeen.date);
-    out.push({
-      id: p.id,
-      reported: p.reported,
-      published,
-      commit: t.firstSeen,
-      days: daysBetween(p.reported, published),
-      workingDays: workingDaysBetween(p.reported, published),
-    });
-  }
-  return out;
-}
-
-export interface TimelinessSummary {
-  count: number;
-  /** Median calendar days (undefined when there is no problem). */
-  medianDays: number | undefined;
-  /** Problems that appeared within DISCLOSURE_WORKING_DAYS working days of being reported. */
-  withinLimit: number;
-  limit: number;
-}
-
-export function summariseTimeliness(list: readonly Timeliness[]): TimelinessSummary {
-  const days = list.map((t) => t.days).sort((a, b) => a - b);
-  const mid = days.length / 2;
-  const medianDays = days.length === 0 ? undefined : days.length % 2 ? days[Math.floor(mid)] : (days[mid - 1]! + days[mid]!) / 2;
-  return { count: list.length, medianDays, withinLimit: list.filter((t) => t.workingDays <= DISCLOSURE_WORKING_DAYS).length, limit: DISCLOSURE_WORKING_DAYS };
 }

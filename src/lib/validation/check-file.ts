@@ -20,6 +20,8 @@ export interface CheckInput {
   /** The published files of the other tables, by table name. */
   published: ReadonlyMap<string, Uint8Array>;
   plans: readonly PlanSource[];
+  /** The editor's day (YYYY-MM-DD), which no date may pass; absent: not checked. */
+  today?: string | undefined;
 }
 
 export interface CheckResult {
@@ -119,7 +121,7 @@ export function checkFile(input: CheckInput): CheckResult {
   if (!table) return { table: undefined, guessed: false, issues: [], elsewhere: [], rows: 0 };
   const files = new Map<string, Uint8Array | undefined>(ALL_TABLES.map((t) => [t.name, input.published.get(t.name)]));
   files.set(table, input.bytes);
-  const result = validateDataset({ dataDir: 'data', files, tables: ALL_TABLES, plans: input.plans });
+  const result = validateDataset({ dataDir: 'data', files, tables: ALL_TABLES, plans: input.plans, today: input.today });
   const file = `data/${table}.csv`;
   const fixed = correctFile(table, input.fileName, input.bytes);
   return {

@@ -15,7 +15,7 @@ import { stripControlChars } from './control-chars.ts';
 import { showValue } from './issues.ts';
 import { USCC_PATTERN } from '../uscc.ts';
 import type { ColumnMeta } from '../../schemas/columns.ts';
-import { columnMetaOf, columnNames, type AnyTable } from '../../schemas/table.ts';
+import { columnMetaOf, columnNames, type AnyTable, type RuleContext } from '../../schemas/table.ts';
 
 export interface CellFix {
   /** The corrected value. */
@@ -158,7 +158,12 @@ export function fixNote(meta: ColumnMeta, raw: string): { note: string; fix?: st
  * of it in the same pass; '' when nothing more is needed. `record` holds the row's other cells,
  * read; the corrections must complete it.
  */
-export function impliedNote(def: AnyTable, record: Readonly<Record<string, unknown>>, fixes: ReadonlyArray<{ column: string; value: string }>): string {
+export function impliedNote(
+  def: AnyTable,
+  record: Readonly<Record<string, unknown>>,
+  fixes: ReadonlyArray<{ column: string; value: string }>,
+  context?: RuleContext,
+): string {
   if (fixes.length === 0 || !def.rules) return '';
   const fixed: Record<string, unknown> = { ...record };
   for (const f of fixes) {
@@ -167,7 +172,7 @@ export function impliedNote(def: AnyTable, record: Readonly<Record<string, unkno
     fixed[f.column] = r.value;
   }
   if (columnNames(def).some((c) => !(c in fixed))) return '';
-  const more = def.rules(fixed);
+  const more = def.rules(fixed, context);
   if (more.length === 0) return '';
   const after = fixes.length === 1 ? `改为“${showValue(fixes[0]!.value, 60)}”后` : `这一行的 ${fixes.length} 处按建议改正后`;
   return `；${after}还要改${more.map((m) => `列 ${m.column}：${m.message}`).join('；')}`;

@@ -55,7 +55,7 @@ export const ISSUE_EXAMPLES: Record<string, string> = {
   E110: 'data/problems (1).csv：不是数据表：是不是 problems.csv 的副本？网站只读 problems.csv，这个文件中的修改不会发布（请把修改写进 problems.csv，再把这个文件删除或移出 data/）',
   E111: 'content/plan/..md：文件名“..md”不能用作网址（允许：小写英文字母、数字和连字符 -，不超过 64 个字符，以 .md 结尾，例如 gushan-2017.md）',
   E112: 'content/pages/faq.mdx：与 content/pages/faq.md 是同一个页面（网址都是 /faq/；文件名只差大小写或扩展名）（请删除或改名其中一个）',
-  E090: 'data/redactions.csv:6 列 column：“id”是 problems.csv 的编号列，编号不能隐去（可以隐去的列：reported、source_type、village、location、categories、title、description、verified、enterprise、responsible、deadline、status、closed、measures、penalty、fine_wan、source_url；留空表示隐去整条已删除的记录）',
+  E090: 'data/redactions.csv:6 列 column：“id”是 problems.csv 的编号列，编号不能隐去（可以隐去的列：reported、source_type、village、location、categories、title、description、verified、enterprise、responsible、deadline、status、closed、measures、penalty、fine_wan、source_url、disclosed；留空表示隐去整条已删除的记录）',
   E091: 'data/redactions.csv:8 列 key：“91110000600037341L+2019-H3”不是 credit-ratings.csv 的编号写法：其中 period 部分“2019-H3”格式不对（允许：年度写 2018，半年度写 2019-H1（上半年）或 2019-H2（下半年））',
   E092: 'data/redactions.csv:3 列 column：problems.csv 第 2 行还有记录“GS-2017-001”：整条隐去（column 留空）只用于已经删除的记录（要隐去这条记录某一列的旧值，请在 column 中写列名）',
 };

@@ -14,7 +14,7 @@ import type { ColumnMeta } from '../../schemas/columns.ts';
 import { checkPlanFrontMatter, type PlanFrontMatter } from '../../schemas/plan.ts';
 import { DATA_TABLE_NAMES, datasets as datasetsTable } from '../../schemas/index.ts';
 import { redactionKeyParts } from '../../schemas/redactions.ts';
-import { columnMetaOf, columnNames, type AnyTable } from '../../schemas/table.ts';
+import { columnMetaOf, columnNames, type AnyTable, type RuleContext } from '../../schemas/table.ts';
 import { checkFolders, checkPlanNames, checkRouteClashes, ignoredFile, type FolderListing } from './names.ts';
 
 export interface PlanSource {
@@ -38,6 +38,8 @@ export interface DatasetInput {
    * browser checker).
    */
   listing?: Omit<FolderListing, 'dataDir'>;
+  /** The day no date may pass (the build's date); absent: dates are not checked against it. */
+  today?: string | undefined;
 }
 
 export interface ParsedRow {
@@ -109,7 +111,14 @@ const SYNTAX: Record<CsvSyntaxIssue['kind'], (i: CsvSyntaxIssue) => [IssueCodeId
   ],
 };
 
-function validateTable(def: AnyTable, file: string, bytes: Uint8Array | undefined, referenced: readonly string[], issues: ValidationIssue[]): TableResult {
+function validateTable(
+  def: AnyTable,
+  file: string,
+  bytes: Uint8Array | undefined,
+  referenced: readonly string[],
+  issues: ValidationIssue[],
+  context: RuleContext,
+): TableResult {
   const result: TableResult = { def, file, rows: [], referable: new Map(), letters: new Map() };
   if (bytes === undefined) {
     issues.push(issue('E001', file, `找不到文件（需要：${file}，列为 ${columnNames(def).join(',')}）`));
@@ -283,10 +292,10 @@ function validateTable(def: AnyTable, file: string, bytes: Uint8Array | undefine
     if (failed.length > 0) {
       // Every bad cell has a correction: say what the corrected row would still need.
       const fixes = failed.flatMap((f) => (f.value === undefined ? [] : [{ column: f.column, value: f.value }]));
-      if (fixes.length === failed.length) failed.at(-1)!.issue.message += impliedNote(def, record, fixes);
+      if (fixes.length === failed.length) failed.at(-1)!.issue.message += impliedNote(def, record, fixes, context);
       continue;
     }
-    for (const r of def.rules?.(record) ?? []) {
+    for (const r of def.rules?.(record, context) ?? []) {
       const k = usable.get(r.column);
       const extra: Partial<ValidationIssue> = { line: row.line, excelRow: row.excelRow, column: r.column };
       if (k !== undefined) extra.excelColumn = excelColumn(k);
@@ -470,7 +479,7 @@ export function validateDataset(input: DatasetInput): ValidationResult {
   }
   for (const def of input.tables) {
     const file = `${input.dataDir}/${def.name}.csv`;
-    tables.set(def.name, validateTable(def, file, input.files.get(def.name), referenced.get(def.name) ?? [], issues));
+    tables.set(def.name, validateTable(def, file, input.files.get(def.name), referenced.get(def.name) ?? [], issues, { today: input.today }));
   }
   const plans = new Map<string, PlanDocument>();
   for (const p of input.plans) plans.set(p.id, validatePlan(p, issues));
