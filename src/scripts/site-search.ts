@@ -45,8 +45,11 @@ const FILTER_LABELS: Record<string, string> = { type: '类型', status: '状态'
 const PAGE_SIZE = 20;
 /** How many of Pagefind's best results are read and re-ordered so that whole-query matches come first. */
 const RANKED = 30;
-/** Records asked of the record index per text searched: every one of them is shown. */
-const RECORD_LIMIT = 200;
+/**
+ * Records asked of the record index per text searched. Each result may load a records file of its
+ * own, so the list is capped, and the status says so when it is.
+ */
+const RECORD_LIMIT = 50;
 
 /** A result of either index; a page's data is read when it is shown. */
 type Found = { record: RecordResult } | { page: PagefindResult };

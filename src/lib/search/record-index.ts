@@ -65,9 +65,10 @@ export const RECORDS_PER_FILE = 64;
  * Estimated bytes of JSON per term shard the shard count aims at. The count follows the size of
  * the postings rather than the number of records, since long descriptions add terms a name does
  * not; a name query loads about half as many shards as its length in characters, so they are
- * kept small. Lists of very common pairs are long but compress to little (differences of 1).
+ * kept small: a full enterprise name's shards fit the search page's budget for a name query on a
+ * fresh page (README, "Scale"). Lists of very common pairs are long but compress to little (differences of 1).
  */
-export const SHARD_TARGET_BYTES = 12_000;
+export const SHARD_TARGET_BYTES = 6_000;
 /** Characters of a problem's description kept as its excerpt. */
 export const EXCERPT_CHARS = 60;
 
