@@ -54,7 +54,8 @@ export async function benchSearch(set: string, site: string, samples = 20): Prom
       // Bodies are read as responses arrive; every read is awaited before a figure is taken.
       let reads: Array<Promise<[number, number]>> = [];
       page.on('response', (r) => {
-        if (r.url().includes('/pagefind/'))
+        // Both indexes: the record index answers names, codes and ids, Pagefind the prose.
+        if (/\/(pagefind|records-index)\//.test(r.url()))
           reads.push(
             r.body().then(
               (b): [number, number] => [wireBytes(r.url(), b), b.length],
@@ -72,10 +73,10 @@ export async function benchSearch(set: string, site: string, samples = 20): Prom
       await page.waitForFunction(() => /找到|没有找到/.test(document.querySelector('[data-search-status]')?.textContent ?? ''), undefined, { timeout: 60_000 });
       await page.waitForLoadState('networkidle');
       const top = await page
-        .locator('.search-results .result-title')
-        .evaluateAll((els) => els.slice(0, 5).map((e) => new URL((e as HTMLAnchorElement).href).pathname));
+        .locator(p.suggest ? '[data-suggest] a' : '.search-results .result-title')
+        .evaluateAll((els) => els.slice(0, 5).map((e) => new URL((e as HTMLAnchorElement).href).pathname + new URL((e as HTMLAnchorElement).href).hash));
       const k = (byKind[p.kind] ??= { total: 0, first: 0, top3: 0, top5: 0, misses: [] });
-      const at = top.findIndex((u) => p.pages.includes(u.slice(1)));
+      const at = top.findIndex((u) => p.pages.some((page) => u.slice(1) === page || (!page.includes('#') && u.slice(1).startsWith(`${page}#`))));
       k.total++;
       if (at === 0) k.first++;
       if (at >= 0 && at < 3) k.top3++;

@@ -1,12 +1,24 @@
 /**
- * <site-search>: the search page. Pagefind's code and index are fetched only when the reader
- * starts searching (a query in the URL, or typing). The query and filters live in the URL,
- * so a search can be linked and reloads as it was.
+ * <site-search>: the search page. It asks the record index (problems, enterprises, villages, the
+ * list pages' sections: a few small JSON files per query) first, and Pagefind (the prose) only
+ * when the query needs it (asksPagefind in src/lib/search/search-query.ts): Pagefind's code and
+ * index are imported only then. The two lists are merged by the ranking layer. The query and
+ * filters live in the URL, so a search can be linked and reloads as it was.
  */
-import { excerptRuns } from '../lib/search/excerpt.ts';
+import { excerptRuns, type ExcerptRun } from '../lib/search/excerpt.ts';
 import { toSimplified } from '../lib/search/zh-variants.ts';
 import { SEARCH_DATE_LABEL } from '../lib/display.ts';
-import { planQuery, rankByMatch, searchRounds } from '../lib/search/search-query.ts';
+import { href, villageUrl } from '../lib/urls.ts';
+import { asksPagefind, asksRecords, matchTier, mergeByTier, nearVillages, planQuery, recordTier, searchRounds } from '../lib/search/search-query.ts';
+import {
+  FACET_KEYS,
+  RECORD_TYPE_LABELS,
+  searchRecords,
+  type FacetKey,
+  type IndexLoader,
+  type RecordIndexManifest,
+  type RecordResult,
+} from '../lib/search/record-index.ts';
 
 interface PagefindResultData {
   url: string;
@@ -33,6 +45,28 @@ const FILTER_LABELS: Record<string, string> = { type: '类型', status: '状态'
 const PAGE_SIZE = 20;
 /** How many of Pagefind's best results are read and re-ordered so that whole-query matches come first. */
 const RANKED = 30;
+/**
+ * Records asked of the record index per text searched. Each result may load a records file of its
+ * own, so the list is capped, and the status says so when it is.
+ */
+const RECORD_LIMIT = 50;
+
+/** A result of either index; a page's data is read when it is shown. */
+type Found = { record: RecordResult } | { page: PagefindResult };
+
+/** Runs of `text` with each occurrence of `query` (spaces ignored) marked. */
+function markRuns(text: string, query: string): ExcerptRun[] {
+  const q = query.replace(/\s+/g, '');
+  const out: ExcerptRun[] = [];
+  let at = 0;
+  for (let i = q ? text.indexOf(q) : -1; i >= 0; i = text.indexOf(q, at)) {
+    if (i > at) out.push({ text: text.slice(at, i), marked: false });
+    out.push({ text: q, marked: true });
+    at = i + q.length;
+  }
+  if (at < text.length) out.push({ text: text.slice(at), marked: false });
+  return out;
+}
 
 function bestSection(d: PagefindResultData, query: string): { url: string; title: string; excerpt: string } | undefined {
   const compact = query.replace(/\s+/g, '');
@@ -52,6 +86,9 @@ function bestSection(d: PagefindResultData, query: string): { url: string; title
 
 class SiteSearch extends HTMLElement {
   #api: Promise<PagefindApi> | undefined;
+  /** The record index's files, each fetched once per page. */
+  #indexFiles = new Map<string, Promise<unknown>>();
+  #suggest!: HTMLElement;
   #input!: HTMLInputElement;
   #results!: HTMLOListElement;
   #status!: HTMLElement;
@@ -59,7 +96,8 @@ class SiteSearch extends HTMLElement {
   #filtersCount!: HTMLElement;
   #more!: HTMLButtonElement;
   #badges!: DocumentFragment;
-  #found: PagefindResult[] = [];
+  #found: Found[] = [];
+  #capped = false;
   #loaded = new Map<string, PagefindResultData>();
   #applied: string[] = [];
   #filtersShown = false;
@@ -75,6 +113,7 @@ class SiteSearch extends HTMLElement {
     this.#filtersBox = this.querySelector('[data-filters]')!;
     this.#filtersCount = this.querySelector('[data-filters-count]')!;
     this.#more = this.querySelector('[data-more]')!;
+    this.#suggest = this.querySelector('[data-suggest]')!;
     this.#badges = this.querySelector<HTMLTemplateElement>('template[data-badges]')!.content;
     this.#more.addEventListener('click', () => void this.#showMore());
     // The filter options are read from the index only when the reader opens 筛选: on a large site
@@ -83,7 +122,7 @@ class SiteSearch extends HTMLElement {
     box.addEventListener('toggle', () => {
       if (box.open && !this.#filtersShown) {
         this.#filtersShown = true;
-        void this.#load().then((api) => this.#renderFilters(api));
+        void Promise.all([this.#load(), this.#manifest()]).then(([api, manifest]) => this.#renderFilters(api, manifest));
       }
     });
     const params = new URLSearchParams(location.search);
@@ -100,7 +139,8 @@ class SiteSearch extends HTMLElement {
       window.clearTimeout(this.#timer);
       this.#timer = window.setTimeout(() => void this.#search(), 250);
     });
-    this.#input.addEventListener('focus', () => void this.#load(), { once: true });
+    // The record index's manifest is what every search starts with; Pagefind waits for a query that needs it.
+    this.#input.addEventListener('focus', () => void this.#manifest(), { once: true });
     if (this.#input.value || this.#selected.size) void this.#search();
   }
 
@@ -118,8 +158,28 @@ class SiteSearch extends HTMLElement {
     return this.#api;
   }
 
-  async #renderFilters(api: PagefindApi): Promise<void> {
-    const available = await api.filters();
+  /** One file of the record index, parsed. */
+  #loadIndexFile: IndexLoader = (file) => {
+    let p = this.#indexFiles.get(file);
+    if (!p) {
+      const folder = this.dataset.records ?? '/records-index/';
+      p = fetch(`${folder}${file}`).then((r) => {
+        if (!r.ok) throw new Error(`${file}: ${r.status}`);
+        return r.json() as Promise<unknown>;
+      });
+      this.#indexFiles.set(file, p);
+    }
+    return p;
+  };
+
+  #manifest(): Promise<RecordIndexManifest> {
+    return this.#loadIndexFile('manifest.json') as Promise<RecordIndexManifest>;
+  }
+
+  async #renderFilters(api: PagefindApi, manifest: RecordIndexManifest): Promise<void> {
+    // The options of both indexes: the pages' from Pagefind, the records' from the manifest.
+    const available: Record<string, Record<string, number>> = { ...(await api.filters()) };
+    for (const [key, values] of Object.entries(manifest.facets)) available[key] = { ...available[key], ...values };
     this.#filtersBox.replaceChildren();
     for (const [key, label] of Object.entries(FILTER_LABELS)) {
       const values = available[key];
@@ -174,38 +234,89 @@ class SiteSearch extends HTMLElement {
       this.#results.replaceChildren();
       this.#found = [];
       this.#more.hidden = true;
+      this.#suggest.hidden = true;
       this.#status.textContent = '';
       return;
     }
     this.#status.textContent = '正在搜索…';
-    const api = await this.#load();
     // The site is in simplified characters: a query typed in traditional ones is converted.
     const plan = planQuery(q ? toSimplified(q) : '');
     const chosen = new Map([...this.#selected].map(([k, set]) => [k, [...set]]));
     // Filters the query named apply unless the reader chose others for the same key.
     for (const [k, values] of Object.entries(plan.filters)) if (!chosen.has(k)) chosen.set(k, values);
-    const filters = Object.fromEntries([...chosen].map(([k, values]) => [k, { any: values }]));
-    // One result per page, with its best score over the query and its synonyms; the later
-    // rounds (the query as typed, then its parts) only when the earlier found nothing.
-    const best = new Map<string, PagefindResult>();
-    const rounds: Array<Array<string | null>> = plan.text ? searchRounds(plan) : [[null]];
-    for (const texts of rounds) {
-      const searches = await Promise.all(texts.map((t) => api.search(t, { filters })));
-      if (run !== this.#run || searches.some((f) => !f)) return;
-      for (const f of searches) for (const r of f!.results) if ((best.get(r.id)?.score ?? -1) < r.score) best.set(r.id, r);
-      if (best.size > 0) break;
+    const types = chosen.get('type');
+
+    // The record index first: the query and its synonyms, each with the filters.
+    let records: RecordResult[] = [];
+    let manifest: RecordIndexManifest | undefined;
+    this.#capped = false;
+    if (asksRecords(types)) {
+      const facets: Partial<Record<FacetKey, string[]>> = {};
+      for (const k of FACET_KEYS) if (chosen.has(k)) facets[k] = chosen.get(k)!;
+      const texts = plan.text ? [plan.text, ...plan.variants] : [''];
+      const [m, ...found] = await Promise.all([this.#manifest(), ...texts.map((t) => searchRecords(t, this.#loadIndexFile, { limit: RECORD_LIMIT, facets }))]);
+      if (run !== this.#run) return;
+      manifest = m;
+      const seen = new Set<string>();
+      // The query's own results, then the synonyms'; a record once, where it came first.
+      for (const f of found) {
+        this.#capped ||= f.more;
+        for (const r of f.results) {
+          if (seen.has(r.record.path)) continue;
+          seen.add(r.record.path);
+          records.push(r);
+        }
+      }
+      records = records.sort((a, b) => recordTier(a) - recordTier(b));
     }
-    const merged = [...best.values()].sort((a, b) => b.score - a.score);
-    const head = merged.slice(0, RANKED);
+
+    // Pagefind: one result per page, with its best score over the query and its synonyms; the
+    // later rounds (the query as typed, then its parts) only when the earlier found nothing.
+    const best = new Map<string, PagefindResult>();
+    if (asksPagefind(plan, records, types)) {
+      const api = await this.#load();
+      const filters = Object.fromEntries([...chosen].map(([k, values]) => [k, { any: values }]));
+      const rounds: Array<Array<string | null>> = plan.text ? searchRounds(plan) : [[null]];
+      for (const texts of rounds) {
+        const searches = await Promise.all(texts.map((t) => api.search(t, { filters })));
+        if (run !== this.#run || searches.some((f) => !f)) return;
+        for (const f of searches) for (const r of f!.results) if ((best.get(r.id)?.score ?? -1) < r.score) best.set(r.id, r);
+        if (best.size > 0) break;
+      }
+    }
+    const pages = [...best.values()].sort((a, b) => b.score - a.score);
+    const head = pages.slice(0, RANKED);
     const data = await Promise.all(head.map((r) => r.data()));
     if (run !== this.#run) return;
     this.#loaded = new Map(head.map((r, i) => [r.id, data[i]!]));
     const rankable = head.map((r, i) => ({ r, title: data[i]!.meta.title ?? '', content: data[i]!.content }));
-    this.#found = [...rankByMatch(plan.text, rankable).map((x) => x.r), ...merged.slice(RANKED)];
+    const merged = mergeByTier(
+      records.map((record): Found => ({ record })),
+      (f) => ('record' in f ? recordTier(f.record) : 3),
+      rankable,
+      (p) => matchTier(plan.text, p),
+    );
+    this.#found = [...merged.map((x): Found => ('r' in x ? { page: x.r } : x)), ...pages.slice(RANKED).map((page): Found => ({ page }))];
     this.#query = plan.text;
     this.#applied = plan.applied.filter((a) => !this.#selected.has(a.key)).map((a) => a.label);
+    this.#showSuggestion(plan.text, records, manifest);
     this.#results.replaceChildren();
     await this.#showMore(run);
+  }
+
+  /** “你是不是要找”: a village one character from the query, unless the query found a village by name. */
+  #showSuggestion(text: string, records: readonly RecordResult[], manifest: RecordIndexManifest | undefined): void {
+    const named = records.some((r) => r.record.type === 'village' && r.match !== 'text');
+    const near = manifest && text && !named ? nearVillages(text, manifest.villages) : [];
+    this.#suggest.hidden = near.length === 0;
+    if (near.length === 0) return;
+    const links = near.flatMap(([id, name], i) => {
+      const a = document.createElement('a');
+      a.href = villageUrl(id);
+      a.textContent = name;
+      return i > 0 ? [document.createTextNode('、'), a] : [a];
+    });
+    this.#suggest.replaceChildren(document.createTextNode('你是不是要找：'), ...links);
   }
 
   /** Appends the next PAGE_SIZE results: every result can be reached. */
@@ -214,10 +325,16 @@ class SiteSearch extends HTMLElement {
     // One page at a time: a second tap while the first is loading must not add the same results twice.
     if (this.#more.disabled && start > 0) return;
     this.#more.disabled = true;
-    const data = await Promise.all(this.#found.slice(start, start + PAGE_SIZE).map((r) => this.#loaded.get(r.id) ?? r.data()));
+    const items = await Promise.all(
+      this.#found
+        .slice(start, start + PAGE_SIZE)
+        .map(async (f) =>
+          'record' in f ? this.#recordItem(f.record, this.#query) : this.#item(this.#loaded.get(f.page.id) ?? (await f.page.data()), this.#query),
+        ),
+    );
     this.#more.disabled = false;
     if (run !== this.#run) return;
-    this.#results.append(...data.map((d) => this.#item(d, this.#query)));
+    this.#results.append(...items);
     const n = this.#found.length;
     const shown = this.#results.childElementCount;
     const q = this.#input.value.trim();
@@ -225,11 +342,51 @@ class SiteSearch extends HTMLElement {
     this.#status.textContent =
       n === 0
         ? `没有找到与“${q}”相关的内容${applied}。可以换一个词，或减少筛选条件。`
-        : `找到 ${n} 个结果${applied}${n > shown ? `，已显示 ${shown} 个` : ''}。`;
+        : `找到 ${n} 个结果${applied}${n > shown ? `，已显示 ${shown} 个` : ''}。${this.#capped ? `问题和企业只列出最相关的 ${RECORD_LIMIT} 个，多写几个字可以缩小范围。` : ''}`;
     this.#more.hidden = shown >= n;
     this.#more.textContent = `显示更多（还有 ${n - shown} 个）`;
     // After "显示更多", focus goes to the first new result, so a keyboard or screen-reader user continues there.
     if (start > 0) this.#results.children[start]?.querySelector('a')?.focus();
+  }
+
+  /** A record of the record index, laid out as a page result: title, type, colour or status, text. */
+  #recordItem(r: RecordResult, query: string): HTMLLIElement {
+    const { record } = r;
+    const li = document.createElement('li');
+    const a = document.createElement('a');
+    a.className = 'result-title';
+    a.href = href(record.path);
+    a.textContent = record.title;
+    const meta = document.createElement('div');
+    meta.className = 'result-meta';
+    const type = RECORD_TYPE_LABELS[record.type];
+    const t = document.createElement('span');
+    t.className = 'result-type';
+    t.textContent = type;
+    meta.append(t);
+    const badge = record.state ? this.#badges.querySelector(`[data-badge="${CSS.escape(`${type}:${record.state}`)}"]`) : null;
+    if (badge) meta.append(...[...badge.childNodes].map((n) => n.cloneNode(true)));
+    if (record.village && record.type !== 'village') {
+      const v = document.createElement('span');
+      v.textContent = record.village.name;
+      meta.append(v);
+    }
+    const text =
+      record.type === 'enterprise'
+        ? `${this.dataset.usccLabel ?? ''}：${record.key}；${this.dataset.industryLabel ?? ''}：${record.excerpt}`
+        : record.type === 'village'
+          ? (this.dataset.villageText ?? '')
+          : record.excerpt;
+    const p = document.createElement('p');
+    for (const run of markRuns(text, query)) {
+      if (run.marked) {
+        const m = document.createElement('mark');
+        m.textContent = run.text;
+        p.append(m);
+      } else p.append(document.createTextNode(run.text));
+    }
+    li.append(a, meta, p);
+    return li;
   }
 
   #item(d: PagefindResultData, query: string): HTMLLIElement {

@@ -11,6 +11,8 @@ import { RECORD_INDEX_DIR, recordIndexInput } from '../../src/build/search/recor
 import { buildRecordIndex, searchRecords, type IndexLoader } from '../../src/lib/search/record-index.ts';
 import { validateDataset } from '../../src/lib/validation/validate.ts';
 import { listFiles } from '../helpers/html.ts';
+import { readPagefindIndex } from '../helpers/pagefind-index.ts';
+import { LIST_SECTIONS } from '../../src/lib/search/list-sections.ts';
 import { BOTH_SITES, csvRows, FIXTURE_SITE } from '../helpers/sites.ts';
 
 for (const site of BOTH_SITES) {
@@ -24,12 +26,51 @@ for (const site of BOTH_SITES) {
       for (const [file, text] of expected) expect(readFileSync(join(dir, file), 'utf8'), file).toBe(text);
     });
 
-    it('points every record at a page of the site', () => {
-      const missing = [...expected]
-        .filter(([f]) => f.startsWith('records/'))
-        .flatMap(([, text]) => (JSON.parse(text) as Array<[string, string, string, string]>).map((r) => r[3]))
-        .filter((path) => !existsSync(join(site.dir, decodeURIComponent(path), 'index.html')));
+    const rows = [...expected].filter(([f]) => f.startsWith('records/')).flatMap(([, text]) => JSON.parse(text) as Array<[string, string, string, string]>);
+
+    it('points every record at a page of the site, and every section at its heading', () => {
+      const missing = rows
+        .map((r) => r[3])
+        .filter((path) => {
+          const [page, anchor] = path.split('#') as [string, string | undefined];
+          const file = join(site.dir, decodeURIComponent(page), 'index.html');
+          return !existsSync(file) || (anchor !== undefined && !readFileSync(file, 'utf8').includes(`id="${anchor}"`));
+        });
       expect(missing).toEqual([]);
+      for (const s of LIST_SECTIONS) {
+        const html = readFileSync(join(site.dir, s.page, 'index.html'), 'utf8');
+        const heading = new RegExp(`<h2[^>]*id="${s.anchor}"[^>]*>([^<]*)`).exec(html)?.[1]?.trim();
+        expect(heading?.startsWith(s.name), `${s.page}#${s.anchor}: ${heading}`).toBe(true);
+      }
+    });
+
+    it('finds each page through exactly one index: no record page in Pagefind, every record in the record index', () => {
+      const inPagefind = [...readPagefindIndex(join(site.dir, 'pagefind')).pages.keys()];
+      const recordPages = new Set(rows.filter((r) => r[0] !== 'section').map((r) => `/${decodeURIComponent(r[3])}`));
+      expect(inPagefind.length).toBeGreaterThan(0);
+      expect(inPagefind.filter((url) => recordPages.has(decodeURI(url)))).toEqual([]);
+      // Nor the list pages, whose sections are in the record index.
+      expect(inPagefind.filter((url) => LIST_SECTIONS.some((s) => url === `/${s.page}`))).toEqual([]);
+      const keys = (type: string) => rows.filter((r) => r[0] === type).map((r) => r[1]);
+      expect(keys('problem').sort()).toEqual(
+        csvRows(site, 'problems')
+          .map((r) => r.id!)
+          .sort(),
+      );
+      expect(keys('enterprise').sort()).toEqual(
+        csvRows(site, 'enterprises')
+          .map((r) => r.uscc!)
+          .sort(),
+      );
+      expect(keys('village').sort()).toEqual(
+        csvRows(site, 'villages')
+          .map((r) => r.id!)
+          .sort(),
+      );
+      // Prose stays: the plans section by section, indicators, explanatory pages.
+      expect(inPagefind.some((url) => url.startsWith('/plan/'))).toBe(true);
+      expect(inPagefind.some((url) => url.startsWith('/indicators/'))).toBe(true);
+      expect(inPagefind).toContain('/methodology/');
     });
   });
 }

@@ -56,7 +56,9 @@ describe('the search index built while pages are rendered (the fixture site)', (
   });
 
   it('holds the pages Pagefind finds reading the output folder, with the same text, titles and filters', () => {
-    expect(built.pages.size).toBeGreaterThan(50);
+    // Prose only since issue 30 (plan sections, indicators, explanatory pages): record pages are
+    // found through the record index (test/build/record-index.test.ts), so fewer than the 50 before.
+    expect(built.pages.size).toBeGreaterThan(40);
     expect([...built.pages.keys()].sort()).toEqual([...reference.pages.keys()].sort());
     const differing = [...reference.pages].filter(([url, f]) => !isDeepStrictEqual(f, built.pages.get(url))).map(([url]) => url);
     expect(differing).toEqual([]);

@@ -5,7 +5,7 @@
  */
 export interface SearchCase {
   q: string;
-  /** Site path (after the base) that must be among the first five result links. */
+  /** Site path (after the base) that must be among the first five result links; with `#`, the anchor must match too. */
   page: string;
   why: string;
   /** A type filter, where the word is common across the site and the case is about one kind of page. */
@@ -67,4 +67,16 @@ export const SEARCH_CASES: SearchCase[] = [
   // Pages.
   { q: '计算方法', page: 'methodology/', why: 'page title' },
   { q: '示例数据', page: 'about/', why: 'page text' },
+  // Places and lists (issue 33): village pages and list sections are results of their own.
+  { q: '湖心村', page: 'villages/huxin/', why: 'a village name finds its page', first: true },
+  { q: '西社区', page: 'villages/xishequ/', why: 'a community name finds its page', first: true },
+  { q: '南巷', page: 'villages/nanxiang/', why: 'part of a village name', first: true },
+  { q: '预警名单', page: 'credit/#warn-h', why: 'a section of the credit list', first: true },
+  { q: '黑名单', page: 'credit/#warn-h', why: 'what readers call the warning list' },
+  { q: '差别电价', page: 'credit/#scheme-h', why: 'the consequence of a colour, on the credit list' },
+  { q: '降级企业', page: 'credit/#down-h', why: 'a section of the credit list' },
+  { q: '问题清单', page: 'problems/#register-h', why: 'a section of the problem register', first: true },
+  // Everyday wordings (issue 33).
+  { q: '河水水质', page: 'problems/GS-2019-005/', why: '河水 searched as 河道' },
+  { q: '噪音', page: 'problems/GS-2019-004/', why: '噪音 searched as 噪声' },
 ];

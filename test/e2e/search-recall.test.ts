@@ -7,7 +7,9 @@ import { searchProbes } from '../helpers/search-probes.ts';
 /**
  * Sampled recall: queries drawn with a fixed seed from the data the site was built from — runs
  * of characters from the plans, exact problem titles, enterprise names (as written and without
- * 有限公司 and the sample marker), codes and ids — each must find its own page near the top.
+ * 有限公司 and the sample marker), codes and ids, village names, the list pages' sections, problem
+ * titles in everyday words — each must find its own page near the top; a village name with one
+ * character wrong must be suggested (“你是不是要找”).
  *
  * Runs on the fixture in `npm test`. For a generated set (issue "Search at scale": M):
  *   node scripts/generate-data.ts --out /tmp/m --size M
@@ -33,12 +35,16 @@ describe.skipIf(browserPath.skip)(`sampled search recall on ${SET === FIXTURE ? 
     for (const p of searchProbes(SET, SAMPLES)) {
       await page.goto(`${site.server.root}search/?q=${encodeURIComponent(p.q)}`);
       await page.waitForFunction(() => /找到|没有找到/.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
+      // A section's page is its list page and its anchor; a misspelt village's is the suggestion.
       const top = await page
-        .locator('.search-results .result-title')
-        .evaluateAll((els, n) => els.slice(0, n).map((e) => new URL((e as HTMLAnchorElement).href).pathname), p.within);
+        .locator(p.suggest ? '[data-suggest] a' : '.search-results .result-title')
+        .evaluateAll(
+          (els, n) => els.slice(0, n).map((e) => new URL((e as HTMLAnchorElement).href).pathname + new URL((e as HTMLAnchorElement).href).hash),
+          p.within,
+        );
       const t = tally.get(p.kind) ?? { found: 0, total: 0, misses: [] };
       t.total++;
-      if (top.some((u) => p.pages.some((page) => u === `${SITE_BASE}${page}`))) t.found++;
+      if (top.some((u) => p.pages.some((page) => u === `${SITE_BASE}${page}` || (!page.includes('#') && u.startsWith(`${SITE_BASE}${page}#`))))) t.found++;
       else t.misses.push(p.q);
       tally.set(p.kind, t);
     }

@@ -1,11 +1,14 @@
 /**
  * Search queries drawn with a fixed seed from a data set (runs of characters from its plans,
- * exact problem titles and ids, enterprise names as written and shortened, codes), each with the
- * page it must find. Shared by the sampled recall test and `npm run bench -- --search`.
+ * exact problem titles and ids, enterprise names as written and shortened, codes, village names
+ * right and one character off, the list pages' sections, problem titles in everyday words), each
+ * with the page it must find (or, for a misspelt village, suggest). Shared by the sampled recall test and `npm run bench -- --search`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
+import { LIST_SECTIONS, sectionPath } from '../../src/lib/search/list-sections.ts';
+import { EVERYDAY_WORDS } from '../../src/lib/search/search-query.ts';
 
 /** mulberry32: a small seeded generator, so every run draws the same queries. */
 function rng(seed: number): () => number {
@@ -26,6 +29,8 @@ export interface Probe {
   pages: string[];
   /** How far down the page may be and still count. */
   within: number;
+  /** The page must be offered as “你是不是要找” rather than found among the results. */
+  suggest?: true;
 }
 
 export function searchProbes(set: string, samples: number): Probe[] {
@@ -67,5 +72,23 @@ export function searchProbes(set: string, samples: number): Probe[] {
     out.push({ kind: '企业简称', q: e.name!.replace(/^（示例）/, '').replace('有限公司', ''), pages: [`credit/${e.uscc}/`], within: 3 });
     out.push({ kind: '信用代码', q: e.uscc!, pages: [`credit/${e.uscc}/`], within: 1 });
   }
+  // Places, lists and everyday words (issue 33).
+  const villages = rows('villages');
+  const names = new Set(villages.map((v) => v.name!));
+  for (const v of sample(villages, samples)) {
+    out.push({ kind: '村（社区）名称', q: v.name!, pages: [`villages/${v.id}/`], within: 1 });
+    // One character changed (the first), unless that makes another village's name.
+    const typo = `某${[...v.name!].slice(1).join('')}`;
+    if (!names.has(typo)) out.push({ kind: '村名错一字', q: typo, pages: [`villages/${v.id}/`], within: 3, suggest: true });
+  }
+  for (const s of LIST_SECTIONS) {
+    out.push({ kind: '列表栏目', q: s.name, pages: [sectionPath(s)], within: 1 });
+    for (const w of s.words.slice(0, 1)) out.push({ kind: '列表栏目别称', q: w, pages: [sectionPath(s)], within: 5 });
+  }
+  // A problem title with the site's word put back into the everyday one (河道 → 河水) finds the problem.
+  const everyday = problems.flatMap((p) =>
+    EVERYDAY_WORDS.filter(([, site]) => p.title!.includes(site)).map(([word, site]) => ({ p, q: p.title!.replace(site, word) })),
+  );
+  for (const { p, q } of sample(everyday, samples)) out.push({ kind: '常用说法', q, pages: byTitle.get(p.title!)!, within: 5 });
   return out;
 }

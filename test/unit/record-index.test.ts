@@ -20,6 +20,7 @@ import {
   type RecordIndexInput,
   type RecordIndexManifest,
   type SearchOptions,
+  TOWN_WIDE,
 } from '../../src/lib/search/record-index.ts';
 import { FIXTURE_CONTENT, FIXTURE_DATA } from '../helpers/paths.ts';
 import { PROBLEM_STATUSES } from '../../src/schemas/enums.ts';
@@ -59,6 +60,7 @@ function synthetic(n: number): RecordIndexInput {
     description: `群众反映${firm[i % 22]}${firm[(i * 11) % 22]}附近有异味，编号${i}。`,
     status: PROBLEM_STATUSES[i % 4]!,
     village: `v${i % 10}`,
+    reported: `${2017 + (i % 5)}-06-01`,
   }));
   return { problems, enterprises, ratings: [], villages };
 }
@@ -72,7 +74,7 @@ describe('the record index format', () => {
       normalisation: NORMALISATION_VERSION,
       recordsPerFile: RECORDS_PER_FILE,
     });
-    expect(m.records).toBe(input.problems.length + input.enterprises.length + input.villages.length);
+    expect(m.records).toBe(input.problems.length + input.enterprises.length + input.villages.length + (input.sections?.length ?? 0));
     expect(m.recordFiles).toBe(Math.ceil(m.records / RECORDS_PER_FILE));
     expect(m.villages.map((v) => v[0])).toEqual(input.villages.map((v) => v.id).sort());
     const names = [...files.keys()].sort();
@@ -92,6 +94,7 @@ describe('the record index format', () => {
       enterprises: [...input.enterprises].reverse(),
       ratings: input.ratings,
       villages: [...input.villages].reverse(),
+      sections: [...(input.sections ?? [])].reverse(),
     };
     expect([...buildRecordIndex(shuffled)].sort()).toEqual([...files].sort());
   });
@@ -264,5 +267,74 @@ describe('filters', () => {
     const red = input.enterprises.filter((e) => (all.find((r) => r.key === e.uscc)?.state ?? '') === '红色').map((e) => e.uscc);
     expect(red.length).toBeGreaterThan(0);
     expect((await keysOf('示例', { ratings: ['红色'] })).sort()).toEqual(red.sort());
+  });
+});
+
+describe('the list pages’ sections (issue 33)', () => {
+  const sections = input.sections ?? [];
+
+  it('are in the index, each found first by its name, with its page and anchor', async () => {
+    expect(sections.map((s) => s.name)).toContain('预警名单');
+    for (const s of sections) {
+      const [hit] = (await search(s.name)).results;
+      expect(hit, s.name).toMatchObject({ match: 'exact', record: { type: 'section', title: s.name, path: `${s.page}#${s.anchor}` } });
+      expect(hit!.record.excerpt).toBe(`${s.pageName}：${s.text}`);
+    }
+  });
+
+  it('are found by the words readers call them, after names', async () => {
+    const warn = sections.find((s) => s.name === '预警名单')!;
+    const hits = (await search('黑名单')).results;
+    expect(hits.find((h) => h.record.type === 'section')).toMatchObject({ match: 'text', record: { path: `${warn.page}#${warn.anchor}` } });
+    expect((await search('差别电价')).results.map((h) => h.record.path)).toContain('credit/#scheme-h');
+  });
+
+  it('are never taken for an id', async () => {
+    expect((await search('credit')).results).toEqual([]);
+  });
+});
+
+describe('filters by the search page’s keys', () => {
+  const manifest = JSON.parse(files.get('manifest.json')!) as RecordIndexManifest;
+
+  it('lists every filter value with its count in the manifest', () => {
+    expect(manifest.facets.type).toEqual({
+      企业: input.enterprises.length,
+      问题: input.problems.length,
+      '村（社区）': input.villages.length,
+      栏目: input.sections!.length,
+    });
+    expect(Object.keys(manifest.facets.status!).sort()).toEqual([...new Set(input.problems.map((p) => p.status))].sort());
+    expect(manifest.facets.village![TOWN_WIDE]).toBe(input.problems.filter((p) => p.village === undefined).length);
+    expect(Object.keys(manifest.facets.year!)).toEqual([...new Set(input.problems.map((p) => p.reported.slice(0, 4)))].sort());
+  });
+
+  it('selects records with no query: every unfinished problem, every red enterprise', async () => {
+    const open = await search('', { facets: { type: ['问题'], status: ['待整改', '整改中'] } });
+    expect(open.results.map((r) => r.record.key).sort()).toEqual(
+      input.problems
+        .filter((p) => p.status === '待整改' || p.status === '整改中')
+        .map((p) => p.id)
+        .sort(),
+    );
+    expect(open.results.every((r) => r.match === 'filter')).toBe(true);
+    const red = await search('', { facets: { type: ['企业'], rating: ['红色'] } });
+    expect(red.results.length).toBe(manifest.facets.rating!['红色']);
+    expect(red.results.every((r) => r.record.state === '红色')).toBe(true);
+  });
+
+  it('narrows a query: values of one key are either, keys together are both', async () => {
+    const year = input.problems[0]!.reported.slice(0, 4);
+    const inYear = await search('', { facets: { year: [year] } });
+    expect(inYear.results.map((r) => r.record.key).sort()).toEqual(
+      input.problems
+        .filter((p) => p.reported.startsWith(year))
+        .map((p) => p.id)
+        .sort(),
+    );
+    const town = await search('', { facets: { village: [TOWN_WIDE] } });
+    expect(town.results.every((r) => r.record.type === 'problem' && r.record.village === undefined)).toBe(true);
+    expect((await search('整改', { facets: { type: ['计划原文'] } })).results).toEqual([]);
+    expect((await search('', { facets: { status: [] } })).results).toEqual([]);
   });
 });

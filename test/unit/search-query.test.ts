@@ -1,5 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { matchTier, normaliseName, planQuery, rankByMatch, searchRounds, synonymVariants, SYNONYMS } from '../../src/lib/search/search-query.ts';
+import {
+  asksPagefind,
+  asksRecords,
+  EVERYDAY_WORDS,
+  matchTier,
+  mergeByTier,
+  nearVillages,
+  normaliseName,
+  oneEditApart,
+  planQuery,
+  rankByMatch,
+  recordTier,
+  searchRounds,
+  synonymVariants,
+  SYNONYMS,
+} from '../../src/lib/search/search-query.ts';
+import type { RecordResult } from '../../src/lib/search/record-index.ts';
 
 describe('planQuery: a record type with a colour or a status becomes a filter', () => {
   it('reads 红色企业 as enterprises rated 红色, with nothing left to search', () => {
@@ -104,5 +120,87 @@ describe('whole-query matches first', () => {
       '关于河道污水直排问题1的说明',
       '其他',
     ]);
+  });
+});
+
+describe('everyday wordings (issue 33)', () => {
+  it('searches the site’s word for an everyday one, next to the synonyms', () => {
+    expect(synonymVariants('河水水质')).toEqual(['河道水质']);
+    expect(planQuery('河水水质').variants).toContain('河道水质');
+    expect(synonymVariants('臭水沟')).toContain('黑臭水体');
+  });
+  it('leaves a query that holds the site’s word already as it is', () => {
+    expect(synonymVariants('焚烧秸秆')).toEqual([]);
+    expect(synonymVariants('河道水质')).toEqual([]);
+  });
+  it('keeps each everyday word apart from the synonyms and from its site word', () => {
+    const grouped = new Set(SYNONYMS.flat());
+    for (const [everyday, site] of EVERYDAY_WORDS) {
+      expect(grouped.has(everyday), everyday).toBe(false);
+      expect(site, everyday).not.toBe(everyday);
+    }
+  });
+});
+
+describe('“你是不是要找”: a village one character away', () => {
+  const villages = [
+    ['xibei', '锡北村'],
+    ['huzhuang', '湖庄村'],
+    ['gushan', '顾山社区'],
+  ] as const;
+  it('suggests the village whose name differs by one character, added, left out or changed', () => {
+    expect(nearVillages('锡章村', villages)).toEqual([['xibei', '锡北村']]);
+    expect(nearVillages('湖庄', villages)).toEqual([['huzhuang', '湖庄村']]);
+    expect(nearVillages('顾山社区村', villages)).toEqual([['gushan', '顾山社区']]);
+    expect(nearVillages('湖莊村', villages)).toEqual([]);
+  });
+  it('suggests nothing for a village’s own name, a far query or one character', () => {
+    expect(nearVillages('锡北村', villages)).toEqual([]);
+    expect(nearVillages('水质达标', villages)).toEqual([]);
+    expect(nearVillages('村', villages)).toEqual([]);
+  });
+  it('counts edits by characters, not code units', () => {
+    expect(oneEditApart('𠀀村', '𠀁村')).toBe(true);
+    expect(oneEditApart('甲乙', '乙甲')).toBe(false);
+    expect(oneEditApart('甲乙丙', '甲丙')).toBe(true);
+  });
+});
+
+describe('which index is asked (issue 30)', () => {
+  const hit = (type: RecordResult['record']['type'], match: RecordResult['match']): RecordResult => ({
+    record: { type, key: 'k', title: 't', path: 'p/', state: '', excerpt: '' },
+    match,
+  });
+  it('answers an exact problem or enterprise name, or an id or code, from the record index alone', () => {
+    expect(asksPagefind(planQuery('甲乙化工'), [hit('enterprise', 'exact')], undefined)).toBe(false);
+    expect(asksPagefind(planQuery('GS-2017-001'), [hit('problem', 'exact')], undefined)).toBe(false);
+    expect(asksPagefind(planQuery('GS-2017'), [hit('problem', 'prefix')], undefined)).toBe(false);
+  });
+  it('asks Pagefind too for part of a name, a village’s or a section’s name, and prose', () => {
+    expect(asksPagefind(planQuery('甲乙'), [hit('enterprise', 'name')], undefined)).toBe(true);
+    expect(asksPagefind(planQuery('湖心村'), [hit('village', 'exact')], undefined)).toBe(true);
+    expect(asksPagefind(planQuery('预警名单'), [hit('section', 'exact')], undefined)).toBe(true);
+    expect(asksPagefind(planQuery('推进黑臭河道整治工作'), [], undefined)).toBe(true);
+    expect(asksPagefind(planQuery('VOC'), [], undefined)).toBe(true);
+  });
+  it('follows the type filter: record types only, the record index only; page types only, Pagefind only', () => {
+    expect(asksPagefind(planQuery('红色企业'), [], ['企业'])).toBe(false);
+    expect(asksPagefind(planQuery('整改'), [], ['问题', '村（社区）'])).toBe(false);
+    expect(asksPagefind(planQuery('整改'), [], ['问题', '计划原文'])).toBe(true);
+    expect(asksRecords(['计划原文'])).toBe(false);
+    expect(asksRecords(['计划原文', '企业'])).toBe(true);
+    expect(asksRecords(undefined)).toBe(true);
+  });
+  it('merges the two lists by tier, records first within a tier', () => {
+    const merged = mergeByTier(
+      ['r-exact', 'r-text'],
+      (r) => (r === 'r-exact' ? 0 : 2),
+      ['p-title', 'p-parts', 'p-exact'],
+      (p) => ({ 'p-title': 1, 'p-parts': 3, 'p-exact': 0 })[p]!,
+    );
+    expect(merged).toEqual(['r-exact', 'p-exact', 'p-title', 'r-text', 'p-parts']);
+    expect(
+      [hit('problem', 'exact'), hit('problem', 'name'), hit('problem', 'prefix'), hit('problem', 'text'), hit('problem', 'filter')].map(recordTier),
+    ).toEqual([0, 1, 1, 2, 1]);
   });
 });

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import type { RowOf } from '../../schemas/index.ts';
 import type { ValidationResult } from '../../lib/validation/validate.ts';
 import { buildRecordIndex, type RecordIndexInput } from '../../lib/search/record-index.ts';
+import { LIST_SECTIONS } from '../../lib/search/list-sections.ts';
 
 /** The index's folder in the output (listed in BUILD_OUTPUT_NAMES, beside pagefind/). */
 export const RECORD_INDEX_DIR = 'records-index';
@@ -20,6 +21,7 @@ export function recordIndexInput(d: ValidationResult): RecordIndexInput {
     enterprises: rows<RowOf<'enterprises'>>('enterprises'),
     ratings: rows<RowOf<'credit-ratings'>>('credit-ratings'),
     villages: rows<RowOf<'villages'>>('villages'),
+    sections: LIST_SECTIONS,
   };
 }
 

@@ -6,17 +6,21 @@
  * (src/build/search/record-index.ts) writes what `buildRecordIndex` returns, the browser calls
  * `searchRecords` with a loader of those files.
  *
- * Format, version 1 (RECORD_INDEX_VERSION; a change to any file's shape raises it). Every file is
- * JSON; paths are relative to the index's folder.
+ * Format, version 2 (RECORD_INDEX_VERSION; a change to any file's shape raises it). Every file is
+ * JSON; paths are relative to the index's folder. Version 2 added the list pages' sections as
+ * records, the filter terms and the manifest's `facets`.
  *
  * - `manifest.json`: `{ format: "gushan-record-index", version, normalisation, records,
- *   recordsPerFile, recordFiles, shards, villages }`. `normalisation` is NORMALISATION_VERSION:
- *   the build and the browser must fold text the same way, so a reader refuses another one.
- *   `villages` is `[id, name][]`; records name their village by its position in it.
+ *   recordsPerFile, recordFiles, shards, villages, facets }`. `normalisation` is
+ *   NORMALISATION_VERSION: the build and the browser must fold text the same way, so a reader
+ *   refuses another one. `villages` is `[id, name][]` (the whole list: the search page suggests
+ *   a village from it); records name their village by its position in it. `facets` is
+ *   `{ key: { value: count } }` for the filter keys (FACET_KEYS), the search page's options.
  * - `records/<n>.json`: the records `n * recordsPerFile` … `(n + 1) * recordsPerFile - 1`, each
  *   `[type, key, title, path, village, state, excerpt]`: type `problem` | `enterprise` |
- *   `village`; key the id or USCC as written; title the problem's title or the name; path the
- *   record page, site-relative without the base (`problems/GS-2017-001/`); village the position in
+ *   `village` | `section` (a list page's section, list-sections.ts); key the id or USCC as
+ *   written, for a section `#` and its path; title the problem's title or the name; path the
+ *   record page, site-relative without the base (`problems/GS-2017-001/`, `credit/#warn-h`); village the position in
  *   `villages` (a village's own for a village) or -1; state the problem's status or the
  *   enterprise's latest rating colour, else ""; excerpt the start of the problem's description or
  *   the enterprise's industry. Records are numbered in the order of their folded keys (then
@@ -30,8 +34,12 @@
  *   matches. `names` lists the records whose title or name holds the term, `texts` those whose
  *   other searched text holds it (problem descriptions and measures, rating reasons), each as
  *   ascending record numbers written as differences from the previous one (the first from 0).
+ *   A filter term `@key:value` (facetTerm) lists in `names` the records with that filter value:
+ *   type (问题, 企业, 村（社区）, 栏目), status, rating (latest colour), village (name; 全镇 for a
+ *   problem of no village), year (a problem's reported year).
  *
- * A query is folded the same way. An id-like query (letters, digits, hyphens) is looked up by
+ * A query is folded the same way. Filters are the union of their values' filter terms, intersected
+ * across keys; with no query, the records they allow are the results. An id-like query (letters, digits, hyphens) is looked up by
  * prefix in the records files `keys.json` points to; when it is a whole id or code, that is all
  * it loads. Any other query loads the shards of its exact-name term and of a cover of its
  * bigrams (non-overlapping pairs and the last one, leaving out the sample marker and 有限公司 that
@@ -45,9 +53,10 @@ import type { ProblemStatus, Rating } from '../../schemas/enums.ts';
 import type { PickRow } from '../../schemas/index.ts';
 import { latestByEnterprise } from '../ratings.ts';
 import { toSimplified } from './zh-variants.ts';
+import { sectionPath, type ListSection } from './list-sections.ts';
 
 export const RECORD_INDEX_FORMAT = 'gushan-record-index';
-export const RECORD_INDEX_VERSION = 1;
+export const RECORD_INDEX_VERSION = 2;
 /** Raised whenever `fold` changes: an index folded one way cannot be queried folded another. */
 export const NORMALISATION_VERSION = 1;
 /** Records per records file: a result list loads the files of its records only. */
@@ -56,14 +65,27 @@ export const RECORDS_PER_FILE = 64;
  * Estimated bytes of JSON per term shard the shard count aims at. The count follows the size of
  * the postings rather than the number of records, since long descriptions add terms a name does
  * not; a name query loads about half as many shards as its length in characters, so they are
- * kept small. Lists of very common pairs are long but compress to little (differences of 1).
+ * kept small: a full enterprise name's shards fit the search page's budget for a name query on a
+ * fresh page (README, "Scale"). Lists of very common pairs are long but compress to little (differences of 1).
  */
-export const SHARD_TARGET_BYTES = 12_000;
+export const SHARD_TARGET_BYTES = 6_000;
 /** Characters of a problem's description kept as its excerpt. */
 export const EXCERPT_CHARS = 60;
 
-export const RECORD_TYPES = ['problem', 'enterprise', 'village'] as const;
+export const RECORD_TYPES = ['problem', 'enterprise', 'village', 'section'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
+
+/** Each record type as the search page's type filter names it (Pagefind's pages use the same key). */
+export const RECORD_TYPE_LABELS: Readonly<Record<RecordType, string>> = { problem: '问题', enterprise: '企业', village: '村（社区）', section: '栏目' };
+
+/** The filters records carry, by the search page's filter keys. */
+export const FACET_KEYS = ['type', 'status', 'rating', 'village', 'year'] as const;
+export type FacetKey = (typeof FACET_KEYS)[number];
+/** The village filter's value for a problem of the whole town (no village), as problem pages say it. */
+export const TOWN_WIDE = '全镇';
+
+/** The term of a filter value: `@key:value`, longer than any pair of characters, so never one. */
+export const facetTerm = (key: string, value: string): string => `@${key}:${value}`;
 
 /** A record as a result shows it. */
 export interface IndexedRecord {
@@ -90,6 +112,8 @@ export interface RecordIndexManifest {
   recordFiles: number;
   shards: number;
   villages: Array<[id: string, name: string]>;
+  /** Filter key → value → how many records have it: the search page's filter options. */
+  facets: Record<string, Record<string, number>>;
 }
 
 /**
@@ -159,15 +183,17 @@ export const exactTerm = (text: string): string => `=${fnv1a(wholeName(text)).to
 export const isIdLike = (q: string): boolean => /^[0-9a-z][0-9a-z-]+$/.test(q);
 
 export interface RecordIndexInput {
-  problems: ReadonlyArray<PickRow<'problems', 'id' | 'title' | 'description' | 'measures' | 'status' | 'village'>>;
+  problems: ReadonlyArray<PickRow<'problems', 'id' | 'title' | 'description' | 'measures' | 'status' | 'village' | 'reported'>>;
   enterprises: ReadonlyArray<PickRow<'enterprises', 'uscc' | 'name' | 'industry' | 'village'>>;
   ratings: ReadonlyArray<PickRow<'credit-ratings', 'uscc' | 'period' | 'rating' | 'reason'>>;
   villages: ReadonlyArray<PickRow<'villages', 'id' | 'name'>>;
+  /** The list pages' sections (list-sections.ts); none if absent. */
+  sections?: readonly ListSection[];
 }
 
-const PATHS: Record<RecordType, string> = { problem: 'problems', enterprise: 'credit', village: 'villages' };
+const PATHS: Record<Exclude<RecordType, 'section'>, string> = { problem: 'problems', enterprise: 'credit', village: 'villages' };
 /** The record page, as src/lib/urls.ts writes it (problemUrl, enterpriseUrl, villageUrl) without the base. */
-export const recordPath = (type: RecordType, key: string): string => `${PATHS[type]}/${encodeURIComponent(key)}/`;
+export const recordPath = (type: Exclude<RecordType, 'section'>, key: string): string => `${PATHS[type]}/${encodeURIComponent(key)}/`;
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -190,19 +216,55 @@ export function buildRecordIndex(input: RecordIndexInput): Map<string, string> {
     sortKey: string;
     names: string[];
     texts: string[];
+    facets: Array<[FacetKey, string]>;
   }
   const entries: Entry[] = [];
-  const add = (type: RecordType, key: string, title: string, village: string | undefined, state: string, excerpt: string, texts: string[]) =>
+  const villageName = new Map(villageList);
+  const add = (
+    type: RecordType,
+    key: string,
+    title: string,
+    village: string | undefined,
+    state: string,
+    excerpt: string,
+    texts: string[],
+    extra: Array<[FacetKey, string]> = [],
+  ) => {
+    const facets: Array<[FacetKey, string]> = [['type', RECORD_TYPE_LABELS[type]], ...extra];
+    const vName = village === undefined ? undefined : villageName.get(village);
+    if (vName !== undefined) facets.push(['village', vName]);
     entries.push({
-      row: [type, key, title, recordPath(type, key), village === undefined ? -1 : (villageAt.get(village) ?? -1), state, excerpt],
+      row: [
+        type,
+        key,
+        title,
+        type === 'section' ? key.slice(1) : recordPath(type, key),
+        village === undefined ? -1 : (villageAt.get(village) ?? -1),
+        state,
+        excerpt,
+      ],
       sortKey: compact(key),
       names: [title],
       texts,
+      facets,
     });
-  for (const p of input.problems) add('problem', p.id, p.title, p.village, p.status, excerptOf(p.description), [p.description, p.measures ?? '']);
-  for (const e of input.enterprises) add('enterprise', e.uscc, e.name, e.village, latest.get(e.uscc)?.rating ?? '', e.industry, reasons.get(e.uscc) ?? []);
+  };
+  for (const p of input.problems) {
+    const extra: Array<[FacetKey, string]> = [
+      ['status', p.status],
+      ['year', p.reported.slice(0, 4)],
+    ];
+    if (p.village === undefined) extra.push(['village', TOWN_WIDE]);
+    add('problem', p.id, p.title, p.village, p.status, excerptOf(p.description), [p.description, p.measures ?? ''], extra);
+  }
+  for (const e of input.enterprises) {
+    const rating = latest.get(e.uscc)?.rating;
+    add('enterprise', e.uscc, e.name, e.village, rating ?? '', e.industry, reasons.get(e.uscc) ?? [], rating ? [['rating', rating]] : []);
+  }
   // A village's page is in its own village, for the village filter.
   for (const v of input.villages) add('village', v.id, v.name, v.id, '', '', []);
+  // A section's key is `#` and its path: never taken for an id (isIdLike) and sorted apart from them.
+  for (const s of input.sections ?? []) add('section', `#${sectionPath(s)}`, s.name, undefined, '', `${s.pageName}：${s.text}`, [s.text, ...s.words]);
   entries.sort((a, b) => cmp(a.sortKey, b.sortKey) || RECORD_TYPES.indexOf(a.row[0]) - RECORD_TYPES.indexOf(b.row[0]));
 
   // term → [record numbers with it in a name, … in other text]; numbers ascend as records are visited in order.
@@ -222,7 +284,13 @@ export function buildRecordIndex(input: RecordIndexInput): Map<string, string> {
     const texts = new Set<string>();
     for (const text of e.texts) for (const t of bigrams(compact(text))) if (!named.has(t)) texts.add(t);
     for (const t of [...texts].sort()) post(t, n, 1);
+    for (const [k, v] of e.facets) post(facetTerm(k, v), n, 0);
   });
+  const facets: Record<string, Record<string, number>> = {};
+  for (const k of FACET_KEYS) {
+    const values = [...new Set(entries.flatMap((e) => e.facets.filter((f) => f[0] === k).map((f) => f[1])))].sort(cmp);
+    if (values.length > 0) facets[k] = Object.fromEntries(values.map((v) => [v, postings.get(facetTerm(k, v))![0].length]));
+  }
 
   // Shards from the size of what they hold, so a shard stays small however long the texts are.
   let estimate = 0;
@@ -242,6 +310,7 @@ export function buildRecordIndex(input: RecordIndexInput): Map<string, string> {
     recordFiles,
     shards,
     villages: villageList,
+    facets,
   };
   files.set('manifest.json', JSON.stringify(manifest));
   const firstKeys: string[] = [];
@@ -276,15 +345,20 @@ export interface SearchOptions {
   statuses?: readonly ProblemStatus[];
   /** Latest rating colours: other record types do not pass. */
   ratings?: readonly Rating[];
+  /**
+   * Filters by the search page's keys (FACET_KEYS): a record passes if, for each key given, it
+   * has one of the values. With no query, the records these filters select are the results.
+   */
+  facets?: Readonly<Partial<Record<FacetKey, readonly string[]>>>;
 }
 
 /** Why a record was found, best first. */
-export const MATCH_TIERS = ['exact', 'name', 'prefix', 'text'] as const;
+export const MATCH_TIERS = ['exact', 'name', 'prefix', 'text', 'filter'] as const;
 export type MatchTier = (typeof MATCH_TIERS)[number];
 
 export interface RecordResult {
   record: IndexedRecord;
-  /** exact: the whole title, name, id or code; name: in the title or name; prefix: the start of the id or code; text: every pair of characters in a searched text. */
+  /** exact: the whole title, name, id or code; name: in the title or name; prefix: the start of the id or code; text: every pair of characters in a searched text; filter: chosen by the filters alone (no query). */
   match: MatchTier;
 }
 
@@ -351,7 +425,6 @@ export async function searchRecords(query: string, load: IndexLoader, opts: Sear
   const q = compact(query);
   const wanted = wholeName(query);
   const empty: RecordSearch = { results: [], more: false };
-  if (q === '') return empty;
 
   const recordAt = async (n: number): Promise<IndexedRecord> => {
     const rows = (await get(`records/${Math.floor(n / manifest.recordsPerFile)}.json`)) as RecordRow[];
@@ -359,25 +432,36 @@ export async function searchRecords(query: string, load: IndexLoader, opts: Sear
     const v = manifest.villages[village];
     return { type, key, title, path, ...(v ? { village: { id: v[0], name: v[1] } } : {}), state, excerpt };
   };
-  const passes = (r: IndexedRecord) =>
-    (!opts.types || opts.types.includes(r.type)) &&
-    (!opts.villages || (r.village !== undefined && opts.villages.includes(r.village.id))) &&
-    (!opts.statuses || (r.type === 'problem' && (opts.statuses as readonly string[]).includes(r.state))) &&
-    (!opts.ratings || (r.type === 'enterprise' && (opts.ratings as readonly string[]).includes(r.state)));
-
   const postingsOf = async (term: string): Promise<[number[], number[]] | undefined> => {
     const shard = (await get(`terms/${termShard(term, manifest.shards)}.json`)) as Record<string, [number[], number[]]>;
     const p = Object.hasOwn(shard, term) ? shard[term] : undefined;
     return p ? [undelta(p[0]), undelta(p[1])] : undefined;
   };
+  // The records the filters allow: for each key, those with one of its values.
+  const facetKeys = Object.entries(opts.facets ?? {}).filter((e): e is [string, readonly string[]] => e[1] !== undefined && e[1].length > 0);
+  let allowed: Set<number> | undefined;
+  if (facetKeys.length > 0) {
+    const perKey = await Promise.all(
+      facetKeys.map(async ([k, values]) => (await Promise.all(values.map((v) => postingsOf(facetTerm(k, v))))).map((p) => p?.[0] ?? []).reduce(union, [])),
+    );
+    allowed = new Set(perKey.reduce(intersect));
+  }
+  if (q === '' && !allowed) return empty;
+
+  const passes = (r: IndexedRecord, n: number) =>
+    (!allowed || allowed.has(n)) &&
+    (!opts.types || opts.types.includes(r.type)) &&
+    (!opts.villages || (r.village !== undefined && opts.villages.includes(r.village.id))) &&
+    (!opts.statuses || (r.type === 'problem' && (opts.statuses as readonly string[]).includes(r.state))) &&
+    (!opts.ratings || (r.type === 'enterprise' && (opts.ratings as readonly string[]).includes(r.state)));
 
   const seen = new Set<string>();
   const results: RecordResult[] = [];
   let more = false;
   /** Adds a record if it passes the filters and is new; false once the list is full. */
-  const take = (record: IndexedRecord, match: MatchTier): boolean => {
+  const take = (record: IndexedRecord, n: number, match: MatchTier): boolean => {
     const id = `${record.type}:${record.key}`;
-    if (seen.has(id) || !passes(record)) return true;
+    if (seen.has(id) || !passes(record, n)) return true;
     if (results.length >= limit) {
       more = true;
       return false;
@@ -389,8 +473,13 @@ export async function searchRecords(query: string, load: IndexLoader, opts: Sear
 
   // Ids and codes by prefix: the records files whose key range can hold the prefix, in order,
   // until one more record than the list can take has passed the filters.
-  const prefixed: IndexedRecord[] = [];
+  const prefixed: Array<[IndexedRecord, number]> = [];
   let wholeKey = false;
+  if (q === '') {
+    // Filters alone: the records they allow, in key order.
+    for (const n of [...allowed!].sort((a, b) => a - b)) if (!take(await recordAt(n), n, 'filter')) break;
+    return { results, more };
+  }
   if (isIdLike(q)) {
     const keys = (await get('keys.json')) as string[];
     let f = 0;
@@ -403,8 +492,9 @@ export async function searchRecords(query: string, load: IndexLoader, opts: Sear
         if (k > q && !k.startsWith(q)) break scan;
         if (!k.startsWith(q)) continue;
         if (k === q) wholeKey = true;
-        const r = await recordAt(f * manifest.recordsPerFile + i);
-        if (passes(r)) prefixed.push(r);
+        const n = f * manifest.recordsPerFile + i;
+        const r = await recordAt(n);
+        if (passes(r, n)) prefixed.push([r, n]);
         if (prefixed.length > limit) break scan;
       }
     }
@@ -429,17 +519,19 @@ export async function searchRecords(query: string, load: IndexLoader, opts: Sear
   }
 
   const done = () => ({ results, more });
-  for (const r of prefixed) if (compact(r.key) === q && !take(r, 'exact')) return done();
-  for (const n of exact) {
+  // Candidates the filters rule out are not even read.
+  const open = (n: number) => !allowed || allowed.has(n);
+  for (const [r, n] of prefixed) if (compact(r.key) === q && !take(r, n, 'exact')) return done();
+  for (const n of exact.filter(open)) {
     const r = await recordAt(n);
-    if (wholeName(r.title) === wanted && !take(r, 'exact')) return done();
+    if (wholeName(r.title) === wanted && !take(r, n, 'exact')) return done();
   }
-  for (const n of names) {
+  for (const n of names.filter(open)) {
     const r = await recordAt(n);
-    if (compact(r.title).includes(q) && !take(r, 'name')) return done();
+    if (compact(r.title).includes(q) && !take(r, n, 'name')) return done();
   }
-  for (const r of prefixed) if (!take(r, 'prefix')) return done();
+  for (const [r, n] of prefixed) if (!take(r, n, 'prefix')) return done();
   // A name that held the pairs but not the query in one piece comes here too: its texts may hold it.
-  for (const n of all) if (!take(await recordAt(n), 'text')) return done();
+  for (const n of all.filter(open)) if (!take(await recordAt(n), n, 'text')) return done();
   return { results, more };
 }

@@ -1,9 +1,11 @@
 /**
- * The site's own layer over Pagefind (issue "Search at scale"): what a query means before it is
- * sent, and in which order the results are shown.
+ * The site's own layer over its two indexes (issue "Search at scale"; issue 30: the record index
+ * for problems, enterprises, villages and list sections, Pagefind for prose): what a query means
+ * before it is sent, which index is asked, and in which order the results are shown.
  *
  * - Words readers use for the same thing (红牌 and 红色, 黑臭河道 and 黑臭水体) are searched
- *   together: SYNONYMS below, documented on the search page.
+ *   together: SYNONYMS below, documented on the search page; everyday wordings (河水 for 河道)
+ *   are searched as the site's word too: EVERYDAY_WORDS.
  * - A query that names a record type with a colour or a status (“红色企业”, “未整改的问题”)
  *   becomes that filter, with what is left as the text.
  * - Pagefind ranks by its word scores, and its Chinese segmentation splits a title into words
@@ -12,6 +14,7 @@
  * Pure, so the browser script and the tests share it.
  */
 import { PROBLEM_STATUSES, RATINGS } from '../../schemas/enums.ts';
+import { compact, isIdLike, RECORD_TYPE_LABELS, type RecordResult } from './record-index.ts';
 
 /**
  * Groups of words readers use for one thing. Each is searched whenever one of its members is
@@ -25,6 +28,21 @@ export const SYNONYMS: ReadonlyArray<readonly string[]> = [
   ['黑臭河道', '黑臭水体', '黑臭河'],
   ['信用代码', '统一社会信用代码'],
   ['散乱污', '散乱污企业'],
+];
+
+/**
+ * Everyday wordings and the site's word for the same thing (issue 33: "河水水质" found nothing
+ * while "河道水质" did). One way only: a query with the everyday word is also searched with the
+ * site's word, never the other way round. Keep it small, as SYNONYMS.
+ */
+export const EVERYDAY_WORDS: ReadonlyArray<readonly [everyday: string, site: string]> = [
+  ['河水', '河道'],
+  ['臭水沟', '黑臭水体'],
+  ['烧秸秆', '焚烧秸秆'],
+  ['冒黑烟', '废气'],
+  ['噪音', '噪声'],
+  ['工厂', '企业'],
+  ['厂子', '企业'],
 ];
 
 /** Words that name a record type, and the type (Pagefind filter `type`) they stand for. */
@@ -147,9 +165,12 @@ export function searchRounds(plan: QueryPlan): string[][] {
   return rounds;
 }
 
-/** The query with each synonym group member it holds replaced by the others (at most 4). */
+/** The query with each synonym group member it holds replaced by the others, and each everyday word by the site's (at most 4). */
 export function synonymVariants(text: string): string[] {
   const out = new Set<string>();
+  // The site's word first: it is what the pages say. Not where the site's word is there already
+  // (烧秸秆 inside 焚烧秸秆).
+  for (const [everyday, site] of EVERYDAY_WORDS) if (text.includes(everyday) && !text.includes(site)) out.add(text.replace(everyday, site));
   for (const group of SYNONYMS) {
     const member = [...group].sort((a, b) => b.length - a.length).find((w) => text.includes(w));
     if (!member) continue;
@@ -199,4 +220,63 @@ export function rankByMatch<T extends Rankable>(query: string, results: readonly
     .map((r, i) => ({ r, i, t: matchTier(query, r) }))
     .sort((a, b) => a.t - b.t || a.i - b.i)
     .map((x) => x.r);
+}
+
+// ——— Two indexes ———
+
+/** The record types' labels (the type filter's values the record index answers). */
+const RECORD_LABELS: ReadonlySet<string> = new Set(Object.values(RECORD_TYPE_LABELS));
+
+/** Whether the record index is asked, given the type filter chosen (none: both indexes). */
+export const asksRecords = (types: readonly string[] | undefined): boolean => !types || types.length === 0 || types.some((t) => RECORD_LABELS.has(t));
+
+/**
+ * Whether Pagefind (the prose: plans, indicators, explanatory pages, removed records) is asked
+ * after the record index. Not when the type filter names record types only; not when the query
+ * names a problem or an enterprise exactly (its whole title or name) or is an id or code the
+ * index holds (whole or as a prefix): these are the name, code and id queries, answered by the
+ * record index alone, with no Pagefind code or index loaded. Every other query asks both: a
+ * village's or a section's name is also a place or a topic the plan and indicators talk about.
+ */
+export function asksPagefind(plan: QueryPlan, records: readonly RecordResult[], types: readonly string[] | undefined): boolean {
+  if (types && types.length > 0 && types.every((t) => RECORD_LABELS.has(t))) return false;
+  if (!plan.text) return true;
+  const named = records.some((r) => r.match === 'exact' && (r.record.type === 'problem' || r.record.type === 'enterprise'));
+  const coded = isIdLike(compact(plan.text)) && records.some((r) => r.match === 'exact' || r.match === 'prefix');
+  return !(named || coded);
+}
+
+/** How well a record holds the query, on matchTier's scale. */
+export const recordTier = (r: RecordResult): number => ({ exact: 0, name: 1, prefix: 1, filter: 1, text: 2 })[r.match];
+
+/**
+ * The two result lists as one: by tier (recordTier for records, matchTier for pages), records
+ * before pages within a tier, each list's own order kept within.
+ */
+export function mergeByTier<R, P>(records: readonly R[], recordTierOf: (r: R) => number, pages: readonly P[], pageTierOf: (p: P) => number): Array<R | P> {
+  const all = [...records.map((x, i) => ({ x, t: recordTierOf(x), s: 0, i })), ...pages.map((x, i) => ({ x, t: pageTierOf(x), s: 1, i }))];
+  return all.sort((a, b) => a.t - b.t || a.s - b.s || a.i - b.i).map((e) => e.x);
+}
+
+/** Whether two texts are one edit apart: one character changed, added or left out. */
+export function oneEditApart(a: string, b: string): boolean {
+  const x = [...a];
+  const y = [...b];
+  if (Math.abs(x.length - y.length) > 1 || a === b) return false;
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  let j = 0;
+  while (j < x.length - i && j < y.length - i && x[x.length - 1 - j] === y[y.length - 1 - j]) j++;
+  return x.length - i - j <= 1 && y.length - i - j <= 1;
+}
+
+/**
+ * “你是不是要找”: the villages whose name is one edit from the query (锡章村 for 锡北村), compared
+ * folded; none when the query is a village's name. The village list is shipped whole in the
+ * record index's manifest. A query of one character suggests nothing.
+ */
+export function nearVillages(query: string, villages: ReadonlyArray<readonly [id: string, name: string]>): Array<readonly [string, string]> {
+  const q = compact(query);
+  if ([...q].length < 2 || villages.some(([, name]) => compact(name) === q)) return [];
+  return villages.filter(([, name]) => oneEditApart(compact(name), q)).slice(0, 3);
 }
