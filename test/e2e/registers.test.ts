@@ -163,6 +163,8 @@ describe.skipIf(browserPath.skip)('registers in Chromium', () => {
     const button = (label: string) => page.locator('.credit-table thead button', { hasText: label });
     // The header is hidden on phones; its sort buttons are not.
     await expect.poll(() => button('信用等级').isVisible()).toBe(true);
+    // …and the cards still show each enterprise's name.
+    expect(await page.locator('.credit-table tbody tr th a').first().isVisible()).toBe(true);
     expect(await sortedBy()).toEqual([['企业名称', 'ascending']]);
 
     await button('信用等级').click();
