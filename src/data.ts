@@ -18,7 +18,16 @@ import { datasetDirs, validatedDataset } from './build/read-dataset.ts';
 import { catalogue as buildCatalogue } from './build/catalogue.ts';
 export type { CatalogueEntry } from './build/catalogue.ts';
 import { indicatorViews as buildIndicatorViews } from './lib/indicators.ts';
-import { changes, distribution, downgraded, previousPeriod, warningList, creditIndex as buildCreditIndex, type CreditListRow } from './lib/credit.ts';
+import {
+  changes,
+  compareByName,
+  distribution,
+  downgraded,
+  previousPeriod,
+  warningList,
+  creditIndex as buildCreditIndex,
+  type CreditListRow,
+} from './lib/credit.ts';
 import { latestByEnterprise, sortedPeriods } from './lib/ratings.ts';
 import { disclosureTimeliness, newestFirst, summarise, summariseTimeliness } from './lib/problems.ts';
 import { problemIndex as buildProblemIndex } from './lib/problem-index.ts';
@@ -215,7 +224,7 @@ export const creditView = perDatasetKeyed((_d, period: string | undefined) => {
         change: c.change,
       };
     })
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    .sort(compareByName);
   return {
     periods,
     latest,

@@ -6,13 +6,16 @@
 import type { AstroIntegration } from 'astro';
 import { join } from 'node:path';
 import { DataValidationError, datasetDirs, freezeDataset, insideDir, shownPath, validatedDataset } from '../build/read-dataset.ts';
+import { isLocalSite, LOCAL_SITE_WARNING } from '../lib/urls.ts';
 
 export default function validateData(): AstroIntegration {
   return {
     name: 'gushan:validate-data',
     hooks: {
-      'astro:config:setup': ({ command, logger }) => {
+      'astro:config:setup': ({ command, config, logger }) => {
         if (command === 'build') freezeDataset();
+        // Once per build: a site built without its address gives QR codes and citations that open the editor's computer.
+        if (command === 'build' && isLocalSite(config.site)) logger.warn(LOCAL_SITE_WARNING);
         try {
           const started = performance.now();
           const d = validatedDataset();

@@ -7,6 +7,23 @@ import { RATINGS, type Rating } from '../schemas/enums.ts';
 import { ratingChange, ratingRank, sortedPeriods, type PeriodRating, type RatingChange } from './ratings.ts';
 import type { PickRow } from '../schemas/index.ts';
 
+/**
+ * Chinese names in the order of their pinyin (阿 before 北 before 中), as readers look names up;
+ * code-point order put them in no order a reader knows. Node and browsers with full ICU both have it.
+ */
+export const comparePinyin: (a: string, b: string) => number = new Intl.Collator('zh-CN-u-co-pinyin').compare;
+
+/** Enterprises by name in pinyin order; one name twice (two branches) by code. */
+export function compareByName(a: { name: string; uscc: string }, b: { name: string; uscc: string }): number {
+  return comparePinyin(a.name, b.name) || (a.uscc < b.uscc ? -1 : a.uscc > b.uscc ? 1 : 0);
+}
+
+/**
+ * The order "较上期" sorts in, ascending: the changes a reader looks for first (降级, then 升级),
+ * then new ones, then no change.
+ */
+export const CHANGE_ORDER: readonly RatingChange[] = ['downgraded', 'upgraded', 'new', 'unchanged'];
+
 export function previousPeriod(periods: readonly string[], period: string): string | undefined {
   const i = periods.indexOf(period);
   return i > 0 ? periods[i - 1] : undefined;

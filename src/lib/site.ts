@@ -28,6 +28,17 @@ export const NAV: readonly NavItem[] = [
   { path: 'search/', label: '搜索' },
 ];
 
+/**
+ * The data section's own navigation, on every page of it (section "data/"): editors reach the
+ * CSV checker from any of them, not only from the list of error codes.
+ */
+export const DATA_NAV: readonly NavItem[] = [
+  { path: 'data/', label: '数据下载' },
+  { path: 'changes/', label: '修改记录' },
+  { path: 'data/check/', label: '检查表格（CSV 检查器）' },
+  { path: 'data/errors/', label: '错误代码说明' },
+];
+
 /** The titles of the two feeds: in the feeds themselves and in every page's <link rel="alternate">. */
 export const PROBLEMS_FEED_TITLE = `${SITE_NAME}：最新曝光的环境问题`;
 export const CHANGES_FEED_TITLE = `${SITE_NAME}：数据修改记录`;

@@ -25,6 +25,17 @@ export function siteLocation(env: Readonly<Record<string, string | undefined>>):
   return { site: env.SITE_URL || DEFAULT_SITE_URL, base: normaliseBase(env.BASE_PATH || DEFAULT_BASE_PATH) };
 }
 
+/**
+ * Whether absolute URLs point at the local fallback (SITE_URL not set, or set to it): citations,
+ * embed code and the noticeboard's QR code would then open the editor's own computer, not the site.
+ */
+export function isLocalSite(site: string | URL | undefined): boolean {
+  return site === undefined || site === '' || new URL(site).origin === new URL(DEFAULT_SITE_URL).origin;
+}
+
+/** What the build prints, once, when isLocalSite: the editor reads it in the build's output. */
+export const LOCAL_SITE_WARNING = `没有设置 SITE_URL（网站的正式网址），本次生成的网页里的绝对网址都指向本机 ${DEFAULT_SITE_URL}：引用格式、嵌入代码、RSS 订阅和村务公开栏公示单上的二维码都不能给别人用。正式发布前请设置 SITE_URL，例如 SITE_URL=https://example.org。`;
+
 /** Joins a base path (e.g. "/" or "/gushan/") with a site-relative path. */
 export function joinBase(base: string, path: string): string {
   return `${normaliseBase(base)}${path.replace(/^\/+/, '')}`;

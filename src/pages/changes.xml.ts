@@ -1,6 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { catalogue, changeLog, verdictChangesByCommit } from '../data.ts';
+import { changeLog, verdictChangesByCommit } from '../data.ts';
+import { tableTitle } from '../schemas/index.ts';
 import { countsText } from '../lib/history/history-view.ts';
 import { verdictText } from '../lib/history/verdict-changes.ts';
 import { CHANGE_KIND_LABEL } from '../lib/display.ts';
@@ -15,7 +16,6 @@ const NAMED = 20;
 
 /** RSS feed of the 50 newest changes to the records (one item per commit), linked to their own pages (/changes/<address>/). */
 export const GET: APIRoute = async ({ site }) => {
-  const titles = new Map<string, string>(catalogue().map((e) => [e.name, e.meta?.title ?? e.name]));
   const entries = (await changeLog()).slice(0, 50);
   const verdicts = await verdictChangesByCommit();
   // Strings reach the feed from data and git: strip what XML forbids, or one character makes the feed unreadable.
@@ -25,21 +25,23 @@ export const GET: APIRoute = async ({ site }) => {
       description: '本站公开数据的每一次修改：哪张表的哪些记录新增、修改或删除。',
       site: absoluteUrl(homeUrl(), site),
       items: entries.map((e) => ({
-        title: `${e.day} ${e.commit.subject || e.commit.short}`,
+        // What changed, in Chinese; the committer's subject opens the description.
+        title: `${e.day} ${e.heading}`,
         link: absoluteUrl(commitUrl(e.address), site),
         pubDate: new Date(e.commit.date),
         description: asHtmlText(
           [
-            // The edits that turned a verdict first.
+            // The edits that turned a verdict first, then the commit's own words (the item's title says what changed).
             ...(verdicts.get(e.commit.id) ?? []).map((v) => `结论改变：${verdictText(v)}`),
+            `提交说明：${e.commit.subject || '（无说明）'}（${e.commit.short}）`,
             ...e.tables.map((t) => {
               const named = t.records.slice(0, NAMED).map((r) => `${CHANGE_KIND_LABEL[r.kind]} ${r.label}${r.fields.length ? `：${r.fields.join('；')}` : ''}`);
               const more = t.records.length > NAMED ? `；另有 ${t.records.length - NAMED} 条` : '';
-              return `${titles.get(t.table) ?? t.table}（${t.path}）：${countsText(t)}${named.length ? `。${named.join('；')}${more}` : ''}`;
+              return `${tableTitle(t.table)}（${t.path}）：${countsText(t)}${named.length ? `。${named.join('；')}${more}` : ''}`;
             }),
           ].join('\n'),
         ),
-        categories: e.tables.map((t) => t.table),
+        categories: e.tables.map((t) => tableTitle(t.table)),
       })),
       customData: '<language>zh-cn</language>',
     }),

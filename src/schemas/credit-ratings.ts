@@ -16,6 +16,7 @@ export function ratingForScore(score: number): Rating {
 
 export const creditRatings = defineTable({
   name: 'credit-ratings',
+  title: '信用评价',
   columns: {
     uscc: uscc({ title: '统一社会信用代码', description: '被评价企业，对应 enterprises.csv 的 uscc。', required: true }),
     period: period({ title: '评价期', description: '年度（2018）或半年度（2019-H1、2019-H2）。', required: true }),

@@ -8,6 +8,7 @@ export type DataTableName = (typeof DATA_TABLE_NAMES)[number];
 /** data/datasets.csv: one row of human metadata per data table. */
 export const datasets = defineTable({
   name: 'datasets',
+  title: '数据集说明',
   columns: {
     table: oneOf({ title: '数据表', description: '数据表的文件名（不带 .csv）。', required: true }, DATA_TABLE_NAMES),
     title: text({ title: '标题', description: '数据集的中文标题。', required: true }, 100),

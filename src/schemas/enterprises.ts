@@ -3,6 +3,7 @@ import { defineTable, type RowOfTable } from './table.ts';
 
 export const enterprises = defineTable({
   name: 'enterprises',
+  title: '企业名录',
   columns: {
     uscc: uscc({ title: '统一社会信用代码', description: '18 位统一社会信用代码（GB 32100-2015），校验码必须正确。', required: true }),
     name: text({ title: '企业名称', description: '企业全称。示例数据中的企业名称均为虚构。', required: true }, 100),

@@ -44,3 +44,11 @@ export { DATA_TABLE_NAMES, type DataTableName } from './datasets.ts';
 export function titleOf<N extends DataTableName>(table: N, column: keyof RowOf<N> & string): string {
   return columnTitle(DATA_TABLES[table], column);
 }
+
+/**
+ * A table's name as readers see it ("问题清单" for problems), by file name: the one map of
+ * table names, from the table definitions. A name no table has (an old file's) stays as it is.
+ */
+export function tableTitle(name: string): string {
+  return ALL_TABLES.find((t) => t.name === name)?.title ?? name;
+}

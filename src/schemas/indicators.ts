@@ -15,6 +15,7 @@ export const INDICATOR_VALUE_RANGE = { min: -1_000_000, max: 1_000_000_000 } as 
 
 export const indicators = defineTable({
   name: 'indicators',
+  title: '指标',
   columns: {
     id: slug({ title: '指标编号', description: '指标的英文编号，用在网址中，例如 red-line-area。', required: true }, 'red-line-area'),
     plan: slug(

@@ -4,6 +4,7 @@ import { INDICATOR_VALUE_RANGE } from './indicators.ts';
 
 export const observations = defineTable({
   name: 'observations',
+  title: '指标观测值',
   columns: {
     indicator: slug({ title: '指标编号', description: '观测值所属的指标，对应 indicators.csv 的 id。', required: true }, 'red-line-area'),
     date: partialDate({ title: '时间', description: '观测值对应的时间：年、年-月或年-月-日。', required: true }),

@@ -9,6 +9,7 @@ export const PROBLEM_ID = /^[A-Z]{2,}-\d{4}-\d{3,}$/;
 
 export const problems = defineTable({
   name: 'problems',
+  title: '问题清单',
   columns: {
     id: pattern(
       { title: '问题编号', description: '问题的唯一编号：镇代码-年份-序号，例如 GS-2017-001。', required: true },

@@ -13,6 +13,7 @@ export const REDACTABLE_TABLES = ['villages', 'indicators', 'observations', 'pro
  */
 export const redactions = defineTable({
   name: 'redactions',
+  title: '隐去的旧内容',
   columns: {
     table: oneOf({ title: '数据表', description: '要隐去内容的数据表的文件名（不带 .csv），例如 problems。', required: true }, REDACTABLE_TABLES),
     key: pattern(

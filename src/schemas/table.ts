@@ -36,6 +36,11 @@ export type RowFrom<C extends Columns> = { -readonly [K in keyof C]: CellValue<C
 export interface AnyTable {
   /** File name without .csv; also the download name. */
   name: string;
+  /**
+   * The table's name in Chinese, short, as readers see it wherever a table is named (the change
+   * log and its feed, record histories, /data/): tableTitle() in src/schemas/index.ts.
+   */
+  title: string;
   columns: Columns;
   primaryKey: readonly string[];
   foreignKeys: readonly ForeignKey[];

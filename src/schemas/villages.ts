@@ -5,6 +5,7 @@ export const VILLAGE_KINDS = ['村', '社区'] as const;
 
 export const villages = defineTable({
   name: 'villages',
+  title: '村（社区）',
   columns: {
     id: slug({ title: '编号', description: '村（社区）的英文编号，用在网址中，例如 hongdou。', required: true }),
     name: text({ title: '名称', description: '村（社区）的中文名称。', required: true }, 50),

@@ -4,7 +4,7 @@
  * file, with the enterprise's name, industry and village, cut to those rows). The compact index
  * is fetched on the first filter. The filter state is kept in the URL.
  */
-import { filterCredit, type CreditFilter, type CreditIndex, type CreditListRow } from '../lib/credit.ts';
+import { compareByName, filterCredit, type CreditFilter, type CreditIndex, type CreditListRow } from '../lib/credit.ts';
 import { enterpriseUrl, villageUrl } from '../lib/urls.ts';
 import { downloadRows } from './download-rows.ts';
 import { fillRow, keyed } from './row-template.ts';
@@ -45,7 +45,7 @@ class CreditList extends HTMLElement {
     }
     history.replaceState(null, '', qs.size ? `?${qs}` : location.pathname);
     this.#index ??= fetch(this.dataset.index!).then((r) => r.json() as Promise<CreditIndex>);
-    const rows = filterCredit(await this.#index, f).sort((a, b) => (a.name < b.name ? -1 : 1));
+    const rows = filterCredit(await this.#index, f).sort(compareByName);
     this.#rows = rows;
     const template = this.querySelector<HTMLTemplateElement>('template[data-row-template]')!;
     this.querySelector('tbody')!.replaceChildren(...rows.slice(0, LIMIT).map((r) => keyed(fillRow(template, { ...r }, LINKS), r.uscc, 'uscc')));

@@ -49,6 +49,23 @@ describe('pages that show data say when it changed and where to correct it', () 
     expect(checkAt).toBeLessThan(links.findIndex((a) => a.closest('.dl-toc') !== null));
   });
 
+  it('reaches the CSV checker from the navigation of every data page: /data/, the checker, the error codes, the change log and a commit', () => {
+    const commit = listFiles(SITE_DIR).find((f) => /^changes\/[0-9a-f]{12,}\/index\.html$/.test(f));
+    expect(commit).toBeDefined();
+    for (const page of ['data/index.html', 'data/check/index.html', 'data/errors/index.html', 'changes/index.html', commit!]) {
+      const nav = readHtml(SITE_DIR, page).querySelector('nav[data-data-nav]');
+      expect(nav, page).not.toBeNull();
+      expect(nav!.getAttribute('aria-label'), page).toBe('数据栏目');
+      const link = nav!.querySelectorAll('a').find((a) => a.getAttribute('href') === `${SITE_BASE}data/check/`);
+      expect(link?.textContent.trim(), page).toBe('检查表格（CSV 检查器）');
+      // The page's own entry is marked: exactly it on its own page, the log's entry on a commit's page.
+      const current = nav!.querySelectorAll('a[aria-current]').map((a) => [a.getAttribute('href'), a.getAttribute('aria-current')]);
+      const own = `${SITE_BASE}${page.replace(/index\.html$/, '')}`;
+      expect(current, page).toEqual([page === commit ? [`${SITE_BASE}changes/`, 'true'] : [own, 'page']]);
+    }
+    expect(readHtml(SITE_DIR, 'problems/index.html').querySelector('nav[data-data-nav]')).toBeNull();
+  });
+
   it('builds edit links only for http(s) repositories, and hides them without one', () => {
     expect(editUrl('data/problems.csv', { REPO_URL: 'https://github.com/org/repo/', REPO_BRANCH: 'data' })).toBe(
       'https://github.com/org/repo/edit/data/data/problems.csv',

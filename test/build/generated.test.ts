@@ -1,10 +1,11 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { astroBuild } from '../helpers/build.ts';
 import { OUTPUT, ROOT } from '../helpers/paths.ts';
 import { generate } from '../../scripts/generate-data.ts';
+import { LOCAL_SITE_WARNING } from '../../src/lib/urls.ts';
 
 /** The generator and the configurable folders keep working: a small generated set validates and builds. */
 describe('a generated data set of about 200 enterprises', () => {
@@ -35,5 +36,10 @@ describe('a generated data set of about 200 enterprises', () => {
     expect(readdirSync(join(out, 'problems')).filter((d) => d.startsWith('GS-'))).toHaveLength(200);
     expect(existsSync(join(out, 'pagefind/pagefind.js'))).toBe(true);
     expect(r.output).toContain('页面大小');
+    // Built without SITE_URL: one warning, and the noticeboard sheets say their QR code is no good.
+    expect(r.output.split(LOCAL_SITE_WARNING)).toHaveLength(2);
+    const village = readdirSync(join(out, 'villages')).find((d) => existsSync(join(out, 'villages', d, 'notice/index.html')));
+    const sheet = readFileSync(join(out, 'villages', village!, 'notice/index.html'), 'utf8');
+    expect(sheet).toMatch(/<p class="sheet-local"[^>]* data-notice-local[^>]*>预览版：未设置网址，二维码指向本机，不可张贴<\/p>/);
   });
 });

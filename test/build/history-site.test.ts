@@ -252,6 +252,13 @@ describe('/changes/ and /changes.xml', () => {
     const first = page.getElementById(`c-${short(ids.first!)}`)!;
     expect(first.querySelector('[data-table="problems"] [data-counts]')!.textContent).toBe('新增 12 条');
     expect(first.querySelectorAll('[data-table="problems"] [data-kind="added"] a')).toHaveLength(12);
+    // Each entry is headed by what changed, in Chinese, with the commit's subject second, labelled 提交说明.
+    expect(page.getElementById(`c-${short(ids.status!)}`)!.querySelector('h3')!.textContent).toBe('问题清单：修改 1 条（整改状态、完成日期）');
+    expect(compactText(page.getElementById(`c-${short(ids.status!)}`)!.querySelector('[data-commit-subject]')!)).toBe(
+      `提交说明GS-2019-005已整改${short(ids.status!)}`,
+    );
+    expect(first.querySelector('h3')!.textContent).toMatch(/^村（社区）：新增 \d+ 条；指标：新增 \d+ 条；.*；数据集说明：新增 8 条$/);
+    expect(first.querySelector('[data-table="datasets"] strong')!.textContent).toBe('数据集说明');
     // Every link of the log leads to a page of the site.
     for (const a of page.querySelectorAll('.records a'))
       expect(existsSync(join(out, a.getAttribute('href')!, 'index.html')), a.getAttribute('href')).toBe(true);
@@ -286,7 +293,12 @@ describe('/changes/ and /changes.xml', () => {
   it('feeds the same entries, read by an independent feed parser, descriptions as text', async () => {
     const items = await readFeed(join(out, 'changes.xml'));
     expect(items.map((i) => i.link)).toEqual([ids.rating, ids.remove, ids.status, ids.first].map((id) => `${SITE_URL}${commitPage(id!)}`));
-    expect(items[0]!.title).toBe('2020-05-01 更正辰巳机械 2019 下半年等级');
+    // Headed by what changed, in Chinese; the committer's subject opens the description (after any verdict it turned); categories are table names.
+    expect(items[0]!.title).toBe('2020-05-01 指标观测值：修改 1 条（数值）；信用评价：修改 2019年下半年 1 条（信用等级、得分）');
+    expect(items[0]!.description.split('\n').map((l) => l.trim())[2]).toBe(`提交说明：更正辰巳机械 2019 下半年等级（${short(ids.rating!)}）`);
+    expect(items[1]!.description.trimStart().startsWith(`提交说明：删除重复的问题和已注销的企业（${short(ids.remove!)}）`)).toBe(true);
+    expect(items[1]!.categories).toEqual(['问题清单', '企业名录', '信用评价']);
+    expect(items[3]!.description).toContain('数据集说明（data/datasets.csv）：新增 8 条');
     expect(items[0]!.pubdate?.toISOString()).toBe('2020-05-01T02:00:00.000Z');
     expect(items[2]!.description).toContain('修改 GS-2019-005：整改状态：整改中 → 已整改');
   });
@@ -308,7 +320,8 @@ describe("each commit's own page", () => {
       expect(page.querySelector('[data-commit-meta] code')!.textContent).toBe(short(id!));
     }
     const removal = readHtml(out, `${commitPage(ids.remove!).slice(1)}index.html`);
-    expect(removal.querySelector('h1')!.textContent).toBe('删除重复的问题和已注销的企业');
+    expect(removal.querySelector('h1')!.textContent).toBe('问题清单：删除 1 条；企业名录：删除 1 条；信用评价：删除 2019年下半年 1 条');
+    expect(compactText(removal.querySelector('[data-commit-subject]')!)).toBe('提交说明删除重复的问题和已注销的企业');
     expect(removal.querySelector('[data-commit-meta] time')!.getAttribute('datetime')).toBe('2020-04-01');
     expect(removal.querySelector('[data-table="problems"] [data-kind="removed"] a')!.getAttribute('href')).toBe('/problems/GS-2019-099/');
     // The commits that changed no record (their rows could not be keys) have no page.

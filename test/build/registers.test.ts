@@ -234,6 +234,22 @@ describe('the registers of the fixture site (pinned)', () => {
     expect(doc.querySelector('main p time')?.getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
+  it('lists the enterprises in pinyin order of their names, which the name column says (aria-sort)', () => {
+    // 丙 bǐng, 辰 chén, 庚 gēng, 甲 jiǎ, 壬 rén, 申 shēn, 午 wǔ, 戊 wù, 寅 yín, 子 zǐ: not their code-point order.
+    const pinyin = ['丙丁印染', '辰巳机械', '庚辛纺织', '甲乙化工', '壬癸造纸', '申酉精细化工', '午未塑料制品', '戊己电镀', '寅卯食品', '子丑建材'];
+    for (const page of ['credit/index.html', 'credit/period/2019-H1/index.html']) {
+      const doc = readHtml(FIXTURE_SITE.dir, page);
+      const names = doc.querySelectorAll('.credit-table tbody tr th a').map((a) => a.textContent.trim().replace(/^（示例）|有限公司$/g, ''));
+      expect(names.length, page).toBeGreaterThan(3);
+      expect(names, page).toEqual(pinyin.filter((n) => names.includes(n)));
+      const sorted = doc.querySelectorAll('.credit-table thead th[aria-sort]');
+      expect(
+        sorted.map((th) => [th.textContent.trim(), th.getAttribute('aria-sort')]),
+        page,
+      ).toEqual([['企业名称', 'ascending']]);
+    }
+  });
+
   it('counts the downgraded enterprises of the latest period', () => {
     const doc = readHtml(FIXTURE_SITE.dir, 'credit/index.html');
     expect(doc.getElementById('down-h')?.textContent).toContain('（2）');

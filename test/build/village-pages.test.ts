@@ -1,7 +1,9 @@
 /** A village page and its noticeboard sheet: the colours of its enterprises explained, and the town's own problems listed. */
 import { describe, expect, it } from 'vitest';
 import { readHtml } from '../helpers/html.ts';
-import { SITE_BASE } from '../helpers/paths.ts';
+import { buildLogOf, SITE_BASE } from '../helpers/paths.ts';
+import { readFileSync } from 'node:fs';
+import { LOCAL_SITE_WARNING } from '../../src/lib/urls.ts';
 import { csvRows, FIXTURE_SITE } from '../helpers/sites.ts';
 import { comparePeriods } from '../../src/lib/dates.ts';
 
@@ -53,5 +55,12 @@ describe('a village page', () => {
       expect(sheet, v.id).not.toBeNull();
       for (const id of open.slice(0, 2)) expect(sheet!.textContent, `${v.id} ${id}`).toContain(id);
     }
+  });
+
+  it('has no preview mark on its sheet, and the build no SITE_URL warning, when SITE_URL is set (the mark and warning: generated.test.ts)', () => {
+    for (const v of csvRows(FIXTURE_SITE, 'villages')) {
+      expect(readHtml(FIXTURE_SITE.dir, `villages/${v.id}/notice/index.html`).querySelector('[data-notice-local]'), v.id).toBeNull();
+    }
+    expect(readFileSync(buildLogOf(FIXTURE_SITE.dir), 'utf8')).not.toContain(LOCAL_SITE_WARNING);
   });
 });

@@ -149,6 +149,57 @@ describe.skipIf(browserPath.skip)('registers in Chromium', () => {
     await ctx.close();
   });
 
+  it('sorts the enterprise list on a phone by rating, change and name with the header buttons, and keeps the order when filtering', async () => {
+    const page = await site.browser.newPage({ viewport: { width: 375, height: 800 } });
+    await page.goto(`${site.server.root}credit/`);
+    const names = () => page.locator('.credit-table tbody tr th a').allTextContents();
+    const ratings = () =>
+      page.locator('.credit-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.querySelector<HTMLElement>('[data-rating]')?.dataset.rating ?? ''));
+    const sortedBy = () =>
+      page.locator('.credit-table thead th[aria-sort]').evaluateAll((ths) => ths.map((th) => [th.textContent?.trim(), th.getAttribute('aria-sort')]));
+    const scale = ['绿色', '蓝色', '黄色', '红色', '黑色'];
+    const rank = (rs: string[]) => rs.map((r) => scale.indexOf(r));
+    const pinyin = await names();
+    const button = (label: string) => page.locator('.credit-table thead button', { hasText: label });
+    // The header is hidden on phones; its sort buttons are not.
+    await expect.poll(() => button('信用等级').isVisible()).toBe(true);
+    // …and the cards still show each enterprise's name.
+    expect(await page.locator('.credit-table tbody tr th a').first().isVisible()).toBe(true);
+    expect(await sortedBy()).toEqual([['企业名称', 'ascending']]);
+
+    await button('信用等级').click();
+    expect(await sortedBy()).toEqual([['信用等级', 'ascending']]);
+    const up = rank(await ratings());
+    expect(up).toEqual([...up].sort((a, b) => a - b));
+    expect(new Set(up).size).toBeGreaterThan(2);
+    await button('信用等级').click();
+    expect(await sortedBy()).toEqual([['信用等级', 'descending']]);
+    const down = rank(await ratings());
+    expect(down).toEqual([...down].sort((a, b) => b - a));
+
+    // A filter redraws the rows: they stay in the reader's order.
+    await page.fill('credit-list input[name=q]', '有限公司');
+    await page.waitForFunction(() => document.querySelector('credit-list [data-list-status]')?.textContent?.includes('符合条件'));
+    const filtered = rank(await ratings());
+    expect(filtered.length).toBe(down.length);
+    expect(filtered).toEqual([...filtered].sort((a, b) => b - a));
+
+    await button('较上期').click();
+    expect(await sortedBy()).toEqual([['较上期', 'ascending']]);
+    const changes = await page
+      .locator('.credit-table tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => tr.querySelector<HTMLElement>('td [data-change]')?.dataset.change ?? ''));
+    const order = ['downgraded', 'upgraded', 'new', 'unchanged'];
+    expect(changes.map((c) => order.indexOf(c))).toEqual(changes.map((c) => order.indexOf(c)).sort((a, b) => a - b));
+
+    await button('企业名称').click();
+    expect(await names()).toEqual(pinyin);
+    await button('企业名称').click();
+    expect(await names()).toEqual([...pinyin].reverse());
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.close();
+  });
+
   it('filters the enterprise list by rating and finds an enterprise by part of its code', async () => {
     const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${site.server.root}credit/`);

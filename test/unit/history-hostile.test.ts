@@ -29,6 +29,7 @@ const V = 'id,name,kind\ndongcun,东村,村\n';
 /** A table keyed by free text, where only folding tells two keys apart (the real tables' key patterns already refuse letter case). */
 const notes: AnyTable = {
   name: 'notes',
+  title: '备注',
   columns: { name: text({ title: '名称', description: '测试用', required: true }, 100), body: text({ title: '内容', description: '测试用' }) },
   primaryKey: ['name'],
   foreignKeys: [],

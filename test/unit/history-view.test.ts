@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  changeHeading,
   changeLog,
   commitAddresses,
   countsText,
@@ -173,5 +174,38 @@ describe('the change log of a large commit', () => {
     const { shown, more } = listedRecords(entry);
     expect([shown.length, more, entry.added]).toEqual([RECORDS_LISTED, 7, RECORDS_LISTED + 7]);
     expect(listedRecords(entry, 1000).more).toBe(0);
+  });
+});
+
+describe('the heading of a change-log entry', () => {
+  it('says in Chinese what changed, table by table, from the changes and never from the subject', () => {
+    const log = changeLog(history);
+    expect(log.map((e) => e.heading)).toEqual([
+      '问题清单：新增 1 条',
+      '问题清单：删除 1 条；信用评价：修改 2019年下半年 1 条（信用等级）',
+      '问题清单：修改 1 条（整改状态、完成日期）',
+      '问题清单：新增 2 条；信用评价：新增 2019年下半年 1 条',
+    ]);
+    for (const e of log) expect(e.heading).not.toContain(e.commit.subject);
+  });
+
+  it('names a period only when the records share it, at most three columns, and columns added or removed', () => {
+    const entry = (tables: HistoryCommit['tables']) =>
+      changeLog({
+        available: true,
+        head: ref(1, '2020-01-10T09:00:00+08:00'),
+        commits: [{ ...ref(1, '2020-01-10T09:00:00+08:00'), tables }],
+        versions: new Map(),
+        records: new Map(),
+      })[0]!;
+    const ratings = Array.from({ length: 30 }, (_, i) => [`91X${i}`, '2019-H2']);
+    expect(entry([t('credit-ratings', { added: [...ratings, ['91Y', '2019']] })]).heading).toBe('信用评价：新增 31 条');
+    expect(entry([t('credit-ratings', { added: ratings })]).heading).toBe('信用评价：新增 2019年下半年 30 条');
+    const fields = ['title', 'status', 'closed', 'measures'].map((column) => ({ column, from: 'a', to: 'b' }));
+    expect(entry([t('problems', { changed: [{ key: ['GS-1'], fields }] })]).heading).toBe('问题清单：修改 1 条（标题、整改状态、完成日期等）');
+    expect(entry([t('datasets', { columns: { added: ['x'], removed: [] } }), t('villages', { columns: { added: [], removed: ['y', 'z'] } })]).heading).toBe(
+      '数据集说明：增加 1 列；村（社区）：去掉 2 列',
+    );
+    expect(changeHeading([])).toBe('数据文件有改动，记录未变');
   });
 });

@@ -37,6 +37,7 @@ describe('row types from the schemas', () => {
 describe('row types derived from the columns', () => {
   const things = defineTable({
     name: 'things',
+    title: '物品',
     columns: {
       id: text({ title: '编号', description: '测试用', required: true }, 10),
       size: number({ title: '大小', description: '测试用' }, { min: 0, max: 9 }),
@@ -68,7 +69,7 @@ describe('row types derived from the columns', () => {
     expectTypeOf<RowOf<'problems'>['fine_wan']>().toEqualTypeOf<number | undefined>();
     expectTypeOf<RowOf<'problems'>['status']>().toEqualTypeOf<'待整改' | '整改中' | '已整改' | '已销号'>();
     // @ts-expect-error a primary key must be one of the columns
-    defineTable({ name: 'x', columns: { a: text({ title: '甲', description: '测试用' }) }, primaryKey: ['b'], foreignKeys: [] });
+    defineTable({ name: 'x', title: '某表', columns: { a: text({ title: '甲', description: '测试用' }) }, primaryKey: ['b'], foreignKeys: [] });
     expect(things.columns.done.parse('是')).toEqual({ ok: true, value: true });
   });
 });

@@ -5,7 +5,8 @@ import { parseCsv } from '../../src/lib/validation/csv.ts';
 import { FIXTURE_DATA } from '../helpers/paths.ts';
 import { problems } from '../../src/schemas/problems.ts';
 import { creditRatings, ratingForScore } from '../../src/schemas/credit-ratings.ts';
-import { ALL_TABLES } from '../../src/schemas/index.ts';
+import { ALL_TABLES, DATA_TABLE_NAMES, tableTitle } from '../../src/schemas/index.ts';
+import { INDICATOR_PROGRESS } from '../../src/lib/indicator-progress.ts';
 import { columnMetaOf, columnNames } from '../../src/schemas/table.ts';
 
 /** A raw CSV row: every column empty, then the cells this test sets (so a new column needs no edit here). */
@@ -105,5 +106,18 @@ describe('table schemas', () => {
   it('map scores to the five colours of the 12-point scale', () => {
     expect([12, 11, 10, 6, 5, 3, 2, 1, 0, -3].map(ratingForScore)).toEqual(['绿色', '绿色', '蓝色', '蓝色', '黄色', '黄色', '红色', '红色', '黑色', '黑色']);
     expect(creditRatings.rules?.({ score: 8, rating: '红色' } as never)[0]?.code).toBe('E074');
+  });
+});
+
+describe('table names', () => {
+  it('gives every table the build knows a Chinese name, one each (tableTitle: the change log, feeds, /data/)', () => {
+    const names = [...new Set([...DATA_TABLE_NAMES, ...ALL_TABLES.map((t) => t.name)])];
+    expect(names).toContain('datasets');
+    const titles = names.map(tableTitle);
+    for (const [i, title] of titles.entries()) expect(title, names[i]).toMatch(/^[\p{Script=Han}（）]+$/u);
+    expect(new Set(titles).size).toBe(names.length);
+    expect([tableTitle('datasets'), tableTitle('problems'), tableTitle('credit-ratings')]).toEqual(['数据集说明', '问题清单', '信用评价']);
+    // A table derived from them is named by its own declaration.
+    expect(INDICATOR_PROGRESS.package?.title).toMatch(/^[\p{Script=Han}（）]+$/u);
   });
 });

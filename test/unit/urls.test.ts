@@ -1,6 +1,17 @@
 /** The site's address, written once: SITE_URL and BASE_PATH with their defaults, and absoluteUrl(). */
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, dataUrl, DEFAULT_SITE_URL, homeUrl, joinBase, problemUrl, siteLocation, villageUrl } from '../../src/lib/urls.ts';
+import {
+  absoluteUrl,
+  dataUrl,
+  DEFAULT_SITE_URL,
+  homeUrl,
+  isLocalSite,
+  joinBase,
+  LOCAL_SITE_WARNING,
+  problemUrl,
+  siteLocation,
+  villageUrl,
+} from '../../src/lib/urls.ts';
 import { errorsPageUrl } from '../../src/build/report.ts';
 
 describe('siteLocation', () => {
@@ -15,6 +26,22 @@ describe('siteLocation', () => {
     }
     expect(siteLocation({ BASE_PATH: '/' }).base).toBe('/');
     expect(siteLocation({ BASE_PATH: 'org/gushan/' }).base).toBe('/org/gushan/');
+  });
+});
+
+describe('isLocalSite', () => {
+  it('is true for a build without SITE_URL (the local fallback) and false for a real address', () => {
+    expect(isLocalSite(siteLocation({}).site)).toBe(true);
+    expect(isLocalSite(undefined)).toBe(true);
+    expect(isLocalSite(new URL('http://localhost:4321/'))).toBe(true);
+    expect(isLocalSite(siteLocation({ SITE_URL: 'https://example.org' }).site)).toBe(false);
+    expect(isLocalSite(new URL('http://localhost:8080/'))).toBe(false);
+  });
+
+  it('has a warning that names SITE_URL and what it affects', () => {
+    expect(LOCAL_SITE_WARNING).toBe(
+      '没有设置 SITE_URL（网站的正式网址），本次生成的网页里的绝对网址都指向本机 http://localhost:4321：引用格式、嵌入代码、RSS 订阅和村务公开栏公示单上的二维码都不能给别人用。正式发布前请设置 SITE_URL，例如 SITE_URL=https://example.org。',
+    );
   });
 });
 

@@ -164,6 +164,9 @@ export const EXPECTED: Record<string, string[]> = {
   'rule-disclosed-before-reported': ['E072 data/problems.csv:2 列 disclosed：公开日期 2017-03-01 早于发现日期 2017-03-14（问题要先发现，才能公开）'],
   'rule-closed-forbidden': ['E071 data/problems.csv:4 列 closed：状态是“整改中”，完成日期“2018-06-20”必须为空（已经完成的，请把状态改为“已整改”或“已销号”）'],
   'rule-closed-missing': ['E070 data/problems.csv:2 列 closed：状态是“已销号”，必须填写完成日期（格式：年-月-日，例如 2019-06-30）'],
+  'rule-column-reference': [
+    'E032 data/credit-levels.csv:5 列 note：依据中写了“本列”：这段文字单独显示在网页上，读者看不到表格的列，不知道“本列”指什么（请直接写出所指的内容，例如把“本列数值为最低加价标准”改成“每立方米至少加价 0.6 元”）',
+  ],
   'rule-score-band': ['E074 data/credit-ratings.csv:3 列 score：得分 8 对应“蓝色”，与等级“红色”不符（红色应为 1–2 分）'],
   'rule-section-quote-count': ['E076 data/indicators.csv:2 列 quote：section 有 2 个锚点，quote 有 1 段原文，数量必须相同（第几个锚点对应第几段原文）'],
   'rule-target-missing': ['E073 data/indicators.csv:3 列 target：指标类型是“count”，必须填写目标值（只有 milestone 里程碑可以不填）'],

@@ -4,7 +4,7 @@
  * /changes/ (newest first, grouped by day, counts per table, every record affected), and the
  * last published content of a removed record.
  */
-import { DATA_TABLES, type DataTableName } from '../../schemas/index.ts';
+import { DATA_TABLES, tableTitle, type DataTableName } from '../../schemas/index.ts';
 import { keyId, type FieldChange } from './record-diff.ts';
 import { columnMetaOf, columnNames, columnTitle } from '../../schemas/table.ts';
 import { type CommitRef, type DataHistory, type HistoryCommit, type RecordEvent, type RecordTimeline } from './record-history.ts';
@@ -107,6 +107,8 @@ export interface ChangeTableSummary {
   /** The version could not be read (the commit broke the file); a later one is compared instead. */
   unreadable?: string;
   records: ChangedRecord[];
+  /** Titles of the columns whose values changed, in the table's column order. */
+  changedColumns: string[];
 }
 
 export interface ChangeEntry {
@@ -117,6 +119,16 @@ export interface ChangeEntry {
   /** The commit's own page, /changes/<address>/, which stays (commitAddresses); absent for an id that cannot be one. */
   address?: string;
   tables: ChangeTableSummary[];
+  /** What changed, in Chinese (changeHeading): the entry's heading, before the commit's subject. */
+  heading: string;
+}
+
+/** Column titles of changed fields, once each, in the table's column order (an unknown column last). */
+function changedColumnTitles(table: string, changes: ReadonlyArray<{ fields: readonly FieldChange[] }>): string[] {
+  const names = new Set(changes.flatMap((c) => c.fields.map((f) => f.column)));
+  const order = isTable(table) ? columnNames(DATA_TABLES[table]) : [];
+  const rank = (c: string) => (order.includes(c) ? order.indexOf(c) : order.length);
+  return [...names].sort((a, b) => rank(a) - rank(b)).map((c) => (isTable(table) ? columnTitle(DATA_TABLES[table], c) : c));
 }
 
 function summariseCommit(c: HistoryCommit): ChangeTableSummary[] {
@@ -138,6 +150,7 @@ function summariseCommit(c: HistoryCommit): ChangeTableSummary[] {
         })),
         ...t.removed.map((r) => ({ key: r.key, label: recordLabel(t.table, r.key), kind: 'removed' as const, fields: [] })),
       ],
+      changedColumns: changedColumnTitles(t.table, t.changed),
     };
     if (t.unreadable) s.unreadable = t.unreadable.reason;
     return s;
@@ -176,11 +189,13 @@ export function changeLog(history: DataHistory, perPage = CHANGES_PER_PAGE): Cha
   if (!history.available) return [];
   const addresses = commitAddresses(history.commits.map((c) => c.id));
   return [...history.commits].reverse().map((c, i) => {
+    const tables = summariseCommit(c);
     const entry: ChangeEntry = {
       commit: { id: c.id, short: c.short, date: c.date, subject: c.subject },
       day: dayOf(c.date),
       page: Math.floor(i / perPage) + 1,
-      tables: summariseCommit(c),
+      tables,
+      heading: changeHeading(tables),
     };
     const address = addresses.get(c.id);
     if (address !== undefined) entry.address = address;
@@ -203,6 +218,42 @@ export function groupByDay(entries: readonly ChangeEntry[]): Array<{ day: string
 export function countsText(t: { added: number; changed: number; removed: number }): string {
   const parts = [t.added && `新增 ${t.added} 条`, t.changed && `修改 ${t.changed} 条`, t.removed && `删除 ${t.removed} 条`].filter(Boolean);
   return parts.length ? parts.join('，') : '记录未变';
+}
+
+/** Changed columns a heading names, at most; more end in "等". */
+const HEADING_COLUMNS = 3;
+
+/**
+ * One kind of change of one table, for a heading: "新增 2 条", "新增 2019年下半年 30 条" when the
+ * records share one period, "修改 1 条（整改状态、完成日期）" with the columns that changed.
+ */
+function kindText(table: string, verb: string, records: readonly ChangedRecord[], columns: readonly string[] = []): string {
+  const periodAt = isTable(table) ? (DATA_TABLES[table].primaryKey as readonly string[]).indexOf('period') : -1;
+  const periods = new Set(periodAt < 0 ? [] : records.map((r) => r.key[periodAt] ?? ''));
+  const period = periods.size === 1 ? `${periodLabel([...periods][0]!)} ` : '';
+  const cols = columns.length === 0 ? '' : `（${columns.slice(0, HEADING_COLUMNS).join('、')}${columns.length > HEADING_COLUMNS ? '等' : ''}）`;
+  return `${verb} ${period}${records.length} 条${cols}`;
+}
+
+/**
+ * What a commit changed, in Chinese, for its heading in the change log, on its own page and in
+ * the feed: per table, its name and what happened to its records and columns ("问题清单：新增 2 条、
+ * 修改 1 条（整改状态）；信用评价：新增 2019年下半年 30 条"). Made from the changes alone, never from
+ * the commit's subject, which is the committer's free text and shown after it.
+ */
+export function changeHeading(tables: readonly ChangeTableSummary[]): string {
+  const parts = tables.map((t) => {
+    const of = (kind: ChangedRecord['kind']) => t.records.filter((r) => r.kind === kind);
+    const what = [
+      t.added > 0 ? kindText(t.table, '新增', of('added')) : '',
+      t.changed > 0 ? kindText(t.table, '修改', of('changed'), t.changedColumns) : '',
+      t.removed > 0 ? kindText(t.table, '删除', of('removed')) : '',
+      t.columns.added.length > 0 ? `增加 ${t.columns.added.length} 列` : '',
+      t.columns.removed.length > 0 ? `去掉 ${t.columns.removed.length} 列` : '',
+    ].filter(Boolean);
+    return `${tableTitle(t.table)}：${what.length > 0 ? what.join('、') : '文件有改动，记录未变'}`;
+  });
+  return parts.length > 0 ? parts.join('；') : '数据文件有改动，记录未变';
 }
 
 /** The last published content of a removed record: column title and value, in the schema's column order, empty cells left out. */
