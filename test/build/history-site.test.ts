@@ -194,6 +194,19 @@ describe('/changes/ and /changes.xml', () => {
   });
 });
 
+describe("a village's feed", () => {
+  it('has the status changes the history records, dated by their commit', async () => {
+    const items = await readFeed(join(out, 'villages/dongcun/feed.xml'));
+    const change = items.find((i) => i.title === 'GS-2019-005 河道沿岸生活垃圾堆积（整改中 → 已整改）');
+    expect(change?.pubdate?.toISOString()).toBe(new Date('2020-03-02T10:00:00+08:00').toISOString());
+    expect(change?.link).toBe(`${SITE_URL}/problems/GS-2019-005/`);
+    expect(change?.description).toBe('2020-03-02 整改状态由“整改中”改为“已整改”。');
+    // Completed since: its completion is an item, its passed deadline no longer is.
+    expect(items.map((i) => i.title)).toContain('GS-2019-005 河道沿岸生活垃圾堆积（已整改）');
+    expect(items.map((i) => i.title)).not.toContain('GS-2019-005 河道沿岸生活垃圾堆积（整改期限已过，仍未完成）');
+  });
+});
+
 describe("each commit's own page", () => {
   const commitLinks = (site: string, page: string) =>
     readHtml(site, page)
