@@ -31,6 +31,7 @@ import {
 import { latestByEnterprise, sortedPeriods } from './lib/ratings.ts';
 import { disclosureTimeliness, newestFirst, summarise, summariseTimeliness } from './lib/problems.ts';
 import { problemIndex as buildProblemIndex } from './lib/problem-index.ts';
+import { dueProblems, dueTargets } from './lib/due.ts';
 import { SITE_NAME } from './lib/site.ts';
 import { buildDate } from './build/config.ts';
 import { createHash } from 'node:crypto';
@@ -186,6 +187,20 @@ export const problemRegister = perDataset(() => {
 
 /** The compact index the register's browser filter fetches. */
 export const problemIndex = perDataset(() => buildProblemIndex(rows('problems'), villageNames(), buildDate()));
+
+/** What is due (/due/, the calendar files): unfinished problems by deadline against the build date. */
+export const dueView = perDataset(() => dueProblems(problemIndex(), buildDate()));
+
+/** A village's problems by deadline (its page and calendar); town-wide problems are the village ''. */
+export const villageDue = perDatasetKeyed((_d, village: string) =>
+  dueProblems(
+    problemIndex().filter((p) => p.village === village),
+    buildDate(),
+  ),
+);
+
+/** Plan targets whose deadline has not passed, nearest first. */
+export const dueTargetsView = perDataset(() => dueTargets(indicatorViews(), buildDate()));
 
 /** The compact index the enterprise list's browser filter fetches. */
 export const creditIndex = perDataset(() => buildCreditIndex(rows('enterprises'), rows('credit-ratings'), villageNames()));

@@ -23,6 +23,7 @@ export const NAV: readonly NavItem[] = [
   { path: 'indicators/', label: '指标进展' },
   { path: 'problems/', label: '问题曝光' },
   { path: 'villages/', label: '村（社区）' },
+  { path: 'due/', label: '到期事项' },
   { path: 'credit/', label: '企业环境信用' },
   { path: 'data/', label: '数据下载' },
   { path: 'search/', label: '搜索' },
@@ -42,3 +43,9 @@ export const DATA_NAV: readonly NavItem[] = [
 /** The titles of the two feeds: in the feeds themselves and in every page's <link rel="alternate">. */
 export const PROBLEMS_FEED_TITLE = `${SITE_NAME}：最新曝光的环境问题`;
 export const CHANGES_FEED_TITLE = `${SITE_NAME}：数据修改记录`;
+
+/** The calendar files' names, as calendar apps show a subscription. */
+export const DUE_CALENDAR_NAME = `${SITE_NAME}：到期事项`;
+export const villageCalendarName = (village: string) => `${village}：到期事项（${SITE_NAME}）`;
+/** A village's feed title, in the feed and in its page's <link rel="alternate">. */
+export const villageFeedTitle = (village: string) => `${village}的环境问题（${SITE_NAME}）`;

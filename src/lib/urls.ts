@@ -71,6 +71,10 @@ export const searchUrl = () => href('search/');
 export const methodologyUrl = () => href('methodology/');
 export const aboutUrl = (anchor?: string) => href(anchor ? `about/#${anchor}` : 'about/');
 export const feedUrl = () => href('feed.xml');
+/** What is due: unfinished problems and plan targets by deadline. */
+export const dueUrl = () => href('due/');
+/** The calendar (iCalendar) of every deadline on /due/. */
+export const dueCalendarUrl = () => href('due.ics');
 /** The data's change log (its further pages: pagedUrl('changes/', n)). */
 export const changesUrl = () => href('changes/');
 /**
@@ -127,6 +131,10 @@ export function recordUrl(table: string, key: readonly string[]): string | undef
   }
 }
 export const villageNoticeUrl = (id: string) => href(`villages/${seg(id)}/notice/`);
+/** A village's calendar of deadlines (its problems and the town-wide ones). */
+export const villageDueCalendarUrl = (id: string) => href(`villages/${seg(id)}/due.ics`);
+/** A village's RSS feed of its problems. */
+export const villageFeedUrl = (id: string) => href(`villages/${seg(id)}/feed.xml`);
 /** The page of a rating period; the latest period's list is /credit/ itself. */
 /** The stable address of a period's page, the latest included (/credit/ shows the latest too). */
 export const creditPeriodPageUrl = (period: string) => href(`credit/period/${seg(period)}/`);

@@ -250,8 +250,8 @@ describe('/changes/ and /changes.xml', () => {
     expect(status.textContent).toContain('整改状态：整改中 → 已整改');
     // The first commit added every row of every table, each linked where it has a page.
     const first = page.getElementById(`c-${short(ids.first!)}`)!;
-    expect(first.querySelector('[data-table="problems"] [data-counts]')!.textContent).toBe('新增 12 条');
-    expect(first.querySelectorAll('[data-table="problems"] [data-kind="added"] a')).toHaveLength(12);
+    expect(first.querySelector('[data-table="problems"] [data-counts]')!.textContent).toBe('新增 14 条');
+    expect(first.querySelectorAll('[data-table="problems"] [data-kind="added"] a')).toHaveLength(14);
     // Each entry is headed by what changed, in Chinese, with the commit's subject second, labelled 提交说明.
     expect(page.getElementById(`c-${short(ids.status!)}`)!.querySelector('h3')!.textContent).toBe('问题清单：修改 1 条（整改状态、完成日期）');
     expect(compactText(page.getElementById(`c-${short(ids.status!)}`)!.querySelector('[data-commit-subject]')!)).toBe(
@@ -301,6 +301,19 @@ describe('/changes/ and /changes.xml', () => {
     expect(items[3]!.description).toContain('数据集说明（data/datasets.csv）：新增 8 条');
     expect(items[0]!.pubdate?.toISOString()).toBe('2020-05-01T02:00:00.000Z');
     expect(items[2]!.description).toContain('修改 GS-2019-005：整改状态：整改中 → 已整改');
+  });
+});
+
+describe("a village's feed", () => {
+  it('has the status changes the history records, dated by their commit', async () => {
+    const items = await readFeed(join(out, 'villages/dongcun/feed.xml'));
+    const change = items.find((i) => i.title === 'GS-2019-005 河道沿岸生活垃圾堆积（整改中 → 已整改）');
+    expect(change?.pubdate?.toISOString()).toBe(new Date('2020-03-02T10:00:00+08:00').toISOString());
+    expect(change?.link).toBe(`${SITE_URL}/problems/GS-2019-005/`);
+    expect(change?.description).toBe('2020-03-02 整改状态由“整改中”改为“已整改”。');
+    // Completed since: its completion is an item, its passed deadline no longer is.
+    expect(items.map((i) => i.title)).toContain('GS-2019-005 河道沿岸生活垃圾堆积（已整改）');
+    expect(items.map((i) => i.title)).not.toContain('GS-2019-005 河道沿岸生活垃圾堆积（整改期限已过，仍未完成）');
   });
 });
 

@@ -153,7 +153,7 @@ describe('the registers of the fixture site (pinned)', () => {
 
   it('marks the overdue problems: open and past their deadline on the build date', () => {
     const doc = readHtml(FIXTURE_SITE.dir, 'problems/index.html');
-    expect(doc.querySelector('.summary p')?.textContent).toContain('共 11 个问题，其中 5 个已过整改期限');
+    expect(doc.querySelector('.summary p')?.textContent).toContain('共 13 个问题，其中 5 个已过整改期限');
     const overdue = doc.querySelectorAll('.problem-table tbody [data-overdue]').map((e) => e.closest('tr')?.getAttribute('data-id'));
     expect(overdue.sort()).toEqual(['GS-2018-001', 'GS-2019-001', 'GS-2019-004', 'GS-2019-005', 'GS-2019-007']);
     expect(problems.map((p) => p.status)).toEqual(expect.arrayContaining(['待整改', '整改中', '已整改', '已销号']));

@@ -121,6 +121,8 @@ describe('a value withdrawn by redactions.csv', () => {
   it('appears in no file of the output, in any form an index or an encoder stores it', () => {
     const files = listFiles(out);
     expect(files.some((f) => f.includes('pagefind/'))).toBe(true);
+    // The calendars and the village feed of the problem whose history held the value are among the files searched.
+    for (const f of ['due.ics', 'villages/dongcun/due.ics', 'villages/dongcun/feed.xml', 'feed.xml', 'changes.xml']) expect(files, f).toContain(f);
     const found: string[] = [];
     for (const f of files) {
       const text = contentOf(join(out, f)).toLowerCase();

@@ -40,6 +40,7 @@ export function pageTypes(): PageType[] {
     { path: 'credit/91110108551385082Q/', essential: '偷排废水,被立案查处' },
     { path: 'villages/beicun/', essential: '（示例）戊己电镀有限公司' },
     { path: 'villages/beicun/notice/', essential: '村务公开栏' },
+    { path: 'due/', essential: '本月到期' },
     { path: 'data/', essential: 'datapackage.json' },
     { path: 'changes/', essential: '数据修改记录' },
     { path: 'data/errors/', essential: 'E031' },

@@ -90,15 +90,18 @@ describe.skipIf(browserPath.skip)('search on a phone', () => {
     expect(status).toBe(`找到 ${total} 个结果，已显示 20 个。`);
     const more = p.getByRole('button', { name: /显示更多/ });
     expect(await more.textContent()).toBe(`显示更多（还有 ${total - 20} 个）`);
+    let lastShown = 0;
     while (await more.isVisible()) {
       const before = await p.locator('.search-results li').count();
+      lastShown = before;
       await more.click();
       await p.waitForFunction((n) => document.querySelectorAll('.search-results li').length > n, before);
     }
     await p.waitForFunction((n) => document.querySelectorAll('.search-results li').length === n, total);
     expect(await p.locator('[data-search-status]').textContent()).toBe(`找到 ${total} 个结果。`);
-    // The reader continues at the first of the new results.
-    expect(await p.evaluate(() => [...document.querySelectorAll('.search-results li')].indexOf(document.activeElement!.closest('li')!))).toBe(20);
+    // The reader continues at the first of the new results (of the last click, however many clicks the fixture needs).
+    expect(lastShown).toBeGreaterThanOrEqual(20);
+    expect(await p.evaluate(() => [...document.querySelectorAll('.search-results li')].indexOf(document.activeElement!.closest('li')!))).toBe(lastShown);
     const urls = await p.locator('.search-results .result-title').evaluateAll((els) => els.map((e) => (e as HTMLAnchorElement).href));
     expect(new Set(urls).size).toBe(total);
     await p.close();

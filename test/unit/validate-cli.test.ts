@@ -42,7 +42,7 @@ describe('npm run validate', () => {
   it('reads DATA_DIR and CONTENT_DIR from the environment', () => {
     const r = validate([], { DATA_DIR: join(VALID, 'data'), CONTENT_DIR: join(VALID, 'content') });
     expect(r.status).toBe(0);
-    expect(r.out).toContain('9 个表共 108 行，2 个计划文件');
+    expect(r.out).toContain('9 个表共 110 行，2 个计划文件');
   });
 
   it('prints machine-readable JSON with --format json', () => {

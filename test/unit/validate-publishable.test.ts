@@ -201,10 +201,13 @@ describe('XML outputs', () => {
     expect(safe).toContain('<pubDate>Wed, 01 Jan 2020 00:00:00 GMT</pubDate>');
   });
 
-  it('are made through the shared helper by every feed route', () => {
-    const feeds = ROUTE_FILES.filter((f) => /\.(xml|ics)\.ts$/.test(f));
+  it('are made through the shared helper by every feed route (calendar files through the one iCalendar encoder, which drops control characters itself)', () => {
+    const feeds = ROUTE_FILES.filter((f) => /\.xml\.ts$/.test(f));
     expect(feeds.length).toBeGreaterThan(0);
     for (const f of feeds) expect(readFileSync(join(ROOT, 'src/pages', f), 'utf8'), f).toMatch(/from '(\.\.\/)+lib\/publishing\/xml\.ts'/);
+    const calendars = ROUTE_FILES.filter((f) => /\.ics\.ts$/.test(f));
+    expect(calendars.length).toBeGreaterThan(0);
+    for (const f of calendars) expect(readFileSync(join(ROOT, 'src/pages', f), 'utf8'), f).toMatch(/from '(\.\.\/)+lib\/publishing\/ical\.ts'/);
   });
 });
 

@@ -37,6 +37,8 @@ export const ROUTE_FILES = [
   'data/datapackage.json.ts',
   'data/errors.astro',
   'data/index.astro',
+  'due.astro',
+  'due.ics.ts',
   'embed/indicators/[id].astro',
   'feed.xml.ts',
   'index.astro',
@@ -56,6 +58,8 @@ export const ROUTE_FILES = [
   'problems/page/[n].astro',
   'search/index.astro',
   'villages/[id].astro',
+  'villages/[id]/due.ics.ts',
+  'villages/[id]/feed.xml.ts',
   'villages/[id]/notice.astro',
   'villages/index.astro',
 ] as const;

@@ -1,0 +1,24 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { rows, villageDue } from '../../../data.ts';
+import { buildDate } from '../../../build/config.ts';
+import { calendarStamp, problemDeadlineEvent, uidHost } from '../../../lib/due.ts';
+import { icsCalendar } from '../../../lib/publishing/ical.ts';
+import { SITE_NAME, villageCalendarName } from '../../../lib/site.ts';
+import { absoluteUrl, problemUrl } from '../../../lib/urls.ts';
+
+export const getStaticPaths = (() => rows('villages').map((v) => ({ params: { id: v.id }, props: { name: v.name } }))) satisfies GetStaticPaths;
+
+/**
+ * A village's deadlines as a calendar: its unfinished problems and the town-wide ones, which
+ * concern every village (its page lists them too). A problem's UID is the same as in /due.ics,
+ * so a reader subscribed to both sees one event in a calendar app that merges by UID.
+ */
+export const GET: APIRoute = ({ site, params, props }) => {
+  const host = uidHost(site);
+  const village = params.id ?? '';
+  const entries = [...villageDue(village).all, ...villageDue('').all];
+  const events = entries.map((e) => problemDeadlineEvent(e.problem, absoluteUrl(problemUrl(e.problem.id), site), host));
+  const name = (props as { name: string }).name;
+  const body = icsCalendar({ name: villageCalendarName(name), prodId: `-//${SITE_NAME}//到期事项//ZH`, stamp: calendarStamp(buildDate()), events });
+  return new Response(body, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
+};
