@@ -158,8 +158,11 @@ describe('the scoreboard', () => {
       ['暂无数据', 1],
     ]);
     // No second count of "met" beside the classes: the headline is the class 按期达标 (one vocabulary).
-    expect(Object.keys(board).sort()).toEqual(['counts', 'deadlinePassed', 'total']);
+    expect(Object.keys(board).sort()).toEqual(['counts', 'deadlinePassed', 'stopped', 'total']);
     expect(board.deadlinePassed).toBe(6);
+    // Indicators whose observations stopped are counted apart, as given (src/lib/freshness.ts judges them).
+    expect(board.stopped).toBe(0);
+    expect(scoreboard(Object.values(cases), 2).stopped).toBe(2);
   });
 
   it('gives every class its own icon, class and page, late never looking like on time', () => {
