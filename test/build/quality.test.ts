@@ -35,9 +35,11 @@ for (const site of BOTH_SITES) {
       }
     });
 
-    // 20 KB until the phone layouts (cards for every wide table, #14) added about 1 KB; 24 KB leaves room.
-    it('all CSS together is at most 24 KB (gzip)', () => {
-      expect(sizes.cssGzip).toBeLessThanOrEqual(24 * KB);
+    // 20 KB until the phone layouts (cards for every wide table, #14) added about 1 KB; 24 KB until
+    // the pages of the accountability work (/due/, rating schemes, sortable lists, the change log's
+    // verdicts) added their own styles, each loaded only by its pages; 28 KB leaves room.
+    it('all CSS together is at most 28 KB (gzip)', () => {
+      expect(sizes.cssGzip).toBeLessThanOrEqual(28 * KB);
     });
 
     it('the plan page HTML is at most 150 KB and every list page at most 300 KB', () => {
