@@ -20,3 +20,7 @@ export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
 /** Jiangsu's five colours, from best to worst. */
 export const RATINGS = ['绿色', '蓝色', '黄色', '红色', '黑色'] as const;
 export type Rating = (typeof RATINGS)[number];
+
+/** How often a rating scheme rates: once a year (period 2018) or every half-year (2019-H1, 2019-H2). */
+export const PERIOD_KINDS = ['年度', '半年度'] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
