@@ -176,7 +176,7 @@ export const EXPECTED: Record<string, string[]> = {
   ],
   'scheme-score-unscored': [
     'E060 data/credit-ratings.csv:4 列 rating：“黑色”在 data/credit-levels.csv 中没有评价办法“dynamic”的一行（2019年上半年按“dynamic”评价；请先在 data/credit-levels.csv 中添加 scheme 为 dynamic、rating 为 黑色 的一行）',
-    'E074 data/credit-ratings.csv:5 列 score：2018年度按“annual”（示例年度五色评价）评价，这个办法不打分（得分留空）',
+    'E074 data/credit-ratings.csv:5 列 score：2018年度按“annual”（示例年度评价办法）评价，这个办法不打分（得分留空）',
     'E060 data/credit-ratings.csv:14 列 rating：“黑色”在 data/credit-levels.csv 中没有评价办法“dynamic”的一行（2019年下半年按“dynamic”评价；请先在 data/credit-levels.csv 中添加 scheme 为 dynamic、rating 为 黑色 的一行）',
   ],
   'rule-section-quote-count': ['E076 data/indicators.csv:2 列 quote：section 有 2 个锚点，quote 有 1 段原文，数量必须相同（第几个锚点对应第几段原文）'],
