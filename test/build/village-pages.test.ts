@@ -37,7 +37,7 @@ describe('a village page', () => {
       const items = doc.querySelectorAll('[data-colour-meanings] li').map((li) => li.textContent.replace(/\s+/g, ' ').trim());
       const expected = levels
         .filter((l) => shown.has(`${l.scheme} ${l.rating}`))
-        .map((l) => `${l.rating} ${l.label}（按${schemes.find((s) => s.id === l.scheme)!.name}）：${l.meaning}`);
+        .map((l) => `${l.rating} ${l.label}：${l.meaning} 按${schemes.find((s) => s.id === l.scheme)!.name}评价`);
       expect(items, v.id).toEqual(expected);
       if (expected.length > 0) {
         explained++;
