@@ -45,6 +45,7 @@ const files = new Map<string, Uint8Array | undefined>([
   ['enterprises', csv('uscc,name,industry,village,address', enterprises)],
   ['credit-ratings', csv('uscc,period,rating,score,reason,published,publisher,source_url', ratings)],
   ['credit-levels', read('credit-levels')],
+  ['credit-schemes', read('credit-schemes')],
   [
     'problems',
     csv(

@@ -298,6 +298,7 @@ export function generate(out: string, sizes: Sizes, seed = 1): void {
   write('enterprises', columnNames(DATA_TABLES.enterprises), enterprises);
   write('credit-ratings', columnNames(DATA_TABLES['credit-ratings']), ratings);
   cpSync(join(ROOT, 'data/credit-levels.csv'), join(dataDir, 'credit-levels.csv'));
+  cpSync(join(ROOT, 'data/credit-schemes.csv'), join(dataDir, 'credit-schemes.csv'));
   write('problems', columnNames(DATA_TABLES.problems), problems);
   write('indicators', columnNames(DATA_TABLES.indicators), indicators);
   write('observations', columnNames(DATA_TABLES.observations), observations);

@@ -30,6 +30,8 @@ import {
 } from './lib/credit.ts';
 import { latestByEnterprise, sortedPeriods } from './lib/ratings.ts';
 import { disclosureTimeliness, newestFirst, summarise, summariseTimeliness } from './lib/problems.ts';
+import { levelKey, schemeFor } from './lib/credit-schemes.ts';
+import { RATINGS } from './schemas/enums.ts';
 import { problemIndex as buildProblemIndex } from './lib/problem-index.ts';
 import { dueProblems, dueTargets } from './lib/due.ts';
 import { SITE_NAME } from './lib/site.ts';
@@ -209,6 +211,31 @@ export const creditIndex = perDataset(() => buildCreditIndex(rows('enterprises')
 export const creditPeriodTable = perDatasetKeyed((_d, period: string) =>
   derivedTable(CREDIT_PERIOD, periodRecords(period, rows('credit-ratings'), rows('enterprises'), villageNames())),
 );
+
+/**
+ * The rating schemes with their colours' rows (in the order of the colours), the periods rated
+ * under each, and the scheme and colour row a rating of a period was given under. Validation has
+ * made sure every period has a scheme and every rating its scheme's row.
+ */
+export const creditSchemes = perDataset(() => {
+  const schemes = rows('credit-schemes');
+  const levels = rows('credit-levels');
+  const byKey = new Map(levels.map((l) => [levelKey(l.scheme, l.rating), l]));
+  const periods = ratingPeriods();
+  const schemeOf = (period: string) => schemeFor(period, schemes)!;
+  return {
+    list: [...schemes]
+      .sort((a, b) => (a.valid_from < b.valid_from ? -1 : 1))
+      .map((scheme) => ({
+        scheme,
+        levels: RATINGS.flatMap((r) => byKey.get(levelKey(scheme.id, r)) ?? []),
+        periods: periods.filter((p) => schemeOf(p).id === scheme.id),
+      })),
+    schemeOf,
+    levelOf: (period: string, rating: string) => byKey.get(levelKey(schemeOf(period).id, rating)),
+  };
+});
+export type CreditSchemeRow = RowOf<'credit-schemes'>;
 
 /** Rating periods, oldest first. */
 export const ratingPeriods = perDataset(() => sortedPeriods(rows('credit-ratings')));

@@ -65,6 +65,8 @@ export const planListUrl = () => href('plan/');
 export const indicatorListUrl = () => href('indicators/');
 export const problemListUrl = () => href('problems/');
 export const creditUrl = () => href('credit/');
+/** The explanation of the rating schemes; with an id, that scheme's section. */
+export const creditSchemeUrl = (id?: string) => href(id === undefined ? 'credit/schemes/' : `credit/schemes/#${seg(id)}`);
 export const villageListUrl = () => href('villages/');
 export const dataUrl = (table?: string) => href(table ? `data/#${table}` : 'data/');
 export const searchUrl = () => href('search/');

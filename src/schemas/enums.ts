@@ -27,3 +27,7 @@ export type Rating = (typeof RATINGS)[number];
  */
 export const UPDATE_FREQUENCIES = ['每月', '每季度', '每半年', '每年', '不定期', '计划调整时更新', '政策调整时更新'] as const;
 export type UpdateFrequency = (typeof UPDATE_FREQUENCIES)[number];
+
+/** How often a rating scheme rates: once a year (period 2018) or every half-year (2019-H1, 2019-H2). */
+export const PERIOD_KINDS = ['年度', '半年度'] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];

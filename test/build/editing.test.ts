@@ -17,7 +17,7 @@ describe('pages that show data say when it changed and where to correct it', () 
       ['plan/gushan-2017/index.html', ['data/indicators.csv', 'data/observations.csv', 'content/plan/gushan-2017.md']],
       ['index.html', ['data/indicators.csv', 'data/observations.csv', 'data/problems.csv', 'data/credit-ratings.csv']],
       ['problems/GS-2017-001/index.html', ['data/problems.csv']],
-      ['credit/index.html', ['data/enterprises.csv', 'data/credit-ratings.csv', 'data/credit-levels.csv']],
+      ['credit/index.html', ['data/enterprises.csv', 'data/credit-ratings.csv', 'data/credit-levels.csv', 'data/credit-schemes.csv']],
     ] as const) {
       const note = readHtml(SITE_DIR, page).querySelector('.data-source');
       expect(note, page).not.toBeNull();

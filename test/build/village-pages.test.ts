@@ -6,17 +6,28 @@ import { readFileSync } from 'node:fs';
 import { LOCAL_SITE_WARNING } from '../../src/lib/urls.ts';
 import { csvRows, FIXTURE_SITE } from '../helpers/sites.ts';
 import { comparePeriods } from '../../src/lib/dates.ts';
+import { schemeFor } from '../../src/lib/credit-schemes.ts';
 
 describe('a village page', () => {
   const levels = csvRows(FIXTURE_SITE, 'credit-levels');
   const ratings = csvRows(FIXTURE_SITE, 'credit-ratings');
-  const latest = (uscc: string) =>
-    ratings
+  const schemes = csvRows(FIXTURE_SITE, 'credit-schemes').map((s) => ({
+    id: s.id!,
+    name: s.name!,
+    valid_from: s.valid_from!,
+    valid_to: s.valid_to || undefined,
+    period_kind: s.period_kind as '年度' | '半年度',
+  }));
+  /** An enterprise's latest rating as "scheme rating": a colour means what its scheme says. */
+  const latest = (uscc: string) => {
+    const r = ratings
       .filter((r) => r.uscc === uscc)
       .sort((a, b) => comparePeriods(a.period!, b.period!))
-      .at(-1)?.rating;
+      .at(-1);
+    return r ? `${schemeFor(r.period!, schemes)!.id} ${r.rating}` : undefined;
+  };
 
-  it('explains each colour its enterprises have, in the order of the scale, and links to the consequences', () => {
+  it('explains each colour its enterprises have under the scheme it was given under, in the order of the scale, and links to the consequences', () => {
     let explained = 0;
     for (const v of csvRows(FIXTURE_SITE, 'villages')) {
       const shown = new Set(
@@ -26,7 +37,9 @@ describe('a village page', () => {
       );
       const doc = readHtml(FIXTURE_SITE.dir, `villages/${v.id}/index.html`);
       const items = doc.querySelectorAll('[data-colour-meanings] li').map((li) => li.textContent.replace(/\s+/g, ' ').trim());
-      const expected = levels.filter((l) => shown.has(l.rating!)).map((l) => `${l.rating} ${l.label}：${l.meaning}`);
+      const expected = levels
+        .filter((l) => shown.has(`${l.scheme} ${l.rating}`))
+        .map((l) => `${l.rating} ${l.label}：${l.meaning} 按${schemes.find((s) => s.id === l.scheme)!.name}评价`);
       expect(items, v.id).toEqual(expected);
       if (expected.length > 0) {
         explained++;

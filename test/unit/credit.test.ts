@@ -3,7 +3,6 @@ import { changes, creditIndex, distribution, downgraded, filterCredit, warningLi
 import type { PickRow } from '../../src/schemas/index.ts';
 
 type RatingRow = PickRow<'credit-ratings', 'uscc' | 'period' | 'rating' | 'score'>;
-import { ratingForScore } from '../../src/schemas/credit-ratings.ts';
 
 const R: RatingRow[] = [
   { uscc: 'A', period: '2018', rating: '蓝色' },
@@ -39,10 +38,6 @@ describe('credit by period', () => {
   it('lists red and black (worst first) and the downgraded (biggest drop first)', () => {
     expect(warningList(R, '2019-H1').map((r) => r.uscc)).toEqual(['C', 'A']);
     expect(downgraded(R, '2019-H1').map((c) => c.current.uscc)).toEqual(['A', 'D']);
-  });
-
-  it('maps 12-point scores to bands', () => {
-    expect([12, 11, 10, 6, 5, 3, 2, 1, 0, -1].map(ratingForScore)).toEqual(['绿色', '绿色', '蓝色', '蓝色', '黄色', '黄色', '红色', '红色', '黑色', '黑色']);
   });
 
   it('filters the compact index by rating, industry, village and part of the name or code', () => {

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/lib/validation/csv.ts';
 import { FIXTURE_DATA } from '../helpers/paths.ts';
 import { problems } from '../../src/schemas/problems.ts';
-import { creditRatings, ratingForScore } from '../../src/schemas/credit-ratings.ts';
 import { ALL_TABLES, DATA_TABLE_NAMES, tableTitle } from '../../src/schemas/index.ts';
 import { INDICATOR_PROGRESS } from '../../src/lib/indicator-progress.ts';
 import { columnMetaOf, columnNames } from '../../src/schemas/table.ts';
@@ -101,11 +100,6 @@ describe('table schemas', () => {
         }
       }
     }
-  });
-
-  it('map scores to the five colours of the 12-point scale', () => {
-    expect([12, 11, 10, 6, 5, 3, 2, 1, 0, -3].map(ratingForScore)).toEqual(['绿色', '绿色', '蓝色', '蓝色', '黄色', '黄色', '红色', '红色', '黑色', '黑色']);
-    expect(creditRatings.rules?.({ score: 8, rating: '红色' } as never)[0]?.code).toBe('E074');
   });
 });
 

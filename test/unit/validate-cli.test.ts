@@ -22,7 +22,7 @@ describe('npm run validate', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'src/cli/validate.ts')], { cwd: project, encoding: 'utf8', env });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^✓ 数据检查通过：9 个表共 \d+ 行，2 个计划文件/);
+    expect(r.stdout).toMatch(/^✓ 数据检查通过：10 个表共 \d+ 行，2 个计划文件/);
   });
 
   it('lists every problem grouped by file, sorted by line, and exits 1', () => {
@@ -42,7 +42,7 @@ describe('npm run validate', () => {
   it('reads DATA_DIR and CONTENT_DIR from the environment', () => {
     const r = validate([], { DATA_DIR: join(VALID, 'data'), CONTENT_DIR: join(VALID, 'content') });
     expect(r.status).toBe(0);
-    expect(r.out).toContain('9 个表共 110 行，2 个计划文件');
+    expect(r.out).toContain('10 个表共 119 行，2 个计划文件');
   });
 
   it('prints machine-readable JSON with --format json', () => {

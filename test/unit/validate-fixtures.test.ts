@@ -174,6 +174,21 @@ export const EXPECTED: Record<string, string[]> = {
     'E032 data/credit-levels.csv:5 列 note：依据中写了“本列”：这段文字单独显示在网页上，读者看不到表格的列，不知道“本列”指什么（请直接写出所指的内容，例如把“本列数值为最低加价标准”改成“每立方米至少加价 0.6 元”）',
   ],
   'rule-score-band': ['E074 data/credit-ratings.csv:3 列 score：得分 8 对应“蓝色”，与等级“红色”不符（红色应为 1–2 分）'],
+  'scheme-period-uncovered': [
+    'E077 data/credit-ratings.csv:6 列 period：评价期“2012”（最后一天 2012-12-31）不在任何评价办法的有效期内（data/credit-schemes.csv 中的评价办法：annual（2013-01-01 至 2018-12-31）、dynamic（2019-01-01 至 2019-12-31）、current（2020-01-01 起）；请先在 data/credit-schemes.csv 中添加那时有效的评价办法，或检查评价期）',
+  ],
+  'scheme-period-kind': [
+    'E078 data/credit-ratings.csv:11 列 period：评价期“2019”是年度评价期，而 2019-12-31 有效的评价办法“dynamic”（《示例动态评价暂行办法》，2019-01-01 至 2019-12-31）按半年度评价（允许：2019-H1、2019-H2）',
+  ],
+  'scheme-dates': [
+    'E079 data/credit-schemes.csv:3 列 valid_from：“dynamic”的有效期（2018-07-01 至 2019-12-31）与第 2 行“annual”的有效期（2013-01-01 至 2018-12-31）重叠（同一天只能有一个评价办法有效：前一个办法的终止日期要早于 2018-07-01）',
+    'E072 data/credit-schemes.csv:4 列 valid_to：终止日期 2019-12-01 早于起始日期 2020-01-01（终止日期不能早于起始日期）',
+  ],
+  'scheme-score-unscored': [
+    'E060 data/credit-ratings.csv:4 列 rating：“黑色”在 data/credit-levels.csv 中没有评价办法“dynamic”的一行（2019年上半年按“dynamic”评价；请先在 data/credit-levels.csv 中添加 scheme 为 dynamic、rating 为 黑色 的一行）',
+    'E074 data/credit-ratings.csv:5 列 score：2018年度按“annual”（示例年度评价办法）评价，这个办法不打分（得分留空）',
+    'E060 data/credit-ratings.csv:14 列 rating：“黑色”在 data/credit-levels.csv 中没有评价办法“dynamic”的一行（2019年下半年按“dynamic”评价；请先在 data/credit-levels.csv 中添加 scheme 为 dynamic、rating 为 黑色 的一行）',
+  ],
   'rule-section-quote-count': ['E076 data/indicators.csv:2 列 quote：section 有 2 个锚点，quote 有 1 段原文，数量必须相同（第几个锚点对应第几段原文）'],
   'rule-target-missing': ['E073 data/indicators.csv:3 列 target：指标类型是“count”，必须填写目标值（只有 milestone 里程碑可以不填）'],
   'uscc-characters': [
@@ -242,7 +257,7 @@ export const EXPECTED: Record<string, string[]> = {
   ],
   'data-stray-files': [
     'E110 data/Villages.csv：文件名的大小写不对：网站只读 villages.csv（在区分大小写的服务器上，这个文件会被当作不存在），应改名为“villages.csv”',
-    'E110 data/old/credit-ratings.csv：data/ 中不能有子文件夹，这个文件不会被读取（data/ 中只能直接放这些数据表：villages.csv、indicators.csv、observations.csv、problems.csv、enterprises.csv、credit-ratings.csv、credit-levels.csv、redactions.csv、datasets.csv）',
+    'E110 data/old/credit-ratings.csv：data/ 中不能有子文件夹，这个文件不会被读取（data/ 中只能直接放这些数据表：villages.csv、indicators.csv、observations.csv、problems.csv、enterprises.csv、credit-ratings.csv、credit-levels.csv、credit-schemes.csv、redactions.csv、datasets.csv）',
     'E110 data/problems (1).csv：不是数据表：是不是 problems.csv 的副本？网站只读 problems.csv，这个文件中的修改不会发布（请把修改写进 problems.csv，再把这个文件删除或移出 data/）',
     'E110 data/problems.csv.bak：不是数据表：是不是 problems.csv 的副本？网站只读 problems.csv，这个文件中的修改不会发布（请把修改写进 problems.csv，再把这个文件删除或移出 data/）',
     'E110 data/problems.xlsx：是 Excel 或 WPS 工作簿，网站只读 CSV 文件：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”，文件名 problems.csv，然后把工作簿移出 data/',

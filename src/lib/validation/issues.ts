@@ -3,8 +3,6 @@
  * are listed here once; messages, the `validate` command and the documentation use them.
  */
 
-import { RATINGS } from '../../schemas/enums.ts';
-import { scoreBandText } from '../ratings.ts';
 import { showControlChars } from './control-chars.ts';
 
 export interface IssueCode {
@@ -65,8 +63,17 @@ export const ISSUE_CODES = {
   E071: { title: '不应填写完成日期', fix: '状态为“待整改”或“整改中”时，closed 列必须为空；如果已经完成，请把状态改为“已整改”或“已销号”。' },
   E072: { title: '日期先后顺序不对', fix: '检查两个日期，后发生的日期不能早于先发生的日期。' },
   E073: { title: '缺少目标值', fix: '除“里程碑”类指标外，每个指标都必须填写 target（目标值）。' },
-  E074: { title: '得分与等级不符', fix: `按 12 分制，${RATINGS.map((r) => `${r} ${scoreBandText(r)}`).join('、')}；请核对得分或等级。` },
+  E074: {
+    title: '得分与等级不符',
+    fix: '得分按评价期所属评价办法的分数段定级（见 credit-levels.csv 中这个办法的 score_min、score_max，例如 12分制下绿色 11–12 分）；不打分的办法，得分留空。请核对得分或等级。',
+  },
   E075: { title: '数据集说明不完整', fix: '在 data/datasets.csv 中为每个数据表写一行说明，且只写一行。' },
+  E077: {
+    title: '评价期没有适用的评价办法',
+    fix: '每个评价期最后一天（年度为 12 月 31 日，上半年为 6 月 30 日）必须有一个有效的评价办法：在 credit-schemes.csv 中补上那时的办法，或检查评价期是否写错。',
+  },
+  E078: { title: '评价期与评价办法的评价周期不符', fix: '按年度评价的办法，评价期写年份（2018）；按半年度评价的办法，写 2019-H1 或 2019-H2。' },
+  E079: { title: '评价办法的有效期重叠', fix: '同一天只能有一个评价办法有效：把前一个办法的 valid_to 改为后一个办法 valid_from 的前一天。' },
   E076: { title: '章节与原文数量不一致', fix: 'section 和 quote 中用分号分隔的个数必须相同，第 1 个锚点对应第 1 段原文，依此类推。' },
   E090: { title: '要隐去的列不存在', fix: 'column 写那张表的英文列名（见 /data/ 中这张表的列），或留空表示隐去整条已删除的记录；编号列不能隐去。' },
   E091: { title: '要隐去的记录编号写法不对', fix: 'key 照那条记录在表中的编号写；编号由两列组成时（例如企业代码和评价期）用 + 连接。' },
@@ -126,7 +133,7 @@ export const ISSUE_GROUPS: ReadonlyArray<{ id: string; title: string; about: str
     id: 'rules',
     title: '几个单元格之间的规则',
     about: '每个单元格单独看都对，但放在一起不符合规则，例如完成日期早于发现日期。',
-    codes: ['E070', 'E071', 'E072', 'E073', 'E074', 'E075', 'E076'],
+    codes: ['E070', 'E071', 'E072', 'E073', 'E074', 'E075', 'E076', 'E077', 'E078', 'E079'],
   },
   { id: 'redactions', title: '隐去旧内容（redactions.csv）', about: 'redactions.csv 中的一行指向的表、记录或列不对。', codes: ['E090', 'E091', 'E092'] },
   { id: 'plan', title: '计划文件', about: 'content/plan/ 中计划原文文件的格式。', codes: ['E080', 'E081'] },

@@ -29,6 +29,7 @@ export const ROUTE_FILES = [
   'credit/period/[period]-excel.csv.ts',
   'credit/period/[period].astro',
   'credit/period/[period].csv.ts',
+  'credit/schemes.astro',
   'data/[table]-excel.csv.ts',
   'data/[table].csv.ts',
   'data/[table].json.ts',

@@ -15,6 +15,7 @@ import { checkPlanFrontMatter, type PlanFrontMatter } from '../../schemas/plan.t
 import { DATA_TABLE_NAMES, datasets as datasetsTable } from '../../schemas/index.ts';
 import { redactionKeyParts } from '../../schemas/redactions.ts';
 import { columnMetaOf, columnNames, type AnyTable, type RuleContext } from '../../schemas/table.ts';
+import { checkCreditSchemes } from './credit-schemes.ts';
 import { checkFolders, checkPlanNames, checkRouteClashes, ignoredFile, type FolderListing } from './names.ts';
 
 export interface PlanSource {
@@ -511,6 +512,7 @@ export function validateDataset(input: DatasetInput): ValidationResult {
   if (indicatorTable) checkIndicatorPlans(indicatorTable, plans, issues);
   const redactionTable = tables.get('redactions');
   if (redactionTable) checkRedactions(redactionTable, tables, issues);
+  checkCreditSchemes(tables, issues);
 
   // Names that become files and addresses: the folders' contract, plans' and pages' names, ids against the routes.
   const planNames = checkPlanNames(input.plans);
