@@ -2,7 +2,17 @@ import { oneOf, text, url, yesNo } from './columns.ts';
 import { UPDATE_FREQUENCIES } from './enums.ts';
 import { defineTable, type RowOfTable } from './table.ts';
 
-export const DATA_TABLE_NAMES = ['villages', 'indicators', 'observations', 'problems', 'enterprises', 'credit-ratings', 'credit-levels', 'redactions'] as const;
+export const DATA_TABLE_NAMES = [
+  'villages',
+  'indicators',
+  'observations',
+  'problems',
+  'enterprises',
+  'credit-ratings',
+  'credit-levels',
+  'responses',
+  'redactions',
+] as const;
 export type DataTableName = (typeof DATA_TABLE_NAMES)[number];
 
 /** data/datasets.csv: one row of human metadata per data table. */

@@ -27,3 +27,13 @@ export type Rating = (typeof RATINGS)[number];
  */
 export const UPDATE_FREQUENCIES = ['每月', '每季度', '每半年', '每年', '不定期', '计划调整时更新', '政策调整时更新'] as const;
 export type UpdateFrequency = (typeof UPDATE_FREQUENCIES)[number];
+
+/** The tables whose records a row of responses.csv answers. */
+export const RESPONSE_TABLES = ['problems', 'enterprises', 'credit-ratings'] as const;
+export type ResponseTable = (typeof RESPONSE_TABLES)[number];
+/** Who answered. */
+export const RESPONSE_PARTIES = ['企业', '责任单位', '村（社区）', '生态环境部门', '其他'] as const;
+/** What kind of answer; only a review result (复核结果) has an outcome. */
+export const RESPONSE_KINDS = ['异议', '说明', '整改报告', '复核结果'] as const;
+export const REVIEW_KIND = '复核结果';
+export const RESPONSE_OUTCOMES = ['维持', '更正', '撤销'] as const;

@@ -6,6 +6,7 @@ import { problems } from './problems.ts';
 import { enterprises } from './enterprises.ts';
 import { creditRatings } from './credit-ratings.ts';
 import { creditLevels } from './credit-levels.ts';
+import { responses } from './responses.ts';
 import { redactions } from './redactions.ts';
 import { datasets, type DataTableName } from './datasets.ts';
 import { columnTitle, type AnyTable, type RowOfTable } from './table.ts';
@@ -18,6 +19,7 @@ export const DATA_TABLES = {
   enterprises,
   'credit-ratings': creditRatings,
   'credit-levels': creditLevels,
+  responses,
   redactions,
 } as const satisfies Record<DataTableName, AnyTable>;
 

@@ -20,6 +20,7 @@ export function recordIndexInput(d: ValidationResult): RecordIndexInput {
     enterprises: rows<RowOf<'enterprises'>>('enterprises'),
     ratings: rows<RowOf<'credit-ratings'>>('credit-ratings'),
     villages: rows<RowOf<'villages'>>('villages'),
+    responses: rows<RowOf<'responses'>>('responses'),
   };
 }
 

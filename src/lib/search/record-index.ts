@@ -163,6 +163,8 @@ export interface RecordIndexInput {
   enterprises: ReadonlyArray<PickRow<'enterprises', 'uscc' | 'name' | 'industry' | 'village'>>;
   ratings: ReadonlyArray<PickRow<'credit-ratings', 'uscc' | 'period' | 'rating' | 'reason'>>;
   villages: ReadonlyArray<PickRow<'villages', 'id' | 'name'>>;
+  /** Objections and replies: their text is searched as the answered record's (a rating's as its enterprise's). */
+  responses?: ReadonlyArray<PickRow<'responses', 'table' | 'key' | 'text'>>;
 }
 
 const PATHS: Record<RecordType, string> = { problem: 'problems', enterprise: 'credit', village: 'villages' };
@@ -184,6 +186,11 @@ export function buildRecordIndex(input: RecordIndexInput): Map<string, string> {
   const latest = latestByEnterprise(input.ratings);
   const reasons = new Map<string, string[]>();
   for (const r of input.ratings) if (r.reason) reasons.set(r.uscc, [...(reasons.get(r.uscc) ?? []), r.reason]);
+  const answers = new Map<string, string[]>();
+  for (const r of input.responses ?? []) {
+    const owner = r.table === 'problems' ? `problem:${r.key}` : `enterprise:${r.key.split('+')[0] ?? ''}`;
+    answers.set(owner, [...(answers.get(owner) ?? []), r.text]);
+  }
 
   interface Entry {
     row: RecordRow;
@@ -199,8 +206,13 @@ export function buildRecordIndex(input: RecordIndexInput): Map<string, string> {
       names: [title],
       texts,
     });
-  for (const p of input.problems) add('problem', p.id, p.title, p.village, p.status, excerptOf(p.description), [p.description, p.measures ?? '']);
-  for (const e of input.enterprises) add('enterprise', e.uscc, e.name, e.village, latest.get(e.uscc)?.rating ?? '', e.industry, reasons.get(e.uscc) ?? []);
+  for (const p of input.problems)
+    add('problem', p.id, p.title, p.village, p.status, excerptOf(p.description), [p.description, p.measures ?? '', ...(answers.get(`problem:${p.id}`) ?? [])]);
+  for (const e of input.enterprises)
+    add('enterprise', e.uscc, e.name, e.village, latest.get(e.uscc)?.rating ?? '', e.industry, [
+      ...(reasons.get(e.uscc) ?? []),
+      ...(answers.get(`enterprise:${e.uscc}`) ?? []),
+    ]);
   // A village's page is in its own village, for the village filter.
   for (const v of input.villages) add('village', v.id, v.name, v.id, '', '', []);
   entries.sort((a, b) => cmp(a.sortKey, b.sortKey) || RECORD_TYPES.indexOf(a.row[0]) - RECORD_TYPES.indexOf(b.row[0]));
