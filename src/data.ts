@@ -521,12 +521,14 @@ export function enterpriseResponses(uscc: string): ShownResponse[] {
 /** The reviews that corrected a rating, by the rating's key, for the note next to the rating's change. */
 export const ratingCorrections = perDataset(() => buildRatingCorrections(rows('responses')));
 
+const responsesById = perDataset(() => new Map(rows('responses').map((r) => [r.id, r])));
+
 /**
  * The record a response answers, by the response's id: from responses.csv, or from the history
  * for a response since removed (the change log still names it).
  */
 export async function responseTarget(id: string): Promise<{ table: string; key: string[]; kind: string } | undefined> {
-  const row = rows('responses').find((r) => r.id === id);
+  const row = responsesById().get(id);
   if (row) return { table: row.table, key: responseKey(row), kind: row.kind };
   const history = await dataHistory();
   const last = history.available ? history.records.get('responses')?.get(id)?.removed?.last : undefined;
