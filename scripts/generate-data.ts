@@ -302,6 +302,24 @@ export function generate(out: string, sizes: Sizes, seed = 1): void {
   write('problems', columnNames(DATA_TABLES.problems), problems);
   write('indicators', columnNames(DATA_TABLES.indicators), indicators);
   write('observations', columnNames(DATA_TABLES.observations), observations);
+  // Objections to the red and black ratings and a report on every tenth problem; picked by position,
+  // not by the random stream, so that the other tables stay as they were generated before.
+  const responses = [
+    ...ratings
+      .filter((x) => x.rating === '红色' || x.rating === '黑色')
+      .map((x) => ({
+        table: 'credit-ratings',
+        key: `${x.uscc}+${x.period}`,
+        date: x.published!,
+        party: '企业',
+        kind: '异议',
+        text: '（示例）企业对评价结果提出异议，请求复核。',
+      })),
+    ...problems
+      .filter((_, i) => i % 10 === 0)
+      .map((x) => ({ table: 'problems', key: x.id, date: x.reported, party: '责任单位', kind: '整改报告', text: '（示例）责任单位报告整改进展。' })),
+  ].map((x, i) => ({ id: `R-${x.date.slice(0, 4)}-${pad(i + 1, 4)}`, ...x, outcome: '', source_url: '' }));
+  write('responses', columnNames(DATA_TABLES.responses), responses);
   write('redactions', columnNames(DATA_TABLES.redactions), []);
   const metaRows = Object.keys(DATA_TABLES).map((table) => ({
     table,

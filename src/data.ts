@@ -47,6 +47,8 @@ import { changeLog as buildChangeLog, recordLabel } from './lib/history/history-
 import { verdictChanges, type VerdictChange } from './lib/history/verdict-changes.ts';
 import { dayOf, periodLabel } from './lib/dates.ts';
 import { keyId, readSnapshot, type Snapshot } from './lib/history/record-diff.ts';
+import { byDate, ratingCorrections as buildRatingCorrections, recordId, responseKey, responsesByRecord, type ResponseRow } from './lib/responses.ts';
+import { recordUrl, responseUrl } from './lib/urls.ts';
 export type { ChangeEntry, HistoryLine } from './lib/history/history-view.ts';
 import { timelineOf, timelinesByFirstKey, type CommitRef, type DataHistory, type RecordTimeline, type TableVersion } from './lib/history/record-history.ts';
 export type { DataHistory, RecordTimeline, RecordEvent, HistoryCommit, TableChange, TableVersion, CommitRef } from './lib/history/record-history.ts';
@@ -463,13 +465,18 @@ export const recordPageExists = perDataset(() => {
     ['observations', new Set(rows('indicators').map((i) => i.id))],
     ['villages', new Set(rows('villages').map((v) => v.id))],
   ]);
-  return async (table: string, key: readonly string[]): Promise<boolean> => {
+  const exists = async (table: string, key: readonly string[]): Promise<boolean> => {
+    if (table === 'responses') {
+      const target = await responseTarget(key[0] ?? '');
+      return target !== undefined && exists(target.table, target.key);
+    }
     const first = key[0] ?? '';
     if (ids.get(table)?.has(first)) return true;
     const owner = table === 'credit-ratings' ? 'enterprises' : table;
     if (owner !== 'problems' && owner !== 'enterprises') return false;
     return (await removedRecords(owner)).some((t) => t.key[0] === first);
   };
+  return exists;
 });
 
 /** The versions of a table's file, newest first (date, commit, path in the repository); empty without history. */
@@ -492,7 +499,12 @@ export const recordName = perDataset(() => {
     ['villages', new Map(rows('villages').map((v) => [v.id, v.name]))],
   ]);
   const owner: Record<string, string> = { 'credit-ratings': 'enterprises', observations: 'indicators' };
-  return async (table: string, key: readonly string[]): Promise<string> => {
+  const nameOf = async (table: string, key: readonly string[]): Promise<string> => {
+    if (table === 'responses') {
+      // "R-2019-001 异议：（示例）甲乙化工 2019年上半年": the response and the record it answers.
+      const target = await responseTarget(key[0] ?? '');
+      return target ? `${key[0] ?? ''} ${target.kind}：${await nameOf(target.table, target.key)}` : recordLabel(table, key);
+    }
     const first = key[0] ?? '';
     const base = owner[table] ?? table;
     let name = names.get(base)?.get(first);
@@ -506,4 +518,61 @@ export const recordName = perDataset(() => {
     if (table === 'observations') return `${name} ${key[1] ?? ''}`;
     return name;
   };
+  return nameOf;
 });
+
+/** Each record's responses (data/responses.csv), in date order. */
+const responseIndex = perDataset(() => responsesByRecord(rows('responses')));
+
+/** The responses to one record (a problem, an enterprise, a rating by uscc and period), in date order. */
+export const responsesOf = (table: 'problems' | 'enterprises' | 'credit-ratings', key: readonly string[]): ResponseRow[] =>
+  responseIndex().get(recordId(table, key)) ?? [];
+
+/** A response shown on an enterprise's page: which of its records it answers, when not the enterprise itself. */
+export interface ShownResponse {
+  response: ResponseRow;
+  /** "2019年上半年评价", "GS-2019-004 标题"; undefined for the page's own record. */
+  about?: string;
+  /** The answered record's page, when it is another page (a problem's). */
+  href?: string;
+}
+
+/** An enterprise's responses, its ratings' and its problems', in date order. */
+export function enterpriseResponses(uscc: string): ShownResponse[] {
+  const shown: ShownResponse[] = responsesOf('enterprises', [uscc]).map((response) => ({ response }));
+  for (const r of rows('credit-ratings')) {
+    if (r.uscc === uscc)
+      for (const response of responsesOf('credit-ratings', [r.uscc, r.period])) shown.push({ response, about: `${periodLabel(r.period)}评价` });
+  }
+  for (const p of rows('problems')) {
+    if (p.enterprise === uscc)
+      for (const response of responsesOf('problems', [p.id])) shown.push({ response, about: `${p.id} ${p.title}`, href: recordUrl('problems', [p.id]) });
+  }
+  return shown.sort((a, b) => byDate(a.response, b.response));
+}
+
+/** The reviews that corrected a rating, by the rating's key, for the note next to the rating's change. */
+export const ratingCorrections = perDataset(() => buildRatingCorrections(rows('responses')));
+
+const responsesById = perDataset(() => new Map(rows('responses').map((r) => [r.id, r])));
+
+/**
+ * The record a response answers, by the response's id: from responses.csv, or from the history
+ * for a response since removed (the change log still names it).
+ */
+export async function responseTarget(id: string): Promise<{ table: string; key: string[]; kind: string } | undefined> {
+  const row = responsesById().get(id);
+  if (row) return { table: row.table, key: responseKey(row), kind: row.kind };
+  const history = await dataHistory();
+  const last = history.available ? history.records.get('responses')?.get(id)?.removed?.last : undefined;
+  return last?.table && last.key
+    ? { table: last.table, key: responseKey({ table: last.table as ResponseRow['table'], key: last.key }), kind: last.kind ?? '' }
+    : undefined;
+}
+
+/** The page a changed record of the log links to: its own, or for a response the answered record's, at the response. */
+export async function recordLink(table: string, key: readonly string[]): Promise<string | undefined> {
+  if (table !== 'responses') return recordUrl(table, key);
+  const target = await responseTarget(key[0] ?? '');
+  return target ? responseUrl(target.table, target.key, key[0] ?? '') : undefined;
+}

@@ -12,6 +12,8 @@ export interface DatasetDirs {
   contentDir: string;
   /** Folder that paths in messages are relative to (the repository root). */
   cwd?: string;
+  /** The date dated rows may not be later than; the build's date when absent (tests fix it). */
+  today?: string;
 }
 
 /** This build's data and content folders (src/build/config.ts: DATA_DIR, CONTENT_DIR or data/, content/); a new object each time. */
@@ -58,7 +60,7 @@ export function readDatasetInput(dirs: DatasetDirs): DatasetInput {
         .map((f) => ({ id: f.slice(0, -3), path: shownPath(join(planDir, f), cwd), text: readFileSync(join(planDir, f), 'utf8') }))
     : [];
   const listing = { contentDir: shownPath(dirs.contentDir, cwd), dataFiles: listFiles(dirs.dataDir), contentFiles: listFiles(dirs.contentDir) };
-  return { dataDir: shownPath(dirs.dataDir, cwd), files, tables: ALL_TABLES, plans, listing, today: buildDate() };
+  return { dataDir: shownPath(dirs.dataDir, cwd), files, tables: ALL_TABLES, plans, listing, today: dirs.today ?? buildDate() };
 }
 
 /** The page files of CONTENT_DIR/pages/ (*.md and *.mdx, what the pages collection loads), sorted. */

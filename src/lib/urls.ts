@@ -132,6 +132,13 @@ export function recordUrl(table: string, key: readonly string[]): string | undef
       return undefined;
   }
 }
+/** The anchor of a response (data/responses.csv) on the page of the record it answers. */
+export const responseAnchor = (id: string) => `response-${id}`;
+/** A response on the page of the record it answers (an enterprise's page for a rating). */
+export const responseUrl = (table: string, key: readonly string[], id: string) => {
+  const page = recordUrl(table, key);
+  return page === undefined ? undefined : `${page}#${responseAnchor(id)}`;
+};
 export const villageNoticeUrl = (id: string) => href(`villages/${seg(id)}/notice/`);
 /** A village's calendar of deadlines (its problems and the town-wide ones). */
 export const villageDueCalendarUrl = (id: string) => href(`villages/${seg(id)}/due.ics`);

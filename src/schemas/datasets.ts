@@ -11,6 +11,7 @@ export const DATA_TABLE_NAMES = [
   'credit-ratings',
   'credit-levels',
   'credit-schemes',
+  'responses',
   'redactions',
 ] as const;
 export type DataTableName = (typeof DATA_TABLE_NAMES)[number];

@@ -31,3 +31,13 @@ export type UpdateFrequency = (typeof UPDATE_FREQUENCIES)[number];
 /** How often a rating scheme rates: once a year (period 2018) or every half-year (2019-H1, 2019-H2). */
 export const PERIOD_KINDS = ['年度', '半年度'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
+
+/** The tables whose records a row of responses.csv answers. */
+export const RESPONSE_TABLES = ['problems', 'enterprises', 'credit-ratings'] as const;
+export type ResponseTable = (typeof RESPONSE_TABLES)[number];
+/** Who answered. */
+export const RESPONSE_PARTIES = ['企业', '责任单位', '村（社区）', '生态环境部门', '其他'] as const;
+/** What kind of answer; only a review result (复核结果) has an outcome. */
+export const RESPONSE_KINDS = ['异议', '说明', '整改报告', '复核结果'] as const;
+export const REVIEW_KIND = '复核结果';
+export const RESPONSE_OUTCOMES = ['维持', '更正', '撤销'] as const;

@@ -7,6 +7,7 @@ import { enterprises } from './enterprises.ts';
 import { creditRatings } from './credit-ratings.ts';
 import { creditLevels } from './credit-levels.ts';
 import { creditSchemes } from './credit-schemes.ts';
+import { responses } from './responses.ts';
 import { redactions } from './redactions.ts';
 import { datasets, type DataTableName } from './datasets.ts';
 import { columnTitle, type AnyTable, type RowOfTable } from './table.ts';
@@ -20,6 +21,7 @@ export const DATA_TABLES = {
   'credit-ratings': creditRatings,
   'credit-levels': creditLevels,
   'credit-schemes': creditSchemes,
+  responses,
   redactions,
 } as const satisfies Record<DataTableName, AnyTable>;
 

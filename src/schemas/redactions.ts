@@ -2,7 +2,7 @@ import { date, oneOf, pattern, text } from './columns.ts';
 import { defineTable, type RowOfTable } from './table.ts';
 
 /** Tables whose past values a row of redactions.csv can withhold: every table with records (not the metadata, not itself). */
-export const REDACTABLE_TABLES = ['villages', 'indicators', 'observations', 'problems', 'enterprises', 'credit-ratings', 'credit-levels'] as const;
+export const REDACTABLE_TABLES = ['villages', 'indicators', 'observations', 'problems', 'enterprises', 'credit-ratings', 'credit-levels', 'responses'] as const;
 
 /**
  * data/redactions.csv: past values withheld from every output (history, removed records' pages,

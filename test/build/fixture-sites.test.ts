@@ -21,9 +21,9 @@ describe('building fixture sites', () => {
     const r = astroBuild({ OUT_DIR: out, ...dirs });
     expect(r.status).not.toBe(0);
     const expected = validateDirs({ dataDir: dirs.DATA_DIR, contentDir: dirs.CONTENT_DIR, cwd: ROOT }).issues.map(formatIssue);
-    expect(expected).toHaveLength(7);
+    expect(expected).toHaveLength(8);
     for (const m of expected) expect(r.output).toContain(m);
-    expect(r.output).toContain('数据检查发现 7 个问题，网站没有生成');
+    expect(r.output).toContain('数据检查发现 8 个问题，网站没有生成');
     expect(existsSync(join(out, 'index.html'))).toBe(false);
   });
 });

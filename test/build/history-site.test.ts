@@ -16,6 +16,8 @@ import { FIXTURE } from '../helpers/paths.ts';
 import { tempRepo, type TempRepo } from '../helpers/git-repo.ts';
 
 const REPO_URL = 'https://example.org/gushan-repo';
+/** A review that corrected a rating (added with the rating's change). */
+const REVIEW = 'R-2020-001,credit-ratings,91990000MA6YA3BC45+2019-H2,2020-04-20,生态环境部门,复核结果,（示例）经复核，等级更正为蓝色。,更正,';
 const SITE_URL = 'https://example.org';
 let repo: TempRepo;
 let out: string;
@@ -97,6 +99,8 @@ beforeAll(() => {
     {
       'data/credit-ratings.csv': read('credit-ratings.csv').replace('91990000MA6YA3BC45,2019-H2,绿色,12,', '91990000MA6YA3BC45,2019-H2,蓝色,8,'),
       'data/observations.csv': read('observations.csv').replace('river-quality,2017,62.5,', 'river-quality,2017,55,'),
+      // The review that corrected it, published with the change.
+      'data/responses.csv': `${read('responses.csv').trimEnd()}\n${REVIEW}\n`,
     },
     '2020-05-01T10:00:00+08:00',
     '更正辰巳机械 2019 下半年等级',
@@ -222,7 +226,19 @@ describe('修改记录 on record pages', () => {
 
   it('shows a rating changed on the enterprise page with the period in words', () => {
     const lines = changeLines('credit/91990000MA6YA3BC45/index.html');
-    expect(lines[0]).toBe(`2020-05-01 2019年下半年评价 信用等级：绿色 → 蓝色；得分：12 → 8 ${short(ids.rating!)}`);
+    expect(lines[0]).toBe(`2020-05-01 2019年下半年评价 信用等级：绿色 → 蓝色；得分：12 → 8 复核后更正：见 R-2020-001 ${short(ids.rating!)}`);
+  });
+
+  it('says next to a rating changed after a review that corrected it, linked to the review on the page', () => {
+    const page = readHtml(out, 'credit/91990000MA6YA3BC45/index.html');
+    const note = page.querySelector('[data-record-changes] [data-review-note]')!;
+    expect(note.getAttribute('data-review-note')).toBe('R-2020-001');
+    expect(note.querySelector('a')!.getAttribute('href')).toBe('#response-R-2020-001');
+    expect(compactText(page.getElementById('response-R-2020-001')!)).toContain('复核结论：更正');
+    // A correction whose rating did not change in the history (the fixture's R-2019-002) makes no note.
+    const other = readHtml(out, 'credit/91110000600037341L/index.html');
+    expect(other.querySelector('#response-R-2019-002')).not.toBeNull();
+    expect(other.querySelector('[data-review-note]')).toBeNull();
   });
 
   it("shows an unchanged indicator's first appearance", () => {
@@ -261,7 +277,11 @@ describe('/changes/ and /changes.xml', () => {
     expect(first.querySelector('[data-table="datasets"] strong')!.textContent).toBe('数据集说明');
     // Every link of the log leads to a page of the site.
     for (const a of page.querySelectorAll('.records a'))
-      expect(existsSync(join(out, a.getAttribute('href')!, 'index.html')), a.getAttribute('href')).toBe(true);
+      expect(existsSync(join(out, a.getAttribute('href')!.replace(/#.*/, ''), 'index.html')), a.getAttribute('href')).toBe(true);
+    // A response is listed like other records, linked to the record it answers, at the response.
+    const response = page.getElementById(`c-${short(ids.rating!)}`)!.querySelector('[data-table="responses"] [data-kind="added"] a')!;
+    expect(response.getAttribute('href')).toBe('/credit/91990000MA6YA3BC45/#response-R-2020-001');
+    expect(response.textContent).toBe('R-2020-001 复核结果：（示例）辰巳机械有限公司 2019年下半年');
   });
 
   it('puts first in an entry the edits that turned a verdict, judged as of the commit’s day', async () => {
@@ -321,7 +341,9 @@ describe("each commit's own page", () => {
   const commitLinks = (site: string, page: string) =>
     readHtml(site, page)
       .querySelectorAll('[data-record-changes] a, [data-removed] a')
-      .map((a) => a.getAttribute('href')!);
+      .map((a) => a.getAttribute('href')!)
+      // The 复核后更正 note links to the review on the same page, not to a commit.
+      .filter((href) => !href.startsWith('#response-'));
 
   it('exists for every commit of the log, with its date, subject and records, and the log links each entry to it', () => {
     const log = readHtml(out, 'changes/index.html');

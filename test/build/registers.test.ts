@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readHtml } from '../helpers/html.ts';
+import { compactText, readHtml } from '../helpers/html.ts';
+import { readFeed } from '../helpers/feed.ts';
 import { BUILD_DATE, SITE_BASE, SITE_URL } from '../helpers/paths.ts';
 import { BOTH_SITES, csvRows, FIXTURE_SITE } from '../helpers/sites.ts';
 import { sortedPeriods } from '../../src/lib/ratings.ts';
@@ -96,7 +97,8 @@ for (const site of BOTH_SITES) {
     it('publishes an RSS feed of the 50 newest problems with absolute links under the base path', () => {
       const xml = readFileSync(join(SITE_DIR, 'feed.xml'), 'utf8');
       expect(xml.startsWith('<?xml')).toBe(true);
-      const links = [...xml.matchAll(/<item><title>[^<]*<\/title><link>([^<]+)<\/link>/g)].map((m) => m[1]);
+      // Objections and replies are items too (see below); the problems' are the links to problem pages.
+      const links = [...xml.matchAll(/<item><title>[^<]*<\/title><link>([^<]+)<\/link>/g)].map((m) => m[1]).filter((l) => !l!.includes('#response-'));
       expect(links).toHaveLength(Math.min(50, problems.length));
       const newest = [...problems].sort((a, b) => (a.reported === b.reported ? (a.id! < b.id! ? 1 : -1) : a.reported! < b.reported! ? 1 : -1))[0]!;
       expect(links[0]).toBe(`${SITE_URL}${SITE_BASE}problems/${newest.id}/`);
@@ -256,5 +258,49 @@ describe('the registers of the fixture site (pinned)', () => {
     const doc = readHtml(FIXTURE_SITE.dir, 'credit/index.html');
     expect(doc.getElementById('down-h')?.textContent).toContain('（2）');
     expect(doc.getElementById('warn-h')?.textContent).toContain('（3）');
+  });
+});
+
+describe('objections and replies (test/fixtures/valid/data/responses.csv)', () => {
+  const site = FIXTURE_SITE.dir;
+  const shown = (page: string) =>
+    readHtml(site, page)
+      .querySelectorAll('[data-responses] [data-response]')
+      .map((li) => li.getAttribute('data-response'));
+
+  it('are shown on the enterprise page in date order: its own, its ratings’ (naming the period) and its problems’', () => {
+    expect(shown('credit/91110000600037341L/index.html')).toEqual(['R-2017-001', 'R-2019-003', 'R-2019-001', 'R-2019-002']);
+    const doc = readHtml(site, 'credit/91110000600037341L/index.html');
+    expect(doc.getElementById('responses-h')!.textContent).toBe('异议与回应（4）');
+    const objection = doc.getElementById('response-R-2019-001')!;
+    expect(compactText(objection)).toBe(
+      '2019-09-02企业异议（2019年上半年评价）（示例）企业认为超标排放的监测数据采样不规范，请求复核。回应编号R-2019-001·来源',
+    );
+    expect(objection.querySelector('a[href="https://example.org/credit/objection/R-2019-001"]')).not.toBeNull();
+    expect(compactText(doc.getElementById('response-R-2019-002')!)).toContain('复核结论：更正');
+    const report = doc.getElementById('response-R-2017-001')!;
+    expect(report.querySelector('.response-about a')!.getAttribute('href')).toBe(`${SITE_BASE}problems/GS-2017-001/`);
+    // Not on another enterprise's page.
+    expect(shown('credit/91110108551385082Q/index.html')).toEqual([]);
+  });
+
+  it('are shown on the problem page they answer, without JavaScript', () => {
+    expect(shown('problems/GS-2017-001/index.html')).toEqual(['R-2017-001']);
+    expect(compactText(readHtml(site, 'problems/GS-2017-001/index.html').getElementById('response-R-2017-001')!)).toContain('（示例）排污口已封堵');
+    expect(shown('problems/GS-2018-001/index.html')).toEqual([]);
+  });
+
+  it('are items of the town feed, linked to the response on the page of the record it answers', async () => {
+    const items = await readFeed(join(site, 'feed.xml'));
+    const review = items.find((i) => i.link === `${SITE_URL}${SITE_BASE}credit/91110000600037341L/#response-R-2019-002`)!;
+    expect(review.title).toBe('生态环境部门复核结果（更正）：（示例）甲乙化工有限公司 2019年上半年');
+    expect(review.description).toContain('R-2019-002');
+    expect(items.filter((i) => i.link.includes('#response-'))).toHaveLength(4);
+  });
+
+  it('are published at /data/ like the other tables', () => {
+    expect(readFileSync(join(site, 'data/responses.csv')).equals(readFileSync(join(FIXTURE_SITE.dataDir, 'responses.csv')))).toBe(true);
+    const pkg = JSON.parse(readFileSync(join(site, 'data/datapackage.json'), 'utf8')) as { resources: Array<{ name: string }> };
+    expect(pkg.resources.map((r) => r.name)).toContain('responses');
   });
 });

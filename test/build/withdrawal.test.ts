@@ -27,6 +27,9 @@ const LATIN = 'QwxHiddenMark';
 const LEAK = `东村河南岸堆积大量生活垃圾，举报人${NAME}（电话${PHONE}，身份证${ID_CARD}，${LATIN}）。`;
 const FIXED = '东村河南岸堆积大量生活垃圾，影响河道水质。';
 const GONE_TITLE = `${NAME}家门口垃圾`;
+/** test/fixtures/valid/data/responses.csv's report on GS-2017-001, and the same naming the person. */
+const RESPONSE_FIXED = '（示例）排污口已封堵，沿河管网已接通污水处理厂。';
+const RESPONSE_LEAK = `（示例）排污口已封堵，已告知举报人${NAME}（电话${PHONE}，${LATIN}）。`;
 
 let repo: TempRepo;
 let out: string;
@@ -46,8 +49,14 @@ beforeAll(() => {
     .replace('餐饮油烟直排', GONE_TITLE)
     .replace('商业街多家餐馆油烟未经净化直排。', `联系${NAME}，电话${PHONE}。`);
   writeFileSync(join(repo.dir, 'data/problems.csv'), `${problems.replace(FIXED, LEAK).trimEnd()}\n${gone}\n`);
+  // A reply that quoted the same person, on the record page, in the feeds and in the search entry until corrected.
+  writeFileSync(join(repo.dir, 'data/responses.csv'), read('responses.csv').replace(RESPONSE_FIXED, RESPONSE_LEAK));
   ids.leak = repo.commit({}, '2020-01-10T09:00:00+08:00', '首次公开全部数据');
-  ids.fix = repo.commit({ 'data/problems.csv': read('problems.csv').replace(LEAK, FIXED) }, '2020-01-11T09:00:00+08:00', `删去 GS-2019-005 中的电话 ${PHONE}`);
+  ids.fix = repo.commit(
+    { 'data/problems.csv': read('problems.csv').replace(LEAK, FIXED), 'data/responses.csv': read('responses.csv').replace(RESPONSE_LEAK, RESPONSE_FIXED) },
+    '2020-01-11T09:00:00+08:00',
+    `删去 GS-2019-005 中的电话 ${PHONE}`,
+  );
   ids.remove = repo.commit(
     {
       'data/problems.csv': read('problems.csv')
@@ -63,6 +72,7 @@ beforeAll(() => {
     'problems,GS-2019-005,description,,个人信息',
     'problems,GS-2019-098,,,个人信息',
     'problems,GS-2019-001,title,,个人信息',
+    'responses,R-2017-001,text,,个人信息',
     '',
   ].join('\n');
   ids.redact = repo.commit({ 'data/redactions.csv': rules }, '2020-01-12T10:00:00+08:00', '隐去误发布的个人信息');

@@ -95,6 +95,7 @@ describe('the record index format', () => {
       ratings: input.ratings,
       villages: [...input.villages].reverse(),
       sections: [...(input.sections ?? [])].reverse(),
+      responses: [...(input.responses ?? [])].reverse(),
     };
     expect([...buildRecordIndex(shuffled)].sort()).toEqual([...files].sort());
   });
@@ -199,6 +200,15 @@ describe('a round trip of every record of the fixture', () => {
     expect((await search(d)).results.some((x) => x.record.key === p.id)).toBe(true);
     const rated = input.ratings.find((r) => r.reason)!;
     expect(await keysOf(rated.reason!)).toContain(rated.uscc);
+  });
+
+  it('finds a record by the text of the objections and replies that answer it (a rating’s under its enterprise)', async () => {
+    // test/fixtures/valid/data/responses.csv: a report on GS-2017-001, an explanation of an enterprise, an objection to its rating.
+    expect(await keysOf('沿河管网已接通')).toEqual(['GS-2017-001']);
+    expect(await keysOf('更换废水处理设备')).toEqual(['91110000600037341L']);
+    expect(await keysOf('采样不规范')).toEqual(['91110000600037341L']);
+    const without = buildRecordIndex({ ...input, responses: [] });
+    expect((await search('采样不规范', {}, without)).results).toEqual([]);
   });
 
   it('ranks exact matches, then names, then id prefixes, then texts', async () => {

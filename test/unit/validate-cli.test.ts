@@ -22,7 +22,7 @@ describe('npm run validate', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'src/cli/validate.ts')], { cwd: project, encoding: 'utf8', env });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^✓ 数据检查通过：10 个表共 \d+ 行，2 个计划文件/);
+    expect(r.stdout).toMatch(/^✓ 数据检查通过：11 个表共 \d+ 行，2 个计划文件/);
   });
 
   it('lists every problem grouped by file, sorted by line, and exits 1', () => {
@@ -36,13 +36,13 @@ describe('npm run validate', () => {
       '/data/problems.csv:2 列 deadline：“2017-5-13”不是有效的日期格式（允许：年-月-日，例如 2019-06-30），应写成“2017-05-13” [E035]',
     );
     expect(lines[problems + 2]).toContain('/data/problems.csv:4 列 status：“已完成”不是允许的值（允许：待整改、整改中、已整改、已销号） [E031]');
-    expect(r.out).toContain('✗ 共发现 7 个问题，涉及 4 个文件');
+    expect(r.out).toContain('✗ 共发现 8 个问题，涉及 5 个文件');
   });
 
   it('reads DATA_DIR and CONTENT_DIR from the environment', () => {
     const r = validate([], { DATA_DIR: join(VALID, 'data'), CONTENT_DIR: join(VALID, 'content') });
     expect(r.status).toBe(0);
-    expect(r.out).toContain('10 个表共 119 行，2 个计划文件');
+    expect(r.out).toContain('11 个表共 124 行，2 个计划文件');
   });
 
   it('prints machine-readable JSON with --format json', () => {

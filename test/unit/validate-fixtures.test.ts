@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { brokenFixtures, materialise, VALID } from '../helpers/fixtures.ts';
+import { BUILD_DATE } from '../helpers/paths.ts';
 import { validateDirs } from '../../src/build/read-dataset.ts';
 import { ISSUE_CODES, ISSUE_GROUPS, formatIssue } from '../../src/lib/validation/issues.ts';
 import { ISSUE_EXAMPLES } from '../../src/lib/validation/issue-examples.ts';
 
 function messages(dir: string): string[] {
-  const r = validateDirs({ dataDir: `${dir}/data`, contentDir: `${dir}/content`, cwd: dir });
+  const r = validateDirs({ dataDir: `${dir}/data`, contentDir: `${dir}/content`, cwd: dir, today: BUILD_DATE });
   return r.issues.map((i) => `${i.code} ${formatIssue(i)}`);
 }
 
@@ -72,6 +73,7 @@ export const EXPECTED: Record<string, string[]> = {
     'E039 data/enterprises.csv:2 列 uscc：“91110000600037341M”的校验码（第 18 位）应为“L”，现在是“M”，代码中可能有抄错的字符，请对照营业执照核对',
     'E035 data/problems.csv:2 列 deadline：“2017-5-13”不是有效的日期格式（允许：年-月-日，例如 2019-06-30），应写成“2017-05-13”',
     'E031 data/problems.csv:4 列 status：“已完成”不是允许的值（允许：待整改、整改中、已整改、已销号）',
+    'E064 data/responses.csv:5 列 key：“91110000600037341L”在 data/enterprises.csv 中找不到（key 要写 enterprises.csv 中已有记录的编号：uscc）',
     'E031 data/villages.csv:3 列 kind：“街道”不是允许的值（允许：村、社区）',
   ],
   'multiline-line-numbers': ['E036 data/problems.csv:4 列 reported：“2018-13-02”这个日期不存在（请检查月份和日期）'],
@@ -159,8 +161,15 @@ export const EXPECTED: Record<string, string[]> = {
     'E091 data/redactions.csv:8 列 key：“91110000600037341L+2019-H3”不是 credit-ratings.csv 的编号写法：其中 period 部分“2019-H3”格式不对（允许：年度写 2018，半年度写 2019-H1（上半年）或 2019-H2（下半年））',
     'E036 data/redactions.csv:9 列 until：“2019-02-30”这个日期不存在（请检查月份和日期）',
     'E030 data/redactions.csv:10 列 reason：不能为空（必填：原因）',
-    'E031 data/redactions.csv:11 列 table：“datasets”不是允许的值（允许：villages、indicators、observations、problems、enterprises、credit-ratings、credit-levels）',
+    'E031 data/redactions.csv:11 列 table：“datasets”不是允许的值（允许：villages、indicators、observations、problems、enterprises、credit-ratings、credit-levels、responses）',
     'E032 data/redactions.csv:12 列 column：“Description”格式不对（允许：英文列名，例如 description；留空表示整条记录），应写成“description”',
+  ],
+  'response-rows': [
+    'E064 data/responses.csv:6 列 key：“91110000600037341L”不是 credit-ratings.csv 的编号写法（credit-ratings.csv 的记录写成 uscc+period，中间用 + 连接，例如 91110000600037341L+2018）',
+    'E064 data/responses.csv:7 列 key：“GS-2099-001”在 data/problems.csv 中找不到（key 要写 problems.csv 中已有记录的编号：id）',
+    'E082 data/responses.csv:8 列 outcome：类型是“复核结果”，必须填写复核结论（允许：维持、更正、撤销）',
+    'E082 data/responses.csv:9 列 outcome：类型是“说明”，复核结论“维持”必须为空（只有类型为“复核结果”时填写复核结论）',
+    'E083 data/responses.csv:10 列 date：日期 2099-01-01 晚于网站生成的日期 2026-01-15（回应的日期不能晚于今天，请检查是否写错）',
   ],
   'row-cell-count': [
     'E020 data/villages.csv:4：这一行有 4 个单元格，表头有 3 列（多了 1 个；文字中的逗号可能没有放在双引号中）',
@@ -203,6 +212,7 @@ export const EXPECTED: Record<string, string[]> = {
     'E060 data/credit-ratings.csv:13 列 uscc：“91110000600037341L”在 data/enterprises.csv 的 uscc 列中找不到（请先在 data/enterprises.csv 中添加，或检查拼写）',
     'E039 data/enterprises.csv:2 列 uscc：“91110000600037341M”的校验码（第 18 位）应为“L”，现在是“M”，代码中可能有抄错的字符，请对照营业执照核对',
     'E060 data/problems.csv:2 列 enterprise：“91110000600037341L”在 data/enterprises.csv 的 uscc 列中找不到（请先在 data/enterprises.csv 中添加，或检查拼写）',
+    'E064 data/responses.csv:5 列 key：“91110000600037341L”在 data/enterprises.csv 中找不到（key 要写 enterprises.csv 中已有记录的编号：uscc）',
   ],
   'uscc-length': [
     'E060 data/credit-ratings.csv:4 列 uscc：“91110108551385082Q”在 data/enterprises.csv 的 uscc 列中找不到（请先在 data/enterprises.csv 中添加，或检查拼写）',
@@ -245,6 +255,8 @@ export const EXPECTED: Record<string, string[]> = {
     'E042 data/credit-ratings.csv:3 列 period：“1899-H1”的年份 1899 不在 1900 到 2100 之间（请检查年份是否写错）',
     'E042 data/observations.csv:3 列 date：“0019”的年份 0019 不在 1900 到 2100 之间（请检查年份是否写错）',
     'E042 data/problems.csv:2 列 deadline：“9999-12-31”的年份 9999 不在 1900 到 2100 之间（请检查年份是否写错）',
+    'E064 data/responses.csv:2 列 key：“91110000600037341L+2019-H1”在 data/credit-ratings.csv 中找不到（key 要写 credit-ratings.csv 中已有记录的编号：uscc+period）',
+    'E064 data/responses.csv:4 列 key：“91110000600037341L+2019-H1”在 data/credit-ratings.csv 中找不到（key 要写 credit-ratings.csv 中已有记录的编号：uscc+period）',
   ],
   'key-too-long': [
     'E043 data/problems.csv:5 列 id：“GS-2018-00000000000000000000000000000000…”太长（300 个字符，允许：不超过 64 个字符；编号用在网址和文件名中）',
@@ -257,7 +269,7 @@ export const EXPECTED: Record<string, string[]> = {
   ],
   'data-stray-files': [
     'E110 data/Villages.csv：文件名的大小写不对：网站只读 villages.csv（在区分大小写的服务器上，这个文件会被当作不存在），应改名为“villages.csv”',
-    'E110 data/old/credit-ratings.csv：data/ 中不能有子文件夹，这个文件不会被读取（data/ 中只能直接放这些数据表：villages.csv、indicators.csv、observations.csv、problems.csv、enterprises.csv、credit-ratings.csv、credit-levels.csv、credit-schemes.csv、redactions.csv、datasets.csv）',
+    'E110 data/old/credit-ratings.csv：data/ 中不能有子文件夹，这个文件不会被读取（data/ 中只能直接放这些数据表：villages.csv、indicators.csv、observations.csv、problems.csv、enterprises.csv、credit-ratings.csv、credit-levels.csv、credit-schemes.csv、responses.csv、redactions.csv、datasets.csv）',
     'E110 data/problems (1).csv：不是数据表：是不是 problems.csv 的副本？网站只读 problems.csv，这个文件中的修改不会发布（请把修改写进 problems.csv，再把这个文件删除或移出 data/）',
     'E110 data/problems.csv.bak：不是数据表：是不是 problems.csv 的副本？网站只读 problems.csv，这个文件中的修改不会发布（请把修改写进 problems.csv，再把这个文件删除或移出 data/）',
     'E110 data/problems.xlsx：是 Excel 或 WPS 工作簿，网站只读 CSV 文件：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”，文件名 problems.csv，然后把工作簿移出 data/',

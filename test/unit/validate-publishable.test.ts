@@ -253,7 +253,7 @@ const EXPECTED_FOLDERS: string[] = [
   'content/pages/x.html：不是页面（content/pages/ 中只能放 .md 或 .mdx 页面）',
   'content/plan/old/mini.md：不会被读取（content/plan/ 中只有 sources/ 一个子文件夹，放原文材料）',
   'data/Problems.csv：文件名的大小写不对：网站只读 problems.csv（在区分大小写的服务器上，这个文件会被当作不存在），应改名为“problems.csv” [problems.csv]',
-  'data/README.md：不是数据表，不会被读取或发布（data/ 中只能放这些数据表：villages.csv、indicators.csv、observations.csv、problems.csv、enterprises.csv、credit-ratings.csv、credit-levels.csv、credit-schemes.csv、redactions.csv、datasets.csv；其他文件请移出 data/）',
+  'data/README.md：不是数据表，不会被读取或发布（data/ 中只能放这些数据表：villages.csv、indicators.csv、observations.csv、problems.csv、enterprises.csv、credit-ratings.csv、credit-levels.csv、credit-schemes.csv、responses.csv、redactions.csv、datasets.csv；其他文件请移出 data/）',
   'data/problems (1).csv：不是数据表：是不是 problems.csv 的副本？网站只读 problems.csv，这个文件中的修改不会发布（请把修改写进 problems.csv，再把这个文件删除或移出 data/）',
   'data/problems - 副本.csv：不是数据表：是不是 problems.csv 的副本？网站只读 problems.csv，这个文件中的修改不会发布（请把修改写进 problems.csv，再把这个文件删除或移出 data/）',
   'data/problems.bak：不是数据表：是不是 problems.csv 的副本？网站只读 problems.csv，这个文件中的修改不会发布（请把修改写进 problems.csv，再把这个文件删除或移出 data/）',
@@ -261,5 +261,5 @@ const EXPECTED_FOLDERS: string[] = [
   'data/problems.xlsx：是 Excel 或 WPS 工作簿，网站只读 CSV 文件：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”，文件名 problems.csv，然后把工作簿移出 data/',
   'data/problems_20240101.csv：不是数据表：是不是 problems.csv 的副本？网站只读 problems.csv，这个文件中的修改不会发布（请把修改写进 problems.csv，再把这个文件删除或移出 data/）',
   'data/副本 villages.csv：不是数据表：是不是 villages.csv 的副本？网站只读 villages.csv，这个文件中的修改不会发布（请把修改写进 villages.csv，再把这个文件删除或移出 data/）',
-  'data/统计.xlsx：是 Excel 或 WPS 工作簿，网站只读 CSV 文件（data/ 中只能放这些数据表：villages.csv、indicators.csv、observations.csv、problems.csv、enterprises.csv、credit-ratings.csv、credit-levels.csv、credit-schemes.csv、redactions.csv、datasets.csv）；请把工作簿移出 data/',
+  'data/统计.xlsx：是 Excel 或 WPS 工作簿，网站只读 CSV 文件（data/ 中只能放这些数据表：villages.csv、indicators.csv、observations.csv、problems.csv、enterprises.csv、credit-ratings.csv、credit-levels.csv、credit-schemes.csv、responses.csv、redactions.csv、datasets.csv）；请把工作簿移出 data/',
 ];

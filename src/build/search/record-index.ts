@@ -22,6 +22,7 @@ export function recordIndexInput(d: ValidationResult): RecordIndexInput {
     ratings: rows<RowOf<'credit-ratings'>>('credit-ratings'),
     villages: rows<RowOf<'villages'>>('villages'),
     sections: LIST_SECTIONS,
+    responses: rows<RowOf<'responses'>>('responses'),
   };
 }
 

@@ -56,6 +56,9 @@ export interface HistoryLine {
   /** Whether an addition is the record coming back after a removal. */
   again: boolean;
   commit: CommitRef;
+  /** The record's table and key (for notes next to a line, e.g. a review that corrected a rating). */
+  table: string;
+  key: readonly string[];
 }
 
 /**
@@ -73,6 +76,8 @@ export function historyLines(records: ReadonlyArray<{ timeline: RecordTimeline; 
         fields: e.kind === 'changed' ? e.fields.map((f) => fieldText(timeline.table, f, true)) : [],
         again: e.kind === 'added' && i > 0,
         commit: e.commit,
+        table: timeline.table,
+        key: timeline.key,
       });
     });
   }

@@ -189,6 +189,8 @@ export interface RecordIndexInput {
   villages: ReadonlyArray<PickRow<'villages', 'id' | 'name'>>;
   /** The list pages' sections (list-sections.ts); none if absent. */
   sections?: readonly ListSection[];
+  /** Objections and replies: their text is searched as the answered record's (a rating's as its enterprise's). */
+  responses?: ReadonlyArray<PickRow<'responses', 'table' | 'key' | 'text'>>;
 }
 
 const PATHS: Record<Exclude<RecordType, 'section'>, string> = { problem: 'problems', enterprise: 'credit', village: 'villages' };
@@ -210,6 +212,11 @@ export function buildRecordIndex(input: RecordIndexInput): Map<string, string> {
   const latest = latestByEnterprise(input.ratings);
   const reasons = new Map<string, string[]>();
   for (const r of input.ratings) if (r.reason) reasons.set(r.uscc, [...(reasons.get(r.uscc) ?? []), r.reason]);
+  const answers = new Map<string, string[]>();
+  for (const r of input.responses ?? []) {
+    const owner = r.table === 'problems' ? `problem:${r.key}` : `enterprise:${r.key.split('+')[0] ?? ''}`;
+    answers.set(owner, [...(answers.get(owner) ?? []), r.text]);
+  }
 
   interface Entry {
     row: RecordRow;
@@ -255,11 +262,29 @@ export function buildRecordIndex(input: RecordIndexInput): Map<string, string> {
       ['year', p.reported.slice(0, 4)],
     ];
     if (p.village === undefined) extra.push(['village', TOWN_WIDE]);
-    add('problem', p.id, p.title, p.village, p.status, excerptOf(p.description), [p.description, p.measures ?? ''], extra);
+    add(
+      'problem',
+      p.id,
+      p.title,
+      p.village,
+      p.status,
+      excerptOf(p.description),
+      [p.description, p.measures ?? '', ...(answers.get(`problem:${p.id}`) ?? [])],
+      extra,
+    );
   }
   for (const e of input.enterprises) {
     const rating = latest.get(e.uscc)?.rating;
-    add('enterprise', e.uscc, e.name, e.village, rating ?? '', e.industry, reasons.get(e.uscc) ?? [], rating ? [['rating', rating]] : []);
+    add(
+      'enterprise',
+      e.uscc,
+      e.name,
+      e.village,
+      rating ?? '',
+      e.industry,
+      [...(reasons.get(e.uscc) ?? []), ...(answers.get(`enterprise:${e.uscc}`) ?? [])],
+      rating ? [['rating', rating]] : [],
+    );
   }
   // A village's page is in its own village, for the village filter.
   for (const v of input.villages) add('village', v.id, v.name, v.id, '', '', []);

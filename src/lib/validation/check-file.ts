@@ -129,8 +129,8 @@ export function checkFile(input: CheckInput): CheckResult {
     table,
     guessed: input.table === undefined,
     issues: result.issues.filter((i) => i.file === file),
-    // Only broken references are the checked file's doing; anything else in a published file is not.
-    elsewhere: result.issues.filter((i) => i.file !== file && i.code === 'E060' && i.message.includes(file)),
+    // Only broken references (and responses to records no longer there) are the checked file's doing; anything else in a published file is not.
+    elsewhere: result.issues.filter((i) => i.file !== file && (i.code === 'E060' || i.code === 'E064') && i.message.includes(file)),
     rows: result.tables.get(table)?.rows.length ?? 0,
   };
 }

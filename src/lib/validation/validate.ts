@@ -65,6 +65,12 @@ export interface TableResult {
   referable: Map<string, Set<string>>;
   /** Excel column letter of each column found in the header. */
   letters: Map<string, string>;
+  /**
+   * The key of every row as written (two columns joined by +), including rows that failed on
+   * other cells, so that a response to a row with a bad cell is not also reported; absent when
+   * a key column is missing.
+   */
+  keys?: Set<string>;
 }
 
 /** A plan document as the validator read it: the one parse every page and check shares. */
@@ -255,6 +261,8 @@ function validateTable(
     referable.push([k, set]);
   }
   const width = header.cells.length;
+  const keyCells = def.primaryKey.map((c) => usable.get(c));
+  const rawKeys = keyCells.every((k) => k !== undefined) ? (result.keys = new Set<string>()) : undefined;
   const keySeen = new Map<string, number>();
 
   for (const row of rows.slice(1)) {
@@ -272,6 +280,7 @@ function validateTable(
       continue;
     }
     for (const [k, set] of referable) set.add(row.cells[k] ?? '');
+    rawKeys?.add(keyCells.map((k) => row.cells[k!] ?? '').join('+'));
     const record: Record<string, unknown> = {};
     /** The row's cells that do not read, with their corrections when there are any. */
     const failed: Array<{ issue: ValidationIssue; column: string; value: string | undefined }> = [];
@@ -469,6 +478,47 @@ function checkRedactions(t: TableResult, tables: ReadonlyMap<string, TableResult
   }
 }
 
+/**
+ * Each row of responses.csv answers an existing record: its key, in the form of its table's key
+ * (two columns joined by +), names a row of that table; and it is dated no later than the build.
+ */
+function checkResponses(t: TableResult, tables: ReadonlyMap<string, TableResult>, today: string | undefined, issues: ValidationIssue[]): void {
+  for (const { line, excelRow, record } of t.rows) {
+    const at = (column: string, value: string): Partial<ValidationIssue> => ({
+      line,
+      excelRow,
+      column,
+      value,
+      ...(t.letters.has(column) ? { excelColumn: t.letters.get(column)! } : {}),
+    });
+    const date = String(record.date);
+    if (today !== undefined && date > today) {
+      issues.push(issue('E083', t.file, `日期 ${date} 晚于网站生成的日期 ${today}（回应的日期不能晚于今天，请检查是否写错）`, at('date', date)));
+    }
+    const target = tables.get(String(record.table));
+    if (!target?.keys) continue; // missing or unreadable: reported already
+    const def = target.def;
+    const key = String(record.key);
+    const form = def.primaryKey.join('+');
+    const parts = redactionKeyParts(key, def.primaryKey.length);
+    if (!parts) {
+      const example = target.rows[0] ? def.primaryKey.map((c) => String(target.rows[0]!.record[c])).join('+') : form;
+      issues.push(
+        issue(
+          'E064',
+          t.file,
+          `“${showValue(key)}”不是 ${def.name}.csv 的编号写法（${def.name}.csv 的记录写成 ${form}，中间用 + 连接，例如 ${example}）`,
+          at('key', key),
+        ),
+      );
+      continue;
+    }
+    if (!target.keys.has(parts.join('+'))) {
+      issues.push(issue('E064', t.file, `“${showValue(key)}”在 ${target.file} 中找不到（key 要写 ${def.name}.csv 中已有记录的编号：${form}）`, at('key', key)));
+    }
+  }
+}
+
 export function validateDataset(input: DatasetInput): ValidationResult {
   const issues: ValidationIssue[] = [];
   const tables = new Map<string, TableResult>();
@@ -513,6 +563,8 @@ export function validateDataset(input: DatasetInput): ValidationResult {
   const redactionTable = tables.get('redactions');
   if (redactionTable) checkRedactions(redactionTable, tables, issues);
   checkCreditSchemes(tables, issues);
+  const responseTable = tables.get('responses');
+  if (responseTable) checkResponses(responseTable, tables, input.today, issues);
 
   // Names that become files and addresses: the folders' contract, plans' and pages' names, ids against the routes.
   const planNames = checkPlanNames(input.plans);
