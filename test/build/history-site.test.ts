@@ -273,7 +273,7 @@ describe('/changes/ and /changes.xml', () => {
     expect(compactText(page.getElementById(`c-${short(ids.status!)}`)!.querySelector('[data-commit-subject]')!)).toBe(
       `提交说明GS-2019-005已整改${short(ids.status!)}`,
     );
-    expect(first.querySelector('h3')!.textContent).toMatch(/^村（社区）：新增 \d+ 条；指标：新增 \d+ 条；.*；数据集说明：新增 8 条$/);
+    expect(first.querySelector('h3')!.textContent).toMatch(/^村（社区）：新增 \d+ 条；指标：新增 \d+ 条；.*；数据集说明：新增 10 条$/);
     expect(first.querySelector('[data-table="datasets"] strong')!.textContent).toBe('数据集说明');
     // Every link of the log leads to a page of the site.
     for (const a of page.querySelectorAll('.records a'))
@@ -314,11 +314,11 @@ describe('/changes/ and /changes.xml', () => {
     const items = await readFeed(join(out, 'changes.xml'));
     expect(items.map((i) => i.link)).toEqual([ids.rating, ids.remove, ids.status, ids.first].map((id) => `${SITE_URL}${commitPage(id!)}`));
     // Headed by what changed, in Chinese; the committer's subject opens the description (after any verdict it turned); categories are table names.
-    expect(items[0]!.title).toBe('2020-05-01 指标观测值：修改 1 条（数值）；信用评价：修改 2019年下半年 1 条（信用等级、得分）');
+    expect(items[0]!.title).toBe('2020-05-01 指标观测值：修改 1 条（数值）；信用评价：修改 2019年下半年 1 条（信用等级、得分）；异议与回应：新增 1 条');
     expect(items[0]!.description.split('\n').map((l) => l.trim())[2]).toBe(`提交说明：更正辰巳机械 2019 下半年等级（${short(ids.rating!)}）`);
     expect(items[1]!.description.trimStart().startsWith(`提交说明：删除重复的问题和已注销的企业（${short(ids.remove!)}）`)).toBe(true);
     expect(items[1]!.categories).toEqual(['问题清单', '企业名录', '信用评价']);
-    expect(items[3]!.description).toContain('数据集说明（data/datasets.csv）：新增 8 条');
+    expect(items[3]!.description).toContain('数据集说明（data/datasets.csv）：新增 10 条');
     expect(items[0]!.pubdate?.toISOString()).toBe('2020-05-01T02:00:00.000Z');
     expect(items[2]!.description).toContain('修改 GS-2019-005：整改状态：整改中 → 已整改');
   });
