@@ -302,11 +302,12 @@ export function generate(out: string, sizes: Sizes, seed = 1): void {
   write('problems', columnNames(DATA_TABLES.problems), problems);
   write('indicators', columnNames(DATA_TABLES.indicators), indicators);
   write('observations', columnNames(DATA_TABLES.observations), observations);
-  // Objections to the red and black ratings and a report on every tenth problem; picked by position,
+  // Objections to the red and black ratings published before 2020 and a report on every tenth problem; picked by position,
   // not by the random stream, so that the other tables stay as they were generated before.
   const responses = [
     ...ratings
-      .filter((x) => x.rating === '红色' || x.rating === '黑色')
+      // Dated before 2020, so that a build dated from then on accepts them (no answer may postdate the build).
+      .filter((x) => (x.rating === '红色' || x.rating === '黑色') && x.published! < '2020-01-01')
       .map((x) => ({
         table: 'credit-ratings',
         key: `${x.uscc}+${x.period}`,

@@ -16,7 +16,7 @@ describe('a generated data set of about 200 enterprises', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'src/cli/validate.ts'), '--data', join(dir, 'data'), '--content', join(dir, 'content')], {
       encoding: 'utf8',
     });
-    expect(r.stdout).toMatch(/^✓ 数据检查通过：10 个表共 \d+ 行/);
+    expect(r.stdout).toMatch(/^✓ 数据检查通过：11 个表共 \d+ 行/);
     expect(r.status).toBe(0);
   });
 
