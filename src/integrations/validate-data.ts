@@ -36,12 +36,10 @@ export default function validateData(): AstroIntegration {
         const { dataDir, contentDir } = datasetDirs();
         const watched = [dataDir, join(contentDir, 'plan')];
         server.watcher.add(watched);
-        const changed = (path: string) => {
-          if (!watched.some((d) => insideDir(path, d))) return;
-          for (const [name, environment] of Object.entries(server.environments)) {
-            if (name !== 'client') environment.hot.send('astro:content-changed', {});
-          }
-          server.environments.client?.hot.send({ type: 'full-reload', path: '*' });
+        // The files are checked a moment after the last change: a save truncates a file before
+        // it writes it, and checking at the first event reported a complete file as empty.
+        let pending: ReturnType<typeof setTimeout> | undefined;
+        const check = (path: string) => {
           try {
             validatedDataset();
             logger.info(`数据已更新：${shownPath(path, process.cwd())}`);
@@ -50,6 +48,15 @@ export default function validateData(): AstroIntegration {
             // the file being saved. The next page request reads the files again.
             logger.error(e instanceof DataValidationError ? e.message : `读取数据文件失败：${(e as Error).message}`);
           }
+        };
+        const changed = (path: string) => {
+          if (!watched.some((d) => insideDir(path, d))) return;
+          for (const [name, environment] of Object.entries(server.environments)) {
+            if (name !== 'client') environment.hot.send('astro:content-changed', {});
+          }
+          server.environments.client?.hot.send({ type: 'full-reload', path: '*' });
+          clearTimeout(pending);
+          pending = setTimeout(() => check(path), 300);
         };
         for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, changed);
       },

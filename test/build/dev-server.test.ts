@@ -95,6 +95,9 @@ describe('the dev server after an edit to a CSV file', () => {
     expect(renamed, log).toContain(`<h1>${enterprise.name}更名</h1>`);
     const retitled = await poll(problemUrl, (b) => b.includes(`${problem.title}（已更正）`), 60_000);
     expect(retitled, log).toContain(`${problem.title}（已更正）`);
+    // The files are checked a moment after the last save (a save empties a file before writing it).
+    const until = Date.now() + 30_000;
+    while (!log.includes('数据已更新') && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
     expect(log).toContain('数据已更新');
   });
 });
