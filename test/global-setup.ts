@@ -12,6 +12,7 @@ import {
   SAMPLE_CONTENT,
   SAMPLE_DATA,
   SAMPLE_SITE_DIR,
+  SAMPLE_BUILD_DATE,
   SITE_BASE,
   SITE_DIR,
   SITE_URL,
@@ -31,12 +32,12 @@ export default function setup(): void {
   // A lock a killed run left behind (test/helpers/build-lock.ts).
   rmSync(BUILD_LOCK, { recursive: true, force: true });
   const env = { BASE_PATH: SITE_BASE, SITE_URL, BUILD_DATE, REPO_URL, SEARCH_FEED_BATCH: String(SEARCH_FEED_BATCH) };
-  for (const [name, out, dataDir, contentDir] of [
-    ['test fixture', SITE_DIR, FIXTURE_DATA, FIXTURE_CONTENT],
-    ['real data', SAMPLE_SITE_DIR, SAMPLE_DATA, SAMPLE_CONTENT],
+  for (const [name, out, dataDir, contentDir, date] of [
+    ['test fixture', SITE_DIR, FIXTURE_DATA, FIXTURE_CONTENT, BUILD_DATE],
+    ['real data', SAMPLE_SITE_DIR, SAMPLE_DATA, SAMPLE_CONTENT, SAMPLE_BUILD_DATE],
   ] as const) {
     rmSync(out, { recursive: true, force: true });
-    const r = astroBuild({ ...env, OUT_DIR: out, DATA_DIR: dataDir, CONTENT_DIR: contentDir });
+    const r = astroBuild({ ...env, BUILD_DATE: date, OUT_DIR: out, DATA_DIR: dataDir, CONTENT_DIR: contentDir });
     if (r.status !== 0) throw new Error(`astro build of the ${name} site failed:\n${r.output}`);
     writeFileSync(buildLogOf(out), r.output);
   }

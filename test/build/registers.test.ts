@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compactText, readHtml } from '../helpers/html.ts';
 import { readFeed } from '../helpers/feed.ts';
-import { BUILD_DATE, SITE_BASE, SITE_URL } from '../helpers/paths.ts';
+import { SITE_BASE, SITE_URL } from '../helpers/paths.ts';
 import { BOTH_SITES, csvRows, FIXTURE_SITE } from '../helpers/sites.ts';
 import { sortedPeriods } from '../../src/lib/ratings.ts';
 import { periodLabel } from '../../src/lib/dates.ts';
@@ -58,7 +58,7 @@ for (const site of BOTH_SITES) {
       expect(byCategory.get('水')).toBe(problems.filter((p) => p.categories!.split(';').includes('水')).length);
       const byYear = counts('by-year');
       expect([...byYear.values()].reduce((a, b) => a + b, 0)).toBe(problems.length);
-      const overdue = problems.filter((p) => ['待整改', '整改中'].includes(p.status!) && p.deadline && p.deadline < BUILD_DATE).length;
+      const overdue = problems.filter((p) => ['待整改', '整改中'].includes(p.status!) && p.deadline && p.deadline < site.buildDate).length;
       expect(doc.querySelector('.summary p')?.textContent).toContain(`其中 ${overdue} 个已过整改期限`);
       if (overdue > 0) expect(doc.querySelectorAll('[data-overdue]').length).toBeGreaterThan(0);
     });

@@ -33,6 +33,14 @@ export const buildLogOf = (siteDir: string) => `${siteDir}.build.log`;
 export const SITE_BASE = '/gushan/';
 export const SITE_URL = 'https://example.org';
 export const BUILD_DATE = '2026-01-15';
+/**
+ * The real-data site is built on today's date (China time), never earlier than BUILD_DATE: the
+ * validator refuses dates after the build's, so an editor's row dated today must not turn the
+ * tests red. Its checks compare with the site's own date (BuiltSite.buildDate), never assert it.
+ */
+export const SAMPLE_BUILD_DATE = ((today) => (today > BUILD_DATE ? today : BUILD_DATE))(
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date()),
+);
 /** The source document the real plan was transcribed from, kept beside it in the repository. */
 export const PLAN_SOURCE = join(ROOT, 'content/plan/sources/gushan-2017.txt');
 export const REPO_URL = 'https://example.org/gushan-repo';

@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { FIXTURE_CONTENT, FIXTURE_DATA, SAMPLE_CONTENT, SAMPLE_DATA, SAMPLE_SITE_DIR, SITE_DIR } from './paths.ts';
+import { FIXTURE_CONTENT, FIXTURE_DATA, SAMPLE_CONTENT, SAMPLE_DATA, SAMPLE_SITE_DIR, SITE_DIR, BUILD_DATE, SAMPLE_BUILD_DATE } from './paths.ts';
 
 export interface BuiltSite {
   /** For test names. */
@@ -14,10 +14,18 @@ export interface BuiltSite {
   dir: string;
   dataDir: string;
   contentDir: string;
+  /** The date it was built on (BUILD_DATE); what its date-dependent checks compare with. */
+  buildDate: string;
 }
 
-export const FIXTURE_SITE: BuiltSite = { name: 'the fixture site', dir: SITE_DIR, dataDir: FIXTURE_DATA, contentDir: FIXTURE_CONTENT };
-export const SAMPLE_SITE: BuiltSite = { name: 'the real-data site', dir: SAMPLE_SITE_DIR, dataDir: SAMPLE_DATA, contentDir: SAMPLE_CONTENT };
+export const FIXTURE_SITE: BuiltSite = { name: 'the fixture site', dir: SITE_DIR, dataDir: FIXTURE_DATA, contentDir: FIXTURE_CONTENT, buildDate: BUILD_DATE };
+export const SAMPLE_SITE: BuiltSite = {
+  name: 'the real-data site',
+  dir: SAMPLE_SITE_DIR,
+  dataDir: SAMPLE_DATA,
+  contentDir: SAMPLE_CONTENT,
+  buildDate: SAMPLE_BUILD_DATE,
+};
 export const BOTH_SITES = [FIXTURE_SITE, SAMPLE_SITE] as const;
 
 /** The rows of a table of a site's data, as the tests read them (PapaParse, header row). */
