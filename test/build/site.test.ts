@@ -119,7 +119,7 @@ for (const site of BOTH_SITES) {
           p,
         ).toEqual(['计划原文', '指标进展', '问题曝光', '村（社区）', '到期事项', '企业环境信用', '数据下载', '搜索']);
         expect(doc.querySelector('form.header-search')?.getAttribute('action'), p).toBe(`${SITE_BASE}search/`);
-        expect(doc.querySelector('.site-footer time')?.getAttribute('datetime'), p).toBe('2026-01-15');
+        expect(doc.querySelector('.site-footer time')?.getAttribute('datetime'), p).toBe(site.buildDate);
       }
     });
 
