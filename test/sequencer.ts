@@ -18,7 +18,6 @@ const LONGEST = [
   'test/e2e/noticeboard.test.ts',
   'test/build/content-pages.test.ts',
   'test/build/dev-server.test.ts',
-  'test/build/generated.test.ts',
 ];
 
 /**
