@@ -35,7 +35,7 @@ import { RATINGS } from './schemas/enums.ts';
 import { problemIndex as buildProblemIndex } from './lib/problem-index.ts';
 import { dueProblems, dueTargets } from './lib/due.ts';
 import { SITE_NAME } from './lib/site.ts';
-import { buildDate } from './build/config.ts';
+import { buildDate, config } from './build/config.ts';
 import { createHash } from 'node:crypto';
 import { INDICATOR_OBSERVATIONS, INDICATOR_PROGRESS, indicatorCsvRecords, progressRecords } from './lib/indicator-progress.ts';
 import { derivedTable, sourceTable, type PackageEntry, type PublishedTable } from './lib/publishing/published.ts';
@@ -43,12 +43,21 @@ import { CREDIT_PERIOD, periodRecords } from './lib/credit-period.ts';
 import { chartModel, type ChartModel } from './lib/charts/chart-model.ts';
 import { chartImageMeta, chartImageSvg } from './lib/charts/chart-svg.ts';
 import { lastChange, readDataHistory } from './build/history/data-history.ts';
-import { changeLog as buildChangeLog, recordLabel } from './lib/history/history-view.ts';
+import { changeLog as buildChangeLog, historyLines, recordLabel } from './lib/history/history-view.ts';
 import { verdictChanges, type VerdictChange } from './lib/history/verdict-changes.ts';
 import { dayOf, periodLabel } from './lib/dates.ts';
 import { keyId, readSnapshot, type Snapshot } from './lib/history/record-diff.ts';
-import { byDate, ratingCorrections as buildRatingCorrections, recordId, responseKey, responsesByRecord, type ResponseRow } from './lib/responses.ts';
+import {
+  byDate,
+  correctionBehind,
+  ratingCorrections as buildRatingCorrections,
+  recordId,
+  responseKey,
+  responsesByRecord,
+  type ResponseRow,
+} from './lib/responses.ts';
 import { recordUrl, responseUrl } from './lib/urls.ts';
+import { pageKey } from './build/page-keys.ts';
 export type { ChangeEntry, HistoryLine } from './lib/history/history-view.ts';
 import { timelineOf, timelinesByFirstKey, type CommitRef, type DataHistory, type RecordTimeline, type TableVersion } from './lib/history/record-history.ts';
 export type { DataHistory, RecordTimeline, RecordEvent, HistoryCommit, TableChange, TableVersion, CommitRef } from './lib/history/record-history.ts';
@@ -605,4 +614,65 @@ export async function recordLink(table: string, key: readonly string[]): Promise
   if (table !== 'responses') return recordUrl(table, key);
   const target = await responseTarget(key[0] ?? '');
   return target ? responseUrl(target.table, target.key, key[0] ?? '') : undefined;
+}
+
+/**
+ * What every record page shows beyond its own rows: the site's address and base path, the
+ * repository links (footer, edit links), the datasets' descriptions (titles, sample flags), the
+ * rating schemes and their colours (named beside every rating), and whether the history is
+ * available (and why not).
+ */
+const siteWideKeyInputs = perDataset(async () => {
+  const history = await dataHistory();
+  const { repoUrl, repoBranch } = config();
+  return {
+    site: import.meta.env.SITE,
+    base: import.meta.env.BASE_URL,
+    repoUrl,
+    repoBranch,
+    datasets: catalogue().map((c) => [c.name, c.meta]),
+    schemes: rows('credit-schemes'),
+    levels: rows('credit-levels'),
+    history: history.available ? true : history.reason,
+  };
+});
+
+/**
+ * A record's history as its page shows it (RecordChanges, the citation's version): its timeline
+ * and its related records' (after redactions), the addresses of their commits' pages and the
+ * reviews that corrected a rating.
+ */
+async function historyKeyInputs(table: DataTableName, id: string, related?: DataTableName) {
+  const own = await recordHistory(table, id);
+  const others = related ? await relatedHistory(related, id) : [];
+  const entries = await changeEntries();
+  const commits = new Set<string>();
+  for (const t of [own, ...others]) {
+    if (!t) continue;
+    commits.add(t.firstSeen.id);
+    if (t.removed) commits.add(t.removed.commit.id);
+    for (const e of t.events) commits.add(e.commit.id);
+  }
+  const lines = historyLines([...(own ? [{ timeline: own }] : []), ...others.map((timeline) => ({ timeline }))]);
+  const corrections = ratingCorrections();
+  return {
+    own,
+    others,
+    addresses: [...commits].sort().map((c) => [c, entries.get(c)?.address]),
+    reviews: lines.map((l) => correctionBehind(corrections, l)?.id),
+  };
+}
+
+/**
+ * The cache key of a record's page (src/build/page-keys.ts): its inputs (the page's props and
+ * the facts it derives from the build's day that flip once, such as 逾期), its history and the
+ * site-wide inputs. Two builds give a page the same key only if it would show the same.
+ */
+export async function recordPageKey(route: string, inputs: unknown, history?: { table: DataTableName; id: string; related?: DataTableName }): Promise<string> {
+  return pageKey({
+    route,
+    inputs,
+    history: history && (await historyKeyInputs(history.table, history.id, history.related)),
+    site: await siteWideKeyInputs(),
+  });
 }

@@ -11,7 +11,8 @@
  * the files not handed over yet, and any HTML file no page made (from public/, say), are read
  * too: the index covers exactly the HTML files of the output, as if Pagefind had read the
  * finished folder, and batches are handed over in the order pages were started, so two builds
- * of the same sources give the same index.
+ * of the same sources give the same index. An incremental build (INCREMENTAL_BUILD=1) does not
+ * render every page, so there Pagefind reads the whole finished folder at the end.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
@@ -98,6 +99,10 @@ export default function pagefind(): AstroIntegration {
         errors.length = 0;
         handedDuring = 0;
         pagesRead = 0;
+        // An incremental build renders only some pages; the others stay in the output. Pagefind
+        // then reads every page at the end, in one order (the files' names), so that the index is
+        // the one a clean incremental build of the same sources writes.
+        if (config().incremental) return;
         // If the oldest batch is written in full and Pagefind is idle, hand it over (a check stats
         // only files not yet seen complete). Checked ten times a second, and whenever a batch more
         // has been rendered.
