@@ -48,6 +48,8 @@ describe('an incremental build after an edit, an addition, a removal and a withd
       DATA_DIR: join(repo.dir, 'data'),
       CONTENT_DIR: join(repo.dir, 'content'),
       INCREMENTAL_BUILD: '1',
+      // Pagefind reads the finished folder in batches: small ones here, so that there are several.
+      SEARCH_FEED_BATCH: '10',
     };
     const caches = { HISTORY_CACHE_DIR: temp('gushan-inc-history-'), ASTRO_CACHE_DIR: temp('gushan-inc-astro-') };
     incremental = temp('gushan-inc-out-');
