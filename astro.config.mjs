@@ -7,6 +7,7 @@ import recordIndex from './src/integrations/record-index.ts';
 import hosting from './src/integrations/hosting.ts';
 import sizeReport from './src/integrations/size-report.ts';
 import validateData from './src/integrations/validate-data.ts';
+import incremental from './src/integrations/incremental.ts';
 import { config } from './src/build/config.ts';
 import { siteLocation } from './src/lib/urls.ts';
 
@@ -15,6 +16,8 @@ import { siteLocation } from './src/lib/urls.ts';
 // Every internal link goes through src/lib/urls.ts, which reads import.meta.env.BASE_URL, and
 // so does every absolute one (absoluteUrl); the defaults for a local build are there too.
 const { site, base } = siteLocation(process.env);
+// INCREMENTAL_BUILD=1: record pages whose key is unchanged are not rendered again (src/build/page-keys.ts).
+const { incremental: incrementalBuild, astroCacheDir } = config();
 
 export default defineConfig({
   site,
@@ -22,6 +25,7 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   outDir: config().outDir,
+  cacheDir: astroCacheDir,
   build: {
     format: 'directory',
     // Keep CSS and JS as files: inline <script>/<style> would be refused by the
@@ -33,6 +37,8 @@ export default defineConfig({
   },
   integrations: [
     validateData(),
+    // Before the others read the output: deletes what this build did not write and no kept page is.
+    incremental(),
     mdx(),
     // Embed pages are framed copies of indicator pages (which the sitemap lists), not pages to find.
     sitemap({ filter: (page) => !new URL(page).pathname.startsWith(`${base}embed/`) }),
@@ -44,7 +50,10 @@ export default defineConfig({
     hosting(),
   ],
   vite: {
-    build: { assetsInlineLimit: 0 },
+    // An incremental build keeps the output folder, so that the pages it does not render stay
+    // where they are (Astro would otherwise empty it and copy them back from its cache).
+    build: { assetsInlineLimit: 0, ...(incrementalBuild ? { emptyOutDir: false } : {}) },
   },
+  experimental: { incrementalBuild },
   devToolbar: { enabled: false },
 });

@@ -35,7 +35,7 @@ import { RATINGS } from './schemas/enums.ts';
 import { problemIndex as buildProblemIndex } from './lib/problem-index.ts';
 import { dueProblems, dueTargets } from './lib/due.ts';
 import { SITE_NAME } from './lib/site.ts';
-import { buildDate } from './build/config.ts';
+import { buildDate, config } from './build/config.ts';
 import { createHash } from 'node:crypto';
 import { INDICATOR_OBSERVATIONS, INDICATOR_PROGRESS, indicatorCsvRecords, progressRecords } from './lib/indicator-progress.ts';
 import { derivedTable, sourceTable, type PackageEntry, type PublishedTable } from './lib/publishing/published.ts';
@@ -43,12 +43,21 @@ import { CREDIT_PERIOD, periodRecords } from './lib/credit-period.ts';
 import { chartModel, type ChartModel } from './lib/charts/chart-model.ts';
 import { chartImageMeta, chartImageSvg } from './lib/charts/chart-svg.ts';
 import { lastChange, readDataHistory } from './build/history/data-history.ts';
-import { changeLog as buildChangeLog, recordLabel } from './lib/history/history-view.ts';
+import { changeLog as buildChangeLog, historyLines, recordLabel } from './lib/history/history-view.ts';
 import { verdictChanges, type VerdictChange } from './lib/history/verdict-changes.ts';
 import { dayOf, periodLabel } from './lib/dates.ts';
 import { keyId, readSnapshot, type Snapshot } from './lib/history/record-diff.ts';
-import { byDate, ratingCorrections as buildRatingCorrections, recordId, responseKey, responsesByRecord, type ResponseRow } from './lib/responses.ts';
+import {
+  byDate,
+  correctionBehind,
+  ratingCorrections as buildRatingCorrections,
+  recordId,
+  responseKey,
+  responsesByRecord,
+  type ResponseRow,
+} from './lib/responses.ts';
 import { recordUrl, responseUrl } from './lib/urls.ts';
+import { pageKey } from './build/page-keys.ts';
 export type { ChangeEntry, HistoryLine } from './lib/history/history-view.ts';
 import { timelineOf, timelinesByFirstKey, type CommitRef, type DataHistory, type RecordTimeline, type TableVersion } from './lib/history/record-history.ts';
 export type { DataHistory, RecordTimeline, RecordEvent, HistoryCommit, TableChange, TableVersion, CommitRef } from './lib/history/record-history.ts';
@@ -108,6 +117,11 @@ export const plans = perDataset((d): Plan[] =>
 /** Plans by id. */
 export const planById = perDataset(() => new Map(plans().map((p) => [p.id, p])));
 
+/** Each plan's headings' text by id (an indicator page names the sections it quotes without scanning the plan). */
+export const planHeadings = perDataset(
+  () => new Map(plans().map((p) => [p.id, new Map(p.blocks.flatMap((b) => (b.kind === 'heading' ? [[b.id, b.text] as const] : [])))])),
+);
+
 /** Explanatory pages of content/pages (about, methodology, …), rendered by Astro. */
 export const pages = () => getCollection('pages');
 
@@ -116,6 +130,9 @@ export const villageNames = perDataset(() => new Map(rows('villages').map((v) =>
 
 /** Every indicator with its observations and computed progress, as of the build date. */
 export const indicatorViews = perDataset(() => buildIndicatorViews(rows('indicators'), rows('observations'), buildDate()));
+
+/** Each indicator's view by id: a page or file of one indicator looks it up rather than scanning the list. */
+export const indicatorViewById = perDataset(() => new Map(indicatorViews().map((v) => [v.indicator.id, v])));
 
 /** Each indicator's chart model, by id: drawn by its page's SVG, Chart.js, its chart image and its embed. */
 export const indicatorCharts = perDataset(
@@ -134,7 +151,7 @@ export const indicatorCharts = perDataset(
  * the build date. `url` is the indicator page's absolute address.
  */
 export function indicatorChartImage(id: string, url: string): string {
-  const view = indicatorViews().find((v) => v.indicator.id === id)!;
+  const view = indicatorViewById().get(id)!;
   const meta = catalogue().find((e) => e.name === 'observations')?.meta;
   return chartImageSvg(indicatorCharts().get(id)!, chartImageMeta({ view, dataset: meta, siteName: SITE_NAME, url, date: buildDate() }));
 }
@@ -176,9 +193,7 @@ export const packageResources = perDataset(() =>
 );
 
 /** One indicator's observations with its verdicts (/indicators/<id>.csv). */
-export const indicatorTable = perDatasetKeyed((_d, id: string) =>
-  derivedTable(INDICATOR_OBSERVATIONS, indicatorCsvRecords(indicatorViews().find((v) => v.indicator.id === id)!)),
-);
+export const indicatorTable = perDatasetKeyed((_d, id: string) => derivedTable(INDICATOR_OBSERVATIONS, indicatorCsvRecords(indicatorViewById().get(id)!)));
 
 /** The latest rating of each enterprise, by USCC. */
 export const latestRatings = perDataset(() => latestByEnterprise(rows('credit-ratings')));
@@ -196,12 +211,17 @@ export const problemIndex = perDataset(() => buildProblemIndex(rows('problems'),
 export const dueView = perDataset(() => dueProblems(problemIndex(), buildDate()));
 
 /** A village's problems by deadline (its page and calendar); town-wide problems are the village ''. */
-export const villageDue = perDatasetKeyed((_d, village: string) =>
-  dueProblems(
-    problemIndex().filter((p) => p.village === village),
-    buildDate(),
-  ),
-);
+export const villageDue = perDatasetKeyed((_d, village: string) => dueProblems(problemsByVillage().get(village) ?? [], buildDate()));
+
+/** The register's rows by village ('' for the town-wide ones), grouped once: village pages and sheets look theirs up. */
+export const problemsByVillage = perDataset(() => Map.groupBy(problemIndex(), (p) => p.village));
+
+/** Enterprises by village, grouped once. */
+export const enterprisesByVillage = perDataset(() => Map.groupBy(rows('enterprises'), (e) => e.village));
+
+/** Each enterprise's ratings (file order) and the problems naming it, grouped once: its page looks them up. */
+export const ratingsByEnterprise = perDataset(() => Map.groupBy(rows('credit-ratings'), (r) => r.uscc));
+export const problemsByEnterprise = perDataset(() => Map.groupBy(rows('problems'), (p) => p.enterprise ?? ''));
 
 /** Plan targets whose deadline has not passed, nearest first. */
 export const dueTargetsView = perDataset(() => dueTargets(indicatorViews(), buildDate()));
@@ -378,6 +398,9 @@ export const removedRecords = perDatasetKeyed(async (_d, table: DataTableName): 
   return [...(history.records.get(table)?.values() ?? [])].filter((t) => t.removed !== undefined);
 });
 
+/** The first key of each removed record of a table, as a set (the change log asks per record). */
+const removedKeys = perDatasetKeyed(async (_d, table: DataTableName) => new Set((await removedRecords(table)).map((t) => t.key[0] ?? '')));
+
 /** Days from each problem's `reported` to the authority's disclosure (`disclosed`), and their summary. */
 export const problemTimeliness = perDataset(() => {
   const list = disclosureTimeliness(rows('problems'));
@@ -443,10 +466,30 @@ export const citedVersion = async (c: CommitRef): Promise<CitedVersion> => ({
  * history. It changes only when they do, as the record's page does.
  */
 export async function recordVersion(table: DataTableName, key: string, related?: DataTableName): Promise<CitedVersion | undefined> {
-  const timelines = [await recordHistory(table, key), ...(related ? await relatedHistory(related, key) : [])];
+  return newestVersion([await recordHistory(table, key), ...(related ? await relatedHistory(related, key) : [])]);
+}
+
+/** The newest commit that changed any of these timelines, as a citation names it; undefined without history. */
+async function newestVersion(timelines: ReadonlyArray<RecordTimeline | undefined>): Promise<CitedVersion | undefined> {
   let newest: CommitRef | undefined;
   for (const t of timelines) for (const e of t?.events ?? []) if (!newest || e.commit.date > newest.date) newest = e.commit;
   return newest && citedVersion(newest);
+}
+
+/**
+ * The version of a village's page: the newest commit that changed the village, its problems,
+ * the town-wide problems, its enterprises or their ratings. Like a record's, it changes only
+ * when what the page lists does.
+ */
+export async function villageVersion(id: string): Promise<CitedVersion | undefined> {
+  const problems = [...(problemsByVillage().get(id) ?? []), ...(problemsByVillage().get('') ?? [])];
+  const enterprises = enterprisesByVillage().get(id) ?? [];
+  return newestVersion([
+    await recordHistory('villages', id),
+    ...(await Promise.all(problems.map((p) => recordHistory('problems', p.id)))),
+    ...(await Promise.all(enterprises.map((e) => recordHistory('enterprises', e.uscc)))),
+    ...(await Promise.all(enterprises.map((e) => relatedHistory('credit-ratings', e.uscc)))).flat(),
+  ]);
 }
 
 /** The version of the whole data set a build publishes: the commit it was built from (HEAD), as datapackage.json names it. */
@@ -474,7 +517,7 @@ export const recordPageExists = perDataset(() => {
     if (ids.get(table)?.has(first)) return true;
     const owner = table === 'credit-ratings' ? 'enterprises' : table;
     if (owner !== 'problems' && owner !== 'enterprises') return false;
-    return (await removedRecords(owner)).some((t) => t.key[0] === first);
+    return (await removedKeys(owner)).has(first);
   };
   return exists;
 });
@@ -540,14 +583,10 @@ export interface ShownResponse {
 /** An enterprise's responses, its ratings' and its problems', in date order. */
 export function enterpriseResponses(uscc: string): ShownResponse[] {
   const shown: ShownResponse[] = responsesOf('enterprises', [uscc]).map((response) => ({ response }));
-  for (const r of rows('credit-ratings')) {
-    if (r.uscc === uscc)
-      for (const response of responsesOf('credit-ratings', [r.uscc, r.period])) shown.push({ response, about: `${periodLabel(r.period)}评价` });
-  }
-  for (const p of rows('problems')) {
-    if (p.enterprise === uscc)
-      for (const response of responsesOf('problems', [p.id])) shown.push({ response, about: `${p.id} ${p.title}`, href: recordUrl('problems', [p.id]) });
-  }
+  for (const r of ratingsByEnterprise().get(uscc) ?? [])
+    for (const response of responsesOf('credit-ratings', [r.uscc, r.period])) shown.push({ response, about: `${periodLabel(r.period)}评价` });
+  for (const p of problemsByEnterprise().get(uscc) ?? [])
+    for (const response of responsesOf('problems', [p.id])) shown.push({ response, about: `${p.id} ${p.title}`, href: recordUrl('problems', [p.id]) });
   return shown.sort((a, b) => byDate(a.response, b.response));
 }
 
@@ -575,4 +614,65 @@ export async function recordLink(table: string, key: readonly string[]): Promise
   if (table !== 'responses') return recordUrl(table, key);
   const target = await responseTarget(key[0] ?? '');
   return target ? responseUrl(target.table, target.key, key[0] ?? '') : undefined;
+}
+
+/**
+ * What every record page shows beyond its own rows: the site's address and base path, the
+ * repository links (footer, edit links), the datasets' descriptions (titles, sample flags), the
+ * rating schemes and their colours (named beside every rating), and whether the history is
+ * available (and why not).
+ */
+const siteWideKeyInputs = perDataset(async () => {
+  const history = await dataHistory();
+  const { repoUrl, repoBranch } = config();
+  return {
+    site: import.meta.env.SITE,
+    base: import.meta.env.BASE_URL,
+    repoUrl,
+    repoBranch,
+    datasets: catalogue().map((c) => [c.name, c.meta]),
+    schemes: rows('credit-schemes'),
+    levels: rows('credit-levels'),
+    history: history.available ? true : history.reason,
+  };
+});
+
+/**
+ * A record's history as its page shows it (RecordChanges, the citation's version): its timeline
+ * and its related records' (after redactions), the addresses of their commits' pages and the
+ * reviews that corrected a rating.
+ */
+async function historyKeyInputs(table: DataTableName, id: string, related?: DataTableName) {
+  const own = await recordHistory(table, id);
+  const others = related ? await relatedHistory(related, id) : [];
+  const entries = await changeEntries();
+  const commits = new Set<string>();
+  for (const t of [own, ...others]) {
+    if (!t) continue;
+    commits.add(t.firstSeen.id);
+    if (t.removed) commits.add(t.removed.commit.id);
+    for (const e of t.events) commits.add(e.commit.id);
+  }
+  const lines = historyLines([...(own ? [{ timeline: own }] : []), ...others.map((timeline) => ({ timeline }))]);
+  const corrections = ratingCorrections();
+  return {
+    own,
+    others,
+    addresses: [...commits].sort().map((c) => [c, entries.get(c)?.address]),
+    reviews: lines.map((l) => correctionBehind(corrections, l)?.id),
+  };
+}
+
+/**
+ * The cache key of a record's page (src/build/page-keys.ts): its inputs (the page's props and
+ * the facts it derives from the build's day that flip once, such as 逾期), its history and the
+ * site-wide inputs. Two builds give a page the same key only if it would show the same.
+ */
+export async function recordPageKey(route: string, inputs: unknown, history?: { table: DataTableName; id: string; related?: DataTableName }): Promise<string> {
+  return pageKey({
+    route,
+    inputs,
+    history: history && (await historyKeyInputs(history.table, history.id, history.related)),
+    site: await siteWideKeyInputs(),
+  });
 }

@@ -11,6 +11,7 @@ const LONGEST = [
   'test/e2e/quality.test.ts',
   'test/e2e/phone-layout.test.ts',
   'test/build/history-site.test.ts',
+  'test/build/incremental.test.ts',
   'test/e2e/hostile.test.ts',
   'test/e2e/embed.test.ts',
   'test/e2e/search.test.ts',

@@ -22,6 +22,15 @@ export interface BuildConfig {
   outDir: string;
   /** HISTORY_CACHE_DIR: the diffs of the data's history, by file version; default node_modules/.cache/gushan-history. */
   historyCacheDir: string;
+  /**
+   * INCREMENTAL_BUILD=1: Astro's incremental build (a record page whose key is unchanged is not
+   * rendered again, src/build/page-keys.ts); the output folder is then kept between builds and
+   * pruned by src/integrations/incremental.ts. Off by default: it also writes a copy of every
+   * keyed page to the cache folder, which a one-off build does not need.
+   */
+  incremental: boolean;
+  /** ASTRO_CACHE_DIR: Astro's cache folder (its incremental cache among others); default node_modules/.astro. */
+  astroCacheDir: string;
   /** REPO_URL when it is an http(s) URL: the footer's link and the "发现错误？" and version links. */
   repoUrl: string | undefined;
   /** REPO_BRANCH, default main: the branch the edit links open. */
@@ -49,6 +58,8 @@ export function readConfig(env: Env, cwd = process.cwd(), now = new Date()): Bui
     contentDir: env.CONTENT_DIR || join(cwd, 'content'),
     outDir: env.OUT_DIR || './dist',
     historyCacheDir: env.HISTORY_CACHE_DIR || join(cwd, 'node_modules/.cache/gushan-history'),
+    incremental: env.INCREMENTAL_BUILD === '1',
+    astroCacheDir: env.ASTRO_CACHE_DIR || join(cwd, 'node_modules/.astro'),
     repoUrl: repo && /^https?:\/\//.test(repo) ? repo : undefined,
     repoBranch: env.REPO_BRANCH?.trim() || 'main',
     buildDate: dateOf(env, now),

@@ -11,11 +11,13 @@
  * the files not handed over yet, and any HTML file no page made (from public/, say), are read
  * too: the index covers exactly the HTML files of the output, as if Pagefind had read the
  * finished folder, and batches are handed over in the order pages were started, so two builds
- * of the same sources give the same index.
+ * of the same sources give the same index. An incremental build (INCREMENTAL_BUILD=1) does not
+ * render every page, so there Pagefind reads the whole finished folder at the end.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { close, createIndex, type PagefindIndex } from 'pagefind';
 import { validatedDataset } from '../build/read-dataset.ts';
 import { planSearchRecords, type PlanSearchRecord } from '../lib/search/search-records.ts';
@@ -23,6 +25,9 @@ import { compactPagefindIndex } from '../build/search/pagefind-compact.ts';
 import { outputFiles } from '../build/output-files.ts';
 import { config } from '../build/config.ts';
 import { SEARCH_FEED, FeedBatches, globOf, outputFileOf, type SearchFeed } from '../build/search/search-feed.ts';
+
+/** The attribute that marks what Pagefind indexes (SearchMeta.astro, the prose pages). */
+const PAGEFIND_BODY = 'data-pagefind-body';
 
 /** Word locations per search-index chunk (Pagefind's default: 20,000). */
 export const INDEX_CHUNK_LOCATIONS = 5000;
@@ -98,6 +103,10 @@ export default function pagefind(): AstroIntegration {
         errors.length = 0;
         handedDuring = 0;
         pagesRead = 0;
+        // An incremental build renders only some pages; the others stay in the output. Pagefind
+        // then reads every page at the end, in one order (the files' names), so that the index is
+        // the one a clean incremental build of the same sources writes.
+        if (config().incremental) return;
         // If the oldest batch is written in full and Pagefind is idle, hand it over (a check stats
         // only files not yet seen complete). Checked ten times a second, and whenever a batch more
         // has been rendered.
@@ -141,10 +150,17 @@ export default function pagefind(): AstroIntegration {
           // no page made.
           const rest = feed.takeAll();
           const known = feed.files();
-          const other = outputFiles(out)
+          let other = outputFiles(out)
             .filter((f) => f.endsWith('.html') && !known.has(f))
             .sort();
-          await read(current, [...rest, ...other]);
+          // An incremental build hands over only the pages marked for the index: the site marks its
+          // prose (data-pagefind-body), and then Pagefind leaves every other page out anyway, after
+          // reading it, which for a whole large site took far longer than the build's own work.
+          if (config().incremental) other = other.filter((f) => readFileSync(join(out, f), 'utf8').includes(PAGEFIND_BODY));
+          // In batches as during rendering: a glob of every page of a large site is more than Pagefind parses.
+          const all = [...rest, ...other];
+          const size = feedBatchPages();
+          for (let i = 0; i < all.length; i += size) await read(current, all.slice(i, i + size));
           const readAt = performance.now();
           if (errors.length > 0) throw new Error(`搜索索引出错：${errors.join('；')}`);
           // The plan's text is indexed section by section (src/lib/search/search-records.ts).

@@ -27,7 +27,11 @@ export function lateness(p: Pick<ProblemLike, 'status' | 'deadline'> & { closed?
   return p.closed !== undefined && p.closed !== '' && p.closed > p.deadline ? '逾期完成' : '';
 }
 
-/** In words, for the problem page: was it done, and on time? */
+/**
+ * In words, for the problem page: was it done, and on time? No count of days to or past the
+ * deadline: that changes every day, and a record page changes only with its rows (the counts
+ * are on /due/); whether the deadline has passed flips once, on the deadline.
+ */
 export function timelinessText(p: Pick<ProblemLike, 'status' | 'deadline'> & { closed?: string | undefined }, today: string): string {
   const { deadline, closed } = p;
   if (!OPEN_STATUSES.includes(p.status) && closed) {
@@ -36,8 +40,8 @@ export function timelinessText(p: Pick<ProblemLike, 'status' | 'deadline'> & { c
     return `按期完成：${closed} 完成整改，在整改期限 ${deadline} 之前${closed === deadline ? '（当天）' : ''}。`;
   }
   if (!deadline) return `尚未完成整改；没有规定整改期限。`;
-  if (deadline < today) return `逾期未完成：整改期限 ${deadline} 已过去 ${daysBetween(deadline, today)} 天（截至 ${today}），仍未完成整改。`;
-  return `尚未完成整改；整改期限是 ${deadline}，还有 ${daysBetween(today, deadline)} 天。`;
+  if (deadline < today) return `逾期未完成：整改期限 ${deadline} 已过，仍未完成整改。`;
+  return `尚未完成整改；整改期限是 ${deadline}，尚未到期。`;
 }
 
 export const yearOf = (p: Pick<ProblemLike, 'reported'>) => p.reported.slice(0, 4);

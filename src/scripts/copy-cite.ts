@@ -6,7 +6,8 @@
  *
  * A citation's access date is the day the reader copies it: the element carries the citation's
  * parts (data-cite-input) and writes the citations again with the reader's date, on load and at
- * each copy (a page left open overnight). Without JavaScript the page's build date stays.
+ * each copy (a page left open overnight). Without JavaScript the citation keeps its placeholder
+ * 引用日期, which the note asks the reader to replace: the page itself carries no date of the build.
  */
 import { apa, gbt7714, type CiteInput } from '../lib/publishing/cite.ts';
 

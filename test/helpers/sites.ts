@@ -40,3 +40,17 @@ export function planIds(site: BuiltSite): string[] {
     .map((f) => f.slice(0, -3))
     .sort();
 }
+
+/**
+ * Whether a built file is a record's page (a problem, an enterprise, a village, an indicator, a
+ * removed problem or enterprise): the pages that show nothing which changes with the build's day
+ * or commit (ARCHITECTURE.md, "Record pages"). The villages' noticeboard sheets are dated, per-build pages.
+ */
+export function isRecordPage(file: string): boolean {
+  return [
+    /^problems\/(?!page\/)[^/]+\/index\.html$/,
+    /^credit\/(?!page\/|period\/|schemes\/)[^/]+\/index\.html$/,
+    /^villages\/[^/]+\/index\.html$/,
+    /^indicators\/(?!status\/)[^/]+\/index\.html$/,
+  ].some((r) => r.test(file));
+}

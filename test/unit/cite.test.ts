@@ -26,6 +26,17 @@ describe('citations', () => {
     );
   });
 
+  it("says where the access date goes when the page cannot know the reader's day (no JavaScript)", () => {
+    const undated = { ...page, accessed: undefined };
+    expect(gbt7714(undated)).toBe(
+      '顾山镇生态文明建设公开数据. 河道水质达标比例[DS/OL]. (2025-12-01)[引用日期]. https://example.org/gushan/indicators/river-quality/.',
+    );
+    expect(apa(undated)).toBe(
+      '顾山镇生态文明建设公开数据. (2025). 河道水质达标比例 [数据集]. 检索于 [引用日期], 来自 https://example.org/gushan/indicators/river-quality/',
+    );
+    expect(apa({ ...undated, updated: undefined })).toContain('. (n.d.). ');
+  });
+
   it('writes CSL-JSON a reference manager can import', () => {
     expect(cslJson({ ...page, id: 'river-quality' })).toMatchObject({
       id: 'river-quality',

@@ -73,8 +73,10 @@ describe('was it fixed, on time? (as of an injected date)', () => {
   it('says it in words, with the days', () => {
     expect(timelinessText(closedLate, '2026-01-15')).toBe('逾期完成：整改期限是 2018-10-31，2018-12-20 才完成，晚了 50 天。');
     expect(timelinessText(closedOnTime, '2026-01-15')).toBe('按期完成：2018-10-31 完成整改，在整改期限 2018-10-31 之前（当天）。');
-    expect(timelinessText(open, '2019-05-10')).toBe('逾期未完成：整改期限 2019-04-30 已过去 10 天（截至 2019-05-10），仍未完成整改。');
-    expect(timelinessText(open, '2019-04-20')).toBe('尚未完成整改；整改期限是 2019-04-30，还有 10 天。');
+    expect(timelinessText(open, '2019-05-10')).toBe('逾期未完成：整改期限 2019-04-30 已过，仍未完成整改。');
+    // The same words a year later: a record page says whether, never how many days (those change daily).
+    expect(timelinessText(open, '2020-05-10')).toBe(timelinessText(open, '2019-05-10'));
+    expect(timelinessText(open, '2019-04-20')).toBe('尚未完成整改；整改期限是 2019-04-30，尚未到期。');
     expect(timelinessText({ status: '待整改', deadline: undefined }, '2019-04-20')).toBe('尚未完成整改；没有规定整改期限。');
     expect(timelinessText({ status: '已销号', deadline: undefined, closed: '2019-01-02' }, '2019-04-20')).toBe('2019-01-02 完成整改；没有规定整改期限。');
   });

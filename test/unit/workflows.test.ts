@@ -143,9 +143,18 @@ describe('GitHub workflows', () => {
     const build = steps(deploy).find((s) => s.run === 'npm run build');
     expect(build?.env?.BASE_PATH).toContain('steps.pages.outputs.base_path');
     expect(build?.env?.SITE_URL).toContain('steps.pages.outputs.origin');
-    // The history's diff cache survives from one deployment to the next (npm ci empties node_modules).
-    const cache = steps(deploy).find((s) => s.uses?.startsWith('actions/cache@')) as Step & { with?: Record<string, string> };
-    expect(cache?.with?.path).toBe(build?.env?.HISTORY_CACHE_DIR);
+    // An incremental build: the history's diff cache, Astro's cache and the output survive from one
+    // deployment to the next in one cache entry (npm ci empties node_modules), so they always belong together.
+    expect(build?.env?.INCREMENTAL_BUILD).toBe('1');
+    const caches = steps(deploy).filter((s) => s.uses?.startsWith('actions/cache@')) as Array<Step & { with?: Record<string, string> }>;
+    expect(caches).toHaveLength(1);
+    const cache = caches[0]!;
+    const upload = steps(deploy).find((s) => s.uses?.startsWith('actions/upload-pages-artifact@')) as Step & { with?: Record<string, string> };
+    const paths = cache.with!.path!.trim().split('\n');
+    expect(paths.sort()).toEqual([build!.env!.HISTORY_CACHE_DIR, build!.env!.ASTRO_CACHE_DIR, upload.with!.path].sort());
+    // A new entry every run (an entry is never overwritten), restored from the newest.
+    expect(cache.with!.key).toContain('github.run_id');
+    expect(cache.with!['restore-keys']).toBe(cache.with!.key!.split('$')[0]);
     expect(steps(deploy).indexOf(cache)).toBeLessThan(steps(deploy).indexOf(build!));
   });
 });

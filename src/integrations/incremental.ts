@@ -1,0 +1,29 @@
+/**
+ * The output folder of an incremental build (INCREMENTAL_BUILD=1, src/build/config.ts): Astro
+ * keeps it between builds and leaves the pages whose key is unchanged where they are; here, at
+ * astro:build:done and before any other integration reads the folder (search indexes, sitemap,
+ * size report, compressed copies), every file this build did not write and no kept page is
+ * deleted (src/build/prune-output.ts): pages of removed routes, old assets and index shards.
+ */
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { config } from '../build/config.ts';
+import { pageFile, pruneOutput } from '../build/prune-output.ts';
+
+export default function incremental(): AstroIntegration {
+  let started = 0;
+  return {
+    name: 'gushan-incremental',
+    hooks: {
+      'astro:config:done': () => {
+        // Before Astro writes anything: a file older than this was left by an earlier build.
+        started = Date.now();
+      },
+      'astro:build:done': ({ dir, pages, logger }) => {
+        if (!config().incremental) return;
+        const removed = pruneOutput(fileURLToPath(dir), started, new Set(pages.map((p) => pageFile(p.pathname))));
+        logger.info(`增量构建：删除 ${removed.length} 个上次构建留下、这次不再生成的文件`);
+      },
+    },
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * An incremental build (INCREMENTAL_BUILD=1, issue 30 part 4) after one commit that edits a row,
+ * adds one, removes one and withholds a past value, with the output and caches of the build
+ * before: it renders again only the pages whose key changed (src/build/page-keys.ts), prunes what
+ * the commit made stale (src/integrations/incremental.ts), and leaves the site a clean build of
+ * the same commit makes, byte for byte, with the withheld value nowhere. Three builds of the
+ * small fixture: the first, the incremental one and the clean one.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { astroBuild } from '../helpers/build.ts';
+import { tempRepo, type TempRepo } from '../helpers/git-repo.ts';
+import { listFiles } from '../helpers/html.ts';
+import { FIXTURE } from '../helpers/paths.ts';
+import { isRecordPage } from '../helpers/sites.ts';
+
+/** A title only the first commit holds; the commit under test withholds it (redactions.csv). */
+const WITHHELD = '甲乙丙唯一旧标题';
+const KEPT_TITLE = '河道沿岸生活垃圾堆积';
+const EDITED = { from: ',餐饮油烟直排,', to: ',餐饮油烟直排（经核实）,' };
+
+describe('an incremental build after an edit, an addition, a removal and a withdrawal', () => {
+  let repo: TempRepo;
+  const dirs: string[] = [];
+  const temp = (prefix: string) => {
+    const d = mkdtempSync(join(tmpdir(), prefix));
+    dirs.push(d);
+    return d;
+  };
+  let incremental = '';
+  let clean = '';
+  let log = '';
+
+  beforeAll(() => {
+    repo = tempRepo('gushan-incremental-');
+    cpSync(FIXTURE, repo.dir, { recursive: true });
+    const file = join(repo.dir, 'data/problems.csv');
+    const original = readFileSync(file, 'utf8');
+    expect(original).toContain(`,${KEPT_TITLE},`);
+    repo.commit({ 'data/problems.csv': original.replace(`,${KEPT_TITLE},`, `,${WITHHELD},`) }, '2025-11-01T09:00:00+08:00', '首次公开全部数据');
+    repo.commit({ 'data/problems.csv': original }, '2025-11-02T09:00:00+08:00', 'GS-2019-005 标题更正');
+    const env = {
+      BASE_PATH: '/gushan/',
+      SITE_URL: 'https://example.org',
+      BUILD_DATE: '2026-01-15',
+      DATA_DIR: join(repo.dir, 'data'),
+      CONTENT_DIR: join(repo.dir, 'content'),
+      INCREMENTAL_BUILD: '1',
+      // Pagefind reads the finished folder in batches: small ones here, so that there are several.
+      SEARCH_FEED_BATCH: '10',
+    };
+    const caches = { HISTORY_CACHE_DIR: temp('gushan-inc-history-'), ASTRO_CACHE_DIR: temp('gushan-inc-astro-') };
+    incremental = temp('gushan-inc-out-');
+    const first = astroBuild({ ...env, ...caches, OUT_DIR: incremental });
+    expect(first.status, first.output.slice(-3000)).toBe(0);
+
+    // One commit: an edited title, a new problem, a removed one, and the old title of another withheld.
+    const lines = original.split('\n');
+    const added = lines
+      .find((l) => l.startsWith('GS-2019-004,'))!
+      .replace('GS-2019-004,', 'GS-2019-010,')
+      .replace(',工地夜间施工噪声扰民,', ',新增的问题：工地扬尘,');
+    const edited = lines
+      .filter((l) => !l.startsWith('GS-2019-002,'))
+      .map((l) => l.replace(EDITED.from, EDITED.to))
+      .join('\n')
+      .replace(/\n?$/, `\n${added}\n`);
+    const redactions = readFileSync(join(repo.dir, 'data/redactions.csv'), 'utf8').replace(/\n?$/, '\nproblems,GS-2019-005,title,,个人信息\n');
+    repo.commit({ 'data/problems.csv': edited, 'data/redactions.csv': redactions }, '2025-11-03T09:00:00+08:00', '更正、新增、删除各一条问题');
+
+    const again = astroBuild({ ...env, ...caches, OUT_DIR: incremental });
+    expect(again.status, again.output.slice(-3000)).toBe(0);
+    log = again.output;
+    clean = temp('gushan-inc-clean-');
+    const fresh = astroBuild({ ...env, HISTORY_CACHE_DIR: temp('gushan-inc-history-'), ASTRO_CACHE_DIR: temp('gushan-inc-astro-'), OUT_DIR: clean });
+    expect(fresh.status, fresh.output.slice(-3000)).toBe(0);
+  }, 900_000);
+
+  afterAll(() => {
+    repo?.remove();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('renders again only the pages whose rows, history or flags changed', () => {
+    const cached = log.match(/\(cached\)/g)?.length ?? 0;
+    const records = listFiles(clean).filter(isRecordPage);
+    // The commit touches four problems, their villages and the enterprises of two of them; the other record pages are kept.
+    expect(cached).toBeGreaterThan(records.length / 2);
+    expect(cached).toBeLessThan(records.length);
+    expect(log).toMatch(/增量构建：删除 [1-9]\d* 个/);
+  });
+
+  it('shows the commit: the edit, the addition, the removal', () => {
+    const page = (p: string) => readFileSync(join(incremental, p), 'utf8');
+    expect(page('problems/GS-2019-007/index.html')).toContain('餐饮油烟直排（经核实）');
+    expect(page('problems/GS-2019-010/index.html')).toContain('新增的问题：工地扬尘');
+    expect(page('problems/GS-2019-002/index.html')).toContain('data-removed-record');
+    expect(page('problems/GS-2019-005/index.html')).toContain('已隐去：个人信息');
+  });
+
+  it('is byte for byte the site a clean build makes, with the withheld value nowhere', () => {
+    const files = listFiles(clean);
+    expect(files.filter((f) => f.startsWith('pagefind/')).length).toBeGreaterThan(5);
+    expect(files.filter((f) => f.startsWith('records-index/')).length).toBeGreaterThan(3);
+    expect(listFiles(incremental)).toEqual(files);
+    const differing = files.filter((f) => !readFileSync(join(incremental, f)).equals(readFileSync(join(clean, f))));
+    expect(differing).toEqual([]);
+    const holding = files.filter((f) => !/\.(gz|br)$/.test(f) && readFileSync(join(incremental, f), 'utf8').includes(WITHHELD));
+    expect(holding).toEqual([]);
+  });
+});
