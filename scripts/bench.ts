@@ -215,6 +215,8 @@ async function benchSize(size: string): Promise<void> {
   if (!validate.ok) return fail('validate', failure(validate, limitSeconds), runOf(validate));
   console.log(`${size}: validated in ${validate.seconds.toFixed(1)}s`);
   const build = await measure([process.execPath, 'node_modules/astro/bin/astro.mjs', 'build'], env, limitSeconds);
+  // What the build printed, for a closer look at where its time went (or where it stopped).
+  writeFileSync(join(WORK, `build-${size}.log`), build.output);
   if (!build.ok) return fail('full build', failure(build, limitSeconds), runOf(build));
   fig.build = runOf(build);
   const sizes = siteSizes(out, '/');
@@ -232,6 +234,7 @@ async function benchSize(size: string): Promise<void> {
   // One row changed and committed in the same clone; built again with what the first build left.
   const changed = withHistory ? appendCommit(site, '2022-01-15T09:00:00+08:00') : oneRowEdit(join(site, 'data'));
   const rebuild = await measure([process.execPath, 'node_modules/astro/bin/astro.mjs', 'build'], env, limitSeconds);
+  writeFileSync(join(WORK, `rebuild-${size}.log`), rebuild.output);
   if (rebuild.ok) fig.oneRow = runOf(rebuild);
   else fail('one-row rebuild', failure(rebuild, limitSeconds), runOf(rebuild));
   const rebuildTiming = rebuild.ok ? buildTiming(rebuild.output, rebuild.seconds) : null;
