@@ -1,5 +1,5 @@
 /**
- * The synthetic history of the benchmark (npm run bench -- --history 200).
+ * A synthetic history of many small commits (npm run bench -- --history-read 200 --history-only).
  *
  *   node scripts/bench-history.ts --make DATA_ROOT --repo DIR [--commits 200]
  *        a git repository at DIR whose first commit holds DATA_ROOT/data and each later
@@ -19,7 +19,7 @@ import { toCsv } from '../src/lib/publishing/downloads.ts';
 import { readDataHistory, type HistoryStats } from '../src/build/history/data-history.ts';
 import { PROBLEM_STATUSES } from '../src/schemas/problems.ts';
 
-function gitIn(dir: string, args: string[], date?: string): void {
+export function gitIn(dir: string, args: string[], date?: string): void {
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
     GIT_CONFIG_GLOBAL: '/dev/null',
@@ -34,12 +34,12 @@ function gitIn(dir: string, args: string[], date?: string): void {
   if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
 }
 
-interface Table {
+export interface Table {
   columns: string[];
   rows: Record<string, string>[];
 }
 
-function readTable(path: string): Table {
+export function readTable(path: string): Table {
   const { rows } = parseCsv(readFileSync(path, 'utf8').replace(/^\ufeff/, ''));
   const columns = rows[0]!.cells;
   return { columns, rows: rows.slice(1).map((r) => Object.fromEntries(columns.map((c, k) => [c, r.cells[k] ?? '']))) };
@@ -86,14 +86,27 @@ export function makeHistory(dataRoot: string, repo: string, commits: number): nu
   return (performance.now() - started) / 1000;
 }
 
-/** One more commit changing one problem's status: the usual rebuild after an editor's change. */
-export function appendCommit(repo: string): void {
-  const path = join(repo, 'data/problems.csv');
+/**
+ * Changes one row in `dataDir`: the first problem still to be rectified (待整改) is now being
+ * rectified (整改中), a change that stays valid (a closed status would need a date); without one,
+ * the first problem's measures. Returns the problem's id.
+ */
+export function oneRowEdit(dataDir: string): string {
+  const path = join(dataDir, 'problems.csv');
   const problems = readTable(path);
-  const p = problems.rows[0]!;
-  p.status = PROBLEM_STATUSES[(PROBLEM_STATUSES.indexOf(p.status as (typeof PROBLEM_STATUSES)[number]) + 1) % PROBLEM_STATUSES.length]!;
+  const open = problems.rows.find((r) => r.status === '待整改');
+  const p = open ?? problems.rows[0]!;
+  if (open) open.status = '整改中';
+  else p.measures = `${p.measures}（补充）`;
   writeFileSync(path, toCsv(problems.columns, problems.rows));
-  gitIn(repo, ['commit', '-q', '-a', '-m', '编辑的新改动'], '2021-01-01T00:00:00+00:00');
+  return p.id!;
+}
+
+/** One more commit changing one row (`oneRowEdit`): the usual rebuild after an editor's change. Returns the problem's id. */
+export function appendCommit(repo: string, date = '2021-01-01T00:00:00+00:00'): string {
+  const id = oneRowEdit(join(repo, 'data'));
+  gitIn(repo, ['commit', '-q', '-a', '-m', `${id} 开始整改`], date);
+  return id;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

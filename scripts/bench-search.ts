@@ -10,7 +10,7 @@
  *
  *   node scripts/bench-search.ts --set DIR --site DIST [--samples 20]
  *
- * `npm run bench -- --search` runs it on every size it builds.
+ * `npm run bench` runs it on every size it builds (`--no-search` skips it).
  */
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';

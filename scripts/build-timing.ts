@@ -1,6 +1,7 @@
 /**
  * Where a build's time went, read from the output of `astro build`: the steps (data check,
- * pages, the search index after the last page, size report, the rest) and the pages by route, from Astro's per-page
+ * pages, the search index after the last page, size report, Vite's bundling, the record index,
+ * the compressed copies, the rest) and the pages by route, from Astro's per-page
  * "(+12ms)" lines. Used by `npm run bench`; tested in test/unit/build-timing.test.ts.
  */
 import { stripVTControlCharacters } from 'node:util';
@@ -66,6 +67,12 @@ export function buildTiming(output: string, wallSeconds: number): BuildTiming {
   if (search) steps['search index after the pages'] = Number(search[1]) / 1000;
   const sizes = /页面大小（(\d+) 毫秒）/.exec(text);
   if (sizes) steps['size report'] = Number(sizes[1]) / 1000;
+  const bundles = [...text.matchAll(/\[vite\] ✓ built in (\S+)/g)];
+  if (bundles.length > 0) steps['bundling (Vite)'] = bundles.reduce((n, m) => n + astroDuration(m[1]!), 0);
+  const records = /记录索引：[^\n]*（(\d+) 毫秒）/.exec(text);
+  if (records) steps['record index'] = Number(records[1]) / 1000;
+  const copies = /压缩 \d+ 个文件[^\n]*；(\d+(?:\.\d+)?) s/.exec(text);
+  if (copies) steps['compressed copies'] = Number(copies[1]);
   const named = Object.values(steps).reduce((a, b) => a + b, 0);
   steps.other = Math.max(0, wallSeconds - named);
   for (const k of Object.keys(steps)) steps[k] = Number(steps[k]!.toFixed(1));

@@ -1,16 +1,18 @@
 /**
  * Synthetic data generator for scale tests and the benchmark.
  *
- *   node scripts/generate-data.ts --out DIR [--size S|M|L] [--seed 1]
+ *   node scripts/generate-data.ts --out DIR [--size S|M|L|P] [--seed 1]
  *        [--villages N] [--enterprises N] [--periods N] [--problems N]
  *        [--indicators N] [--observations N]
  *
  * Writes DIR/data/*.csv and DIR/content/plan/*.md: a complete, valid data set of the chosen
  * size (build it with DATA_DIR=DIR/data CONTENT_DIR=DIR/content). The same seed gives the
  * same files. Text is realistic Chinese built from the vocabulary of the real plan, so the
- * search index is realistic too. Size S copies the shipped sample.
+ * search index is realistic too. Size S copies the shipped sample; P (a province) is ten times L.
+ * The largest table, the ratings, is written in chunks as it is drawn, so P is generated in a few
+ * hundred MB; the other tables are small enough to hold.
  */
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { USCC_ALPHABET, usccCheckChar } from '../src/lib/uscc.ts';
@@ -32,13 +34,49 @@ export interface Sizes {
   observations: number;
 }
 
-export const PRESETS: Record<'M' | 'L', Sizes> = {
+const L: Sizes = { villages: 100, enterprises: 20000, periods: 5, problems: 10000, indicators: 200, observations: 20 };
+
+export type Preset = 'M' | 'L' | 'P';
+
+export const PRESETS: Record<Preset, Sizes> = {
   M: { villages: 30, enterprises: 1000, periods: 4, problems: 1000, indicators: 50, observations: 10 },
-  L: { villages: 100, enterprises: 20000, periods: 5, problems: 10000, indicators: 200, observations: 20 },
+  L,
+  // A province that adopts the site: ten times L in every table. Periods and observations are
+  // per enterprise and per indicator, so they stay; their rows grow with enterprises and indicators.
+  P: { ...L, villages: L.villages * 10, enterprises: L.enterprises * 10, problems: L.problems * 10, indicators: L.indicators * 10 },
 };
 
+/** A CSV file written a chunk of rows at a time, byte for byte what `toCsv` writes for all the rows at once. */
+export class CsvWriter {
+  private readonly fd: number;
+  private readonly columns: readonly string[];
+  private readonly chunkRows: number;
+  private chunk: Array<Record<string, unknown>> = [];
+  constructor(path: string, columns: readonly string[], chunkRows = 10_000) {
+    this.columns = columns;
+    this.chunkRows = chunkRows;
+    this.fd = openSync(path, 'w');
+    writeSync(this.fd, toCsv(columns, []));
+  }
+  add(row: Record<string, unknown>): void {
+    this.chunk.push(row);
+    if (this.chunk.length >= this.chunkRows) this.flush();
+  }
+  private flush(): void {
+    if (this.chunk.length === 0) return;
+    const text = toCsv(this.columns, this.chunk);
+    // toCsv starts with the header line, written once at the top.
+    writeSync(this.fd, text.slice(text.indexOf('\n') + 1));
+    this.chunk = [];
+  }
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+}
+
 /** Small deterministic PRNG (mulberry32). */
-function rng(seed: number) {
+export function rng(seed: number) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -87,7 +125,7 @@ const PLACE = [
   '墅',
 ];
 const VILLAGE_SUFFIX = ['村', '村', '村', '社区'] as const;
-const FIRM = [
+export const FIRM = [
   '青禾',
   '澄川',
   '锦澜',
@@ -109,8 +147,8 @@ const FIRM = [
   '卓越',
   '诚信',
 ];
-const INDUSTRIES = ['化工', '印染', '纺织', '印刷', '电镀', '机械', '家具', '食品', '建材', '塑料制品'] as const;
-const ROADS = ['锦顾路', '红豆路', '顾北路', '振兴路', '工业大道', '环镇路', '新园路', '兴业路'];
+export const INDUSTRIES = ['化工', '印染', '纺织', '印刷', '电镀', '机械', '家具', '食品', '建材', '塑料制品'] as const;
+export const ROADS = ['锦顾路', '红豆路', '顾北路', '振兴路', '工业大道', '环镇路', '新园路', '兴业路'];
 const PROBLEM_TEXT: Record<string, string[]> = {
   水: ['河道水体发黑发臭', '雨水排口排放有色废水', '生活污水直排河道', '养殖尾水未经处理排放'],
   大气: ['露天焚烧秸秆和垃圾', '厂区无组织排放刺激性气味', '工地扬尘未落实抑尘措施', '燃煤锅炉冒黑烟'],
@@ -121,9 +159,16 @@ const PROBLEM_TEXT: Record<string, string[]> = {
   辐射: ['基站电磁辐射群众担忧'],
   其他: ['环保设施未正常运行', '未按要求开展自行监测'],
 };
-const MEASURES = ['责令立即停止违法行为', '封堵暗管并完善雨污分流', '清运堆放物并恢复原状', '安装在线监控设施', '落实洒水抑尘和围挡措施', '开展清淤截污'];
+export const MEASURES = [
+  '责令立即停止违法行为',
+  '封堵暗管并完善雨污分流',
+  '清运堆放物并恢复原状',
+  '安装在线监控设施',
+  '落实洒水抑尘和围挡措施',
+  '开展清淤截污',
+];
 
-function uscc(i: number): string {
+export function uscc(i: number): string {
   let body = '91320281';
   let n = i + 1;
   for (let k = 0; k < 9; k++) {
@@ -144,9 +189,40 @@ function uscc(i: number): string {
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 const date = (y: number, m: number, d: number) => `${y}-${pad(m, 2)}-${pad(d, 2)}`;
 
-function periodsList(n: number): string[] {
+export function periodsList(n: number): string[] {
   const all = ['2017', '2018', '2019-H1', '2019-H2', '2020-H1', '2020-H2', '2021-H1', '2021-H2'];
   return all.slice(0, Math.max(1, Math.min(n, all.length)));
+}
+
+/** When each period's ratings were published. */
+export const PERIOD_PUBLISHED: Readonly<Record<string, string>> = {
+  '2017': '2018-04-20',
+  '2018': '2019-04-15',
+  '2019-H1': '2019-08-20',
+  '2019-H2': '2020-02-25',
+  '2020-H1': '2020-08-20',
+  '2020-H2': '2021-02-25',
+  '2021-H1': '2021-08-20',
+  '2021-H2': '2022-02-25',
+};
+const SCORE: Record<string, number[]> = { 绿色: [11, 12], 蓝色: [6, 8, 10], 黄色: [3, 4, 5], 红色: [1, 2], 黑色: [0, -2] };
+
+/** One enterprise's rating for a period, drawn from `r` (the benchmark's history draws a new period with it too). */
+export function ratingRow(r: ReturnType<typeof rng>, uscc: string, period: string) {
+  const x = r.next();
+  const rating = x < 0.2 ? RATINGS[0] : x < 0.75 ? RATINGS[1] : x < 0.92 ? RATINGS[2] : x < 0.98 ? RATINGS[3] : RATINGS[4];
+  const half = period.includes('-H');
+  return {
+    uscc,
+    period,
+    rating,
+    score: half ? r.pick(SCORE[rating]!) : undefined,
+    reason:
+      rating === '绿色' || rating === '蓝色' ? '' : r.pick(['废水超标排放被行政处罚', '未按要求开展自行监测', '危险废物管理不规范', '环保设施未正常运行']),
+    published: PERIOD_PUBLISHED[period]!,
+    publisher: half ? '无锡市生态环境局' : '无锡市环境保护局',
+    source_url: `https://example.org/credit/${period}`,
+  };
 }
 
 export function generate(out: string, sizes: Sizes, seed = 1): void {
@@ -183,35 +259,18 @@ export function generate(out: string, sizes: Sizes, seed = 1): void {
     };
   });
   const periods = periodsList(sizes.periods);
-  const published: Record<string, string> = {
-    '2017': '2018-04-20',
-    '2018': '2019-04-15',
-    '2019-H1': '2019-08-20',
-    '2019-H2': '2020-02-25',
-    '2020-H1': '2020-08-20',
-    '2020-H2': '2021-02-25',
-    '2021-H1': '2021-08-20',
-    '2021-H2': '2022-02-25',
-  };
-  const SCORE: Record<string, number[]> = { 绿色: [11, 12], 蓝色: [6, 8, 10], 黄色: [3, 4, 5], 红色: [1, 2], 黑色: [0, -2] };
-  const ratings = enterprises.flatMap((e) =>
-    periods.map((p) => {
-      const x = r.next();
-      const rating = x < 0.2 ? RATINGS[0] : x < 0.75 ? RATINGS[1] : x < 0.92 ? RATINGS[2] : x < 0.98 ? RATINGS[3] : RATINGS[4];
-      const half = p.includes('-H');
-      return {
-        uscc: e.uscc,
-        period: p,
-        rating,
-        score: half ? r.pick(SCORE[rating]!) : undefined,
-        reason:
-          rating === '绿色' || rating === '蓝色' ? '' : r.pick(['废水超标排放被行政处罚', '未按要求开展自行监测', '危险废物管理不规范', '环保设施未正常运行']),
-        published: published[p],
-        publisher: half ? '无锡市生态环境局' : '无锡市环境保护局',
-        source_url: `https://example.org/credit/${p}`,
-      };
-    }),
-  );
+  // Drawn enterprise by enterprise and written as drawn; only the ratings that get an objection
+  // (below) are kept.
+  const ratingsFile = new CsvWriter(join(dataDir, 'credit-ratings.csv'), columnNames(DATA_TABLES['credit-ratings']));
+  const objected: Array<{ uscc: string; period: string; published: string }> = [];
+  for (const e of enterprises)
+    for (const p of periods) {
+      const row = ratingRow(r, e.uscc, p);
+      ratingsFile.add(row);
+      // Dated before 2020, so that a build dated from then on accepts them (no answer may postdate the build).
+      if ((row.rating === '红色' || row.rating === '黑色') && row.published < '2020-01-01') objected.push(row);
+    }
+  ratingsFile.close();
 
   // Problems.
   const perYear = new Map<number, number>();
@@ -296,7 +355,6 @@ export function generate(out: string, sizes: Sizes, seed = 1): void {
     writeFileSync(join(dataDir, `${name}.csv`), toCsv(cols, rows));
   write('villages', columnNames(DATA_TABLES.villages), villages);
   write('enterprises', columnNames(DATA_TABLES.enterprises), enterprises);
-  write('credit-ratings', columnNames(DATA_TABLES['credit-ratings']), ratings);
   cpSync(join(ROOT, 'data/credit-levels.csv'), join(dataDir, 'credit-levels.csv'));
   cpSync(join(ROOT, 'data/credit-schemes.csv'), join(dataDir, 'credit-schemes.csv'));
   write('problems', columnNames(DATA_TABLES.problems), problems);
@@ -305,17 +363,14 @@ export function generate(out: string, sizes: Sizes, seed = 1): void {
   // Objections to the red and black ratings published before 2020 and a report on every tenth problem; picked by position,
   // not by the random stream, so that the other tables stay as they were generated before.
   const responses = [
-    ...ratings
-      // Dated before 2020, so that a build dated from then on accepts them (no answer may postdate the build).
-      .filter((x) => (x.rating === '红色' || x.rating === '黑色') && x.published! < '2020-01-01')
-      .map((x) => ({
-        table: 'credit-ratings',
-        key: `${x.uscc}+${x.period}`,
-        date: x.published!,
-        party: '企业',
-        kind: '异议',
-        text: '（示例）企业对评价结果提出异议，请求复核。',
-      })),
+    ...objected.map((x) => ({
+      table: 'credit-ratings',
+      key: `${x.uscc}+${x.period}`,
+      date: x.published,
+      party: '企业',
+      kind: '异议',
+      text: '（示例）企业对评价结果提出异议，请求复核。',
+    })),
     ...problems
       .filter((_, i) => i % 10 === 0)
       .map((x) => ({ table: 'problems', key: x.id, date: x.reported, party: '责任单位', kind: '整改报告', text: '（示例）责任单位报告整改进展。' })),
@@ -371,7 +426,7 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
   }
   if (values.size === 'S') copySample(values.out);
   else {
-    const preset = PRESETS[values.size as 'M' | 'L'] ?? PRESETS.M;
+    const preset = PRESETS[values.size as Preset] ?? PRESETS.M;
     const sizes: Sizes = { ...preset };
     for (const k of Object.keys(sizes) as Array<keyof Sizes>) if (values[k]) sizes[k] = Number(values[k]);
     generate(values.out, sizes, Number(values.seed));

@@ -22,6 +22,8 @@ export interface Measured {
   /** CPU time of the process tree in seconds, user and kernel (system); undefined without /proc. */
   cpu: { userSeconds: number; systemSeconds: number } | undefined;
   ok: boolean;
+  /** Stopped after the time limit (the whole process group killed). */
+  timedOut: boolean;
   output: string;
 }
 
@@ -99,10 +101,24 @@ function rssKb(pid: number): number {
   }
 }
 
-export function measure(cmd: string[], env: Record<string, string | undefined>, cwd: string): Promise<Measured> {
+/** Runs `cmd`; with `limitSeconds`, kills it and everything it started when it runs longer. */
+export function measure(cmd: string[], env: Record<string, string | undefined>, cwd: string, limitSeconds?: number): Promise<Measured> {
   const hasProc = existsSync('/proc/self/status');
   const started = performance.now();
-  const child = spawn(cmd[0]!, cmd.slice(1), { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // A process group of its own, so a time limit can stop Pagefind and any other child with it.
+  const child = spawn(cmd[0]!, cmd.slice(1), { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let timedOut = false;
+  const limit =
+    limitSeconds === undefined
+      ? undefined
+      : setTimeout(() => {
+          timedOut = true;
+          try {
+            process.kill(-child.pid!, 'SIGKILL');
+          } catch {
+            /* it ended meanwhile */
+          }
+        }, limitSeconds * 1000);
   const chunks: Buffer[] = [];
   child.stdout.on('data', (b: Buffer) => chunks.push(b));
   child.stderr.on('data', (b: Buffer) => chunks.push(b));
@@ -126,12 +142,14 @@ export function measure(cmd: string[], env: Record<string, string | undefined>, 
   return new Promise((resolve) => {
     child.on('close', (code) => {
       clearInterval(timer);
+      clearTimeout(limit);
       const ticks = hasProc ? clockTicks() : 1;
       resolve({
         seconds: (performance.now() - started) / 1000,
         peakMb: hasProc ? peakKb / 1024 : undefined,
         cpu: hasProc ? cpuSeconds(cpu, ticks) : undefined,
-        ok: code === 0,
+        ok: code === 0 && !timedOut,
+        timedOut,
         output: Buffer.concat(chunks).toString('utf8'),
       });
     });

@@ -2,7 +2,7 @@
  * Search queries drawn with a fixed seed from a data set (runs of characters from its plans,
  * exact problem titles and ids, enterprise names as written and shortened, codes, village names
  * right and one character off, the list pages' sections, problem titles in everyday words), each
- * with the page it must find (or, for a misspelt village, suggest). Shared by the sampled recall test and `npm run bench -- --search`.
+ * with the page it must find (or, for a misspelt village, suggest). Shared by the sampled recall test and `npm run bench`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -49,4 +49,21 @@ describe('build timing from the output of astro build', () => {
         '| /credit/*.json | 1 | 0.1 | 32 % | 134.00 | 134 (/credit/index.json) |\n| 404 | 1 | 0.1 | 30 % | 127.00 | 127 (/404.html) |',
     );
   });
+  it('names the bundling, the record index and the compressed copies when the build reports them', () => {
+    const log = `${LOG}02:29:02 [vite] ✓ built in 1.63s
+02:29:03 [vite] ✓ built in 605ms
+02:31:25 [gushan-record-index] 记录索引：records-index/ 共 1152 个文件，7600 KB（3200 毫秒）
+02:31:40 [gushan-hosting] 压缩 30100 个文件（400.0 MB → gzip 60.1 MB，br 50.2 MB），0 个未变，删除 0 个过期的压缩文件；14.5 s
+`;
+    expect(buildTiming(log, 150).steps).toEqual({
+      'data check': 2.1,
+      pages: 75,
+      'search index after the pages': 45.1,
+      'size report': 1.5,
+      'bundling (Vite)': 2.2,
+      'record index': 3.2,
+      'compressed copies': 14.5,
+      other: 6.4,
+    });
+  });
 });

@@ -216,7 +216,7 @@ describe('readDataHistory without usable history', () => {
   });
 });
 
-describe('the synthetic history of the benchmark (npm run bench -- --history N)', () => {
+describe('the synthetic history of the benchmark (npm run bench -- --history-read N)', () => {
   it('is a repository of the data set then N commits of a few rows, which the reader reads whole', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gushan-bench-history-'));
     makeHistory(FIXTURE, join(dir, 'repo'), 10);
