@@ -223,6 +223,7 @@ export function checkRouteClashes(v: NamedValues): ValidationIssue[] {
     return true;
   };
   const done = new Set<string>();
+  const checked = new Set<string>();
   for (const [param, source] of Object.entries(ROUTE_PARAMS)) {
     if (source.kind === 'column') {
       const t = v.tables.get(source.table);
@@ -230,11 +231,15 @@ export function checkRouteClashes(v: NamedValues): ValidationIssue[] {
       for (const { line, excelRow, record } of t.rows) {
         const value = record[source.column];
         if (value === undefined) continue;
-        const key = `${source.table}\u0000${source.column}\u0000${String(value)}`;
-        if (done.has(key)) continue;
+        // Each value once per route (a period repeats on every rating of it); a clash is reported at its first row.
+        const key = `${param}\u0000${String(value)}`;
+        if (checked.has(key)) continue;
+        checked.add(key);
+        const reported = `${source.table}\u0000${source.column}\u0000${String(value)}`;
+        if (done.has(reported)) continue;
         const c = routeClash(param, String(value), accepts);
         if (!c) continue;
-        done.add(key);
+        done.add(reported);
         const extra: Partial<ValidationIssue> = { line, excelRow, column: source.column, value: String(value) };
         const letter = t.letters.get(source.column);
         if (letter !== undefined) extra.excelColumn = letter;

@@ -159,17 +159,33 @@ const literalLength = (t: RouteTemplate) => t.url.replace(PARAM, '').length;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Each route's address as a pattern, made once: the validator matches every key against every route. */
+const routePatterns = new Map<RouteTemplate, RegExp>();
+function routePattern(t: RouteTemplate, m: RegExpExecArray): RegExp {
+  let re = routePatterns.get(t);
+  if (!re) {
+    // Letter case is ignored: many hosts and every Windows or macOS copy of the site do.
+    re = new RegExp(`^${escapeRe(t.url.slice(0, m.index))}([^/]+)${escapeRe(t.url.slice(m.index + m[0].length))}$`, 'i');
+    routePatterns.set(t, re);
+  }
+  return re;
+}
+
 /** The value a route's parameter would have for `url`, '' for a static route with that address, undefined when it cannot make it. */
 function matchRoute(t: RouteTemplate, url: string): string | undefined {
   const m = PARAM.exec(t.url);
   if (!m) return t.url.toLowerCase() === url.toLowerCase() ? '' : undefined;
-  // Letter case is ignored: many hosts and every Windows or macOS copy of the site do.
-  const re = new RegExp(`^${escapeRe(t.url.slice(0, m.index))}([^/]+)${escapeRe(t.url.slice(m.index + m[0].length))}$`, 'i');
-  return re.exec(url)?.[1];
+  return routePattern(t, m).exec(url)?.[1];
 }
 
 /** Names a folder of the site already holds (static routes and folders, public files, build output): "indicators" → index, status. */
 export function reservedNames(folder: string): string[] {
+  let names = reservedByFolder.get(folder);
+  if (!names) reservedByFolder.set(folder, (names = listReserved(folder)));
+  return [...names];
+}
+const reservedByFolder = new Map<string, readonly string[]>();
+function listReserved(folder: string): string[] {
   const names = new Set<string>();
   const prefix = folder ? `${folder}/` : '';
   for (const file of [...ROUTE_FILES, ...PUBLIC_FILES, ...(folder ? [] : BUILD_OUTPUT_NAMES)]) {
