@@ -8,7 +8,6 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  */
 const LONGEST = [
   'test/build/rebuild-identity.test.ts',
-  'test/build/incremental.test.ts',
   'test/e2e/quality.test.ts',
   'test/e2e/phone-layout.test.ts',
   'test/build/history-site.test.ts',
