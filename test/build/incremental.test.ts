@@ -4,7 +4,10 @@
  * before: it renders again only the pages whose key changed (src/build/page-keys.ts), prunes what
  * the commit made stale (src/integrations/incremental.ts), and leaves the site a clean build of
  * the same commit makes, byte for byte, with the withheld value nowhere. Three builds of the
- * small fixture: the first, the incremental one and the clean one.
+ * small fixture: the first, the incremental one and the clean one. The history cache
+ * (HISTORY_CACHE_DIR) and Astro's cache are those of the first build, as in a deployment, so this
+ * is also the check that a rebuild with those caches makes the site a clean build makes (the
+ * deploy workflow builds this way; the default mode reads the same history cache).
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

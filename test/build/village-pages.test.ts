@@ -70,7 +70,7 @@ describe('a village page', () => {
     }
   });
 
-  it('has no preview mark on its sheet, and the build no SITE_URL warning, when SITE_URL is set (the mark and warning: rebuild-identity.test.ts)', () => {
+  it('has no preview mark on its sheet, and the build no SITE_URL warning, when SITE_URL is set (the mark and warning: generated.test.ts)', () => {
     for (const v of csvRows(FIXTURE_SITE, 'villages')) {
       expect(readHtml(FIXTURE_SITE.dir, `villages/${v.id}/notice/index.html`).querySelector('[data-notice-local]'), v.id).toBeNull();
     }

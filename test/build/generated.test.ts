@@ -1,0 +1,45 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { astroBuild } from '../helpers/build.ts';
+import { OUTPUT, ROOT } from '../helpers/paths.ts';
+import { generate } from '../../scripts/generate-data.ts';
+import { LOCAL_SITE_WARNING } from '../../src/lib/urls.ts';
+
+/** The generator and the configurable folders keep working: a small generated set validates and builds. */
+describe('a generated data set of about 200 enterprises', () => {
+  const dir = join(OUTPUT, 'generated-small');
+  generate(dir, { villages: 20, enterprises: 200, periods: 3, problems: 200, indicators: 20, observations: 5 }, 7);
+
+  it('passes npm run validate', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'src/cli/validate.ts'), '--data', join(dir, 'data'), '--content', join(dir, 'content')], {
+      encoding: 'utf8',
+    });
+    expect(r.stdout).toMatch(/^✓ 数据检查通过：11 个表共 \d+ 行/);
+    expect(r.status).toBe(0);
+  });
+
+  it('is the same for the same seed', () => {
+    const again = join(OUTPUT, 'generated-small-again');
+    generate(again, { villages: 20, enterprises: 200, periods: 3, problems: 200, indicators: 20, observations: 5 }, 7);
+    for (const f of readdirSync(join(dir, 'data'))) {
+      expect(spawnSync('cmp', [join(dir, 'data', f), join(again, 'data', f)]).status, f).toBe(0);
+    }
+  });
+
+  it('builds from DATA_DIR and CONTENT_DIR, with a page per enterprise and per problem and a search index', () => {
+    const out = join(OUTPUT, 'site-generated');
+    const r = astroBuild({ OUT_DIR: out, DATA_DIR: join(dir, 'data'), CONTENT_DIR: join(dir, 'content'), BUILD_DATE: '2026-01-15' });
+    expect(r.status, r.output.slice(-2000)).toBe(0);
+    expect(readdirSync(join(out, 'credit')).filter((d) => d.startsWith('91320281'))).toHaveLength(200);
+    expect(readdirSync(join(out, 'problems')).filter((d) => d.startsWith('GS-'))).toHaveLength(200);
+    expect(existsSync(join(out, 'pagefind/pagefind.js'))).toBe(true);
+    expect(r.output).toContain('页面大小');
+    // Built without SITE_URL: one warning, and the noticeboard sheets say their QR code is no good.
+    expect(r.output.split(LOCAL_SITE_WARNING)).toHaveLength(2);
+    const village = readdirSync(join(out, 'villages')).find((d) => existsSync(join(out, 'villages', d, 'notice/index.html')));
+    const sheet = readFileSync(join(out, 'villages', village!, 'notice/index.html'), 'utf8');
+    expect(sheet).toMatch(/<p class="sheet-local"[^>]* data-notice-local[^>]*>预览版：未设置网址，二维码指向本机，不可张贴<\/p>/);
+  });
+});
