@@ -3,7 +3,7 @@
  * or lays out a run of four or more characters one or two characters a line (a squeezed table
  * column), and the first
  * record of /problems/ and /credit/ starts within three phone screens (y ≤ 2,400 px at 320 and 375 px).
- * It saves a 375 px screenshot of every page type under test/.output/phone/ for a person to look at.
+ * With SCREENSHOTS=1 it saves a 375 px screenshot of every page type under test/.output/phone/ for a person to look at.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,6 +23,8 @@ const FIRST_RECORD: Record<string, string> = {
   'credit/': 'table.credit-table tbody tr[data-uscc]',
 };
 const MAX_FIRST_Y = 2400;
+// Full-page pictures cost more than the checks: taken when asked for (SCREENSHOTS=1), to look at after a change.
+const SCREENSHOTS = process.env.SCREENSHOTS === '1';
 
 describe.skipIf(browserPath.skip)('phone layout gate', () => {
   const site = siteInBrowser();
@@ -67,7 +69,7 @@ describe.skipIf(browserPath.skip)('phone layout gate', () => {
             return { width: document.documentElement.scrollWidth, what: e ? `${e.tagName.toLowerCase()} “${(e.textContent ?? '').trim().slice(0, 24)}”` : '' };
           });
           if (wider) failures.push(`/${path}: ${wider.width} px wide at ${width} px, past the screen: ${wider.what}`);
-          if (width === 375) {
+          if (width === 375 && SCREENSHOTS) {
             const name = path.replace(/\/$/, '').replace(/\//g, '_') || 'home';
             await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
           }

@@ -32,8 +32,17 @@ describe.skipIf(browserPath.skip)(`sampled search recall on ${SET === FIXTURE ? 
 
   it('finds each sampled query’s own page near the top', async () => {
     const page = await site.browser.newPage();
+    // One search page, as a reader uses it: each query typed in and submitted (a fresh page per
+    // query is search.test.ts's; here it would only load the same page a hundred times).
+    await page.goto(`${site.server.root}search/`);
+    await page.waitForFunction(() => customElements.get('site-search') !== undefined);
     for (const p of searchProbes(SET, SAMPLES)) {
-      await page.goto(`${site.server.root}search/?q=${encodeURIComponent(p.q)}`);
+      await page.evaluate((q) => {
+        const form = document.querySelector<HTMLFormElement>('site-search form')!;
+        form.querySelector<HTMLInputElement>('input[type=search]')!.value = q;
+        document.querySelector('[data-search-status]')!.textContent = '';
+        form.requestSubmit();
+      }, p.q);
       await page.waitForFunction(() => /找到|没有找到/.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
       // A section's page is its list page and its anchor; a misspelt village's is the suggestion.
       const top = await page
