@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync, existsSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pageKey, stableJson } from '../../src/build/page-keys.ts';
-import { pageFile, pruneOutput } from '../../src/build/prune-output.ts';
+import { notOurOutput, pageFile, pruneOutput } from '../../src/build/prune-output.ts';
 
 describe('page keys', () => {
   it('are equal for equal inputs whatever the order of keys, Map entries or Sets', () => {
@@ -46,11 +46,39 @@ describe('pruning the output of an incremental build', () => {
       write('_astro/old.css', true);
       write('_astro/new.css', false);
       write('index.html', false);
+      write('_compressed.json', true); // an earlier build of this site
       const removed = pruneOutput(dir, 2_000_000, new Set([pageFile('problems/GS-1/'), pageFile('')]));
       expect(removed).toEqual(['_astro/old.css', 'problems/GS-2/index.html']);
       expect(existsSync(join(dir, 'problems/GS-1/index.html'))).toBe(true);
       expect(existsSync(join(dir, 'problems/GS-2/index.html.gz'))).toBe(true);
       expect(existsSync(join(dir, '_astro/new.css'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('deletes nothing and says why in a folder no build of this site wrote (a web root, a checkout)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gushan-prune-foreign-'));
+    try {
+      const foreign = ['index.html', '.git/HEAD', 'photos/2026/会议.jpg', 'docs/readme.txt', 'problems/GS-1/index.html'];
+      for (const f of foreign) {
+        mkdirSync(join(dir, f, '..'), { recursive: true });
+        writeFileSync(join(dir, f), f);
+        utimesSync(join(dir, f), new Date(1_000_000), new Date(1_000_000));
+      }
+      mkdirSync(join(dir, 'empty'));
+      // This build wrote only the two pages; everything else predates it and is someone else's.
+      writeFileSync(join(dir, 'problems/GS-1/index.html'), 'new');
+      expect(() => pruneOutput(dir, 2_000_000, new Set([pageFile(''), pageFile('problems/GS-1/')]))).toThrow(
+        `增量构建没有清理输出文件夹 ${dir}：这里有 3 个不是这次构建写的文件（例如 .git/HEAD、docs/readme.txt、photos/2026/会议.jpg），` +
+          '但没有本站上次构建留下的 _compressed.json，它可能不是本站的输出文件夹，删掉这些文件会丢失别的东西。' +
+          '请把 OUT_DIR 改成一个空文件夹或本站上次构建的输出文件夹（部署流程用 dist），再构建一次。',
+      );
+      for (const f of foreign) expect(existsSync(join(dir, f)), f).toBe(true);
+      expect(existsSync(join(dir, 'empty'))).toBe(true);
+      // A fresh folder (nothing older than the build) needs no marker: the first incremental build.
+      expect(pruneOutput(dir, 0, new Set())).toEqual([]);
+      expect(notOurOutput('/x', ['b', 'a'])).toContain('有 2 个不是这次构建写的文件（例如 a、b）');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
