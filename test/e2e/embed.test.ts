@@ -71,14 +71,19 @@ describe.skipIf(browserPath.skip)('the embed code on another site', () => {
       expect(indicators.length).toBeGreaterThan(10);
       const page = await site.browser.newPage({ viewport: { width, height: 900 } });
       const failures: string[] = [];
-      for (const [k, ind] of indicators.entries()) {
-        for (const strictCsp of width === 320 ? [false, true] : [false]) {
-          await hostPage(offeredSnippet(ind.id!), strictCsp, async (url) => {
-            await page.goto(url);
-            const frameEl = page.locator('iframe');
-            const frame = (await frameEl.elementHandle())!.contentFrame();
-            const framed = (await frame)!;
+      for (const strictCsp of width === 320 ? [false, true] : [false]) {
+        // Every indicator's snippet, one after another in one article, as a page embedding several charts has them.
+        await hostPage(indicators.map((ind) => offeredSnippet(ind.id!)).join('<p>正文继续。</p>'), strictCsp, async (url) => {
+          await page.goto(url);
+          const frames = page.locator('iframe');
+          expect(await frames.count()).toBe(indicators.length);
+          for (const [k, ind] of indicators.entries()) {
+            const frameEl = frames.nth(k);
+            // The snippet's frames load lazily: bring each into view, as a reader scrolling the article does.
+            await frameEl.scrollIntoViewIfNeeded();
+            const framed = (await (await frameEl.elementHandle())!.contentFrame())!;
             await framed.waitForSelector('.embed-source a');
+            expect(framed.url(), ind.id).toContain(`/embed/indicators/${ind.id}/`);
             const box = (await frameEl.boundingBox())!;
             const hostWidth = await page.evaluate(() => document.documentElement.scrollWidth);
             const fit: Fit = await framed.evaluate(() => {
@@ -123,9 +128,9 @@ describe.skipIf(browserPath.skip)('the embed code on another site', () => {
             // The fixture's observations are CC-BY-4.0 without a licence_url: the site licence's Chinese text.
             expect(observationsMeta.licence_url, where).toBe('');
             expect(fit.licence, where).toBe(SITE_LICENCE.url);
-            if (k === 0) await page.screenshot({ path: join(SHOTS, `${width}${strictCsp ? '-strict-csp' : ''}.png`), fullPage: true });
-          });
-        }
+            if (k === 0) await page.screenshot({ path: join(SHOTS, `${width}${strictCsp ? '-strict-csp' : ''}.png`) });
+          }
+        });
       }
       await page.close();
       expect(failures).toEqual([]);

@@ -14,6 +14,7 @@ import { findBrokenRuns, firstRecordY } from '../helpers/narrow-text.ts';
 import { OUTPUT } from '../helpers/paths.ts';
 import { pageTypes } from './page-types.ts';
 import { mapConcurrent } from '../helpers/pool.ts';
+import { TabPool } from '../helpers/tab-pool.ts';
 
 const browserPath = browserAvailability();
 const SHOTS = join(OUTPUT, 'phone');
@@ -35,47 +36,51 @@ describe.skipIf(browserPath.skip)('phone layout gate', () => {
       `no page type is wider than the screen or lays out a run of 4+ characters 1–2 a line at ${width} px`,
       async ({ expect }) => {
         const ctx = await site.browser.newContext({ viewport: { width, height: 800 } });
-        // Three tabs at a time; the failures keep the order of the pages.
-        const perPage = await mapConcurrent(pageTypes(), 3, async ({ path }) => {
-          const failures: string[] = [];
-          const page = await ctx.newPage();
-          await page.goto(site.server.root + path);
-          await page.waitForLoadState('networkidle');
-          // Open folded details too: what a reader unfolds must read as well.
-          await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-          const broken = await page.evaluate(findBrokenRuns);
-          for (const b of broken.slice(0, 5)) failures.push(`/${path} ${b.where}: “${b.text}” (${b.lines} lines, at most ${b.perLine} a line)`);
-          // A card (a table row laid out as a block) holds all its labels: none hangs below its border.
-          const hanging = await page.evaluate(() =>
-            [...document.querySelectorAll('table.stack > tbody > tr')].flatMap((tr) => {
-              const box = tr.getBoundingClientRect();
-              return [...tr.children].flatMap((cell) => {
-                const label = getComputedStyle(cell, '::before');
-                if (label.content === 'none' || getComputedStyle(cell).display === 'none') return [];
-                const r = cell.getBoundingClientRect();
-                const lh = parseFloat(label.lineHeight);
-                const labelBottom = r.top + (Number.isFinite(lh) ? lh : parseFloat(label.fontSize) * 1.2);
-                return labelBottom > box.bottom + 1 ? [`${(cell as HTMLElement).dataset.label ?? ''} in “${(tr.textContent ?? '').slice(0, 20)}”`] : [];
-              });
-            }),
-          );
-          for (const h of hanging.slice(0, 5)) failures.push(`/${path}: label ${h} hangs below its card`);
-          // Nothing makes the page wider than the screen (a table may scroll inside its own box).
-          const wider = await page.evaluate(() => {
-            const screen = document.documentElement.clientWidth;
-            if (document.documentElement.scrollWidth <= screen) return undefined;
-            const out = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > screen + 1);
-            const e = out.find((x) => !out.some((y) => y !== x && x.contains(y))) ?? out[0];
-            return { width: document.documentElement.scrollWidth, what: e ? `${e.tagName.toLowerCase()} “${(e.textContent ?? '').trim().slice(0, 24)}”` : '' };
-          });
-          if (wider) failures.push(`/${path}: ${wider.width} px wide at ${width} px, past the screen: ${wider.what}`);
-          if (width === 375 && SCREENSHOTS) {
-            const name = path.replace(/\/$/, '').replace(/\//g, '_') || 'home';
-            await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-          }
-          await page.close();
-          return failures;
-        });
+        // Three tabs, each visiting pages in turn (an open tab loads a page at a third of a new tab's cost); the failures keep the order of the pages.
+        const tabs = new TabPool(() => ctx, 3);
+        const perPage = await mapConcurrent(pageTypes(), 3, ({ path }) =>
+          tabs.use(async (page) => {
+            const failures: string[] = [];
+            await page.goto(site.server.root + path);
+            await page.waitForLoadState('networkidle');
+            // Open folded details too: what a reader unfolds must read as well.
+            await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+            const broken = await page.evaluate(findBrokenRuns);
+            for (const b of broken.slice(0, 5)) failures.push(`/${path} ${b.where}: “${b.text}” (${b.lines} lines, at most ${b.perLine} a line)`);
+            // A card (a table row laid out as a block) holds all its labels: none hangs below its border.
+            const hanging = await page.evaluate(() =>
+              [...document.querySelectorAll('table.stack > tbody > tr')].flatMap((tr) => {
+                const box = tr.getBoundingClientRect();
+                return [...tr.children].flatMap((cell) => {
+                  const label = getComputedStyle(cell, '::before');
+                  if (label.content === 'none' || getComputedStyle(cell).display === 'none') return [];
+                  const r = cell.getBoundingClientRect();
+                  const lh = parseFloat(label.lineHeight);
+                  const labelBottom = r.top + (Number.isFinite(lh) ? lh : parseFloat(label.fontSize) * 1.2);
+                  return labelBottom > box.bottom + 1 ? [`${(cell as HTMLElement).dataset.label ?? ''} in “${(tr.textContent ?? '').slice(0, 20)}”`] : [];
+                });
+              }),
+            );
+            for (const h of hanging.slice(0, 5)) failures.push(`/${path}: label ${h} hangs below its card`);
+            // Nothing makes the page wider than the screen (a table may scroll inside its own box).
+            const wider = await page.evaluate(() => {
+              const screen = document.documentElement.clientWidth;
+              if (document.documentElement.scrollWidth <= screen) return undefined;
+              const out = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > screen + 1);
+              const e = out.find((x) => !out.some((y) => y !== x && x.contains(y))) ?? out[0];
+              return {
+                width: document.documentElement.scrollWidth,
+                what: e ? `${e.tagName.toLowerCase()} “${(e.textContent ?? '').trim().slice(0, 24)}”` : '',
+              };
+            });
+            if (wider) failures.push(`/${path}: ${wider.width} px wide at ${width} px, past the screen: ${wider.what}`);
+            if (width === 375 && SCREENSHOTS) {
+              const name = path.replace(/\/$/, '').replace(/\//g, '_') || 'home';
+              await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+            }
+            return failures;
+          }),
+        );
         await ctx.close();
         expect(perPage.flat()).toEqual([]);
       },
