@@ -1,4 +1,7 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import type { TestProject } from 'vitest/node';
+import { CHROMIUM_FLAGS, findChromium } from './helpers/browser.ts';
 import { join } from 'node:path';
 import { astroBuild } from './helpers/build.ts';
 import { BUILD_LOCK } from './helpers/build-lock.ts';
@@ -23,10 +26,21 @@ import {
  * - SITE_DIR from the test fixture (test/fixtures/valid), which nearly every test reads;
  * - SAMPLE_SITE_DIR from the real data/ and content/, for the data-agnostic checks only, so
  *   that an editor's correct change to data/ never turns the tests red.
+ * Then starts one Chromium that every browser test connects to (test/helpers/site-browser.ts):
+ * starting a browser per test file cost more than many of the files' checks.
  */
-export default function setup(): void {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   // While working on tests: REUSE_SITES=1 keeps sites an earlier run built (never set in CI).
-  if (process.env.REUSE_SITES === '1' && !process.env.CI && [SITE_DIR, SAMPLE_SITE_DIR].every((d) => existsSync(join(d, 'index.html')))) return;
+  if (process.env.REUSE_SITES !== '1' || process.env.CI || ![SITE_DIR, SAMPLE_SITE_DIR].every((d) => existsSync(join(d, 'index.html')))) buildSites();
+  const path = findChromium();
+  const server = path ? await chromium.launchServer({ executablePath: path, headless: true, args: CHROMIUM_FLAGS }) : undefined;
+  project.provide('chromiumEndpoint', server?.wsEndpoint() ?? '');
+  return async () => {
+    await server?.close();
+  };
+}
+
+function buildSites(): void {
   // SEARCH_FEED_BATCH: pages are handed to the search indexer in batches of 2,000 while the rest
   // render (src/integrations/pagefind.ts); the test sites are smaller, so they use batches of 10.
   // A lock a killed run left behind (test/helpers/build-lock.ts).

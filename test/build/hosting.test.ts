@@ -14,7 +14,8 @@ import { HOST_FILES, contentTypeOf } from '../../src/build/hosting/rules.ts';
 import { MANIFEST, MIN_COMPRESS_BYTES, compressOutput, compressible } from '../../src/build/hosting/compress.ts';
 import { findNginx, startNginx, type RunningNginx } from '../../src/build/hosting/nginx-run.ts';
 import { serveSite, type RunningSite } from '../../src/build/hosting/serve.ts';
-import { browserAvailability, launchChromium } from '../helpers/browser.ts';
+import { browserAvailability } from '../helpers/browser.ts';
+import { testBrowser } from '../helpers/site-browser.ts';
 import { listFiles } from '../helpers/html.ts';
 import { OUTPUT, ROOT, SITE_BASE } from '../helpers/paths.ts';
 import { FIXTURE_SITE } from '../helpers/sites.ts';
@@ -235,7 +236,7 @@ describe.skipIf(!hasNginx)('served by nginx with the configuration the build wro
   });
 
   it.skipIf(browser.skip)('lets another site frame the embed page and nothing else, with no CSP violation', async () => {
-    const chromium = await launchChromium(browser.path!);
+    const chromium = await testBrowser();
     // Another origin (localhost, not 127.0.0.1) that frames an embed page and an indicator page.
     const embed = pageTypes().find((p) => p.includes('/embed/'))!;
     const indicator = embed.replace('/embed/', '/');

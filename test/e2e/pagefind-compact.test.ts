@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { close, createIndex } from 'pagefind';
 import type { Browser } from 'playwright-core';
-import { browserAvailability, launchChromium } from '../helpers/browser.ts';
+import { browserAvailability } from '../helpers/browser.ts';
+import { testBrowser } from '../helpers/site-browser.ts';
 import { listFiles as files } from '../helpers/html.ts';
 import { serveStatic, type RunningServer } from '../helpers/static-server.ts';
 import { compactPagefindIndex } from '../../src/build/search/pagefind-compact.ts';
@@ -57,7 +58,7 @@ describe.skipIf(browserPath.skip)('Pagefind meta compaction', () => {
     writeFileSync(join(sites.before, 'harness.js'), HARNESS_JS);
     sites.after = join(root, 'after');
     cpSync(sites.before, sites.after, { recursive: true });
-    browser = await launchChromium(browserPath.path!);
+    browser = await testBrowser();
   }, 120_000);
 
   afterAll(async () => {

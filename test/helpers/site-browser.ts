@@ -1,13 +1,29 @@
 /**
  * The set-up every browser test shares: serve a built site under its base path on 127.0.0.1
- * and launch Chromium once per test file, closing both at the end. Register it inside the
+ * and connect to the suite's Chromium (testBrowser) once per test file, closing both at the end. Register it inside the
  * describe block; read `site.server` and `site.browser` in tests (they exist once beforeAll ran).
  */
-import { afterAll, beforeAll } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { chromium, type Browser } from 'playwright-core';
 import { findChromium, launchChromium } from './browser.ts';
 import { serveStatic, type RunningServer } from './static-server.ts';
 import { SITE_BASE, SITE_DIR } from './paths.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The Chromium test/global-setup.ts started for the site tests ('' when there is none). */
+    chromiumEndpoint: string;
+  }
+}
+
+/**
+ * A connection to the Chromium the global setup started (closing it closes only this file's
+ * pages), or a browser of its own where there is none (a test file run outside the site project).
+ */
+export async function testBrowser(): Promise<Browser> {
+  const endpoint = inject('chromiumEndpoint');
+  return endpoint ? chromium.connect(endpoint) : launchChromium(findChromium()!);
+}
 
 export interface SiteInBrowser {
   readonly server: RunningServer;
@@ -21,7 +37,7 @@ export function siteInBrowser(dir = SITE_DIR, base = SITE_BASE, prepare?: () => 
   beforeAll(async () => {
     await prepare?.();
     server = await serveStatic(dir, base);
-    browser = await launchChromium(findChromium()!);
+    browser = await testBrowser();
   }, 240_000);
   afterAll(async () => {
     await browser?.close();
