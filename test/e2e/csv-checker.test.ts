@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailability } from '../helpers/browser.ts';
-import { siteInBrowser } from '../helpers/site-browser.ts';
+import { downloadedBytes, siteInBrowser } from '../helpers/site-browser.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { materialise } from '../helpers/fixtures.ts';
 import { FIXTURE_DATA } from '../helpers/paths.ts';
@@ -121,7 +121,7 @@ describe.skipIf(browserPath.skip)('the in-browser CSV checker', () => {
     expect(await link.textContent()).toBe('下载修正后的文件');
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toBe('整改台账（已修正）.csv');
-    const bytes = readFileSync((await download.path())!);
+    const bytes = await downloadedBytes(download);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
     // Line by line the file as written (its own line ends, the line break inside GS-2017-001's

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailability } from '../helpers/browser.ts';
-import { siteInBrowser } from '../helpers/site-browser.ts';
+import { downloadedBytes, siteInBrowser } from '../helpers/site-browser.ts';
 import { astroBuild } from '../helpers/build.ts';
 import { listFiles } from '../helpers/html.ts';
 import { FORMULA_PAYLOADS, materialiseHostile } from '../helpers/fixtures.ts';
@@ -157,7 +157,7 @@ describe.skipIf(browserPath.skip)('hostile data', () => {
       await page.goto(site.server.root + path);
       await page.waitForLoadState('networkidle');
       const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
-      const text = readFileSync((await download.path())!, 'utf8');
+      const text = (await downloadedBytes(download)).toString('utf8');
       expect(text.startsWith('\uFEFF'), path).toBe(true);
       const [header, ...rows] = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
       expect(rows.length, path).toBeGreaterThan(0);

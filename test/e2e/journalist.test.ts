@@ -10,7 +10,7 @@ import Papa from 'papaparse';
 import type { BrowserContext, Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserAvailability } from '../helpers/browser.ts';
-import { siteInBrowser } from '../helpers/site-browser.ts';
+import { downloadedBytes, siteInBrowser } from '../helpers/site-browser.ts';
 import { SITE_BASE, SITE_URL } from '../helpers/paths.ts';
 import { csvRows, FIXTURE_SITE } from '../helpers/sites.ts';
 import { comparePeriods } from '../../src/lib/dates.ts';
@@ -20,7 +20,7 @@ const BOM = [0xef, 0xbb, 0xbf];
 
 async function download(page: Page, click: () => Promise<unknown>): Promise<{ name: string; bytes: Buffer }> {
   const [d] = (await Promise.all([page.waitForEvent('download'), click()])) as [Download, unknown];
-  return { name: d.suggestedFilename(), bytes: readFileSync((await d.path())!) };
+  return { name: d.suggestedFilename(), bytes: await downloadedBytes(d) };
 }
 const parseCsv = (bytes: Buffer) =>
   Papa.parse<Record<string, string>>(bytes.toString('utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;

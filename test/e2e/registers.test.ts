@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailability } from '../helpers/browser.ts';
-import { siteInBrowser } from '../helpers/site-browser.ts';
+import { downloadedBytes, siteInBrowser } from '../helpers/site-browser.ts';
 import { FIXTURE_DATA } from '../helpers/paths.ts';
 import { FIXTURE_SITE } from '../helpers/sites.ts';
 
@@ -119,7 +119,7 @@ describe.skipIf(browserPath.skip)('registers in Chromium', () => {
     const visible = await rowIds(page);
     expect(visible.length).toBeGreaterThan(0);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-download]')]);
-    const text = readFileSync((await download.path())!, 'utf8');
+    const text = (await downloadedBytes(download)).toString('utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
     const rows = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
     expect(rows[0]).toEqual(Object.keys(problems[0]!));

@@ -4,7 +4,8 @@
  * describe block; read `site.server` and `site.browser` in tests (they exist once beforeAll ran).
  */
 import { afterAll, beforeAll, inject } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Download } from 'playwright-core';
+import { buffer } from 'node:stream/consumers';
 import { findChromium, launchChromium } from './browser.ts';
 import { serveStatic, type RunningServer } from './static-server.ts';
 import { SITE_BASE, SITE_DIR } from './paths.ts';
@@ -51,4 +52,9 @@ export function siteInBrowser(dir = SITE_DIR, base = SITE_BASE, prepare?: () => 
       return browser!;
     },
   };
+}
+
+/** The bytes of a download (its path on disk is the browser's, which a connected test cannot read). */
+export async function downloadedBytes(download: Download): Promise<Buffer> {
+  return buffer(await download.createReadStream());
 }
