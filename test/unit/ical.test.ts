@@ -73,6 +73,40 @@ describe('folding', () => {
     // 74 octets, then a character of 3 that would make 77: it moves whole.
     expect(foldLine(`${'a'.repeat(74)}中`)).toBe(`${'a'.repeat(74)}\r\n 中\r\n`);
   });
+
+  it('folds any text as a fold by UTF-8 bytes does: lines of at most 75 octets, whole characters, nothing lost', () => {
+    const encoder = new TextEncoder();
+    // The plain definition: count each character's UTF-8 bytes (an unpaired surrogate is written as U+FFFD, 3 bytes).
+    const reference = (line: string) => {
+      const parts: string[] = [];
+      let current = '';
+      let size = 0;
+      for (const ch of line) {
+        const n = encoder.encode(ch).length;
+        if (size + n > (parts.length === 0 ? 75 : 74)) {
+          parts.push(current);
+          current = '';
+          size = 0;
+        }
+        current += ch;
+        size += n;
+      }
+      parts.push(current);
+      return `${parts.join('\r\n ')}\r\n`;
+    };
+    fc.assert(
+      fc.property(
+        fc.string({
+          unit: fc.oneof(fc.constantFrom('a', '中', '😀', 'é', '\uD800', '\uDC00', ' '), fc.string({ unit: 'binary', maxLength: 1 })),
+          maxLength: 300,
+        }),
+        (line) => {
+          expect(foldLine(line)).toBe(reference(line));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
 });
 
 describe('TEXT values', () => {

@@ -48,8 +48,8 @@ export function icsText(s: string): string {
 /** A value that is not TEXT (URI, UID): no escaping in the grammar, so control characters are only dropped. */
 const plain = (s: string) => s.replace(CONTROL, '');
 
-const encoder = new TextEncoder();
-const octets = (s: string) => encoder.encode(s).length;
+/** The UTF-8 length of one code point. */
+const octets = (cp: number) => (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
 
 /**
  * One content line folded at 75 octets (RFC 5545 §3.1): CRLF and a space before each
@@ -57,21 +57,24 @@ const octets = (s: string) => encoder.encode(s).length;
  * never inside a UTF-8 sequence or a surrogate pair. Returns the line with its final CRLF.
  */
 export function foldLine(line: string): string {
+  // Most lines are short ASCII (BEGIN, UID, DTSTART…): nothing to count.
+  if (line.length <= 75 && !/[^\x20-\x7e]/.test(line)) return `${line}\r\n`;
   const parts: string[] = [];
-  let current = '';
+  let start = 0;
   let size = 0;
-  for (const ch of line) {
-    const n = octets(ch);
-    const limit = parts.length === 0 ? 75 : 74;
-    if (size + n > limit) {
-      parts.push(current);
-      current = '';
+  for (let i = 0; i < line.length;) {
+    const cp = line.codePointAt(i)!;
+    const units = cp > 0xffff ? 2 : 1;
+    const n = octets(cp);
+    if (size + n > (parts.length === 0 ? 75 : 74)) {
+      parts.push(line.slice(start, i));
+      start = i;
       size = 0;
     }
-    current += ch;
     size += n;
+    i += units;
   }
-  parts.push(current);
+  parts.push(line.slice(start));
   return `${parts.join('\r\n ')}\r\n`;
 }
 
