@@ -29,6 +29,8 @@ export default defineConfig({
           name: 'site',
           include: ['test/build/**/*.test.ts', 'test/e2e/**/*.test.ts'],
           globalSetup: ['test/global-setup.ts'],
+          // The global setup builds the fixture sites while the unit files run; site files wait for them.
+          setupFiles: ['test/helpers/wait-for-sites.ts'],
           sequence: { groupOrder: 1 },
           // Two files at a time, Astro one at a time (test/helpers/build-lock.ts, test/sequencer.ts).
           maxWorkers: 2,

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { withBuildLockSync } from './build-lock.ts';
 import { ROOT } from './paths.ts';
@@ -21,12 +21,28 @@ export function cleanEnv(): Record<string, string> {
   return out;
 }
 
+const astroArgs = (root: string, args: readonly string[]) => [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', root, ...args];
+const astroEnv = (env: Record<string, string>) => ({ ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env });
+
+/** As astroBuild, without blocking the event loop and without taking the lock: the caller holds it (test/global-setup.ts). */
+export function astroBuildAsync(env: Record<string, string>, root = ROOT): Promise<BuildResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, astroArgs(root, []), { cwd: root, env: astroEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, output: `${Buffer.concat(out).toString('utf8')}\n${Buffer.concat(err).toString('utf8')}` }));
+  });
+}
+
 /** Runs `astro build` in a child process, as a user would (one at a time: test/helpers/build-lock.ts), with the given environment (and flags such as `--force`). */
 export function astroBuild(env: Record<string, string>, root = ROOT, args: readonly string[] = []): BuildResult {
   const r = withBuildLockSync(() =>
-    spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', root, ...args], {
+    spawnSync(process.execPath, astroArgs(root, args), {
       cwd: root,
-      env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+      env: astroEnv(env),
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
     }),

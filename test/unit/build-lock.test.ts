@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { acquireBuildLock, withBuildLockSync } from '../helpers/build-lock.ts';
 import { ROOT } from '../helpers/paths.ts';
+import { sitesReady } from '../helpers/sites-ready.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gushan-lock-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -53,5 +54,20 @@ describe('the lock that keeps Astro processes one at a time', () => {
     expect(readFileSync(log, 'utf8')).toMatch(/^in (\d+)\nout \1\n$/);
     release();
     expect(await other).toBe(0);
+  });
+});
+
+describe('the wait of the site files for the fixture sites', () => {
+  it('waits until the global setup says the sites are built, and fails with the output of a build that failed', async () => {
+    const marker = join(dir, 'ready.json');
+    let done = false;
+    const waiting = sitesReady(marker).then(() => (done = true));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(done).toBe(false);
+    writeFileSync(marker, JSON.stringify({ ok: true }));
+    await waiting;
+    expect(done).toBe(true);
+    writeFileSync(marker, JSON.stringify({ ok: false, error: 'astro build of the test fixture site failed:\n数据检查发现 1 个问题' }));
+    await expect(sitesReady(marker)).rejects.toThrow('数据检查发现 1 个问题');
   });
 });
