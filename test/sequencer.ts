@@ -8,17 +8,17 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  */
 const LONGEST = [
   'test/e2e/quality.test.ts',
-  'test/e2e/search.test.ts',
-  'test/e2e/search-recall.test.ts',
   'test/e2e/hostile.test.ts',
-  'test/e2e/phone-layout.test.ts',
+  'test/e2e/search.test.ts',
   'test/build/incremental.test.ts',
-  'test/e2e/noticeboard.test.ts',
   'test/build/history-site.test.ts',
   'test/build/content-pages.test.ts',
+  'test/e2e/noticeboard.test.ts',
+  'test/e2e/phone-layout.test.ts',
   'test/e2e/embed.test.ts',
-  'test/build/dev-server.test.ts',
+  'test/build/withdrawal.test.ts',
   'test/build/generated.test.ts',
+  'test/build/dev-server.test.ts',
 ];
 
 /**
