@@ -26,7 +26,7 @@ export default defineConfig({
           // Files run in parallel: a test writes only to its own temporary or WORKER_OUTPUT folder.
           sequence: { groupOrder: 0 },
           maxWorkers: 2,
-          // Files share the modules they import (loading them again for each file cost about a quarter of the project's CPU time).
+          // Files share the modules they import: loading them again for each file cost more CPU than most files' tests (CONTRIBUTING.md says what that asks of a test).
           isolate: false,
         },
       },

@@ -47,7 +47,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     (e: unknown) => writeFileSync(SITES_READY, JSON.stringify({ ok: false, error: e instanceof Error ? e.message : String(e) })),
   );
   const path = findChromium();
-  const server = path ? await chromium.launchServer({ executablePath: path, headless: true, args: CHROMIUM_FLAGS }) : undefined;
+  const server = path
+    ? await chromium.launchServer({ executablePath: path, headless: true, args: CHROMIUM_FLAGS }).catch(async (e: unknown) => {
+        // No teardown runs after a failed setup: let the builds end rather than leave Astro running.
+        await ready;
+        throw e;
+      })
+    : undefined;
   project.provide('chromiumEndpoint', server?.wsEndpoint() ?? '');
   return async () => {
     await ready;

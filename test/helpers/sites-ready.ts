@@ -1,7 +1,8 @@
 /**
- * A setup file of the site project: waits until test/global-setup.ts has built the fixture
- * sites (it builds them while the unit files run), and fails the file with the build's output
- * if a build failed.
+ * The wait of every site file (test/helpers/wait-for-sites.ts, the site project's setup file)
+ * until test/global-setup.ts has built the fixture sites (it builds them while the unit files
+ * run); a failed build fails the file with the build's output. Apart from the setup file so that
+ * a unit test can import it without waiting.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

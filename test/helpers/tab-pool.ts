@@ -1,6 +1,6 @@
 /**
  * A few browser tabs that page checks take turns on. Opening a tab starts a renderer process
- * (with its fonts) and costs about three times a page load in an open tab, so a check that
+ * (with its fonts) and costs several page loads in an open tab, so a check that
  * visits dozens of pages reuses tabs: each check navigates the tab it gets, and every event
  * listener it adds is removed when it gives the tab back (`use`).
  */
