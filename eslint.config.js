@@ -8,7 +8,7 @@ import globals from 'globals';
 export default defineConfig(
   {
     // Generated output, and the editors' data and content (checked by `npm run validate`, not linted).
-    ignores: ['dist/', '.astro/', '.cache/', 'test/.output/', 'test/fixtures/', 'data/', 'content/', 'public/'],
+    ignores: ['dist/', '.astro/', '.astro-check/', '.cache/', 'test/.output/', 'test/fixtures/', 'data/', 'content/', 'public/'],
   },
   js.configs.recommended,
   tseslint.configs.recommended,

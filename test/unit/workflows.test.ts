@@ -77,9 +77,15 @@ describe('GitHub workflows', () => {
     expect(prPath([])).toBe('full');
   });
 
-  it('run the gates in npm test, which the full path runs: types of .ts and .astro first, lint and format beside the tests', () => {
-    // The type check writes .astro/ as the test builds do, so it comes first; lint and format only read.
-    expect(scripts.test).toBe('astro check && run-p --continue-on-error lint format:check test:vitest');
+  it('run the gates in npm test, which the full path runs: the type check of .ts and .astro, lint and format beside the tests', () => {
+    // Astro's declarations are written first and copied; the type check reads the copy, as the test builds rewrite .astro/.
+    expect(scripts.test).toBe('npm run types:snapshot && run-p --continue-on-error types:check lint format:check test:vitest');
+    expect(scripts['types:snapshot']).toBe('astro sync && node scripts/types-snapshot.ts');
+    expect(scripts['types:check']).toBe('astro check --noSync --tsconfig tsconfig.check.json');
+    expect(JSON.parse(readFileSync(join(ROOT, 'tsconfig.check.json'), 'utf8'))).toMatchObject({
+      extends: './tsconfig.json',
+      include: ['.astro-check/types.d.ts', '**/*'],
+    });
     expect(scripts['test:vitest']).toBe('vitest run');
     // Alone: the three gates side by side (npm-run-all2), each one's output together, all reported even when one fails.
     expect(scripts.gates).toBe('run-p --continue-on-error --aggregate-output --print-label check lint format:check');
