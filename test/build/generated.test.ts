@@ -8,9 +8,9 @@ import { generate } from '../../scripts/generate-data.ts';
 import { LOCAL_SITE_WARNING } from '../../src/lib/urls.ts';
 
 /** The generator and the configurable folders keep working: a small generated set validates and builds. */
-describe('a generated data set of about 200 enterprises', () => {
+describe('a generated data set of 60 enterprises', () => {
   const dir = join(OUTPUT, 'generated-small');
-  generate(dir, { villages: 20, enterprises: 200, periods: 3, problems: 200, indicators: 20, observations: 5 }, 7);
+  generate(dir, { villages: 10, enterprises: 60, periods: 3, problems: 60, indicators: 10, observations: 5 }, 7);
 
   it('passes npm run validate', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'src/cli/validate.ts'), '--data', join(dir, 'data'), '--content', join(dir, 'content')], {
@@ -22,7 +22,7 @@ describe('a generated data set of about 200 enterprises', () => {
 
   it('is the same for the same seed', () => {
     const again = join(OUTPUT, 'generated-small-again');
-    generate(again, { villages: 20, enterprises: 200, periods: 3, problems: 200, indicators: 20, observations: 5 }, 7);
+    generate(again, { villages: 10, enterprises: 60, periods: 3, problems: 60, indicators: 10, observations: 5 }, 7);
     for (const f of readdirSync(join(dir, 'data'))) {
       expect(spawnSync('cmp', [join(dir, 'data', f), join(again, 'data', f)]).status, f).toBe(0);
     }
@@ -32,8 +32,8 @@ describe('a generated data set of about 200 enterprises', () => {
     const out = join(OUTPUT, 'site-generated');
     const r = astroBuild({ OUT_DIR: out, DATA_DIR: join(dir, 'data'), CONTENT_DIR: join(dir, 'content'), BUILD_DATE: '2026-01-15' });
     expect(r.status, r.output.slice(-2000)).toBe(0);
-    expect(readdirSync(join(out, 'credit')).filter((d) => d.startsWith('91320281'))).toHaveLength(200);
-    expect(readdirSync(join(out, 'problems')).filter((d) => d.startsWith('GS-'))).toHaveLength(200);
+    expect(readdirSync(join(out, 'credit')).filter((d) => d.startsWith('91320281'))).toHaveLength(60);
+    expect(readdirSync(join(out, 'problems')).filter((d) => d.startsWith('GS-'))).toHaveLength(60);
     expect(existsSync(join(out, 'pagefind/pagefind.js'))).toBe(true);
     expect(r.output).toContain('页面大小');
     // Built without SITE_URL: one warning, and the noticeboard sheets say their QR code is no good.
