@@ -4,7 +4,7 @@ import SiteSequencer from './test/sequencer.ts';
 /**
  * Projects: `unit` (test/unit, pure logic, no site is built; files share modules) with
  * `unit-fresh` (the one unit file that needs modules of its own), and `site` (test/build and
- * test/e2e, which share the fixture sites built once by test/global-setup.ts). `npm test` runs
+ * test/e2e, which share the fixture sites built once by test/global-setup.ts, and also share modules). `npm test` runs
  * them all, the unit files first; `npm run test:unit` runs the unit ones alone, in seconds.
  * CONTRIBUTING.md (技术人员参考) lists the habits that keep the suite fast.
  */
@@ -53,6 +53,8 @@ export default defineConfig({
           // The global setup builds the fixture sites while the unit files run; site files wait for them.
           setupFiles: ['test/helpers/wait-for-sites.ts'],
           sequence: { groupOrder: 1 },
+          // As the unit files: a worker keeps the modules it loaded (Playwright, the helpers) for its next file.
+          isolate: false,
           // Two files at a time, Astro one at a time (test/helpers/build-lock.ts, test/sequencer.ts).
           maxWorkers: 2,
           // Builds and browsers share two cores; a slow machine must not fail a correct test.
