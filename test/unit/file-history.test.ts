@@ -5,7 +5,7 @@
  * UPDATED_UNKNOWN) where a shallow clone cut that commit away, or where the commit's date is not
  * believable — never the date of the shallow clone's oldest commit.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +46,27 @@ describe('lastChange', () => {
 
   it('is not known for a commit dated 1970', () => {
     expect(lastChange(join(repo.dir, 'data', 'd.csv'))).toBeUndefined();
+  });
+
+  it('asks git once per folder, however many of its files are asked about', () => {
+    // A git that notes each command before it runs: every file of a clone of the repository, asked in turn.
+    const dir = mkdtempSync(join(tmpdir(), 'gushan-file-history-count-'));
+    try {
+      const calls = join(dir, 'calls');
+      const git = join(dir, 'git');
+      writeFileSync(git, `#!/bin/sh\necho "$1" >> '${calls}'\nexec git "$@"\n`);
+      chmodSync(git, 0o755);
+      repo.git(['clone', '-q', `file://${repo.dir}`, join(dir, 'c')]);
+      const days = ['a', 'b', 'c', 'd', 'e'].map((f) => lastChange(join(dir, 'c', 'data', `${f}.csv`), git));
+      expect(days).toEqual(['2019-03-01', '2020-04-01', '2021-05-01', undefined, '2021-07-01']);
+      expect(
+        readFileSync(calls, 'utf8')
+          .split('\n')
+          .filter((c) => c === 'log' || c === '-c'),
+      ).toHaveLength(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('is not known in a shallow clone for files last changed at or before its oldest commit, and right for the others', () => {

@@ -508,6 +508,24 @@ interface LastChange {
 }
 const lastChanges = new Map<string, LastChange>();
 const repos = new Map<string, GitRepo>();
+/** Per folder: the newest commit that touched each file in it (paths relative to the repository's top), from one `git log`. */
+const folderLogs = new Map<string, Map<string, RawCommit>>();
+
+/**
+ * One first-parent log of a folder serves the last change of every file in it: a commit lists
+ * (`--raw`, against its first parent) the files it changed, so the newest commit listing a file
+ * is the one `git log -1 -- file` names. One git process per folder rather than per file: each
+ * spawn forks the whole build process.
+ */
+function newestByFile(dir: string, git: string): Map<string, RawCommit> {
+  let newest = folderLogs.get(dir);
+  if (!newest) {
+    newest = new Map();
+    for (const commit of firstParentLog(dir, '.', [], git)) for (const f of commit.files) if (!newest.has(f.path)) newest.set(f.path, commit);
+    folderLogs.set(dir, newest);
+  }
+  return newest;
+}
 
 /**
  * The day a file last changed: that of the last commit of HEAD's first-parent history that
@@ -546,8 +564,7 @@ function lookUp(file: string, git: string): LastChange {
   let last: RawCommit | undefined;
   if (repo.ok) {
     try {
-      // The file by its name in its own folder: git reads the pathspec relative to `cwd`.
-      [last] = firstParentLog(dir, `:(literal)${basename(file)}`, ['-1'], git);
+      last = newestByFile(dir, git).get(`${repo.prefix}${basename(file)}`);
     } catch {
       /* git cannot read this repository: the file time */
     }
