@@ -74,7 +74,8 @@ const mb = (bytes: number) => Number((bytes / 1024 / 1024).toFixed(1));
 
 /** Runs a command from the project root (scripts/measure.ts: peak memory of the whole process tree). */
 function measure(cmd: string[], env: Record<string, string>, limitSeconds?: number): Promise<Measured> {
-  return measureCommand(cmd, { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env }, ROOT, limitSeconds);
+  // As the deploy workflow builds (and the peer too): Rolldown's allocator without transparent huge pages.
+  return measureCommand(cmd, { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', MIMALLOC_ALLOW_THP: '0', ...env }, ROOT, limitSeconds);
 }
 
 interface CpuSeconds {

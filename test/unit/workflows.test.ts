@@ -154,6 +154,8 @@ describe('GitHub workflows', () => {
     // An incremental build: the history's diff cache, Astro's cache and the output survive from one
     // deployment to the next in one cache entry (npm ci empties node_modules), so they always belong together.
     expect(build?.env?.INCREMENTAL_BUILD).toBe('1');
+    // As the suite's builds and the bench's: the bundler's allocator asks for no huge pages.
+    expect(build?.env?.MIMALLOC_ALLOW_THP).toBe('0');
     const caches = steps(deploy).filter((s) => s.uses?.startsWith('actions/cache@')) as Array<Step & { with?: Record<string, string> }>;
     expect(caches).toHaveLength(1);
     const cache = caches[0]!;
