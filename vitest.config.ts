@@ -11,8 +11,8 @@ import SiteSequencer from './test/sequencer.ts';
 /** Unit files that need modules of their own: this one sets DATA_DIR and CONTENT_DIR before the build configuration reads them. */
 const FRESH_MODULES = 'test/unit/read-dataset.test.ts';
 
-// The test builds inherit this: Rolldown's allocator otherwise asks the kernel for huge pages, and
-// zeroing them cost a small build about a sixth of its CPU time where huge pages are on madvise.
+// The test builds inherit this: Rolldown's allocator otherwise asks the kernel for huge pages, which
+// it must zero first (what that cost: README, "Scale").
 process.env.MIMALLOC_ALLOW_THP ??= '0';
 
 export default defineConfig({

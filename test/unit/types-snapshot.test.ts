@@ -21,6 +21,8 @@ describe('the copy of Astro declarations the type check of npm test reads', () =
     writeFileSync(join(dir, '.astro/types.d.ts'), '/// <reference path="content.d.ts" />\n');
     writeFileSync(join(dir, '.astro/content.d.ts'), 'export type ContentConfig = typeof import("../src/content.config.js");\n');
     writeFileSync(join(dir, '.astro/collections/pages.schema.json'), '{}');
+    mkdirSync(join(dir, '.astro/integrations/x'), { recursive: true });
+    writeFileSync(join(dir, '.astro/integrations/x/types.d.ts'), 'declare const x: 1;\n');
     writeFileSync(join(dir, '.astro/data-store.json'), '{}');
     mkdirSync(join(dir, '.astro-check'));
     writeFileSync(join(dir, '.astro-check/stale.d.ts'), 'declare const stale: 1;\n');
@@ -28,6 +30,7 @@ describe('the copy of Astro declarations the type check of npm test reads', () =
     expect(r.status, r.stderr).toBe(0);
     expect(readFileSync(join(dir, '.astro-check/content.d.ts'), 'utf8')).toContain('"../src/content.config.js"');
     expect(readFileSync(join(dir, '.astro-check/types.d.ts'), 'utf8')).toBe('/// <reference path="content.d.ts" />\n');
+    expect(readFileSync(join(dir, '.astro-check/integrations/x/types.d.ts'), 'utf8')).toBe('declare const x: 1;\n');
     for (const f of ['stale.d.ts', 'data-store.json', 'collections/pages.schema.json']) expect(existsSync(join(dir, '.astro-check', f)), f).toBe(false);
   });
 
