@@ -229,6 +229,9 @@ export const dueTargetsView = perDataset(() => dueTargets(indicatorViews(), buil
 /** The compact index the enterprise list's browser filter fetches. */
 export const creditIndex = perDataset(() => buildCreditIndex(rows('enterprises'), rows('credit-ratings'), villageNames()));
 
+/** The tables of data/ one period's table is computed from: the key of its downloads (sourceFilesKey). */
+export const CREDIT_PERIOD_SOURCES = ['credit-ratings', 'enterprises', 'villages'] as const satisfies readonly DataTableName[];
+
 /** One period's ratings joined with enterprise name, industry and village (the download of /credit/period/<p>/). */
 export const creditPeriodTable = perDatasetKeyed((_d, period: string) =>
   derivedTable(CREDIT_PERIOD, periodRecords(period, rows('credit-ratings'), rows('enterprises'), villageNames())),
@@ -675,4 +678,31 @@ export async function recordPageKey(route: string, inputs: unknown, history?: { 
     history: history && (await historyKeyInputs(history.table, history.id, history.related)),
     site: await siteWideKeyInputs(),
   });
+}
+
+/**
+ * The cache key of a published table's files (/data/<name>.csv, -excel.csv and .json; one
+ * indicator's CSVs): its columns, the hash of its plain CSV (which the CSV for Excel is written
+ * from) and, for a derived table, its records (the JSON's typed values). A table of data/ is
+ * parsed from those bytes by code in the route's module graph, so its bytes stand for its records.
+ */
+export async function publishedTableKey(route: string, t: PublishedTable): Promise<string> {
+  return pageKey({
+    route,
+    name: t.name,
+    columns: t.columns,
+    csv: createHash('sha256').update(t.csv).digest('base64url'),
+    records: t.package?.kind === 'source' ? undefined : t.records,
+    site: await siteWideKeyInputs(),
+  });
+}
+
+/**
+ * The cache key of a download computed from tables of data/ alone, not from the build's day (one
+ * rating period's CSVs): the hashes of those files and what the route adds. Nothing is computed
+ * for a download its key finds unchanged.
+ */
+export async function sourceFilesKey(route: string, tables: readonly DataTableName[], inputs: unknown): Promise<string> {
+  const hashes = new Map(catalogue().map((e) => [e.name, e.sha256]));
+  return pageKey({ route, inputs, files: tables.map((t) => [t, hashes.get(t)]), site: await siteWideKeyInputs() });
 }

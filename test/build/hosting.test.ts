@@ -4,7 +4,7 @@
  * copies the build wrote; the embed page framable by another site and nothing else.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, request } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -120,7 +120,7 @@ function get(root: string, path: string, encoding = 'identity'): Promise<{ statu
 }
 
 describe('the compressed copies the build wrote', () => {
-  const manifest = JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')) as Record<string, string>;
+  const manifest = JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')) as Record<string, { hash: string; size: number; mtimeNs: string }>;
 
   it('sit beside every text file worth compressing, and give back its bytes exactly', () => {
     const text = files.filter((f) => compressible(f) && readFileSync(join(dir, f)).length >= MIN_COMPRESS_BYTES);
@@ -160,6 +160,41 @@ describe('the compressed copies the build wrote', () => {
     writeFileSync(join(copy, page), `${changed}\n`);
     expect((await compressOutput(copy)).compressed).toEqual([page]);
     expect((await compressOutput(copy)).compressed).toEqual([]);
+    rmSync(copy, { recursive: true, force: true });
+  });
+
+  it('read again only the files whose size or modification time changed', async () => {
+    const copy = join(OUTPUT, 'hosting-trust');
+    rmSync(copy, { recursive: true, force: true });
+    cpSync(dir, copy, { recursive: true });
+    expect((await compressOutput(copy)).kept).toBe(Object.keys(manifest).length);
+    const page = Object.keys(manifest).find((f) => f.startsWith('problems/') && f.endsWith('index.html'))!;
+    const path = join(copy, page);
+    const body = readFileSync(path, 'utf8');
+    // A time of whole seconds, which utimes can put back exactly; the content is unchanged, so it is hashed and kept.
+    const when = new Date('2026-01-01T00:00:00Z');
+    utimesSync(path, when, when);
+    expect((await compressOutput(copy)).compressed).toEqual([]);
+    // Same size, another content, the old time put back: the manifest's record is trusted, the file is not read.
+    const swapped = body.replace('<main', '<MAIN');
+    expect(swapped).not.toBe(body);
+    writeFileSync(path, swapped);
+    utimesSync(path, when, when);
+    expect((await compressOutput(copy)).compressed).toEqual([]);
+    // The same content written again (a new time): hashed, found equal, not compressed again.
+    writeFileSync(path, body);
+    const same = await compressOutput(copy);
+    expect(same.compressed).toEqual([]);
+    expect(same.kept).toBe(Object.keys(manifest).length);
+    // Another content under a new time: compressed again.
+    writeFileSync(path, swapped);
+    expect((await compressOutput(copy)).compressed).toEqual([page]);
+    expect(gunzipSync(readFileSync(`${path}.gz`)).toString()).toBe(swapped);
+    // A manifest of the earlier format (hash only) costs a hash of every file, not a wrong copy.
+    writeFileSync(join(copy, MANIFEST), JSON.stringify(Object.fromEntries(Object.entries(manifest).map(([k, v]) => [k, v.hash]))));
+    writeFileSync(path, body);
+    const old = await compressOutput(copy);
+    expect(old.compressed.sort()).toEqual(Object.keys(manifest).sort());
     rmSync(copy, { recursive: true, force: true });
   });
 });

@@ -13,6 +13,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MANIFEST } from '../../src/build/hosting/compress.ts';
 import { astroBuild } from '../helpers/build.ts';
 import { tempRepo, type TempRepo } from '../helpers/git-repo.ts';
 import { listFiles } from '../helpers/html.ts';
@@ -86,13 +87,32 @@ describe('an incremental build after an edit, an addition, a removal and a withd
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
 
+  /** The files Astro's log says it kept from the build before, relative to the output folder. */
+  const kept = () => new Set([...log.matchAll(/├─ \/(\S+) \(cached\)/g)].map((m) => m[1]!));
+
   it('renders again only the pages whose rows, history or flags changed', () => {
-    const cached = log.match(/\(cached\)/g)?.length ?? 0;
     const records = listFiles(clean).filter(isRecordPage);
+    const cached = [...kept()].filter((f) => records.includes(f)).length;
     // The commit touches four problems, their villages and the enterprises of two of them; the other record pages are kept.
     expect(cached).toBeGreaterThan(records.length / 2);
     expect(cached).toBeLessThan(records.length);
     expect(log).toMatch(/增量构建：删除 [1-9]\d* 个/);
+  });
+
+  it('writes again only the downloads of the tables the commit changed', () => {
+    const files = listFiles(clean);
+    // The tables' files; datapackage.json is dated by the build and written every time.
+    const downloads = files.filter(
+      (f) => /^(data\/[\w-]+\.(csv|json)|credit\/period\/[\w-]+\.csv|indicators\/[\w-]+\.csv)$/.test(f) && f !== 'data/datapackage.json',
+    );
+    const changed = downloads.filter((f) => /^data\/(problems|redactions)(-excel)?\.(csv|json)$/.test(f));
+    expect(changed).toHaveLength(6);
+    const cached = kept();
+    // The commit touched problems.csv and redactions.csv: their downloads are written again, every other one kept.
+    expect(downloads.filter((f) => !cached.has(f)).sort()).toEqual(changed.sort());
+    expect(downloads.filter((f) => f.startsWith('credit/period/')).length).toBeGreaterThan(0);
+    expect(downloads.filter((f) => f.startsWith('indicators/')).length).toBeGreaterThan(0);
+    expect(readFileSync(join(incremental, 'data/problems.csv'), 'utf8')).toContain('新增的问题：工地扬尘');
   });
 
   it('shows the commit: the edit, the addition, the removal', () => {
@@ -108,8 +128,16 @@ describe('an incremental build after an edit, an addition, a removal and a withd
     expect(files.filter((f) => f.startsWith('pagefind/')).length).toBeGreaterThan(5);
     expect(files.filter((f) => f.startsWith('records-index/')).length).toBeGreaterThan(3);
     expect(listFiles(incremental)).toEqual(files);
-    const differing = files.filter((f) => !readFileSync(join(incremental, f)).equals(readFileSync(join(clean, f))));
+    // The manifest of the compressed copies records each file's time too (for the host, never served): its hashes must agree.
+    const differing = files.filter((f) => f !== MANIFEST && !readFileSync(join(incremental, f)).equals(readFileSync(join(clean, f))));
     expect(differing).toEqual([]);
+    const hashes = (d: string) =>
+      Object.entries(JSON.parse(readFileSync(join(d, MANIFEST), 'utf8')) as Record<string, { hash: string; size: number }>).map(([f, e]) => [
+        f,
+        e.hash,
+        e.size,
+      ]);
+    expect(hashes(incremental)).toEqual(hashes(clean));
     const holding = files.filter((f) => !/\.(gz|br)$/.test(f) && readFileSync(join(incremental, f), 'utf8').includes(WITHHELD));
     expect(holding).toEqual([]);
   });

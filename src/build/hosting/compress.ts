@@ -5,12 +5,20 @@
  *
  * A compressed copy must never be older than its file: a stale `.gz` beside a page that was
  * rendered again could serve a withdrawn value. So a manifest in the output folder records,
- * for each file, the hash of the content its copies were made from; a file whose content
- * differs (or whose copies are missing) is compressed again, and copies whose file is gone
- * are deleted. A build that rewrites one page re-compresses that page only.
+ * for each file, the hash of the content its copies were made from, with the file's size and
+ * modification time when it was hashed; a file whose content differs (or whose copies are
+ * missing) is compressed again, and copies whose file is gone are deleted. A build that
+ * rewrites one page re-compresses that page only.
+ *
+ * A file whose size and modification time (to the nanosecond) are still those recorded is not
+ * read again: writing a file gives it a new modification time, so only a tool that puts an old
+ * time back on changed content (`touch -d`, `utimes`) could slip past, and no step of the build
+ * does. An incremental build keeps most of its tens of thousands of files, and reading them all
+ * to hash them was most of this step's time. A copy restored with coarser times (an archive
+ * that keeps whole seconds) is hashed again, and kept when its hash agrees.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -62,12 +70,23 @@ export interface CompressResult {
   bytes: { source: number; gzip: number; brotli: number };
 }
 
-type Manifest = Record<string, string>;
+/** For each file: the hash of the content its copies were made from, its size and its modification time in nanoseconds then. */
+interface Entry {
+  hash: string;
+  size: number;
+  mtimeNs: string;
+}
+type Manifest = Record<string, Entry>;
 
+const isEntry = (v: unknown): v is Entry =>
+  !!v && typeof v === 'object' && typeof (v as Entry).hash === 'string' && typeof (v as Entry).size === 'number' && typeof (v as Entry).mtimeNs === 'string';
+
+/** The manifest an earlier build left; an entry it cannot read (another format, a hand edit) only means that file is hashed again. */
 function readManifest(dir: string): Manifest {
   try {
     const m: unknown = JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8'));
-    return m && typeof m === 'object' && !Array.isArray(m) ? (m as Manifest) : {};
+    if (!m || typeof m !== 'object' || Array.isArray(m)) return {};
+    return Object.fromEntries(Object.entries(m).filter(([, v]) => isEntry(v))) as Manifest;
   } catch {
     return {};
   }
@@ -83,11 +102,23 @@ export async function compressOutput(dir: string): Promise<CompressResult> {
   const todo: Array<{ rel: string; body: Buffer }> = [];
   for (const rel of files) {
     if (!compressible(rel)) continue;
-    const body = readFileSync(join(dir, rel));
-    if (body.length < MIN_COMPRESS_BYTES) continue;
+    const path = join(dir, rel);
+    const st = statSync(path, { bigint: true });
+    const size = Number(st.size);
+    if (size < MIN_COMPRESS_BYTES) continue;
+    const mtimeNs = String(st.mtimeNs);
+    const prev = before[rel];
+    const copies = ENCODINGS.every((e) => present.has(rel + e.ext));
+    if (prev && copies && prev.size === size && prev.mtimeNs === mtimeNs) {
+      after[rel] = prev;
+      result.kept++;
+      continue;
+    }
+    const body = readFileSync(path);
     const hash = createHash('sha256').update(body).digest('base64url');
-    after[rel] = hash;
-    if (before[rel] === hash && ENCODINGS.every((e) => present.has(rel + e.ext))) result.kept++;
+    // The size and time read before the content: a write in between makes the next build hash it again.
+    after[rel] = { hash, size, mtimeNs };
+    if (prev?.hash === hash && copies) result.kept++;
     else todo.push({ rel, body });
   }
   let next = 0;

@@ -1,8 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { publishedTables } from '../../data.ts';
+import { publishedTable, publishedTableKey, publishedTables } from '../../data.ts';
 import { excelCsv } from '../../lib/publishing/published.ts';
 
-/** "CSV for Excel": BOM, CRLF, formula-injection-safe cells. */
-export const getStaticPaths = (() => publishedTables().map((t) => ({ params: { table: t.name }, props: { body: excelCsv(t) } }))) satisfies GetStaticPaths;
+/** "CSV for Excel": BOM, CRLF, formula-injection-safe cells; written only when its table changed (the key). */
+export const getStaticPaths = (async () =>
+  Promise.all(
+    publishedTables().map(async (t) => ({ params: { table: t.name }, props: { name: t.name }, cacheKey: await publishedTableKey('data/[table]-excel.csv', t) })),
+  )) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => new Response(String(props.body), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+export const GET: APIRoute = ({ props }) => new Response(excelCsv(publishedTable(String(props.name))), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });

@@ -1,8 +1,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { publishedTables } from '../../data.ts';
+import { publishedTable, publishedTableKey, publishedTables } from '../../data.ts';
 import { jsonRecords } from '../../lib/publishing/published.ts';
 
-/** Typed records: numbers as numbers, lists as arrays, empty cells as null. */
-export const getStaticPaths = (() => publishedTables().map((t) => ({ params: { table: t.name }, props: { body: jsonRecords(t) } }))) satisfies GetStaticPaths;
+/** Typed records: numbers as numbers, lists as arrays, empty cells as null; written only when its table changed (the key). */
+export const getStaticPaths = (async () =>
+  Promise.all(
+    publishedTables().map(async (t) => ({ params: { table: t.name }, props: { name: t.name }, cacheKey: await publishedTableKey('data/[table].json', t) })),
+  )) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => new Response(String(props.body), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+export const GET: APIRoute = ({ props }) =>
+  new Response(jsonRecords(publishedTable(String(props.name))), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

@@ -1,8 +1,15 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { creditPeriodTable, ratingPeriods } from '../../../data.ts';
+import { CREDIT_PERIOD_SOURCES, creditPeriodTable, ratingPeriods, sourceFilesKey } from '../../../data.ts';
 
 /** One period's ratings with the enterprise's name, industry and village. */
-export const getStaticPaths = (() =>
-  ratingPeriods().map((period) => ({ params: { period }, props: { bytes: creditPeriodTable(period).csv } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  Promise.all(
+    ratingPeriods().map(async (period) => ({
+      params: { period },
+      props: { period },
+      cacheKey: await sourceFilesKey('credit/period/[period].csv', CREDIT_PERIOD_SOURCES, period),
+    })),
+  )) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => new Response(new Uint8Array(props.bytes as Uint8Array), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+export const GET: APIRoute = ({ props }) =>
+  new Response(new Uint8Array(creditPeriodTable(String(props.period)).csv), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
