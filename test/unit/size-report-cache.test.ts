@@ -1,0 +1,64 @@
+/**
+ * The size report's record of what each page loads (siteSizes with a cache file, as incremental
+ * builds run it): a page whose size and modification time are unchanged is not read again; any
+ * other page is, and a record it cannot use (another base path, broken JSON) is ignored.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { siteSizes } from '../../src/integrations/size-report.ts';
+
+describe('the size report with a record of each page’s scripts', () => {
+  let dir = '';
+  let cache = '';
+  const page = (script: string) => `<!doctype html><title>页</title><script type="module" src="/_astro/${script}"></script><p>正文</p>`;
+  const scriptsOf = (r: ReturnType<typeof siteSizes>, path: string) => r.pages.find((p) => p.path === path)!.js.initial;
+  const when = new Date('2026-01-01T00:00:00Z');
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'gushan-size-'));
+    cache = join(mkdtempSync(join(tmpdir(), 'gushan-size-cache-')), 'sub', 'report.json');
+    mkdirSync(join(dir, '_astro'));
+    mkdirSync(join(dir, 'problems'));
+    writeFileSync(join(dir, '_astro/a.js'), 'console.log("a");');
+    writeFileSync(join(dir, '_astro/b.js'), 'import "./c.js"; console.log("b");');
+    writeFileSync(join(dir, '_astro/c.js'), 'console.log("c");');
+    writeFileSync(join(dir, 'index.html'), page('a.js'));
+    writeFileSync(join(dir, 'problems/index.html'), page('a.js'));
+    utimesSync(join(dir, 'problems/index.html'), when, when);
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(join(cache, '..', '..'), { recursive: true, force: true });
+  });
+
+  it('reads a page again only when its size or time changed', () => {
+    const first = siteSizes(dir, '/', cache);
+    expect(scriptsOf(first, 'problems/index.html')).toEqual(['/_astro/a.js']);
+    expect(Object.keys((JSON.parse(readFileSync(cache, 'utf8')) as { pages: object }).pages).sort()).toEqual(['index.html', 'problems/index.html']);
+    // Same size, another script, the old time put back: the record is trusted.
+    writeFileSync(join(dir, 'problems/index.html'), page('b.js'));
+    utimesSync(join(dir, 'problems/index.html'), when, when);
+    expect(scriptsOf(siteSizes(dir, '/', cache), 'problems/index.html')).toEqual(['/_astro/a.js']);
+    // Written again (a new time): read, with what its script imports.
+    writeFileSync(join(dir, 'problems/index.html'), page('b.js'));
+    expect(scriptsOf(siteSizes(dir, '/', cache), 'problems/index.html').sort()).toEqual(['/_astro/b.js', '/_astro/c.js']);
+    // Without the record every page is read.
+    writeFileSync(join(dir, 'index.html'), page('b.js'));
+    utimesSync(join(dir, 'index.html'), when, when);
+    expect(scriptsOf(siteSizes(dir, '/'), 'index.html').sort()).toEqual(['/_astro/b.js', '/_astro/c.js']);
+  });
+
+  it('ignores a record made for another base path or one it cannot read', () => {
+    siteSizes(dir, '/', cache);
+    writeFileSync(join(dir, 'problems/index.html'), page('b.js'));
+    utimesSync(join(dir, 'problems/index.html'), when, when);
+    expect(scriptsOf(siteSizes(dir, '/', cache), 'problems/index.html')).toEqual(['/_astro/a.js']);
+    const record = readFileSync(cache, 'utf8');
+    writeFileSync(cache, record.replace('"base":"/"', '"base":"/gushan/"'));
+    expect(scriptsOf(siteSizes(dir, '/', cache), 'problems/index.html').sort()).toEqual(['/_astro/b.js', '/_astro/c.js']);
+    writeFileSync(cache, '{"version":1,"base":"/","pages":');
+    expect(siteSizes(dir, '/', cache).pages).toHaveLength(2);
+  });
+});
