@@ -17,12 +17,12 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
 import { close, createIndex, type PagefindIndex } from 'pagefind';
 import { validatedDataset } from '../build/read-dataset.ts';
 import { planSearchRecords, type PlanSearchRecord } from '../lib/search/search-records.ts';
 import { compactPagefindIndex } from '../build/search/pagefind-compact.ts';
 import { outputFiles } from '../build/output-files.ts';
+import { factsRecordFile, fileFacts } from '../build/file-facts.ts';
 import { config } from '../build/config.ts';
 import { SEARCH_FEED, FeedBatches, globOf, outputFileOf, type SearchFeed } from '../build/search/search-feed.ts';
 
@@ -156,7 +156,12 @@ export default function pagefind(): AstroIntegration {
           // An incremental build hands over only the pages marked for the index: the site marks its
           // prose (data-pagefind-body), and then Pagefind leaves every other page out anyway, after
           // reading it, which for a whole large site took far longer than the build's own work.
-          if (config().incremental) other = other.filter((f) => readFileSync(join(out, f), 'utf8').includes(PAGEFIND_BODY));
+          if (config().incremental) {
+            // Which kept pages are prose: read only from pages written since the last build (src/build/file-facts.ts).
+            const record = factsRecordFile(true, config().astroCacheDir, 'pagefind-body');
+            const prose = fileFacts(out, other, (text) => text.includes(PAGEFIND_BODY), PAGEFIND_BODY, record);
+            other = other.filter((f) => prose.get(f));
+          }
           // In batches as during rendering: a glob of every page of a large site is more than Pagefind parses.
           const all = [...rest, ...other];
           const size = feedBatchPages();

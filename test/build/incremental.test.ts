@@ -99,7 +99,7 @@ describe('an incremental build after an edit, an addition, a removal and a withd
     expect(log).toMatch(/增量构建：删除 [1-9]\d* 个/);
   });
 
-  it('writes again only the downloads of the tables the commit changed', () => {
+  it('writes again only the downloads of the tables the commit changed, and no embed', () => {
     const files = listFiles(clean);
     // The tables' files; datapackage.json is dated by the build and written every time.
     const downloads = files.filter(
@@ -113,6 +113,10 @@ describe('an incremental build after an edit, an addition, a removal and a withd
     expect(downloads.filter((f) => f.startsWith('credit/period/')).length).toBeGreaterThan(0);
     expect(downloads.filter((f) => f.startsWith('indicators/')).length).toBeGreaterThan(0);
     expect(readFileSync(join(incremental, 'data/problems.csv'), 'utf8')).toContain('新增的问题：工地扬尘');
+    // The indicators' embeds, dated by the build but built on the same day from unchanged indicators: kept.
+    const embeds = files.filter((f) => /^embed\/indicators\/[^/]+\/index\.html$/.test(f));
+    expect(embeds.length).toBeGreaterThan(0);
+    expect(embeds.filter((f) => !cached.has(f))).toEqual([]);
   });
 
   it('shows the commit: the edit, the addition, the removal', () => {

@@ -1,7 +1,8 @@
 /**
- * The size report's record of what each page loads (siteSizes with a cache file, as incremental
- * builds run it): a page whose size and modification time are unchanged is not read again; any
- * other page is, and a record it cannot use (another base path, broken JSON) is ignored.
+ * The size report's record of what each page loads (siteSizes with a record file, as incremental
+ * builds run it; src/build/file-facts.ts): a page whose size and modification time are unchanged
+ * is not read again; any other page is, and a record it cannot use (another base path, broken
+ * JSON) is ignored.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,7 +37,7 @@ describe('the size report with a record of each page’s scripts', () => {
   it('reads a page again only when its size or time changed', () => {
     const first = siteSizes(dir, '/', cache);
     expect(scriptsOf(first, 'problems/index.html')).toEqual(['/_astro/a.js']);
-    expect(Object.keys((JSON.parse(readFileSync(cache, 'utf8')) as { pages: object }).pages).sort()).toEqual(['index.html', 'problems/index.html']);
+    expect(Object.keys((JSON.parse(readFileSync(cache, 'utf8')) as { files: object }).files).sort()).toEqual(['index.html', 'problems/index.html']);
     // Same size, another script, the old time put back: the record is trusted.
     writeFileSync(join(dir, 'problems/index.html'), page('b.js'));
     utimesSync(join(dir, 'problems/index.html'), when, when);
@@ -56,9 +57,10 @@ describe('the size report with a record of each page’s scripts', () => {
     utimesSync(join(dir, 'problems/index.html'), when, when);
     expect(scriptsOf(siteSizes(dir, '/', cache), 'problems/index.html')).toEqual(['/_astro/a.js']);
     const record = readFileSync(cache, 'utf8');
-    writeFileSync(cache, record.replace('"base":"/"', '"base":"/gushan/"'));
+    expect(record).toContain('"kind":"scripts of pages under /"');
+    writeFileSync(cache, record.replace('"kind":"scripts of pages under /"', '"kind":"scripts of pages under /gushan/"'));
     expect(scriptsOf(siteSizes(dir, '/', cache), 'problems/index.html').sort()).toEqual(['/_astro/b.js', '/_astro/c.js']);
-    writeFileSync(cache, '{"version":1,"base":"/","pages":');
+    writeFileSync(cache, '{"kind":"scripts of pages under /","files":');
     expect(siteSizes(dir, '/', cache).pages).toHaveLength(2);
   });
 });

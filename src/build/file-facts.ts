@@ -1,0 +1,57 @@
+/**
+ * Facts read from files of the built site (the scripts a page loads, whether Pagefind indexes
+ * it), kept between incremental builds in a file beside Astro's cache: a file whose size and
+ * modification time (to the nanosecond) are those recorded is not read again. An incremental
+ * build keeps most of its pages, and reading every one of them was most of the time of the steps
+ * that need these facts. Writing a file gives it a new time, so only a tool that puts an old time
+ * back on changed content could slip past; no step of the build does (the compressed copies trust
+ * the same, src/build/hosting/compress.ts).
+ */
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+interface Record<T> {
+  /** What the facts are and how they were read: a record of another kind is not used. */
+  kind: string;
+  files: { [rel: string]: [size: number, mtimeNs: string, fact: T] };
+}
+
+function readRecord<T>(file: string, kind: string): Record<T>['files'] {
+  try {
+    const r = JSON.parse(readFileSync(file, 'utf8')) as Record<T>;
+    return r.kind === kind && r.files && typeof r.files === 'object' && !Array.isArray(r.files) ? r.files : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The fact `read` finds in each of `files` (paths relative to `dir`); with `recordFile`, facts of
+ * files unchanged since the record was written are taken from it, and the record is rewritten
+ * for these files. `kind` names the fact and everything its reading depends on (a base path).
+ */
+export function fileFacts<T>(dir: string, files: readonly string[], read: (text: string) => T, kind: string, recordFile?: string): Map<string, T> {
+  const before = recordFile ? readRecord<T>(recordFile, kind) : {};
+  const after: Record<T>['files'] = {};
+  const facts = new Map<string, T>();
+  for (const rel of files) {
+    const path = join(dir, rel);
+    const st = statSync(path, { bigint: true });
+    const size = Number(st.size);
+    const mtimeNs = String(st.mtimeNs);
+    const known = before[rel];
+    // The time is read before the content: a write in between makes the next build read it again.
+    const fact = known && known.length === 3 && known[0] === size && known[1] === mtimeNs ? known[2] : read(readFileSync(path, 'utf8'));
+    after[rel] = [size, mtimeNs, fact];
+    facts.set(rel, fact);
+  }
+  if (recordFile) {
+    mkdirSync(dirname(recordFile), { recursive: true });
+    writeFileSync(recordFile, JSON.stringify({ kind, files: after } satisfies Record<T>));
+  }
+  return facts;
+}
+
+/** The record file of one kind of fact for this build, or none when the build is not incremental. */
+export const factsRecordFile = (incremental: boolean, astroCacheDir: string, name: string): string | undefined =>
+  incremental ? join(astroCacheDir, `gushan-${name}.json`) : undefined;
