@@ -698,6 +698,24 @@ export async function publishedTableKey(route: string, t: PublishedTable): Promi
 }
 
 /**
+ * The cache key of a numbered list page (/credit/page/<n>/, /problems/page/<n>/): the build's day
+ * (the footer, overdue flags, the datasets' freshness), the tables the page shows — their files'
+ * hashes and the day each last changed ("数据更新于") — what the route adds (the page number) and
+ * the site-wide inputs. The data version is not on these pages (data-version.json names the
+ * filtered downloads), so a commit that leaves their tables alone keeps them until the next day.
+ */
+export async function listPageKey(route: string, tables: readonly DataTableName[], inputs: unknown): Promise<string> {
+  const entries = new Map(catalogue().map((e) => [e.name, e]));
+  return pageKey({
+    route,
+    inputs,
+    date: buildDate(),
+    files: tables.map((t) => [t, entries.get(t)?.sha256, sourceFiles([t]).updated, entries.get(t)?.freshness]),
+    site: await siteWideKeyInputs(),
+  });
+}
+
+/**
  * The cache key of a download computed from tables of data/ alone, not from the build's day (one
  * rating period's CSVs): the hashes of those files and what the route adds. Nothing is computed
  * for a download its key finds unchanged.

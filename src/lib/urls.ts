@@ -162,3 +162,5 @@ export const progressDataUrl = (format: 'csv' | 'excel' | 'json') =>
   href(format === 'excel' ? 'data/indicator-progress-excel.csv' : `data/indicator-progress.${format}`);
 export const problemIndexUrl = () => href('problems/index.json');
 export const creditIndexUrl = () => href('credit/index.json');
+/** The data version this build was made from (a small file every build rewrites): the browser's filtered downloads are named with it. */
+export const dataVersionUrl = () => href('data-version.json');

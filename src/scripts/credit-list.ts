@@ -60,7 +60,7 @@ class CreditList extends HTMLElement {
   async #download(): Promise<void> {
     if (!this.#rows) await this.#apply();
     const order = new Map((this.#rows ?? []).map((r, i) => [r.uscc, i]));
-    await downloadRows(this, 'uscc', order, `credit-${this.dataset.period ?? ''}-filtered${this.dataset.version ? `-${this.dataset.version}` : ''}.csv`);
+    await downloadRows(this, 'uscc', order, (version) => `credit-${this.dataset.period ?? ''}-filtered${version ? `-${version}` : ''}.csv`);
   }
 }
 

@@ -121,7 +121,7 @@ class ProblemRegister extends HTMLElement {
     if (!this.#index) await this.#apply();
     const ids = new Set((this.#active(this.#filter()) || this.#sort ? this.#visible : await this.#load()).map((r) => r.id));
     const order = new Map([...ids].map((id, i) => [id, i]));
-    await downloadRows(this, 'id', order, `problems-filtered${this.dataset.version ? `-${this.dataset.version}` : ''}.csv`);
+    await downloadRows(this, 'id', order, (version) => `problems-filtered${version ? `-${version}` : ''}.csv`);
   }
 }
 

@@ -168,13 +168,19 @@ describe('citations of a version', () => {
     const card = data.querySelector('[aria-labelledby="cite-problems"] [data-cite-version]')!;
     expect(card.getAttribute('data-cite-version')).toBe(ids.remove!.slice(0, 12));
     expect(card.querySelector('a:last-child')!.getAttribute('href')).toBe('#problems-versions');
-    // The register's filtered download is named with it.
-    expect(readHtml(out, 'problems/index.html').querySelector('problem-register')!.getAttribute('data-version')).toBe(ids.rating!.slice(0, 12));
+    // The lists' filtered downloads are named with it, from the build's data-version.json; the list pages do not carry it.
+    expect(JSON.parse(readFileSync(join(out, 'data-version.json'), 'utf8'))).toEqual({
+      version: ids.rating!.slice(0, 12),
+      commit: ids.rating,
+      day: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
+    expect(readHtml(out, 'problems/index.html').querySelector('problem-register')!.hasAttribute('data-version')).toBe(false);
+    expect(readHtml(out, 'credit/index.html').querySelector('credit-list')!.hasAttribute('data-version')).toBe(false);
   });
 
   it('say nothing of a version without history', () => {
     expect(readHtml(noGitOut, 'problems/GS-2019-005/index.html').querySelector('[data-cite-version]')).toBeNull();
-    expect(readHtml(noGitOut, 'problems/index.html').querySelector('problem-register')!.hasAttribute('data-version')).toBe(false);
+    expect(JSON.parse(readFileSync(join(noGitOut, 'data-version.json'), 'utf8'))).toEqual({ version: null, commit: null, day: null });
   });
 });
 

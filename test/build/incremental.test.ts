@@ -9,11 +9,14 @@
  * is also the check that a rebuild with those caches makes the site a clean build makes (the
  * deploy workflow builds this way; the default mode reads the same history cache).
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MANIFEST } from '../../src/build/hosting/compress.ts';
+import { ENTERPRISES_PER_PAGE } from '../../src/lib/credit.ts';
+import { PROBLEMS_PER_PAGE } from '../../src/lib/problems.ts';
+import { usccCheckChar } from '../../src/lib/uscc.ts';
 import { astroBuild } from '../helpers/build.ts';
 import { tempRepo, type TempRepo } from '../helpers/git-repo.ts';
 import { listFiles } from '../helpers/html.ts';
@@ -24,6 +27,19 @@ import { isRecordPage } from '../helpers/sites.ts';
 const WITHHELD = '甲乙丙唯一旧标题';
 const KEPT_TITLE = '河道沿岸生活垃圾堆积';
 const EDITED = { from: ',餐饮油烟直排,', to: ',餐饮油烟直排（经核实）,' };
+
+/** Enterprises of a village of the fixture, each rated in its latest period. */
+function manyEnterprises(n: number): { enterprises: string[]; ratings: string[] } {
+  const enterprises: string[] = [];
+  const ratings: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const first17 = `9132028100${String(i).padStart(7, '0')}`;
+    const uscc = `${first17}${usccCheckChar(first17)!}`;
+    enterprises.push(`${uscc},（示例）批量企业${String(i).padStart(3, '0')}有限公司,化工,dongcun,示例镇东路${i}号`);
+    ratings.push(`${uscc},2019-H2,绿色,,,2020-02-20,示例生态环境局,`);
+  }
+  return { enterprises, ratings };
+}
 
 describe('an incremental build after an edit, an addition, a removal and a withdrawal', () => {
   let repo: TempRepo;
@@ -41,6 +57,22 @@ describe('an incremental build after an edit, an addition, a removal and a withd
     repo = tempRepo('gushan-incremental-');
     cpSync(FIXTURE, repo.dir, { recursive: true });
     const file = join(repo.dir, 'data/problems.csv');
+    // Rows enough for a second page of the register and of the enterprise list (their numbered pages have keys of their own).
+    const template = readFileSync(file, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('GS-2019-004,'))!;
+    const many = Array.from({ length: PROBLEMS_PER_PAGE }, (_, i) =>
+      template.replace('GS-2019-004,', `GS-2019-${100 + i},`).replace(',工地夜间施工噪声扰民,', `,批量问题${i},`),
+    );
+    writeFileSync(file, `${readFileSync(file, 'utf8').replace(/\n?$/, '\n')}${many.join('\n')}\n`);
+    const enterprises = manyEnterprises(ENTERPRISES_PER_PAGE);
+    for (const [name, rows] of [
+      ['enterprises', enterprises.enterprises],
+      ['credit-ratings', enterprises.ratings],
+    ] as const) {
+      const path = join(repo.dir, `data/${name}.csv`);
+      writeFileSync(path, `${readFileSync(path, 'utf8').replace(/\n?$/, '\n')}${rows.join('\n')}\n`);
+    }
     const original = readFileSync(file, 'utf8');
     expect(original).toContain(`,${KEPT_TITLE},`);
     repo.commit({ 'data/problems.csv': original.replace(`,${KEPT_TITLE},`, `,${WITHHELD},`) }, '2025-11-01T09:00:00+08:00', '首次公开全部数据');
@@ -117,6 +149,19 @@ describe('an incremental build after an edit, an addition, a removal and a withd
     const embeds = files.filter((f) => /^embed\/indicators\/[^/]+\/index\.html$/.test(f));
     expect(embeds.length).toBeGreaterThan(0);
     expect(embeds.filter((f) => !cached.has(f))).toEqual([]);
+  });
+
+  it('keeps the numbered pages of a list whose tables the commit left alone, and renders those of the others again', () => {
+    const files = listFiles(clean);
+    const cached = kept();
+    const credit = files.filter((f) => /^credit\/page\/\d+\/index\.html$/.test(f));
+    const problems = files.filter((f) => /^problems\/page\/\d+\/index\.html$/.test(f));
+    expect(credit.length).toBeGreaterThan(0);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(credit.filter((f) => !cached.has(f))).toEqual([]);
+    expect(problems.filter((f) => cached.has(f))).toEqual([]);
+    // Neither carries the data version, which changes with every commit; the filtered downloads read it from data-version.json.
+    for (const f of [...credit, ...problems]) expect(readFileSync(join(incremental, f), 'utf8')).not.toMatch(/data-version=/);
   });
 
   it('shows the commit: the edit, the addition, the removal', () => {

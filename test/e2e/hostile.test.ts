@@ -172,8 +172,28 @@ describe.skipIf(browserPath.skip)('hostile data', () => {
       const k = header!.indexOf(key);
       const byKey = new Map(serverRows.map((r) => [r[k], r]));
       expect(rows, path).toEqual(rows.map((r) => byKey.get(r[k])));
+      // Named with the data version the build wrote to data-version.json (none when it was built without history).
+      const version = (JSON.parse(readFileSync(join(OUT, 'data-version.json'), 'utf8')) as { version: string | null }).version;
+      const suffix = version ? `-${version}` : '';
+      expect(download.suggestedFilename(), path).toMatch(new RegExp(`^(problems|credit-\\d{4}(-H[12])?)-filtered${suffix}\\.csv$`));
     }
     expect(openings).toBeGreaterThan(2);
+    await page.close();
+  });
+
+  it('names "下载这些行" with the data version the site serves, and ignores one that is not a commit', async () => {
+    const page = await site.browser.newPage({ acceptDownloads: true });
+    const named = async (version: unknown) => {
+      await page.unroute('**/data-version.json');
+      await page.route('**/data-version.json', (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify({ version }) }));
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('problem-register [data-download]')]);
+      return download.suggestedFilename();
+    };
+    await page.goto(`${site.server.root}problems/`);
+    await page.waitForLoadState('networkidle');
+    expect(await named('0123456789ab')).toBe('problems-filtered-0123456789ab.csv');
+    expect(await named('../../x')).toBe('problems-filtered.csv');
+    expect(await named(42)).toBe('problems-filtered.csv');
     await page.close();
   });
 

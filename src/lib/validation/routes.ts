@@ -30,6 +30,7 @@ export const ROUTE_FILES = [
   'credit/period/[period].astro',
   'credit/period/[period].csv.ts',
   'credit/schemes.astro',
+  'data-version.json.ts',
   'data/[table]-excel.csv.ts',
   'data/[table].csv.ts',
   'data/[table].json.ts',
