@@ -401,6 +401,11 @@ export const removedRecords = perDatasetKeyed(async (_d, table: DataTableName): 
   return [...(history.records.get(table)?.values() ?? [])].filter((t) => t.removed !== undefined);
 });
 
+/** What a list's RemovedList shows of its table's removed records (each one's last row and removal): part of the list page's key. */
+export async function removedListKeyInputs(table: 'problems' | 'enterprises') {
+  return (await removedRecords(table)).map((t) => [t.key, t.removed]);
+}
+
 /** The first key of each removed record of a table, as a set (the change log asks per record). */
 const removedKeys = perDatasetKeyed(async (_d, table: DataTableName) => new Set((await removedRecords(table)).map((t) => t.key[0] ?? '')));
 

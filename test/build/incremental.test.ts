@@ -160,6 +160,14 @@ describe('an incremental build after an edit, an addition, a removal and a withd
     expect(problems.length).toBeGreaterThan(0);
     expect(credit.filter((f) => !cached.has(f))).toEqual([]);
     expect(problems.filter((f) => cached.has(f))).toEqual([]);
+    // The rating periods' pages show the enterprises' tables too: kept.
+    const periods = files.filter((f) => /^credit\/period\/[^/]+\/index\.html$/.test(f));
+    expect(periods.length).toBeGreaterThan(1);
+    expect(periods.filter((f) => !cached.has(f))).toEqual([]);
+    // A village's feed is written again only if the commit touched one of its problems.
+    const feeds = files.filter((f) => /^villages\/[^/]+\/feed\.xml$/.test(f));
+    expect(feeds.filter((f) => cached.has(f)).length).toBeGreaterThan(0);
+    expect(feeds.filter((f) => !cached.has(f)).length).toBeGreaterThan(0);
     // Neither carries the data version, which changes with every commit; the filtered downloads read it from data-version.json.
     for (const f of [...credit, ...problems]) expect(readFileSync(join(incremental, f), 'utf8')).not.toMatch(/data-version=/);
   });

@@ -1,13 +1,29 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { problemIndex, recordHistory, rows } from '../../../data.ts';
+import { problemsByVillage, recordHistory, recordPageKey, rows } from '../../../data.ts';
 import { buildDate } from '../../../build/config.ts';
 import { chinaDay } from '../../../lib/dates.ts';
 import { villageFeedTitle } from '../../../lib/site.ts';
 import { xmlSafeDeep, xmlText } from '../../../lib/publishing/xml.ts';
 import { absoluteUrl, problemUrl, villageUrl } from '../../../lib/urls.ts';
 
-export const getStaticPaths = (() => rows('villages').map((v) => ({ params: { id: v.id }, props: { name: v.name } }))) satisfies GetStaticPaths;
+/**
+ * Its key: the village's rows of the register (with the flags of the build's day), their
+ * timelines after withdrawals, and the day (an item says 截至 that day), so a day's builds keep
+ * the feeds of the villages a commit did not touch.
+ */
+export const getStaticPaths = (async () =>
+  Promise.all(
+    rows('villages').map(async (v) => {
+      const problems = problemsByVillage().get(v.id) ?? [];
+      const timelines = await Promise.all(problems.map((p) => recordHistory('problems', p.id)));
+      return {
+        params: { id: v.id },
+        props: { name: v.name },
+        cacheKey: await recordPageKey('villages/[id]/feed.xml', { name: v.name, problems, timelines, date: buildDate() }),
+      };
+    }),
+  )) satisfies GetStaticPaths;
 
 /** Items in the feed, newest first, at most. */
 const ITEMS = 100;
@@ -36,7 +52,7 @@ export const GET: APIRoute = async ({ site, params, props }) => {
   const name = (props as { name: string }).name;
   const today = buildDate();
   const items: Item[] = [];
-  for (const p of problemIndex().filter((r) => r.village === village)) {
+  for (const p of problemsByVillage().get(village) ?? []) {
     const link = absoluteUrl(problemUrl(p.id), site);
     const add = (what: string, day: string, at: Date, description: string) =>
       items.push({ title: `${p.id} ${p.title}（${what}）`, link, guid: `${link}#${what}-${day}`, pubDate: at, description });
