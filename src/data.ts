@@ -702,6 +702,26 @@ export async function publishedTableKey(route: string, t: PublishedTable): Promi
   });
 }
 
+/** The paths of a route serving every published table (its CSV, CSV for Excel or JSON), each with its key. */
+export const publishedTablePaths = (route: string) =>
+  Promise.all(publishedTables().map(async (t) => ({ params: { table: t.name }, props: { name: t.name }, cacheKey: await publishedTableKey(route, t) })));
+
+/** The paths of a route serving each indicator's table (its CSV or CSV for Excel), each with its key. */
+export const indicatorTablePaths = (route: string) =>
+  Promise.all(
+    indicatorViews().map(async (v) => ({
+      params: { id: v.indicator.id },
+      props: { id: v.indicator.id },
+      cacheKey: await publishedTableKey(route, indicatorTable(v.indicator.id)),
+    })),
+  );
+
+/** The paths of a route serving each rating period's table (its CSV or CSV for Excel), each keyed on the files it is computed from. */
+export const creditPeriodTablePaths = (route: string) =>
+  Promise.all(
+    ratingPeriods().map(async (period) => ({ params: { period }, props: { period }, cacheKey: await sourceFilesKey(route, CREDIT_PERIOD_SOURCES, period) })),
+  );
+
 /**
  * The cache key of a numbered list page (/credit/page/<n>/, /problems/page/<n>/): the build's day
  * (the footer, overdue flags, the datasets' freshness), the tables the page shows — their files'

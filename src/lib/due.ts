@@ -73,6 +73,18 @@ export function dueProblems<P extends DueProblem>(problems: readonly P[], today:
   return { groups, undated: unfinished.length - dated.length, all: DUE_GROUPS.flatMap((g) => groups[g]) };
 }
 
+/**
+ * The first `n` entries of a due view in the order shown, in their groups, and how many were
+ * left out: a page that repeats another list (a village's page, the town-wide problems) stays
+ * short however long that list grows.
+ */
+export function firstDue<P extends DueProblem>(due: DueProblems<P>, n: number): { due: DueProblems<P>; more: number } {
+  const all = due.all.slice(0, Math.max(0, n));
+  const groups: Record<DueGroup, DueEntry<P>[]> = { overdue: [], thisMonth: [], nextMonth: [], later: [] };
+  for (const e of all) groups[e.group].push(e);
+  return { due: { groups, undated: due.undated, all }, more: due.all.length - all.length };
+}
+
 /** What a target needs: its indicator's id and deadline (a partial date: 2030 is the end of 2030). */
 export interface DueTarget {
   indicator: { id: string; target_date: string };

@@ -275,3 +275,10 @@ export function filterToQuery(f: Filter & { sort?: string; dir?: string }): stri
 
 /** Rows per numbered page of the register (the no-JavaScript path). */
 export const PROBLEMS_PER_PAGE = 100;
+
+/**
+ * Town-wide problems a village's page lists at most, in its due list and in their own table;
+ * the rest are counted and linked (/due/). They concern every village, so each village's page
+ * would otherwise repeat every one of them.
+ */
+export const TOWN_WIDE_ON_VILLAGE_PAGE = 20;

@@ -15,11 +15,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MANIFEST } from '../../src/build/hosting/compress.ts';
 import { ENTERPRISES_PER_PAGE } from '../../src/lib/credit.ts';
-import { PROBLEMS_PER_PAGE } from '../../src/lib/problems.ts';
+import { PROBLEMS_PER_PAGE, TOWN_WIDE_ON_VILLAGE_PAGE } from '../../src/lib/problems.ts';
 import { usccCheckChar } from '../../src/lib/uscc.ts';
 import { astroBuild } from '../helpers/build.ts';
 import { tempRepo, type TempRepo } from '../helpers/git-repo.ts';
-import { listFiles } from '../helpers/html.ts';
+import { listFiles, readHtml } from '../helpers/html.ts';
 import { FIXTURE } from '../helpers/paths.ts';
 import { isRecordPage } from '../helpers/sites.ts';
 
@@ -57,12 +57,17 @@ describe('an incremental build after an edit, an addition, a removal and a withd
     repo = tempRepo('gushan-incremental-');
     cpSync(FIXTURE, repo.dir, { recursive: true });
     const file = join(repo.dir, 'data/problems.csv');
-    // Rows enough for a second page of the register and of the enterprise list (their numbered pages have keys of their own).
+    // Rows enough for a second page of the register and of the enterprise list (their numbered pages have keys of their own);
+    // the problems are town-wide (no village), more than a village's page lists.
     const template = readFileSync(file, 'utf8')
       .split('\n')
       .find((l) => l.startsWith('GS-2019-004,'))!;
+    expect(template).toContain(',信访举报,beicun,');
     const many = Array.from({ length: PROBLEMS_PER_PAGE }, (_, i) =>
-      template.replace('GS-2019-004,', `GS-2019-${100 + i},`).replace(',工地夜间施工噪声扰民,', `,批量问题${i},`),
+      template
+        .replace('GS-2019-004,', `GS-2019-${100 + i},`)
+        .replace(',工地夜间施工噪声扰民,', `,批量问题${i},`)
+        .replace(',信访举报,beicun,', ',信访举报,,'),
     );
     writeFileSync(file, `${readFileSync(file, 'utf8').replace(/\n?$/, '\n')}${many.join('\n')}\n`);
     const enterprises = manyEnterprises(ENTERPRISES_PER_PAGE);
@@ -170,6 +175,23 @@ describe('an incremental build after an edit, an addition, a removal and a withd
     expect(feeds.filter((f) => !cached.has(f)).length).toBeGreaterThan(0);
     // Neither carries the data version, which changes with every commit; the filtered downloads read it from data-version.json.
     for (const f of [...credit, ...problems]) expect(readFileSync(join(incremental, f), 'utf8')).not.toMatch(/data-version=/);
+  });
+
+  it('lists on a village page the first town-wide problems only, and counts and links the rest', () => {
+    const doc = readHtml(clean, 'villages/dongcun/index.html');
+    const table = doc.querySelector('[data-town-wide]')!;
+    const total = Number(/（(\d+)）/.exec(table.querySelector('h2')!.textContent)![1]);
+    expect(total).toBeGreaterThan(PROBLEMS_PER_PAGE);
+    expect(table.querySelectorAll('tr[data-id]')).toHaveLength(TOWN_WIDE_ON_VILLAGE_PAGE);
+    expect(table.querySelector('[data-town-wide-more]')!.textContent).toBe(`这里列出其中 ${TOWN_WIDE_ON_VILLAGE_PAGE} 个，全部见全镇到期事项和问题曝光。`);
+    const due = doc.querySelector('[data-due-town-wide]')!;
+    expect(due.querySelectorAll('li[data-id]')).toHaveLength(TOWN_WIDE_ON_VILLAGE_PAGE);
+    const more = due.querySelector('[data-town-wide-more]')!;
+    expect(more.textContent).toMatch(/^另有 \d+ 个全镇范围的问题，见全镇到期事项。$/);
+    expect(more.querySelector('a')!.getAttribute('href')).toBe('/gushan/due/');
+    // /due/ lists every one of them.
+    const listed = readHtml(clean, 'due/index.html').querySelectorAll('li[data-id]').length;
+    expect(listed).toBeGreaterThan(PROBLEMS_PER_PAGE);
   });
 
   it('shows the commit: the edit, the addition, the removal', () => {

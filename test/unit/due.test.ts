@@ -1,6 +1,6 @@
 /** What is due (src/lib/due.ts): groups against the build date, order, and the calendar events of a deadline. */
 import { describe, expect, it } from 'vitest';
-import { dueDaysText, dueGroupOf, dueProblems, dueTargets, nextMonthOf, problemDeadlineEvent, uidHost, calendarStamp } from '../../src/lib/due.ts';
+import { dueDaysText, dueGroupOf, dueProblems, dueTargets, firstDue, nextMonthOf, problemDeadlineEvent, uidHost, calendarStamp } from '../../src/lib/due.ts';
 import type { ProblemStatus } from '../../src/schemas/enums.ts';
 
 const TODAY = '2026-01-15';
@@ -47,6 +47,17 @@ describe('dueProblems', () => {
     expect(due.groups.nextMonth.map((e) => e.problem.id)).toEqual(['GS-1']);
     expect(due.groups.later.map((e) => e.problem.id)).toEqual(['GS-7']);
     expect(due.undated).toBe(1);
+  });
+
+  it('cuts to its first entries in the order shown, in their groups, and counts the rest (firstDue)', () => {
+    const first = firstDue(due, 4);
+    expect(first.due.all.map((e) => e.problem.id)).toEqual(['GS-4', 'GS-0', 'GS-2', 'GS-3']);
+    expect(first.due.groups.overdue.map((e) => e.problem.id)).toEqual(['GS-4', 'GS-0', 'GS-2']);
+    expect(first.due.groups.thisMonth.map((e) => e.problem.id)).toEqual(['GS-3']);
+    expect([first.due.groups.nextMonth, first.due.groups.later]).toEqual([[], []]);
+    expect([first.more, first.due.undated]).toEqual([2, 1]);
+    expect(firstDue(due, 100)).toEqual({ due, more: 0 });
+    expect(firstDue(due, -1).due.all).toEqual([]);
   });
 
   it('says how many days overdue or left', () => {

@@ -19,7 +19,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
@@ -99,7 +99,9 @@ export async function compressOutput(dir: string): Promise<CompressResult> {
   const result: CompressResult = { compressed: [], kept: 0, removed: [], bytes: { source: 0, gzip: 0, brotli: 0 } };
   const files = outputFiles(dir).sort();
   const present = new Set(files);
-  const todo: Array<{ rel: string; body: Buffer }> = [];
+  // Only the names: a file's content is read again when its turn comes, so that the contents waiting to be compressed are
+  // never all in memory at once (at the largest sizes they are gigabytes).
+  const todo: string[] = [];
   for (const rel of files) {
     if (!compressible(rel)) continue;
     const path = join(dir, rel);
@@ -119,12 +121,16 @@ export async function compressOutput(dir: string): Promise<CompressResult> {
     // The size and time read before the content: a write in between makes the next build hash it again.
     after[rel] = { hash, size, mtimeNs };
     if (prev?.hash === hash && copies) result.kept++;
-    else todo.push({ rel, body });
+    else todo.push(rel);
   }
   let next = 0;
   const worker = async () => {
     while (next < todo.length) {
-      const { rel, body } = todo[next++]!;
+      const rel = todo[next++]!;
+      const body = await readFile(join(dir, rel));
+      // Written since it was hashed: the next build sees its new time and hashes it again; record what was compressed now.
+      const hash = createHash('sha256').update(body).digest('base64url');
+      if (hash !== after[rel]!.hash) after[rel] = { hash, size: body.length, mtimeNs: '' };
       result.bytes.source += body.length;
       for (const e of ENCODINGS) {
         const packed = await e.compress(body);
@@ -134,7 +140,7 @@ export async function compressOutput(dir: string): Promise<CompressResult> {
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  result.compressed = todo.map((t) => t.rel);
+  result.compressed = [...todo];
   // Copies no current file accounts for: a page removed, or shrunk below the threshold.
   for (const rel of files) {
     const e = ENCODINGS.find((x) => rel.endsWith(x.ext));

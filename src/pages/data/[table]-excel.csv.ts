@@ -1,11 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { publishedTable, publishedTableKey, publishedTables } from '../../data.ts';
+import { publishedTable, publishedTablePaths } from '../../data.ts';
 import { excelCsv } from '../../lib/publishing/published.ts';
 
 /** "CSV for Excel": BOM, CRLF, formula-injection-safe cells; written only when its table changed (the key). */
-export const getStaticPaths = (async () =>
-  Promise.all(
-    publishedTables().map(async (t) => ({ params: { table: t.name }, props: { name: t.name }, cacheKey: await publishedTableKey('data/[table]-excel.csv', t) })),
-  )) satisfies GetStaticPaths;
+export const getStaticPaths = (() => publishedTablePaths('data/[table]-excel.csv')) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => new Response(excelCsv(publishedTable(String(props.name))), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });

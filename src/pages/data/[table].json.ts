@@ -1,12 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { publishedTable, publishedTableKey, publishedTables } from '../../data.ts';
+import { publishedTable, publishedTablePaths } from '../../data.ts';
 import { jsonRecords } from '../../lib/publishing/published.ts';
 
 /** Typed records: numbers as numbers, lists as arrays, empty cells as null; written only when its table changed (the key). */
-export const getStaticPaths = (async () =>
-  Promise.all(
-    publishedTables().map(async (t) => ({ params: { table: t.name }, props: { name: t.name }, cacheKey: await publishedTableKey('data/[table].json', t) })),
-  )) satisfies GetStaticPaths;
+export const getStaticPaths = (() => publishedTablePaths('data/[table].json')) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) =>
   new Response(jsonRecords(publishedTable(String(props.name))), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

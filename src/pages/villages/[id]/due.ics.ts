@@ -1,12 +1,23 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { rows, villageDue } from '../../../data.ts';
+import { recordPageKey, rows, villageDue } from '../../../data.ts';
 import { buildDate } from '../../../build/config.ts';
 import { calendarStamp, problemDeadlineEvent, uidHost } from '../../../lib/due.ts';
 import { icsCalendar } from '../../../lib/publishing/ical.ts';
 import { SITE_NAME, villageCalendarName } from '../../../lib/site.ts';
 import { absoluteUrl, problemUrl } from '../../../lib/urls.ts';
 
-export const getStaticPaths = (() => rows('villages').map((v) => ({ params: { id: v.id }, props: { name: v.name } }))) satisfies GetStaticPaths;
+/** What a village's calendar lists: its unfinished problems and the town-wide ones, by deadline as of the build's day. */
+const entriesOf = (village: string) => [...villageDue(village).all, ...villageDue('').all];
+
+/** Its key: those entries and the day (the calendar's DTSTAMP), so a day's builds keep the calendars a commit did not touch. */
+export const getStaticPaths = (async () =>
+  Promise.all(
+    rows('villages').map(async (v) => ({
+      params: { id: v.id },
+      props: { name: v.name },
+      cacheKey: await recordPageKey('villages/[id]/due.ics', { name: v.name, entries: entriesOf(v.id), date: buildDate() }),
+    })),
+  )) satisfies GetStaticPaths;
 
 /**
  * A village's deadlines as a calendar: its unfinished problems and the town-wide ones, which
@@ -16,7 +27,7 @@ export const getStaticPaths = (() => rows('villages').map((v) => ({ params: { id
 export const GET: APIRoute = ({ site, params, props }) => {
   const host = uidHost(site);
   const village = params.id ?? '';
-  const entries = [...villageDue(village).all, ...villageDue('').all];
+  const entries = entriesOf(village);
   const events = entries.map((e) => problemDeadlineEvent(e.problem, absoluteUrl(problemUrl(e.problem.id), site), host));
   const name = (props as { name: string }).name;
   const body = icsCalendar({ name: villageCalendarName(name), prodId: `-//${SITE_NAME}//到期事项//ZH`, stamp: calendarStamp(buildDate()), events });
