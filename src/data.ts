@@ -628,12 +628,12 @@ export async function recordLink(table: string, key: readonly string[]): Promise
  * What every record page shows beyond its own rows: the site's address and base path, the
  * repository links (footer, edit links), the datasets' descriptions (titles, sample flags), the
  * rating schemes and their colours (named beside every rating), and whether the history is
- * available (and why not).
+ * available (and why not). Hashed once per build: every page's key holds this hash, not the inputs.
  */
-const siteWideKeyInputs = perDataset(async () => {
+const siteWideKey = perDataset(async () => {
   const history = await dataHistory();
   const { repoUrl, repoBranch } = config();
-  return {
+  return pageKey({
     site: import.meta.env.SITE,
     base: import.meta.env.BASE_URL,
     repoUrl,
@@ -642,7 +642,7 @@ const siteWideKeyInputs = perDataset(async () => {
     schemes: rows('credit-schemes'),
     levels: rows('credit-levels'),
     history: history.available ? true : history.reason,
-  };
+  });
 });
 
 /**
@@ -681,7 +681,7 @@ export async function recordPageKey(route: string, inputs: unknown, history?: { 
     route,
     inputs,
     history: history && (await historyKeyInputs(history.table, history.id, history.related)),
-    site: await siteWideKeyInputs(),
+    site: await siteWideKey(),
   });
 }
 
@@ -698,7 +698,7 @@ export async function publishedTableKey(route: string, t: PublishedTable): Promi
     columns: t.columns,
     csv: createHash('sha256').update(t.csv).digest('base64url'),
     records: t.package?.kind === 'source' ? undefined : t.records,
-    site: await siteWideKeyInputs(),
+    site: await siteWideKey(),
   });
 }
 
@@ -722,6 +722,9 @@ export const creditPeriodTablePaths = (route: string) =>
     ratingPeriods().map(async (period) => ({ params: { period }, props: { period }, cacheKey: await sourceFilesKey(route, CREDIT_PERIOD_SOURCES, period) })),
   );
 
+/** The catalogue's entries by table name, for the keys of the pages and downloads each table feeds. */
+const catalogueByName = perDataset(() => new Map(catalogue().map((e) => [e.name, e])));
+
 /**
  * The cache key of a numbered list page (/credit/page/<n>/, /problems/page/<n>/): the build's day
  * (the footer, overdue flags, the datasets' freshness), the tables the page shows — their files'
@@ -730,13 +733,13 @@ export const creditPeriodTablePaths = (route: string) =>
  * filtered downloads), so a commit that leaves their tables alone keeps them until the next day.
  */
 export async function listPageKey(route: string, tables: readonly DataTableName[], inputs: unknown): Promise<string> {
-  const entries = new Map(catalogue().map((e) => [e.name, e]));
+  const entries = catalogueByName();
   return pageKey({
     route,
     inputs,
     date: buildDate(),
     files: tables.map((t) => [t, entries.get(t)?.sha256, sourceFiles([t]).updated, entries.get(t)?.freshness]),
-    site: await siteWideKeyInputs(),
+    site: await siteWideKey(),
   });
 }
 
@@ -746,6 +749,6 @@ export async function listPageKey(route: string, tables: readonly DataTableName[
  * for a download its key finds unchanged.
  */
 export async function sourceFilesKey(route: string, tables: readonly DataTableName[], inputs: unknown): Promise<string> {
-  const hashes = new Map(catalogue().map((e) => [e.name, e.sha256]));
-  return pageKey({ route, inputs, files: tables.map((t) => [t, hashes.get(t)]), site: await siteWideKeyInputs() });
+  const entries = catalogueByName();
+  return pageKey({ route, inputs, files: tables.map((t) => [t, entries.get(t)?.sha256]), site: await siteWideKey() });
 }

@@ -3,13 +3,15 @@
  * and what earlier builds left. Astro leaves the pages it did not render again in place; every
  * other file this build produced was written by it. So a file older than the build's start is
  * stale — a page of a record no longer there, an old asset, an old search shard — unless it is a
- * page Astro kept, or a compressed copy, which src/build/hosting/compress.ts keeps and prunes by
- * its own manifest. Deleting those leaves the folder a clean build would have made.
+ * page Astro kept, a compressed copy, which src/build/hosting/compress.ts keeps and prunes by
+ * its own manifest, or a file of the record index, whose writer keeps the shards that did not change
+ * and deletes the others (src/build/search/record-index.ts). Deleting those leaves the folder a clean build would have made.
  */
 import { existsSync, readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
-import { join } from 'node:path';
-import { outputFiles } from './output-files.ts';
+import { join, posix } from 'node:path';
+import { forgetFiles, outputFiles } from './output-files.ts';
 import { MANIFEST as COMPRESSED_MANIFEST } from './hosting/compress.ts';
+import { RECORD_INDEX_DIR } from './search/record-index.ts';
 
 /** The output file of a page Astro lists at astro:build:done ('problems/GS-1/' → 'problems/GS-1/index.html'). */
 export const pageFile = (pathname: string): string => (pathname === '' || pathname.endsWith('/') ? `${pathname}index.html` : `${pathname}.html`);
@@ -23,13 +25,14 @@ export const pageFile = (pathname: string): string => (pathname === '' || pathna
 export function pruneOutput(dir: string, startedMs: number, kept: ReadonlySet<string>): string[] {
   const stale: string[] = [];
   for (const file of outputFiles(dir)) {
-    if (kept.has(file) || file === COMPRESSED_MANIFEST || file.endsWith('.gz') || file.endsWith('.br')) continue;
+    if (kept.has(file) || file === COMPRESSED_MANIFEST || file.endsWith('.gz') || file.endsWith('.br') || file.startsWith(`${RECORD_INDEX_DIR}/`)) continue;
     if (statSync(join(dir, file)).mtimeMs < startedMs) stale.push(file);
   }
   if (stale.length === 0) return [];
   if (!existsSync(join(dir, COMPRESSED_MANIFEST))) throw new Error(notOurOutput(dir, stale));
   for (const file of stale) unlinkSync(join(dir, file));
-  removeEmptyFolders(dir, true);
+  forgetFiles(dir, stale);
+  removeEmptiedFolders(dir, stale);
   return stale.sort();
 }
 
@@ -43,11 +46,13 @@ export function notOurOutput(dir: string, stale: readonly string[]): string {
   );
 }
 
-function removeEmptyFolders(dir: string, top: boolean): boolean {
-  let empty = true;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (!e.isDirectory() || !removeEmptyFolders(join(dir, e.name), false)) empty = false;
+/** The folders of deleted files left empty, and their parents left empty in turn (only these: listing every folder of a large site took longer). */
+function removeEmptiedFolders(dir: string, deleted: readonly string[]): void {
+  const folders = [...new Set(deleted.map((f) => posix.dirname(f)))].sort((a, b) => b.length - a.length);
+  for (let folder of folders) {
+    while (folder !== '.' && existsSync(join(dir, folder)) && readdirSync(join(dir, folder)).length === 0) {
+      rmdirSync(join(dir, folder));
+      folder = posix.dirname(folder);
+    }
   }
-  if (empty && !top) rmdirSync(dir);
-  return empty;
 }

@@ -7,6 +7,7 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { writeHostFiles } from '../build/hosting/host-files.ts';
+import { releaseListing } from '../build/output-files.ts';
 
 export default function hosting(): AstroIntegration {
   let base = '/';
@@ -18,7 +19,8 @@ export default function hosting(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        const r = await writeHostFiles(fileURLToPath(dir), base);
+        // The last step that lists the output: the listing held since the pages were written goes (src/build/output-files.ts).
+        const r = await writeHostFiles(fileURLToPath(dir), base).finally(releaseListing);
         const mb = (n: number) => (n / 1e6).toFixed(1);
         logger.info(
           `压缩 ${r.compressed.length} 个文件（${mb(r.bytes.source)} MB → gzip ${mb(r.bytes.gzip)} MB，br ${mb(r.bytes.brotli)} MB），` +

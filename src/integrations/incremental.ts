@@ -3,7 +3,7 @@
  * keeps it between builds and leaves the pages whose key is unchanged where they are; here, at
  * astro:build:done and before any other integration reads the folder (search indexes, sitemap,
  * size report, compressed copies), every file this build did not write and no kept page is
- * deleted (src/build/prune-output.ts): pages of removed routes, old assets and index shards. Astro lists
+ * deleted (src/build/prune-output.ts): pages of removed routes, old assets and Pagefind's files. Astro lists
  * the files of every route it kept or wrote, pages and endpoints alike, in `assets`.
  */
 import type { AstroIntegration } from 'astro';
@@ -11,6 +11,7 @@ import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { config } from '../build/config.ts';
 import { pageFile, pruneOutput } from '../build/prune-output.ts';
+import { holdListing } from '../build/output-files.ts';
 
 export default function incremental(): AstroIntegration {
   let started = 0;
@@ -22,8 +23,10 @@ export default function incremental(): AstroIntegration {
         started = Date.now();
       },
       'astro:build:done': ({ dir, pages, assets, logger }) => {
-        if (!config().incremental) return;
         const out = fileURLToPath(dir);
+        // The pages are all written: the steps after them share one listing of their folders (released by hosting()).
+        holdListing(out);
+        if (!config().incremental) return;
         // Pages by their names; files of every route (endpoints kept by their cache key too) by their URLs.
         const kept = new Set(pages.map((p) => pageFile(p.pathname)));
         for (const urls of assets.values()) for (const u of urls) kept.add(relative(out, fileURLToPath(u)).split(sep).join('/'));

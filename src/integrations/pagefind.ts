@@ -7,12 +7,14 @@
  * middleware (src/middleware/search-feed.ts) tells it which file each rendered page goes to and
  * how long it is, and a batch is handed over once all its files are on disk in full
  * (src/build/search/search-feed.ts). Node renders on one thread, so Pagefind's reading uses what is left
- * of the second core (what that bought: README, "Scale"). At the end,
- * the files not handed over yet, and any HTML file no page made (from public/, say), are read
- * too: the index covers exactly the HTML files of the output, as if Pagefind had read the
- * finished folder, and batches are handed over in the order pages were started, so two builds
- * of the same sources give the same index. An incremental build (INCREMENTAL_BUILD=1) does not
- * render every page, so there Pagefind reads the whole finished folder at the end.
+ * of the second core (what that bought: README, "Scale"). Only pages marked as prose
+ * (data-pagefind-body) are handed over: Pagefind leaves every other page out once one is marked,
+ * so reading record pages was work for nothing. At the end, the files not handed over yet, and
+ * any HTML file no page made (from public/, say), are read too: the index is the one Pagefind
+ * makes reading the finished folder, and batches are handed over in the order pages were
+ * started, so two builds of the same sources give the same index. An incremental build
+ * (INCREMENTAL_BUILD=1) does not render every page, so there the prose pages of the whole
+ * finished folder are read at the end.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
@@ -24,10 +26,7 @@ import { compactPagefindIndex } from '../build/search/pagefind-compact.ts';
 import { outputFiles } from '../build/output-files.ts';
 import { factsRecordFile, fileFacts } from '../build/file-facts.ts';
 import { config } from '../build/config.ts';
-import { SEARCH_FEED, FeedBatches, globOf, outputFileOf, type SearchFeed } from '../build/search/search-feed.ts';
-
-/** The attribute that marks what Pagefind indexes (SearchMeta.astro, the prose pages). */
-const PAGEFIND_BODY = 'data-pagefind-body';
+import { PAGEFIND_BODY, SEARCH_FEED, FeedBatches, globOf, outputFileOf, type SearchFeed } from '../build/search/search-feed.ts';
 
 /** Word locations per search-index chunk (Pagefind's default: 20,000). */
 export const INDEX_CHUNK_LOCATIONS = 5000;
@@ -125,11 +124,11 @@ export default function pagefind(): AstroIntegration {
               busy = false;
             });
         };
-        (globalThis as Slot)[SEARCH_FEED] = (pathname, bytes) => {
+        (globalThis as Slot)[SEARCH_FEED] = (pathname, bytes, prose) => {
           const file = outputFileOf(pathname, base);
           if (file === undefined) return;
-          feed.add(file, bytes);
-          if (feed.waiting() % feed.size === 0) tick();
+          feed.add(file, bytes, prose);
+          if (prose && feed.waiting() % feed.size === 0) tick();
         };
         timer = setInterval(tick, 100);
         timer.unref();

@@ -10,8 +10,10 @@ export default function recordIndex(): AstroIntegration {
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         const started = performance.now();
-        const { files, bytes } = writeRecordIndex(fileURLToPath(dir), recordIndexInput(validatedDataset()));
-        logger.info(`记录索引：${RECORD_INDEX_DIR}/ 共 ${files} 个文件，${(bytes / 1024).toFixed(0)} KB（${Math.round(performance.now() - started)} 毫秒）`);
+        const { files, bytes, written } = writeRecordIndex(fileURLToPath(dir), recordIndexInput(validatedDataset()));
+        logger.info(
+          `记录索引：${RECORD_INDEX_DIR}/ 共 ${files} 个文件，${(bytes / 1024).toFixed(0)} KB，其中 ${written} 个文件这次写入（${Math.round(performance.now() - started)} 毫秒）`,
+        );
       },
     },
   };

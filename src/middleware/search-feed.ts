@@ -5,7 +5,7 @@
  * installed and pages pass through untouched.
  */
 import { defineMiddleware } from 'astro:middleware';
-import { SEARCH_FEED, type SearchFeed } from '../build/search/search-feed.ts';
+import { PAGEFIND_BODY, SEARCH_FEED, type SearchFeed } from '../build/search/search-feed.ts';
 
 export const onRequest = defineMiddleware(async (context, next) => {
   const response = await next();
@@ -14,6 +14,6 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const redirect = response.status >= 300 && response.status < 400;
   if (!feed || redirect || !response.headers.get('content-type')?.startsWith('text/html')) return response;
   const body = await response.arrayBuffer();
-  feed(context.url.pathname, body.byteLength);
+  feed(context.url.pathname, body.byteLength, Buffer.from(body).includes(PAGEFIND_BODY));
   return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 });

@@ -1,5 +1,6 @@
 /** Record pages' cache keys (src/build/page-keys.ts) and the pruning of an incremental build's output (src/build/prune-output.ts). */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +23,31 @@ describe('page keys', () => {
       }),
     ).toBe('{"a":[[["x",1],["y",2]],["p","q"]],"b":1}');
     expect(pageKey({ a: 1, b: { d: 2, c: 3 } })).toBe(pageKey({ b: { c: 3, d: 2 }, a: 1 }));
+  });
+
+  it('write any JSON value as JSON that reads back to it, the same whatever the order of its keys', () => {
+    const reversed = (v: unknown): unknown =>
+      Array.isArray(v)
+        ? v.map(reversed)
+        : v && typeof v === 'object'
+          ? Object.fromEntries(
+              Object.keys(v)
+                .reverse()
+                .map((k) => [k, reversed((v as Record<string, unknown>)[k])]),
+            )
+          : v;
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const text = stableJson(v);
+        expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(v)));
+        expect(stableJson(reversed(v))).toBe(text);
+      }),
+    );
+    expect(stableJson(JSON.parse('{"b":1,"__proto__":{"x":1}}'))).toBe('{"__proto__":{"x":1},"b":1}');
+    // What JSON leaves out or turns into null, and the types a page's inputs hold beside plain data.
+    expect(stableJson({ u: undefined, f: () => 1, n: Number.NaN, a: [undefined, Infinity], d: new Date(Date.UTC(2026, 0, 2)) })).toBe(
+      '{"a":[null,null],"d":"2026-01-02T00:00:00.000Z","n":null}',
+    );
   });
 
   it('differ when any input does, however deep', () => {
@@ -47,11 +73,15 @@ describe('pruning the output of an incremental build', () => {
       write('_astro/new.css', false);
       write('index.html', false);
       write('_compressed.json', true); // an earlier build of this site
+      write('records-index/terms/0.json', true); // the record index's writer keeps and deletes its own shards
+      write('villages/v9/notice/index.html', true); // a village gone: its folders go too
       const removed = pruneOutput(dir, 2_000_000, new Set([pageFile('problems/GS-1/'), pageFile('')]));
-      expect(removed).toEqual(['_astro/old.css', 'problems/GS-2/index.html']);
+      expect(removed).toEqual(['_astro/old.css', 'problems/GS-2/index.html', 'villages/v9/notice/index.html']);
+      expect(existsSync(join(dir, 'villages'))).toBe(false);
       expect(existsSync(join(dir, 'problems/GS-1/index.html'))).toBe(true);
       expect(existsSync(join(dir, 'problems/GS-2/index.html.gz'))).toBe(true);
       expect(existsSync(join(dir, '_astro/new.css'))).toBe(true);
+      expect(existsSync(join(dir, 'records-index/terms/0.json'))).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readDatasetInput } from '../../src/build/read-dataset.ts';
-import { recordIndexInput } from '../../src/build/search/record-index.ts';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RECORD_INDEX_DIR, recordIndexInput, writeRecordIndex } from '../../src/build/search/record-index.ts';
+import { listFiles } from '../helpers/html.ts';
 import { validateDataset } from '../../src/lib/validation/validate.ts';
 import {
   bigrams,
@@ -346,5 +350,50 @@ describe('filters by the search page’s keys', () => {
     expect(town.results.every((r) => r.record.type === 'problem' && r.record.village === undefined)).toBe(true);
     expect((await search('整改', { facets: { type: ['计划原文'] } })).results).toEqual([]);
     expect((await search('', { facets: { status: [] } })).results).toEqual([]);
+  });
+});
+
+describe('writing the record index into an output folder', () => {
+  it('writes only the files whose content changed, deletes those the index no longer has, and leaves the copies to the hosting step', () => {
+    const out = mkdtempSync(join(tmpdir(), 'gushan-record-index-'));
+    try {
+      const dir = join(out, RECORD_INDEX_DIR);
+      const before = synthetic(3000);
+      expect(writeRecordIndex(out, before).written).toBe(buildRecordIndex(before).size);
+      const old = new Date(1_000_000);
+      for (const f of listFiles(dir)) utimesSync(join(dir, f), old, old);
+      writeFileSync(join(dir, 'records/0.json.gz'), 'a compressed copy');
+      // One problem fewer and one title changed: a few shards change, and the records files shrink by one.
+      const after = { ...before, problems: before.problems.slice(0, -1).map((p, i) => (i === 0 ? { ...p, title: '新标题：黑臭水体' } : p)) };
+      const expected = buildRecordIndex(after);
+      const r = writeRecordIndex(out, after);
+      expect(r.files).toBe(expected.size);
+      expect(r.written).toBeGreaterThan(0);
+      expect(r.written).toBeLessThan(expected.size / 2);
+      expect(expected.size).toBeGreaterThan(40);
+      expect(
+        listFiles(dir)
+          .filter((f) => !f.endsWith('.gz'))
+          .sort(),
+      ).toEqual([...expected.keys()].sort());
+      for (const [f, text] of expected) expect(readFileSync(join(dir, f), 'utf8'), f).toBe(text);
+      const rewritten = listFiles(dir).filter((f) => !f.endsWith('.gz') && statSync(join(dir, f)).mtimeMs > old.getTime());
+      expect(rewritten.length).toBe(r.written);
+      expect(existsSync(join(dir, 'records/0.json.gz'))).toBe(true);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('deletes nothing in a folder of that name it did not write', () => {
+    const out = mkdtempSync(join(tmpdir(), 'gushan-record-index-foreign-'));
+    try {
+      mkdirSync(join(out, RECORD_INDEX_DIR, 'terms'), { recursive: true });
+      writeFileSync(join(out, RECORD_INDEX_DIR, 'terms/notes.txt'), 'someone else’s');
+      writeRecordIndex(out, synthetic(20));
+      expect(readFileSync(join(out, RECORD_INDEX_DIR, 'terms/notes.txt'), 'utf8')).toBe('someone else’s');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });

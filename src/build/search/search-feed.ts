@@ -8,8 +8,14 @@ import { join } from 'node:path';
 
 export const SEARCH_FEED = Symbol.for('gushan.search-feed');
 
-/** Receives a rendered page: its URL path (base included) and the length of its HTML in bytes. */
-export type SearchFeed = (pathname: string, bytes: number) => void;
+/** The attribute that marks what Pagefind indexes (SearchMeta.astro, the prose pages). */
+export const PAGEFIND_BODY = 'data-pagefind-body';
+
+/**
+ * Receives a rendered page: its URL path (base included), the length of its HTML in bytes, and
+ * whether it holds prose for Pagefind (PAGEFIND_BODY).
+ */
+export type SearchFeed = (pathname: string, bytes: number, prose: boolean) => void;
 
 /**
  * The file a page is written to, relative to the output folder, from its URL path, as Astro
@@ -56,10 +62,15 @@ export class FeedBatches {
     this.size = size;
   }
 
-  add(file: string, bytes: number): void {
+  /**
+   * A rendered page. One that is not prose is only counted: once any page is marked as prose,
+   * Pagefind leaves every other page out of the index anyway, after reading it, and the site marks
+   * its prose. So record pages, most of a large site, are never read.
+   */
+  add(file: string, bytes: number, prose = true): void {
     if (this.#known.has(file)) return;
     this.#known.add(file);
-    this.#pages.push({ file, bytes });
+    if (prose) this.#pages.push({ file, bytes });
   }
 
   /** The next full batch if all its files are written, else undefined. */

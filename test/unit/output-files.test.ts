@@ -1,0 +1,48 @@
+/** The output's listing (src/build/output-files.ts), held while the steps after the pages run. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { forgetFiles, holdListing, outputFiles, releaseListing } from '../../src/build/output-files.ts';
+
+describe('the listing of the output', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    releaseListing();
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+  const site = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gushan-listing-'));
+    dirs.push(dir);
+    return dir;
+  };
+  const write = (dir: string, f: string) => {
+    mkdirSync(dirname(join(dir, f)), { recursive: true });
+    writeFileSync(join(dir, f), f);
+  };
+  const sorted = (dir: string) => outputFiles(dir).sort();
+
+  it('holds the pages’ folders, lists the top and the search indexes afresh, and forgets what pruning deleted', () => {
+    const dir = site();
+    for (const f of ['index.html', 'problems/GS-1/index.html', 'problems/GS-2/index.html', 'pagefind/old.pf_meta']) write(dir, f);
+    holdListing(dir);
+    // What the steps after the pages write: the sitemap at the top, the search indexes in their folders.
+    write(dir, 'sitemap-0.xml');
+    unlinkSync(join(dir, 'pagefind/old.pf_meta'));
+    write(dir, 'pagefind/new.pf_meta');
+    write(dir, 'records-index/terms/0.json');
+    unlinkSync(join(dir, 'problems/GS-2/index.html'));
+    forgetFiles(dir, ['problems/GS-2/index.html']);
+    const expected = ['index.html', 'pagefind/new.pf_meta', 'problems/GS-1/index.html', 'records-index/terms/0.json', 'sitemap-0.xml'];
+    expect(sorted(dir)).toEqual(expected);
+    // Another folder is listed as it is.
+    const other = site();
+    write(other, 'a/b.html');
+    expect(sorted(other)).toEqual(['a/b.html']);
+    releaseListing();
+    expect(sorted(dir)).toEqual(expected);
+    // Released: a file written in a page's folder is seen again.
+    write(dir, 'problems/GS-3/index.html');
+    expect(sorted(dir)).toContain('problems/GS-3/index.html');
+  });
+});
