@@ -1,8 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
+import sitemap from './src/integrations/sitemap.ts';
 import recordIndex from './src/integrations/record-index.ts';
 import hosting from './src/integrations/hosting.ts';
 import sizeReport from './src/integrations/size-report.ts';
@@ -41,7 +41,7 @@ export default defineConfig({
     incremental(),
     mdx(),
     // Embed pages are framed copies of indicator pages (which the sitemap lists), not pages to find.
-    sitemap({ filter: (page) => !new URL(page).pathname.startsWith(`${base}embed/`) }),
+    sitemap({ include: (path) => !path.startsWith('embed/') }),
     pagefind(),
     // Problems, enterprises and villages by name, title, id or code, from the rows (src/lib/search/record-index.ts).
     recordIndex(),

@@ -29,7 +29,7 @@ import {
   type CreditListRow,
 } from './lib/credit.ts';
 import { latestByEnterprise, sortedPeriods } from './lib/ratings.ts';
-import { disclosureTimeliness, newestFirst, summarise, summariseTimeliness } from './lib/problems.ts';
+import { disclosureTimeliness, newestFirst, PROBLEMS_PER_PAGE, summarise, summariseTimeliness } from './lib/problems.ts';
 import { levelKey, schemeFor } from './lib/credit-schemes.ts';
 import { RATINGS } from './schemas/enums.ts';
 import { problemIndex as buildProblemIndex } from './lib/problem-index.ts';
@@ -203,6 +203,24 @@ export const problemRegister = perDataset(() => {
   const problems = newestFirst(rows('problems'));
   return { problems, summary: summarise(problems, buildDate()), villages: rows('villages') };
 });
+
+/**
+ * What a page of the register shows of the data beyond the summary (which only its first page
+ * shows): its rows, the count and the filters' choices. For a numbered page this is also its
+ * key's inputs (src/pages/problems/page/[n].astro), so an edit renders again only the page
+ * holding that row, unless it changes the count, the villages or the years.
+ */
+export function problemRegisterPage(page: number) {
+  const { problems, summary, villages } = problemRegister();
+  return {
+    page,
+    pages: Math.max(1, Math.ceil(problems.length / PROBLEMS_PER_PAGE)),
+    total: summary.total,
+    shown: problemIndex().slice((page - 1) * PROBLEMS_PER_PAGE, page * PROBLEMS_PER_PAGE),
+    villages: villages.map(({ id, name }) => ({ id, name })),
+    years: summary.byYear.map(([y]) => y),
+  };
+}
 
 /** The compact index the register's browser filter fetches. */
 export const problemIndex = perDataset(() => buildProblemIndex(rows('problems'), villageNames(), buildDate()));

@@ -51,19 +51,20 @@ describe('an incremental build after an edit, an addition, a removal and a withd
   };
   let incremental = '';
   let clean = '';
+  const registerBefore = new Map<string, string>();
   let log = '';
 
   beforeAll(() => {
     repo = tempRepo('gushan-incremental-');
     cpSync(FIXTURE, repo.dir, { recursive: true });
     const file = join(repo.dir, 'data/problems.csv');
-    // Rows enough for a second page of the register and of the enterprise list (their numbered pages have keys of their own);
+    // Rows enough for a second and third page of the register and a second of the enterprise list (their numbered pages have keys of their own);
     // the problems are town-wide (no village), more than a village's page lists.
     const template = readFileSync(file, 'utf8')
       .split('\n')
       .find((l) => l.startsWith('GS-2019-004,'))!;
     expect(template).toContain(',信访举报,beicun,');
-    const many = Array.from({ length: PROBLEMS_PER_PAGE }, (_, i) =>
+    const many = Array.from({ length: 2 * PROBLEMS_PER_PAGE }, (_, i) =>
       template
         .replace('GS-2019-004,', `GS-2019-${100 + i},`)
         .replace(',工地夜间施工噪声扰民,', `,批量问题${i},`)
@@ -111,6 +112,10 @@ describe('an incremental build after an edit, an addition, a removal and a withd
     const redactions = readFileSync(join(repo.dir, 'data/redactions.csv'), 'utf8').replace(/\n?$/, '\nproblems,GS-2019-005,title,,个人信息\n');
     repo.commit({ 'data/problems.csv': edited, 'data/redactions.csv': redactions }, '2025-11-03T09:00:00+08:00', '更正、新增、删除各一条问题');
 
+    // The register's numbered pages as the first build wrote them.
+    for (const f of listFiles(incremental).filter((x) => /^problems\/page\/\d+\/index\.html$/.test(x))) {
+      registerBefore.set(f, readFileSync(join(incremental, f), 'utf8'));
+    }
     const again = astroBuild({ ...env, ...caches, OUT_DIR: incremental });
     expect(again.status, again.output.slice(-3000)).toBe(0);
     log = again.output;
@@ -156,7 +161,7 @@ describe('an incremental build after an edit, an addition, a removal and a withd
     expect(embeds.filter((f) => !cached.has(f))).toEqual([]);
   });
 
-  it('keeps the numbered pages of a list whose tables the commit left alone, and renders those of the others again', () => {
+  it('keeps the numbered pages of a list whose tables the commit left alone, and of the register those whose rows it left alone', () => {
     const files = listFiles(clean);
     const cached = kept();
     const credit = files.filter((f) => /^credit\/page\/\d+\/index\.html$/.test(f));
@@ -164,7 +169,19 @@ describe('an incremental build after an edit, an addition, a removal and a withd
     expect(credit.length).toBeGreaterThan(0);
     expect(problems.length).toBeGreaterThan(0);
     expect(credit.filter((f) => !cached.has(f))).toEqual([]);
-    expect(problems.filter((f) => cached.has(f))).toEqual([]);
+    // A page of the register shows its rows, the count and the filters' choices, not the summary or the day: it is rendered
+    // again exactly when what it shows changed.
+    expect(problems.length).toBeGreaterThan(1);
+    expect(problems.filter((f) => cached.has(f)).sort()).toEqual(
+      problems.filter((f) => readFileSync(join(incremental, f), 'utf8') === registerBefore.get(f)).sort(),
+    );
+    expect(problems.filter((f) => cached.has(f)).length).toBeGreaterThan(0);
+    expect(problems.filter((f) => !cached.has(f)).length).toBeGreaterThan(0);
+    for (const f of problems) {
+      const doc = readHtml(clean, f);
+      expect(doc.querySelector('[data-summary-elsewhere] a')!.getAttribute('href')).toBe('/gushan/problems/');
+      expect(doc.querySelector('[data-updated]'), f).toBeNull();
+    }
     // The rating periods' pages show the enterprises' tables too: kept.
     const periods = files.filter((f) => /^credit\/period\/[^/]+\/index\.html$/.test(f));
     expect(periods.length).toBeGreaterThan(1);
