@@ -1,0 +1,20 @@
+/**
+ * During `astro build`, tells the steps that read pages (src/build/page-feed.ts: the search
+ * indexer, the compressed copies) which file each rendered HTML page goes to, its length and
+ * whether it is prose, so they can read pages from disk while Astro renders the next ones.
+ * Outside a build (the dev server) no one listens and pages pass through untouched.
+ */
+import { defineMiddleware } from 'astro:middleware';
+import { PAGEFIND_BODY, pageFeeds } from '../build/page-feed.ts';
+
+export const onRequest = defineMiddleware(async (context, next) => {
+  const response = await next();
+  const feeds = pageFeeds();
+  // A redirect is written as Astro's own page, not this response's body.
+  const redirect = response.status >= 300 && response.status < 400;
+  if (feeds.size === 0 || redirect || !response.headers.get('content-type')?.startsWith('text/html')) return response;
+  const body = await response.arrayBuffer();
+  const prose = Buffer.from(body).includes(PAGEFIND_BODY);
+  for (const feed of feeds) feed(context.url.pathname, body.byteLength, prose);
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+});
