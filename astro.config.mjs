@@ -1,7 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import pageFeed from './src/integrations/page-feed.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import sitemap from './src/integrations/sitemap.ts';
 import recordIndex from './src/integrations/record-index.ts';
@@ -41,8 +40,6 @@ export default defineConfig({
     // Before the others read the output: deletes what this build did not write and no kept page is.
     incremental(),
     mdx(),
-    // Rendered pages to the search index and the compressed copies, read while the next ones are rendered.
-    pageFeed(),
     // Embed pages are framed copies of indicator pages (which the sitemap lists), not pages to find.
     sitemap({ include: (path) => !path.startsWith('embed/') }),
     pagefind(),

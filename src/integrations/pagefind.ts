@@ -4,9 +4,9 @@
  *
  * Pagefind runs as a program of its own and reads pages from disk on both cores. It is started
  * before the pages are rendered and reads them in batches while Astro renders the rest: the
- * middleware (src/middleware/page-feed.ts) tells it which file each rendered page goes to and
+ * middleware (src/middleware/search-feed.ts) tells it which file each rendered page goes to and
  * how long it is, and a batch is handed over once all its files are on disk in full
- * (src/build/page-feed.ts). Node renders on one thread, so Pagefind's reading uses what is left
+ * (src/build/search/search-feed.ts). Node renders on one thread, so Pagefind's reading uses what is left
  * of the second core (what that bought: README, "Scale"). Only pages marked as prose
  * (data-pagefind-body) are handed over: Pagefind leaves every other page out once one is marked,
  * so reading record pages was work for nothing. At the end, the files not handed over yet, and
@@ -26,7 +26,7 @@ import { compactPagefindIndex } from '../build/search/pagefind-compact.ts';
 import { outputFiles } from '../build/output-files.ts';
 import { factsRecordFile, fileFacts } from '../build/file-facts.ts';
 import { config } from '../build/config.ts';
-import { PAGEFIND_BODY, FeedBatches, addPageFeed, outputFileOf, removePageFeed, type PageFeed } from '../build/page-feed.ts';
+import { PAGEFIND_BODY, SEARCH_FEED, FeedBatches, globOf, outputFileOf, type SearchFeed } from '../build/search/search-feed.ts';
 
 /** Word locations per search-index chunk (Pagefind's default: 20,000). */
 export const INDEX_CHUNK_LOCATIONS = 5000;
@@ -51,14 +51,7 @@ export function searchRecord(rec: PlanSearchRecord) {
   return { url: rec.url, content: rec.content, language: 'zh-cn', meta: { title: rec.title, type: '计划原文', ...date }, filters: { type: ['计划原文'] } };
 }
 
-/**
- * A glob (Pagefind's syntax) matching exactly these files: `{a/index.html,b/index.html}`, each
- * character other than letters, digits, `/`, `.`, `_` and `-` escaped.
- */
-export function globOf(files: readonly string[]): string {
-  const escape = (f: string) => f.replace(/[^\p{L}\p{N}/._-]/gu, (c) => `\\${c}`);
-  return files.length === 1 ? escape(files[0]!) : `{${files.map(escape).join(',')}}`;
-}
+type Slot = Record<symbol, SearchFeed | undefined>;
 
 export default function pagefind(): AstroIntegration {
   let base = '/';
@@ -66,7 +59,6 @@ export default function pagefind(): AstroIntegration {
   let index: PagefindIndex | undefined;
   let batches: FeedBatches | undefined;
   let timer: ReturnType<typeof setInterval> | undefined;
-  let feeding: PageFeed | undefined;
   /** The batch Pagefind is reading, if any; batches are read one after another. */
   let reading: Promise<void> = Promise.resolve();
   let busy = false;
@@ -88,6 +80,9 @@ export default function pagefind(): AstroIntegration {
   return {
     name: 'gushan-pagefind',
     hooks: {
+      'astro:config:setup': ({ command, addMiddleware }) => {
+        if (command === 'build') addMiddleware({ entrypoint: new URL('../middleware/search-feed.ts', import.meta.url), order: 'post' });
+      },
       'astro:config:done': ({ config }) => {
         base = config.base;
         outDir = fileURLToPath(config.outDir);
@@ -129,19 +124,17 @@ export default function pagefind(): AstroIntegration {
               busy = false;
             });
         };
-        feeding = (pathname, bytes, prose) => {
+        (globalThis as Slot)[SEARCH_FEED] = (pathname, bytes, prose) => {
           const file = outputFileOf(pathname, base);
           if (file === undefined) return;
           feed.add(file, bytes, prose);
           if (prose && feed.waiting() % feed.size === 0) tick();
         };
-        addPageFeed(feeding);
         timer = setInterval(tick, 100);
         timer.unref();
       },
       'astro:build:done': async ({ dir, logger }) => {
-        if (feeding) removePageFeed(feeding);
-        feeding = undefined;
+        delete (globalThis as Slot)[SEARCH_FEED];
         clearInterval(timer);
         const out = fileURLToPath(dir);
         const started = performance.now();

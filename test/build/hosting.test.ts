@@ -17,7 +17,7 @@ import { serveSite, type RunningSite } from '../../src/build/hosting/serve.ts';
 import { browserAvailability } from '../helpers/browser.ts';
 import { testBrowser } from '../helpers/site-browser.ts';
 import { listFiles } from '../helpers/html.ts';
-import { OUTPUT, ROOT, SEARCH_FEED_BATCH, SITE_BASE, buildLogOf } from '../helpers/paths.ts';
+import { OUTPUT, ROOT, SITE_BASE } from '../helpers/paths.ts';
 import { FIXTURE_SITE } from '../helpers/sites.ts';
 
 const MISSING_NGINX = '没有找到 nginx，nginx 测试已跳过。安装方法：apt-get install -y nginx libnginx-mod-http-brotli-static。';
@@ -131,16 +131,6 @@ describe('the compressed copies the build wrote', () => {
       expect(gunzipSync(readFileSync(join(dir, `${f}.gz`))).equals(body), f).toBe(true);
       expect(brotliDecompressSync(readFileSync(join(dir, `${f}.br`))).equals(body), f).toBe(true);
     }
-  });
-
-  it('were mostly made while the other pages were rendered, and recorded as the others are', () => {
-    // src/build/hosting/compress.ts EarlyCompression: batches (of SEARCH_FEED_BATCH pages here), compressed once Astro has written them.
-    const line = /压缩 (\d+) 个文件（其中 (\d+) 个在生成页面期间压缩；/.exec(readFileSync(buildLogOf(dir), 'utf8'));
-    expect(line, 'the compression line of the build log').not.toBeNull();
-    const [all, early] = [Number(line![1]), Number(line![2])];
-    expect(early).toBeGreaterThan(0);
-    expect(early % SEARCH_FEED_BATCH, 'whole batches').toBe(0);
-    expect(all).toBe(Object.keys(manifest).length);
   });
 
   it('are not made for Pagefind’s compressed index, small files or the host’s files', () => {

@@ -2,8 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FeedBatches, outputFileOf } from '../../src/build/page-feed.ts';
-import { globOf } from '../../src/integrations/pagefind.ts';
+import { FeedBatches, globOf, outputFileOf } from '../../src/build/search/search-feed.ts';
 
 describe('outputFileOf: the file Astro writes a page to (build.format directory)', () => {
   it('gives a folder page its index.html, under a base path or none', () => {

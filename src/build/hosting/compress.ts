@@ -24,7 +24,6 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { outputFiles } from '../output-files.ts';
-import { FeedBatches } from '../page-feed.ts';
 import { CONTENT_TYPES, HOST_FILES, TEXT_TYPES, extensionOf } from './rules.ts';
 
 /** Files smaller than this are sent as they are: compression would save less than a packet. */
@@ -63,8 +62,6 @@ export function compressible(rel: string): boolean {
 export interface CompressResult {
   /** Files compressed now (new or changed). */
   compressed: string[];
-  /** How many of them were compressed while the pages were rendered (EarlyCompression). */
-  early: number;
   /** Files whose copies were already made from their current content. */
   kept: number;
   /** Compressed copies deleted because their file is gone or too small now. */
@@ -95,115 +92,11 @@ function readManifest(dir: string): Manifest {
   }
 }
 
-/** Pages per batch compressed while the others are rendered. */
-export const COMPRESS_BATCH_PAGES = 200;
-
-/** Writes a file's two copies from its content; gives their sizes. */
-async function writeCopies(dir: string, rel: string, body: Buffer): Promise<{ gzip: number; brotli: number }> {
-  const sizes = { gzip: 0, brotli: 0 };
-  for (const e of ENCODINGS) {
-    const packed = await e.compress(body);
-    await writeFile(join(dir, rel + e.ext), packed);
-    sizes[e.encoding === 'gzip' ? 'gzip' : 'brotli'] = packed.length;
-  }
-  return sizes;
-}
-
-/** What EarlyCompression made: for each file it compressed, its entry and the sizes of its copies. */
-export type EarlyCopies = ReadonlyMap<string, Made>;
-
-/** A file's entry, and the sizes of its copies if they were written now (none if an earlier build's were of the same content). */
-interface Made {
-  entry: Entry;
-  gzip: number;
-  brotli: number;
-  kept: boolean;
-}
-
-/**
- * Compresses pages while Astro renders the others (src/build/page-feed.ts hands them over as
- * they are rendered): zlib and the file writes run on libuv's threads, on the second core,
- * while the first renders. Each file's entry is what compressOutput would record; at the end
- * compressOutput takes a file's entry from here if the file still has the size and time it had
- * when it was read, and compresses anything else as usual.
- */
-export class EarlyCompression {
-  readonly #dir: string;
-  readonly #batches: FeedBatches;
-  readonly #made = new Map<string, Made>();
-  #before: Manifest | undefined;
-  #running: Promise<void> = Promise.resolve();
-  #busy = false;
-  #failed: unknown;
-
-  constructor(dir: string, batchPages = COMPRESS_BATCH_PAGES) {
-    this.#dir = dir;
-    this.#batches = new FeedBatches(dir, batchPages);
-  }
-
-  /** A page written (or about to be) to `rel`, `bytes` long. */
-  add(rel: string, bytes: number): void {
-    if (!compressible(rel) || bytes < MIN_COMPRESS_BYTES) return;
-    this.#batches.add(rel, bytes);
-    this.tick();
-  }
-
-  /** Starts on the oldest batch if it is written in full and no batch is being compressed. */
-  tick(): void {
-    if (this.#busy) return;
-    const batch = this.#batches.takeReady();
-    if (!batch) return;
-    this.#busy = true;
-    this.#running = this.#compress(batch)
-      .catch((e: unknown) => {
-        this.#failed ??= e;
-      })
-      .finally(() => {
-        this.#busy = false;
-        this.tick();
-      });
-  }
-
-  /** Waits for the batch under way; the pages not compressed yet are left to compressOutput. */
-  async finish(): Promise<EarlyCopies> {
-    await this.#running;
-    if (this.#failed) throw this.#failed;
-    return this.#made;
-  }
-
-  async #compress(batch: readonly string[]): Promise<void> {
-    let next = 0;
-    const worker = async () => {
-      while (next < batch.length) {
-        const rel = batch[next++]!;
-        const path = join(this.#dir, rel);
-        const st = statSync(path, { bigint: true });
-        const body = await readFile(path);
-        // Changed while it was read: left to compressOutput.
-        if (BigInt(body.length) !== st.size) continue;
-        const entry = { hash: createHash('sha256').update(body).digest('base64url'), size: body.length, mtimeNs: String(st.mtimeNs) };
-        // Rendered again as it was (an incremental build renders some pages every time): an earlier build's copies stand.
-        this.#before ??= readManifest(this.#dir);
-        if (this.#before[rel]?.hash === entry.hash && ENCODINGS.every((e) => existsSync(path + e.ext))) {
-          this.#made.set(rel, { entry, gzip: 0, brotli: 0, kept: true });
-          continue;
-        }
-        const sizes = await writeCopies(this.#dir, rel, body);
-        this.#made.set(rel, { entry, ...sizes, kept: false });
-      }
-    };
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  }
-}
-
-/**
- * Writes or refreshes the compressed copies in a built site's folder; `early`, the copies made
- * while the pages were rendered (EarlyCompression).
- */
-export async function compressOutput(dir: string, early?: EarlyCopies): Promise<CompressResult> {
+/** Writes or refreshes the compressed copies in a built site's folder. */
+export async function compressOutput(dir: string): Promise<CompressResult> {
   const before = readManifest(dir);
   const after: Manifest = {};
-  const result: CompressResult = { compressed: [], early: 0, kept: 0, removed: [], bytes: { source: 0, gzip: 0, brotli: 0 } };
+  const result: CompressResult = { compressed: [], kept: 0, removed: [], bytes: { source: 0, gzip: 0, brotli: 0 } };
   const files = outputFiles(dir).sort();
   const present = new Set(files);
   // Only the names: a file's content is read again when its turn comes, so that the contents waiting to be compressed are
@@ -218,20 +111,6 @@ export async function compressOutput(dir: string, early?: EarlyCopies): Promise<
     const mtimeNs = String(st.mtimeNs);
     const prev = before[rel];
     const copies = ENCODINGS.every((e) => present.has(rel + e.ext));
-    const made = early?.get(rel);
-    if (made && copies && made.entry.size === size && made.entry.mtimeNs === mtimeNs) {
-      after[rel] = made.entry;
-      if (made.kept) {
-        result.kept++;
-        continue;
-      }
-      result.compressed.push(rel);
-      result.early++;
-      result.bytes.source += size;
-      result.bytes.gzip += made.gzip;
-      result.bytes.brotli += made.brotli;
-      continue;
-    }
     if (prev && copies && prev.size === size && prev.mtimeNs === mtimeNs) {
       after[rel] = prev;
       result.kept++;
@@ -253,13 +132,15 @@ export async function compressOutput(dir: string, early?: EarlyCopies): Promise<
       const hash = createHash('sha256').update(body).digest('base64url');
       if (hash !== after[rel]!.hash) after[rel] = { hash, size: body.length, mtimeNs: '' };
       result.bytes.source += body.length;
-      const sizes = await writeCopies(dir, rel, body);
-      result.bytes.gzip += sizes.gzip;
-      result.bytes.brotli += sizes.brotli;
+      for (const e of ENCODINGS) {
+        const packed = await e.compress(body);
+        await writeFile(join(dir, rel + e.ext), packed);
+        result.bytes[e.encoding === 'gzip' ? 'gzip' : 'brotli'] += packed.length;
+      }
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  result.compressed.push(...todo);
+  result.compressed = [...todo];
   // Copies no current file accounts for: a page removed, or shrunk below the threshold.
   for (const rel of files) {
     const e = ENCODINGS.find((x) => rel.endsWith(x.ext));

@@ -1,14 +1,12 @@
 /**
- * The hand-over between page rendering and the steps that read the pages during `astro build`
- * (src/middleware/page-feed.ts gives; the search indexer, src/integrations/pagefind.ts, and the
- * compressed copies, src/build/hosting/compress.ts, take), so that they read pages on the
- * second core while Astro renders the next ones on the first. The middleware is bundled apart
- * from the integrations, so they meet on a global symbol.
+ * The hand-over between page rendering and the search indexer during `astro build`
+ * (src/middleware/search-feed.ts gives, src/integrations/pagefind.ts takes). The middleware is
+ * bundled apart from the integration, so the two meet on a global symbol.
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const PAGE_FEEDS = Symbol.for('gushan.page-feeds');
+export const SEARCH_FEED = Symbol.for('gushan.search-feed');
 
 /** The attribute that marks what Pagefind indexes (SearchMeta.astro, the prose pages). */
 export const PAGEFIND_BODY = 'data-pagefind-body';
@@ -17,23 +15,7 @@ export const PAGEFIND_BODY = 'data-pagefind-body';
  * Receives a rendered page: its URL path (base included), the length of its HTML in bytes, and
  * whether it holds prose for Pagefind (PAGEFIND_BODY).
  */
-export type PageFeed = (pathname: string, bytes: number, prose: boolean) => void;
-
-type Slot = Record<symbol, Set<PageFeed> | undefined>;
-
-/** Starts giving rendered pages to `feed` (until removePageFeed). */
-export function addPageFeed(feed: PageFeed): void {
-  ((globalThis as Slot)[PAGE_FEEDS] ??= new Set()).add(feed);
-}
-
-export function removePageFeed(feed: PageFeed): void {
-  (globalThis as Slot)[PAGE_FEEDS]?.delete(feed);
-}
-
-/** The feeds a rendered page goes to (none outside a build). */
-export function pageFeeds(): ReadonlySet<PageFeed> {
-  return (globalThis as Slot)[PAGE_FEEDS] ?? new Set();
-}
+export type SearchFeed = (pathname: string, bytes: number, prose: boolean) => void;
 
 /**
  * The file a page is written to, relative to the output folder, from its URL path, as Astro
@@ -52,9 +34,18 @@ export function outputFileOf(pathname: string, base: string): string | undefined
 }
 
 /**
+ * A glob (Pagefind's syntax) matching exactly these files: `{a/index.html,b/index.html}`, each
+ * character other than letters, digits, `/`, `.`, `_` and `-` escaped.
+ */
+export function globOf(files: readonly string[]): string {
+  const escape = (f: string) => f.replace(/[^\p{L}\p{N}/._-]/gu, (c) => `\\${c}`);
+  return files.length === 1 ? escape(files[0]!) : `{${files.map(escape).join(',')}}`;
+}
+
+/**
  * Rendered pages in the order they were started, cut into batches. A batch is ready once each
  * of its files is on disk at its full length (Astro writes a page after rendering it, several
- * at a time), so no one reads a half-written page.
+ * at a time), so Pagefind never reads a half-written page.
  */
 export class FeedBatches {
   readonly #dir: string;
