@@ -43,7 +43,7 @@ import { CREDIT_PERIOD, periodRecords } from './lib/credit-period.ts';
 import { chartModel, type ChartModel } from './lib/charts/chart-model.ts';
 import { chartImageMeta, chartImageSvg } from './lib/charts/chart-svg.ts';
 import { lastChange, readDataHistory } from './build/history/data-history.ts';
-import { changeLog as buildChangeLog, historyLines, recordLabel } from './lib/history/history-view.ts';
+import { changeLog as buildChangeLog, historyLines, listedRecords, recordLabel, type ChangeEntry, type ChangedRecord } from './lib/history/history-view.ts';
 import { verdictChanges, type VerdictChange } from './lib/history/verdict-changes.ts';
 import { dayOf, periodLabel } from './lib/dates.ts';
 import { keyId, readSnapshot, type Snapshot } from './lib/history/record-diff.ts';
@@ -643,6 +643,42 @@ export async function recordLink(table: string, key: readonly string[]): Promise
 }
 
 /**
+ * What a commit's changes show beyond its entry (CommitChanges, in the log and on the commit's
+ * page): each listed record's link (none once its page is gone) and name as they are now, and
+ * the verdicts the commit turned with their links. A commit's page is keyed on these and its
+ * entry, so it is rendered again only when one of them changes.
+ */
+export async function commitView(e: ChangeEntry) {
+  const exists = recordPageExists();
+  const nameOf = recordName();
+  const links = new Map<ChangedRecord, string | undefined>();
+  const names = new Map<ChangedRecord, string>();
+  for (const t of e.tables) {
+    for (const r of listedRecords(t).shown) {
+      links.set(r, (await exists(t.table, r.key)) ? await recordLink(t.table, r.key) : undefined);
+      names.set(r, await nameOf(t.table, r.key));
+    }
+  }
+  const verdicts = await Promise.all(
+    ((await verdictChangesByCommit()).get(e.commit.id) ?? []).map(async (v) => ({
+      ...v,
+      link: (await exists(v.table, [v.id])) ? recordUrl(v.table, [v.id]) : undefined,
+    })),
+  );
+  return { links, names, verdicts };
+}
+
+/**
+ * The cache key of a commit's page (/changes/<address>/): its entry, without the page of the log
+ * it is on (which moves with every newer commit and which the page does not show), and what
+ * commitView adds.
+ */
+export async function commitPageKey(e: ChangeEntry): Promise<string> {
+  const { links, names, verdicts } = await commitView(e);
+  return recordPageKey('changes/[commit]', { entry: { ...e, page: undefined }, links: [...links.values()], names: [...names.values()], verdicts });
+}
+
+/**
  * What every record page shows beyond its own rows: the site's address and base path, the
  * repository links (footer, edit links), the datasets' descriptions (titles, sample flags), the
  * rating schemes and their colours (named beside every rating), and whether the history is
@@ -714,10 +750,18 @@ export async function publishedTableKey(route: string, t: PublishedTable): Promi
     route,
     name: t.name,
     columns: t.columns,
-    csv: createHash('sha256').update(t.csv).digest('base64url'),
+    csv: csvHash(t),
     records: t.package?.kind === 'source' ? undefined : t.records,
     site: await siteWideKey(),
   });
+}
+
+/** A published table's CSV hashed once per build, not once per route serving it (its CSV, CSV for Excel and JSON). */
+const csvHashes = new WeakMap<PublishedTable, string>();
+function csvHash(t: PublishedTable): string {
+  let hash = csvHashes.get(t);
+  if (hash === undefined) csvHashes.set(t, (hash = createHash('sha256').update(t.csv).digest('base64url')));
+  return hash;
 }
 
 /** The paths of a route serving every published table (its CSV, CSV for Excel or JSON), each with its key. */

@@ -51,7 +51,7 @@ describe('an incremental build after an edit, an addition, a removal and a withd
   };
   let incremental = '';
   let clean = '';
-  const registerBefore = new Map<string, string>();
+  const before = new Map<string, string>();
   let log = '';
 
   beforeAll(() => {
@@ -83,6 +83,13 @@ describe('an incremental build after an edit, an addition, a removal and a withd
     expect(original).toContain(`,${KEPT_TITLE},`);
     repo.commit({ 'data/problems.csv': original.replace(`,${KEPT_TITLE},`, `,${WITHHELD},`) }, '2025-11-01T09:00:00+08:00', '首次公开全部数据');
     repo.commit({ 'data/problems.csv': original }, '2025-11-02T09:00:00+08:00', 'GS-2019-005 标题更正');
+    // A commit the later one has nothing to do with: its page is kept.
+    const enterprisesFile = join(repo.dir, 'data/enterprises.csv');
+    repo.commit(
+      { 'data/enterprises.csv': readFileSync(enterprisesFile, 'utf8').replace(',示例镇东路0号', ',示例镇东路100号') },
+      '2025-11-02T10:00:00+08:00',
+      '企业地址更正',
+    );
     const env = {
       BASE_PATH: '/gushan/',
       SITE_URL: 'https://example.org',
@@ -112,9 +119,9 @@ describe('an incremental build after an edit, an addition, a removal and a withd
     const redactions = readFileSync(join(repo.dir, 'data/redactions.csv'), 'utf8').replace(/\n?$/, '\nproblems,GS-2019-005,title,,个人信息\n');
     repo.commit({ 'data/problems.csv': edited, 'data/redactions.csv': redactions }, '2025-11-03T09:00:00+08:00', '更正、新增、删除各一条问题');
 
-    // The register's numbered pages as the first build wrote them.
-    for (const f of listFiles(incremental).filter((x) => /^problems\/page\/\d+\/index\.html$/.test(x))) {
-      registerBefore.set(f, readFileSync(join(incremental, f), 'utf8'));
+    // The register's numbered pages and the commits' pages as the first build wrote them.
+    for (const f of listFiles(incremental).filter((x) => /^(problems\/page\/\d+|changes\/[0-9a-f]{7,40})\/index\.html$/.test(x))) {
+      before.set(f, readFileSync(join(incremental, f), 'utf8'));
     }
     const again = astroBuild({ ...env, ...caches, OUT_DIR: incremental });
     expect(again.status, again.output.slice(-3000)).toBe(0);
@@ -172,9 +179,7 @@ describe('an incremental build after an edit, an addition, a removal and a withd
     // A page of the register shows its rows, the count and the filters' choices, not the summary or the day: it is rendered
     // again exactly when what it shows changed.
     expect(problems.length).toBeGreaterThan(1);
-    expect(problems.filter((f) => cached.has(f)).sort()).toEqual(
-      problems.filter((f) => readFileSync(join(incremental, f), 'utf8') === registerBefore.get(f)).sort(),
-    );
+    expect(problems.filter((f) => cached.has(f)).sort()).toEqual(problems.filter((f) => readFileSync(join(incremental, f), 'utf8') === before.get(f)).sort());
     expect(problems.filter((f) => cached.has(f)).length).toBeGreaterThan(0);
     expect(problems.filter((f) => !cached.has(f)).length).toBeGreaterThan(0);
     for (const f of problems) {
@@ -192,6 +197,19 @@ describe('an incremental build after an edit, an addition, a removal and a withd
     expect(feeds.filter((f) => !cached.has(f)).length).toBeGreaterThan(0);
     // Neither carries the data version, which changes with every commit; the filtered downloads read it from data-version.json.
     for (const f of [...credit, ...problems]) expect(readFileSync(join(incremental, f), 'utf8')).not.toMatch(/data-version=/);
+  });
+
+  it('renders the new commit’s page, and an earlier commit’s only if what it shows changed', () => {
+    const cached = kept();
+    const commits = listFiles(clean).filter((f) => /^changes\/[0-9a-f]{7,40}\/index\.html$/.test(f));
+    expect(commits.length).toBeGreaterThan(2);
+    const rendered = commits.filter((f) => !cached.has(f));
+    expect(rendered.filter((f) => !before.has(f)).map((f) => readHtml(incremental, f).querySelector('[data-commit-subject]')!.textContent)).toEqual([
+      '提交说明 更正、新增、删除各一条问题',
+    ]);
+    // Kept exactly when its content is what the build before wrote (a withdrawn title shown in an older commit changes it).
+    expect(commits.filter((f) => cached.has(f)).sort()).toEqual(commits.filter((f) => readFileSync(join(incremental, f), 'utf8') === before.get(f)).sort());
+    expect(commits.filter((f) => cached.has(f)).length).toBeGreaterThan(0);
   });
 
   it('lists on a village page the first town-wide problems only, and counts and links the rest', () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listFiles, readHtml } from '../helpers/html.ts';
 import { FIXTURE_CONTENT, SITE_BASE, SITE_DIR } from '../helpers/paths.ts';
-import { BOTH_SITES, isRecordPage, planIds } from '../helpers/sites.ts';
+import { BOTH_SITES, isUndatedPage, planIds } from '../helpers/sites.ts';
 
 const PLAN_PAGE = 'plan/gushan-2017/index.html';
 
@@ -119,8 +119,8 @@ for (const site of BOTH_SITES) {
           p,
         ).toEqual(['计划原文', '指标进展', '问题曝光', '村（社区）', '到期事项', '企业环境信用', '数据下载', '搜索']);
         expect(doc.querySelector('form.header-search')?.getAttribute('action'), p).toBe(`${SITE_BASE}search/`);
-        // The build date in the footer of every page but a record's (whose page changes only with its rows).
-        expect(doc.querySelector('.site-footer time')?.getAttribute('datetime'), p).toBe(isRecordPage(p) ? undefined : site.buildDate);
+        // The build date in the footer of every page but a record's, a commit's and the register's numbered pages (which change only with what they show).
+        expect(doc.querySelector('.site-footer time')?.getAttribute('datetime'), p).toBe(isUndatedPage(p) ? undefined : site.buildDate);
       }
     });
 

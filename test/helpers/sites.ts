@@ -47,10 +47,21 @@ export function planIds(site: BuiltSite): string[] {
  * or commit (ARCHITECTURE.md, "Record pages"). The villages' noticeboard sheets are dated, per-build pages.
  */
 export function isRecordPage(file: string): boolean {
-  return [
-    /^problems\/(?!page\/)[^/]+\/index\.html$/,
-    /^credit\/(?!page\/|period\/|schemes\/)[^/]+\/index\.html$/,
-    /^villages\/[^/]+\/index\.html$/,
-    /^indicators\/(?!status\/)[^/]+\/index\.html$/,
-  ].some((r) => r.test(file));
+  return RECORD_PAGES.some((r) => r.test(file));
+}
+
+const RECORD_PAGES = [
+  /^problems\/(?!page\/)[^/]+\/index\.html$/,
+  /^credit\/(?!page\/|period\/|schemes\/)[^/]+\/index\.html$/,
+  /^villages\/[^/]+\/index\.html$/,
+  /^indicators\/(?!status\/)[^/]+\/index\.html$/,
+];
+
+/**
+ * Pages without the build date in their footer: the records' pages, a commit's page (it shows
+ * that commit, whose id may be the data version) and the register's numbered pages (their rows,
+ * which flip their flags once, on a deadline).
+ */
+export function isUndatedPage(file: string): boolean {
+  return isRecordPage(file) || /^changes\/[0-9a-f]{7,40}\/index\.html$/.test(file) || /^problems\/page\/\d+\/index\.html$/.test(file);
 }
