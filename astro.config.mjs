@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import pageFeed from './src/integrations/page-feed.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import sitemap from './src/integrations/sitemap.ts';
 import recordIndex from './src/integrations/record-index.ts';
@@ -40,6 +41,8 @@ export default defineConfig({
     // Before the others read the output: deletes what this build did not write and no kept page is.
     incremental(),
     mdx(),
+    // Rendered pages, and what the steps after them need to know of each, to those steps.
+    pageFeed(),
     // Embed pages are framed copies of indicator pages (which the sitemap lists), not pages to find.
     sitemap({ include: (path) => !path.startsWith('embed/') }),
     pagefind(),

@@ -1,7 +1,7 @@
 /**
  * The build's configuration from the environment (Node only), the one place that reads it: the
  * data and content folders, the output folder, the history's cache folder, the source
- * repository's links, the pages per search-feed batch, and the build's "today", frozen when
+ * repository's links, the pages per batch of the page feed (src/build/page-feed.ts), and the build's "today", frozen when
  * the build starts, so a build that crosses midnight China time has one date. The site's URL
  * and base path are Astro's (astro.config.mjs); browser-safe site facts are in src/lib/site.ts.
  *

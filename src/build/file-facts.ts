@@ -29,8 +29,17 @@ function readRecord<T>(file: string, kind: string): Record<T>['files'] {
  * The fact `read` finds in each of `files` (paths relative to `dir`); with `recordFile`, facts of
  * files unchanged since the record was written are taken from it, and the record is rewritten
  * for these files. `kind` names the fact and everything its reading depends on (a base path).
+ * `told`: facts of pages this build rendered, worked out from their HTML as it was rendered
+ * (src/build/page-feed.ts), taken for a file that has that length.
  */
-export function fileFacts<T>(dir: string, files: readonly string[], read: (text: string) => T, kind: string, recordFile?: string): Map<string, T> {
+export function fileFacts<T>(
+  dir: string,
+  files: readonly string[],
+  read: (text: string) => T,
+  kind: string,
+  recordFile?: string,
+  told?: ReadonlyMap<string, { bytes: number; fact: T }>,
+): Map<string, T> {
   const before = recordFile ? readRecord<T>(recordFile, kind) : {};
   const after: Record<T>['files'] = {};
   const facts = new Map<string, T>();
@@ -40,8 +49,14 @@ export function fileFacts<T>(dir: string, files: readonly string[], read: (text:
     const size = Number(st.size);
     const mtimeNs = String(st.mtimeNs);
     const known = before[rel];
+    const rendered = told?.get(rel);
     // The time is read before the content: a write in between makes the next build read it again.
-    const fact = known && known.length === 3 && known[0] === size && known[1] === mtimeNs ? known[2] : read(readFileSync(path, 'utf8'));
+    const fact =
+      rendered && rendered.bytes === size
+        ? rendered.fact
+        : known && known.length === 3 && known[0] === size && known[1] === mtimeNs
+          ? known[2]
+          : read(readFileSync(path, 'utf8'));
     after[rel] = [size, mtimeNs, fact];
     facts.set(rel, fact);
   }

@@ -4,9 +4,9 @@
  *
  * Pagefind runs as a program of its own and reads pages from disk on both cores. It is started
  * before the pages are rendered and reads them in batches while Astro renders the rest: the
- * middleware (src/middleware/search-feed.ts) tells it which file each rendered page goes to and
+ * middleware (src/middleware/page-feed.ts) tells it which file each rendered page goes to and
  * how long it is, and a batch is handed over once all its files are on disk in full
- * (src/build/search/search-feed.ts). Node renders on one thread, so Pagefind's reading uses what is left
+ * (src/build/page-feed.ts). Node renders on one thread, so Pagefind's reading uses what is left
  * of the second core (what that bought: README, "Scale"). Only pages marked as prose
  * (data-pagefind-body) are handed over: Pagefind leaves every other page out once one is marked,
  * so reading record pages was work for nothing. At the end, the files not handed over yet, and
@@ -26,7 +26,7 @@ import { compactPagefindIndex } from '../build/search/pagefind-compact.ts';
 import { outputFiles } from '../build/output-files.ts';
 import { factsRecordFile, fileFacts } from '../build/file-facts.ts';
 import { config } from '../build/config.ts';
-import { PAGEFIND_BODY, SEARCH_FEED, FeedBatches, globOf, outputFileOf, type SearchFeed } from '../build/search/search-feed.ts';
+import { PAGEFIND_BODY, FeedBatches, addPageFeed, outputFileOf, removePageFeed, type PageFeed } from '../build/page-feed.ts';
 
 /** Word locations per search-index chunk (Pagefind's default: 20,000). */
 export const INDEX_CHUNK_LOCATIONS = 5000;
@@ -51,7 +51,14 @@ export function searchRecord(rec: PlanSearchRecord) {
   return { url: rec.url, content: rec.content, language: 'zh-cn', meta: { title: rec.title, type: '计划原文', ...date }, filters: { type: ['计划原文'] } };
 }
 
-type Slot = Record<symbol, SearchFeed | undefined>;
+/**
+ * A glob (Pagefind's syntax) matching exactly these files: `{a/index.html,b/index.html}`, each
+ * character other than letters, digits, `/`, `.`, `_` and `-` escaped.
+ */
+export function globOf(files: readonly string[]): string {
+  const escape = (f: string) => f.replace(/[^\p{L}\p{N}/._-]/gu, (c) => `\\${c}`);
+  return files.length === 1 ? escape(files[0]!) : `{${files.map(escape).join(',')}}`;
+}
 
 export default function pagefind(): AstroIntegration {
   let base = '/';
@@ -59,6 +66,9 @@ export default function pagefind(): AstroIntegration {
   let index: PagefindIndex | undefined;
   let batches: FeedBatches | undefined;
   let timer: ReturnType<typeof setInterval> | undefined;
+  let feeding: PageFeed | undefined;
+  /** Incremental builds: whether each page rendered now is prose, as it was rendered. */
+  const told = new Map<string, { bytes: number; fact: boolean }>();
   /** The batch Pagefind is reading, if any; batches are read one after another. */
   let reading: Promise<void> = Promise.resolve();
   let busy = false;
@@ -80,9 +90,6 @@ export default function pagefind(): AstroIntegration {
   return {
     name: 'gushan-pagefind',
     hooks: {
-      'astro:config:setup': ({ command, addMiddleware }) => {
-        if (command === 'build') addMiddleware({ entrypoint: new URL('../middleware/search-feed.ts', import.meta.url), order: 'post' });
-      },
       'astro:config:done': ({ config }) => {
         base = config.base;
         outDir = fileURLToPath(config.outDir);
@@ -102,10 +109,19 @@ export default function pagefind(): AstroIntegration {
         errors.length = 0;
         handedDuring = 0;
         pagesRead = 0;
+        told.clear();
         // An incremental build renders only some pages; the others stay in the output. Pagefind
-        // then reads every page at the end, in one order (the files' names), so that the index is
-        // the one a clean incremental build of the same sources writes.
-        if (config().incremental) return;
+        // then reads every prose page at the end, in one order (the files' names), so that the
+        // index is the one a clean incremental build of the same sources writes; which pages are
+        // prose, the pages rendered now tell as they are rendered.
+        if (config().incremental) {
+          feeding = (pathname, page) => {
+            const file = outputFileOf(pathname, base);
+            if (file !== undefined) told.set(file, { bytes: page.bytes, fact: page.prose });
+          };
+          addPageFeed(feeding);
+          return;
+        }
         // If the oldest batch is written in full and Pagefind is idle, hand it over (a check stats
         // only files not yet seen complete). Checked ten times a second, and whenever a batch more
         // has been rendered.
@@ -124,17 +140,19 @@ export default function pagefind(): AstroIntegration {
               busy = false;
             });
         };
-        (globalThis as Slot)[SEARCH_FEED] = (pathname, bytes, prose) => {
+        feeding = (pathname, page) => {
           const file = outputFileOf(pathname, base);
           if (file === undefined) return;
-          feed.add(file, bytes, prose);
-          if (prose && feed.waiting() % feed.size === 0) tick();
+          feed.add(file, page.bytes, page.prose);
+          if (page.prose && feed.waiting() % feed.size === 0) tick();
         };
+        addPageFeed(feeding);
         timer = setInterval(tick, 100);
         timer.unref();
       },
       'astro:build:done': async ({ dir, logger }) => {
-        delete (globalThis as Slot)[SEARCH_FEED];
+        if (feeding) removePageFeed(feeding);
+        feeding = undefined;
         clearInterval(timer);
         const out = fileURLToPath(dir);
         const started = performance.now();
@@ -156,9 +174,11 @@ export default function pagefind(): AstroIntegration {
           // prose (data-pagefind-body), and then Pagefind leaves every other page out anyway, after
           // reading it, which for a whole large site took far longer than the build's own work.
           if (config().incremental) {
-            // Which kept pages are prose: read only from pages written since the last build (src/build/file-facts.ts).
+            // Which pages are prose: told by the pages rendered now, recorded for the kept ones, read only from any other
+            // page written since the last build (src/build/file-facts.ts).
             const record = factsRecordFile(true, config().astroCacheDir, 'pagefind-body');
-            const prose = fileFacts(out, other, (text) => text.includes(PAGEFIND_BODY), PAGEFIND_BODY, record);
+            const prose = fileFacts(out, other, (text) => text.includes(PAGEFIND_BODY), PAGEFIND_BODY, record, told);
+            told.clear();
             other = other.filter((f) => prose.get(f));
           }
           // In batches as during rendering: a glob of every page of a large site is more than Pagefind parses.

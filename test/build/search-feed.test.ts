@@ -13,7 +13,7 @@ import { planSearchRecords } from '../../src/lib/search/search-records.ts';
 import { validateDirs } from '../../src/build/read-dataset.ts';
 
 // The build hands rendered pages to Pagefind in batches while the rest render (src/middleware/
-// search-feed.ts, src/integrations/pagefind.ts), so Pagefind reads pages on the second core
+// page-feed.ts, src/integrations/pagefind.ts), so Pagefind reads pages on the second core
 // while Astro renders on the first; the test sites use batches of 10 pages. The index must be
 // the one Pagefind makes by reading the finished output folder itself: same pages, same words at
 // the same places, same filters. Only the order pages were added in may differ, so the indexes

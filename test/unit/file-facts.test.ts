@@ -51,6 +51,17 @@ describe('the size report with a record of each page’s scripts', () => {
     expect(scriptsOf(siteSizes(dir, '/'), 'index.html').sort()).toEqual(['/_astro/b.js', '/_astro/c.js']);
   });
 
+  it('takes the scripts of a page this build rendered from the rendering, when the file has its length', () => {
+    const html = page('b.js');
+    writeFileSync(join(dir, 'problems/index.html'), html);
+    // What the rendering told (src/build/page-feed.ts), deliberately not what the file says: it is not read.
+    const told = new Map([['problems/index.html', { bytes: Buffer.byteLength(html), prose: false, scripts: ['/_astro/a.js'] }]]);
+    expect(scriptsOf(siteSizes(dir, '/', cache, told), 'problems/index.html')).toEqual(['/_astro/a.js']);
+    // Another length: the file is read.
+    told.set('problems/index.html', { bytes: 1, prose: false, scripts: ['/_astro/a.js'] });
+    expect(scriptsOf(siteSizes(dir, '/', undefined, told), 'problems/index.html').sort()).toEqual(['/_astro/b.js', '/_astro/c.js']);
+  });
+
   it('ignores a record made for another base path or one it cannot read', () => {
     siteSizes(dir, '/', cache);
     writeFileSync(join(dir, 'problems/index.html'), page('b.js'));

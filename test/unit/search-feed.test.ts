@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FeedBatches, globOf, outputFileOf } from '../../src/build/search/search-feed.ts';
+import { FeedBatches, outputFileOf, renderedPage } from '../../src/build/page-feed.ts';
+import { globOf } from '../../src/integrations/pagefind.ts';
 
 describe('outputFileOf: the file Astro writes a page to (build.format directory)', () => {
   it('gives a folder page its index.html, under a base path or none', () => {
@@ -28,6 +29,16 @@ describe('outputFileOf: the file Astro writes a page to (build.format directory)
   it('has no file for a path outside the base', () => {
     expect(outputFileOf('/other/page/', '/gushan/')).toBeUndefined();
     expect(outputFileOf('/gushanx/', '/gushan/')).toBeUndefined();
+  });
+});
+
+describe('renderedPage: what a page tells the steps after the pages', () => {
+  it('gives its length, whether it is prose and its scripts as written', () => {
+    const html =
+      '<!doctype html><title>页</title><script type="module" src="/gushan/_astro/a.js"></script><main data-pagefind-body>正文</main><script src="/gushan/_astro/b.js"></script>';
+    expect(renderedPage(Buffer.from(html))).toEqual({ bytes: Buffer.byteLength(html), prose: true, scripts: ['/gushan/_astro/a.js', '/gushan/_astro/b.js'] });
+    const record = '<p>记录</p><script>inline()</script>';
+    expect(renderedPage(Buffer.from(record))).toEqual({ bytes: Buffer.byteLength(record), prose: false, scripts: [] });
   });
 });
 

@@ -1,21 +1,56 @@
 /**
- * The hand-over between page rendering and the search indexer during `astro build`
- * (src/middleware/search-feed.ts gives, src/integrations/pagefind.ts takes). The middleware is
- * bundled apart from the integration, so the two meet on a global symbol.
+ * The hand-over between page rendering and the steps after it during `astro build`
+ * (src/middleware/page-feed.ts gives; the search indexer, src/integrations/pagefind.ts, and the
+ * size report take): which file each page went to, how long it is, whether it is prose and
+ * which scripts it loads. Pagefind reads prose pages on the second core while Astro renders the
+ * next ones on the first, and neither step has to read a page rendered by this build again to
+ * learn those facts. The middleware is bundled apart from the integrations, so they meet on a
+ * global symbol.
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const SEARCH_FEED = Symbol.for('gushan.search-feed');
+const PAGE_FEEDS = Symbol.for('gushan.page-feeds');
 
 /** The attribute that marks what Pagefind indexes (SearchMeta.astro, the prose pages). */
 export const PAGEFIND_BODY = 'data-pagefind-body';
 
-/**
- * Receives a rendered page: its URL path (base included), the length of its HTML in bytes, and
- * whether it holds prose for Pagefind (PAGEFIND_BODY).
- */
-export type SearchFeed = (pathname: string, bytes: number, prose: boolean) => void;
+/** What a rendered page tells the steps after the pages. */
+export interface RenderedPage {
+  /** The length of its HTML in bytes. */
+  bytes: number;
+  /** Whether it holds prose for Pagefind (PAGEFIND_BODY). */
+  prose: boolean;
+  /** The `src` of each of its scripts, as written. */
+  scripts: string[];
+}
+
+/** Receives a rendered page: its URL path (base included) and what it tells. */
+export type PageFeed = (pathname: string, page: RenderedPage) => void;
+
+/** The `src` of each `<script>` of a page, as written (the size report weighs them). */
+export const scriptSources = (html: string): string[] => [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!);
+
+/** What a page's HTML tells (the middleware works it out once, as the page is rendered). */
+export function renderedPage(html: Buffer): RenderedPage {
+  return { bytes: html.length, prose: html.includes(PAGEFIND_BODY), scripts: html.includes('<script') ? scriptSources(html.toString('utf8')) : [] };
+}
+
+type Slot = Record<symbol, Set<PageFeed> | undefined>;
+
+/** Starts giving rendered pages to `feed` (until removePageFeed). */
+export function addPageFeed(feed: PageFeed): void {
+  ((globalThis as Slot)[PAGE_FEEDS] ??= new Set()).add(feed);
+}
+
+export function removePageFeed(feed: PageFeed): void {
+  (globalThis as Slot)[PAGE_FEEDS]?.delete(feed);
+}
+
+/** The feeds a rendered page goes to (none outside a build). */
+export function pageFeeds(): ReadonlySet<PageFeed> {
+  return (globalThis as Slot)[PAGE_FEEDS] ?? new Set();
+}
 
 /**
  * The file a page is written to, relative to the output folder, from its URL path, as Astro
@@ -34,18 +69,9 @@ export function outputFileOf(pathname: string, base: string): string | undefined
 }
 
 /**
- * A glob (Pagefind's syntax) matching exactly these files: `{a/index.html,b/index.html}`, each
- * character other than letters, digits, `/`, `.`, `_` and `-` escaped.
- */
-export function globOf(files: readonly string[]): string {
-  const escape = (f: string) => f.replace(/[^\p{L}\p{N}/._-]/gu, (c) => `\\${c}`);
-  return files.length === 1 ? escape(files[0]!) : `{${files.map(escape).join(',')}}`;
-}
-
-/**
  * Rendered pages in the order they were started, cut into batches. A batch is ready once each
  * of its files is on disk at its full length (Astro writes a page after rendering it, several
- * at a time), so Pagefind never reads a half-written page.
+ * at a time), so no one reads a half-written page.
  */
 export class FeedBatches {
   readonly #dir: string;
