@@ -646,9 +646,10 @@ export async function recordLink(table: string, key: readonly string[]): Promise
  * What a commit's changes show beyond its entry (CommitChanges, in the log and on the commit's
  * page): each listed record's link (none once its page is gone) and name as they are now, and
  * the verdicts the commit turned with their links. A commit's page is keyed on these and its
- * entry, so it is rendered again only when one of them changes.
+ * entry, so it is rendered again only when one of them changes. Worked out once per entry: the
+ * key, the commit's page and the change log all show it.
  */
-export async function commitView(e: ChangeEntry) {
+export const commitView = perDatasetKeyed(async (_d, e: ChangeEntry) => {
   const exists = recordPageExists();
   const nameOf = recordName();
   const links = new Map<ChangedRecord, string | undefined>();
@@ -666,7 +667,7 @@ export async function commitView(e: ChangeEntry) {
     })),
   );
   return { links, names, verdicts };
-}
+});
 
 /**
  * The cache key of a commit's page (/changes/<address>/): its entry, without the page of the log
