@@ -170,13 +170,21 @@ describe.skipIf(browserPath.skip)('search in Chromium', () => {
 
   it('fetches a modest amount for one query (reported)', async () => {
     const p = await site.browser.newPage();
-    let bytes = 0;
-    p.on('response', async (r) => {
-      if (r.url().includes('/pagefind/')) bytes += (await r.body().catch(() => Buffer.alloc(0))).length;
+    // Each body is read as its response arrives; all of them are awaited before counting, so no read still under way is missed.
+    const bodies: Array<Promise<number>> = [];
+    p.on('response', (r) => {
+      if (r.url().includes('/pagefind/'))
+        bodies.push(
+          r.body().then(
+            (b) => b.length,
+            () => 0,
+          ),
+        );
     });
     await p.goto(`${site.server.root}search/?q=${encodeURIComponent('水质')}`);
     await settle(p);
     await p.waitForLoadState('networkidle');
+    const bytes = (await Promise.all(bodies)).reduce((a, b) => a + b, 0);
     console.info(`search: ${Math.round(bytes / 1024)} KB fetched for one query`);
     expect(bytes).toBeGreaterThan(10_000);
     expect(bytes).toBeLessThan(400 * 1024);
