@@ -7,8 +7,9 @@
  * back on changed content could slip past; no step of the build does (the compressed copies trust
  * the same, src/build/hosting/compress.ts).
  */
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { outputStat } from './output-files.ts';
 
 interface Record<T> {
   /** What the facts are and how they were read: a record of another kind is not used. */
@@ -45,7 +46,7 @@ export function fileFacts<T>(
   const facts = new Map<string, T>();
   for (const rel of files) {
     const path = join(dir, rel);
-    const st = statSync(path, { bigint: true });
+    const st = outputStat(dir, rel);
     const size = Number(st.size);
     const mtimeNs = String(st.mtimeNs);
     const known = before[rel];

@@ -7,9 +7,9 @@
  * its own manifest, or a file of the record index, whose writer keeps the shards that did not change
  * and deletes the others (src/build/search/record-index.ts). Deleting those leaves the folder a clean build would have made.
  */
-import { existsSync, readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, readdirSync, rmdirSync, unlinkSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { forgetFiles, outputFiles } from './output-files.ts';
+import { forgetFiles, outputFiles, outputStat } from './output-files.ts';
 import { MANIFEST as COMPRESSED_MANIFEST } from './hosting/compress.ts';
 import { RECORD_INDEX_DIR } from './search/record-index.ts';
 
@@ -26,7 +26,7 @@ export function pruneOutput(dir: string, startedMs: number, kept: ReadonlySet<st
   const stale: string[] = [];
   for (const file of outputFiles(dir)) {
     if (kept.has(file) || file === COMPRESSED_MANIFEST || file.endsWith('.gz') || file.endsWith('.br') || file.startsWith(`${RECORD_INDEX_DIR}/`)) continue;
-    if (statSync(join(dir, file)).mtimeMs < startedMs) stale.push(file);
+    if (outputStat(dir, file).mtimeNs < BigInt(Math.floor(startedMs)) * 1_000_000n) stale.push(file);
   }
   if (stale.length === 0) return [];
   if (!existsSync(join(dir, COMPRESSED_MANIFEST))) throw new Error(notOurOutput(dir, stale));

@@ -1,11 +1,11 @@
 /** Prints a short per-page-type size report at the end of every build. */
 import type { AstroIntegration } from 'astro';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { factsRecordFile, fileFacts } from '../build/file-facts.ts';
 import { config } from '../build/config.ts';
-import { outputFiles } from '../build/output-files.ts';
+import { outputFiles, outputStat } from '../build/output-files.ts';
 import { formatReport, gz, jsWeight, summarise, type JsWeight } from '../build/size-report.ts';
 import { addPageFeed, outputFileOf, removePageFeed, scriptSources, type PageFeed, type RenderedPage } from '../build/page-feed.ts';
 
@@ -22,7 +22,7 @@ export function scriptsOf(html: string, base: string): string[] {
  * (src/build/file-facts.ts); nor is a page this build rendered, whose scripts `rendered` holds.
  */
 export function siteSizes(dir: string, base: string, cacheFile?: string, rendered?: ReadonlyMap<string, RenderedPage>) {
-  const files = outputFiles(dir).map((path) => ({ path, bytes: statSync(join(dir, path)).size }));
+  const files = outputFiles(dir).map((path) => ({ path, bytes: Number(outputStat(dir, path).size) }));
   const read = (site: string) => {
     const p = join(dir, site.replace(/^\//, ''));
     return existsSync(p) ? readFileSync(p) : undefined;

@@ -1,9 +1,9 @@
 /** The output's listing (src/build/output-files.ts), held while the steps after the pages run. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { forgetFiles, holdListing, outputFiles, releaseListing } from '../../src/build/output-files.ts';
+import { forgetFiles, holdListing, outputFiles, outputStat, releaseListing } from '../../src/build/output-files.ts';
 
 describe('the listing of the output', () => {
   const dirs: string[] = [];
@@ -44,5 +44,35 @@ describe('the listing of the output', () => {
     // Released: a file written in a page's folder is seen again.
     write(dir, 'problems/GS-3/index.html');
     expect(sorted(dir)).toContain('problems/GS-3/index.html');
+  });
+
+  it('lists files at every depth, and neither folders nor links', () => {
+    const dir = site();
+    for (const f of ['a.txt', 'x/y/z/deep.html', 'x/b c/空格 文件.csv']) write(dir, f);
+    mkdirSync(join(dir, 'empty/inner'), { recursive: true });
+    symlinkSync(join(dir, 'a.txt'), join(dir, 'x/link.txt'));
+    expect(sorted(dir)).toEqual(['a.txt', 'x/b c/空格 文件.csv', 'x/y/z/deep.html']);
+  });
+
+  it('reads a held file’s size and time once, a file written later each time', () => {
+    const dir = site();
+    write(dir, 'problems/GS-1/index.html');
+    holdListing(dir);
+    const first = outputStat(dir, 'problems/GS-1/index.html');
+    expect(first.size).toBe(BigInt('problems/GS-1/index.html'.length));
+    // Held: a change after the pages (which no step makes) is not seen.
+    utimesSync(join(dir, 'problems/GS-1/index.html'), new Date(2001, 0, 1), new Date(2001, 0, 1));
+    expect(outputStat(dir, 'problems/GS-1/index.html').mtimeNs).toBe(first.mtimeNs);
+    // Not held: read each time.
+    write(dir, 'sitemap-0.xml');
+    expect(outputStat(dir, 'sitemap-0.xml').size).toBe(13n);
+    writeFileSync(join(dir, 'sitemap-0.xml'), 'longer text of the sitemap');
+    expect(outputStat(dir, 'sitemap-0.xml').size).toBe(26n);
+    // Forgotten (pruned) or released: read again.
+    forgetFiles(dir, ['problems/GS-1/index.html']);
+    expect(outputStat(dir, 'problems/GS-1/index.html').mtimeNs).not.toBe(first.mtimeNs);
+    releaseListing();
+    writeFileSync(join(dir, 'problems/GS-1/index.html'), 'x');
+    expect(outputStat(dir, 'problems/GS-1/index.html').size).toBe(1n);
   });
 });

@@ -18,12 +18,12 @@
  * that keeps whole seconds) is hashed again, and kept when its hash agrees.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import { outputFiles } from '../output-files.ts';
+import { outputFiles, outputStat } from '../output-files.ts';
 import { CONTENT_TYPES, HOST_FILES, TEXT_TYPES, extensionOf } from './rules.ts';
 
 /** Files smaller than this are sent as they are: compression would save less than a packet. */
@@ -105,7 +105,7 @@ export async function compressOutput(dir: string): Promise<CompressResult> {
   for (const rel of files) {
     if (!compressible(rel)) continue;
     const path = join(dir, rel);
-    const st = statSync(path, { bigint: true });
+    const st = outputStat(dir, rel);
     const size = Number(st.size);
     if (size < MIN_COMPRESS_BYTES) continue;
     const mtimeNs = String(st.mtimeNs);
