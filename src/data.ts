@@ -700,15 +700,33 @@ const siteWideKey = perDataset(async () => {
   });
 });
 
+/** The tables whose records a record page shows beside its own (an enterprise's ratings, an indicator's observations). */
+const RELATED_TABLES = ['credit-ratings', 'observations'] as const satisfies readonly DataTableName[];
+type RelatedTable = (typeof RELATED_TABLES)[number];
+
+/** What record pages' keys read from the history, resolved once, so that keying a page waits for nothing. */
+const keyContext = perDataset(async () => {
+  const [history, entries, site] = await Promise.all([dataHistory(), changeEntries(), siteWideKey()]);
+  const related = new Map<DataTableName, Map<string, RecordTimeline[]>>();
+  for (const t of RELATED_TABLES) related.set(t, await relatedIndex(t));
+  return { history, entries, site, related };
+});
+
+/** A record page's history part of its key: which record, and the table of its related records. */
+export interface KeyHistory {
+  table: DataTableName;
+  id: string;
+  related?: RelatedTable;
+}
+
 /**
  * A record's history as its page shows it (RecordChanges, the citation's version): its timeline
  * and its related records' (after redactions), the addresses of their commits' pages and the
  * reviews that corrected a rating.
  */
-async function historyKeyInputs(table: DataTableName, id: string, related?: DataTableName) {
-  const own = await recordHistory(table, id);
-  const others = related ? await relatedHistory(related, id) : [];
-  const entries = await changeEntries();
+function historyKeyInputs(ctx: Awaited<ReturnType<typeof keyContext>>, h: KeyHistory) {
+  const own = timelineOf(ctx.history, h.table, h.id);
+  const others = h.related ? (ctx.related.get(h.related)?.get(h.id) ?? []) : [];
   const commits = new Set<string>();
   for (const t of [own, ...others]) {
     if (!t) continue;
@@ -721,7 +739,7 @@ async function historyKeyInputs(table: DataTableName, id: string, related?: Data
   return {
     own,
     others,
-    addresses: [...commits].sort().map((c) => [c, entries.get(c)?.address]),
+    addresses: [...commits].sort().map((c) => [c, ctx.entries.get(c)?.address]),
     reviews: lines.map((l) => correctionBehind(corrections, l)?.id),
   };
 }
@@ -730,14 +748,19 @@ async function historyKeyInputs(table: DataTableName, id: string, related?: Data
  * The cache key of a record's page (src/build/page-keys.ts): its inputs (the page's props and
  * the facts it derives from the build's day that flip once, such as 逾期), its history and the
  * site-wide inputs. Two builds give a page the same key only if it would show the same.
+ *
+ * Got once per route and called per page without waiting: a route's pages are keyed one after
+ * the other, each page's inputs garbage as soon as its key is made, instead of all of them held
+ * at once across awaits (at L that was several hundred megabytes at the build's peak).
  */
-export async function recordPageKey(route: string, inputs: unknown, history?: { table: DataTableName; id: string; related?: DataTableName }): Promise<string> {
-  return pageKey({
-    route,
-    inputs,
-    history: history && (await historyKeyInputs(history.table, history.id, history.related)),
-    site: await siteWideKey(),
-  });
+export async function recordPageKeyer(): Promise<(route: string, inputs: unknown, history?: KeyHistory) => string> {
+  const ctx = await keyContext();
+  return (route, inputs, history) => pageKey({ route, inputs, history: history && historyKeyInputs(ctx, history), site: ctx.site });
+}
+
+/** The key of one record page (recordPageKeyer, for a route with few pages). */
+export async function recordPageKey(route: string, inputs: unknown, history?: KeyHistory): Promise<string> {
+  return (await recordPageKeyer())(route, inputs, history);
 }
 
 /**

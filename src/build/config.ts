@@ -25,8 +25,8 @@ export interface BuildConfig {
   /**
    * INCREMENTAL_BUILD=1: Astro's incremental build (a record page whose key is unchanged is not
    * rendered again, src/build/page-keys.ts); the output folder is then kept between builds and
-   * pruned by src/integrations/incremental.ts. Off by default: it also writes a copy of every
-   * keyed page to the cache folder, which a one-off build does not need.
+   * pruned by src/integrations/incremental.ts. Off by default: a one-off build needs neither
+   * the keys nor the manifest Astro keeps in the cache folder.
    */
   incremental: boolean;
   /** ASTRO_CACHE_DIR: Astro's cache folder (its incremental cache among others); default node_modules/.astro. */

@@ -5,10 +5,19 @@
  * size report, compressed copies), every file this build did not write and no kept page is
  * deleted (src/build/prune-output.ts): pages of removed routes, old assets and Pagefind's files. Astro lists
  * the files of every route it kept or wrote, pages and endpoints alike, in `assets`.
+ *
+ * Astro's incremental build also writes a copy of every page it renders into its cache folder,
+ * to copy it back when the output folder has lost it. Ours keeps the output folder, and a page
+ * missing there whose key is unchanged is rendered again when no copy exists, so the copies only
+ * cost: at L, 31,000 more files in 31,000 more folders and 875 MB, a third of the files a full
+ * build creates (README, "Scale"). Astro has no setting for it, so the method that writes a copy
+ * is replaced for this process (noCacheCopies); test/build/incremental.test.ts checks that no
+ * copy is written and that a lost page comes back, so an Astro release that renames it is seen.
  */
-import type { AstroIntegration } from 'astro';
-import { relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { config } from '../build/config.ts';
 import { pageFile, pruneOutput } from '../build/prune-output.ts';
 import { holdListing } from '../build/output-files.ts';
@@ -18,6 +27,9 @@ export default function incremental(): AstroIntegration {
   return {
     name: 'gushan-incremental',
     hooks: {
+      'astro:config:setup': async ({ logger }) => {
+        if (config().incremental) await noCacheCopies(logger);
+      },
       'astro:config:done': () => {
         // Before Astro writes anything: a file older than this was left by an earlier build.
         started = Date.now();
@@ -35,4 +47,27 @@ export default function incremental(): AstroIntegration {
       },
     },
   };
+}
+
+/** Astro's incremental cache (astro/dist/core/build/incremental.js) as far as it is used here. */
+interface IncrementalCacheModule {
+  IncrementalBuildCache?: { prototype: { writeOutputFile?: (...args: unknown[]) => Promise<void> } };
+}
+
+/** Astro's incremental build without the copies of rendered pages in its cache folder (see above). */
+async function noCacheCopies(logger: AstroIntegrationLogger): Promise<void> {
+  // The file Astro's own build imports, by its path: the package exports no such entry, and the same URL is the same module.
+  const root = dirname(createRequire(import.meta.url).resolve('astro/package.json'));
+  const file = pathToFileURL(join(root, 'dist/core/build/incremental.js')).href;
+  let proto: { writeOutputFile?: (...args: unknown[]) => Promise<void> } | undefined;
+  try {
+    proto = ((await import(file)) as IncrementalCacheModule).IncrementalBuildCache?.prototype;
+  } catch {
+    proto = undefined;
+  }
+  if (typeof proto?.writeOutputFile !== 'function') {
+    logger.warn('这个版本的 Astro 没有 IncrementalBuildCache.writeOutputFile：增量构建照常把每个生成的页面另存一份到缓存文件夹（只是更慢，结果不变）');
+    return;
+  }
+  proto.writeOutputFile = async () => {};
 }

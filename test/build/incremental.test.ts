@@ -53,6 +53,9 @@ describe('an incremental build after an edit, an addition, a removal and a withd
   let clean = '';
   const before = new Map<string, string>();
   let log = '';
+  let astroCache = '';
+  /** A kept page the output folder lost between the builds (a deployment that restored only part of it). */
+  const lost = `credit/${manyEnterprises(1).enterprises[0]!.split(',')[0]!}/index.html`;
 
   beforeAll(() => {
     repo = tempRepo('gushan-incremental-');
@@ -100,7 +103,8 @@ describe('an incremental build after an edit, an addition, a removal and a withd
       // Pagefind reads the finished folder in batches: small ones here, so that there are several.
       SEARCH_FEED_BATCH: '10',
     };
-    const caches = { HISTORY_CACHE_DIR: temp('gushan-inc-history-'), ASTRO_CACHE_DIR: temp('gushan-inc-astro-') };
+    astroCache = temp('gushan-inc-astro-');
+    const caches = { HISTORY_CACHE_DIR: temp('gushan-inc-history-'), ASTRO_CACHE_DIR: astroCache };
     incremental = temp('gushan-inc-out-');
     const first = astroBuild({ ...env, ...caches, OUT_DIR: incremental });
     expect(first.status, first.output.slice(-3000)).toBe(0);
@@ -123,6 +127,7 @@ describe('an incremental build after an edit, an addition, a removal and a withd
     for (const f of listFiles(incremental).filter((x) => /^(problems\/page\/\d+|changes\/[0-9a-f]{7,40})\/index\.html$/.test(x))) {
       before.set(f, readFileSync(join(incremental, f), 'utf8'));
     }
+    rmSync(join(incremental, lost));
     const again = astroBuild({ ...env, ...caches, OUT_DIR: incremental });
     expect(again.status, again.output.slice(-3000)).toBe(0);
     log = again.output;
@@ -138,6 +143,13 @@ describe('an incremental build after an edit, an addition, a removal and a withd
 
   /** The files Astro's log says it kept from the build before, relative to the output folder. */
   const kept = () => new Set([...log.matchAll(/├─ \/(\S+) \(cached\)/g)].map((m) => m[1]!));
+
+  it('writes no copy of the pages into Astro’s cache, and renders again a kept page the output lost', () => {
+    expect(listFiles(astroCache).filter((f) => f.startsWith('dist/'))).toEqual([]);
+    expect(kept().has(lost)).toBe(false);
+    expect(log).toContain(`/${lost}`);
+    expect(readFileSync(join(incremental, lost))).toEqual(readFileSync(join(clean, lost)));
+  });
 
   it('renders again only the pages whose rows, history or flags changed', () => {
     const records = listFiles(clean).filter(isRecordPage);
