@@ -4,8 +4,9 @@ import { join, relative, isAbsolute, sep } from 'node:path';
 import { ALL_TABLES } from '../schemas/index.ts';
 import { formatIssue, sortIssues } from '../lib/validation/issues.ts';
 import { checkPages, type PageSource } from './content-check.ts';
-import { validateDataset, type DatasetInput, type PlanSource, type ValidationResult } from '../lib/validation/validate.ts';
+import { validateDataset, type DatasetInput, type PlanSource, type TableCache, type ValidationResult } from '../lib/validation/validate.ts';
 import { buildDate, config } from './config.ts';
+import { codeVersion, validationCache } from './validation-cache.ts';
 
 export interface DatasetDirs {
   dataDir: string;
@@ -83,8 +84,8 @@ export function readPages(dirs: DatasetDirs): PageSource[] {
  * The data set validated, and the pages checked for what they may hold (src/build/content-check.ts:
  * Node only, so not part of the validator the browser shares).
  */
-export function validateDirs(dirs: DatasetDirs): ValidationResult {
-  const result = validateDataset(readDatasetInput(dirs));
+export function validateDirs(dirs: DatasetDirs, tableCache?: TableCache): ValidationResult {
+  const result = validateDataset({ ...readDatasetInput(dirs), tableCache });
   const pages = checkPages(readPages(dirs));
   return pages.length === 0 ? result : { ...result, issues: sortIssues([...result.issues, ...pages]) };
 }
@@ -125,7 +126,7 @@ export class DataValidationError extends Error {
  * data must be read and checked once, not twice.
  */
 interface SharedDataset {
-  cache?: { dirs: string; signature: string; result: ValidationResult };
+  cache?: { dirs: string; signature: string; result: ValidationResult; reused: string[] };
   /** Set for a build: files do not change under it, so they are not stat'ed on every read. */
   frozen: boolean;
 }
@@ -151,7 +152,8 @@ export function validatedDataset(): ValidationResult {
   const key = `${dirs.dataDir}\n${dirs.contentDir}`;
   let cache = shared.cache;
   if (!cache || cache.dirs !== key || (!shared.frozen && cache.signature !== signature(dirs))) {
-    cache = shared.cache = { dirs: key, signature: signature(dirs), result: validateDirs(dirs) };
+    const tableCache = shared.frozen ? buildTableCache() : undefined;
+    cache = shared.cache = { dirs: key, signature: signature(dirs), result: validateDirs(dirs, tableCache), reused: tableCache?.reused ?? [] };
   }
   const { issues } = cache.result;
   if (issues.length > 0) {
@@ -159,4 +161,20 @@ export function validatedDataset(): ValidationResult {
     throw new DataValidationError(`数据检查发现 ${issues.length} 个问题，网站没有生成。请逐条修改后重试（也可以运行 npm run validate 只做检查）：\n${list}`);
   }
   return cache.result;
+}
+
+/**
+ * An incremental build's tables checked by the build before (src/build/validation-cache.ts), in
+ * Astro's cache folder; none for a one-off build, the dev server or `npm run validate`.
+ */
+function buildTableCache(): ReturnType<typeof validationCache> | undefined {
+  const { incremental, astroCacheDir } = config();
+  if (!incremental) return undefined;
+  const version = codeVersion(process.cwd());
+  return version === undefined ? undefined : validationCache(join(astroCacheDir, 'gushan-validated'), version);
+}
+
+/** The tables the last check took from the build before (buildTableCache), for the build log. */
+export function reusedTables(): readonly string[] {
+  return shared.cache?.reused ?? [];
 }

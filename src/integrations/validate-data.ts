@@ -5,7 +5,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { join } from 'node:path';
-import { DataValidationError, datasetDirs, freezeDataset, insideDir, shownPath, validatedDataset } from '../build/read-dataset.ts';
+import { DataValidationError, datasetDirs, freezeDataset, insideDir, reusedTables, shownPath, validatedDataset } from '../build/read-dataset.ts';
 import { isLocalSite, LOCAL_SITE_WARNING } from '../lib/urls.ts';
 
 export default function validateData(): AstroIntegration {
@@ -20,7 +20,9 @@ export default function validateData(): AstroIntegration {
           const started = performance.now();
           const d = validatedDataset();
           const rows = [...d.tables.values()].reduce((n, t) => n + t.rows.length, 0);
-          logger.info(`数据检查通过：${d.tables.size} 个表，${rows} 行，${d.plans.size} 个计划文件（${Math.round(performance.now() - started)} 毫秒）`);
+          const reused = reusedTables().length;
+          const kept = reused > 0 ? `；其中 ${reused} 个表与上次构建时相同，沿用上次的检查结果` : '';
+          logger.info(`数据检查通过：${d.tables.size} 个表，${rows} 行，${d.plans.size} 个计划文件（${Math.round(performance.now() - started)} 毫秒${kept}）`);
         } catch (e) {
           // The dev server keeps running so that the editor sees the messages and can fix them.
           if (command === 'dev' && e instanceof DataValidationError) logger.error(e.message);

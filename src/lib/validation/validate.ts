@@ -41,6 +41,21 @@ export interface DatasetInput {
   listing?: Omit<FolderListing, 'dataDir'>;
   /** The day no date may pass (the build's date); absent: dates are not checked against it. */
   today?: string | undefined;
+  /** Tables checked by an earlier run with the same code (a build's cache, src/build/validation-cache.ts). */
+  tableCache?: TableCache | undefined;
+}
+
+/** What a table's check found, without its schema and bytes (those are the inputs). */
+export type CachedTable = Omit<TableResult, 'def' | 'bytes'>;
+
+/**
+ * Results of tables that passed their own checks, kept between runs: one whose file, bytes, day
+ * and referenced columns are those of a kept result is taken as it is. The references between
+ * tables and the other checks of the whole set run every time.
+ */
+export interface TableCache {
+  get(def: AnyTable, file: string, bytes: Uint8Array, today: string, referenced: readonly string[]): CachedTable | undefined;
+  set(def: AnyTable, file: string, bytes: Uint8Array, today: string, referenced: readonly string[], result: CachedTable): void;
 }
 
 export interface ParsedRow {
@@ -530,7 +545,23 @@ export function validateDataset(input: DatasetInput): ValidationResult {
   }
   for (const def of input.tables) {
     const file = `${input.dataDir}/${def.name}.csv`;
-    tables.set(def.name, validateTable(def, file, input.files.get(def.name), referenced.get(def.name) ?? [], issues, { today: input.today }));
+    const bytes = input.files.get(def.name);
+    const refs = referenced.get(def.name) ?? [];
+    const cache = bytes && input.tableCache ? { cache: input.tableCache, bytes, today: input.today ?? '' } : undefined;
+    const kept = cache?.cache.get(def, file, cache.bytes, cache.today, refs);
+    if (kept) {
+      tables.set(def.name, { ...kept, def, bytes });
+      continue;
+    }
+    const before = issues.length;
+    const result = validateTable(def, file, bytes, refs, issues, { today: input.today });
+    tables.set(def.name, result);
+    if (cache && issues.length === before) {
+      const found: CachedTable & { def?: AnyTable; bytes?: Uint8Array } = { ...result };
+      delete found.def;
+      delete found.bytes;
+      cache.cache.set(def, file, cache.bytes, cache.today, refs, found);
+    }
   }
   const plans = new Map<string, PlanDocument>();
   for (const p of input.plans) plans.set(p.id, validatePlan(p, issues));
