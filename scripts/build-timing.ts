@@ -57,7 +57,7 @@ export function buildTiming(output: string, wallSeconds: number): BuildTiming {
     routes.set(route, r);
   }
   const steps: Record<string, number> = {};
-  const validate = /数据检查通过[^\n]*（(\d+) 毫秒）/.exec(text);
+  const validate = /数据检查通过[^\n]*?（(\d+) 毫秒[）；]/.exec(text);
   if (validate) steps['data check'] = Number(validate[1]) / 1000;
   const pages = /generating static routes[\s\S]*?✓ Completed in (.+?)\.\s*$/m.exec(text);
   if (pages) steps.pages = astroDuration(pages[1]!);

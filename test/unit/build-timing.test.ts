@@ -49,6 +49,11 @@ describe('build timing from the output of astro build', () => {
         '| /credit/*.json | 1 | 0.1 | 32 % | 134.00 | 134 (/credit/index.json) |\n| 404 | 1 | 0.1 | 30 % | 127.00 | 127 (/404.html) |',
     );
   });
+  it('reads the data check’s time when it took tables from the build before', () => {
+    const log = LOG.replace('（2100 毫秒）', '（1100 毫秒；其中 9 个表与上次构建时相同，沿用上次的检查结果）');
+    expect(buildTiming(log, 150).steps['data check']).toBe(1.1);
+  });
+
   it('names the bundling, the record index and the compressed copies when the build reports them', () => {
     const log = `${LOG}02:29:02 [vite] ✓ built in 1.63s
 02:29:03 [vite] ✓ built in 605ms
