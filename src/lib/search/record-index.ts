@@ -305,10 +305,11 @@ export function buildRecordIndex(input: RecordIndexInput): Map<string, string> {
       for (const t of bigrams(compact(name))) named.add(t);
       named.add(exactTerm(name));
     }
-    for (const t of [...named].sort()) post(t, n, 0);
+    // In any order: a term's list gets each record once, in the records' order, and each shard is sorted by term below.
+    for (const t of named) post(t, n, 0);
     const texts = new Set<string>();
     for (const text of e.texts) for (const t of bigrams(compact(text))) if (!named.has(t)) texts.add(t);
-    for (const t of [...texts].sort()) post(t, n, 1);
+    for (const t of texts) post(t, n, 1);
     for (const [k, v] of e.facets) post(facetTerm(k, v), n, 0);
   });
   const facets: Record<string, Record<string, number>> = {};
