@@ -56,12 +56,11 @@ interface IncrementalCacheModule {
 
 /** Astro's incremental build without the copies of rendered pages in its cache folder (see above). */
 async function noCacheCopies(logger: AstroIntegrationLogger): Promise<void> {
-  // The file Astro's own build imports, by its path: the package exports no such entry, and the same URL is the same module.
-  const root = dirname(createRequire(import.meta.url).resolve('astro/package.json'));
-  const file = pathToFileURL(join(root, 'dist/core/build/incremental.js')).href;
   let proto: { writeOutputFile?: (...args: unknown[]) => Promise<void> } | undefined;
   try {
-    proto = ((await import(file)) as IncrementalCacheModule).IncrementalBuildCache?.prototype;
+    // The file Astro's own build imports, by its path: the package exports no such entry, and the same URL is the same module.
+    const root = dirname(createRequire(import.meta.url).resolve('astro/package.json'));
+    proto = ((await import(pathToFileURL(join(root, 'dist/core/build/incremental.js')).href)) as IncrementalCacheModule).IncrementalBuildCache?.prototype;
   } catch {
     proto = undefined;
   }
