@@ -17,14 +17,13 @@
  * to hash them was most of this step's time. A copy restored with coarser times (an archive
  * that keeps whole seconds) is hashed again, and kept when its hash agrees.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, resolve, sep } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { outputFiles, outputStat } from '../output-files.ts';
 import { CONTENT_TYPES, HOST_FILES, TEXT_TYPES, extensionOf } from './rules.ts';
+import type { CompressDone, CompressJob, CompressLevels } from './compress-worker.ts';
 
 /** Files smaller than this are sent as they are: compression would save less than a packet. */
 export const MIN_COMPRESS_BYTES = 1024;
@@ -34,22 +33,12 @@ export const MIN_COMPRESS_BYTES = 1024;
  */
 export const GZIP_LEVEL = 9;
 export const BROTLI_QUALITY = 7;
-/** Files compressed at once: zlib works on libuv's threads, so both cores are used. */
-const CONCURRENCY = 4;
-
-const gzipAsync = promisify(gzip);
-const brotliAsync = promisify(brotliCompress);
-
 /** The record of which content each file's copies were made from (one of HOST_FILES). */
 export const MANIFEST = '_compressed.json';
 
 export const ENCODINGS = [
-  { ext: '.gz', encoding: 'gzip', compress: (b: Buffer) => gzipAsync(b, { level: GZIP_LEVEL }) },
-  {
-    ext: '.br',
-    encoding: 'br',
-    compress: (b: Buffer) => brotliAsync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: b.length } }),
-  },
+  { ext: '.gz', encoding: 'gzip' },
+  { ext: '.br', encoding: 'br' },
 ] as const;
 
 /** Whether a file of the output (relative path) gets compressed copies. */
@@ -60,8 +49,10 @@ export function compressible(rel: string): boolean {
 }
 
 export interface CompressResult {
-  /** Files compressed now (new or changed). */
+  /** Files compressed now (new or changed), sorted. */
   compressed: string[];
+  /** Of them, pages compressed while the pages were being rendered (EarlyCompression). */
+  early: number;
   /** Files whose copies were already made from their current content. */
   kept: number;
   /** Compressed copies deleted because their file is gone or too small now. */
@@ -92,55 +83,217 @@ function readManifest(dir: string): Manifest {
   }
 }
 
-/** Writes or refreshes the compressed copies in a built site's folder. */
-export async function compressOutput(dir: string): Promise<CompressResult> {
-  const before = readManifest(dir);
-  const after: Manifest = {};
-  const result: CompressResult = { compressed: [], kept: 0, removed: [], bytes: { source: 0, gzip: 0, brotli: 0 } };
-  const files = outputFiles(dir).sort();
-  const present = new Set(files);
-  // Only the names: a file's content is read again when its turn comes, so that the contents waiting to be compressed are
-  // never all in memory at once (at the largest sizes they are gigabytes).
-  const todo: string[] = [];
-  for (const rel of files) {
-    if (!compressible(rel)) continue;
-    const path = join(dir, rel);
-    const st = outputStat(dir, rel);
-    const size = Number(st.size);
-    if (size < MIN_COMPRESS_BYTES) continue;
-    const mtimeNs = String(st.mtimeNs);
-    const prev = before[rel];
-    const copies = ENCODINGS.every((e) => present.has(rel + e.ext));
-    if (prev && copies && prev.size === size && prev.mtimeNs === mtimeNs) {
-      after[rel] = prev;
-      result.kept++;
-      continue;
-    }
-    const body = readFileSync(path);
-    const hash = createHash('sha256').update(body).digest('base64url');
-    // The size and time read before the content: a write in between makes the next build hash it again.
-    after[rel] = { hash, size, mtimeNs };
-    if (prev?.hash === hash && copies) result.kept++;
-    else todo.push(rel);
+const LEVELS: CompressLevels = { gzip: GZIP_LEVEL, brotli: BROTLI_QUALITY };
+
+/**
+ * Worker threads that compress (src/build/hosting/compress-worker.ts), one file at a time each.
+ * A thread is held open only while it has work, so a build that stops with an error is not kept
+ * waiting for them.
+ */
+export class CompressPool {
+  readonly #workers = new Set<Worker>();
+  readonly #idle: Worker[] = [];
+  readonly #queue: Array<{ job: CompressJob; transfer: ArrayBuffer[] }> = [];
+  readonly #waiting = new Map<number, { resolve: (d: CompressDone) => void; reject: (e: Error) => void; worker?: Worker }>();
+  #nextId = 0;
+
+  constructor(threads: number) {
+    this.grow(threads);
   }
-  let next = 0;
-  const worker = async () => {
-    while (next < todo.length) {
-      const rel = todo[next++]!;
-      const body = await readFile(join(dir, rel));
-      // Written since it was hashed: the next build sees its new time and hashes it again; record what was compressed now.
-      const hash = createHash('sha256').update(body).digest('base64url');
-      if (hash !== after[rel]!.hash) after[rel] = { hash, size: body.length, mtimeNs: '' };
-      result.bytes.source += body.length;
-      for (const e of ENCODINGS) {
-        const packed = await e.compress(body);
-        await writeFile(join(dir, rel + e.ext), packed);
-        result.bytes[e.encoding === 'gzip' ? 'gzip' : 'brotli'] += packed.length;
-      }
+
+  /** At least `threads` threads from now on. */
+  grow(threads: number): void {
+    while (this.#workers.size < threads) {
+      const w = new Worker(new URL('./compress-worker.ts', import.meta.url), { workerData: LEVELS });
+      w.unref();
+      w.on('message', (done: CompressDone) => {
+        const wait = this.#waiting.get(done.id);
+        this.#waiting.delete(done.id);
+        this.#idle.push(w);
+        w.unref();
+        this.#pump();
+        wait?.resolve(done);
+      });
+      w.on('error', (e: unknown) => this.#lost(w, e instanceof Error ? e : new Error(String(e))));
+      w.on('exit', (code) => this.#lost(w, new Error(`压缩线程意外退出（${code}）`)));
+      this.#workers.add(w);
+      this.#idle.push(w);
     }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  result.compressed = [...todo];
+    this.#pump();
+  }
+
+  /** Compresses one file (its content given, or read from `path`). */
+  run(job: Omit<CompressJob, 'id'>, transfer: ArrayBuffer[] = []): Promise<CompressDone> {
+    if (this.#workers.size === 0) return Promise.reject(new Error('压缩线程已关闭'));
+    const id = this.#nextId++;
+    const done = new Promise<CompressDone>((resolve, reject) => this.#waiting.set(id, { resolve, reject }));
+    this.#queue.push({ job: { ...job, id }, transfer });
+    this.#pump();
+    return done;
+  }
+
+  async close(): Promise<void> {
+    const all = [...this.#workers];
+    this.#workers.clear();
+    this.#idle.length = 0;
+    await Promise.all(all.map((w) => w.terminate()));
+  }
+
+  #pump(): void {
+    while (this.#idle.length > 0 && this.#queue.length > 0) {
+      const w = this.#idle.pop()!;
+      if (!this.#workers.has(w)) continue;
+      const { job, transfer } = this.#queue.shift()!;
+      this.#waiting.get(job.id)!.worker = w;
+      w.ref();
+      w.postMessage(job, transfer);
+    }
+  }
+
+  /** A thread that failed: what it was doing fails, and so does the queue if no thread is left. */
+  #lost(w: Worker, e: Error): void {
+    if (!this.#workers.delete(w)) return;
+    for (const [id, wait] of this.#waiting) {
+      if (wait.worker !== w && this.#workers.size > 0) continue;
+      this.#waiting.delete(id);
+      wait.reject(e);
+    }
+    if (this.#workers.size === 0) this.#queue.length = 0;
+  }
+}
+
+/** How many threads compress when nothing else runs: every core. */
+export const compressThreads = (): number => Math.max(1, availableParallelism());
+
+/** What a page's copies were made from during the pages, and their sizes if they were written then. */
+export interface MadeEarly {
+  hash: string;
+  written: { gzip: number; brotli: number } | undefined;
+}
+
+/**
+ * Compresses pages as they are rendered, on a thread beside the one rendering them, so that the
+ * copies are made while the pages are and not all after them. The copies are made from the HTML
+ * as rendered; compressOutput, at the end, hashes each file as it was written and makes the
+ * copies again if the two differ, so an early copy is never trusted unchecked. When the thread
+ * falls behind, a page is left for compressOutput, so the HTML waiting stays small.
+ */
+export class EarlyCompression {
+  readonly #dir: string;
+  readonly #pool: CompressPool;
+  readonly #before: Manifest;
+  readonly #maxQueued: number;
+  readonly #pending = new Set<Promise<void>>();
+  /** Pages whose copies were made from content with this hash (in this build, or before it when the content was the same). */
+  readonly #made = new Map<string, MadeEarly>();
+  #queued = 0;
+  #failure: Error | undefined;
+  /** Pages left to compressOutput because the thread was behind. */
+  left = 0;
+
+  constructor(dir: string, pool: CompressPool, maxQueuedBytes = 16 * 1024 * 1024) {
+    this.#dir = resolve(dir);
+    this.#pool = pool;
+    this.#before = readManifest(dir);
+    this.#maxQueued = maxQueuedBytes;
+  }
+
+  /** A page rendered to `rel` (relative to the output folder) with this content. */
+  page(rel: string, html: Uint8Array): void {
+    if (!compressible(rel) || html.length < MIN_COMPRESS_BYTES) return;
+    const path = resolve(this.#dir, rel);
+    // The file's name comes from a route, and so from the data: never a copy outside the output.
+    if (!path.startsWith(this.#dir + sep)) return;
+    if (this.#queued + html.length > this.#maxQueued) {
+      this.left++;
+      return;
+    }
+    // Its own copy, handed over whole: the page's buffer goes on to Astro, which writes it.
+    const body = new Uint8Array(html);
+    this.#queued += body.length;
+    const job = this.#pool
+      .run({ path, body, madeFrom: this.#before[rel]?.hash }, [body.buffer])
+      .then((done) => {
+        if (done.error) throw new Error(done.error);
+        this.#made.set(rel, { hash: done.hash, written: done.written });
+      })
+      .catch((e: unknown) => {
+        this.#failure ??= e instanceof Error ? e : new Error(String(e));
+      })
+      .finally(() => {
+        this.#queued -= body.length;
+        this.#pending.delete(job);
+      });
+    this.#pending.add(job);
+  }
+
+  /** Once every page is rendered: waits for the copies under way, and gives what each page's copies were made from. */
+  async done(): Promise<ReadonlyMap<string, MadeEarly>> {
+    while (this.#pending.size > 0) await Promise.all(this.#pending);
+    // A copy that could not be written is made again by compressOutput; the build goes on.
+    return this.#made;
+  }
+
+  /** Why a copy could not be made during the pages, if one could not. */
+  get failure(): Error | undefined {
+    return this.#failure;
+  }
+}
+
+export interface CompressOptions {
+  /** Threads to use (made for this call and closed after it when not given). */
+  pool?: CompressPool;
+  /** What EarlyCompression made during the pages. */
+  early?: ReadonlyMap<string, MadeEarly>;
+}
+
+/** Writes or refreshes the compressed copies in a built site's folder. */
+export async function compressOutput(dir: string, options: CompressOptions = {}): Promise<CompressResult> {
+  const before = readManifest(dir);
+  const early = options.early ?? new Map();
+  const after: Manifest = {};
+  const result: CompressResult = { compressed: [], early: 0, kept: 0, removed: [], bytes: { source: 0, gzip: 0, brotli: 0 } };
+  const files = outputFiles(dir);
+  const present = new Set(files);
+  const pool = options.pool ?? new CompressPool(compressThreads());
+  const jobs: Array<Promise<void>> = [];
+  try {
+    for (const rel of files) {
+      if (!compressible(rel)) continue;
+      const st = outputStat(dir, rel);
+      const size = Number(st.size);
+      if (size < MIN_COMPRESS_BYTES) continue;
+      const mtimeNs = String(st.mtimeNs);
+      const prev = before[rel];
+      const made = early.get(rel);
+      if (!made && prev && prev.size === size && prev.mtimeNs === mtimeNs && ENCODINGS.every((e) => present.has(rel + e.ext))) {
+        after[rel] = prev;
+        result.kept++;
+        continue;
+      }
+      // Read (by the thread, only the names wait here: at the largest sizes the contents are gigabytes) and hashed; the copies
+      // are made again unless they were made from that very content, in this build or before it.
+      const job = pool.run({ path: join(dir, rel), madeFrom: made?.hash ?? prev?.hash }).then((done) => {
+        if (done.error) throw new Error(`无法压缩 ${rel}：${done.error}`);
+        // The size and time were read before the content: a write in between shows in the size, or the next build sees its
+        // new time and hashes it again.
+        after[rel] = { hash: done.hash, size: done.size, mtimeNs: done.size === size ? mtimeNs : '' };
+        const written = done.written ?? (made?.hash === done.hash ? made.written : undefined);
+        if (written) {
+          result.compressed.push(rel);
+          if (!done.written) result.early++;
+          result.bytes.source += done.size;
+          result.bytes.gzip += written.gzip;
+          result.bytes.brotli += written.brotli;
+        } else result.kept++;
+      });
+      jobs.push(job);
+    }
+    await Promise.all(jobs);
+  } finally {
+    if (!options.pool) await pool.close();
+  }
+  result.compressed.sort();
   // Copies no current file accounts for: a page removed, or shrunk below the threshold.
   for (const rel of files) {
     const e = ENCODINGS.find((x) => rel.endsWith(x.ext));
@@ -151,6 +304,8 @@ export async function compressOutput(dir: string): Promise<CompressResult> {
       result.removed.push(rel);
     }
   }
-  if (Object.keys(after).length > 0 || existsSync(join(dir, MANIFEST))) writeFileSync(join(dir, MANIFEST), `${JSON.stringify(after)}\n`);
+  // In the files' order, not the order the threads finished in: the same site gives the same manifest.
+  const sorted = Object.fromEntries(Object.entries(after).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  if (Object.keys(after).length > 0 || existsSync(join(dir, MANIFEST))) writeFileSync(join(dir, MANIFEST), `${JSON.stringify(sorted)}\n`);
   return result;
 }
