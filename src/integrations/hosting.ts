@@ -48,6 +48,7 @@ export default function hosting(): AstroIntegration {
         stopFeeding();
         if (!early) return;
         made = await early.done();
+        if (early.left > 0) logger.info(`生成页面期间压缩线程来不及处理 ${early.left} 个页面，留到构建结束时压缩`);
         if (early.failure) logger.warn(`生成页面期间有页面未能压缩，将在构建结束时重新压缩：${early.failure.message}`);
       },
       'astro:build:done': async ({ dir, logger }) => {

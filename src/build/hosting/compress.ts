@@ -85,16 +85,20 @@ function readManifest(dir: string): Manifest {
 
 const LEVELS: CompressLevels = { gzip: GZIP_LEVEL, brotli: BROTLI_QUALITY };
 
+/** Jobs handed to one thread ahead of its replies, so it keeps working while the rendering thread is busy. */
+const AHEAD = 256;
+
 /**
- * Worker threads that compress (src/build/hosting/compress-worker.ts), one file at a time each.
- * A thread is held open only while it has work, so a build that stops with an error is not kept
- * waiting for them.
+ * Worker threads that compress (src/build/hosting/compress-worker.ts). Each is handed up to
+ * AHEAD jobs at once: while Astro renders, the main thread reads the replies only between
+ * pages, and a thread given one job at a time waited for it. A thread is held open only while
+ * it has work, so a build that stops with an error is not kept waiting for them.
  */
 export class CompressPool {
-  readonly #workers = new Set<Worker>();
-  readonly #idle: Worker[] = [];
+  /** Each thread, with the ids of the jobs it holds. */
+  readonly #workers = new Map<Worker, Set<number>>();
   readonly #queue: Array<{ job: CompressJob; transfer: ArrayBuffer[] }> = [];
-  readonly #waiting = new Map<number, { resolve: (d: CompressDone) => void; reject: (e: Error) => void; worker?: Worker }>();
+  readonly #waiting = new Map<number, { resolve: (d: CompressDone) => void; reject: (e: Error) => void }>();
   #nextId = 0;
 
   constructor(threads: number) {
@@ -105,19 +109,19 @@ export class CompressPool {
   grow(threads: number): void {
     while (this.#workers.size < threads) {
       const w = new Worker(new URL('./compress-worker.ts', import.meta.url), { workerData: LEVELS });
+      const held = new Set<number>();
       w.unref();
       w.on('message', (done: CompressDone) => {
+        held.delete(done.id);
+        if (held.size === 0) w.unref();
         const wait = this.#waiting.get(done.id);
         this.#waiting.delete(done.id);
-        this.#idle.push(w);
-        w.unref();
         this.#pump();
         wait?.resolve(done);
       });
       w.on('error', (e: unknown) => this.#lost(w, e instanceof Error ? e : new Error(String(e))));
       w.on('exit', (code) => this.#lost(w, new Error(`压缩线程意外退出（${code}）`)));
-      this.#workers.add(w);
-      this.#idle.push(w);
+      this.#workers.set(w, held);
     }
     this.#pump();
   }
@@ -133,32 +137,34 @@ export class CompressPool {
   }
 
   async close(): Promise<void> {
-    const all = [...this.#workers];
+    const all = [...this.#workers.keys()];
     this.#workers.clear();
-    this.#idle.length = 0;
     await Promise.all(all.map((w) => w.terminate()));
   }
 
   #pump(): void {
-    while (this.#idle.length > 0 && this.#queue.length > 0) {
-      const w = this.#idle.pop()!;
-      if (!this.#workers.has(w)) continue;
+    while (this.#queue.length > 0) {
+      let least: [Worker, Set<number>] | undefined;
+      for (const entry of this.#workers) if (!least || entry[1].size < least[1].size) least = entry;
+      if (!least || least[1].size >= AHEAD) return;
+      const [w, held] = least;
       const { job, transfer } = this.#queue.shift()!;
-      this.#waiting.get(job.id)!.worker = w;
+      held.add(job.id);
       w.ref();
       w.postMessage(job, transfer);
     }
   }
 
-  /** A thread that failed: what it was doing fails, and so does the queue if no thread is left. */
+  /** A thread that failed: what it held fails, and so does the queue if no thread is left. */
   #lost(w: Worker, e: Error): void {
-    if (!this.#workers.delete(w)) return;
-    for (const [id, wait] of this.#waiting) {
-      if (wait.worker !== w && this.#workers.size > 0) continue;
+    const held = this.#workers.get(w);
+    if (!held) return;
+    this.#workers.delete(w);
+    const failed = this.#workers.size === 0 ? [...held, ...this.#queue.splice(0).map((q) => q.job.id)] : [...held];
+    for (const id of failed) {
+      this.#waiting.get(id)?.reject(e);
       this.#waiting.delete(id);
-      wait.reject(e);
     }
-    if (this.#workers.size === 0) this.#queue.length = 0;
   }
 }
 
@@ -210,7 +216,9 @@ export class EarlyCompression {
     }
     // Its own copy, handed over whole: the page's buffer goes on to Astro, which writes it.
     const body = new Uint8Array(html);
-    this.#queued += body.length;
+    // Read now: handing the buffer over empties it here.
+    const bytes = body.length;
+    this.#queued += bytes;
     const job = this.#pool
       .run({ path, body, madeFrom: this.#before[rel]?.hash }, [body.buffer])
       .then((done) => {
@@ -221,7 +229,7 @@ export class EarlyCompression {
         this.#failure ??= e instanceof Error ? e : new Error(String(e));
       })
       .finally(() => {
-        this.#queued -= body.length;
+        this.#queued -= bytes;
         this.#pending.delete(job);
       });
     this.#pending.add(job);
