@@ -1,7 +1,7 @@
 /**
  * The hand-over between page rendering and the steps after it during `astro build`
- * (src/middleware/page-feed.ts gives; the search indexer, src/integrations/pagefind.ts, the
- * size report and the compressed copies, src/integrations/hosting.ts, take): which file each page went to, how long it is, whether it is prose and
+ * (src/middleware/page-feed.ts gives; the search indexer, src/integrations/pagefind.ts, and the
+ * size report take): which file each page went to, how long it is, whether it is prose and
  * which scripts it loads. Pagefind reads prose pages on the second core while Astro renders the
  * next ones on the first, and neither step has to read a page rendered by this build again to
  * learn those facts. The middleware is bundled apart from the integrations, so they meet on a
@@ -25,8 +25,8 @@ export interface RenderedPage {
   scripts: string[];
 }
 
-/** Receives a rendered page: its URL path (base included), what it tells, and its HTML (not to be kept or changed). */
-export type PageFeed = (pathname: string, page: RenderedPage, html: Buffer) => void;
+/** Receives a rendered page: its URL path (base included) and what it tells. */
+export type PageFeed = (pathname: string, page: RenderedPage) => void;
 
 /** The `src` of each `<script>` of a page, as written (the size report weighs them). */
 export const scriptSources = (html: string): string[] => [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!);

@@ -8,16 +8,14 @@
  * starts without the build's code.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-/** A file to compress: its absolute path, and its content when the page is still being written. */
+/** A file to compress, by its absolute path. */
 export interface CompressJob {
   id: number;
   path: string;
-  body?: Uint8Array;
   /** The content's hash its copies were made from, if any: the same content with both copies present is not compressed again. */
   madeFrom?: string;
 }
@@ -39,15 +37,13 @@ export interface CompressLevels {
 }
 
 function compressOne(job: CompressJob, levels: CompressLevels): CompressDone {
-  const body = job.body ? Buffer.from(job.body.buffer, job.body.byteOffset, job.body.byteLength) : readFileSync(job.path);
+  const body = readFileSync(job.path);
   const hash = createHash('sha256').update(body).digest('base64url');
   if (job.madeFrom === hash && existsSync(`${job.path}.gz`) && existsSync(`${job.path}.br`)) return { id: job.id, hash, size: body.length };
   const gz = gzipSync(body, { level: levels.gzip });
   const br = brotliCompressSync(body, {
     params: { [constants.BROTLI_PARAM_QUALITY]: levels.brotli, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
   });
-  // A page given as it is rendered may be compressed before Astro has made its folder.
-  if (job.body) mkdirSync(dirname(job.path), { recursive: true });
   writeFileSync(`${job.path}.gz`, gz);
   writeFileSync(`${job.path}.br`, br);
   return { id: job.id, hash, size: body.length, written: { gzip: gz.length, brotli: br.length } };

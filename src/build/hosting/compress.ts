@@ -19,7 +19,7 @@
  */
 import { readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, resolve, sep } from 'node:path';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { outputFiles, outputStat } from '../output-files.ts';
 import { CONTENT_TYPES, HOST_FILES, TEXT_TYPES, extensionOf } from './rules.ts';
@@ -51,8 +51,6 @@ export function compressible(rel: string): boolean {
 export interface CompressResult {
   /** Files compressed now (new or changed), sorted. */
   compressed: string[];
-  /** Of them, pages compressed while the pages were being rendered (EarlyCompression). */
-  early: number;
   /** Files whose copies were already made from their current content. */
   kept: number;
   /** Compressed copies deleted because their file is gone or too small now. */
@@ -85,19 +83,18 @@ function readManifest(dir: string): Manifest {
 
 const LEVELS: CompressLevels = { gzip: GZIP_LEVEL, brotli: BROTLI_QUALITY };
 
-/** Jobs handed to one thread ahead of its replies, so it keeps working while the rendering thread is busy. */
+/** Jobs handed to one thread ahead of its replies, so it never waits for the main thread to read them. */
 const AHEAD = 256;
 
 /**
- * Worker threads that compress (src/build/hosting/compress-worker.ts). Each is handed up to
- * AHEAD jobs at once: while Astro renders, the main thread reads the replies only between
- * pages, and a thread given one job at a time waited for it. A thread is held open only while
- * it has work, so a build that stops with an error is not kept waiting for them.
+ * Worker threads that compress (src/build/hosting/compress-worker.ts), each handed up to AHEAD
+ * jobs at once. A thread is held open only while it has work, so a build that stops with an
+ * error is not kept waiting for them.
  */
 export class CompressPool {
   /** Each thread, with the ids of the jobs it holds. */
   readonly #workers = new Map<Worker, Set<number>>();
-  readonly #queue: Array<{ job: CompressJob; transfer: ArrayBuffer[] }> = [];
+  readonly #queue: CompressJob[] = [];
   readonly #waiting = new Map<number, { resolve: (d: CompressDone) => void; reject: (e: Error) => void }>();
   #nextId = 0;
 
@@ -126,12 +123,12 @@ export class CompressPool {
     this.#pump();
   }
 
-  /** Compresses one file (its content given, or read from `path`). */
-  run(job: Omit<CompressJob, 'id'>, transfer: ArrayBuffer[] = []): Promise<CompressDone> {
+  /** Compresses one file. */
+  run(job: Omit<CompressJob, 'id'>): Promise<CompressDone> {
     if (this.#workers.size === 0) return Promise.reject(new Error('压缩线程已关闭'));
     const id = this.#nextId++;
     const done = new Promise<CompressDone>((resolve, reject) => this.#waiting.set(id, { resolve, reject }));
-    this.#queue.push({ job: { ...job, id }, transfer });
+    this.#queue.push({ ...job, id });
     this.#pump();
     return done;
   }
@@ -148,10 +145,10 @@ export class CompressPool {
       for (const entry of this.#workers) if (!least || entry[1].size < least[1].size) least = entry;
       if (!least || least[1].size >= AHEAD) return;
       const [w, held] = least;
-      const { job, transfer } = this.#queue.shift()!;
+      const job = this.#queue.shift()!;
       held.add(job.id);
       w.ref();
-      w.postMessage(job, transfer);
+      w.postMessage(job);
     }
   }
 
@@ -160,7 +157,7 @@ export class CompressPool {
     const held = this.#workers.get(w);
     if (!held) return;
     this.#workers.delete(w);
-    const failed = this.#workers.size === 0 ? [...held, ...this.#queue.splice(0).map((q) => q.job.id)] : [...held];
+    const failed = this.#workers.size === 0 ? [...held, ...this.#queue.splice(0).map((q) => q.id)] : [...held];
     for (const id of failed) {
       this.#waiting.get(id)?.reject(e);
       this.#waiting.delete(id);
@@ -171,99 +168,14 @@ export class CompressPool {
 /** How many threads compress when nothing else runs: every core. */
 export const compressThreads = (): number => Math.max(1, availableParallelism());
 
-/** What a page's copies were made from during the pages, and their sizes if they were written then. */
-export interface MadeEarly {
-  hash: string;
-  written: { gzip: number; brotli: number } | undefined;
-}
-
-/**
- * Compresses pages as they are rendered, on a thread beside the one rendering them, so that the
- * copies are made while the pages are and not all after them. The copies are made from the HTML
- * as rendered; compressOutput, at the end, hashes each file as it was written and makes the
- * copies again if the two differ, so an early copy is never trusted unchecked. When the thread
- * falls behind, a page is left for compressOutput, so the HTML waiting stays small.
- */
-export class EarlyCompression {
-  readonly #dir: string;
-  readonly #pool: CompressPool;
-  readonly #before: Manifest;
-  readonly #maxQueued: number;
-  readonly #pending = new Set<Promise<void>>();
-  /** Pages whose copies were made from content with this hash (in this build, or before it when the content was the same). */
-  readonly #made = new Map<string, MadeEarly>();
-  #queued = 0;
-  #failure: Error | undefined;
-  /** Pages left to compressOutput because the thread was behind. */
-  left = 0;
-
-  constructor(dir: string, pool: CompressPool, maxQueuedBytes = 16 * 1024 * 1024) {
-    this.#dir = resolve(dir);
-    this.#pool = pool;
-    this.#before = readManifest(dir);
-    this.#maxQueued = maxQueuedBytes;
-  }
-
-  /** A page rendered to `rel` (relative to the output folder) with this content. */
-  page(rel: string, html: Uint8Array): void {
-    if (!compressible(rel) || html.length < MIN_COMPRESS_BYTES) return;
-    const path = resolve(this.#dir, rel);
-    // The file's name comes from a route, and so from the data: never a copy outside the output.
-    if (!path.startsWith(this.#dir + sep)) return;
-    if (this.#queued + html.length > this.#maxQueued) {
-      this.left++;
-      return;
-    }
-    // Its own copy, handed over whole: the page's buffer goes on to Astro, which writes it.
-    const body = new Uint8Array(html);
-    // Read now: handing the buffer over empties it here.
-    const bytes = body.length;
-    this.#queued += bytes;
-    const job = this.#pool
-      .run({ path, body, madeFrom: this.#before[rel]?.hash }, [body.buffer])
-      .then((done) => {
-        if (done.error) throw new Error(done.error);
-        this.#made.set(rel, { hash: done.hash, written: done.written });
-      })
-      .catch((e: unknown) => {
-        this.#failure ??= e instanceof Error ? e : new Error(String(e));
-      })
-      .finally(() => {
-        this.#queued -= bytes;
-        this.#pending.delete(job);
-      });
-    this.#pending.add(job);
-  }
-
-  /** Once every page is rendered: waits for the copies under way, and gives what each page's copies were made from. */
-  async done(): Promise<ReadonlyMap<string, MadeEarly>> {
-    while (this.#pending.size > 0) await Promise.all(this.#pending);
-    // A copy that could not be written is made again by compressOutput; the build goes on.
-    return this.#made;
-  }
-
-  /** Why a copy could not be made during the pages, if one could not. */
-  get failure(): Error | undefined {
-    return this.#failure;
-  }
-}
-
-export interface CompressOptions {
-  /** Threads to use (made for this call and closed after it when not given). */
-  pool?: CompressPool;
-  /** What EarlyCompression made during the pages. */
-  early?: ReadonlyMap<string, MadeEarly>;
-}
-
 /** Writes or refreshes the compressed copies in a built site's folder. */
-export async function compressOutput(dir: string, options: CompressOptions = {}): Promise<CompressResult> {
+export async function compressOutput(dir: string, threads = compressThreads()): Promise<CompressResult> {
   const before = readManifest(dir);
-  const early = options.early ?? new Map();
   const after: Manifest = {};
-  const result: CompressResult = { compressed: [], early: 0, kept: 0, removed: [], bytes: { source: 0, gzip: 0, brotli: 0 } };
+  const result: CompressResult = { compressed: [], kept: 0, removed: [], bytes: { source: 0, gzip: 0, brotli: 0 } };
   const files = outputFiles(dir);
   const present = new Set(files);
-  const pool = options.pool ?? new CompressPool(compressThreads());
+  const pool = new CompressPool(threads);
   const jobs: Array<Promise<void>> = [];
   try {
     for (const rel of files) {
@@ -273,33 +185,30 @@ export async function compressOutput(dir: string, options: CompressOptions = {})
       if (size < MIN_COMPRESS_BYTES) continue;
       const mtimeNs = String(st.mtimeNs);
       const prev = before[rel];
-      const made = early.get(rel);
-      if (!made && prev && prev.size === size && prev.mtimeNs === mtimeNs && ENCODINGS.every((e) => present.has(rel + e.ext))) {
+      if (prev && prev.size === size && prev.mtimeNs === mtimeNs && ENCODINGS.every((e) => present.has(rel + e.ext))) {
         after[rel] = prev;
         result.kept++;
         continue;
       }
       // Read (by the thread, only the names wait here: at the largest sizes the contents are gigabytes) and hashed; the copies
-      // are made again unless they were made from that very content, in this build or before it.
-      const job = pool.run({ path: join(dir, rel), madeFrom: made?.hash ?? prev?.hash }).then((done) => {
+      // are made again unless they were made from that very content.
+      const job = pool.run({ path: join(dir, rel), madeFrom: prev?.hash }).then((done) => {
         if (done.error) throw new Error(`无法压缩 ${rel}：${done.error}`);
         // The size and time were read before the content: a write in between shows in the size, or the next build sees its
         // new time and hashes it again.
         after[rel] = { hash: done.hash, size: done.size, mtimeNs: done.size === size ? mtimeNs : '' };
-        const written = done.written ?? (made?.hash === done.hash ? made.written : undefined);
-        if (written) {
+        if (done.written) {
           result.compressed.push(rel);
-          if (!done.written) result.early++;
           result.bytes.source += done.size;
-          result.bytes.gzip += written.gzip;
-          result.bytes.brotli += written.brotli;
+          result.bytes.gzip += done.written.gzip;
+          result.bytes.brotli += done.written.brotli;
         } else result.kept++;
       });
       jobs.push(job);
     }
     await Promise.all(jobs);
   } finally {
-    if (!options.pool) await pool.close();
+    await pool.close();
   }
   result.compressed.sort();
   // Copies no current file accounts for: a page removed, or shrunk below the threshold.
