@@ -81,11 +81,14 @@ function readManifest(dir: string): Manifest {
   }
 }
 
+/** Files handed to the threads and not finished yet, at most: enough to keep them busy. */
+const MAX_QUEUED = 1024;
+
 /** How many threads compress when nothing else runs: every core. */
 export const compressThreads = (): number => Math.max(1, availableParallelism());
 
 /** Writes or refreshes the compressed copies in a built site's folder. */
-export async function compressOutput(dir: string, threads = compressThreads()): Promise<CompressResult> {
+export async function compressOutput(dir: string, threads = compressThreads(), maxQueued = MAX_QUEUED): Promise<CompressResult> {
   const before = readManifest(dir);
   const after: Manifest = {};
   const result: CompressResult = { compressed: [], kept: 0, removed: [], bytes: { source: 0, gzip: 0, brotli: 0 } };
@@ -98,6 +101,7 @@ export async function compressOutput(dir: string, threads = compressThreads()): 
     maxThreads: threads,
   });
   const jobs: Array<Promise<void>> = [];
+  const waiting = new Set<Promise<void>>();
   try {
     for (const rel of files) {
       if (!compressible(rel)) continue;
@@ -130,6 +134,13 @@ export async function compressOutput(dir: string, threads = compressThreads()): 
         },
       );
       jobs.push(job);
+      // A bounded queue: at P a task for each of 325,000 files, all queued at once, would be hundreds of megabytes.
+      waiting.add(job);
+      void job.then(
+        () => waiting.delete(job),
+        () => waiting.delete(job),
+      );
+      if (waiting.size >= maxQueued) await Promise.race(waiting);
     }
     await Promise.all(jobs);
   } finally {
