@@ -9,8 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { MANIFEST, compressOutput } from '../../src/build/hosting/compress.ts';
-import compressFile from '../../src/build/hosting/compress-worker.ts';
+import { CompressPool, MANIFEST, compressOutput } from '../../src/build/hosting/compress.ts';
 
 const page = (text: string, times = 200) => `<!doctype html><html lang="zh-CN"><body><main>${`<p>${text}</p>`.repeat(times)}</main></body></html>`;
 
@@ -73,8 +72,12 @@ describe('compressed copies made on worker threads', () => {
     expect(copiesOf(dir, 'index.html').gz).toBe(page('首页'));
   });
 
-  it('fails on a file it cannot read, rather than leave it without copies', () => {
+  it('reports a file it cannot read, and refuses work once closed', async () => {
     const dir = site({});
-    expect(() => compressFile({ path: join(dir, 'gone.html'), gzipLevel: 9, brotliQuality: 7 })).toThrow(/ENOENT/);
+    const pool = new CompressPool(2);
+    const done = await pool.run({ path: join(dir, 'gone.html') });
+    expect(done.error).toMatch(/ENOENT/);
+    await pool.close();
+    await expect(pool.run({ path: join(dir, 'gone.html') })).rejects.toThrow('压缩线程已关闭');
   });
 });

@@ -20,10 +20,10 @@
 import { readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Piscina } from 'piscina';
+import { Worker } from 'node:worker_threads';
 import { outputFiles, outputStat } from '../output-files.ts';
 import { CONTENT_TYPES, HOST_FILES, TEXT_TYPES, extensionOf } from './rules.ts';
-import type { CompressDone, CompressJob } from './compress-worker.ts';
+import type { CompressDone, CompressJob, CompressLevels } from './compress-worker.ts';
 
 /** Files smaller than this are sent as they are: compression would save less than a packet. */
 export const MIN_COMPRESS_BYTES = 1024;
@@ -81,6 +81,90 @@ function readManifest(dir: string): Manifest {
   }
 }
 
+const LEVELS: CompressLevels = { gzip: GZIP_LEVEL, brotli: BROTLI_QUALITY };
+
+/** Jobs handed to one thread ahead of its replies, so it never waits for the main thread to read them. */
+const AHEAD = 256;
+
+/**
+ * Worker threads that compress (src/build/hosting/compress-worker.ts), each handed up to AHEAD
+ * jobs at once. A thread is held open only while it has work, so a build that stops with an
+ * error is not kept waiting for them.
+ */
+export class CompressPool {
+  /** Each thread, with the ids of the jobs it holds. */
+  readonly #workers = new Map<Worker, Set<number>>();
+  readonly #queue: CompressJob[] = [];
+  readonly #waiting = new Map<number, { resolve: (d: CompressDone) => void; reject: (e: Error) => void }>();
+  #nextId = 0;
+
+  constructor(threads: number) {
+    this.grow(threads);
+  }
+
+  /** At least `threads` threads from now on. */
+  grow(threads: number): void {
+    while (this.#workers.size < threads) {
+      const w = new Worker(new URL('./compress-worker.ts', import.meta.url), { workerData: LEVELS });
+      const held = new Set<number>();
+      w.unref();
+      w.on('message', (done: CompressDone) => {
+        held.delete(done.id);
+        if (held.size === 0) w.unref();
+        const wait = this.#waiting.get(done.id);
+        this.#waiting.delete(done.id);
+        this.#pump();
+        wait?.resolve(done);
+      });
+      w.on('error', (e: unknown) => this.#lost(w, e instanceof Error ? e : new Error(String(e))));
+      w.on('exit', (code) => this.#lost(w, new Error(`压缩线程意外退出（${code}）`)));
+      this.#workers.set(w, held);
+    }
+    this.#pump();
+  }
+
+  /** Compresses one file. */
+  run(job: Omit<CompressJob, 'id'>): Promise<CompressDone> {
+    if (this.#workers.size === 0) return Promise.reject(new Error('压缩线程已关闭'));
+    const id = this.#nextId++;
+    const done = new Promise<CompressDone>((resolve, reject) => this.#waiting.set(id, { resolve, reject }));
+    this.#queue.push({ ...job, id });
+    this.#pump();
+    return done;
+  }
+
+  async close(): Promise<void> {
+    const all = [...this.#workers.keys()];
+    this.#workers.clear();
+    await Promise.all(all.map((w) => w.terminate()));
+  }
+
+  #pump(): void {
+    while (this.#queue.length > 0) {
+      let least: [Worker, Set<number>] | undefined;
+      for (const entry of this.#workers) if (!least || entry[1].size < least[1].size) least = entry;
+      if (!least || least[1].size >= AHEAD) return;
+      const [w, held] = least;
+      const job = this.#queue.shift()!;
+      held.add(job.id);
+      w.ref();
+      w.postMessage(job);
+    }
+  }
+
+  /** A thread that failed: what it held fails, and so does the queue if no thread is left. */
+  #lost(w: Worker, e: Error): void {
+    const held = this.#workers.get(w);
+    if (!held) return;
+    this.#workers.delete(w);
+    const failed = this.#workers.size === 0 ? [...held, ...this.#queue.splice(0).map((q) => q.id)] : [...held];
+    for (const id of failed) {
+      this.#waiting.get(id)?.reject(e);
+      this.#waiting.delete(id);
+    }
+  }
+}
+
 /** Files handed to the threads and not finished yet, at most: enough to keep them busy. */
 const MAX_QUEUED = 1024;
 
@@ -94,14 +178,16 @@ export async function compressOutput(dir: string, threads = compressThreads(), m
   const result: CompressResult = { compressed: [], kept: 0, removed: [], bytes: { source: 0, gzip: 0, brotli: 0 } };
   const files = outputFiles(dir);
   const present = new Set(files);
-  // Piscina's threads, each running compress-worker.ts on one file at a time.
-  const pool = new Piscina<CompressJob, CompressDone>({
-    filename: new URL('./compress-worker.ts', import.meta.url).href,
-    minThreads: threads,
-    maxThreads: threads,
-  });
+  const pool = new CompressPool(threads);
   const jobs: Array<Promise<void>> = [];
-  const waiting = new Set<Promise<void>>();
+  // A bounded queue: at P a task for each of 325,000 files, all queued at once, would be hundreds of megabytes.
+  let queued = 0;
+  let wake: (() => void) | undefined;
+  const release = () => {
+    queued--;
+    wake?.();
+    wake = undefined;
+  };
   try {
     for (const rel of files) {
       if (!compressible(rel)) continue;
@@ -117,34 +203,26 @@ export async function compressOutput(dir: string, threads = compressThreads(), m
       }
       // Read (by the thread, only the names wait here: at the largest sizes the contents are gigabytes) and hashed; the copies
       // are made again unless they were made from that very content.
-      const job = pool.run({ path: join(dir, rel), madeFrom: prev?.hash, gzipLevel: GZIP_LEVEL, brotliQuality: BROTLI_QUALITY }).then(
-        (done) => {
-          // The size and time were read before the content: a write in between shows in the size, or the next build sees its
-          // new time and hashes it again.
-          after[rel] = { hash: done.hash, size: done.size, mtimeNs: done.size === size ? mtimeNs : '' };
-          if (done.written) {
-            result.compressed.push(rel);
-            result.bytes.source += done.size;
-            result.bytes.gzip += done.written.gzip;
-            result.bytes.brotli += done.written.brotli;
-          } else result.kept++;
-        },
-        (e: unknown) => {
-          throw new Error(`无法压缩 ${rel}：${e instanceof Error ? e.message : String(e)}`);
-        },
-      );
+      const job = pool.run({ path: join(dir, rel), madeFrom: prev?.hash }).then((done) => {
+        if (done.error) throw new Error(`无法压缩 ${rel}：${done.error}`);
+        // The size and time were read before the content: a write in between shows in the size, or the next build sees its
+        // new time and hashes it again.
+        after[rel] = { hash: done.hash, size: done.size, mtimeNs: done.size === size ? mtimeNs : '' };
+        if (done.written) {
+          result.compressed.push(rel);
+          result.bytes.source += done.size;
+          result.bytes.gzip += done.written.gzip;
+          result.bytes.brotli += done.written.brotli;
+        } else result.kept++;
+      });
       jobs.push(job);
-      // A bounded queue: at P a task for each of 325,000 files, all queued at once, would be hundreds of megabytes.
-      waiting.add(job);
-      void job.then(
-        () => waiting.delete(job),
-        () => waiting.delete(job),
-      );
-      if (waiting.size >= maxQueued) await Promise.race(waiting);
+      queued++;
+      job.then(release, release);
+      if (queued >= maxQueued) await new Promise<void>((resolve) => (wake = resolve));
     }
     await Promise.all(jobs);
   } finally {
-    await pool.destroy();
+    await pool.close();
   }
   result.compressed.sort();
   // Copies no current file accounts for: a page removed, or shrunk below the threshold.
