@@ -36,10 +36,8 @@ export const BROTLI_QUALITY = 7;
 /** The record of which content each file's copies were made from (one of HOST_FILES). */
 export const MANIFEST = '_compressed.json';
 
-export const ENCODINGS = [
-  { ext: '.gz', encoding: 'gzip' },
-  { ext: '.br', encoding: 'br' },
-] as const;
+/** The copies' file endings, beside the file they were made from. */
+const COPY_ENDINGS = ['.gz', '.br'] as const;
 
 /** Whether a file of the output (relative path) gets compressed copies. */
 export function compressible(rel: string): boolean {
@@ -99,11 +97,6 @@ export class CompressPool {
   #nextId = 0;
 
   constructor(threads: number) {
-    this.grow(threads);
-  }
-
-  /** At least `threads` threads from now on. */
-  grow(threads: number): void {
     while (this.#workers.size < threads) {
       const w = new Worker(new URL('./compress-worker.ts', import.meta.url), { workerData: LEVELS });
       const held = new Set<number>();
@@ -120,7 +113,6 @@ export class CompressPool {
       w.on('exit', (code) => this.#lost(w, new Error(`压缩线程意外退出（${code}）`)));
       this.#workers.set(w, held);
     }
-    this.#pump();
   }
 
   /** Compresses one file. */
@@ -196,7 +188,7 @@ export async function compressOutput(dir: string, threads = compressThreads(), m
       if (size < MIN_COMPRESS_BYTES) continue;
       const mtimeNs = String(st.mtimeNs);
       const prev = before[rel];
-      if (prev && prev.size === size && prev.mtimeNs === mtimeNs && ENCODINGS.every((e) => present.has(rel + e.ext))) {
+      if (prev && prev.size === size && prev.mtimeNs === mtimeNs && COPY_ENDINGS.every((e) => present.has(rel + e))) {
         after[rel] = prev;
         result.kept++;
         continue;
@@ -227,9 +219,9 @@ export async function compressOutput(dir: string, threads = compressThreads(), m
   result.compressed.sort();
   // Copies no current file accounts for: a page removed, or shrunk below the threshold.
   for (const rel of files) {
-    const e = ENCODINGS.find((x) => rel.endsWith(x.ext));
+    const e = COPY_ENDINGS.find((x) => rel.endsWith(x));
     if (!e) continue;
-    const source = rel.slice(0, -e.ext.length);
+    const source = rel.slice(0, -e.length);
     if (compressible(source) && after[source] === undefined) {
       rmSync(join(dir, rel), { force: true });
       result.removed.push(rel);
