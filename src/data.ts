@@ -283,6 +283,9 @@ export type CreditSchemeRow = RowOf<'credit-schemes'>;
 /** Rating periods, oldest first. */
 export const ratingPeriods = perDataset(() => sortedPeriods(rows('credit-ratings')));
 
+/** Each enterprise's place in the name order of the lists (compareByName), sorted once rather than once a period. */
+const enterpriseNameOrder = perDataset(() => new Map([...rows('enterprises')].sort(compareByName).map((e, i) => [e.uscc, i])));
+
 /**
  * Everything the credit list pages show for one period (the latest when none is given),
  * computed once per period: the numbered list pages share it.
@@ -296,7 +299,9 @@ export const creditView = perDatasetKeyed((_d, period: string | undefined) => {
   const p = period ?? latest;
   const byUscc = new Map(enterprises.map((e) => [e.uscc, e]));
   const names = villageNames();
-  const list: CreditListRow[] = changes(ratings, p)
+  const rank = enterpriseNameOrder();
+  const changed = changes(ratings, p, periods);
+  const list: CreditListRow[] = changed
     .map((c) => {
       const e = byUscc.get(c.current.uscc)!;
       return {
@@ -309,7 +314,7 @@ export const creditView = perDatasetKeyed((_d, period: string | undefined) => {
         change: c.change,
       };
     })
-    .sort(compareByName);
+    .sort((a, b) => rank.get(a.uscc)! - rank.get(b.uscc)!);
   return {
     periods,
     latest,
@@ -320,8 +325,8 @@ export const creditView = perDatasetKeyed((_d, period: string | undefined) => {
     industries: [...new Set(enterprises.map((e) => e.industry))].sort(),
     list,
     warn: warningList(ratings, p),
-    down: downgraded(ratings, p),
-    distribution: distribution(ratings, p),
+    down: downgraded(ratings, p, changed),
+    distribution: distribution(ratings, p, periods),
   };
 });
 

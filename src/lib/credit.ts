@@ -29,11 +29,6 @@ export function previousPeriod(periods: readonly string[], period: string): stri
   return i > 0 ? periods[i - 1] : undefined;
 }
 
-/** rating of each enterprise in one period. */
-export function ratingsIn<R extends PeriodRating>(ratings: readonly R[], period: string | undefined): Map<string, R> {
-  return new Map(period === undefined ? [] : ratings.filter((r) => r.period === period).map((r) => [r.uscc, r]));
-}
-
 export interface Distribution {
   rating: Rating;
   count: number;
@@ -41,14 +36,19 @@ export interface Distribution {
   change: number | undefined;
 }
 
-export function distribution(ratings: readonly PeriodRating[], period: string): Distribution[] {
-  const periods = sortedPeriods(ratings);
+export function distribution(ratings: readonly PeriodRating[], period: string, periods: readonly string[] = sortedPeriods(ratings)): Distribution[] {
   const prev = previousPeriod(periods, period);
-  const count = (p: string, c: Rating) => ratings.filter((r) => r.period === p && r.rating === c).length;
+  // One pass over the ratings: at L there are 100,000 of them, for each period's page.
+  const now = new Map<Rating, number>();
+  const before = new Map<Rating, number>();
+  for (const r of ratings) {
+    if (r.period === period) now.set(r.rating, (now.get(r.rating) ?? 0) + 1);
+    else if (r.period === prev) before.set(r.rating, (before.get(r.rating) ?? 0) + 1);
+  }
   return RATINGS.map((rating) => ({
     rating,
-    count: count(period, rating),
-    change: prev === undefined ? undefined : count(period, rating) - count(prev, rating),
+    count: now.get(rating) ?? 0,
+    change: prev === undefined ? undefined : (now.get(rating) ?? 0) - (before.get(rating) ?? 0),
   }));
 }
 
@@ -58,15 +58,18 @@ export interface Change<R extends PeriodRating = PeriodRating> {
   change: RatingChange;
 }
 
-export function changes<R extends PeriodRating>(ratings: readonly R[], period: string): Change<R>[] {
-  const periods = sortedPeriods(ratings);
-  const before = ratingsIn(ratings, previousPeriod(periods, period));
-  return ratings
-    .filter((r) => r.period === period)
-    .map((current) => {
-      const previous = before.get(current.uscc);
-      return { current, previous, change: ratingChange(previous?.rating, current.rating) };
-    });
+export function changes<R extends PeriodRating>(ratings: readonly R[], period: string, periods: readonly string[] = sortedPeriods(ratings)): Change<R>[] {
+  const prev = previousPeriod(periods, period);
+  const current: R[] = [];
+  const before = new Map<string, R>();
+  for (const r of ratings) {
+    if (r.period === period) current.push(r);
+    else if (r.period === prev) before.set(r.uscc, r);
+  }
+  return current.map((r) => {
+    const previous = before.get(r.uscc);
+    return { current: r, previous, change: ratingChange(previous?.rating, r.rating) };
+  });
 }
 
 /** Red and black in the period, worst first. */
@@ -77,8 +80,8 @@ export function warningList<R extends PeriodRating>(ratings: readonly R[], perio
 }
 
 /** Downgraded since the previous period, biggest drop first. */
-export function downgraded<R extends PeriodRating>(ratings: readonly R[], period: string): Change<R>[] {
-  return changes(ratings, period)
+export function downgraded<R extends PeriodRating>(ratings: readonly R[], period: string, all: readonly Change<R>[] = changes(ratings, period)): Change<R>[] {
+  return all
     .filter((c) => c.change === 'downgraded')
     .sort(
       (a, b) =>

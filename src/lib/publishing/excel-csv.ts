@@ -50,7 +50,16 @@ export function excelColumn(type: FieldType | undefined): ExcelColumn {
 
 /** Whether a spreadsheet could take the cell for a formula (before any plain-number exception). */
 export function startsLikeFormula(value: string): boolean {
-  return OWASP_START.test(value) || FORMULA_PREFIX.test(value.replace(LEADING_IGNORABLE, ''));
+  return !plainStart(value.charCodeAt(0)) && (OWASP_START.test(value) || FORMULA_PREFIX.test(value.replace(LEADING_IGNORABLE, '')));
+}
+
+/**
+ * A first character that is neither ignorable nor a formula's: a printable ASCII character other
+ * than = + - @, or a Chinese character (CJK Unified Ideographs assigned since Unicode 9, so that a
+ * browser with older Unicode tables agrees). Most cells start so, and skip the regular expressions.
+ */
+function plainStart(c: number): boolean {
+  return (c > 0x20 && c < 0x7f && c !== 0x3d && c !== 0x2b && c !== 0x2d && c !== 0x40) || (c >= 0x4e00 && c <= 0x9fd5);
 }
 
 /** Whether a spreadsheet would read the text as a number, date, time, percentage, boolean or the like. */
