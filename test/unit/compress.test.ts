@@ -5,7 +5,7 @@
  * checked in test/build/hosting.test.ts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -70,6 +70,18 @@ describe('compressed copies made on worker threads', () => {
     writeFileSync(join(dir, 'index.html'), page('首页'));
     expect((await compressOutput(dir, 1)).compressed).toEqual(['index.html']);
     expect(copiesOf(dir, 'index.html').gz).toBe(page('首页'));
+  });
+
+  it('writes copies the manifest trusts by content through a temporary file, so a stopped build leaves no cut-off copy that is trusted', async () => {
+    const dir = site({ 'index.html': page('首页') });
+    await compressOutput(dir, 1);
+    rmSync(join(dir, 'index.html.gz'));
+    // A second name for the old brotli copy: a copy rewritten in place would change under it too.
+    linkSync(join(dir, 'index.html.br'), join(dir, 'old.br'));
+    await compressOutput(dir, 1);
+    expect(statSync(join(dir, 'index.html.br')).ino).not.toBe(statSync(join(dir, 'old.br')).ino);
+    expect(copiesOf(dir, 'index.html')).toEqual({ gz: page('首页'), br: page('首页') });
+    expect(readdirSync(dir).filter((f) => f.endsWith('.partial'))).toEqual([]);
   });
 
   it('reports a file it cannot read, and refuses work once closed', async () => {

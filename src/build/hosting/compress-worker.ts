@@ -8,7 +8,7 @@
  * starts without the build's code.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
@@ -44,9 +44,20 @@ function compressOne(job: CompressJob, levels: CompressLevels): CompressDone {
   const br = brotliCompressSync(body, {
     params: { [constants.BROTLI_PARAM_QUALITY]: levels.brotli, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
   });
-  writeFileSync(`${job.path}.gz`, gz);
-  writeFileSync(`${job.path}.br`, br);
+  // Content the manifest says its copies were made from (a copy went missing) is trusted by the next
+  // build as soon as both copies exist: those are written whole or not at all, so that a build
+  // stopped halfway cannot leave a cut-off copy that is trusted from then on. Any other content is
+  // compressed again by the next build whatever its copies hold.
+  const write = job.madeFrom === hash ? writeWhole : writeFileSync;
+  write(`${job.path}.gz`, gz);
+  write(`${job.path}.br`, br);
   return { id: job.id, hash, size: body.length, written: { gzip: gz.length, brotli: br.length } };
+}
+
+/** Writes a file through a temporary name beside it (one `.partial` left by a stopped build is pruned by the next, src/build/prune-output.ts). */
+function writeWhole(path: string, data: Uint8Array): void {
+  writeFileSync(`${path}.partial`, data);
+  renameSync(`${path}.partial`, path);
 }
 
 if (parentPort) {
