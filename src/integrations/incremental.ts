@@ -21,6 +21,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { config } from '../build/config.ts';
 import { pageFile, pruneOutput } from '../build/prune-output.ts';
 import { holdListing } from '../build/output-files.ts';
+import { HOST_FILES } from '../build/hosting/rules.ts';
+import { SITEMAP_INDEX } from '../build/sitemap.ts';
 
 export default function incremental(): AstroIntegration {
   let started = 0;
@@ -43,11 +45,23 @@ export default function incremental(): AstroIntegration {
         const kept = new Set(pages.map((p) => pageFile(p.pathname)));
         for (const urls of assets.values()) for (const u of urls) kept.add(relative(out, fileURLToPath(u)).split(sep).join('/'));
         const removed = pruneOutput(out, started, kept);
-        logger.info(`增量构建：删除 ${removed.length} 个上次构建留下、这次不再生成的文件`);
+        const again = removed.filter(rewrittenLater).length;
+        logger.info(
+          `增量构建：删除 ${removed.length - again} 个上次构建留下、这次不再生成的文件` +
+            (again > 0 ? `；另删除搜索索引、站点地图和服务器配置的 ${again} 个旧文件，它们每次构建都整个重新写出` : ''),
+        );
       },
     },
   };
 }
+
+/**
+ * Files the steps after this one write whole on every build (Pagefind's index, the sitemap, the
+ * host's files): deleted with the others, so that none of an earlier build's is left, but not
+ * files this build no longer makes, which is what the log counts.
+ */
+const rewrittenLater = (file: string): boolean =>
+  file.startsWith('pagefind/') || file === SITEMAP_INDEX || /^sitemap-\d+\.xml$/.test(file) || (HOST_FILES as readonly string[]).includes(file);
 
 /** Astro's incremental cache (astro/dist/core/build/incremental.js) as far as it is used here. */
 interface IncrementalCacheModule {

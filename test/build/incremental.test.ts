@@ -9,7 +9,7 @@
  * is also the check that a rebuild with those caches makes the site a clean build makes (the
  * deploy workflow builds this way; the default mode reads the same history cache).
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,8 +54,11 @@ describe('an incremental build after an edit, an addition, a removal and a withd
   const before = new Map<string, string>();
   let log = '';
   let astroCache = '';
+  /** The output after the first build (less the page removed on purpose). */
+  let firstFiles: string[] = [];
   /** A kept page the output folder lost between the builds (a deployment that restored only part of it). */
   const lost = `credit/${manyEnterprises(1).enterprises[0]!.split(',')[0]!}/index.html`;
+  const STALE = 'problems/page/99/index.html';
 
   beforeAll(() => {
     repo = tempRepo('gushan-incremental-');
@@ -128,6 +131,11 @@ describe('an incremental build after an edit, an addition, a removal and a withd
       before.set(f, readFileSync(join(incremental, f), 'utf8'));
     }
     rmSync(join(incremental, lost));
+    // A page an earlier build made of a route that is no longer there (the register had a ninety-ninth page).
+    mkdirSync(join(incremental, STALE, '..'), { recursive: true });
+    writeFileSync(join(incremental, STALE), '<!doctype html><title>旧的一页</title>');
+    utimesSync(join(incremental, STALE), new Date('2025-01-01T00:00:00Z'), new Date('2025-01-01T00:00:00Z'));
+    firstFiles = listFiles(incremental);
     const again = astroBuild({ ...env, ...caches, OUT_DIR: incremental });
     expect(again.status, again.output.slice(-3000)).toBe(0);
     log = again.output;
@@ -163,6 +171,16 @@ describe('an incremental build after an edit, an addition, a removal and a withd
     expect(cached).toBeGreaterThan(records.length / 2);
     expect(cached).toBeLessThan(records.length);
     expect(log).toMatch(/增量构建：删除 [1-9]\d* 个/);
+  });
+
+  it('counts as no longer made only the files this build did not write again, not the search index and sitemap it rewrites', () => {
+    const copy = (f: string) => f.endsWith('.gz') || f.endsWith('.br');
+    // Pagefind's files are named by their content: those of pages the commit changed are gone for good, but counted with the index.
+    const gone = firstFiles.filter((f) => !copy(f) && !f.startsWith('pagefind/') && !existsSync(join(incremental, f)));
+    expect(gone).toContain(STALE);
+    expect(log).toContain(`增量构建：删除 ${gone.length} 个上次构建留下、这次不再生成的文件；另删除搜索索引、站点地图和服务器配置的 `);
+    const again = Number(/另删除搜索索引、站点地图和服务器配置的 (\d+) 个旧文件/.exec(log)![1]);
+    expect(again).toBeGreaterThanOrEqual(firstFiles.filter((f) => f.startsWith('pagefind/') && !copy(f) && existsSync(join(incremental, f))).length);
   });
 
   it('writes again only the downloads of the tables the commit changed, and no embed', () => {
