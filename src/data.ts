@@ -59,7 +59,15 @@ import {
 import { recordUrl, responseUrl } from './lib/urls.ts';
 import { pageKey } from './build/page-keys.ts';
 export type { ChangeEntry, HistoryLine } from './lib/history/history-view.ts';
-import { timelineOf, timelinesByFirstKey, type CommitRef, type DataHistory, type RecordTimeline, type TableVersion } from './lib/history/record-history.ts';
+import {
+  timelineOf,
+  timelinesByFirstKey,
+  type TimelineGroups,
+  type CommitRef,
+  type DataHistory,
+  type RecordTimeline,
+  type TableVersion,
+} from './lib/history/record-history.ts';
 export type { DataHistory, RecordTimeline, RecordEvent, HistoryCommit, TableChange, TableVersion, CommitRef } from './lib/history/record-history.ts';
 
 /** A value computed from the data set once, and again only when the data set is re-read. */
@@ -250,10 +258,15 @@ export const creditIndex = perDataset(() => buildCreditIndex(rows('enterprises')
 /** The tables of data/ one period's table is computed from: the key of its downloads (sourceFilesKey). */
 export const CREDIT_PERIOD_SOURCES = ['credit-ratings', 'enterprises', 'villages'] as const satisfies readonly DataTableName[];
 
-/** One period's ratings joined with enterprise name, industry and village (the download of /credit/period/<p>/). */
-export const creditPeriodTable = perDatasetKeyed((_d, period: string) =>
-  derivedTable(CREDIT_PERIOD, periodRecords(period, rows('credit-ratings'), rows('enterprises'), villageNames())),
-);
+/**
+ * One period's ratings joined with enterprise name, industry and village (the download of
+ * /credit/period/<p>/): its columns and plain CSV, which both of its files are written from. The
+ * records are not kept: every period's are held until the build ends, and nothing else reads them.
+ */
+export const creditPeriodTable = perDatasetKeyed((_d, period: string): Pick<PublishedTable, 'name' | 'columns' | 'csv'> => {
+  const { name, columns, csv } = derivedTable(CREDIT_PERIOD, periodRecords(period, rows('credit-ratings'), rows('enterprises'), villageNames()));
+  return { name, columns, csv };
+});
 
 /**
  * The rating schemes with their colours' rows (in the order of the colours), the periods rated
@@ -421,7 +434,7 @@ export async function recordHistory(table: DataTableName, key: string | readonly
 export const removedRecords = perDatasetKeyed(async (_d, table: DataTableName): Promise<RecordTimeline[]> => {
   const history = await dataHistory();
   if (!history.available) return [];
-  return [...(history.records.get(table)?.values() ?? [])].filter((t) => t.removed !== undefined);
+  return [...(history.records.get(table)?.touched() ?? [])].filter((t) => t.removed !== undefined);
 });
 
 /** What a list's RemovedList shows of its table's removed records (each one's last row and removal): part of the list page's key. */
@@ -712,7 +725,7 @@ type RelatedTable = (typeof RELATED_TABLES)[number];
 /** What record pages' keys read from the history, resolved once, so that keying a page waits for nothing. */
 const keyContext = perDataset(async () => {
   const [history, entries, site] = await Promise.all([dataHistory(), changeEntries(), siteWideKey()]);
-  const related = new Map<DataTableName, Map<string, RecordTimeline[]>>();
+  const related = new Map<DataTableName, TimelineGroups>();
   for (const t of RELATED_TABLES) related.set(t, await relatedIndex(t));
   return { history, entries, site, related };
 });

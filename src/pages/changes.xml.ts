@@ -2,7 +2,7 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { changeLog, verdictChangesByCommit } from '../data.ts';
 import { tableTitle } from '../schemas/index.ts';
-import { countsText } from '../lib/history/history-view.ts';
+import { countsText, recordCount } from '../lib/history/history-view.ts';
 import { verdictText } from '../lib/history/verdict-changes.ts';
 import { CHANGE_KIND_LABEL } from '../lib/display.ts';
 import { CHANGES_FEED_TITLE } from '../lib/site.ts';
@@ -36,7 +36,7 @@ export const GET: APIRoute = async ({ site }) => {
             `提交说明：${e.commit.subject || '（无说明）'}（${e.commit.short}）`,
             ...e.tables.map((t) => {
               const named = t.records.slice(0, NAMED).map((r) => `${CHANGE_KIND_LABEL[r.kind]} ${r.label}${r.fields.length ? `：${r.fields.join('；')}` : ''}`);
-              const more = t.records.length > NAMED ? `；另有 ${t.records.length - NAMED} 条` : '';
+              const more = recordCount(t) > NAMED ? `；另有 ${recordCount(t) - NAMED} 条` : '';
               return `${tableTitle(t.table)}（${t.path}）：${countsText(t)}${named.length ? `。${named.join('；')}${more}` : ''}`;
             }),
           ].join('\n'),

@@ -10,11 +10,13 @@ export class TabPool {
   private readonly free: Page[] = [];
   private readonly waiting: Array<(page: Page) => void> = [];
   private opened = 0;
+  private readonly context: () => BrowserContext;
+  private readonly size: number;
 
-  constructor(
-    private readonly context: () => BrowserContext,
-    private readonly size: number,
-  ) {}
+  constructor(context: () => BrowserContext, size: number) {
+    this.context = context;
+    this.size = size;
+  }
 
   /** Runs `check` on a free tab (opening one while fewer than `size` are open), then frees it. */
   async use<T>(check: (page: Page) => Promise<T>): Promise<T> {

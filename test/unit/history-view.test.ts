@@ -157,23 +157,26 @@ describe('history wording', () => {
 
 describe('the change log of a large commit', () => {
   it('names at most RECORDS_LISTED records of a table and counts the rest', async () => {
-    const { listedRecords, RECORDS_LISTED } = await import('../../src/lib/history/history-view.ts');
+    const { listedRecords, RECORDS_LISTED, CHANGES_PER_PAGE } = await import('../../src/lib/history/history-view.ts');
     const many: HistoryCommit[] = [
       {
         ...ref(1, '2020-01-10T09:00:00+08:00'),
         tables: [t('problems', { added: Array.from({ length: RECORDS_LISTED + 7 }, (_, i) => [`GS-2020-${String(i).padStart(4, '0')}`]) })],
       },
     ];
-    const entry = changeLog({
-      available: true,
-      head: ref(1, '2020-01-10T09:00:00+08:00'),
-      commits: many,
-      versions: new Map(),
-      records: buildTimelines(many),
-    })[0]!.tables[0]!;
+    const log = (listed?: number) =>
+      changeLog(
+        { available: true, head: ref(1, '2020-01-10T09:00:00+08:00'), commits: many, versions: new Map(), records: buildTimelines(many) },
+        CHANGES_PER_PAGE,
+        listed,
+      )[0]!.tables[0]!;
+    const entry = log();
     const { shown, more } = listedRecords(entry);
     expect([shown.length, more, entry.added]).toEqual([RECORDS_LISTED, 7, RECORDS_LISTED + 7]);
-    expect(listedRecords(entry, 1000).more).toBe(0);
+    // The log holds only the records it names: the first commit of a large data set adds every row.
+    expect(entry.records).toHaveLength(RECORDS_LISTED);
+    expect(shown.at(-1)!.key).toEqual([`GS-2020-${String(RECORDS_LISTED - 1).padStart(4, '0')}`]);
+    expect(listedRecords(log(1000)).more).toBe(0);
   });
 });
 
@@ -201,6 +204,19 @@ describe('the heading of a change-log entry', () => {
     const ratings = Array.from({ length: 30 }, (_, i) => [`91X${i}`, '2019-H2']);
     expect(entry([t('credit-ratings', { added: [...ratings, ['91Y', '2019']] })]).heading).toBe('信用评价：新增 31 条');
     expect(entry([t('credit-ratings', { added: ratings })]).heading).toBe('信用评价：新增 2019年下半年 30 条');
+    // The period is read from every record, not only from those the entry names.
+    const mixed = changeLog(
+      {
+        available: true,
+        head: ref(1, '2020-01-10T09:00:00+08:00'),
+        commits: [{ ...ref(1, '2020-01-10T09:00:00+08:00'), tables: [t('credit-ratings', { added: [...ratings, ['91Y', '2019']] })] }],
+        versions: new Map(),
+        records: new Map(),
+      },
+      50,
+      2,
+    )[0]!;
+    expect([mixed.heading, mixed.tables[0]!.records.length]).toEqual(['信用评价：新增 31 条', 2]);
     const fields = ['title', 'status', 'closed', 'measures'].map((column) => ({ column, from: 'a', to: 'b' }));
     expect(entry([t('problems', { changed: [{ key: ['GS-1'], fields }] })]).heading).toBe('问题清单：修改 1 条（标题、整改状态、完成日期等）');
     expect(entry([t('datasets', { columns: { added: ['x'], removed: [] } }), t('villages', { columns: { added: [], removed: ['y', 'z'] } })]).heading).toBe(

@@ -45,7 +45,7 @@ describe('the tables an incremental build checked before', () => {
     [...r.tables.values()].map((t) => ({
       name: t.def.name,
       file: t.file,
-      text: t.text,
+      decoded: t.decoded,
       rows: t.rows,
       referable: t.referable,
       letters: t.letters,

@@ -111,7 +111,14 @@ export interface ChangeTableSummary {
   columns: { added: string[]; removed: string[] };
   /** The version could not be read (the commit broke the file); a later one is compared instead. */
   unreadable?: string;
+  /**
+   * The records the entry names: added, changed, removed in that order, at most the `listed` of
+   * changeLog (RECORDS_LISTED); the counts above say how many there are. A first commit of a large
+   * data set adds every row, and the log is held for the whole build.
+   */
   records: ChangedRecord[];
+  /** The period every record of a kind shares, by kind (the heading names it); absent when they differ or the table has none. */
+  periods: Partial<Record<ChangedRecord['kind'], string>>;
   /** Titles of the columns whose values changed, in the table's column order. */
   changedColumns: string[];
 }
@@ -136,8 +143,31 @@ function changedColumnTitles(table: string, changes: ReadonlyArray<{ fields: rea
   return [...names].sort((a, b) => rank(a) - rank(b)).map((c) => (isTable(table) ? columnTitle(DATA_TABLES[table], c) : c));
 }
 
-function summariseCommit(c: HistoryCommit): ChangeTableSummary[] {
+/** The one period in the key of every record of a list (its place in the key `at`), or undefined. */
+function sharedPeriod(keys: ReadonlyArray<readonly string[]>, at: number): string | undefined {
+  if (at < 0 || keys.length === 0) return undefined;
+  const first = keys[0]![at] ?? '';
+  return keys.every((k) => (k[at] ?? '') === first) ? first : undefined;
+}
+
+function summariseCommit(c: HistoryCommit, listed: number): ChangeTableSummary[] {
   return c.tables.map((t) => {
+    const periodAt = isTable(t.table) ? (DATA_TABLES[t.table].primaryKey as readonly string[]).indexOf('period') : -1;
+    const periods: ChangeTableSummary['periods'] = {};
+    const kinds = [
+      ['added', t.added],
+      ['changed', t.changed.map((c) => c.key)],
+      ['removed', t.removed.map((r) => r.key)],
+    ] as const;
+    for (const [kind, keys] of kinds) {
+      const p = sharedPeriod(keys, periodAt);
+      if (p !== undefined) periods[kind] = p;
+    }
+    const records: ChangedRecord[] = [];
+    for (const key of t.added.slice(0, listed)) records.push({ key, label: recordLabel(t.table, key), kind: 'added', fields: [] });
+    for (const c of t.changed.slice(0, listed - records.length))
+      records.push({ key: c.key, label: recordLabel(t.table, c.key), kind: 'changed', fields: c.fields.map((f) => fieldText(t.table, f)) });
+    for (const r of t.removed.slice(0, listed - records.length)) records.push({ key: r.key, label: recordLabel(t.table, r.key), kind: 'removed', fields: [] });
     const s: ChangeTableSummary = {
       table: t.table,
       path: t.path,
@@ -145,16 +175,8 @@ function summariseCommit(c: HistoryCommit): ChangeTableSummary[] {
       changed: t.changed.length,
       removed: t.removed.length,
       columns: t.columns,
-      records: [
-        ...t.added.map((key) => ({ key, label: recordLabel(t.table, key), kind: 'added' as const, fields: [] })),
-        ...t.changed.map((c) => ({
-          key: c.key,
-          label: recordLabel(t.table, c.key),
-          kind: 'changed' as const,
-          fields: c.fields.map((f) => fieldText(t.table, f)),
-        })),
-        ...t.removed.map((r) => ({ key: r.key, label: recordLabel(t.table, r.key), kind: 'removed' as const, fields: [] })),
-      ],
+      records,
+      periods,
       changedColumns: changedColumnTitles(t.table, t.changed),
     };
     if (t.unreadable) s.unreadable = t.unreadable.reason;
@@ -189,12 +211,15 @@ export function commitAddresses(ids: readonly string[]): Map<string, string> {
   return out;
 }
 
-/** The change log: every commit that changed records, newest first, with its page of /changes/ and its own page's address. */
-export function changeLog(history: DataHistory, perPage = CHANGES_PER_PAGE): ChangeEntry[] {
+/**
+ * The change log: every commit that changed records, newest first, with its page of /changes/
+ * and its own page's address; each table's entry names at most `listed` records.
+ */
+export function changeLog(history: DataHistory, perPage = CHANGES_PER_PAGE, listed = RECORDS_LISTED): ChangeEntry[] {
   if (!history.available) return [];
   const addresses = commitAddresses(history.commits.map((c) => c.id));
   return [...history.commits].reverse().map((c, i) => {
-    const tables = summariseCommit(c);
+    const tables = summariseCommit(c, listed);
     const entry: ChangeEntry = {
       commit: { id: c.id, short: c.short, date: c.date, subject: c.subject },
       day: dayOf(c.date),
@@ -232,12 +257,10 @@ const HEADING_COLUMNS = 3;
  * One kind of change of one table, for a heading: "新增 2 条", "新增 2019年下半年 30 条" when the
  * records share one period, "修改 1 条（整改状态、完成日期）" with the columns that changed.
  */
-function kindText(table: string, verb: string, records: readonly ChangedRecord[], columns: readonly string[] = []): string {
-  const periodAt = isTable(table) ? (DATA_TABLES[table].primaryKey as readonly string[]).indexOf('period') : -1;
-  const periods = new Set(periodAt < 0 ? [] : records.map((r) => r.key[periodAt] ?? ''));
-  const period = periods.size === 1 ? `${periodLabel([...periods][0]!)} ` : '';
+function kindText(verb: string, count: number, shared: string | undefined, columns: readonly string[] = []): string {
+  const period = shared !== undefined ? `${periodLabel(shared)} ` : '';
   const cols = columns.length === 0 ? '' : `（${columns.slice(0, HEADING_COLUMNS).join('、')}${columns.length > HEADING_COLUMNS ? '等' : ''}）`;
-  return `${verb} ${period}${records.length} 条${cols}`;
+  return `${verb} ${period}${count} 条${cols}`;
 }
 
 /**
@@ -248,11 +271,10 @@ function kindText(table: string, verb: string, records: readonly ChangedRecord[]
  */
 export function changeHeading(tables: readonly ChangeTableSummary[]): string {
   const parts = tables.map((t) => {
-    const of = (kind: ChangedRecord['kind']) => t.records.filter((r) => r.kind === kind);
     const what = [
-      t.added > 0 ? kindText(t.table, '新增', of('added')) : '',
-      t.changed > 0 ? kindText(t.table, '修改', of('changed'), t.changedColumns) : '',
-      t.removed > 0 ? kindText(t.table, '删除', of('removed')) : '',
+      t.added > 0 ? kindText('新增', t.added, t.periods.added) : '',
+      t.changed > 0 ? kindText('修改', t.changed, t.periods.changed, t.changedColumns) : '',
+      t.removed > 0 ? kindText('删除', t.removed, t.periods.removed) : '',
       t.columns.added.length > 0 ? `增加 ${t.columns.added.length} 列` : '',
       t.columns.removed.length > 0 ? `去掉 ${t.columns.removed.length} 列` : '',
     ].filter(Boolean);
@@ -283,7 +305,10 @@ export function relatedLabel(table: string, key: readonly string[]): string {
 /** Records of one table a change-log entry names, at most (a first commit of a large data set adds every row). */
 export const RECORDS_LISTED = 300;
 
+/** How many records a table's entry counts (added, changed and removed). */
+export const recordCount = (t: Pick<ChangeTableSummary, 'added' | 'changed' | 'removed'>): number => t.added + t.changed + t.removed;
+
 /** The records an entry lists, and how many more it only counts. */
-export function listedRecords(t: ChangeTableSummary, max = RECORDS_LISTED): { shown: ChangedRecord[]; more: number } {
-  return { shown: t.records.slice(0, max), more: Math.max(0, t.records.length - max) };
+export function listedRecords(t: ChangeTableSummary): { shown: ChangedRecord[]; more: number } {
+  return { shown: t.records, more: Math.max(0, recordCount(t) - t.records.length) };
 }

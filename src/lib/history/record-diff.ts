@@ -86,6 +86,11 @@ export function keyId(key: readonly string[]): string {
   return key.join(SEP);
 }
 
+/** The key a keyId was made of. */
+export function keyOfId(id: string): string[] {
+  return id.split(SEP);
+}
+
 /**
  * The text of each record of a CSV text whose line breaks are all LF: split at the line
  * breaks outside quotes. Undefined when the quotes do not balance (the full reader then

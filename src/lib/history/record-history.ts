@@ -3,7 +3,7 @@
  * each record's timeline (first appeared, each change, removed with its last content) built
  * from the commits' diffs. Pure (no Node APIs).
  */
-import { keyId, type FieldChange, type RecordRow, type TableDiff } from './record-diff.ts';
+import { keyId, keyOfId, type FieldChange, type RecordRow, type TableDiff } from './record-diff.ts';
 
 export interface CommitRef {
   /** Full commit id. */
@@ -71,7 +71,7 @@ export type DataHistory =
       /** Every version of each table's file, oldest first (also those that changed no record). */
       versions: Map<string, TableVersion[]>;
       /** Per table, per record (by keyId of its key), its timeline. */
-      records: Map<string, Map<string, RecordTimeline>>;
+      records: Map<string, Timelines>;
       /**
        * What the reader left out or did not believe, in Chinese, as written to the build log: keys
        * of old versions that may not become records (src/lib/history/history-screen.ts), commit dates
@@ -104,33 +104,87 @@ export function isEmptyChange(c: TableChange): boolean {
   );
 }
 
+/**
+ * One table's timelines, by keyId of each record's key. Most records were added once and never
+ * touched again (all but a few thousand of a million ratings): those are kept as the commit that
+ * added them, and their timeline is made when asked for, so that the history held through a
+ * build grows by a map entry per record rather than by the five objects of a timeline.
+ */
+export class Timelines {
+  /** A record's timeline, or for a record only added once, that commit. Enumerable, so that two tables' equality is their content's. */
+  readonly stored = new Map<string, RecordTimeline | CommitRef>();
+  readonly table: string;
+  constructor(table: string) {
+    this.table = table;
+  }
+
+  get size(): number {
+    return this.stored.size;
+  }
+
+  has(id: string): boolean {
+    return this.stored.has(id);
+  }
+
+  get(id: string): RecordTimeline | undefined {
+    const v = this.stored.get(id);
+    return v === undefined ? undefined : this.#timeline(id, v);
+  }
+
+  /** The keyIds, in the order the records first appeared. */
+  keys(): IterableIterator<string> {
+    return this.stored.keys();
+  }
+
+  /** Every timeline, in the order the records first appeared (made as they are read). */
+  *values(): IterableIterator<RecordTimeline> {
+    for (const [id, v] of this.stored) yield this.#timeline(id, v);
+  }
+
+  /** The timelines of records changed, removed or added again since they first appeared (a removed record's among them). */
+  *touched(): IterableIterator<RecordTimeline> {
+    for (const v of this.stored.values()) if ('events' in v) yield v;
+  }
+
+  /** The timeline to which a later event of the record is added (made whole from here on). */
+  whole(id: string, key: string[], ref: CommitRef): RecordTimeline {
+    const v = this.stored.get(id);
+    if (v !== undefined && 'events' in v) return v;
+    const t: RecordTimeline = v === undefined ? { table: this.table, key, firstSeen: ref, events: [] } : this.#timeline(id, v);
+    this.stored.set(id, t);
+    return t;
+  }
+
+  /** A record seen for the first time, added by `ref`. */
+  addNew(id: string, ref: CommitRef): void {
+    this.stored.set(id, ref);
+  }
+
+  #timeline(id: string, v: RecordTimeline | CommitRef): RecordTimeline {
+    return 'events' in v ? v : { table: this.table, key: keyOfId(id), firstSeen: v, events: [{ kind: 'added', commit: v }] };
+  }
+}
+
 /** Each record's timeline, from the commits oldest first. */
-export function buildTimelines(commits: readonly HistoryCommit[]): Map<string, Map<string, RecordTimeline>> {
-  const all = new Map<string, Map<string, RecordTimeline>>();
+export function buildTimelines(commits: readonly HistoryCommit[]): Map<string, Timelines> {
+  const all = new Map<string, Timelines>();
   for (const commit of commits) {
     const ref: CommitRef = { id: commit.id, short: commit.short, date: commit.date, subject: commit.subject };
     for (const t of commit.tables) {
       let table = all.get(t.table);
-      if (!table) all.set(t.table, (table = new Map()));
+      if (!table) all.set(t.table, (table = new Timelines(t.table)));
       for (const key of t.added) {
         const id = keyId(key);
-        const known = table.get(id);
-        if (known) {
+        if (table.has(id)) {
+          const known = table.whole(id, key, ref);
           known.events.push({ kind: 'added', commit: ref });
           delete known.removed;
-        } else table.set(id, { table: t.table, key, firstSeen: ref, events: [{ kind: 'added', commit: ref }] });
+        } else table.addNew(id, ref);
       }
-      for (const c of t.changed) {
-        const id = keyId(c.key);
-        let known = table.get(id);
-        // A record the history did not see appear (its earlier version was unreadable): it is known from here on.
-        if (!known) table.set(id, (known = { table: t.table, key: c.key, firstSeen: ref, events: [] }));
-        known.events.push({ kind: 'changed', commit: ref, fields: c.fields });
-      }
+      // A record the history did not see appear (its earlier version was unreadable) is known from its first change or removal on.
+      for (const c of t.changed) table.whole(keyId(c.key), c.key, ref).events.push({ kind: 'changed', commit: ref, fields: c.fields });
       for (const r of t.removed) {
-        const id = keyId(r.key);
-        let known = table.get(id);
-        if (!known) table.set(id, (known = { table: t.table, key: r.key, firstSeen: ref, events: [] }));
+        const known = table.whole(keyId(r.key), r.key, ref);
         known.events.push({ kind: 'removed', commit: ref, last: r.values });
         known.removed = { commit: ref, last: r.values };
       }
@@ -148,17 +202,37 @@ export function timelineOf(history: DataHistory, table: string, key: string | re
 /**
  * A table's timelines grouped by their first key column, each group ordered by key: an
  * enterprise's ratings, an indicator's observations. Built once per history, so that a record
- * page looks up its related records instead of scanning the table (quadratic over a site).
+ * page looks up its related records instead of scanning the table (quadratic over a site); the
+ * groups hold keyIds, and a group's timelines are made when it is asked for.
  */
-export function timelinesByFirstKey(history: DataHistory, table: string): Map<string, RecordTimeline[]> {
-  const groups = new Map<string, RecordTimeline[]>();
-  if (!history.available) return groups;
-  for (const t of history.records.get(table)?.values() ?? []) {
-    const first = t.key[0] ?? '';
-    const group = groups.get(first);
-    if (group) group.push(t);
-    else groups.set(first, [t]);
+export class TimelineGroups {
+  readonly #groups = new Map<string, string[]>();
+  readonly #timelines: Timelines | undefined;
+  constructor(timelines: Timelines | undefined) {
+    this.#timelines = timelines;
+    for (const id of timelines?.keys() ?? []) {
+      const first = keyOfId(id)[0] ?? '';
+      const group = this.#groups.get(first);
+      if (group) group.push(id);
+      else this.#groups.set(first, [id]);
+    }
+    for (const group of this.#groups.values()) group.sort();
   }
-  for (const group of groups.values()) group.sort((a, b) => (keyId(a.key) < keyId(b.key) ? -1 : 1));
-  return groups;
+
+  get size(): number {
+    return this.#groups.size;
+  }
+
+  keys(): IterableIterator<string> {
+    return this.#groups.keys();
+  }
+
+  /** The timelines of the records whose first key column is `first`, ordered by key; undefined when there are none. */
+  get(first: string): RecordTimeline[] | undefined {
+    return this.#groups.get(first)?.map((id) => this.#timelines!.get(id)!);
+  }
+}
+
+export function timelinesByFirstKey(history: DataHistory, table: string): TimelineGroups {
+  return new TimelineGroups(history.available ? history.records.get(table) : undefined);
 }

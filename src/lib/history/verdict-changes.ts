@@ -13,7 +13,7 @@ import { columnMetaOf, type AnyTable } from '../../schemas/table.ts';
 import { dayOf, formatDateZh, periodLabel } from '../dates.ts';
 import { computeProgress, type IndicatorTarget, type Point, type ScoreStatus } from '../progress.ts';
 import { keyId } from './record-diff.ts';
-import type { HistoryCommit, RecordTimeline } from './record-history.ts';
+import { Timelines, type HistoryCommit, type RecordTimeline } from './record-history.ts';
 
 export interface VerdictChange {
   table: 'indicators' | 'problems' | 'credit-ratings';
@@ -33,7 +33,7 @@ export interface VerdictInput {
   /** Commits that changed the records, oldest first (DataHistory.commits). */
   commits: readonly HistoryCommit[];
   /** Per table, per record, its timeline (DataHistory.records). */
-  records: ReadonlyMap<string, ReadonlyMap<string, RecordTimeline>>;
+  records: ReadonlyMap<string, Timelines>;
   /** Today's rows of indicators.csv and observations.csv as text, by keyId of their key. */
   current: { indicators: ReadonlyMap<string, Raw>; observations: ReadonlyMap<string, Raw> };
   /** Names for the labels: a problem's title, an enterprise's name (today's, else undefined). */
@@ -58,7 +58,7 @@ const TARGET_COLUMNS = ['kind', 'comparator', 'target', 'target_date', 'baseline
 export function verdictChanges(input: VerdictInput): Map<string, VerdictChange[]> {
   const index = new Map(input.commits.map((c, i) => [c.id, i]));
   const at = (e: { commit: { id: string } }) => index.get(e.commit.id) ?? -1;
-  const timelines = (table: string) => input.records.get(table) ?? new Map<string, RecordTimeline>();
+  const timelines = (table: string) => input.records.get(table) ?? new Timelines(table);
   const observationsOf = new Map<string, RecordTimeline[]>();
   for (const t of timelines('observations').values()) {
     const list = observationsOf.get(t.key[0]!) ?? [];

@@ -113,12 +113,12 @@ export function excelKinds(t: Pick<PublishedTable, 'columns'>): ExcelColumns {
   return Object.fromEntries(t.columns.map((c) => [c.name, c.excel]));
 }
 
-export function csvText(t: PublishedTable): string {
+export function csvText(t: Pick<PublishedTable, 'csv'>): string {
   return new TextDecoder().decode(t.csv);
 }
 
 /** The CSV for Excel: the plain CSV re-encoded cell by cell, as the browser's "下载这些行" does. */
-export function excelCsv(t: PublishedTable): string {
+export function excelCsv(t: Pick<PublishedTable, 'columns' | 'csv'>): string {
   return toExcelCsv(csvText(t), excelKinds(t));
 }
 

@@ -28,7 +28,7 @@ const push = (issues: ValidationIssue[], code: IssueCodeId, file: string, messag
 
 export function checkCreditSchemes(tables: ReadonlyMap<string, TableResult>, issues: ValidationIssue[]): void {
   const schemesTable = tables.get('credit-schemes');
-  if (!schemesTable || schemesTable.text === undefined) return;
+  if (!schemesTable?.decoded) return;
   const schemes = schemesTable.rows.map((r) => ({ row: r, s: r.record as unknown as SchemeRow }));
 
   // Two schemes in force on one day would give a rating two meanings.

@@ -69,8 +69,8 @@ export interface TableResult {
   file: string;
   /** The file's bytes as read (what /data/<table>.csv serves), when the file exists. */
   bytes?: Uint8Array;
-  /** Raw text of the file (after decoding), when it could be decoded. */
-  text?: string;
+  /** The file's bytes could be decoded as text, so its rows were read (its text is not kept: at P it is hundreds of megabytes). */
+  decoded?: true;
   rows: ParsedRow[];
   /**
    * Every value seen in the columns other tables refer to, including rows that failed on
@@ -172,7 +172,7 @@ function validateTable(
     if (decoded.encoding !== 'gb18030') return result;
     text = decoded.text;
   }
-  result.text = text;
+  result.decoded = true;
   const delimiter = detectDelimiter(text, headerWords(def));
   if (delimiter !== ',') {
     const what = delimiter === '\t' ? '制表符（Tab）' : '分号 ;';
@@ -267,6 +267,7 @@ function validateTable(
   }
 
   const metas = new Map<string, ColumnMeta>(expected.map((c) => [c, columnMetaOf(def, c)!]));
+  const shared = sharedValues();
   const referable: Array<[number, Set<string>]> = [];
   for (const c of referenced) {
     const k = usable.get(c);
@@ -303,7 +304,7 @@ function validateTable(
       const meta = metas.get(name)!;
       const raw = row.cells[k] ?? '';
       const r = meta.parse(raw);
-      if (r.ok) record[name] = r.value;
+      if (r.ok) record[name] = shared(name, r.value);
       else {
         const note = fixNote(meta, raw);
         const extra: Partial<ValidationIssue> = { line: row.line, excelRow: row.excelRow, column: name, excelColumn: excelColumn(k), value: raw };
@@ -534,6 +535,24 @@ function checkResponses(t: TableResult, tables: ReadonlyMap<string, TableResult>
   }
 }
 
+/**
+ * One string for each value of a column: the rows are held for the whole build, and most columns
+ * repeat a few values (a period, a colour, a date, a publisher) over many rows; each row's own
+ * copy would be kept (README, "Scale"). Other values are returned as they are.
+ */
+function sharedValues(): (column: string, value: unknown) => unknown {
+  const seen = new Map<string, Map<string, string>>();
+  return (column, value) => {
+    if (typeof value !== 'string') return value;
+    let values = seen.get(column);
+    if (!values) seen.set(column, (values = new Map()));
+    const known = values.get(value);
+    if (known !== undefined) return known;
+    values.set(value, value);
+    return value;
+  };
+}
+
 export function validateDataset(input: DatasetInput): ValidationResult {
   const issues: ValidationIssue[] = [];
   const tables = new Map<string, TableResult>();
@@ -550,6 +569,9 @@ export function validateDataset(input: DatasetInput): ValidationResult {
     const cache = bytes && input.tableCache ? { cache: input.tableCache, bytes, today: input.today ?? '' } : undefined;
     const kept = cache?.cache.get(def, file, cache.bytes, cache.today, refs);
     if (kept) {
+      // Read back, every cell is a string of its own again.
+      const shared = sharedValues();
+      for (const { record } of kept.rows) for (const c in record) record[c] = shared(c, record[c]);
       tables.set(def.name, { ...kept, def, bytes });
       continue;
     }
@@ -610,7 +632,7 @@ export function validateDataset(input: DatasetInput): ValidationResult {
 
   // Every data table is described once in datasets.csv.
   const meta = tables.get(datasetsTable.name);
-  if (meta && meta.text !== undefined) {
+  if (meta?.decoded) {
     const described = new Set(meta.rows.map((r) => String(r.record.table)));
     for (const name of DATA_TABLE_NAMES) {
       if (tables.has(name) && !described.has(name)) {
