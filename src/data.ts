@@ -296,6 +296,12 @@ export type CreditSchemeRow = RowOf<'credit-schemes'>;
 /** Rating periods, oldest first. */
 export const ratingPeriods = perDataset(() => sortedPeriods(rows('credit-ratings')));
 
+/** Enterprises by USCC, and the industries in sort order: shared by every period's view. */
+const enterpriseLookup = perDataset(() => ({
+  byUscc: new Map(rows('enterprises').map((e) => [e.uscc, e])),
+  industries: [...new Set(rows('enterprises').map((e) => e.industry))].sort(),
+}));
+
 /** Each enterprise's place in the name order of the lists (compareByName), sorted once rather than once a period. */
 const enterpriseNameOrder = perDataset(() => new Map([...rows('enterprises')].sort(compareByName).map((e, i) => [e.uscc, i])));
 
@@ -304,13 +310,12 @@ const enterpriseNameOrder = perDataset(() => new Map([...rows('enterprises')].so
  * computed once per period: the numbered list pages share it.
  */
 export const creditView = perDatasetKeyed((_d, period: string | undefined) => {
-  const enterprises = rows('enterprises');
   const ratings = rows('credit-ratings');
   const villages = rows('villages');
   const periods = ratingPeriods();
   const latest = periods.at(-1)!;
   const p = period ?? latest;
-  const byUscc = new Map(enterprises.map((e) => [e.uscc, e]));
+  const { byUscc, industries } = enterpriseLookup();
   const names = villageNames();
   const rank = enterpriseNameOrder();
   const changed = changes(ratings, p, periods);
@@ -335,7 +340,7 @@ export const creditView = perDatasetKeyed((_d, period: string | undefined) => {
     previous: previousPeriod(periods, p),
     byUscc,
     villages,
-    industries: [...new Set(enterprises.map((e) => e.industry))].sort(),
+    industries,
     list,
     warn: warningList(ratings, p),
     down: downgraded(ratings, p, changed),

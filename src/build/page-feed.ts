@@ -46,9 +46,18 @@ function scriptsOf(html: Buffer): string[] {
   for (let at = html.indexOf('<script'); at !== -1; at = html.indexOf('<script', at + 7)) {
     const end = html.indexOf('>', at);
     if (end === -1) break;
-    out.push(...scriptSources(`${html.toString('utf8', at, end + 1)}</script>`));
+    for (const src of scriptSources(`${html.toString('utf8', at, end + 1)}</script>`)) out.push(sharedSource(src));
   }
   return out;
+}
+
+/** A site has a few dozen script addresses and hundreds of thousands of pages loading them: each address is kept once. */
+const sources = new Map<string, string>();
+function sharedSource(src: string): string {
+  const known = sources.get(src);
+  if (known !== undefined) return known;
+  sources.set(src, src);
+  return src;
 }
 
 type Slot = Record<symbol, Set<PageFeed> | undefined>;

@@ -4,7 +4,7 @@ import { join, relative, isAbsolute, sep } from 'node:path';
 import { ALL_TABLES } from '../schemas/index.ts';
 import { formatIssue, sortIssues } from '../lib/validation/issues.ts';
 import { checkPages, type PageSource } from './content-check.ts';
-import { validateDataset, type DatasetInput, type PlanSource, type TableCache, type ValidationResult } from '../lib/validation/validate.ts';
+import { validateDataset, type DatasetInput, type PlanSource, type TableCache, type TableResult, type ValidationResult } from '../lib/validation/validate.ts';
 import { buildDate, config } from './config.ts';
 import { codeVersion, validationCache } from './validation-cache.ts';
 
@@ -154,6 +154,9 @@ export function validatedDataset(): ValidationResult {
   if (!cache || cache.dirs !== key || (!shared.frozen && cache.signature !== signature(dirs))) {
     const tableCache = shared.frozen ? buildTableCache() : undefined;
     cache = shared.cache = { dirs: key, signature: signature(dirs), result: validateDirs(dirs, tableCache), reused: tableCache?.reused ?? [] };
+    // A build holds the data set to its end: what only the checks between tables read (every
+    // key and referenced value of every row, as written) is let go once they have run.
+    if (shared.frozen) for (const t of cache.result.tables.values()) forgetCheckSets(t);
   }
   const { issues } = cache.result;
   if (issues.length > 0) {
@@ -161,6 +164,11 @@ export function validatedDataset(): ValidationResult {
     throw new DataValidationError(`数据检查发现 ${issues.length} 个问题，网站没有生成。请逐条修改后重试（也可以运行 npm run validate 只做检查）：\n${list}`);
   }
   return cache.result;
+}
+
+function forgetCheckSets(t: TableResult): void {
+  delete t.keys;
+  t.referable = new Map();
 }
 
 /**

@@ -71,3 +71,74 @@ describe('related timelines by first key column', () => {
     expect(timelinesByFirstKey({ available: false, reason: '无' }, 'credit-ratings').size).toBe(0);
   });
 });
+
+describe('timelines of records only added', () => {
+  const ref = (id: string, date: string) => ({ id, short: id.slice(0, 7), date, subject: id });
+  const c1: HistoryCommit = {
+    ...ref('c1', '2020-01-01T08:00:00+08:00'),
+    tables: [
+      { table: 'problems', path: 'data/problems.csv', added: [['A'], ['B'], ['C']], removed: [], changed: [], columns: { added: [], removed: [] }, notes: [] },
+    ],
+  };
+  const c2: HistoryCommit = {
+    ...ref('c2', '2020-02-01T08:00:00+08:00'),
+    tables: [
+      {
+        table: 'problems',
+        path: 'data/problems.csv',
+        added: [['D']],
+        removed: [{ key: ['C'], values: { id: 'C', title: '三' } }],
+        changed: [{ key: ['B'], fields: [{ column: 'status', from: '待整改', to: '整改中' }] }],
+        columns: { added: [], removed: [] },
+        notes: [],
+      },
+    ],
+  };
+  const c3: HistoryCommit = {
+    ...ref('c3', '2020-03-01T08:00:00+08:00'),
+    tables: [{ table: 'problems', path: 'data/problems.csv', added: [['C']], removed: [], changed: [], columns: { added: [], removed: [] }, notes: [] }],
+  };
+  const problems = buildTimelines([c1, c2, c3]).get('problems')!;
+  const commit = (c: HistoryCommit) => ({ id: c.id, short: c.short, date: c.date, subject: c.subject });
+
+  it('are kept as the commit that added them, and read as whole timelines', () => {
+    // Only B (changed) and C (removed, added again) are held whole; A and D as their commit.
+    expect([...problems.stored].map(([id, v]) => [id, 'events' in v ? 'timeline' : v.id])).toEqual([
+      ['A', 'c1'],
+      ['B', 'timeline'],
+      ['C', 'timeline'],
+      ['D', 'c2'],
+    ]);
+    expect(problems.get('A')).toEqual({ table: 'problems', key: ['A'], firstSeen: commit(c1), events: [{ kind: 'added', commit: commit(c1) }] });
+    expect(problems.get(keyId(['D']))?.firstSeen.id).toBe('c2');
+    expect(problems.get('B')!.events.map((e) => [e.kind, e.commit.id])).toEqual([
+      ['added', 'c1'],
+      ['changed', 'c2'],
+    ]);
+    const c = problems.get('C')!;
+    expect([c.events.map((e) => e.kind), c.removed]).toEqual([['added', 'removed', 'added'], undefined]);
+    expect([problems.size, problems.has('E'), problems.get('E')]).toEqual([4, false, undefined]);
+    expect([...problems.values()].map((t) => t.key[0])).toEqual(['A', 'B', 'C', 'D']);
+    expect([...problems.touched()].map((t) => t.key[0])).toEqual(['B', 'C']);
+  });
+
+  it('keep a composite key whole', () => {
+    const ratings = buildTimelines([
+      {
+        ...ref('c1', '2020-01-01T08:00:00+08:00'),
+        tables: [
+          {
+            table: 'credit-ratings',
+            path: 'data/credit-ratings.csv',
+            added: [['91X', '2019-H2']],
+            removed: [],
+            changed: [],
+            columns: { added: [], removed: [] },
+            notes: [],
+          },
+        ],
+      },
+    ]).get('credit-ratings')!;
+    expect(ratings.get(keyId(['91X', '2019-H2']))?.key).toEqual(['91X', '2019-H2']);
+  });
+});
