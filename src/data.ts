@@ -46,7 +46,7 @@ import { lastChange, readDataHistory } from './build/history/data-history.ts';
 import { changeLog as buildChangeLog, historyLines, listedRecords, recordLabel, type ChangeEntry, type ChangedRecord } from './lib/history/history-view.ts';
 import { verdictChanges, type VerdictChange } from './lib/history/verdict-changes.ts';
 import { dayOf, periodLabel } from './lib/dates.ts';
-import { keyId, readSnapshot, type Snapshot } from './lib/history/record-diff.ts';
+import { keyId, readSnapshot, rowOf, rowsOf, type Snapshot } from './lib/history/record-diff.ts';
 import {
   byDate,
   correctionBehind,
@@ -413,7 +413,7 @@ const redactedHistory = perDataset(async (d): Promise<Redacted> => {
       snap = readSnapshot(DATA_TABLES[table as DataTableName], d.tables.get(table)?.bytes);
       current.set(table, snap);
     }
-    return snap.ok ? snap.records.get(keyId(key))?.values : undefined;
+    return snap.ok ? rowOf(snap, keyId(key))?.values : undefined;
   };
   const result = redactHistory(raw, redactionRules(), now);
   const file = d.tables.get('redactions')?.file ?? 'data/redactions.csv';
@@ -479,7 +479,7 @@ export const verdictChangesByCommit = perDataset(async (d): Promise<Map<string, 
   if (!history.available) return new Map();
   const raw = (table: DataTableName) => {
     const snap = readSnapshot(DATA_TABLES[table], d.tables.get(table)?.bytes);
-    return new Map(snap.ok ? [...snap.records].map(([k, r]) => [k, r.values]) : []);
+    return new Map(snap.ok ? [...rowsOf(snap)].map(([k, r]) => [k, r.values]) : []);
   };
   const titles = new Map(rows('problems').map((p) => [p.id, p.title]));
   const names = new Map(rows('enterprises').map((e) => [e.uscc, e.name]));

@@ -16,7 +16,7 @@ import { blobsAt, gitRepo, openBlobReader } from '../build/history/data-history.
 import { diffMarkdown, diffText, type DiffReport } from '../lib/history/diff-report.ts';
 import { datasetDirs } from '../build/read-dataset.ts';
 import { parseRawDiff, prPath } from '../lib/change-scope.ts';
-import { diffTable, readSnapshot } from '../lib/history/record-diff.ts';
+import { diffTable, readSnapshot, rowsOf } from '../lib/history/record-diff.ts';
 import { redactDiff, withholdingsFromCells } from '../lib/history/redact.ts';
 import { redactions } from '../schemas/redactions.ts';
 import { ALL_TABLES } from '../schemas/index.ts';
@@ -91,7 +91,7 @@ async function main(): Promise<number> {
     // The target's redactions.csv withholds old values from this report too: a pull request's
     // job summary is as public as the site.
     const snap = readSnapshot(redactions, await target(redactions.name));
-    const rules = withholdingsFromCells(snap.ok ? [...snap.records.values()].map((r) => r.values) : []);
+    const rules = withholdingsFromCells(snap.ok ? [...rowsOf(snap)].map(([, r]) => r.values) : []);
     for (const def of ALL_TABLES) {
       const old = await read(before.get(`${repo.prefix}${def.name}.csv`));
       diffs.push({ def, diff: redactDiff(diffTable(def, old, await target(def.name)), rules) });

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diffTable, isEmptyDiff, keyId, readSnapshot } from '../../src/lib/history/record-diff.ts';
+import { diffKeys, diffTable, isEmptyDiff, keyId, readSnapshot, rowOf, rowsOf, type Snapshot } from '../../src/lib/history/record-diff.ts';
+import * as reference from '../helpers/record-diff-reference.ts';
 import { columnTitle } from '../../src/schemas/table.ts';
 import { problems } from '../../src/schemas/problems.ts';
 import { creditRatings } from '../../src/schemas/credit-ratings.ts';
@@ -140,19 +141,37 @@ describe('diffTable: records by primary key', () => {
     );
   });
 
-  it('reads a version the same with or without the previous one (which only saves reading unchanged records)', () => {
-    const unit = fc.constantFrom('a', 'b', ',', '"', '""', '\n', '\r\n', 'id', 'name', '东', ' ');
+  it('reads and compares versions as reading every row into a row does (property)', () => {
+    const unit = fc.constantFrom('a', 'b', ',', '"', '""', '\n', '\r\n', 'id', 'name', 'kind', '东', ' ', ';', '\t');
+    const versions = fc.oneof(
+      fc.string({ unit }).map((t) => `id,name,kind\n${t}`),
+      fc.string({ unit }).map((t) => `id,name\n${t}`),
+      // Saved by Excel with semicolons or tabs: read with that delimiter.
+      fc.string({ unit }).map((t) => `id;name;kind\n${t}`),
+      fc.string({ unit }).map((t) => `id\tname\tkind\n${t}`),
+      fc.string({ unit }),
+    );
+    const rows = (s: Snapshot) => (s.ok ? { columns: s.columns, rows: [...rowsOf(s)], notes: s.notes } : s);
+    const was = (s: ReturnType<typeof reference.readSnapshot>) =>
+      s.ok ? { columns: s.columns, rows: s.order.map((id) => [id, s.records.get(id)!]), notes: s.notes } : s;
     fc.assert(
-      fc.property(fc.string({ unit }), fc.string({ unit }), (a, b) => {
-        const strip = (x: ReturnType<typeof readSnapshot>) => (x.ok ? { columns: x.columns, records: x.records, order: x.order, notes: x.notes } : x);
-        const csv = (t: string) => `id,name\n${t}`;
-        expect(strip(readSnapshot(villages, csv(b), readSnapshot(villages, csv(a))))).toEqual(strip(readSnapshot(villages, csv(b))));
+      fc.property(versions, versions, (a, b) => {
+        expect(rows(readSnapshot(villages, b))).toEqual(was(reference.readSnapshot(villages, b)));
+        expect(diffTable(villages, a, b)).toEqual(reference.diffTable(villages, a, b));
+        // What the history keeps: the added records by key, the rest as the diff has it.
+        const { added, ...rest } = diffKeys(villages, readSnapshot(villages, a), readSnapshot(villages, b));
+        const full = reference.diffTable(villages, a, b);
+        expect({ added, ...rest }).toEqual({ ...full, added: full.added.map((r) => r.key) });
       }),
-      { numRuns: 300 },
+      { numRuns: 600 },
     );
     // A broken quote: read whole, recovering as the validator does (the rows after it still count).
     const broken = readSnapshot(villages, 'id,name\nx1,"甲\nx2,乙\n');
     expect(broken.ok && [...broken.records.keys()]).toEqual(['x2']);
+    // Kept as text: a record is read into a row only when asked for.
+    const kept = readSnapshot(villages, 'id,name\nx1,"甲,乙"\nx2,丙\n');
+    expect(kept.ok && [...kept.records.values()]).toEqual(['x1,"甲,乙"', 'x2,丙']);
+    expect(kept.ok && rowOf(kept, 'x1')).toEqual({ key: ['x1'], values: { id: 'x1', name: '甲,乙' } });
   });
 
   it('keys records by their key values', () => {

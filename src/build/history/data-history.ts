@@ -29,7 +29,7 @@ import { config } from '../config.ts';
 import { ALL_TABLES } from '../../schemas/index.ts';
 import { columnNames, type AnyTable, columnTitle } from '../../schemas/table.ts';
 import { cleanSubject, commitDate, logText, screenKeys, skippedKeyMessage } from '../../lib/history/history-screen.ts';
-import { diffSnapshots, keyLine, readSnapshot, type Snapshot } from '../../lib/history/record-diff.ts';
+import { diffKeys, keyLine, readSnapshot, type Snapshot } from '../../lib/history/record-diff.ts';
 import {
   buildTimelines,
   compactChange,
@@ -427,7 +427,7 @@ export async function readDataHistory(options: HistoryOptions, stats?: HistorySt
     const bytes = await fetchBlob(blob);
     inflight.delete(blob);
     counts.blobsRead++;
-    return bytes === undefined ? { ok: false, reason: `git 仓库中没有这一版文件（${blob.slice(0, 7)}）` } : readSnapshot(def, bytes, known?.snap);
+    return bytes === undefined ? { ok: false, reason: `git 仓库中没有这一版文件（${blob.slice(0, 7)}）` } : readSnapshot(def, bytes);
   };
 
   const commits: HistoryCommit[] = [];
@@ -454,7 +454,7 @@ export async function readDataHistory(options: HistoryOptions, stats?: HistorySt
             for (const n of next.files) if (n.to !== undefined && byPath.has(n.path)) void fetchBlob(n.to).catch(() => undefined);
           const before = await snapshotOf(def, from);
           const after = await snapshotOf(def, f.to);
-          change = compactChange(diffSnapshots(def, before, after), f.path, f.to);
+          change = compactChange(diffKeys(def, before, after), f.path, f.to);
           cache.set(def, from, f.to, change);
           if (after.ok) parsed.set(def.name, { blob: f.to, snap: after });
         }

@@ -59,20 +59,26 @@ export interface TableDiff {
   notes: string[];
 }
 
+/**
+ * A version of a table read by key. Each record (the first row with its key), in file order, is
+ * kept as its text (its physical lines, LF) and read into cells only when its values are asked
+ * for (rowOf): a version of the ratings is over a million rows at P, and the history compares
+ * the versions of a year two at a time. A version whose quotes do not balance is read whole
+ * instead, as the validator reads it, and keeps each record as its row.
+ */
 export type Snapshot =
   | {
       ok: true;
       columns: string[];
-      records: Map<string, RecordRow>;
-      order: string[];
+      /** Each record by keyId: its text, or its row when the version was read whole. */
+      records: Map<string, string | RecordRow>;
       notes: string[];
-      /**
-       * The text of each record (its physical lines) → its cells, and the header's text: let
-       * the next version read only the records that changed, and keep the same RecordRow
-       * objects for the others (which the diff then need not compare).
-       */
-      parsed?: Map<string, { cells: string[]; row?: RecordRow }>;
-      headerText?: string;
+      /** The header's text ('' when read whole): two versions with the same header read the same text as the same values. */
+      headerText: string;
+      /** What reading a record's text needs: the delimiter, each column's cell, the key columns' cells. */
+      delimiter: string;
+      index: ReadonlyMap<string, number>;
+      keyAt: readonly number[];
     }
   | { ok: false; reason: string };
 
@@ -121,35 +127,19 @@ function recordTexts(text: string): string[] | undefined {
 }
 
 /**
- * The rows of a text as the CSV reader (src/lib/validation/csv.ts) reads them, blank rows left out. Each
- * record is read on its own, and one already read in `known` (the previous version) is not
- * read again; a record the reader finds broken, or unbalanced quotes, make it read the whole
- * text at once instead, with its recovery from broken quotes.
+ * The cells of one record's text as the CSV reader (src/lib/validation/csv.ts) reads them;
+ * undefined when the reader finds it broken or more than one record. Without a quote a record
+ * is one line, and its cells are what lies between the delimiters.
  */
-function readRows(text: string, delimiter: string, known: ReadonlyMap<string, { cells: string[] }> | undefined): { rows: string[][]; texts?: string[] } {
-  const all = recordTexts(text);
-  if (all) {
-    const rows: string[][] = [];
-    const texts: string[] = [];
-    let clean = true;
-    for (const t of all) {
-      let cells = known?.get(t)?.cells;
-      if (!cells) {
-        const r = parseCsv(t, delimiter);
-        if (r.issues.length > 0 || r.rows.length > 1) {
-          clean = false;
-          break;
-        }
-        if (r.rows.length === 0) continue; // a blank row
-        cells = r.rows[0]!.cells;
-      }
-      rows.push(cells);
-      texts.push(t);
-    }
-    if (clean) return { rows, texts };
-  }
-  return { rows: parseCsv(text, delimiter).rows.map((r) => r.cells) };
+function recordCells(t: string, delimiter: string): string[] | undefined {
+  if (!t.includes('"')) return t.split(delimiter);
+  const r = parseCsv(t, delimiter);
+  if (r.issues.length > 0 || r.rows.length + r.blank.length > 1) return undefined;
+  return r.rows[0]?.cells ?? r.blank[0]?.cells ?? [];
 }
+
+/** Whether a row holds no value (a blank line, a row Excel leaves behind): the reader skips it. */
+const isBlank = (cells: readonly string[]) => cells.every((c) => c === '');
 
 /** The columns of a header (Chinese titles read as column names; a repeated or empty one ignored) and where each is. */
 function headerIndex(def: AnyTable, header: readonly string[]): { columns: string[]; index: Map<string, number> } {
@@ -202,13 +192,9 @@ export function keyLine(def: AnyTable, version: Version, key: readonly string[])
   return undefined;
 }
 
-/**
- * Reads one version of a table into records by primary key (an absent file is an empty table).
- * `previous`, the snapshot of an earlier version, only saves time: records whose text did not
- * change are not read again.
- */
-export function readSnapshot(def: AnyTable, version: Version, previous?: Snapshot): Snapshot {
-  if (version === undefined) return { ok: true, columns: [], records: new Map(), order: [], notes: [] };
+/** Reads one version of a table into records by primary key (an absent file is an empty table). */
+export function readSnapshot(def: AnyTable, version: Version): Snapshot {
+  if (version === undefined) return { ok: true, columns: [], records: new Map(), notes: [], headerText: '', delimiter: ',', index: new Map(), keyAt: [] };
   let text: string;
   if (typeof version === 'string') text = version.replace(/^\ufeff/, '');
   else {
@@ -228,61 +214,114 @@ export function readSnapshot(def: AnyTable, version: Version, previous?: Snapsho
   // Line ends are not content: CRLF and CR read as LF, in quoted cells too.
   text = text.replace(/\r\n?/g, '\n');
   const delimiter = detectDelimiter(text, headerWords(def));
-  const before = previous?.ok ? previous : undefined;
-  const { rows, texts } = readRows(text, delimiter, before?.parsed);
-  const header = rows[0];
-  if (!header) return { ok: false, reason: '文件是空的' };
+  return readByRecord(def, text, delimiter) ?? readWhole(def, text, delimiter);
+}
+
+/** A snapshot's parts that come from its header; undefined for a header without every key column (the reason). */
+function headerParts(def: AnyTable, header: readonly string[]) {
   const { columns, index } = headerIndex(def, header);
   const missing = def.primaryKey.filter((c) => !index.has(c));
-  if (missing.length > 0) return { ok: false, reason: `缺少主键列 ${missing.join('、')}` };
-  const records = new Map<string, RecordRow>();
-  const order: string[] = [];
-  const duplicates = new Set<string>();
-  const keyAt = def.primaryKey.map((c) => index.get(c)!);
+  if (missing.length > 0) return { ok: false as const, reason: `缺少主键列 ${missing.join('、')}` };
   // A key column that may be empty (redactions.csv's `column`: empty for a whole record) is part of the key even when empty.
-  const mayBeEmpty = def.primaryKey.map((c) => !columnMetaOf(def, c)!.required);
-  const entries = [...index];
-  const parsed = texts ? new Map<string, { cells: string[]; row?: RecordRow }>() : undefined;
-  // The same header: a record with the same text is the same RecordRow.
-  const sameHeader = texts !== undefined && before?.headerText === texts[0];
-  let keyless = 0;
-  for (let r = 1; r < rows.length; r++) {
-    const cells = rows[r]!;
-    const reuse = sameHeader ? before!.parsed!.get(texts![r]!)?.row : undefined;
-    if (reuse && !records.has(keyId(reuse.key))) {
-      const id = keyId(reuse.key);
-      records.set(id, reuse);
-      order.push(id);
-      parsed!.set(texts![r]!, { cells, row: reuse });
-      continue;
-    }
-    if (parsed && !parsed.has(texts![r]!)) parsed.set(texts![r]!, { cells });
-    const key = keyAt.map((k) => (cells[k] ?? '').trim());
-    if (key.some((v, i) => v === '' && !mayBeEmpty[i])) {
-      keyless++;
-      continue;
+  return {
+    ok: true as const,
+    columns,
+    index,
+    keyAt: def.primaryKey.map((c) => index.get(c)!),
+    mayBeEmpty: def.primaryKey.map((c) => !columnMetaOf(def, c)!.required),
+  };
+}
+
+/** Adds each record to `records` by its key, the first row of a key only; returns the notes on what was read around. */
+class KeyedRecords<T> {
+  readonly records = new Map<string, T>();
+  readonly #duplicates = new Set<string>();
+  #keyless = 0;
+  readonly #def: AnyTable;
+  readonly #keyAt: readonly number[];
+  readonly #mayBeEmpty: readonly boolean[];
+  constructor(def: AnyTable, keyAt: readonly number[], mayBeEmpty: readonly boolean[]) {
+    this.#def = def;
+    this.#keyAt = keyAt;
+    this.#mayBeEmpty = mayBeEmpty;
+  }
+  add(cells: readonly string[], record: (key: string[]) => T): void {
+    const key = this.#keyAt.map((k) => (cells[k] ?? '').trim());
+    if (key.some((v, i) => v === '' && !this.#mayBeEmpty[i])) {
+      this.#keyless++;
+      return;
     }
     const id = keyId(key);
-    if (records.has(id)) {
-      duplicates.add(key.join(' / '));
-      continue;
-    }
-    const values: Record<string, string> = {};
-    for (const [name, k] of entries) values[name] = cells[k] ?? '';
-    const row = { key, values };
-    records.set(id, row);
-    order.push(id);
-    if (parsed) parsed.set(texts![r]!, { cells, row });
+    if (this.records.has(id)) this.#duplicates.add(key.join(' / '));
+    else this.records.set(id, record(key));
   }
-  const notes: string[] = [];
-  if (duplicates.size > 0) notes.push(`主键重复，只比较第一行：${[...duplicates].join('、')}`);
-  if (keyless > 0) notes.push(`${keyless} 行没有主键（${def.primaryKey.join('、')}），没有比较`);
-  const snap: Snapshot = { ok: true, columns, records, order, notes };
-  if (parsed) {
-    snap.parsed = parsed;
-    snap.headerText = texts![0]!;
+  notes(): string[] {
+    const notes: string[] = [];
+    if (this.#duplicates.size > 0) notes.push(`主键重复，只比较第一行：${[...this.#duplicates].join('、')}`);
+    if (this.#keyless > 0) notes.push(`${this.#keyless} 行没有主键（${this.#def.primaryKey.join('、')}），没有比较`);
+    return notes;
   }
-  return snap;
+}
+
+/** Each record read on its own, kept as its text; undefined when one of them is broken (then the version is read whole). */
+function readByRecord(def: AnyTable, text: string, delimiter: string): Snapshot | undefined {
+  const texts = recordTexts(text);
+  if (!texts) return undefined;
+  let r = 0;
+  let header: string[] | undefined;
+  for (; r < texts.length && !header; r++) {
+    const cells = recordCells(texts[r]!, delimiter);
+    if (!cells) return undefined;
+    if (!isBlank(cells)) header = cells;
+  }
+  if (!header) return { ok: false, reason: '文件是空的' };
+  const headerText = texts[r - 1]!;
+  const parts = headerParts(def, header);
+  if (!parts.ok) {
+    // Still read whole if a later record is broken: the reader recovers and may find another header.
+    for (let k = r; k < texts.length; k++) if (!recordCells(texts[k]!, delimiter)) return undefined;
+    return parts;
+  }
+  const keyed = new KeyedRecords<string>(def, parts.keyAt, parts.mayBeEmpty);
+  for (; r < texts.length; r++) {
+    const t = texts[r]!;
+    const cells = recordCells(t, delimiter);
+    if (!cells) return undefined;
+    if (!isBlank(cells)) keyed.add(cells, () => t);
+  }
+  return { ok: true, columns: parts.columns, records: keyed.records, notes: keyed.notes(), headerText, delimiter, index: parts.index, keyAt: parts.keyAt };
+}
+
+/** The whole text read at once, recovering from broken quotes as the validator does; each record kept as its row. */
+function readWhole(def: AnyTable, text: string, delimiter: string): Snapshot {
+  const rows = parseCsv(text, delimiter).rows.map((r) => r.cells);
+  const header = rows[0];
+  if (!header) return { ok: false, reason: '文件是空的' };
+  const parts = headerParts(def, header);
+  if (!parts.ok) return parts;
+  const keyed = new KeyedRecords<RecordRow>(def, parts.keyAt, parts.mayBeEmpty);
+  for (const cells of rows.slice(1)) keyed.add(cells, (key) => ({ key, values: valuesOf(cells, parts.index) }));
+  return { ok: true, columns: parts.columns, records: keyed.records, notes: keyed.notes(), headerText: '', delimiter, index: parts.index, keyAt: parts.keyAt };
+}
+
+function valuesOf(cells: readonly string[], index: ReadonlyMap<string, number>): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, k] of index) values[name] = cells[k] ?? '';
+  return values;
+}
+
+/** A record of a snapshot as a row, read from its text when it is kept as text; undefined when there is none with that keyId. */
+export function rowOf(snap: Snapshot & { ok: true }, id: string): RecordRow | undefined {
+  const entry = snap.records.get(id);
+  if (entry === undefined || typeof entry !== 'string') return entry;
+  // The text was read once already, whole and unbroken.
+  const cells = recordCells(entry, snap.delimiter)!;
+  return { key: snap.keyAt.map((k) => (cells[k] ?? '').trim()), values: valuesOf(cells, snap.index) };
+}
+
+/** Every record of a snapshot as a row, in file order, with its keyId. */
+export function* rowsOf(snap: Snapshot & { ok: true }): Generator<[string, RecordRow]> {
+  for (const id of snap.records.keys()) yield [id, rowOf(snap, id)!];
 }
 
 /** Columns in the schema's order, then any others in the order they were met. */
@@ -295,7 +334,32 @@ function unionColumns(def: AnyTable, a: readonly string[], b: readonly string[])
 
 /** The differences between two snapshots of one table. */
 export function diffSnapshots(def: AnyTable, before: Snapshot, after: Snapshot): TableDiff {
-  const diff: TableDiff = { table: def.name, added: [], removed: [], changed: [], columns: { added: [], removed: [] }, notes: [] };
+  const added: RecordRow[] = [];
+  const diff = compare(def, before, after, (id) => {
+    if (after.ok) added.push(rowOf(after, id)!);
+  });
+  return { ...diff, added };
+}
+
+/**
+ * What the history keeps of a diff (src/lib/history/record-history.ts, compactChange): the added
+ * records by key only, so that a first version of a million rows is not read into rows.
+ */
+export function diffKeys(def: AnyTable, before: Snapshot, after: Snapshot): Omit<TableDiff, 'added'> & { added: string[][] } {
+  const added: string[][] = [];
+  const diff = compare(def, before, after, (id, entry) => {
+    if (!after.ok) return;
+    if (typeof entry !== 'string') added.push(entry.key);
+    else {
+      const cells = recordCells(entry, after.delimiter)!;
+      added.push(after.keyAt.map((k) => (cells[k] ?? '').trim()));
+    }
+  });
+  return { ...diff, added };
+}
+
+function compare(def: AnyTable, before: Snapshot, after: Snapshot, onAdded: (id: string, entry: string | RecordRow) => void): Omit<TableDiff, 'added'> {
+  const diff: Omit<TableDiff, 'added'> = { table: def.name, removed: [], changed: [], columns: { added: [], removed: [] }, notes: [] };
   if (!before.ok || !after.ok) {
     diff.unreadable = !after.ok ? { side: 'new', reason: after.reason } : { side: 'old', reason: (before as { reason: string }).reason };
     return diff;
@@ -307,24 +371,26 @@ export function diffSnapshots(def: AnyTable, before: Snapshot, after: Snapshot):
     diff.columns.removed = before.columns.filter((c) => !after.columns.includes(c));
   }
   const columns = unionColumns(def, before.columns, after.columns);
-  const sameColumns = before.columns.length === after.columns.length && before.columns.every((c, k) => c === after.columns[k]);
-  for (const id of after.order) {
-    const now = after.records.get(id)!;
+  // The same text under the same header reads as the same values: not read at all.
+  const sameHeader = before.headerText !== '' && before.headerText === after.headerText;
+  for (const [id, now] of after.records) {
     const was = before.records.get(id);
-    if (!was) {
-      diff.added.push(now);
+    if (was === undefined) {
+      onAdded(id, now);
       continue;
     }
-    if (was === now && sameColumns) continue; // the same text under the same header (readSnapshot with previous)
+    if (sameHeader && was === now) continue;
+    const from = rowOf(before, id)!.values;
+    const to = rowOf(after, id)!;
     const fields: FieldChange[] = [];
     for (const c of columns) {
-      const from = was.values[c] ?? '';
-      const to = now.values[c] ?? '';
-      if (from !== to) fields.push({ column: c, from, to });
+      const a = from[c] ?? '';
+      const b = to.values[c] ?? '';
+      if (a !== b) fields.push({ column: c, from: a, to: b });
     }
-    if (fields.length > 0) diff.changed.push({ key: now.key, fields, values: now.values });
+    if (fields.length > 0) diff.changed.push({ key: to.key, fields, values: to.values });
   }
-  for (const id of before.order) if (!after.records.has(id)) diff.removed.push(before.records.get(id)!);
+  for (const id of before.records.keys()) if (!after.records.has(id)) diff.removed.push(rowOf(before, id)!);
   return diff;
 }
 

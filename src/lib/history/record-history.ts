@@ -81,12 +81,12 @@ export type DataHistory =
     }
   | { available: false; reason: string };
 
-/** Keeps what history needs of a diff: keys of added rows instead of their content. */
-export function compactChange(diff: TableDiff, path: string, blob: string | undefined): TableChange {
+/** Keeps what history needs of a diff (diffKeys): keys of added rows instead of their content. */
+export function compactChange(diff: Omit<TableDiff, 'added'> & { added: string[][] }, path: string, blob: string | undefined): TableChange {
   const change: TableChange = {
     table: diff.table,
     path,
-    added: diff.added.map((r) => r.key),
+    added: diff.added,
     removed: diff.removed,
     changed: diff.changed.map((c) => ({ key: c.key, fields: c.fields })),
     columns: diff.columns,
