@@ -520,10 +520,23 @@ export async function recordVersion(table: DataTableName, key: string, related?:
 
 /** The newest commit that changed any of these timelines, as a citation names it; undefined without history. */
 async function newestVersion(timelines: ReadonlyArray<RecordTimeline | undefined>): Promise<CitedVersion | undefined> {
-  let newest: CommitRef | undefined;
-  for (const t of timelines) for (const e of t?.events ?? []) if (!newest || e.commit.date > newest.date) newest = e.commit;
+  const newest = newestCommit(timelines);
   return newest && citedVersion(newest);
 }
+
+/** The newest commit of the timelines' events, or of the commits given (the first of equally new ones). */
+function newestCommit(timelines: ReadonlyArray<RecordTimeline | undefined>, commits: ReadonlyArray<CommitRef | undefined> = []): CommitRef | undefined {
+  let newest: CommitRef | undefined;
+  for (const c of commits) if (c && (!newest || c.date > newest.date)) newest = c;
+  for (const t of timelines) for (const e of t?.events ?? []) if (!newest || e.commit.date > newest.date) newest = e.commit;
+  return newest;
+}
+
+/** The newest commit that changed a town-wide problem (every village page lists them): found once, not once a village. */
+const townWideNewest = perDataset(async () => {
+  const history = await dataHistory();
+  return newestCommit((problemsByVillage().get('') ?? []).map((p) => timelineOf(history, 'problems', p.id)));
+});
 
 /**
  * The version of a village's page: the newest commit that changed the village, its problems,
@@ -531,14 +544,16 @@ async function newestVersion(timelines: ReadonlyArray<RecordTimeline | undefined
  * when what the page lists does.
  */
 export async function villageVersion(id: string): Promise<CitedVersion | undefined> {
-  const problems = [...(problemsByVillage().get(id) ?? []), ...(problemsByVillage().get('') ?? [])];
+  const history = await dataHistory();
+  const own = newestCommit([timelineOf(history, 'villages', id), ...(problemsByVillage().get(id) ?? []).map((p) => timelineOf(history, 'problems', p.id))]);
   const enterprises = enterprisesByVillage().get(id) ?? [];
-  return newestVersion([
-    await recordHistory('villages', id),
-    ...(await Promise.all(problems.map((p) => recordHistory('problems', p.id)))),
-    ...(await Promise.all(enterprises.map((e) => recordHistory('enterprises', e.uscc)))),
-    ...(await Promise.all(enterprises.map((e) => relatedHistory('credit-ratings', e.uscc)))).flat(),
-  ]);
+  const ratings = await relatedIndex('credit-ratings');
+  // In the order the page lists them, so that of two equally new commits the same one is named.
+  const newest = newestCommit(
+    [...enterprises.map((e) => timelineOf(history, 'enterprises', e.uscc)), ...enterprises.flatMap((e) => ratings.get(e.uscc) ?? [])],
+    [own, await townWideNewest()],
+  );
+  return newest && citedVersion(newest);
 }
 
 /** The version of the whole data set a build publishes: the commit it was built from (HEAD), as datapackage.json names it. */

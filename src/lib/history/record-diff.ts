@@ -138,6 +138,15 @@ function recordCells(t: string, delimiter: string): string[] | undefined {
   return r.rows[0]?.cells ?? r.blank[0]?.cells ?? [];
 }
 
+/**
+ * A copy of a piece of a version's text that holds nothing else of it. A cell split out of a
+ * record's text is a view of the whole decoded file (hundreds of megabytes at P), which a key
+ * or value kept in the history would otherwise keep alive for the whole build.
+ */
+function own(piece: string): string {
+  return piece.length === 0 ? '' : ` ${piece}`.slice(1);
+}
+
 /** Whether a row holds no value (a blank line, a row Excel leaves behind): the reader skips it. */
 const isBlank = (cells: readonly string[]) => cells.every((c) => c === '');
 
@@ -246,7 +255,7 @@ class KeyedRecords<T> {
     this.#mayBeEmpty = mayBeEmpty;
   }
   add(cells: readonly string[], record: (key: string[]) => T): void {
-    const key = this.#keyAt.map((k) => (cells[k] ?? '').trim());
+    const key = this.#keyAt.map((k) => own((cells[k] ?? '').trim()));
     if (key.some((v, i) => v === '' && !this.#mayBeEmpty[i])) {
       this.#keyless++;
       return;
@@ -306,7 +315,7 @@ function readWhole(def: AnyTable, text: string, delimiter: string): Snapshot {
 
 function valuesOf(cells: readonly string[], index: ReadonlyMap<string, number>): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [name, k] of index) values[name] = cells[k] ?? '';
+  for (const [name, k] of index) values[name] = own(cells[k] ?? '');
   return values;
 }
 
@@ -316,7 +325,7 @@ export function rowOf(snap: Snapshot & { ok: true }, id: string): RecordRow | un
   if (entry === undefined || typeof entry !== 'string') return entry;
   // The text was read once already, whole and unbroken.
   const cells = recordCells(entry, snap.delimiter)!;
-  return { key: snap.keyAt.map((k) => (cells[k] ?? '').trim()), values: valuesOf(cells, snap.index) };
+  return { key: snap.keyAt.map((k) => own((cells[k] ?? '').trim())), values: valuesOf(cells, snap.index) };
 }
 
 /** Every record of a snapshot as a row, in file order, with its keyId. */
@@ -347,12 +356,12 @@ export function diffSnapshots(def: AnyTable, before: Snapshot, after: Snapshot):
  */
 export function diffKeys(def: AnyTable, before: Snapshot, after: Snapshot): Omit<TableDiff, 'added'> & { added: string[][] } {
   const added: string[][] = [];
-  const diff = compare(def, before, after, (id, entry) => {
+  const diff = compare(def, before, after, (_id, entry) => {
     if (!after.ok) return;
     if (typeof entry !== 'string') added.push(entry.key);
     else {
       const cells = recordCells(entry, after.delimiter)!;
-      added.push(after.keyAt.map((k) => (cells[k] ?? '').trim()));
+      added.push(after.keyAt.map((k) => own((cells[k] ?? '').trim())));
     }
   });
   return { ...diff, added };
