@@ -39,7 +39,9 @@ export function catalogue(result: ValidationResult): CatalogueEntry[] {
     const def: AnyTable = DATA_TABLES[name];
     const path = join(dataDir, `${name}.csv`);
     const meta = metaRows.find((m) => m.table === name);
-    const bytes = Buffer.from(result.tables.get(name)?.bytes ?? new Uint8Array());
+    // A view of the bytes the validator read, not a copy (a table of data/ is held once for the whole build).
+    const read = result.tables.get(name)?.bytes ?? new Uint8Array();
+    const bytes = Buffer.from(read.buffer, read.byteOffset, read.byteLength);
     return {
       name,
       def,

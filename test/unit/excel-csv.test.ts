@@ -18,6 +18,7 @@ import {
   type ExcelColumns,
 } from '../../src/lib/publishing/excel-csv.ts';
 import { CREDIT_PERIOD } from '../../src/lib/credit-period.ts';
+import { parseCsv } from '../../src/lib/validation/csv.ts';
 import { column, excelKinds } from '../../src/lib/publishing/published.ts';
 import { dropLeading, EXCEL_CORPUS, FORMULA_PREFIXES, PLAIN_NUMBER, TEXT_LITERAL } from '../helpers/excel-corpus.ts';
 import { ROOT } from '../helpers/paths.ts';
@@ -256,8 +257,37 @@ describe('one encoder for the server and the browser', () => {
 
   it('the module runs in a browser: it imports nothing but the CSV reader and types', () => {
     const imports = [...src('src/lib/publishing/excel-csv.ts').matchAll(/^import (.*) from '([^']+)';$/gm)].map((m) => `${m[1]} from ${m[2]}`);
-    expect(imports).toEqual(['{ parseCsv } from ../validation/csv.ts', 'type { FieldType } from ../../schemas/columns.ts']);
+    expect(imports).toEqual(['{ parseCsv, recordTexts } from ../validation/csv.ts', 'type { FieldType } from ../../schemas/columns.ts']);
     // The CSV reader it uses may import other modules, but nothing of Node.
     expect(src('src/lib/validation/csv.ts')).not.toMatch(/from 'node:|require\(/);
+  });
+});
+
+describe('the CSV for Excel of a large table', () => {
+  // The former encoder: the whole text read into rows of cells at once.
+  const whole = (text: string, columns: ExcelColumns) => {
+    const rows = parseCsv(text.replace(/^\uFEFF/, '')).rows.map((r) => r.cells);
+    return encodeExcelCsv(rows[0] ?? [], rows.slice(1), columns);
+  };
+
+  it('is written record by record as reading the whole text writes it, broken quotes and line ends included (property)', () => {
+    const unit = fc.constantFrom('a', '1', '=1', ',', '"', '""', '\n', '\r\n', '\r', ' ', '东', '2019-06-30', '\ufeff');
+    const text = fc.oneof(
+      fc.string({ unit }),
+      fc.string({ unit }).map((t) => `id,value,date\n${t}`),
+      fc
+        .array(fc.tuple(fc.string({ unit }), fc.string({ unit })), { maxLength: 6 })
+        .map((rows) => `id,value\r\n${rows.map(([a, b]) => `"${a.replace(/"/g, '""')}",${b.replace(/[",\r\n]/g, '')}`).join('\r\n')}\r\n`),
+    );
+    const columns: ExcelColumns = { value: 'number', date: 'date' };
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(toExcelCsv(t, columns)).toBe(whole(t, columns));
+      }),
+      { numRuns: 1500 },
+    );
+    // A quote the whole reader takes for a runaway one: its recovery decides the rows.
+    const runaway = 'id,value\na,"b\nc,d\ne",f\nx,y\n';
+    expect(toExcelCsv(runaway, columns)).toBe(whole(runaway, columns));
   });
 });

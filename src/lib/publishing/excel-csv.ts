@@ -17,7 +17,7 @@
  *   literal ="…" so that it stays text (over 255 characters, Excel's limit for a literal, it gets
  *   the apostrophe instead).
  */
-import { parseCsv } from '../validation/csv.ts';
+import { parseCsv, recordTexts } from '../validation/csv.ts';
 import type { FieldType } from '../../schemas/columns.ts';
 
 /** How a column's cells are read: as text, as numbers, or as dates. */
@@ -114,8 +114,38 @@ function readRows(text: string): { header: string[]; body: string[][] } {
 
 /** Re-encodes a CSV text (a validated table or a derived download) for Excel. */
 export function toExcelCsv(text: string, columns: ExcelColumns): string {
+  const lines = excelLinesByRecord(text.replace(/^\uFEFF/, ''), columns);
+  if (lines) return `\uFEFF${lines.join('\r\n')}\r\n`;
   const { header, body } = readRows(text);
   return encodeExcelCsv(header, body, columns);
+}
+
+/**
+ * The lines of the CSV for Excel, each record read and written on its own, so that a table of a
+ * million rows is never held as rows of cells; undefined when a record does not read cleanly on
+ * its own (then the whole text is read at once, recovering as the validator does).
+ */
+function excelLinesByRecord(text: string, columns: ExcelColumns): string[] | undefined {
+  const texts = recordTexts(text);
+  if (!texts) return undefined;
+  const lines: string[] = [];
+  let kinds: ExcelColumn[] | undefined;
+  for (const t of texts) {
+    const r = parseCsv(t);
+    if (r.issues.length > 0 || r.rows.length + r.blank.length > 1) return undefined;
+    const cells = r.rows[0]?.cells;
+    if (!cells || (cells.length === 1 && cells[0] === '')) continue;
+    if (!kinds) {
+      kinds = cells.map((h) => kindOf(columns, h));
+      lines.push(cells.map((h) => quoteCsv(headerCell(h))).join(','));
+      continue;
+    }
+    // A cell over several lines in a record of the wrong width: the whole reader may take its quote for a runaway one.
+    if (/[\r\n]/.test(t.endsWith('\r') ? t.slice(0, -1) : t) && cells.length !== kinds.length) return undefined;
+    lines.push(cells.map((cell, k) => quoteCsv(excelCell(cell, kinds![k] ?? 'text').text)).join(','));
+  }
+  if (!kinds) lines.push('');
+  return lines;
 }
 
 /**

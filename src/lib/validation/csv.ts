@@ -255,6 +255,36 @@ export function parseCsv(text: string, delimiter = ',', options: CsvOptions = {}
   return { rows, blank, issues };
 }
 
+/**
+ * The text of each record of a CSV text: split at the LF line breaks outside quotes (a CR
+ * before one stays at the end of its record). Undefined when the quotes do not balance (then
+ * only reading the whole text recovers as the validator does). Lets a large table be read one
+ * record at a time: the history's versions, the CSV for Excel.
+ */
+export function recordTexts(text: string): string[] | undefined {
+  const out: string[] = [];
+  let start = 0;
+  let quoted = false;
+  let q = text.indexOf('"');
+  let nl = text.indexOf('\n');
+  while (nl !== -1) {
+    if (q !== -1 && q < nl) {
+      quoted = !quoted;
+      q = text.indexOf('"', q + 1);
+      continue;
+    }
+    if (!quoted) {
+      out.push(text.slice(start, nl));
+      start = nl + 1;
+    }
+    nl = text.indexOf('\n', nl + 1);
+  }
+  for (; q !== -1; q = text.indexOf('"', q + 1)) quoted = !quoted;
+  if (quoted) return undefined;
+  if (start < text.length) out.push(text.slice(start));
+  return out;
+}
+
 /** Spreadsheet column letter (A, B, …, Z, AA, …) for a 0-based index. */
 export function excelColumn(index: number): string {
   let s = '';
