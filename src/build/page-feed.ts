@@ -51,9 +51,12 @@ function scriptsOf(html: Buffer): string[] {
   return out;
 }
 
-/** A site has a few dozen script addresses and hundreds of thousands of pages loading them: each address is kept once. */
+/**
+ * A site has a few dozen script addresses and hundreds of thousands of pages loading them: each
+ * address is kept once. Also keeps a page's text from living on behind an address cut out of it.
+ */
 const sources = new Map<string, string>();
-function sharedSource(src: string): string {
+export function sharedSource(src: string): string {
   const known = sources.get(src);
   if (known !== undefined) return known;
   sources.set(src, src);

@@ -7,10 +7,10 @@ import { factsRecordFile, fileFacts } from '../build/file-facts.ts';
 import { config } from '../build/config.ts';
 import { outputFiles, outputStat } from '../build/output-files.ts';
 import { formatReport, gz, jsWeight, summarise, type JsWeight } from '../build/size-report.ts';
-import { addPageFeed, outputFileOf, removePageFeed, scriptSources, type PageFeed, type RenderedPage } from '../build/page-feed.ts';
+import { addPageFeed, outputFileOf, removePageFeed, scriptSources, sharedSource, type PageFeed, type RenderedPage } from '../build/page-feed.ts';
 
 /** The scripts a page loads, as paths of the site ('/_astro/x.js'), from their `src` as written. */
-const sitePaths = (sources: readonly string[], base: string) => sources.map((s) => `/${s.slice(base.length)}`);
+const sitePaths = (sources: readonly string[], base: string) => sources.map((s) => sharedSource(`/${s.slice(base.length)}`));
 
 export function scriptsOf(html: string, base: string): string[] {
   return sitePaths(scriptSources(html), base);
