@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import {
   encodeExcelCsv,
   excelCell,
+  excelCsvPieces,
   excelColumn,
   pickedRowsExcelCsv,
   toExcelCsv,
@@ -18,7 +19,7 @@ import {
   type ExcelColumns,
 } from '../../src/lib/publishing/excel-csv.ts';
 import { CREDIT_PERIOD } from '../../src/lib/credit-period.ts';
-import { parseCsv } from '../../src/lib/validation/csv.ts';
+import { csvTextPieces, parseCsv, recordTexts } from '../../src/lib/validation/csv.ts';
 import { column, excelKinds } from '../../src/lib/publishing/published.ts';
 import { dropLeading, EXCEL_CORPUS, FORMULA_PREFIXES, PLAIN_NUMBER, TEXT_LITERAL } from '../helpers/excel-corpus.ts';
 import { ROOT } from '../helpers/paths.ts';
@@ -224,15 +225,15 @@ describe('one encoder for the server and the browser', () => {
       .map((e) => relative(ROOT, join(e.parentPath, e.name)));
   const src = (f: string) => readFileSync(join(ROOT, f), 'utf8');
 
-  it('every server -excel.csv endpoint encodes a published table with excelCsv, which is toExcelCsv from src/lib/publishing/excel-csv.ts', () => {
+  it('every server -excel.csv endpoint encodes a published table with excelCsv, which is excelCsvPieces from src/lib/publishing/excel-csv.ts', () => {
     const endpoints = files('src/pages').filter((f) => f.endsWith('-excel.csv.ts'));
     expect(endpoints.length).toBeGreaterThanOrEqual(3);
     for (const f of endpoints) {
       expect(src(f), f).toMatch(/import \{[^}]*\bexcelCsv\b[^}]*\} from '(\.\.\/)+lib\/publishing\/published\.ts';/);
       expect(src(f), f).toMatch(/\bexcelCsv\(/);
     }
-    expect(src('src/lib/publishing/published.ts')).toMatch(/import \{[^}]*\btoExcelCsv\b[^}]*\} from '\.\/excel-csv\.ts';/);
-    expect(src('src/lib/publishing/published.ts')).toMatch(/return toExcelCsv\(csvText\(t\), excelKinds\(t\)\);/);
+    expect(src('src/lib/publishing/published.ts')).toMatch(/import \{[^}]*\bexcelCsvPieces\b[^}]*\} from '\.\/excel-csv\.ts';/);
+    expect(src('src/lib/publishing/published.ts')).toMatch(/return excelCsvPieces\(t\.csv, excelKinds\(t\)\);/);
   });
 
   it('every browser CSV download encodes with pickedRowsExcelCsv from src/lib/publishing/excel-csv.ts, with the server’s column kinds', () => {
@@ -257,7 +258,7 @@ describe('one encoder for the server and the browser', () => {
 
   it('the module runs in a browser: it imports nothing but the CSV reader and types', () => {
     const imports = [...src('src/lib/publishing/excel-csv.ts').matchAll(/^import (.*) from '([^']+)';$/gm)].map((m) => `${m[1]} from ${m[2]}`);
-    expect(imports).toEqual(['{ parseCsv, recordTexts } from ../validation/csv.ts', 'type { FieldType } from ../../schemas/columns.ts']);
+    expect(imports).toEqual(['{ csvTextPieces, parseCsv, recordTexts } from ../validation/csv.ts', 'type { FieldType } from ../../schemas/columns.ts']);
     // The CSV reader it uses may import other modules, but nothing of Node.
     expect(src('src/lib/validation/csv.ts')).not.toMatch(/from 'node:|require\(/);
   });
@@ -289,5 +290,60 @@ describe('the CSV for Excel of a large table', () => {
     // A quote the whole reader takes for a runaway one: its recovery decides the rows.
     const runaway = 'id,value\na,"b\nc,d\ne",f\nx,y\n';
     expect(toExcelCsv(runaway, columns)).toBe(whole(runaway, columns));
+  });
+});
+
+describe('the CSV for Excel of a file, read a piece at a time', () => {
+  const unit = fc.constantFrom('a', '1', '=1', ',', '"', '""', '\n', '\r\n', '\r', ' ', '东', '𠀀', '2019-06-30', '\ufeff');
+  const text = fc.oneof(
+    fc.string({ unit }),
+    fc.string({ unit }).map((t) => `\ufeffid,value,date\n${t}`),
+    fc.string({ unit }).map((t) => `\ufeff\ufeffid,value\r\n${t}`),
+    fc
+      .array(fc.tuple(fc.string({ unit }), fc.string({ unit })), { maxLength: 8 })
+      .map((rows) => `id,value\r\n${rows.map(([a, b]) => `"${a.replace(/"/g, '""')}",${b.replace(/[",\r\n]/g, '')}`).join('\r\n')}\r\n`),
+  );
+  const columns: ExcelColumns = { value: 'number', date: 'date' };
+  const bytesOf = (t: string) => new TextEncoder().encode(t);
+  const textOf = (pieces: Uint8Array[]) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(Buffer.concat(pieces));
+
+  it('cuts the bytes only after a record: the pieces are the text, and their records are the text’s (property)', () => {
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 40 }), (t, size) => {
+        const pieces = [...csvTextPieces(bytesOf(t), size)];
+        const whole = new TextDecoder().decode(bytesOf(t));
+        expect(pieces.join('')).toBe(whole);
+        const records = recordTexts(whole);
+        if (records === undefined) {
+          expect(recordTexts(pieces.at(-1) ?? '')).toBeUndefined();
+          return;
+        }
+        expect(pieces.flatMap((p) => recordTexts(p) ?? ['(undefined)'])).toEqual(records);
+        for (const p of pieces.slice(0, -1)) expect(p.endsWith('\n')).toBe(true);
+      }),
+      { numRuns: 1500 },
+    );
+    // Pieces of about the size asked for: a record is never split, a short one never stands alone.
+    const table = `id,value\n${Array.from({ length: 1000 }, (_, i) => `${i},${'东'.repeat(i % 7)}`).join('\n')}\n`;
+    const pieces = [...csvTextPieces(bytesOf(table), 1000)];
+    expect(pieces.length).toBeGreaterThan(5);
+    expect(pieces.length).toBeLessThan(20);
+    expect(pieces.join('')).toBe(table);
+  });
+
+  it('writes the same bytes as the whole text’s CSV for Excel, at any piece size (property)', () => {
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 40 }), (t, size) => {
+        const b = bytesOf(t);
+        expect(textOf(excelCsvPieces(b, columns, size))).toBe(toExcelCsv(new TextDecoder().decode(b), columns));
+      }),
+      { numRuns: 1500 },
+    );
+    // A quote the whole reader takes for a runaway one, met in a later piece.
+    const runaway = `id,value\n${'a,1\n'.repeat(50)}a,"b\nc,d\ne",f\nx,y\n`;
+    const pieces = excelCsvPieces(bytesOf(runaway), columns, 8);
+    expect(pieces).toHaveLength(1);
+    expect(textOf(pieces)).toBe(toExcelCsv(runaway, columns));
+    expect(textOf(excelCsvPieces(bytesOf(''), columns, 8))).toBe('\ufeff\r\n');
   });
 });

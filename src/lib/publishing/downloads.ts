@@ -11,8 +11,45 @@ function quoteCsv(cell: string): string {
 
 /** JSON download: typed records, with every column present (null for an empty cell). */
 export function toJsonRecords(columns: readonly string[], records: ReadonlyArray<Record<string, unknown>>): string {
-  const out = records.map((rec) => Object.fromEntries(columns.map((c) => [c, rec[c] === undefined ? null : rec[c]])));
-  return `${JSON.stringify(out, null, 1)}\n`;
+  return [...jsonRecordPieces(columns, records)].join('');
+}
+
+/**
+ * The JSON download in pieces of a few hundred records: together the text of
+ * `JSON.stringify(records, null, 1)` and a newline, without the whole text ever being one string
+ * (a million ratings are 300 MB of JSON).
+ */
+export function* jsonRecordPieces(columns: readonly string[], records: ReadonlyArray<Record<string, unknown>>, size = 500): Generator<string> {
+  if (records.length === 0) {
+    yield '[]\n';
+    return;
+  }
+  for (let i = 0; i < records.length; i += size) {
+    const texts = records.slice(i, i + size).map((rec) => {
+      const out = Object.fromEntries(columns.map((c) => [c, rec[c] === undefined ? null : rec[c]]));
+      // One level deeper than a record's own text: JSON escapes every line break inside a value.
+      return ` ${JSON.stringify(out, null, 1).replaceAll('\n', '\n ')}`;
+    });
+    yield `${i === 0 ? '[\n' : ',\n'}${texts.join(',\n')}`;
+  }
+  yield '\n]\n';
+}
+
+/**
+ * A download's response written from its pieces as it is read, so that no step holds its text
+ * as one string (Astro still joins the bytes into one buffer to write the file).
+ */
+export function piecesResponse(pieces: Iterable<string | Uint8Array>, contentType: string): Response {
+  const it = pieces[Symbol.iterator]();
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const next = it.next();
+      if (next.done) controller.close();
+      else controller.enqueue(typeof next.value === 'string' ? encoder.encode(next.value) : next.value);
+    },
+  });
+  return new Response(body, { headers: { 'Content-Type': contentType } });
 }
 
 /** Writes typed records back to CSV (UTF-8, LF), e.g. one indicator's observations. */

@@ -17,7 +17,7 @@
  *   literal ="…" so that it stays text (over 255 characters, Excel's limit for a literal, it gets
  *   the apostrophe instead).
  */
-import { parseCsv, recordTexts } from '../validation/csv.ts';
+import { csvTextPieces, parseCsv, recordTexts } from '../validation/csv.ts';
 import type { FieldType } from '../../schemas/columns.ts';
 
 /** How a column's cells are read: as text, as numbers, or as dates. */
@@ -114,38 +114,74 @@ function readRows(text: string): { header: string[]; body: string[][] } {
 
 /** Re-encodes a CSV text (a validated table or a derived download) for Excel. */
 export function toExcelCsv(text: string, columns: ExcelColumns): string {
-  const lines = excelLinesByRecord(text.replace(/^\uFEFF/, ''), columns);
-  if (lines) return `\uFEFF${lines.join('\r\n')}\r\n`;
+  const records = new ExcelRecords(columns);
+  const lines = records.lines(text.replace(/^\uFEFF/, ''));
+  if (lines) return `\uFEFF${[...lines, ...records.ending()].join('\r\n')}\r\n`;
   const { header, body } = readRows(text);
   return encodeExcelCsv(header, body, columns);
 }
 
 /**
- * The lines of the CSV for Excel, each record read and written on its own, so that a table of a
- * million rows is never held as rows of cells; undefined when a record does not read cleanly on
- * its own (then the whole text is read at once, recovering as the validator does).
+ * The CSV for Excel of a CSV file's bytes, as UTF-8 pieces: the same bytes as `toExcelCsv` of
+ * the decoded text, but read a piece of records at a time (`csvTextPieces`), so that a table of
+ * a million rows is never one string (the site's largest download is written from these).
  */
-function excelLinesByRecord(text: string, columns: ExcelColumns): string[] | undefined {
-  const texts = recordTexts(text);
-  if (!texts) return undefined;
-  const lines: string[] = [];
-  let kinds: ExcelColumn[] | undefined;
-  for (const t of texts) {
-    const r = parseCsv(t);
-    if (r.issues.length > 0 || r.rows.length + r.blank.length > 1) return undefined;
-    const cells = r.rows[0]?.cells;
-    if (!cells || (cells.length === 1 && cells[0] === '')) continue;
-    if (!kinds) {
-      kinds = cells.map((h) => kindOf(columns, h));
-      lines.push(cells.map((h) => quoteCsv(headerCell(h))).join(','));
-      continue;
-    }
-    // A cell over several lines in a record of the wrong width: the whole reader may take its quote for a runaway one.
-    if (/[\r\n]/.test(t.endsWith('\r') ? t.slice(0, -1) : t) && cells.length !== kinds.length) return undefined;
-    lines.push(cells.map((cell, k) => quoteCsv(excelCell(cell, kinds![k] ?? 'text').text)).join(','));
+export function excelCsvPieces(bytes: Uint8Array, columns: ExcelColumns, pieceSize?: number): Uint8Array[] {
+  const encoder = new TextEncoder();
+  const out = [encoder.encode('\uFEFF')];
+  const records = new ExcelRecords(columns);
+  let first = true;
+  for (const piece of csvTextPieces(bytes, pieceSize)) {
+    const lines = records.lines(first ? piece.replace(/^\uFEFF/, '') : piece);
+    first = false;
+    if (!lines) return [encoder.encode(toExcelCsv(new TextDecoder().decode(bytes), columns))];
+    if (lines.length > 0) out.push(encoder.encode(`${lines.join('\r\n')}\r\n`));
   }
-  if (!kinds) lines.push('');
-  return lines;
+  const ending = records.ending();
+  if (ending.length > 0) out.push(encoder.encode(`${ending.join('\r\n')}\r\n`));
+  return out;
+}
+
+/**
+ * The lines of the CSV for Excel, each record read and written on its own, so that a table of a
+ * million rows is never held as rows of cells. `lines` says undefined when a record does not
+ * read cleanly on its own (then the whole text is read at once, recovering as the validator does).
+ */
+class ExcelRecords {
+  private readonly columns: ExcelColumns;
+  private kinds: ExcelColumn[] | undefined;
+
+  constructor(columns: ExcelColumns) {
+    this.columns = columns;
+  }
+
+  /** The lines of the records of `text`, which ends where a record ends (or the file does). */
+  lines(text: string): string[] | undefined {
+    const texts = recordTexts(text);
+    if (!texts) return undefined;
+    const lines: string[] = [];
+    for (const t of texts) {
+      const r = parseCsv(t);
+      if (r.issues.length > 0 || r.rows.length + r.blank.length > 1) return undefined;
+      const cells = r.rows[0]?.cells;
+      if (!cells || (cells.length === 1 && cells[0] === '')) continue;
+      if (!this.kinds) {
+        this.kinds = cells.map((h) => kindOf(this.columns, h));
+        lines.push(cells.map((h) => quoteCsv(headerCell(h))).join(','));
+        continue;
+      }
+      const kinds = this.kinds;
+      // A cell over several lines in a record of the wrong width: the whole reader may take its quote for a runaway one.
+      if (/[\r\n]/.test(t.endsWith('\r') ? t.slice(0, -1) : t) && cells.length !== kinds.length) return undefined;
+      lines.push(cells.map((cell, k) => quoteCsv(excelCell(cell, kinds[k] ?? 'text').text)).join(','));
+    }
+    return lines;
+  }
+
+  /** What follows the last record: an empty line for a file with no header. */
+  ending(): string[] {
+    return this.kinds ? [] : [''];
+  }
 }
 
 /**

@@ -10,8 +10,8 @@
 import type { FieldType } from '../../schemas/columns.ts';
 import type { Dataset } from '../../schemas/datasets.ts';
 import { columnMetaOf, columnNames, columnTitle, type AnyTable, type ForeignKey } from '../../schemas/table.ts';
-import { toCsv, toJsonRecords } from './downloads.ts';
-import { excelColumn, toExcelCsv, type ExcelColumn, type ExcelColumns } from './excel-csv.ts';
+import { jsonRecordPieces, toCsv } from './downloads.ts';
+import { excelColumn, excelCsvPieces, type ExcelColumn, type ExcelColumns } from './excel-csv.ts';
 
 export interface PublishedColumn {
   name: string;
@@ -117,12 +117,12 @@ export function csvText(t: Pick<PublishedTable, 'csv'>): string {
   return new TextDecoder().decode(t.csv);
 }
 
-/** The CSV for Excel: the plain CSV re-encoded cell by cell, as the browser's "下载这些行" does. */
-export function excelCsv(t: Pick<PublishedTable, 'columns' | 'csv'>): string {
-  return toExcelCsv(csvText(t), excelKinds(t));
+/** The CSV for Excel: the plain CSV re-encoded cell by cell, as the browser's "下载这些行" does; in UTF-8 pieces. */
+export function excelCsv(t: Pick<PublishedTable, 'columns' | 'csv'>): Uint8Array[] {
+  return excelCsvPieces(t.csv, excelKinds(t));
 }
 
-/** Typed records: numbers as numbers, lists as arrays, empty cells as null. */
-export function jsonRecords(t: PublishedTable): string {
-  return toJsonRecords(names(t), t.records);
+/** Typed records: numbers as numbers, lists as arrays, empty cells as null; in pieces of text. */
+export function jsonRecords(t: PublishedTable): Generator<string> {
+  return jsonRecordPieces(names(t), t.records);
 }

@@ -285,6 +285,34 @@ export function recordTexts(text: string): string[] | undefined {
   return out;
 }
 
+/**
+ * The text of a CSV file's bytes in pieces of about `size` bytes, each cut just after a record
+ * (an LF outside quotes; quotes counted as `recordTexts` counts them), so that a table of a
+ * million rows is never decoded into one string. A leading BOM is dropped. When the quotes do
+ * not balance, the rest from the last cut is one piece (`recordTexts` then says undefined).
+ */
+export function* csvTextPieces(bytes: Uint8Array, size = 1 << 20): Generator<string> {
+  // No BOM is dropped inside a piece: a cell may start with U+FEFF.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  let start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let quoted = false;
+  let q = bytes.indexOf(QUOTE, start);
+  while (start < bytes.length) {
+    let nl = bytes.indexOf(LF, start + Math.max(1, size) - 1);
+    for (;;) {
+      while (q !== -1 && (nl === -1 || q < nl)) {
+        quoted = !quoted;
+        q = bytes.indexOf(QUOTE, q + 1);
+      }
+      if (nl === -1 || !quoted) break;
+      nl = bytes.indexOf(LF, nl + 1);
+    }
+    const end = nl === -1 ? bytes.length : nl + 1;
+    yield decoder.decode(bytes.subarray(start, end));
+    start = end;
+  }
+}
+
 /** Spreadsheet column letter (A, B, …, Z, AA, …) for a 0-based index. */
 export function excelColumn(index: number): string {
   let s = '';
