@@ -1,0 +1,27 @@
+/**
+ * The heap's growth for a large data set (src/build/heap.ts): fixed from half a million rows
+ * on, left to V8 below, and fixed by the data check of a build only.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { heapGrowingPercent, LARGE_DATASET_ROWS } from '../../src/build/heap.ts';
+import { ROOT } from '../helpers/paths.ts';
+
+describe('the heap of a build', () => {
+  it('grows by a fixed 30 % from half a million rows on, and as V8 sizes it below', () => {
+    expect(LARGE_DATASET_ROWS).toBe(500_000);
+    expect(heapGrowingPercent(0)).toBeUndefined();
+    expect(heapGrowingPercent(160_221)).toBeUndefined();
+    expect(heapGrowingPercent(499_999)).toBeUndefined();
+    expect(heapGrowingPercent(500_000)).toBe(30);
+    expect(heapGrowingPercent(1_602_270)).toBe(30);
+  });
+
+  it('is sized by the data check of a build, with the rows it checked, and not by the dev server', () => {
+    const src = readFileSync(join(ROOT, 'src/integrations/validate-data.ts'), 'utf8');
+    expect(src).toMatch(
+      /const rows = \[\.\.\.d\.tables\.values\(\)\]\.reduce\(\(n, t\) => n \+ t\.rows\.length, 0\);\s*\/\/[^\n]*\n\s*if \(command === 'build'\) sizeHeapFor\(rows\);/,
+    );
+  });
+});
