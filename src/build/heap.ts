@@ -1,11 +1,10 @@
 /**
  * How much V8 lets the heap grow after a full collection, for a large data set. A build holds
  * its data set and every page's path for its whole run and allocates mostly short-lived page
- * text besides. V8 sizes its heap by how fast the program moves objects into the old generation,
- * which a build does slowly: with a province's data it let the heap grow by only a few percent
- * after each full collection, and marked the whole live heap again every few seconds. For a data
- * set of that order a fixed growth trades some memory for far fewer collections; for a town's or
- * a county's, V8's own sizing grows the heap by more than that, so it is left alone (what each
+ * text besides. With a province's data V8 let the heap grow by only a few percent after each
+ * full collection, and so marked the whole live heap again every few seconds. For a data set of
+ * that order a fixed growth trades some memory for far fewer collections; for a town's or a
+ * county's, V8's own sizing grows the heap by more than that, so it is left alone (what each
  * did: README, "Scale").
  */
 import { setFlagsFromString } from 'node:v8';
