@@ -3,7 +3,7 @@
  * src/lib/history/record-diff.ts, which read every row of a version into a row object): kept
  * as the reference the lighter reader is checked against (test/unit/record-diff.test.ts).
  */
-import { parseCsv } from '../../src/lib/validation/csv.ts';
+import { parseCsv, recordTexts } from '../../src/lib/validation/csv.ts';
 import { decodeCsvBytes } from '../../src/lib/validation/encoding.ts';
 import { detectDelimiter, headerWords, titleMap } from '../../src/lib/validation/fixes.ts';
 import { columnMetaOf, columnNames, type AnyTable } from '../../src/schemas/table.ts';
@@ -73,35 +73,6 @@ export function keyId(key: readonly string[]): string {
 /** The key a keyId was made of. */
 export function keyOfId(id: string): string[] {
   return id.split(SEP);
-}
-
-/**
- * The text of each record of a CSV text whose line breaks are all LF: split at the line
- * breaks outside quotes. Undefined when the quotes do not balance (the full reader then
- * recovers as it does for the validator).
- */
-function recordTexts(text: string): string[] | undefined {
-  const out: string[] = [];
-  let start = 0;
-  let quoted = false;
-  let q = text.indexOf('"');
-  let nl = text.indexOf('\n');
-  while (nl !== -1) {
-    if (q !== -1 && q < nl) {
-      quoted = !quoted;
-      q = text.indexOf('"', q + 1);
-      continue;
-    }
-    if (!quoted) {
-      out.push(text.slice(start, nl));
-      start = nl + 1;
-    }
-    nl = text.indexOf('\n', nl + 1);
-  }
-  for (; q !== -1; q = text.indexOf('"', q + 1)) quoted = !quoted;
-  if (quoted) return undefined;
-  if (start < text.length) out.push(text.slice(start));
-  return out;
 }
 
 /**

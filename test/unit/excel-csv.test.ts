@@ -339,6 +339,19 @@ describe('the CSV for Excel of a file, read a piece at a time', () => {
       }),
       { numRuns: 1500 },
     );
+    // Bytes that are not UTF-8 (a truncated character before a line break, a lone continuation byte, a GBK pair): each piece decodes as the whole does.
+    const byte = fc.oneof(
+      fc.constantFrom(0x22, 0x0a, 0x0d, 0x2c, 0x3d, 0xef, 0xbb, 0xbf, 0xe4, 0xb8, 0x9c, 0x80, 0xc4, 0xe3),
+      fc.integer({ min: 0, max: 255 }),
+    );
+    fc.assert(
+      fc.property(fc.array(byte, { maxLength: 80 }), fc.integer({ min: 1, max: 20 }), (list, size) => {
+        const b = Uint8Array.from(list);
+        expect([...csvTextPieces(b, size)].join('')).toBe(new TextDecoder().decode(b));
+        expect(textOf(excelCsvPieces(b, columns, size))).toBe(toExcelCsv(new TextDecoder().decode(b), columns));
+      }),
+      { numRuns: 1500 },
+    );
     // A quote the whole reader takes for a runaway one, met in a later piece.
     const runaway = `id,value\n${'a,1\n'.repeat(50)}a,"b\nc,d\ne",f\nx,y\n`;
     const pieces = excelCsvPieces(bytesOf(runaway), columns, 8);

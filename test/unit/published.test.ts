@@ -11,7 +11,6 @@ import { resource } from '../../src/lib/publishing/datapackage.ts';
 import { pickedRowsExcelCsv } from '../../src/lib/publishing/excel-csv.ts';
 import {
   column,
-  csvText,
   derivedTable,
   excelCsv,
   excelKinds,
@@ -28,6 +27,7 @@ import { columnNames } from '../../src/schemas/table.ts';
 /** The CSV for Excel and the JSON as the files hold them (the endpoints write their pieces in order). */
 const excelText = (t: PublishedTable) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(Buffer.concat(excelCsv(t)));
 const jsonText = (t: PublishedTable) => [...jsonRecords(t)].join('');
+const csvText = (t: PublishedTable) => new TextDecoder().decode(t.csv);
 
 const DECLARED: DerivedTable = {
   name: 'example',

@@ -117,6 +117,11 @@ export function toExcelCsv(text: string, columns: ExcelColumns): string {
   const records = new ExcelRecords(columns);
   const lines = records.lines(text.replace(/^\uFEFF/, ''));
   if (lines) return `\uFEFF${[...lines, ...records.ending()].join('\r\n')}\r\n`;
+  return wholeExcelCsv(text, columns);
+}
+
+/** The CSV for Excel of a text read whole, recovering as the validator does. */
+function wholeExcelCsv(text: string, columns: ExcelColumns): string {
   const { header, body } = readRows(text);
   return encodeExcelCsv(header, body, columns);
 }
@@ -134,7 +139,8 @@ export function excelCsvPieces(bytes: Uint8Array, columns: ExcelColumns, pieceSi
   for (const piece of csvTextPieces(bytes, pieceSize)) {
     const lines = records.lines(first ? piece.replace(/^\uFEFF/, '') : piece);
     first = false;
-    if (!lines) return [encoder.encode(toExcelCsv(new TextDecoder().decode(bytes), columns))];
+    // The pieces split the records as the whole text does, so the whole text's records would not read either.
+    if (!lines) return [encoder.encode(wholeExcelCsv(new TextDecoder().decode(bytes), columns))];
     if (lines.length > 0) out.push(encoder.encode(`${lines.join('\r\n')}\r\n`));
   }
   const ending = records.ending();

@@ -113,10 +113,6 @@ export function excelKinds(t: Pick<PublishedTable, 'columns'>): ExcelColumns {
   return Object.fromEntries(t.columns.map((c) => [c.name, c.excel]));
 }
 
-export function csvText(t: Pick<PublishedTable, 'csv'>): string {
-  return new TextDecoder().decode(t.csv);
-}
-
 /** The CSV for Excel: the plain CSV re-encoded cell by cell, as the browser's "下载这些行" does; in UTF-8 pieces. */
 export function excelCsv(t: Pick<PublishedTable, 'columns' | 'csv'>): Uint8Array[] {
   return excelCsvPieces(t.csv, excelKinds(t));
