@@ -84,6 +84,33 @@ describe('compressed copies made on worker threads', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.partial'))).toEqual([]);
   });
 
+  it('compresses a large file in pieces: the same content back, the same hash, a new copy written whole through a temporary name', async () => {
+    const large = page('鼓山镇企业环境信用评价 2025 年度', 3_000);
+    const files = { 'data/ratings.json': large, 'index.html': page('首页') };
+    const whole = site(files);
+    await compressOutput(whole, 1);
+    // From 64 KB on, in pieces: only the large file.
+    const dir = site(files);
+    const r = await compressOutput(dir, 2, 3, 64 * 1024);
+    expect(r.compressed).toEqual(['data/ratings.json', 'index.html']);
+    expect(copiesOf(dir, 'data/ratings.json')).toEqual({ gz: large, br: large });
+    expect(r.bytes.gzip).toBe(statSync(join(dir, 'data/ratings.json.gz')).size + statSync(join(dir, 'index.html.gz')).size);
+    expect(r.bytes.brotli).toBe(statSync(join(dir, 'data/ratings.json.br')).size + statSync(join(dir, 'index.html.br')).size);
+    const manifest = (d: string) => readFileSync(join(d, MANIFEST), 'utf8').replace(/"mtimeNs":"\d+"/g, '');
+    expect(manifest(dir)).toBe(manifest(whole));
+    // Other content: its copies are written anew, through a temporary name (a file read whole has its copies rewritten in place).
+    linkSync(join(dir, 'data/ratings.json.br'), join(dir, 'old.br'));
+    const changed = page('鼓山镇企业环境信用评价 2026 年度', 3_000);
+    writeFileSync(join(dir, 'data/ratings.json'), changed);
+    expect((await compressOutput(dir, 1, 3, 64 * 1024)).compressed).toEqual(['data/ratings.json']);
+    expect(statSync(join(dir, 'data/ratings.json.br')).ino).not.toBe(statSync(join(dir, 'old.br')).ino);
+    expect(copiesOf(dir, 'data/ratings.json')).toEqual({ gz: changed, br: changed });
+    // The same content written again is hashed in pieces and its copies kept.
+    writeFileSync(join(dir, 'data/ratings.json'), changed);
+    expect(await compressOutput(dir, 1, 3, 64 * 1024)).toMatchObject({ compressed: [], kept: 2 });
+    expect(readdirSync(join(dir, 'data')).filter((f) => f.endsWith('.partial'))).toEqual([]);
+  });
+
   it('reports a file it cannot read, and refuses work once closed', async () => {
     const dir = site({});
     const pool = new CompressPool(2);

@@ -6,11 +6,16 @@
  * encoder allocates its buffers afresh on libuv's threads, which cost as much kernel time as the
  * compression itself (README, "Scale"). Imports nothing but Node's own modules, so the thread
  * starts without the build's code.
+ *
+ * A file of STREAM_FROM bytes or more (at P, the largest downloads are hundreds of megabytes) is
+ * read and compressed in pieces, with Node's streams, instead of being held whole beside both its
+ * copies: a few such files cost their streams' time to set up, not hundreds of megabytes.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, existsSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { parentPort, workerData } from 'node:worker_threads';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, createBrotliCompress, createGzip, gzipSync } from 'node:zlib';
 
 /** A file to compress, by its absolute path. */
 export interface CompressJob {
@@ -36,14 +41,25 @@ export interface CompressLevels {
   brotli: number;
 }
 
+/** What a thread is started with: the levels, and the size from which a file is compressed in pieces. */
+export interface CompressSettings extends CompressLevels {
+  streamFrom: number;
+}
+
+/** The pieces a large file is read in. */
+const PIECE = 1 << 20;
+
+const brotliParams = (levels: CompressLevels, size: number) => ({
+  [constants.BROTLI_PARAM_QUALITY]: levels.brotli,
+  [constants.BROTLI_PARAM_SIZE_HINT]: size,
+});
+
 function compressOne(job: CompressJob, levels: CompressLevels): CompressDone {
   const body = readFileSync(job.path);
   const hash = createHash('sha256').update(body).digest('base64url');
   if (job.madeFrom === hash && existsSync(`${job.path}.gz`) && existsSync(`${job.path}.br`)) return { id: job.id, hash, size: body.length };
   const gz = gzipSync(body, { level: levels.gzip });
-  const br = brotliCompressSync(body, {
-    params: { [constants.BROTLI_PARAM_QUALITY]: levels.brotli, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
-  });
+  const br = brotliCompressSync(body, { params: brotliParams(levels, body.length) });
   // Content the manifest says its copies were made from (a copy went missing) is trusted by the next
   // build as soon as both copies exist: those are written whole or not at all, so that a build
   // stopped halfway cannot leave a cut-off copy that is trusted from then on. Any other content is
@@ -54,6 +70,41 @@ function compressOne(job: CompressJob, levels: CompressLevels): CompressDone {
   return { id: job.id, hash, size: body.length, written: { gzip: gz.length, brotli: br.length } };
 }
 
+/** The hash and size of a file, read a piece at a time. */
+function hashInPieces(path: string): { hash: string; size: number } {
+  const fd = openSync(path, 'r');
+  try {
+    const hash = createHash('sha256');
+    const piece = Buffer.allocUnsafe(PIECE);
+    let size = 0;
+    for (let n = readSync(fd, piece, 0, PIECE, null); n > 0; n = readSync(fd, piece, 0, PIECE, null)) {
+      hash.update(piece.subarray(0, n));
+      size += n;
+    }
+    return { hash: hash.digest('base64url'), size };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * compressOne for a large file, in pieces. Its copies are always written through a temporary
+ * name: writing one takes seconds, and a build stopped meanwhile must not leave half of one.
+ */
+async function compressInPieces(job: CompressJob, levels: CompressLevels): Promise<CompressDone> {
+  const { hash, size } = hashInPieces(job.path);
+  if (job.madeFrom === hash && existsSync(`${job.path}.gz`) && existsSync(`${job.path}.br`)) return { id: job.id, hash, size };
+  const copy = async (ending: string, compressor: NodeJS.ReadWriteStream): Promise<number> => {
+    const out = createWriteStream(`${job.path}${ending}.partial`);
+    await pipeline(createReadStream(job.path, { highWaterMark: PIECE }), compressor, out);
+    renameSync(`${job.path}${ending}.partial`, `${job.path}${ending}`);
+    return out.bytesWritten;
+  };
+  const gzip = await copy('.gz', createGzip({ level: levels.gzip }));
+  const brotli = await copy('.br', createBrotliCompress({ params: brotliParams(levels, size) }));
+  return { id: job.id, hash, size, written: { gzip, brotli } };
+}
+
 /** Writes a file through a temporary name beside it (one `.partial` left by a stopped build is pruned by the next, src/build/prune-output.ts). */
 function writeWhole(path: string, data: Uint8Array): void {
   writeFileSync(`${path}.partial`, data);
@@ -62,13 +113,22 @@ function writeWhole(path: string, data: Uint8Array): void {
 
 if (parentPort) {
   const port = parentPort;
-  const levels = workerData as CompressLevels;
+  const settings = workerData as CompressSettings;
+  const failed = (job: CompressJob, e: unknown): CompressDone => ({ id: job.id, hash: '', size: 0, error: e instanceof Error ? e.message : String(e) });
   port.on('message', (job: CompressJob) => {
     let done: CompressDone;
     try {
-      done = compressOne(job, levels);
+      if (statSync(job.path).size >= settings.streamFrom) {
+        // The small files after it go on meanwhile; the pool matches replies by id.
+        compressInPieces(job, settings).then(
+          (d) => port.postMessage(d),
+          (e: unknown) => port.postMessage(failed(job, e)),
+        );
+        return;
+      }
+      done = compressOne(job, settings);
     } catch (e) {
-      done = { id: job.id, hash: '', size: 0, error: e instanceof Error ? e.message : String(e) };
+      done = failed(job, e);
     }
     port.postMessage(done);
   });

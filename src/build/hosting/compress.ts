@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { outputFiles, outputStat } from '../output-files.ts';
 import { CONTENT_TYPES, HOST_FILES, TEXT_TYPES, extensionOf } from './rules.ts';
-import type { CompressDone, CompressJob, CompressLevels } from './compress-worker.ts';
+import type { CompressDone, CompressJob, CompressSettings } from './compress-worker.ts';
 
 /** Files smaller than this are sent as they are: compression would save less than a packet. */
 export const MIN_COMPRESS_BYTES = 1024;
@@ -79,7 +79,12 @@ function readManifest(dir: string): Manifest {
   }
 }
 
-const LEVELS: CompressLevels = { gzip: GZIP_LEVEL, brotli: BROTLI_QUALITY };
+/**
+ * Files from this size on are read and compressed in pieces (compress-worker.ts): at P two
+ * threads each holding a download of hundreds of megabytes and its two copies at once were the
+ * highest point of this step.
+ */
+export const STREAM_FROM_BYTES = 16 * 1024 * 1024;
 
 /** Jobs handed to one thread ahead of its replies, so it never waits for the main thread to read them. */
 const AHEAD = 256;
@@ -96,9 +101,10 @@ export class CompressPool {
   readonly #waiting = new Map<number, { resolve: (d: CompressDone) => void; reject: (e: Error) => void }>();
   #nextId = 0;
 
-  constructor(threads: number) {
+  constructor(threads: number, streamFrom = STREAM_FROM_BYTES) {
+    const settings: CompressSettings = { gzip: GZIP_LEVEL, brotli: BROTLI_QUALITY, streamFrom };
     while (this.#workers.size < threads) {
-      const w = new Worker(new URL('./compress-worker.ts', import.meta.url), { workerData: LEVELS });
+      const w = new Worker(new URL('./compress-worker.ts', import.meta.url), { workerData: settings });
       const held = new Set<number>();
       w.unref();
       w.on('message', (done: CompressDone) => {
@@ -164,13 +170,18 @@ const MAX_QUEUED = 1024;
 export const compressThreads = (): number => Math.max(1, availableParallelism());
 
 /** Writes or refreshes the compressed copies in a built site's folder. */
-export async function compressOutput(dir: string, threads = compressThreads(), maxQueued = MAX_QUEUED): Promise<CompressResult> {
+export async function compressOutput(
+  dir: string,
+  threads = compressThreads(),
+  maxQueued = MAX_QUEUED,
+  streamFrom = STREAM_FROM_BYTES,
+): Promise<CompressResult> {
   const before = readManifest(dir);
   const after: Manifest = {};
   const result: CompressResult = { compressed: [], kept: 0, removed: [], bytes: { source: 0, gzip: 0, brotli: 0 } };
   const files = outputFiles(dir);
   const present = new Set(files);
-  const pool = new CompressPool(threads);
+  const pool = new CompressPool(threads, streamFrom);
   const jobs: Array<Promise<void>> = [];
   // A bounded queue: at P a task for each of 325,000 files, all queued at once, would be hundreds of megabytes.
   let queued = 0;
