@@ -1,19 +1,22 @@
 /**
- * The heap's growth for a large data set (src/build/heap.ts): fixed from half a million rows
- * on, left to V8 below, and fixed by the data check of a build only.
+ * The heap's growth for a large data set (src/build/heap.ts): fixed at double from 100,000
+ * rows, at 30 % from half a million rows on, left to V8 below, and fixed by the data check of a
+ * build only.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { heapGrowingPercent, LARGE_DATASET_ROWS } from '../../src/build/heap.ts';
+import { heapGrowingPercent, LARGE_DATASET_ROWS, MEDIUM_DATASET_ROWS } from '../../src/build/heap.ts';
 import { ROOT } from '../helpers/paths.ts';
 
 describe('the heap of a build', () => {
-  it('grows by a fixed 30 % from half a million rows on, and as V8 sizes it below', () => {
-    expect(LARGE_DATASET_ROWS).toBe(500_000);
+  it('grows by a fixed 30 % from half a million rows on, by 100 % from 100,000, and as V8 sizes it below', () => {
+    expect([MEDIUM_DATASET_ROWS, LARGE_DATASET_ROWS]).toEqual([100_000, 500_000]);
     expect(heapGrowingPercent(0)).toBeUndefined();
-    expect(heapGrowingPercent(160_221)).toBeUndefined();
-    expect(heapGrowingPercent(499_999)).toBeUndefined();
+    expect(heapGrowingPercent(99_999)).toBeUndefined();
+    expect(heapGrowingPercent(100_000)).toBe(100);
+    expect(heapGrowingPercent(160_221)).toBe(100);
+    expect(heapGrowingPercent(499_999)).toBe(100);
     expect(heapGrowingPercent(500_000)).toBe(30);
     expect(heapGrowingPercent(1_602_270)).toBe(30);
   });

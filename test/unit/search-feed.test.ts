@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FeedBatches, outputFileOf, renderedPage } from '../../src/build/page-feed.ts';
+import { FeedBatches, feedPage, outputFileOf, renderedPage, type PageFeed, type RenderedPage } from '../../src/build/page-feed.ts';
 import { globOf } from '../../src/integrations/pagefind.ts';
 
 describe('outputFileOf: the file Astro writes a page to (build.format directory)', () => {
@@ -62,6 +62,66 @@ describe('renderedPage: what a page tells the steps after the pages', () => {
     expect(scripts).toBe(200);
     // Held whole, the pages would be 200 MB (two bytes a character); their facts are a few kilobytes.
     expect(grown).toBeLessThan(20 * 1024 * 1024);
+  });
+});
+
+describe('feedPage: a rendered page handed to the feeds on its way to its file', () => {
+  const html = '<!doctype html><script type="module" src="/gushan/_astro/a.js"></script><main data-pagefind-body>鼓山镇</main>';
+  const pageOf = (body: BodyInit | null, init: ResponseInit = { headers: { 'content-type': 'text/html' } }) => new Response(body, init);
+  const chunksOf = async (r: Response) => {
+    const out: Uint8Array[] = [];
+    for await (const c of r.body!) out.push(c);
+    return out;
+  };
+
+  it('tells every feed what the page tells, and gives Astro the very bytes rendered, not a copy of them', async () => {
+    const rendered = new TextEncoder().encode(html);
+    const seen: Array<[string, RenderedPage]> = [];
+    const feeds = new Set<PageFeed>([(p, page) => seen.push([p, page]), (p, page) => seen.push([`again ${p}`, page])]);
+    const out = await feedPage(
+      '/gushan/plan/',
+      pageOf(new ReadableStream({ start: (c) => (c.enqueue(rendered), c.close()) }), {
+        status: 200,
+        statusText: 'OK',
+        headers: { 'content-type': 'text/html; charset=utf-8', 'x-kept': '1' },
+      }),
+      feeds,
+    );
+    expect(seen).toEqual([
+      ['/gushan/plan/', { bytes: rendered.length, prose: true, scripts: ['/gushan/_astro/a.js'] }],
+      ['again /gushan/plan/', { bytes: rendered.length, prose: true, scripts: ['/gushan/_astro/a.js'] }],
+    ]);
+    expect([out.status, out.statusText, out.headers.get('x-kept')]).toEqual([200, 'OK', '1']);
+    const chunks = await chunksOf(out);
+    // The same object: read into a buffer and put into a new response, the page would be copied twice more.
+    expect(chunks).toHaveLength(1);
+    expect(chunks[0]).toBe(rendered);
+  });
+
+  it('reads a page that comes in several chunks whole, and passes them on as they came', async () => {
+    const bytes = new TextEncoder().encode(html);
+    const parts = [bytes.subarray(0, 30), bytes.subarray(30, 31), bytes.subarray(31)];
+    const seen: RenderedPage[] = [];
+    const out = await feedPage(
+      '/p/',
+      pageOf(new ReadableStream({ start: (c) => (parts.forEach((p) => c.enqueue(p)), c.close()) })),
+      new Set([(_, page) => seen.push(page)]),
+    );
+    expect(seen).toEqual([{ bytes: bytes.length, prose: true, scripts: ['/gushan/_astro/a.js'] }]);
+    expect(Buffer.concat(await chunksOf(out)).toString()).toBe(html);
+  });
+
+  it('passes anything else through untouched: no feeds, a redirect, no body, not HTML', async () => {
+    const feed: PageFeed = () => expect.unreachable('fed');
+    const none = pageOf(html);
+    expect(await feedPage('/', none, new Set())).toBe(none);
+    for (const r of [
+      pageOf(null, { status: 301, headers: { location: '/x/' } }),
+      pageOf(null),
+      pageOf('{}', { headers: { 'content-type': 'application/json' } }),
+    ]) {
+      expect(await feedPage('/', r, new Set([feed]))).toBe(r);
+    }
   });
 });
 
