@@ -5,11 +5,11 @@
  * checked in test/build/hosting.test.ts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { CompressPool, MANIFEST, compressOutput } from '../../src/build/hosting/compress.ts';
+import { CompressAhead, CompressPool, MANIFEST, compressOutput } from '../../src/build/hosting/compress.ts';
 
 const page = (text: string, times = 200) => `<!doctype html><html lang="zh-CN"><body><main>${`<p>${text}</p>`.repeat(times)}</main></body></html>`;
 
@@ -38,47 +38,47 @@ describe('compressed copies made on worker threads', () => {
     for (let i = 0; i < 30; i++) files[`p/${String(i).padStart(2, '0')}/index.html`] = page(`问题 GS-2019-${i}`);
     const dir = site(files);
     // At most three files waiting at a time: the queue's bound is exercised too.
-    const r = await compressOutput(dir, 2, 3);
+    const r = await compressOutput(dir, { threads: 2, maxQueued: 3 });
     expect(r.compressed).toEqual(Object.keys(files).sort());
     for (const [rel, body] of Object.entries(files)) expect(copiesOf(dir, rel)).toEqual({ gz: body, br: body });
     const written = readFileSync(join(dir, MANIFEST), 'utf8');
     expect(Object.keys(JSON.parse(written) as object)).toEqual(Object.keys(files).sort());
     // Another run over other threads, from scratch: the same manifest, byte for byte.
     const again = site(files);
-    await compressOutput(again, 1);
+    await compressOutput(again, { threads: 1 });
     expect(readFileSync(join(again, MANIFEST), 'utf8').replace(/"mtimeNs":"\d+"/g, '')).toBe(written.replace(/"mtimeNs":"\d+"/g, ''));
   });
 
   it('hashes a file written again with the same content and keeps its copies; other content is compressed again', async () => {
     const body = page('已整改');
     const dir = site({ 'problems/GS-1/index.html': body });
-    await compressOutput(dir, 1);
+    await compressOutput(dir, { threads: 1 });
     const copyTime = statSync(join(dir, 'problems/GS-1/index.html.br'), { bigint: true }).mtimeNs;
     writeFileSync(join(dir, 'problems/GS-1/index.html'), body);
-    expect(await compressOutput(dir, 1)).toMatchObject({ compressed: [], kept: 1 });
+    expect(await compressOutput(dir, { threads: 1 })).toMatchObject({ compressed: [], kept: 1 });
     expect(statSync(join(dir, 'problems/GS-1/index.html.br'), { bigint: true }).mtimeNs).toBe(copyTime);
     const withdrawn = page('已隐去：个人信息');
     writeFileSync(join(dir, 'problems/GS-1/index.html'), withdrawn);
-    expect(await compressOutput(dir, 1)).toMatchObject({ compressed: ['problems/GS-1/index.html'], kept: 0 });
+    expect(await compressOutput(dir, { threads: 1 })).toMatchObject({ compressed: ['problems/GS-1/index.html'], kept: 0 });
     expect(copiesOf(dir, 'problems/GS-1/index.html')).toEqual({ gz: withdrawn, br: withdrawn });
   });
 
   it('makes the copies again when one of them is missing, even from the same content', async () => {
     const dir = site({ 'index.html': page('首页') });
-    await compressOutput(dir, 1);
+    await compressOutput(dir, { threads: 1 });
     rmSync(join(dir, 'index.html.gz'));
     writeFileSync(join(dir, 'index.html'), page('首页'));
-    expect((await compressOutput(dir, 1)).compressed).toEqual(['index.html']);
+    expect((await compressOutput(dir, { threads: 1 })).compressed).toEqual(['index.html']);
     expect(copiesOf(dir, 'index.html').gz).toBe(page('首页'));
   });
 
   it('writes copies the manifest trusts by content through a temporary file, so a stopped build leaves no cut-off copy that is trusted', async () => {
     const dir = site({ 'index.html': page('首页') });
-    await compressOutput(dir, 1);
+    await compressOutput(dir, { threads: 1 });
     rmSync(join(dir, 'index.html.gz'));
     // A second name for the old brotli copy: a copy rewritten in place would change under it too.
     linkSync(join(dir, 'index.html.br'), join(dir, 'old.br'));
-    await compressOutput(dir, 1);
+    await compressOutput(dir, { threads: 1 });
     expect(statSync(join(dir, 'index.html.br')).ino).not.toBe(statSync(join(dir, 'old.br')).ino);
     expect(copiesOf(dir, 'index.html')).toEqual({ gz: page('首页'), br: page('首页') });
     expect(readdirSync(dir).filter((f) => f.endsWith('.partial'))).toEqual([]);
@@ -88,10 +88,10 @@ describe('compressed copies made on worker threads', () => {
     const large = page('鼓山镇企业环境信用评价 2025 年度', 3_000);
     const files = { 'data/ratings.json': large, 'index.html': page('首页') };
     const whole = site(files);
-    await compressOutput(whole, 1);
+    await compressOutput(whole, { threads: 1 });
     // From 64 KB on, in pieces: only the large file.
     const dir = site(files);
-    const r = await compressOutput(dir, 2, 3, 64 * 1024);
+    const r = await compressOutput(dir, { threads: 2, maxQueued: 3, streamFrom: 64 * 1024 });
     expect(r.compressed).toEqual(['data/ratings.json', 'index.html']);
     expect(copiesOf(dir, 'data/ratings.json')).toEqual({ gz: large, br: large });
     expect(r.bytes.gzip).toBe(statSync(join(dir, 'data/ratings.json.gz')).size + statSync(join(dir, 'index.html.gz')).size);
@@ -102,12 +102,12 @@ describe('compressed copies made on worker threads', () => {
     linkSync(join(dir, 'data/ratings.json.br'), join(dir, 'old.br'));
     const changed = page('鼓山镇企业环境信用评价 2026 年度', 3_000);
     writeFileSync(join(dir, 'data/ratings.json'), changed);
-    expect((await compressOutput(dir, 1, 3, 64 * 1024)).compressed).toEqual(['data/ratings.json']);
+    expect((await compressOutput(dir, { threads: 1, streamFrom: 64 * 1024 })).compressed).toEqual(['data/ratings.json']);
     expect(statSync(join(dir, 'data/ratings.json.br')).ino).not.toBe(statSync(join(dir, 'old.br')).ino);
     expect(copiesOf(dir, 'data/ratings.json')).toEqual({ gz: changed, br: changed });
     // The same content written again is hashed in pieces and its copies kept.
     writeFileSync(join(dir, 'data/ratings.json'), changed);
-    expect(await compressOutput(dir, 1, 3, 64 * 1024)).toMatchObject({ compressed: [], kept: 2 });
+    expect(await compressOutput(dir, { threads: 1, streamFrom: 64 * 1024 })).toMatchObject({ compressed: [], kept: 2 });
     expect(readdirSync(join(dir, 'data')).filter((f) => f.endsWith('.partial'))).toEqual([]);
   });
 
@@ -118,5 +118,96 @@ describe('compressed copies made on worker threads', () => {
     expect(done.error).toMatch(/ENOENT/);
     await pool.close();
     await expect(pool.run({ path: join(dir, 'gone.html') })).rejects.toThrow('压缩线程已关闭');
+  });
+
+  describe('copies made ahead, while the pages are rendered', () => {
+    /** Ticks until the thread has taken every page it can, then finishes. */
+    const finishAhead = async (ahead: CompressAhead, ticks = 5) => {
+      for (let i = 0; i < ticks; i++) {
+        ahead.tick();
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      return ahead.finish();
+    };
+    const bytesOf = (text: string) => Buffer.byteLength(text);
+    const mtimeOf = (dir: string, rel: string) => statSync(join(dir, rel), { bigint: true }).mtimeNs;
+
+    it('compresses each page once written in full, on a thread of the lowest priority, and compressOutput takes those copies as they are', async () => {
+      const pages: Record<string, string> = {};
+      for (let i = 0; i < 12; i++) pages[`problems/GS-${i}/index.html`] = page(`问题 GS-2019-${i} 已整改`);
+      const dir = site({});
+      const ahead = new CompressAhead(dir, Date.now() - 1000);
+      // Rendered before written: a page is taken only once its file is as long as it was rendered.
+      for (const [rel, body] of Object.entries(pages)) ahead.add(rel, bytesOf(body));
+      ahead.add('tiny/index.html', 10);
+      ahead.add('_astro/app.woff2', 5000);
+      const [first, ...rest] = Object.entries(pages);
+      mkdirSync(dirname(join(dir, first![0])), { recursive: true });
+      writeFileSync(join(dir, first![0]), first![1].slice(0, 100));
+      ahead.tick();
+      for (const [rel, body] of [first!, ...rest]) {
+        mkdirSync(dirname(join(dir, rel)), { recursive: true });
+        writeFileSync(join(dir, rel), body);
+      }
+      ahead.tick();
+      await new Promise((r) => setTimeout(r, 50));
+      const niced = readdirSync('/proc/self/task').some((t) => readFileSync(`/proc/self/task/${t}/stat`, 'utf8').split(') ')[1]!.split(' ')[16] === '19');
+      expect(niced).toBe(true);
+      const made = await finishAhead(ahead);
+      expect([...made.keys()].sort()).toEqual(Object.keys(pages).sort());
+      for (const [rel, body] of Object.entries(pages)) expect(copiesOf(dir, rel)).toEqual({ gz: body, br: body });
+      const copyTimes = Object.keys(pages).map((rel) => mtimeOf(dir, `${rel}.br`));
+      const r = await compressOutput(dir, { threads: 1, ahead: made });
+      expect(r.compressed).toEqual(Object.keys(pages).sort());
+      expect(r.bytes.source).toBe(Object.values(pages).reduce((n, b) => n + bytesOf(b), 0));
+      expect(r.bytes.gzip).toBe(Object.keys(pages).reduce((n, rel) => n + statSync(join(dir, `${rel}.gz`)).size, 0));
+      // Not compressed again: the copies are the ones made ahead.
+      expect(Object.keys(pages).map((rel) => mtimeOf(dir, `${rel}.br`))).toEqual(copyTimes);
+      // The same manifest as copies made at the end.
+      const atEnd = site(pages);
+      await compressOutput(atEnd, { threads: 1 });
+      const manifest = (d: string) => readFileSync(join(d, MANIFEST), 'utf8').replace(/"mtimeNs":"\d+"/g, '');
+      expect(manifest(dir)).toBe(manifest(atEnd));
+    });
+
+    it('leaves an earlier build’s file of the same length alone, and compresses again a page written after its copies were made', async () => {
+      const old = page('旧内容 2024');
+      const dir = site({ 'a/index.html': old, 'b/index.html': page('乙') });
+      // An earlier build's files: modified well before this build began.
+      const past = new Date(Date.now() - 3_600_000);
+      utimesSync(join(dir, 'a/index.html'), past, past);
+      const ahead = new CompressAhead(dir, Date.now() - 1000);
+      ahead.add('a/index.html', bytesOf(old));
+      ahead.add('b/index.html', bytesOf(page('乙')));
+      const made = await finishAhead(ahead);
+      expect([...made.keys()]).toEqual(['b/index.html']);
+      // b is written again after its copies were made (another time, as a later write gives it).
+      const withdrawn = page('已隐去');
+      writeFileSync(join(dir, 'b/index.html'), withdrawn);
+      const later = new Date(Date.now() + 5000);
+      utimesSync(join(dir, 'b/index.html'), later, later);
+      const r = await compressOutput(dir, { threads: 1, ahead: made });
+      expect(r.compressed).toEqual(['a/index.html', 'b/index.html']);
+      expect(copiesOf(dir, 'b/index.html')).toEqual({ gz: withdrawn, br: withdrawn });
+      expect(copiesOf(dir, 'a/index.html')).toEqual({ gz: old, br: old });
+    });
+
+    it('takes no page once finished, and keeps the copies of content they were already made from', async () => {
+      const body = page('首页');
+      const dir = site({ 'index.html': body });
+      await compressOutput(dir, { threads: 1 });
+      const copyTime = mtimeOf(dir, 'index.html.br');
+      writeFileSync(join(dir, 'index.html'), body);
+      const ahead = new CompressAhead(dir, Date.now() - 1000);
+      ahead.add('index.html', bytesOf(body));
+      const made = await finishAhead(ahead);
+      expect(made.get('index.html')).toMatchObject({ size: bytesOf(body) });
+      expect(made.get('index.html')?.written).toBeUndefined();
+      expect(mtimeOf(dir, 'index.html.br')).toBe(copyTime);
+      expect(await compressOutput(dir, { threads: 1, ahead: made })).toMatchObject({ compressed: [], kept: 1 });
+      ahead.add('index.html', bytesOf(body));
+      ahead.tick();
+      expect(made.size).toBe(1);
+    });
   });
 });

@@ -12,7 +12,20 @@
  * copies: a few such files cost their streams' time to set up, not hundreds of megabytes.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, createWriteStream, existsSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  openSync,
+  readFileSync,
+  readlinkSync,
+  readSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { constants as constantsOs, setPriority } from 'node:os';
 import { pipeline } from 'node:stream/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { brotliCompressSync, constants, createBrotliCompress, createGzip, gzipSync } from 'node:zlib';
@@ -41,9 +54,22 @@ export interface CompressLevels {
   brotli: number;
 }
 
-/** What a thread is started with: the levels, and the size from which a file is compressed in pieces. */
+/** What a thread is started with: the levels, the size from which a file is compressed in pieces, whether to run at the lowest priority. */
 export interface CompressSettings extends CompressLevels {
   streamFrom: number;
+  idle: boolean;
+}
+
+/**
+ * This thread at the lowest priority. On Linux a thread has a priority of its own, set by its
+ * id (`/proc/thread-self` names it); elsewhere the thread runs as it is.
+ */
+function idleThread(): void {
+  try {
+    setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), constantsOs.priority.PRIORITY_LOW);
+  } catch {
+    // No per-thread priority here: compressing ahead still works, only less politely.
+  }
 }
 
 /** The pieces a large file is read in. */
@@ -114,6 +140,7 @@ function writeWhole(path: string, data: Uint8Array): void {
 if (parentPort) {
   const port = parentPort;
   const settings = workerData as CompressSettings;
+  if (settings.idle) idleThread();
   const failed = (job: CompressJob, e: unknown): CompressDone => ({ id: job.id, hash: '', size: 0, error: e instanceof Error ? e.message : String(e) });
   port.on('message', (job: CompressJob) => {
     let done: CompressDone;

@@ -17,7 +17,7 @@
  * to hash them was most of this step's time. A copy restored with coarser times (an archive
  * that keeps whole seconds) is hashed again, and kept when its hash agrees.
  */
-import { readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -101,8 +101,9 @@ export class CompressPool {
   readonly #waiting = new Map<number, { resolve: (d: CompressDone) => void; reject: (e: Error) => void }>();
   #nextId = 0;
 
-  constructor(threads: number, streamFrom = STREAM_FROM_BYTES) {
-    const settings: CompressSettings = { gzip: GZIP_LEVEL, brotli: BROTLI_QUALITY, streamFrom };
+  /** `idle`: the threads run at the lowest priority, on what the build's other work leaves of the cores. */
+  constructor(threads: number, streamFrom = STREAM_FROM_BYTES, idle = false) {
+    const settings: CompressSettings = { gzip: GZIP_LEVEL, brotli: BROTLI_QUALITY, streamFrom, idle };
     while (this.#workers.size < threads) {
       const w = new Worker(new URL('./compress-worker.ts', import.meta.url), { workerData: settings });
       const held = new Set<number>();
@@ -163,19 +164,120 @@ export class CompressPool {
   }
 }
 
+/** A file's copies made while the pages were still being rendered (CompressAhead). */
+export interface MadeAhead {
+  hash: string;
+  /** Its size and modification time in nanoseconds when it was seen written in full, before it was read. */
+  size: number;
+  mtimeNs: string;
+  /** The copies' sizes, when written (not when they were already made from that content). */
+  written?: { gzip: number; brotli: number };
+}
+
+/** Pages waiting to be seen written in full, at most; pages beyond are left to compressOutput. */
+const AHEAD_PENDING = 4096;
+/** Pages handed to the thread and not finished yet, at most. */
+const AHEAD_IN_FLIGHT = 64;
+
+/**
+ * Compressed copies of pages made while the other pages are still being rendered: Astro renders
+ * on one thread, so what the second core has left (after Pagefind, V8's collector and the file
+ * writes) goes to one compressing thread at the lowest priority. compressOutput then takes what
+ * it made for a file whose size and time are still those it saw, and makes the rest.
+ *
+ * A page is read only once it was written by this build (modified after `sinceMs`) and is as long
+ * as it was rendered: an incremental build renders a page over an earlier build's file, which may
+ * be as long. Its size and time are read before its content, so a later write shows in them.
+ */
+export class CompressAhead {
+  readonly #dir: string;
+  readonly #since: bigint;
+  readonly #before: Manifest;
+  readonly #pool: CompressPool;
+  /** Each page not yet seen written in full, with its length as rendered. */
+  readonly #pending = new Map<string, number>();
+  readonly #made = new Map<string, MadeAhead>();
+  readonly #jobs = new Set<Promise<void>>();
+  readonly #errors: string[] = [];
+  #closed = false;
+
+  constructor(dir: string, sinceMs: number, streamFrom = STREAM_FROM_BYTES) {
+    this.#dir = dir;
+    this.#since = BigInt(Math.floor(sinceMs)) * 1_000_000n;
+    this.#before = readManifest(dir);
+    this.#pool = new CompressPool(1, streamFrom, true);
+  }
+
+  /** A page rendered to `file` (relative to the output folder), `bytes` long. */
+  add(file: string, bytes: number): void {
+    if (this.#closed || bytes < MIN_COMPRESS_BYTES || !compressible(file) || this.#made.has(file) || this.#pending.size >= AHEAD_PENDING) return;
+    this.#pending.set(file, bytes);
+  }
+
+  /** Hands the thread the pages now written in full, as far as it has room. */
+  tick(): void {
+    for (const [file, bytes] of this.#pending) {
+      if (this.#closed || this.#jobs.size >= AHEAD_IN_FLIGHT) return;
+      let st;
+      try {
+        st = statSync(join(this.#dir, file), { bigint: true });
+      } catch {
+        continue;
+      }
+      if (st.size !== BigInt(bytes) || st.mtimeNs < this.#since) continue;
+      this.#pending.delete(file);
+      const seen = { size: bytes, mtimeNs: String(st.mtimeNs) };
+      const job = this.#pool.run({ path: join(this.#dir, file), madeFrom: this.#before[file]?.hash }).then(
+        (done) => {
+          if (done.error) this.#errors.push(`${file}：${done.error}`);
+          // Read at another length than seen: written again meanwhile, left to compressOutput.
+          else if (done.size === seen.size) this.#made.set(file, { hash: done.hash, ...seen, ...(done.written ? { written: done.written } : {}) });
+        },
+        (e: unknown) => void this.#errors.push(e instanceof Error ? e.message : String(e)),
+      );
+      this.#jobs.add(job);
+      void job.finally(() => this.#jobs.delete(job));
+    }
+  }
+
+  /**
+   * Stops taking pages, waits for the thread's work and gives what it made. A page it could not
+   * compress is only left to compressOutput, which names the error if it fails again.
+   */
+  async finish(): Promise<ReadonlyMap<string, MadeAhead>> {
+    this.#closed = true;
+    this.#pending.clear();
+    await Promise.all(this.#jobs);
+    await this.#pool.close();
+    return this.#made;
+  }
+
+  /** Errors met, for the log. */
+  errors(): readonly string[] {
+    return this.#errors;
+  }
+}
+
 /** Files handed to the threads and not finished yet, at most: enough to keep them busy. */
 const MAX_QUEUED = 1024;
 
 /** How many threads compress when nothing else runs: every core. */
 export const compressThreads = (): number => Math.max(1, availableParallelism());
 
+export interface CompressOptions {
+  /** Threads (default: every core). */
+  threads?: number;
+  /** Files handed to the threads and not finished yet, at most. */
+  maxQueued?: number;
+  /** The size from which a file is compressed in pieces. */
+  streamFrom?: number;
+  /** What CompressAhead made while the pages were rendered. */
+  ahead?: ReadonlyMap<string, MadeAhead>;
+}
+
 /** Writes or refreshes the compressed copies in a built site's folder. */
-export async function compressOutput(
-  dir: string,
-  threads = compressThreads(),
-  maxQueued = MAX_QUEUED,
-  streamFrom = STREAM_FROM_BYTES,
-): Promise<CompressResult> {
+export async function compressOutput(dir: string, options: CompressOptions = {}): Promise<CompressResult> {
+  const { threads = compressThreads(), maxQueued = MAX_QUEUED, streamFrom = STREAM_FROM_BYTES, ahead = new Map<string, MadeAhead>() } = options;
   const before = readManifest(dir);
   const after: Manifest = {};
   const result: CompressResult = { compressed: [], kept: 0, removed: [], bytes: { source: 0, gzip: 0, brotli: 0 } };
@@ -202,6 +304,17 @@ export async function compressOutput(
       if (prev && prev.size === size && prev.mtimeNs === mtimeNs && COPY_ENDINGS.every((e) => present.has(rel + e))) {
         after[rel] = prev;
         result.kept++;
+        continue;
+      }
+      const made = ahead.get(rel);
+      if (made && made.size === size && made.mtimeNs === mtimeNs && COPY_ENDINGS.every((e) => existsSync(join(dir, rel + e)))) {
+        after[rel] = { hash: made.hash, size, mtimeNs };
+        if (made.written) {
+          result.compressed.push(rel);
+          result.bytes.source += size;
+          result.bytes.gzip += made.written.gzip;
+          result.bytes.brotli += made.written.brotli;
+        } else result.kept++;
         continue;
       }
       // Read (by the thread, only the names wait here: at the largest sizes the contents are gigabytes) and hashed; the copies
