@@ -37,69 +37,19 @@ export function* jsonRecordPieces(columns: readonly string[], records: ReadonlyA
 
 /**
  * A download's response written from its pieces as it is read, so that no step holds its text
- * as one string. Astro's build reads a response's bytes whole (`arrayBuffer()`) to write its file:
- * here that joins the pieces straight into one buffer (joinPieces), where the platform's would
- * hold every piece, then the bytes joined, then a copy of those (three times a download of
- * 300 MB at P). Anyone who reads the body as a stream gets the pieces as they are made.
+ * as one string (Astro still joins the bytes into one buffer to write the file).
  */
 export function piecesResponse(pieces: Iterable<string | Uint8Array>, contentType: string): Response {
-  return new PiecesResponse(pieces, contentType);
-}
-
-/** The most bytes joinPieces joins: address space set aside, not memory (the buffer's pages are taken as they are written). */
-export const MAX_JOINED_BYTES = 2 ** 36;
-
-/**
- * Pieces joined into one buffer that grows where it is (a resizable ArrayBuffer): each piece is
- * encoded straight into it, so the bytes are held once, with no copy when it grows.
- */
-export function joinPieces(pieces: Iterable<string | Uint8Array>): ArrayBuffer {
-  const joined = new ArrayBuffer(0, { maxByteLength: MAX_JOINED_BYTES });
+  const it = pieces[Symbol.iterator]();
   const encoder = new TextEncoder();
-  let at = 0;
-  for (const piece of pieces) {
-    if (typeof piece === 'string') {
-      // A UTF-16 code unit is at most three bytes of UTF-8.
-      joined.resize(at + piece.length * 3);
-      at += encoder.encodeInto(piece, new Uint8Array(joined, at)).written;
-    } else {
-      joined.resize(at + piece.byteLength);
-      new Uint8Array(joined, at).set(piece);
-      at += piece.byteLength;
-    }
-  }
-  joined.resize(at);
-  return joined;
-}
-
-class PiecesResponse extends Response {
-  readonly #source: { pieces: Iterator<string | Uint8Array>; started: boolean };
-
-  constructor(pieces: Iterable<string | Uint8Array>, contentType: string) {
-    const source = { pieces: pieces[Symbol.iterator](), started: false };
-    const encoder = new TextEncoder();
-    const body = new ReadableStream<Uint8Array>(
-      {
-        pull(controller) {
-          source.started = true;
-          const next = source.pieces.next();
-          if (next.done) controller.close();
-          else controller.enqueue(typeof next.value === 'string' ? encoder.encode(next.value) : next.value);
-        },
-      },
-      // No piece is made before someone reads: arrayBuffer() can still take them all.
-      { highWaterMark: 0 },
-    );
-    super(body, { headers: { 'Content-Type': contentType } });
-    this.#source = source;
-  }
-
-  override arrayBuffer(): Promise<ArrayBuffer> {
-    if (this.#source.started || this.bodyUsed) return super.arrayBuffer();
-    this.#source.started = true;
-    const rest = this.#source.pieces;
-    return Promise.resolve(joinPieces({ [Symbol.iterator]: () => rest }));
-  }
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const next = it.next();
+      if (next.done) controller.close();
+      else controller.enqueue(typeof next.value === 'string' ? encoder.encode(next.value) : next.value);
+    },
+  });
+  return new Response(body, { headers: { 'Content-Type': contentType } });
 }
 
 /** Writes typed records back to CSV (UTF-8, LF), e.g. one indicator's observations. */
