@@ -45,15 +45,15 @@ export default function hosting(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         stopFeeding();
         const started = performance.now();
-        const made = ahead ? await ahead.finish() : new Map();
+        const done = await ahead?.finish();
         for (const e of ahead?.errors() ?? []) logger.warn(`生成页面期间未能压缩 ${e}（稍后重试）`);
         ahead = undefined;
         // The last step that lists the output: the listing held since the pages were written goes (src/build/output-files.ts).
-        const r = await writeHostFiles(fileURLToPath(dir), base, made).finally(releaseListing);
+        const r = await writeHostFiles(fileURLToPath(dir), base, done).finally(releaseListing);
         const mb = (n: number) => (n / 1e6).toFixed(1);
         logger.info(
           `压缩 ${r.compressed.length} 个文件（${mb(r.bytes.source)} MB → gzip ${mb(r.bytes.gzip)} MB，br ${mb(r.bytes.brotli)} MB；` +
-            `其中 ${made.size} 个在生成页面期间），${r.kept} 个未变，删除 ${r.removed.length} 个过期的压缩文件；${((performance.now() - started) / 1000).toFixed(1)} s`,
+            `其中 ${done?.made.size ?? 0} 个在生成页面期间），${r.kept} 个未变，删除 ${r.removed.length} 个过期的压缩文件；${((performance.now() - started) / 1000).toFixed(1)} s`,
         );
       },
     },

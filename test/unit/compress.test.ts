@@ -154,11 +154,12 @@ describe('compressed copies made on worker threads', () => {
       const niced = () => readdirSync('/proc/self/task').some((t) => readFileSync(`/proc/self/task/${t}/stat`, 'utf8').split(') ')[1]!.split(' ')[16] === '19');
       for (let waited = 0; !niced() && waited < 20_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
       expect(niced()).toBe(true);
-      const made = await finishAhead(ahead);
+      const done = await finishAhead(ahead);
+      const made = done.made;
       expect([...made.keys()].sort()).toEqual(Object.keys(pages).sort());
       for (const [rel, body] of Object.entries(pages)) expect(copiesOf(dir, rel)).toEqual({ gz: body, br: body });
       const copyTimes = Object.keys(pages).map((rel) => mtimeOf(dir, `${rel}.br`));
-      const r = await compressOutput(dir, { threads: 1, ahead: made });
+      const r = await compressOutput(dir, { threads: 1, ahead: done });
       expect(r.compressed).toEqual(Object.keys(pages).sort());
       expect(r.bytes.source).toBe(Object.values(pages).reduce((n, b) => n + bytesOf(b), 0));
       expect(r.bytes.gzip).toBe(Object.keys(pages).reduce((n, rel) => n + statSync(join(dir, `${rel}.gz`)).size, 0));
@@ -180,14 +181,15 @@ describe('compressed copies made on worker threads', () => {
       const ahead = new CompressAhead(dir, Date.now() - 1000);
       ahead.add('a/index.html', bytesOf(old));
       ahead.add('b/index.html', bytesOf(page('乙')));
-      const made = await finishAhead(ahead);
+      const done = await finishAhead(ahead);
+      const made = done.made;
       expect([...made.keys()]).toEqual(['b/index.html']);
       // b is written again after its copies were made (another time, as a later write gives it).
       const withdrawn = page('已隐去');
       writeFileSync(join(dir, 'b/index.html'), withdrawn);
       const later = new Date(Date.now() + 5000);
       utimesSync(join(dir, 'b/index.html'), later, later);
-      const r = await compressOutput(dir, { threads: 1, ahead: made });
+      const r = await compressOutput(dir, { threads: 1, ahead: done });
       expect(r.compressed).toEqual(['a/index.html', 'b/index.html']);
       expect(copiesOf(dir, 'b/index.html')).toEqual({ gz: withdrawn, br: withdrawn });
       expect(copiesOf(dir, 'a/index.html')).toEqual({ gz: old, br: old });
@@ -201,14 +203,37 @@ describe('compressed copies made on worker threads', () => {
       writeFileSync(join(dir, 'index.html'), body);
       const ahead = new CompressAhead(dir, Date.now() - 1000);
       ahead.add('index.html', bytesOf(body));
-      const made = await finishAhead(ahead);
+      const done = await finishAhead(ahead);
+      const made = done.made;
       expect(made.get('index.html')).toMatchObject({ size: bytesOf(body) });
       expect(made.get('index.html')?.written).toBeUndefined();
       expect(mtimeOf(dir, 'index.html.br')).toBe(copyTime);
-      expect(await compressOutput(dir, { threads: 1, ahead: made })).toMatchObject({ compressed: [], kept: 1 });
+      expect(await compressOutput(dir, { threads: 1, ahead: done })).toMatchObject({ compressed: [], kept: 1 });
       ahead.add('index.html', bytesOf(body));
       ahead.tick();
       expect(made.size).toBe(1);
+    });
+    it('leaves no copy trusted by its hash after a build that stopped during the pages, even once the content is back to what it was', async () => {
+      const before = page('联系电话 138 0000 0000');
+      const dir = site({ 'problems/GS-1/index.html': before });
+      await compressOutput(dir, { threads: 1 });
+      const path = join(dir, 'problems/GS-1/index.html');
+      const ahead = new CompressAhead(dir, Date.now() - 1000);
+      // The manifest on disk no longer vouches for copies by their content's hash while the build runs.
+      expect(Object.values(JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')) as Array<{ unsure?: boolean }>).every((e) => e.unsure)).toBe(true);
+      const other = page('已隐去');
+      writeFileSync(path, other);
+      ahead.add('problems/GS-1/index.html', bytesOf(other));
+      await finishAhead(ahead);
+      expect(copiesOf(dir, 'problems/GS-1/index.html')).toEqual({ gz: other, br: other });
+      // The build stops here (no compressOutput); the next renders the page as it was before.
+      writeFileSync(path, before);
+      const later = new Date(Date.now() + 5000);
+      utimesSync(path, later, later);
+      expect((await compressOutput(dir, { threads: 1 })).compressed).toEqual(['problems/GS-1/index.html']);
+      expect(copiesOf(dir, 'problems/GS-1/index.html')).toEqual({ gz: before, br: before });
+      // That build's manifest vouches again.
+      expect(readFileSync(join(dir, MANIFEST), 'utf8')).not.toContain('unsure');
     });
   });
 });

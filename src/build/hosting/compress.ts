@@ -16,6 +16,12 @@
  * does. An incremental build keeps most of its tens of thousands of files, and reading them all
  * to hash them was most of this step's time. A copy restored with coarser times (an archive
  * that keeps whole seconds) is hashed again, and kept when its hash agrees.
+ *
+ * A build that compresses pages while it renders them (CompressAhead) rewrites copies long
+ * before it writes its manifest. So it first marks every entry of the manifest on disk as unsure:
+ * if that build stops, the next one trusts a file's copies by its size and time only, never by
+ * its content's hash. Otherwise a page rendered with a withdrawn value by the stopped build, then
+ * rendered as it was before, would keep copies holding the withdrawn value.
  */
 import { readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -62,11 +68,26 @@ interface Entry {
   hash: string;
   size: number;
   mtimeNs: string;
+  /**
+   * Set while a build that compresses during its pages runs (CompressAhead): its copies may have
+   * been rewritten from other content by that build, if it stopped, so the content's hash no
+   * longer vouches for them. Its size and time still do: only a file written by that build had its
+   * copies rewritten, and that gave the file a new time.
+   */
+  unsure?: true;
 }
 type Manifest = Record<string, Entry>;
 
 const isEntry = (v: unknown): v is Entry =>
-  !!v && typeof v === 'object' && typeof (v as Entry).hash === 'string' && typeof (v as Entry).size === 'number' && typeof (v as Entry).mtimeNs === 'string';
+  !!v &&
+  typeof v === 'object' &&
+  typeof (v as Entry).hash === 'string' &&
+  typeof (v as Entry).size === 'number' &&
+  typeof (v as Entry).mtimeNs === 'string' &&
+  [undefined, true].includes((v as Entry).unsure);
+
+/** The hash a file's copies were made from, if the manifest still vouches for them. */
+const vouchedHash = (e: Entry | undefined): string | undefined => (e && !e.unsure ? e.hash : undefined);
 
 /** The manifest an earlier build left; an entry it cannot read (another format, a hand edit) only means that file is hashed again. */
 function readManifest(dir: string): Manifest {
@@ -164,6 +185,13 @@ export class CompressPool {
   }
 }
 
+/** What CompressAhead did: the copies it made, the manifest as the build found it, the files it handed to its thread. */
+export interface AheadResult {
+  made: ReadonlyMap<string, MadeAhead>;
+  before: Readonly<Manifest>;
+  touched: ReadonlySet<string>;
+}
+
 /** A file's copies made while the pages were still being rendered (CompressAhead). */
 export interface MadeAhead {
   hash: string;
@@ -197,6 +225,7 @@ export class CompressAhead {
   /** Each page not yet seen written in full, with its length as rendered. */
   readonly #pending = new Map<string, number>();
   readonly #made = new Map<string, MadeAhead>();
+  readonly #touched = new Set<string>();
   readonly #jobs = new Set<Promise<void>>();
   readonly #errors: string[] = [];
   #closed = false;
@@ -205,6 +234,11 @@ export class CompressAhead {
     this.#dir = dir;
     this.#since = BigInt(Math.floor(sinceMs)) * 1_000_000n;
     this.#before = readManifest(dir);
+    // Before any copy is rewritten: should this build stop, the next does not trust a copy by its content's hash.
+    if (Object.keys(this.#before).length > 0) {
+      const marked = Object.fromEntries(Object.entries(this.#before).map(([rel, e]) => [rel, { ...e, unsure: true }]));
+      writeFileSync(join(dir, MANIFEST), `${JSON.stringify(marked)}\n`);
+    }
     this.#pool = new CompressPool(1, streamFrom, true);
   }
 
@@ -226,8 +260,9 @@ export class CompressAhead {
       }
       if (st.size !== BigInt(bytes) || st.mtimeNs < this.#since) continue;
       this.#pending.delete(file);
+      this.#touched.add(file);
       const seen = { size: bytes, mtimeNs: String(st.mtimeNs) };
-      const job = this.#pool.run({ path: join(this.#dir, file), madeFrom: this.#before[file]?.hash }).then(
+      const job = this.#pool.run({ path: join(this.#dir, file), madeFrom: vouchedHash(this.#before[file]) }).then(
         (done) => {
           if (done.error) this.#errors.push(`${file}：${done.error}`);
           // Read at another length than seen: written again meanwhile, left to compressOutput.
@@ -244,12 +279,12 @@ export class CompressAhead {
    * Stops taking pages, waits for the thread's work and gives what it made. A page it could not
    * compress is only left to compressOutput, which names the error if it fails again.
    */
-  async finish(): Promise<ReadonlyMap<string, MadeAhead>> {
+  async finish(): Promise<AheadResult> {
     this.#closed = true;
     this.#pending.clear();
     await Promise.all(this.#jobs);
     await this.#pool.close();
-    return this.#made;
+    return { made: this.#made, before: this.#before, touched: this.#touched };
   }
 
   /** Errors met, for the log. */
@@ -271,14 +306,16 @@ export interface CompressOptions {
   maxQueued?: number;
   /** The size from which a file is compressed in pieces. */
   streamFrom?: number;
-  /** What CompressAhead made while the pages were rendered. */
-  ahead?: ReadonlyMap<string, MadeAhead>;
+  /** What CompressAhead did while the pages were rendered. */
+  ahead?: AheadResult;
 }
 
 /** Writes or refreshes the compressed copies in a built site's folder. */
 export async function compressOutput(dir: string, options: CompressOptions = {}): Promise<CompressResult> {
-  const { threads = compressThreads(), maxQueued = MAX_QUEUED, streamFrom = STREAM_FROM_BYTES, ahead = new Map<string, MadeAhead>() } = options;
-  const before = readManifest(dir);
+  const { threads = compressThreads(), maxQueued = MAX_QUEUED, streamFrom = STREAM_FROM_BYTES, ahead } = options;
+  // The manifest as the build found it: CompressAhead has marked the one on disk since.
+  const before = ahead?.before ?? readManifest(dir);
+  const madeAhead = ahead?.made ?? new Map<string, MadeAhead>();
   const after: Manifest = {};
   const result: CompressResult = { compressed: [], kept: 0, removed: [], bytes: { source: 0, gzip: 0, brotli: 0 } };
   const files = outputFiles(dir);
@@ -306,7 +343,7 @@ export async function compressOutput(dir: string, options: CompressOptions = {})
         result.kept++;
         continue;
       }
-      const made = ahead.get(rel);
+      const made = madeAhead.get(rel);
       if (made && made.size === size && made.mtimeNs === mtimeNs && COPY_ENDINGS.every((e) => existsSync(join(dir, rel + e)))) {
         after[rel] = { hash: made.hash, size, mtimeNs };
         if (made.written) {
@@ -319,7 +356,8 @@ export async function compressOutput(dir: string, options: CompressOptions = {})
       }
       // Read (by the thread, only the names wait here: at the largest sizes the contents are gigabytes) and hashed; the copies
       // are made again unless they were made from that very content.
-      const job = pool.run({ path: join(dir, rel), madeFrom: prev?.hash }).then((done) => {
+      // A file whose copies CompressAhead may have rewritten is not trusted by its hash.
+      const job = pool.run({ path: join(dir, rel), madeFrom: ahead?.touched.has(rel) ? undefined : vouchedHash(prev) }).then((done) => {
         if (done.error) throw new Error(`无法压缩 ${rel}：${done.error}`);
         // The size and time were read before the content: a write in between shows in the size, or the next build sees its
         // new time and hashes it again.

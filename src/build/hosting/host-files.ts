@@ -4,10 +4,10 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { headerRules, headersFile } from './rules.ts';
 import { NGINX_BROTLI_CONF, nginxConf } from './nginx.ts';
-import { compressOutput, type CompressResult, type MadeAhead } from './compress.ts';
+import { compressOutput, type AheadResult, type CompressResult } from './compress.ts';
 import { csvFoldersOf, entriesOf } from './entries.ts';
 
-export async function writeHostFiles(out: string, base: string, ahead?: ReadonlyMap<string, MadeAhead>): Promise<CompressResult> {
+export async function writeHostFiles(out: string, base: string, ahead?: AheadResult): Promise<CompressResult> {
   // Compressed copies first: they are files of the site too, and the rules cover every file.
   const compressed = await compressOutput(out, ahead ? { ahead } : {});
   const rules = headerRules(base, entriesOf(out));
