@@ -5,7 +5,7 @@ import pageFeed from './src/integrations/page-feed.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import sitemap from './src/integrations/sitemap.ts';
 import recordIndex from './src/integrations/record-index.ts';
-import hosting from './src/integrations/hosting.ts';
+import hostingIntegrations from './src/integrations/hosting.ts';
 import sizeReport from './src/integrations/size-report.ts';
 import validateData from './src/integrations/validate-data.ts';
 import incremental from './src/integrations/incremental.ts';
@@ -19,6 +19,8 @@ import { siteLocation } from './src/lib/urls.ts';
 const { site, base } = siteLocation(process.env);
 // INCREMENTAL_BUILD=1: record pages whose key is unchanged are not rendered again (src/build/page-keys.ts).
 const { incremental: incrementalBuild, astroCacheDir } = config();
+// The compressed copies: begun during the pages (first, so they stop before any step after the pages reads the output), finished last.
+const copies = hostingIntegrations();
 
 export default defineConfig({
   site,
@@ -37,6 +39,7 @@ export default defineConfig({
     concurrency: 4,
   },
   integrations: [
+    copies.ahead,
     validateData(),
     // Before the others read the output: deletes what this build did not write and no kept page is.
     incremental(),
@@ -50,7 +53,7 @@ export default defineConfig({
     recordIndex(),
     sizeReport(),
     // Last: the host's files and the compressed copies cover every file the others wrote.
-    hosting(),
+    copies.hosting,
   ],
   vite: {
     // An incremental build keeps the output folder, so that the pages it does not render stay

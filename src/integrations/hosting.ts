@@ -2,59 +2,76 @@
  * After the build: writes the host's files — `_headers`, `_nginx.conf` and `_nginx-brotli.conf`,
  * all from one set of rules (src/build/hosting/rules.ts) — and the pre-compressed copies of the
  * text files (src/build/hosting/compress.ts). Runs last, once every other integration has
- * written its files (the search index, the sitemap). The pages' copies are begun while the
- * pages are rendered, on what is left of the cores (CompressAhead), and finished here.
+ * written its files (the search index, the sitemap).
+ *
+ * The pages' copies are begun while the pages are rendered, on what is left of the cores
+ * (CompressAhead), by an integration of their own, `ahead`, which stops as soon as the pages are
+ * written: placed before every other integration, so that no copy is written while the steps
+ * after the pages list and read the output folder.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { writeHostFiles } from '../build/hosting/host-files.ts';
-import { CompressAhead } from '../build/hosting/compress.ts';
+import { CompressAhead, type AheadResult } from '../build/hosting/compress.ts';
 import { releaseListing } from '../build/output-files.ts';
 import { addPageFeed, outputFileOf, removePageFeed, type PageFeed } from '../build/page-feed.ts';
 
-export default function hosting(): AstroIntegration {
+/** The two integrations: `ahead` first in the list, `hosting` last. */
+export default function hostingIntegrations(): { ahead: AstroIntegration; hosting: AstroIntegration } {
   let base = '/';
   let outDir = '';
   let ahead: CompressAhead | undefined;
+  let made: AheadResult | undefined;
   let feeding: PageFeed | undefined;
   let timer: ReturnType<typeof setInterval> | undefined;
-  const stopFeeding = () => {
-    if (feeding) removePageFeed(feeding);
-    feeding = undefined;
-    clearInterval(timer);
+  const configDone = ({ config }: { config: { base: string; outDir: URL } }) => {
+    base = config.base;
+    outDir = fileURLToPath(config.outDir);
   };
   return {
-    name: 'gushan-hosting',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        base = config.base;
-        outDir = fileURLToPath(config.outDir);
+    ahead: {
+      name: 'gushan-compress-ahead',
+      hooks: {
+        'astro:config:done': configDone,
+        'astro:build:start': () => {
+          made = undefined;
+          // Before any page is written: a page modified before this was written by an earlier build.
+          const current = new CompressAhead(outDir, Date.now());
+          ahead = current;
+          feeding = (pathname, page) => {
+            const file = outputFileOf(pathname, base);
+            if (file !== undefined) current.add(file, page.bytes);
+          };
+          addPageFeed(feeding);
+          timer = setInterval(() => current.tick(), 100);
+          timer.unref();
+        },
+        'astro:build:done': async ({ logger }) => {
+          if (feeding) removePageFeed(feeding);
+          feeding = undefined;
+          clearInterval(timer);
+          made = await ahead?.finish();
+          for (const e of ahead?.errors() ?? []) logger.warn(`生成页面期间未能压缩 ${e}（稍后重试）`);
+          ahead = undefined;
+        },
       },
-      'astro:build:start': () => {
-        // Before any page is written: a page modified before this was written by an earlier build.
-        const current = new CompressAhead(outDir, Date.now());
-        ahead = current;
-        feeding = (pathname, page) => {
-          const file = outputFileOf(pathname, base);
-          if (file !== undefined) current.add(file, page.bytes);
-        };
-        addPageFeed(feeding);
-        timer = setInterval(() => current.tick(), 100);
-        timer.unref();
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        stopFeeding();
-        const started = performance.now();
-        const done = await ahead?.finish();
-        for (const e of ahead?.errors() ?? []) logger.warn(`生成页面期间未能压缩 ${e}（稍后重试）`);
-        ahead = undefined;
-        // The last step that lists the output: the listing held since the pages were written goes (src/build/output-files.ts).
-        const r = await writeHostFiles(fileURLToPath(dir), base, done).finally(releaseListing);
-        const mb = (n: number) => (n / 1e6).toFixed(1);
-        logger.info(
-          `压缩 ${r.compressed.length} 个文件（${mb(r.bytes.source)} MB → gzip ${mb(r.bytes.gzip)} MB，br ${mb(r.bytes.brotli)} MB；` +
-            `其中 ${done?.made.size ?? 0} 个在生成页面期间），${r.kept} 个未变，删除 ${r.removed.length} 个过期的压缩文件；${((performance.now() - started) / 1000).toFixed(1)} s`,
-        );
+    },
+    hosting: {
+      name: 'gushan-hosting',
+      hooks: {
+        'astro:config:done': configDone,
+        'astro:build:done': async ({ dir, logger }) => {
+          const started = performance.now();
+          const done = made;
+          made = undefined;
+          // The last step that lists the output: the listing held since the pages were written goes (src/build/output-files.ts).
+          const r = await writeHostFiles(fileURLToPath(dir), base, done).finally(releaseListing);
+          const mb = (n: number) => (n / 1e6).toFixed(1);
+          logger.info(
+            `压缩 ${r.compressed.length} 个文件（${mb(r.bytes.source)} MB → gzip ${mb(r.bytes.gzip)} MB，br ${mb(r.bytes.brotli)} MB；` +
+              `其中 ${done?.made.size ?? 0} 个在生成页面期间），${r.kept} 个未变，删除 ${r.removed.length} 个过期的压缩文件；${((performance.now() - started) / 1000).toFixed(1)} s`,
+          );
+        },
       },
     },
   };
