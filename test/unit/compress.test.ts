@@ -237,3 +237,15 @@ describe('compressed copies made on worker threads', () => {
     });
   });
 });
+
+describe('the order of the copies’ integrations (astro.config.mjs)', () => {
+  it('stops compressing during the pages before any step after the pages lists the output, and finishes the copies last', () => {
+    // Copies written while the size report read the output's listing once failed a build (a .gz.partial gone).
+    const conf = readFileSync(new URL('../../astro.config.mjs', import.meta.url), 'utf8');
+    const list = conf.slice(conf.indexOf('integrations: ['), conf.indexOf('],', conf.indexOf('integrations: [')));
+    const entries = [...list.matchAll(/^\s{4}([\w.]+)(?:\(|,)/gm)].map((m) => m[1]);
+    expect(entries[0]).toBe('copies.ahead');
+    expect(entries.at(-1)).toBe('copies.hosting');
+    expect(entries).toEqual(expect.arrayContaining(['incremental', 'pagefind', 'sizeReport', 'recordIndex']));
+  });
+});
