@@ -34,10 +34,10 @@ import type { CompressDone, CompressJob, CompressSettings } from './compress-wor
 /** Files smaller than this are sent as they are: compression would save less than a packet. */
 export const MIN_COMPRESS_BYTES = 1024;
 /**
- * Levels: gzip 9 and brotli 7 (of 11): brotli 8 to 11 cost many times the time for a few per
- * cent (README, "Scale", has the figures `npm run bench` prints).
+ * Levels: gzip 6 and brotli 7 (of 11). Brotli 8 to 11 cost many times the time for a few per
+ * cent; gzip 9 costs two thirds more time than 6 for under one per cent (README, "Scale").
  */
-export const GZIP_LEVEL = 9;
+export const GZIP_LEVEL = 6;
 export const BROTLI_QUALITY = 7;
 /** The record of which content each file's copies were made from (one of HOST_FILES). */
 export const MANIFEST = '_compressed.json';
