@@ -31,7 +31,7 @@
  * times reading the history alone, cold, warm and after one new commit (`--history-only`: only that).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PRESETS, copySample, generate, type Preset } from './generate-data.ts';
@@ -51,6 +51,20 @@ const ROOT = new URL('..', import.meta.url).pathname;
 const WORK = process.env.BENCH_DIR || '/tmp/gushan-bench';
 /** The date every build is made on: after the last commit of the synthetic year (2021). */
 const BUILD_DATE = '2026-01-15';
+
+/**
+ * Where the large folders of earlier runs and steps (outputs, the floor's files, bare Astro) go
+ * until the bench ends: moved aside by a rename, deleted last. On this machine's ext4, creating
+ * files in the minutes after deleting a hundred thousand took the kernel twice as long (README,
+ * "Scale"), and a deployment does not build right after deleting a site's output.
+ */
+const TRASH = join(WORK, 'trash');
+let trashed = 0;
+function moveAside(dir: string): void {
+  if (!existsSync(dir)) return;
+  mkdirSync(TRASH, { recursive: true });
+  renameSync(dir, join(TRASH, `${Date.now()}-${trashed++}`));
+}
 
 function dirStats(dir: string): { files: number; bytes: number } {
   let files = 0;
@@ -108,12 +122,12 @@ function failure(m: Measured, limitSeconds: number): string {
 /** The floor: a fresh Node process that only writes the same number of small HTML files. */
 function floor(pages: number): number {
   const dir = join(WORK, 'floor');
-  rmSync(dir, { recursive: true, force: true });
+  moveAside(dir);
   const script = `const fs=require('node:fs');for(let i=0;i<${pages};i++){const d=${JSON.stringify(dir)}+'/'+i;fs.mkdirSync(d,{recursive:true});fs.writeFileSync(d+'/index.html','<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>第'+i+'页</title><h1>第'+i+'页</h1></html>')}`;
   const started = performance.now();
   spawnSync(process.execPath, ['-e', script]);
   const seconds = (performance.now() - started) / 1000;
-  rmSync(dir, { recursive: true, force: true });
+  moveAside(dir);
   return seconds;
 }
 
@@ -212,7 +226,7 @@ async function benchSize(size: string): Promise<void> {
   const astroCache = join(WORK, `astro-cache-${size}`);
   rmSync(astroCache, { recursive: true, force: true });
   rmSync(join(ROOT, 'node_modules/.astro'), { recursive: true, force: true });
-  rmSync(out, { recursive: true, force: true });
+  moveAside(out);
   // Built as the deploy workflow builds: incrementally, so that the one-row rebuild renders only what the row touches.
   const env = {
     DATA_DIR: join(site, 'data'),
@@ -261,7 +275,7 @@ async function benchSize(size: string): Promise<void> {
     const bareDist = dirStats(join(bareDir, 'dist'));
     fig.bare = { ...runOf(bare), distMb: mb(bareDist.bytes), distFiles: bareDist.files };
   } else console.log(`${size}: bare Astro build ${failure(bare, limitSeconds)}`);
-  rmSync(bareDir, { recursive: true, force: true });
+  moveAside(bareDir);
 
   if (values.search && rebuild.ok) {
     try {
@@ -335,6 +349,9 @@ for (const size of values.sizes.split(',')) {
     console.log(`${size} did not finish: ${reason}`);
   }
 }
+
+// After every measurement: what was moved aside (moveAside) goes now.
+rmSync(TRASH, { recursive: true, force: true });
 
 if (!values['history-only']) console.log(`\n${sideBySide(figures)}`);
 if (historyRows.length > 0) {
