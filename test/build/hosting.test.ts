@@ -120,7 +120,7 @@ function get(root: string, path: string, encoding = 'identity'): Promise<{ statu
 }
 
 describe('the compressed copies the build wrote', () => {
-  const manifest = JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')) as Record<string, { hash: string; size: number; mtimeNs: string }>;
+  const manifest = (JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')) as { files: Record<string, { hash: string; size: number; mtimeNs: string }> }).files;
 
   it('sit beside every text file worth compressing, and give back its bytes exactly', () => {
     const text = files.filter((f) => compressible(f) && readFileSync(join(dir, f)).length >= MIN_COMPRESS_BYTES);

@@ -281,7 +281,7 @@ describe('an incremental build after an edit, an addition, a removal and a withd
     const differing = files.filter((f) => f !== MANIFEST && !readFileSync(join(incremental, f)).equals(readFileSync(join(clean, f))));
     expect(differing).toEqual([]);
     const hashes = (d: string) =>
-      Object.entries(JSON.parse(readFileSync(join(d, MANIFEST), 'utf8')) as Record<string, { hash: string; size: number }>).map(([f, e]) => [
+      Object.entries((JSON.parse(readFileSync(join(d, MANIFEST), 'utf8')) as { files: Record<string, { hash: string; size: number }> }).files).map(([f, e]) => [
         f,
         e.hash,
         e.size,

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { CompressAhead, CompressPool, MANIFEST, compressOutput } from '../../src/build/hosting/compress.ts';
 
 const page = (text: string, times = 200) => `<!doctype html><html lang="zh-CN"><body><main>${`<p>${text}</p>`.repeat(times)}</main></body></html>`;
@@ -42,7 +42,7 @@ describe('compressed copies made on worker threads', () => {
     expect(r.compressed).toEqual(Object.keys(files).sort());
     for (const [rel, body] of Object.entries(files)) expect(copiesOf(dir, rel)).toEqual({ gz: body, br: body });
     const written = readFileSync(join(dir, MANIFEST), 'utf8');
-    expect(Object.keys(JSON.parse(written) as object)).toEqual(Object.keys(files).sort());
+    expect(Object.keys((JSON.parse(written) as { files: object }).files)).toEqual(Object.keys(files).sort());
     // Another run over other threads, from scratch: the same manifest, byte for byte.
     const again = site(files);
     await compressOutput(again, { threads: 1 });
@@ -61,6 +61,29 @@ describe('compressed copies made on worker threads', () => {
     writeFileSync(join(dir, 'problems/GS-1/index.html'), withdrawn);
     expect(await compressOutput(dir, { threads: 1 })).toMatchObject({ compressed: ['problems/GS-1/index.html'], kept: 0 });
     expect(copiesOf(dir, 'problems/GS-1/index.html')).toEqual({ gz: withdrawn, br: withdrawn });
+  });
+
+  it('makes every copy again when the manifest was written with other levels or in an older format, as a clean build would', async () => {
+    const files = { 'index.html': page('首页'), 'problems/GS-1/index.html': page('已整改') };
+    const dir = site(files);
+    await compressOutput(dir, { threads: 1 });
+    const clean = Object.fromEntries(Object.keys(files).map((f) => [f, readFileSync(join(dir, `${f}.gz`))]));
+    const written = JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')) as { levels: { gzip: number; brotli: number }; files: object };
+    const older = [
+      { ...written, levels: { ...written.levels, gzip: written.levels.gzip === 9 ? 1 : 9 } },
+      { ...written, levels: { ...written.levels, brotli: 11 } },
+      // The format before the levels were written: the files' entries at the top.
+      written.files,
+    ];
+    for (const manifest of older) {
+      // Copies made with the other levels (stood in for by level 1): the files and their times unchanged.
+      for (const f of Object.keys(files)) writeFileSync(join(dir, `${f}.gz`), gzipSync(files[f as keyof typeof files], { level: 1 }));
+      writeFileSync(join(dir, MANIFEST), JSON.stringify(manifest));
+      expect(await compressOutput(dir, { threads: 1 })).toMatchObject({ compressed: Object.keys(files).sort(), kept: 0 });
+      for (const f of Object.keys(files)) expect(readFileSync(join(dir, `${f}.gz`)).equals(clean[f]!)).toBe(true);
+    }
+    // Written with this build's levels: trusted from then on.
+    expect(await compressOutput(dir, { threads: 1 })).toMatchObject({ compressed: [], kept: 2 });
   });
 
   it('makes the copies again when one of them is missing, even from the same content', async () => {
@@ -220,7 +243,9 @@ describe('compressed copies made on worker threads', () => {
       const path = join(dir, 'problems/GS-1/index.html');
       const ahead = new CompressAhead(dir, Date.now() - 1000);
       // The manifest on disk no longer vouches for copies by their content's hash while the build runs.
-      expect(Object.values(JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')) as Array<{ unsure?: boolean }>).every((e) => e.unsure)).toBe(true);
+      expect(
+        Object.values((JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')) as { files: Record<string, { unsure?: boolean }> }).files).every((e) => e.unsure),
+      ).toBe(true);
       const other = page('已隐去');
       writeFileSync(path, other);
       ahead.add('problems/GS-1/index.html', bytesOf(other));

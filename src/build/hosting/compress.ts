@@ -89,15 +89,29 @@ const isEntry = (v: unknown): v is Entry =>
 /** The hash a file's copies were made from, if the manifest still vouches for them. */
 const vouchedHash = (e: Entry | undefined): string | undefined => (e && !e.unsure ? e.hash : undefined);
 
-/** The manifest an earlier build left; an entry it cannot read (another format, a hand edit) only means that file is hashed again. */
+/** The levels the copies are made with, written in the manifest beside the files. */
+const LEVELS = { gzip: GZIP_LEVEL, brotli: BROTLI_QUALITY };
+
+/**
+ * The manifest an earlier build left. One whose copies were made with other levels (or in an
+ * earlier format) vouches for none: every copy is made again, so that an incremental build gives
+ * the copies a clean build would. An entry it cannot read (a hand edit) only means that file is
+ * hashed again.
+ */
 function readManifest(dir: string): Manifest {
   try {
     const m: unknown = JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8'));
     if (!m || typeof m !== 'object' || Array.isArray(m)) return {};
-    return Object.fromEntries(Object.entries(m).filter(([, v]) => isEntry(v))) as Manifest;
+    const { levels, files } = m as { levels?: unknown; files?: unknown };
+    if (JSON.stringify(levels) !== JSON.stringify(LEVELS) || !files || typeof files !== 'object' || Array.isArray(files)) return {};
+    return Object.fromEntries(Object.entries(files).filter(([, v]) => isEntry(v))) as Manifest;
   } catch {
     return {};
   }
+}
+
+function writeManifest(dir: string, files: Manifest): void {
+  writeFileSync(join(dir, MANIFEST), `${JSON.stringify({ levels: LEVELS, files })}\n`);
 }
 
 /**
@@ -237,7 +251,7 @@ export class CompressAhead {
     // Before any copy is rewritten: should this build stop, the next does not trust a copy by its content's hash.
     if (Object.keys(this.#before).length > 0) {
       const marked = Object.fromEntries(Object.entries(this.#before).map(([rel, e]) => [rel, { ...e, unsure: true }]));
-      writeFileSync(join(dir, MANIFEST), `${JSON.stringify(marked)}\n`);
+      writeManifest(dir, marked);
     }
     this.#pool = new CompressPool(1, streamFrom, true);
   }
@@ -391,6 +405,6 @@ export async function compressOutput(dir: string, options: CompressOptions = {})
   }
   // In the files' order, not the order the threads finished in: the same site gives the same manifest.
   const sorted = Object.fromEntries(Object.entries(after).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  if (Object.keys(after).length > 0 || existsSync(join(dir, MANIFEST))) writeFileSync(join(dir, MANIFEST), `${JSON.stringify(sorted)}\n`);
+  if (Object.keys(after).length > 0 || existsSync(join(dir, MANIFEST))) writeManifest(dir, sorted);
   return result;
 }
