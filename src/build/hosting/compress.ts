@@ -250,7 +250,7 @@ export class CompressAhead {
     this.#before = readManifest(dir);
     // Before any copy is rewritten: should this build stop, the next does not trust a copy by its content's hash.
     if (Object.keys(this.#before).length > 0) {
-      const marked = Object.fromEntries(Object.entries(this.#before).map(([rel, e]) => [rel, { ...e, unsure: true }]));
+      const marked = Object.fromEntries(Object.entries(this.#before).map(([rel, e]) => [rel, { ...e, unsure: true as const }]));
       writeManifest(dir, marked);
     }
     this.#pool = new CompressPool(1, streamFrom, true);
