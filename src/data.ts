@@ -58,6 +58,7 @@ import {
 } from './lib/responses.ts';
 import { recordUrl, responseUrl } from './lib/urls.ts';
 import { pageKey } from './build/page-keys.ts';
+import { KeyedCache, type Holding } from './build/keyed-cache.ts';
 export type { ChangeEntry, HistoryLine } from './lib/history/history-view.ts';
 import {
   timelineOf,
@@ -80,18 +81,20 @@ function perDataset<T>(compute: (d: ValidationResult) => T): () => T {
   };
 }
 
-/** Like perDataset, for values that depend on one argument (a period, a table). */
-function perDatasetKeyed<K, T>(compute: (d: ValidationResult, key: K) => T): (key: K) => T {
+/**
+ * Like perDataset, for values that depend on one argument (a period, a table). Held to the end of
+ * the build unless `holding` lets them go sooner (src/build/keyed-cache.ts).
+ */
+function perDatasetKeyed<K, T>(compute: (d: ValidationResult, key: K) => T, holding?: Holding): (key: K) => T {
   let seen: ValidationResult | undefined;
-  const values = new Map<K, T>();
+  const values = new KeyedCache<K, T>(holding);
   return (key) => {
     const d = validatedDataset();
     if (seen !== d) {
       seen = d;
       values.clear();
     }
-    if (!values.has(key)) values.set(key, compute(d, key));
-    return values.get(key)!;
+    return values.get(key, (k) => compute(d, k));
   };
 }
 
@@ -258,15 +261,21 @@ export const creditIndex = perDataset(() => buildCreditIndex(rows('enterprises')
 /** The tables of data/ one period's table is computed from: the key of its downloads (sourceFilesKey). */
 export const CREDIT_PERIOD_SOURCES = ['credit-ratings', 'enterprises', 'villages'] as const satisfies readonly DataTableName[];
 
+/** The files of a period's table: its CSV and its CSV for Excel (src/pages/credit/period/). */
+const CREDIT_PERIOD_FILES = 2;
+
 /**
  * One period's ratings joined with enterprise name, industry and village (the download of
  * /credit/period/<p>/): its columns and plain CSV, which both of its files are written from. The
- * records are not kept: every period's are held until the build ends, and nothing else reads them.
+ * records are not kept, and the CSV only until both files have it.
  */
-export const creditPeriodTable = perDatasetKeyed((_d, period: string): Pick<PublishedTable, 'name' | 'columns' | 'csv'> => {
-  const { name, columns, csv } = derivedTable(CREDIT_PERIOD, periodRecords(period, rows('credit-ratings'), rows('enterprises'), villageNames()));
-  return { name, columns, csv };
-});
+export const creditPeriodTable = perDatasetKeyed(
+  (_d, period: string): Pick<PublishedTable, 'name' | 'columns' | 'csv'> => {
+    const { name, columns, csv } = derivedTable(CREDIT_PERIOD, periodRecords(period, rows('credit-ratings'), rows('enterprises'), villageNames()));
+    return { name, columns, csv };
+  },
+  { uses: CREDIT_PERIOD_FILES },
+);
 
 /**
  * The rating schemes with their colours' rows (in the order of the colours), the periods rated
@@ -307,46 +316,50 @@ const enterpriseNameOrder = perDataset(() => new Map([...rows('enterprises')].so
 
 /**
  * Everything the credit list pages show for one period (the latest when none is given),
- * computed once per period: the numbered list pages share it.
+ * computed once per period: the numbered list pages share it. Only the two asked for last are
+ * held: the numbered pages ask for the latest in a row, each period's page once.
  */
-export const creditView = perDatasetKeyed((_d, period: string | undefined) => {
-  const ratings = rows('credit-ratings');
-  const villages = rows('villages');
-  const periods = ratingPeriods();
-  const latest = periods.at(-1)!;
-  const p = period ?? latest;
-  const { byUscc, industries } = enterpriseLookup();
-  const names = villageNames();
-  const rank = enterpriseNameOrder();
-  const changed = changes(ratings, p, periods);
-  const list: CreditListRow[] = changed
-    .map((c) => {
-      const e = byUscc.get(c.current.uscc)!;
-      return {
-        uscc: e.uscc,
-        name: e.name,
-        industry: e.industry,
-        village: e.village,
-        villageName: names.get(e.village) ?? e.village,
-        rating: c.current.rating,
-        change: c.change,
-      };
-    })
-    .sort((a, b) => rank.get(a.uscc)! - rank.get(b.uscc)!);
-  return {
-    periods,
-    latest,
-    period: p,
-    previous: previousPeriod(periods, p),
-    byUscc,
-    villages,
-    industries,
-    list,
-    warn: warningList(ratings, p),
-    down: downgraded(ratings, p, changed),
-    distribution: distribution(ratings, p, periods),
-  };
-});
+export const creditView = perDatasetKeyed(
+  (_d, period: string | undefined) => {
+    const ratings = rows('credit-ratings');
+    const villages = rows('villages');
+    const periods = ratingPeriods();
+    const latest = periods.at(-1)!;
+    const p = period ?? latest;
+    const { byUscc, industries } = enterpriseLookup();
+    const names = villageNames();
+    const rank = enterpriseNameOrder();
+    const changed = changes(ratings, p, periods);
+    const list: CreditListRow[] = changed
+      .map((c) => {
+        const e = byUscc.get(c.current.uscc)!;
+        return {
+          uscc: e.uscc,
+          name: e.name,
+          industry: e.industry,
+          village: e.village,
+          villageName: names.get(e.village) ?? e.village,
+          rating: c.current.rating,
+          change: c.change,
+        };
+      })
+      .sort((a, b) => rank.get(a.uscc)! - rank.get(b.uscc)!);
+    return {
+      periods,
+      latest,
+      period: p,
+      previous: previousPeriod(periods, p),
+      byUscc,
+      villages,
+      industries,
+      list,
+      warn: warningList(ratings, p),
+      down: downgraded(ratings, p, changed),
+      distribution: distribution(ratings, p, periods),
+    };
+  },
+  { recent: 2 },
+);
 
 export type CreditView = ReturnType<typeof creditView>;
 

@@ -47,7 +47,7 @@ export function fileFacts<T>(
   for (const rel of files) {
     const path = join(dir, rel);
     const st = outputStat(dir, rel);
-    const size = Number(st.size);
+    const size = st.size;
     const mtimeNs = String(st.mtimeNs);
     const known = before[rel];
     const rendered = told?.get(rel);

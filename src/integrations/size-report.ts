@@ -22,7 +22,7 @@ export function scriptsOf(html: string, base: string): string[] {
  * (src/build/file-facts.ts); nor is a page this build rendered, whose scripts `rendered` holds.
  */
 export function siteSizes(dir: string, base: string, cacheFile?: string, rendered?: ReadonlyMap<string, RenderedPage>) {
-  const files = outputFiles(dir).map((path) => ({ path, bytes: Number(outputStat(dir, path).size) }));
+  const files = outputFiles(dir).map((path) => ({ path, bytes: outputStat(dir, path).size }));
   const read = (site: string) => {
     const p = join(dir, site.replace(/^\//, ''));
     return existsSync(p) ? readFileSync(p) : undefined;

@@ -348,7 +348,7 @@ export async function compressOutput(dir: string, options: CompressOptions = {})
     for (const rel of files) {
       if (!compressible(rel)) continue;
       const st = outputStat(dir, rel);
-      const size = Number(st.size);
+      const size = st.size;
       if (size < MIN_COMPRESS_BYTES) continue;
       const mtimeNs = String(st.mtimeNs);
       const prev = before[rel];
