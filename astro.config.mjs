@@ -9,6 +9,7 @@ import hostingIntegrations from './src/integrations/hosting.ts';
 import sizeReport from './src/integrations/size-report.ts';
 import validateData from './src/integrations/validate-data.ts';
 import incremental from './src/integrations/incremental.ts';
+import downloads from './src/integrations/downloads.ts';
 import { config } from './src/build/config.ts';
 import { siteLocation } from './src/lib/urls.ts';
 
@@ -41,6 +42,8 @@ export default defineConfig({
   integrations: [
     copies.ahead,
     validateData(),
+    // The tables' and rating periods' downloads, written a piece at a time once the pages are (src/build/downloads.ts).
+    downloads(),
     // Before the others read the output: deletes what this build did not write and no kept page is.
     incremental(),
     mdx(),

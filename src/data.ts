@@ -38,7 +38,8 @@ import { SITE_NAME } from './lib/site.ts';
 import { buildDate, config } from './build/config.ts';
 import { createHash } from 'node:crypto';
 import { INDICATOR_OBSERVATIONS, INDICATOR_PROGRESS, indicatorCsvRecords, progressRecords } from './lib/indicator-progress.ts';
-import { derivedTable, sourceTable, type PackageEntry, type PublishedTable } from './lib/publishing/published.ts';
+import { derivedTable, excelCsv, jsonRecords, sourceTable, type PackageEntry, type PublishedTable } from './lib/publishing/published.ts';
+import { provideDownloads, type DownloadFile } from './build/downloads.ts';
 import { CREDIT_PERIOD, periodRecords } from './lib/credit-period.ts';
 import { chartModel, type ChartModel } from './lib/charts/chart-model.ts';
 import { chartImageMeta, chartImageSvg } from './lib/charts/chart-svg.ts';
@@ -839,9 +840,54 @@ function csvHash(t: PublishedTable): string {
   return hash;
 }
 
-/** The paths of a route serving every published table (its CSV, CSV for Excel or JSON), each with its key. */
-export const publishedTablePaths = (route: string) =>
-  Promise.all(publishedTables().map(async (t) => ({ params: { table: t.name }, props: { name: t.name }, cacheKey: await publishedTableKey(route, t) })));
+type Pieces = Iterable<string | Uint8Array>;
+
+/** The files of every published table, by route: what each is written from. */
+const TABLE_FILES = {
+  'data/[table].csv': (t: PublishedTable): Pieces => [t.csv],
+  'data/[table]-excel.csv': (t: PublishedTable): Pieces => excelCsv(t),
+  'data/[table].json': (t: PublishedTable): Pieces => jsonRecords(t),
+} as const;
+
+/** The files of every rating period, by route. */
+const PERIOD_FILES = {
+  'credit/period/[period].csv': (period: string): Pieces => [creditPeriodTable(period).csv],
+  'credit/period/[period]-excel.csv': (period: string): Pieces => excelCsv(creditPeriodTable(period)),
+} as const;
+
+/** A published table's file, in pieces: what the dev server sends and the build writes. */
+export const tableFile = (route: keyof typeof TABLE_FILES, name: string): Pieces => TABLE_FILES[route](publishedTable(name));
+
+/** A rating period's file, in pieces. */
+export const periodFile = (route: keyof typeof PERIOD_FILES, period: string): Pieces => PERIOD_FILES[route](period);
+
+/**
+ * The tables' and periods' files, each with its key: written by the build after the pages, a
+ * piece at a time (src/build/downloads.ts), not by Astro, which holds a response whole.
+ */
+export async function downloadFiles(): Promise<DownloadFile[]> {
+  const files: DownloadFile[] = [];
+  for (const t of publishedTables()) {
+    for (const route of Object.keys(TABLE_FILES) as (keyof typeof TABLE_FILES)[]) {
+      files.push({ path: route.replace('[table]', t.name), key: await publishedTableKey(route, t), pieces: () => TABLE_FILES[route](t) });
+    }
+  }
+  for (const period of ratingPeriods()) {
+    // The CSV first: the period's table is let go once both files have it (creditPeriodTable).
+    for (const route of Object.keys(PERIOD_FILES) as (keyof typeof PERIOD_FILES)[]) {
+      files.push({
+        path: route.replace('[period]', period),
+        key: await sourceFilesKey(route, CREDIT_PERIOD_SOURCES, period),
+        pieces: () => PERIOD_FILES[route](period),
+      });
+    }
+  }
+  return files;
+}
+provideDownloads(downloadFiles);
+
+/** The paths of a route serving every published table (its CSV, CSV for Excel or JSON): on the dev server only, a build writes them (downloadFiles). */
+export const publishedTablePaths = () => (import.meta.env.DEV ? publishedTables().map((t) => ({ params: { table: t.name }, props: { name: t.name } })) : []);
 
 /** The paths of a route serving each indicator's table (its CSV or CSV for Excel), each with its key. */
 export const indicatorTablePaths = (route: string) =>
@@ -853,11 +899,8 @@ export const indicatorTablePaths = (route: string) =>
     })),
   );
 
-/** The paths of a route serving each rating period's table (its CSV or CSV for Excel), each keyed on the files it is computed from. */
-export const creditPeriodTablePaths = (route: string) =>
-  Promise.all(
-    ratingPeriods().map(async (period) => ({ params: { period }, props: { period }, cacheKey: await sourceFilesKey(route, CREDIT_PERIOD_SOURCES, period) })),
-  );
+/** The paths of a route serving each rating period's table (its CSV or CSV for Excel): on the dev server only, a build writes them (downloadFiles). */
+export const creditPeriodTablePaths = () => (import.meta.env.DEV ? ratingPeriods().map((period) => ({ params: { period }, props: { period } })) : []);
 
 /** The catalogue's entries by table name, for the keys of the pages and downloads each table feeds. */
 const catalogueByName = perDataset(() => new Map(catalogue().map((e) => [e.name, e])));

@@ -21,6 +21,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { config } from '../build/config.ts';
 import { pageFile, pruneOutput } from '../build/prune-output.ts';
 import { holdListing } from '../build/output-files.ts';
+import { downloadsOfThisBuild } from '../build/downloads.ts';
 import { HOST_FILES } from '../build/hosting/rules.ts';
 import { SITEMAP_INDEX } from '../build/sitemap.ts';
 
@@ -44,6 +45,8 @@ export default function incremental(): AstroIntegration {
         // Pages by their names; files of every route (endpoints kept by their cache key too) by their URLs.
         const kept = new Set(pages.map((p) => pageFile(p.pathname)));
         for (const urls of assets.values()) for (const u of urls) kept.add(relative(out, fileURLToPath(u)).split(sep).join('/'));
+        // The downloads, written by the build, not Astro (src/build/downloads.ts): those kept from the build before too.
+        for (const f of downloadsOfThisBuild()) kept.add(f);
         const removed = pruneOutput(out, started, kept);
         const again = removed.filter(rewrittenLater).length;
         logger.info(

@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { publishedTable, publishedTablePaths } from '../../data.ts';
+import { publishedTablePaths, tableFile } from '../../data.ts';
+import { piecesResponse } from '../../lib/publishing/downloads.ts';
 
-/** The plain CSV: a table of data/ exactly as it is in git (byte-identical, so hashes and diffs can be checked), a derived one as computed. */
-export const getStaticPaths = (() => publishedTablePaths('data/[table].csv')) satisfies GetStaticPaths;
+/** The plain CSV: a table of data/ exactly as it is in git (byte-identical, so hashes and diffs can be checked), a derived one as computed. The dev server's; a build writes the files itself (src/build/downloads.ts). */
+export const getStaticPaths = (() => publishedTablePaths()) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) =>
-  new Response(new Uint8Array(publishedTable(String(props.name)).csv), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+export const GET: APIRoute = ({ props }) => piecesResponse(tableFile('data/[table].csv', String(props.name)), 'text/csv; charset=utf-8');

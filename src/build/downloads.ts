@@ -1,0 +1,144 @@
+/**
+ * The large downloads — each published table's CSV, CSV for Excel and JSON, and each rating
+ * period's CSV and CSV for Excel — are written to the output by the build itself, after the pages,
+ * a piece at a time. Astro reads an endpoint's response whole and copies its bytes twice more
+ * before it writes the file: at P the ratings' JSON (296 MB) took the build from about 3.8 to
+ * 5.3 GB, its highest memory (README, "Scale"). The routes stay, for the dev server, which serves
+ * the same pieces (src/data.ts `downloadFiles`, `tableFile`, `periodFile`).
+ *
+ * The data module, bundled with the pages, says which files there are and what each is written
+ * from; the integration (src/integrations/downloads.ts) is not bundled, so they meet on a global
+ * symbol, as the page feed does. A file is written again only when its key (everything it is
+ * written from, src/build/page-keys.ts) changed, or when it is not the file this step last wrote
+ * (its size and modification time in nanoseconds are recorded beside Astro's cache).
+ */
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/** One download: where it goes in the output, its key and its bytes in pieces. */
+export interface DownloadFile {
+  /** Relative to the output folder, with `/` ('data/problems.json'). */
+  path: string;
+  key: string;
+  pieces: () => Iterable<string | Uint8Array>;
+}
+
+type DownloadList = () => Promise<DownloadFile[]>;
+
+const PROVIDER = Symbol.for('gushan.downloads');
+
+/** Called by the data module as it loads: how the build lists the downloads. */
+export function provideDownloads(list: DownloadList): void {
+  (globalThis as { [PROVIDER]?: DownloadList })[PROVIDER] = list;
+}
+
+/** The downloads the data module said there are; undefined when no page loaded it. */
+export function providedDownloads(): DownloadList | undefined {
+  return (globalThis as { [PROVIDER]?: DownloadList })[PROVIDER];
+}
+
+/**
+ * A path a download may have: folders and a file name of letters, digits, `.`, `_` and `-`, no
+ * folder `.` or `..`. Its parts come from validated table names and rating periods; a path that
+ * is not one of these is a mistake in the code, and nothing is written outside the output.
+ */
+const SAFE_PATH = /^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*\/)*[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
+export const isSafeDownloadPath = (path: string): boolean => SAFE_PATH.test(path) && !path.split('/').some((p) => p === '.' || p === '..');
+
+/** What this step wrote last: each file's key, size and modification time (ns). */
+interface WrittenRecord {
+  kind: typeof RECORD_KIND;
+  files: { [path: string]: [key: string, size: number, mtimeNs: string] };
+}
+const RECORD_KIND = 'downloads-1';
+
+function readRecord(file: string | undefined): WrittenRecord['files'] {
+  if (!file) return {};
+  try {
+    const r = JSON.parse(readFileSync(file, 'utf8')) as WrittenRecord;
+    return r.kind === RECORD_KIND && r.files && typeof r.files === 'object' && !Array.isArray(r.files) ? r.files : {};
+  } catch {
+    return {};
+  }
+}
+
+const stamp = (abs: string): { size: number; mtimeNs: string } | undefined => {
+  try {
+    const st = statSync(abs, { bigint: true });
+    return st.isFile() ? { size: Number(st.size), mtimeNs: String(st.mtimeNs) } : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** Writes `pieces` to `abs` through a file beside it, renamed over it once complete. */
+function writePieces(abs: string, pieces: Iterable<string | Uint8Array>): void {
+  mkdirSync(dirname(abs), { recursive: true });
+  const part = `${abs}.part`;
+  const fd = openSync(part, 'w');
+  try {
+    for (const piece of pieces) {
+      if (typeof piece === 'string') writeSync(fd, piece);
+      else for (let at = 0; at < piece.byteLength;) at += writeSync(fd, piece, at);
+    }
+  } catch (e) {
+    closeSync(fd);
+    rmSync(part, { force: true });
+    throw e;
+  }
+  closeSync(fd);
+  renameSync(part, abs);
+}
+
+/** The files this build wrote and those it kept from the build before (for the pruning of the output). */
+export interface DownloadsWritten {
+  written: string[];
+  kept: string[];
+}
+
+/**
+ * Writes each download whose key changed or whose file is not the one recorded; with
+ * `recordFile` (an incremental build), the others are kept and the record is rewritten.
+ */
+export function writeDownloads(outDir: string, files: readonly DownloadFile[], recordFile?: string): DownloadsWritten {
+  const before = readRecord(recordFile);
+  const after: WrittenRecord['files'] = {};
+  const result: DownloadsWritten = { written: [], kept: [] };
+  const seen = new Set<string>();
+  for (const f of files) {
+    if (!isSafeDownloadPath(f.path)) throw new Error(`download path ${JSON.stringify(f.path)} is not a relative path of plain names`);
+    if (seen.has(f.path)) throw new Error(`two downloads are written to ${f.path}`);
+    seen.add(f.path);
+    const abs = join(outDir, f.path);
+    const prev = before[f.path];
+    const now = prev ? stamp(abs) : undefined;
+    if (prev && now && prev[0] === f.key && prev[1] === now.size && prev[2] === now.mtimeNs) {
+      after[f.path] = prev;
+      result.kept.push(f.path);
+      continue;
+    }
+    writePieces(abs, f.pieces());
+    const written = stamp(abs)!;
+    after[f.path] = [f.key, written.size, written.mtimeNs];
+    result.written.push(f.path);
+  }
+  if (recordFile) {
+    mkdirSync(dirname(recordFile), { recursive: true });
+    writeFileSync(recordFile, JSON.stringify({ kind: RECORD_KIND, files: after } satisfies WrittenRecord));
+  }
+  return result;
+}
+
+let lastWritten: DownloadsWritten | undefined;
+
+/** The downloads of this build, once written: the pruning of an incremental build keeps them. */
+export function downloadsOfThisBuild(): readonly string[] {
+  return lastWritten ? [...lastWritten.written, ...lastWritten.kept] : [];
+}
+
+/** writeDownloads, remembered for downloadsOfThisBuild (the integration's step). */
+export function writeBuildDownloads(outDir: string, files: readonly DownloadFile[], recordFile?: string): DownloadsWritten {
+  lastWritten = undefined;
+  lastWritten = writeDownloads(outDir, files, recordFile);
+  return lastWritten;
+}
