@@ -192,8 +192,15 @@ describe('an incremental build after an edit, an addition, a removal and a withd
     const changed = downloads.filter((f) => /^data\/(problems|redactions)(-excel)?\.(csv|json)$/.test(f));
     expect(changed).toHaveLength(6);
     const cached = kept();
+    // The tables' and periods' files are written by the build, which names those it wrote (src/build/downloads.ts); the indicators' by Astro.
+    const line = /下载文件：写出 (\d+) 个(?:（([^）]*)）)?，(\d+) 个与上次构建相同而保留/.exec(log);
+    expect(line).not.toBeNull();
+    const ours = new Set(line![2]?.split('、') ?? []);
+    expect(ours.size).toBe(Number(line![1]));
+    const written = (f: string) => (f.startsWith('indicators/') ? !cached.has(f) : ours.has(f));
     // The commit touched problems.csv and redactions.csv: their downloads are written again, every other one kept.
-    expect(downloads.filter((f) => !cached.has(f)).sort()).toEqual(changed.sort());
+    expect(downloads.filter(written).sort()).toEqual(changed.sort());
+    expect(Number(line![3])).toBe(downloads.filter((f) => !f.startsWith('indicators/')).length - changed.length);
     expect(downloads.filter((f) => f.startsWith('credit/period/')).length).toBeGreaterThan(0);
     expect(downloads.filter((f) => f.startsWith('indicators/')).length).toBeGreaterThan(0);
     expect(readFileSync(join(incremental, 'data/problems.csv'), 'utf8')).toContain('新增的问题：工地扬尘');
