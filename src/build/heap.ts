@@ -10,6 +10,7 @@
  * memory. A town's data set is left to V8 (what each did: README, "Scale").
  */
 import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 /** From this many rows of data/ on, the heap's growth is fixed at MEDIUM_HEAP_GROWING_PERCENT. */
 export const MEDIUM_DATASET_ROWS = 100_000;
@@ -29,4 +30,25 @@ export function sizeHeapFor(rows: number): number | undefined {
   const percent = heapGrowingPercent(rows);
   if (percent !== undefined) setFlagsFromString(`--heap-growing-percent=${percent}`);
   return percent;
+}
+
+/** The heap's growth once the pages are written, for a data set whose growth was fixed (sizeHeapFor). */
+export const AFTER_PAGES_HEAP_GROWING_PERCENT = 10;
+
+/**
+ * Once the pages are written the steps after them (downloads, search indexes, compressed copies)
+ * allocate little that lives, while the heap still has the room the pages' growth gave it: a full
+ * collection now, and a small growth from here, keep them from adding that room to the build's
+ * highest memory (README, "Scale"). Only for a data set whose growth was fixed; returns the heap's
+ * used bytes before and after, or undefined when nothing was done.
+ */
+export function settleHeapAfterPages(rows: number): { before: number; after: number } | undefined {
+  if (heapGrowingPercent(rows) === undefined) return undefined;
+  setFlagsFromString(`--heap-growing-percent=${AFTER_PAGES_HEAP_GROWING_PERCENT}`);
+  const before = process.memoryUsage().rss;
+  // V8's gc() is exposed to a new context once the flag is set; the build's own context does not get it.
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  gc();
+  return { before, after: process.memoryUsage().rss };
 }

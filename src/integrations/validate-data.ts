@@ -5,9 +5,12 @@
  */
 import type { AstroIntegration } from 'astro';
 import { join } from 'node:path';
-import { sizeHeapFor } from '../build/heap.ts';
+import { settleHeapAfterPages, sizeHeapFor } from '../build/heap.ts';
 import { DataValidationError, datasetDirs, freezeDataset, insideDir, reusedTables, shownPath, validatedDataset } from '../build/read-dataset.ts';
 import { isLocalSite, LOCAL_SITE_WARNING } from '../lib/urls.ts';
+
+/** The rows of every table of data/: what the heap is sized for. */
+const rowCount = (d: ReturnType<typeof validatedDataset>): number => [...d.tables.values()].reduce((n, t) => n + t.rows.length, 0);
 
 export default function validateData(): AstroIntegration {
   return {
@@ -20,7 +23,7 @@ export default function validateData(): AstroIntegration {
         try {
           const started = performance.now();
           const d = validatedDataset();
-          const rows = [...d.tables.values()].reduce((n, t) => n + t.rows.length, 0);
+          const rows = rowCount(d);
           // A build of a large data set: far fewer full collections of its heap (src/build/heap.ts).
           if (command === 'build') sizeHeapFor(rows);
           const reused = reusedTables().length;
@@ -31,6 +34,12 @@ export default function validateData(): AstroIntegration {
           if (command === 'dev' && e instanceof DataValidationError) logger.error(e.message);
           else throw e;
         }
+      },
+      // Placed before the steps after the pages: they start from the live heap (src/build/heap.ts).
+      'astro:build:done': ({ logger }) => {
+        const settled = settleHeapAfterPages(rowCount(validatedDataset()));
+        const mb = (n: number) => Math.round(n / 1e6);
+        if (settled) logger.info(`页面已生成：整理内存，${mb(settled.before)} MB → ${mb(settled.after)} MB`);
       },
       // The dev server: Astro keeps each route's getStaticPaths() result until a source module
       // changes, and record pages (an enterprise, a problem, a village) get their rows through

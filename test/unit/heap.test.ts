@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { heapGrowingPercent, LARGE_DATASET_ROWS, MEDIUM_DATASET_ROWS } from '../../src/build/heap.ts';
+import { AFTER_PAGES_HEAP_GROWING_PERCENT, heapGrowingPercent, LARGE_DATASET_ROWS, MEDIUM_DATASET_ROWS } from '../../src/build/heap.ts';
+import { execFileSync } from 'node:child_process';
 import { ROOT } from '../helpers/paths.ts';
 
 describe('the heap of a build', () => {
@@ -23,8 +24,39 @@ describe('the heap of a build', () => {
 
   it('is sized by the data check of a build, with the rows it checked, and not by the dev server', () => {
     const src = readFileSync(join(ROOT, 'src/integrations/validate-data.ts'), 'utf8');
-    expect(src).toMatch(
-      /const rows = \[\.\.\.d\.tables\.values\(\)\]\.reduce\(\(n, t\) => n \+ t\.rows\.length, 0\);\s*\/\/[^\n]*\n\s*if \(command === 'build'\) sizeHeapFor\(rows\);/,
-    );
+    expect(src).toMatch(/const rowCount = \(d: [^)]*\): number => \[\.\.\.d\.tables\.values\(\)\]\.reduce\(\(n, t\) => n \+ t\.rows\.length, 0\);/);
+    expect(src).toMatch(/const rows = rowCount\(d\);\s*\/\/[^\n]*\n\s*if \(command === 'build'\) sizeHeapFor\(rows\);/);
+  });
+
+  it('once the pages are written, collects and grows by 10 % for a data set whose growth was fixed, and leaves a town’s alone', () => {
+    // In a process of its own: the flags hold for the rest of a process.
+    const script = [
+      "import { settleHeapAfterPages } from './src/build/heap.ts';",
+      'const small = settleHeapAfterPages(99_999);',
+      'const large = settleHeapAfterPages(600_000);',
+      'console.log(JSON.stringify({ small: small ?? null, large, gcInBuild: typeof globalThis.gc }));',
+    ].join('\n');
+    const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' })) as {
+      small: null;
+      large: { before: number; after: number };
+      gcInBuild: string;
+    };
+    expect(out.small).toBeNull();
+    expect(out.large.before).toBeGreaterThan(0);
+    expect(out.large.after).toBeGreaterThan(0);
+    // The collector is called, not handed to the build's own code.
+    expect(out.gcInBuild).toBe('undefined');
+    expect(AFTER_PAGES_HEAP_GROWING_PERCENT).toBe(10);
+  });
+
+  it('is settled by the first step after the pages, before the downloads and every step that reads the output', () => {
+    const src = readFileSync(join(ROOT, 'src/integrations/validate-data.ts'), 'utf8');
+    expect(src).toMatch(/'astro:build:done': \([^)]*\) => \{\s*const settled = settleHeapAfterPages\(rowCount\(validatedDataset\(\)\)\);/);
+    const config = readFileSync(join(ROOT, 'astro.config.mjs'), 'utf8');
+    const at = (call: string) => config.indexOf(`    ${call},`);
+    for (const later of ['downloads()', 'incremental()', 'pagefind()', 'recordIndex()', 'sizeReport()', 'copies.hosting']) {
+      expect(at(later), later).toBeGreaterThan(at('validateData()'));
+    }
+    expect(at('validateData()')).toBeGreaterThan(0);
   });
 });
