@@ -9,7 +9,17 @@ import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, st
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
-import { CompressAhead, CompressPool, MANIFEST, compressOutput } from '../../src/build/hosting/compress.ts';
+import {
+  BROTLI_QUALITY,
+  CompressAhead,
+  CompressPool,
+  GZIP_LEVEL,
+  MANIFEST,
+  compressOutput,
+  readManifest,
+  writeManifest,
+  type Manifest,
+} from '../../src/build/hosting/compress.ts';
 
 const page = (text: string, times = 200) => `<!doctype html><html lang="zh-CN"><body><main>${`<p>${text}</p>`.repeat(times)}</main></body></html>`;
 
@@ -272,5 +282,34 @@ describe('the order of the copies’ integrations (astro.config.mjs)', () => {
     expect(entries[0]).toBe('copies.ahead');
     expect(entries.at(-1)).toBe('copies.hosting');
     expect(entries).toEqual(expect.arrayContaining(['incremental', 'pagefind', 'sizeReport', 'recordIndex']));
+  });
+});
+
+describe('the manifest of the copies', () => {
+  it('is written a piece at a time, in the order of the names, as the same text as the whole object would be', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gushan-manifest-'));
+    try {
+      // More entries than one piece, in the order threads would finish in, with names JSON must escape.
+      const files: Manifest = {};
+      const names = Array.from({ length: 10_001 }, (_, i) => `problems/GS-${(i * 7919) % 10_001}/index.html`).concat(['data/"引号".csv', 'credit/\\x.json']);
+      for (const [i, n] of names.entries())
+        files[n] = {
+          hash: `h${i}`,
+          size: 1024 + i,
+          mtimeNs: String(1_700_000_000_000_000_000n + BigInt(i)),
+          ...(i % 3 === 0 ? { unsure: true as const } : {}),
+        };
+      writeManifest(dir, files);
+      const text = readFileSync(join(dir, MANIFEST), 'utf8');
+      const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+      expect(text).toBe(`${JSON.stringify({ levels: { gzip: GZIP_LEVEL, brotli: BROTLI_QUALITY }, files: sorted })}\n`);
+      expect(readManifest(dir)).toEqual(files);
+      expect(readdirSync(dir)).toEqual([MANIFEST]);
+      // None at all: still a manifest, with no files.
+      writeManifest(dir, {});
+      expect(JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8'))).toEqual({ levels: { gzip: GZIP_LEVEL, brotli: BROTLI_QUALITY }, files: {} });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
