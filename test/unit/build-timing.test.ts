@@ -54,9 +54,10 @@ describe('build timing from the output of astro build', () => {
     expect(buildTiming(log, 150).steps['data check']).toBe(1.1);
   });
 
-  it('names the bundling, the record index and the compressed copies when the build reports them', () => {
+  it('names the bundling, the record index, the downloads and the compressed copies when the build reports them', () => {
     const log = `${LOG}02:29:02 [vite] ✓ built in 1.63s
 02:29:03 [vite] ✓ built in 605ms
+02:31:10 [gushan-downloads] 下载文件：写出 2 个（data/problems.csv、data/problems.json），43 个与上次构建相同而保留（4100 毫秒）
 02:31:25 [gushan-record-index] 记录索引：records-index/ 共 1152 个文件，7600 KB（3200 毫秒）
 02:31:40 [gushan-hosting] 压缩 30100 个文件（400.0 MB → gzip 60.1 MB，br 50.2 MB），0 个未变，删除 0 个过期的压缩文件；14.5 s
 `;
@@ -67,8 +68,9 @@ describe('build timing from the output of astro build', () => {
       'size report': 1.5,
       'bundling (Vite)': 2.2,
       'record index': 3.2,
+      downloads: 4.1,
       'compressed copies': 14.5,
-      other: 6.4,
+      other: 2.3,
     });
   });
 });
