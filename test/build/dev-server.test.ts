@@ -82,6 +82,27 @@ describe('the dev server after an edit to a CSV file', () => {
     unlock?.();
   });
 
+  // A build writes these files itself (src/build/downloads.ts); the dev server serves them from the same pieces. (Not
+  // data/<table>.csv: Vite answers that address with the project's own data/ file, which DATA_DIR is by default.)
+  it('serves the tables’ and rating periods’ downloads from DATA_DIR', async () => {
+    const excel = await fetch(`${origin}/data/enterprises-excel.csv`);
+    expect(excel.status, log).toBe(200);
+    expect(excel.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    // Read as bytes: text() drops the byte-order mark Excel needs.
+    const excelBytes = Buffer.from(await excel.arrayBuffer());
+    expect([...excelBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const excelText = excelBytes.toString('utf8');
+    expect(excelText).toContain(`"=""${enterprise.uscc}"""`);
+    const json = (await (await fetch(`${origin}/data/problems.json`)).json()) as { id: string }[];
+    expect(json.map((r) => r.id)).toEqual(csvRows(FIXTURE_SITE, 'problems').map((r) => r.id));
+    const period = csvRows(FIXTURE_SITE, 'credit-ratings')[0]!.period!;
+    const periodCsv = await (await fetch(`${origin}/credit/period/${period}.csv`)).text();
+    expect(periodCsv.split('\n')[0]).toMatch(/^period,uscc,name,/);
+    expect(periodCsv).toContain(`${period},`);
+    const periodExcel = Buffer.from(await (await fetch(`${origin}/credit/period/${period}-excel.csv`)).arrayBuffer()).toString('utf8');
+    expect(periodExcel.startsWith('\uFEFFperiod,uscc,')).toBe(true);
+  });
+
   it('shows an enterprise’s new name and a problem’s new title on their own pages', async () => {
     const enterpriseUrl = `${origin}/credit/${enterprise.uscc}/`;
     const problemUrl = `${origin}/problems/${problem.id}/`;
