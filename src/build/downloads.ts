@@ -10,10 +10,13 @@
  * from; the integration (src/integrations/downloads.ts) is not bundled, so they meet on a global
  * symbol, as the page feed does. A file is written again only when its key (everything it is
  * written from, src/build/page-keys.ts) changed, or when it is not the file this step last wrote
- * (its size and modification time in nanoseconds are recorded beside Astro's cache).
+ * (its size and modification time in nanoseconds are recorded beside Astro's cache, as the
+ * facts of src/build/file-facts.ts are).
  */
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { readFactsRecord, writeFactsRecord, type FactsRecord } from './file-facts.ts';
+import { writeInPieces } from './write-pieces.ts';
 
 /** One download: where it goes in the output, its key and its bytes in pieces. */
 export interface DownloadFile {
@@ -45,22 +48,8 @@ export function providedDownloads(): DownloadList | undefined {
 const SAFE_PATH = /^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*\/)*[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 export const isSafeDownloadPath = (path: string): boolean => SAFE_PATH.test(path) && !path.split('/').some((p) => p === '.' || p === '..');
 
-/** What this step wrote last: each file's key, size and modification time (ns). */
-interface WrittenRecord {
-  kind: typeof RECORD_KIND;
-  files: { [path: string]: [key: string, size: number, mtimeNs: string] };
-}
-const RECORD_KIND = 'downloads-1';
-
-function readRecord(file: string | undefined): WrittenRecord['files'] {
-  if (!file) return {};
-  try {
-    const r = JSON.parse(readFileSync(file, 'utf8')) as WrittenRecord;
-    return r.kind === RECORD_KIND && r.files && typeof r.files === 'object' && !Array.isArray(r.files) ? r.files : {};
-  } catch {
-    return {};
-  }
-}
+/** What this step wrote last: each file's size, modification time (ns) and key (src/build/file-facts.ts). */
+const RECORD_KIND = 'downloads-2';
 
 const stamp = (abs: string): { size: number; mtimeNs: string } | undefined => {
   try {
@@ -70,25 +59,6 @@ const stamp = (abs: string): { size: number; mtimeNs: string } | undefined => {
     return undefined;
   }
 };
-
-/** Writes `pieces` to `abs` through a file beside it, renamed over it once complete. */
-function writePieces(abs: string, pieces: Iterable<string | Uint8Array>): void {
-  mkdirSync(dirname(abs), { recursive: true });
-  const part = `${abs}.part`;
-  const fd = openSync(part, 'w');
-  try {
-    for (const piece of pieces) {
-      if (typeof piece === 'string') writeSync(fd, piece);
-      else for (let at = 0; at < piece.byteLength;) at += writeSync(fd, piece, at);
-    }
-  } catch (e) {
-    closeSync(fd);
-    rmSync(part, { force: true });
-    throw e;
-  }
-  closeSync(fd);
-  renameSync(part, abs);
-}
 
 /** The files this build wrote and those it kept from the build before (for the pruning of the output). */
 export interface DownloadsWritten {
@@ -101,8 +71,8 @@ export interface DownloadsWritten {
  * `recordFile` (an incremental build), the others are kept and the record is rewritten.
  */
 export function writeDownloads(outDir: string, files: readonly DownloadFile[], recordFile?: string): DownloadsWritten {
-  const before = readRecord(recordFile);
-  const after: WrittenRecord['files'] = {};
+  const before = readFactsRecord<string>(recordFile, RECORD_KIND);
+  const after: FactsRecord<string>['files'] = {};
   const result: DownloadsWritten = { written: [], kept: [] };
   const seen = new Set<string>();
   for (const f of files) {
@@ -112,20 +82,17 @@ export function writeDownloads(outDir: string, files: readonly DownloadFile[], r
     const abs = join(outDir, f.path);
     const prev = before[f.path];
     const now = prev ? stamp(abs) : undefined;
-    if (prev && now && prev[0] === f.key && prev[1] === now.size && prev[2] === now.mtimeNs) {
+    if (prev && now && prev[0] === now.size && prev[1] === now.mtimeNs && prev[2] === f.key) {
       after[f.path] = prev;
       result.kept.push(f.path);
       continue;
     }
-    writePieces(abs, f.pieces());
+    writeInPieces(abs, f.pieces());
     const written = stamp(abs)!;
-    after[f.path] = [f.key, written.size, written.mtimeNs];
+    after[f.path] = [written.size, written.mtimeNs, f.key];
     result.written.push(f.path);
   }
-  if (recordFile) {
-    mkdirSync(dirname(recordFile), { recursive: true });
-    writeFileSync(recordFile, JSON.stringify({ kind: RECORD_KIND, files: after } satisfies WrittenRecord));
-  }
+  if (recordFile) writeFactsRecord(recordFile, RECORD_KIND, after);
   return result;
 }
 

@@ -11,19 +11,28 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { outputStat } from './output-files.ts';
 
-interface Record<T> {
+/** Facts kept about files between builds, each with the size and modification time (ns) it was read at. */
+export interface FactsRecord<T> {
   /** What the facts are and how they were read: a record of another kind is not used. */
   kind: string;
   files: { [rel: string]: [size: number, mtimeNs: string, fact: T] };
 }
 
-function readRecord<T>(file: string, kind: string): Record<T>['files'] {
+/** The facts a record file holds, by file; none when it is missing, unreadable or of another kind. */
+export function readFactsRecord<T>(file: string | undefined, kind: string): FactsRecord<T>['files'] {
+  if (!file) return {};
   try {
-    const r = JSON.parse(readFileSync(file, 'utf8')) as Record<T>;
+    const r = JSON.parse(readFileSync(file, 'utf8')) as FactsRecord<T>;
     return r.kind === kind && r.files && typeof r.files === 'object' && !Array.isArray(r.files) ? r.files : {};
   } catch {
     return {};
   }
+}
+
+/** Writes a record file (its folder made if need be). */
+export function writeFactsRecord<T>(file: string, kind: string, files: FactsRecord<T>['files']): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify({ kind, files } satisfies FactsRecord<T>));
 }
 
 /**
@@ -41,8 +50,8 @@ export function fileFacts<T>(
   recordFile?: string,
   told?: ReadonlyMap<string, { bytes: number; fact: T }>,
 ): Map<string, T> {
-  const before = recordFile ? readRecord<T>(recordFile, kind) : {};
-  const after: Record<T>['files'] = {};
+  const before = readFactsRecord<T>(recordFile, kind);
+  const after: FactsRecord<T>['files'] = {};
   const facts = new Map<string, T>();
   for (const rel of files) {
     const path = join(dir, rel);
@@ -61,10 +70,7 @@ export function fileFacts<T>(
     after[rel] = [size, mtimeNs, fact];
     facts.set(rel, fact);
   }
-  if (recordFile) {
-    mkdirSync(dirname(recordFile), { recursive: true });
-    writeFileSync(recordFile, JSON.stringify({ kind, files: after } satisfies Record<T>));
-  }
+  if (recordFile) writeFactsRecord(recordFile, kind, after);
   return facts;
 }
 

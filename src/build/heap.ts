@@ -39,8 +39,8 @@ export const AFTER_PAGES_HEAP_GROWING_PERCENT = 10;
  * Once the pages are written the steps after them (downloads, search indexes, compressed copies)
  * allocate little that lives, while the heap still has the room the pages' growth gave it: a full
  * collection now, and a small growth from here, keep them from adding that room to the build's
- * highest memory (README, "Scale"). Only for a data set whose growth was fixed; returns the heap's
- * used bytes before and after, or undefined when nothing was done.
+ * highest memory (README, "Scale"). Only for a data set whose growth was fixed; returns the
+ * process's resident memory before and after, or undefined when nothing was done.
  */
 export function settleHeapAfterPages(rows: number): { before: number; after: number } | undefined {
   if (heapGrowingPercent(rows) === undefined) return undefined;

@@ -23,11 +23,12 @@
  * its content's hash. Otherwise a page rendered with a withdrawn value by the stopped build, then
  * rendered as it was before, would keep copies holding the withdrawn value.
  */
-import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { outputFiles, outputStat } from '../output-files.ts';
+import { writeInPieces } from '../write-pieces.ts';
 import { CONTENT_TYPES, HOST_FILES, TEXT_TYPES, extensionOf } from './rules.ts';
 import type { CompressDone, CompressJob, CompressSettings } from './compress-worker.ts';
 
@@ -116,24 +117,21 @@ const MANIFEST_PIECE = 4096;
 /**
  * Writes the manifest with its files in the order of their names, not the order the threads
  * finished in: the same site gives the same manifest. A few thousand entries at a time, through
- * a file renamed over the old one: at P its 325,000 entries as one text, beside a sorted copy of
+ * a file renamed over the old one (src/build/write-pieces.ts): at P its 325,000 entries as one text, beside a sorted copy of
  * them, were the highest memory of the build's last seconds (README, "Scale").
  */
 export function writeManifest(dir: string, files: Manifest): void {
+  writeInPieces(join(dir, MANIFEST), manifestPieces(files));
+}
+
+function* manifestPieces(files: Manifest): Generator<string> {
   const names = Object.keys(files).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const path = join(dir, MANIFEST);
-  const fd = openSync(`${path}.part`, 'w');
-  try {
-    writeSync(fd, `{"levels":${JSON.stringify(LEVELS)},"files":{`);
-    for (let i = 0; i < names.length; i += MANIFEST_PIECE) {
-      const piece = names.slice(i, i + MANIFEST_PIECE).map((n) => `${JSON.stringify(n)}:${JSON.stringify(files[n])}`);
-      writeSync(fd, `${i === 0 ? '' : ','}${piece.join(',')}`);
-    }
-    writeSync(fd, '}}\n');
-  } finally {
-    closeSync(fd);
+  yield `{"levels":${JSON.stringify(LEVELS)},"files":{`;
+  for (let i = 0; i < names.length; i += MANIFEST_PIECE) {
+    const piece = names.slice(i, i + MANIFEST_PIECE).map((n) => `${JSON.stringify(n)}:${JSON.stringify(files[n])}`);
+    yield `${i === 0 ? '' : ','}${piece.join(',')}`;
   }
-  renameSync(`${path}.part`, path);
+  yield '}}\n';
 }
 
 /**
