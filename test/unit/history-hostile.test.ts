@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDataHistory } from '../../src/build/history/data-history.ts';
 import { cleanSubject, commitDate, foldKey, keyProblem, logText, screenKeys } from '../../src/lib/history/history-screen.ts';
-import { keyLine } from '../../src/lib/history/record-diff.ts';
+import { keyId, keyLine } from '../../src/lib/history/record-diff.ts';
 import { timelineOf, type DataHistory, type HistoryCommit } from '../../src/lib/history/record-history.ts';
 import { text } from '../../src/schemas/columns.ts';
 import { ALL_TABLES } from '../../src/schemas/index.ts';
@@ -140,11 +140,11 @@ describe('keys of old versions that would not validate today', () => {
     const typo = h.commits.find((c) => c.id === ids.typo)!;
     expect(typo.tables.map((t) => [t.table, t.added, t.changed.map((c) => c.key)])).toEqual([
       ['problems', [], [['GS-2019-001']]],
-      ['notes', [['Ｂｅｔａ']], []],
+      ['notes', ['Ｂｅｔａ'], []],
     ]);
     expect(timelineOf(h, 'problems', 'GS-2019-002')!.firstSeen.id).toBe(ids.fix);
     const merge = h.commits.find((c) => c.id === ids.merge)!;
-    expect(merge.tables.map((t) => [t.table, t.added])).toEqual([['villages', [['xishe']]]]);
+    expect(merge.tables.map((t) => [t.table, t.added])).toEqual([['villages', ['xishe']]]);
     // The versions that held the bad keys are still listed (their links are to files, not made from keys).
     expect(h.versions.get('problems')!.map((v) => v.commit.id)).toContain(ids.typo);
   });
@@ -184,7 +184,7 @@ describe('commit metadata', () => {
   it('reads on past a version that is not UTF-8', () => {
     const gbk = available().commits.find((c) => c.id === ids.gbk)!;
     expect(gbk.tables[0]).toMatchObject({ table: 'villages', unreadable: { side: 'new' } });
-    expect(available().commits.at(-1)!.tables[0]!.added).toEqual([['nanshan']]);
+    expect(available().commits.at(-1)!.tables[0]!.added).toEqual(['nanshan']);
   });
 });
 
@@ -231,7 +231,7 @@ describe('the checks (pure)', () => {
       table,
       path: `data/${table}.csv`,
       blob: 'b',
-      added,
+      added: added.map(keyId),
       removed: removed.map((key) => ({ key, values: {} })),
       changed: [],
       columns: { added: [], removed: [] },
@@ -246,7 +246,7 @@ describe('the checks (pure)', () => {
     });
     const { commits, skipped } = screenKeys([c('1', change('notes', [['KEY']])), c('2', change('notes', [['key']], [['KEY']]))], [notes]);
     expect(skipped.map((s) => [s.key, s.commit.id])).toEqual([[['KEY'], '1']]);
-    expect(commits.map((x) => [x.id, x.tables[0]!.added, x.tables[0]!.removed])).toEqual([['2', [['key']], []]]);
+    expect(commits.map((x) => [x.id, x.tables[0]!.added, x.tables[0]!.removed])).toEqual([['2', [keyId(['key'])], []]]);
   });
 
   it('finds the line of a key in a version, counting line breaks inside quotes', () => {

@@ -16,15 +16,16 @@ import { keyId } from '../../src/lib/history/record-diff.ts';
 import { buildTimelines, type CommitRef, type DataHistory, type HistoryCommit } from '../../src/lib/history/record-history.ts';
 
 const ref = (n: number, date: string): CommitRef => ({ id: `${n}`.repeat(40).slice(0, 40), short: `${n}`.repeat(7), date, subject: `提交 ${n}` });
-const t = (table: string, over: Partial<HistoryCommit['tables'][number]> = {}) => ({
+/** A change to a table; `added` given as keys (a TableChange holds their keyIds). */
+const t = (table: string, over: Omit<Partial<HistoryCommit['tables'][number]>, 'added'> & { added?: string[][] } = {}) => ({
   table,
   path: `data/${table}.csv`,
-  added: [],
   removed: [],
   changed: [],
   columns: { added: [], removed: [] },
   notes: [],
   ...over,
+  added: (over.added ?? []).map(keyId),
 });
 const commits: HistoryCommit[] = [
   {

@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { daysBetween, workingDaysBetween } from '../../src/lib/dates.ts';
 import { buildTimelines, timelinesByFirstKey, type DataHistory, type HistoryCommit } from '../../src/lib/history/record-history.ts';
 import { keyId } from '../../src/lib/history/record-diff.ts';
+import { ROOT } from '../helpers/paths.ts';
 
 const day = (t: number) => new Date(t).toISOString().slice(0, 10);
 
@@ -37,7 +39,7 @@ describe('related timelines by first key column', () => {
   const change = (table: string, added: string[][]) => ({
     table,
     path: `data/${table}.csv`,
-    added,
+    added: added.map(keyId),
     removed: [],
     changed: [],
     columns: { added: [], removed: [] },
@@ -77,7 +79,7 @@ describe('timelines of records only added', () => {
   const c1: HistoryCommit = {
     ...ref('c1', '2020-01-01T08:00:00+08:00'),
     tables: [
-      { table: 'problems', path: 'data/problems.csv', added: [['A'], ['B'], ['C']], removed: [], changed: [], columns: { added: [], removed: [] }, notes: [] },
+      { table: 'problems', path: 'data/problems.csv', added: ['A', 'B', 'C'], removed: [], changed: [], columns: { added: [], removed: [] }, notes: [] },
     ],
   };
   const c2: HistoryCommit = {
@@ -86,7 +88,7 @@ describe('timelines of records only added', () => {
       {
         table: 'problems',
         path: 'data/problems.csv',
-        added: [['D']],
+        added: ['D'],
         removed: [{ key: ['C'], values: { id: 'C', title: '三' } }],
         changed: [{ key: ['B'], fields: [{ column: 'status', from: '待整改', to: '整改中' }] }],
         columns: { added: [], removed: [] },
@@ -96,7 +98,7 @@ describe('timelines of records only added', () => {
   };
   const c3: HistoryCommit = {
     ...ref('c3', '2020-03-01T08:00:00+08:00'),
-    tables: [{ table: 'problems', path: 'data/problems.csv', added: [['C']], removed: [], changed: [], columns: { added: [], removed: [] }, notes: [] }],
+    tables: [{ table: 'problems', path: 'data/problems.csv', added: ['C'], removed: [], changed: [], columns: { added: [], removed: [] }, notes: [] }],
   };
   const problems = buildTimelines([c1, c2, c3]).get('problems')!;
   const commit = (c: HistoryCommit) => ({ id: c.id, short: c.short, date: c.date, subject: c.subject });
@@ -130,7 +132,7 @@ describe('timelines of records only added', () => {
           {
             table: 'credit-ratings',
             path: 'data/credit-ratings.csv',
-            added: [['91X', '2019-H2']],
+            added: [keyId(['91X', '2019-H2'])],
             removed: [],
             changed: [],
             columns: { added: [], removed: [] },
@@ -140,5 +142,39 @@ describe('timelines of records only added', () => {
       },
     ]).get('credit-ratings')!;
     expect(ratings.get(keyId(['91X', '2019-H2']))?.key).toEqual(['91X', '2019-H2']);
+  });
+});
+
+describe('the history of records added once', () => {
+  it('holds each by its keyId, shared with its timeline, not by an array of copied key values', () => {
+    // In a process of its own, with the collector at hand, so that the heap holds only what the history keeps.
+    const script = `
+      import { diffKeys, readSnapshot } from './src/lib/history/record-diff.ts';
+      import { buildTimelines, compactChange } from './src/lib/history/record-history.ts';
+      import { DATA_TABLES } from './src/schemas/index.ts';
+      const N = 100_000;
+      const def = DATA_TABLES['credit-ratings'];
+      gc(); gc();
+      const h0 = process.memoryUsage().heapUsed;
+      let text = 'uscc,period,rating\\n' + Array.from({ length: N }, (_, i) => '9132' + String(i).padStart(14, '0') + ',2024-H' + ((i % 2) + 1) + ',绿色').join('\\n') + '\\n';
+      let after = readSnapshot(def, text);
+      const change = compactChange(diffKeys(def, readSnapshot(def, undefined), after), 'data/credit-ratings.csv', 'b');
+      const records = buildTimelines([{ id: 'c', short: 'c', date: '2020-01-01T00:00:00+08:00', subject: '首次公开', tables: [change] }]);
+      text = after = undefined;
+      gc(); gc();
+      const perRecord = (process.memoryUsage().heapUsed - h0) / N;
+      const first = records.get('credit-ratings').get(change.added[0]);
+      console.log(JSON.stringify({ perRecord, added: change.added.length, timelines: records.get('credit-ratings').size, first: [first.key, first.events.length] }));
+    `;
+    const out = JSON.parse(execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' })) as {
+      perRecord: number;
+      added: number;
+      timelines: number;
+      first: [string[], number];
+    };
+    expect([out.added, out.timelines]).toEqual([100_000, 100_000]);
+    expect(out.first).toEqual([['913200000000000000', '2024-H1'], 1]);
+    // About 180 bytes a record (its keyId, the map's entry, the reference); 356 when each added record was also kept as its key's values.
+    expect(out.perRecord).toBeLessThan(250);
   });
 });

@@ -3,15 +3,16 @@ import { buildTimelines, type HistoryCommit, type TableChange } from '../../src/
 import { keyId } from '../../src/lib/history/record-diff.ts';
 import { verdictChanges, verdictText } from '../../src/lib/history/verdict-changes.ts';
 
-const change = (table: string, c: Partial<TableChange>): TableChange => ({
+/** A change to a table; `added` given as keys (a TableChange holds their keyIds). */
+const change = (table: string, c: Omit<Partial<TableChange>, 'added'> & { added?: string[][] }): TableChange => ({
   table,
   path: `data/${table}.csv`,
-  added: [],
   removed: [],
   changed: [],
   columns: { added: [], removed: [] },
   notes: [],
   ...c,
+  added: (c.added ?? []).map(keyId),
 });
 const commit = (n: number, date: string, tables: TableChange[]): HistoryCommit => ({
   id: `c${n}`.padEnd(40, '0'),

@@ -43,7 +43,7 @@ import {
 import { dayOf, isoDate } from '../../lib/dates.ts';
 
 /** Bump when the diff's meaning or the cached shape changes: old cache entries are then ignored. */
-const DIFF_VERSION = 1;
+const DIFF_VERSION = 2;
 const ZERO = /^0+$/;
 /** Commits whose file versions are asked of git ahead of need (a few MB at most). */
 const PREFETCH = 4;

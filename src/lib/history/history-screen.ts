@@ -14,7 +14,7 @@
  */
 import { columnMetaOf, columnTitle, type AnyTable } from '../../schemas/table.ts';
 import { showValue } from '../validation/issues.ts';
-import { keyId } from './record-diff.ts';
+import { keyId, keyOfId } from './record-diff.ts';
 import { isEmptyChange, type CommitRef, type HistoryCommit, type TableChange } from './record-history.ts';
 import { DAY_MS, dayMs, dayOf } from '../dates.ts';
 
@@ -100,7 +100,7 @@ export function screenKeys(commits: readonly HistoryCommit[], tables: readonly A
         if (!keys.has(id)) keys.set(id, { key, order: order++, commit: ref, path: t.path, blob });
         return id;
       };
-      for (const key of t.added) live.add(see(key, t.blob));
+      for (const id of t.added) live.add(see(keyOfId(id), t.blob));
       for (const ch of t.changed) live.add(see(ch.key, t.blob));
       for (const r of t.removed) live.delete(see(r.key, lastBlob.get(t.table)));
       if (t.unreadable?.side !== 'new') lastBlob.set(t.table, t.blob);
@@ -153,7 +153,7 @@ export function screenKeys(commits: readonly HistoryCommit[], tables: readonly A
       const keep = (key: readonly string[]) => !drop?.has(keyId(key));
       const kept: TableChange = {
         ...t,
-        added: t.added.filter(keep),
+        added: t.added.filter((id) => !drop?.has(id)),
         changed: t.changed.filter((ch) => keep(ch.key)),
         removed: t.removed.filter((r) => keep(r.key)),
       };

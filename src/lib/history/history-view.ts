@@ -5,7 +5,7 @@
  * last published content of a removed record.
  */
 import { DATA_TABLES, tableTitle, type DataTableName } from '../../schemas/index.ts';
-import { keyId, type FieldChange } from './record-diff.ts';
+import { keyId, keyOfId, type FieldChange } from './record-diff.ts';
 import { columnMetaOf, columnNames, columnTitle } from '../../schemas/table.ts';
 import { type CommitRef, type DataHistory, type HistoryCommit, type RecordEvent, type RecordTimeline } from './record-history.ts';
 import { HISTORY_EMPTY_VALUE } from '../display.ts';
@@ -144,10 +144,20 @@ function changedColumnTitles(table: string, changes: ReadonlyArray<{ fields: rea
 }
 
 /** The one period in the key of every record of a list (its place in the key `at`), or undefined. */
-function sharedPeriod(keys: ReadonlyArray<readonly string[]>, at: number): string | undefined {
-  if (at < 0 || keys.length === 0) return undefined;
-  const first = keys[0]![at] ?? '';
-  return keys.every((k) => (k[at] ?? '') === first) ? first : undefined;
+function sharedPeriod(keys: Iterable<readonly string[]>, at: number): string | undefined {
+  if (at < 0) return undefined;
+  let first: string | undefined;
+  for (const k of keys) {
+    const p = k[at] ?? '';
+    if (first === undefined) first = p;
+    else if (p !== first) return undefined;
+  }
+  return first;
+}
+
+/** The keys of keyIds, each made when it is read (a commit may add a million). */
+function* keysOf(ids: Iterable<string>): Generator<string[]> {
+  for (const id of ids) yield keyOfId(id);
 }
 
 function summariseCommit(c: HistoryCommit, listed: number): ChangeTableSummary[] {
@@ -155,7 +165,7 @@ function summariseCommit(c: HistoryCommit, listed: number): ChangeTableSummary[]
     const periodAt = isTable(t.table) ? (DATA_TABLES[t.table].primaryKey as readonly string[]).indexOf('period') : -1;
     const periods: ChangeTableSummary['periods'] = {};
     const kinds = [
-      ['added', t.added],
+      ['added', keysOf(t.added)],
       ['changed', t.changed.map((c) => c.key)],
       ['removed', t.removed.map((r) => r.key)],
     ] as const;
@@ -164,7 +174,7 @@ function summariseCommit(c: HistoryCommit, listed: number): ChangeTableSummary[]
       if (p !== undefined) periods[kind] = p;
     }
     const records: ChangedRecord[] = [];
-    for (const key of t.added.slice(0, listed)) records.push({ key, label: recordLabel(t.table, key), kind: 'added', fields: [] });
+    for (const key of keysOf(t.added.slice(0, listed))) records.push({ key, label: recordLabel(t.table, key), kind: 'added', fields: [] });
     for (const c of t.changed.slice(0, listed - records.length))
       records.push({ key: c.key, label: recordLabel(t.table, c.key), kind: 'changed', fields: c.fields.map((f) => fieldText(t.table, f)) });
     for (const r of t.removed.slice(0, listed - records.length)) records.push({ key: r.key, label: recordLabel(t.table, r.key), kind: 'removed', fields: [] });

@@ -323,17 +323,15 @@ export function diffSnapshots(def: AnyTable, before: Snapshot, after: Snapshot):
 
 /**
  * What the history keeps of a diff (src/lib/history/record-history.ts, compactChange): the added
- * records by key only, so that a first version of a million rows is not read into rows.
+ * records by keyId only, so that a first version of a million rows is not read into rows. The
+ * keyId is the snapshot's own (a string of its own, not a view of the file's text), and the
+ * history's timelines keep the same string as their map key: an added record costs the history
+ * one reference here rather than an array of copied key values.
  */
-export function diffKeys(def: AnyTable, before: Snapshot, after: Snapshot): Omit<TableDiff, 'added'> & { added: string[][] } {
-  const added: string[][] = [];
-  const diff = compare(def, before, after, (_id, entry) => {
-    if (!after.ok) return;
-    if (typeof entry !== 'string') added.push(entry.key);
-    else {
-      const cells = recordCells(entry, after.delimiter)!;
-      added.push(after.keyAt.map((k) => own((cells[k] ?? '').trim())));
-    }
+export function diffKeys(def: AnyTable, before: Snapshot, after: Snapshot): Omit<TableDiff, 'added'> & { added: string[] } {
+  const added: string[] = [];
+  const diff = compare(def, before, after, (id) => {
+    if (after.ok) added.push(id);
   });
   return { ...diff, added };
 }

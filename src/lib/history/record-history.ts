@@ -23,7 +23,8 @@ export interface TableChange {
   path: string;
   /** Blob id of the new version (undefined: the file was deleted). */
   blob?: string;
-  added: string[][];
+  /** The keyIds (keyId) of the rows added, in the order of the new file; keyOfId gives a key back. */
+  added: string[];
   removed: RecordRow[];
   changed: Array<{ key: string[]; fields: FieldChange[] }>;
   columns: { added: string[]; removed: string[] };
@@ -81,8 +82,8 @@ export type DataHistory =
     }
   | { available: false; reason: string };
 
-/** Keeps what history needs of a diff (diffKeys): keys of added rows instead of their content. */
-export function compactChange(diff: Omit<TableDiff, 'added'> & { added: string[][] }, path: string, blob: string | undefined): TableChange {
+/** Keeps what history needs of a diff (diffKeys): keyIds of added rows instead of their content. */
+export function compactChange(diff: Omit<TableDiff, 'added'> & { added: string[] }, path: string, blob: string | undefined): TableChange {
   const change: TableChange = {
     table: diff.table,
     path,
@@ -173,10 +174,9 @@ export function buildTimelines(commits: readonly HistoryCommit[]): Map<string, T
     for (const t of commit.tables) {
       let table = all.get(t.table);
       if (!table) all.set(t.table, (table = new Timelines(t.table)));
-      for (const key of t.added) {
-        const id = keyId(key);
+      for (const id of t.added) {
         if (table.has(id)) {
-          const known = table.whole(id, key, ref);
+          const known = table.whole(id, keyOfId(id), ref);
           known.events.push({ kind: 'added', commit: ref });
           delete known.removed;
         } else table.addNew(id, ref);

@@ -10,7 +10,7 @@
  * them never see the value. The current value is never withheld. Pure (no Node APIs).
  */
 import { chinaDay } from '../dates.ts';
-import { keyId, type RecordRow, type TableDiff } from './record-diff.ts';
+import { keyId, keyOfId, type RecordRow, type TableDiff } from './record-diff.ts';
 import { buildTimelines, type DataHistory, type HistoryCommit, type TableVersion } from './record-history.ts';
 import { DATA_TABLES, type DataTableName } from '../../schemas/index.ts';
 import { REDACTABLE_TABLES, redactionKeyParts } from '../../schemas/redactions.ts';
@@ -99,8 +99,8 @@ export function redactHistory(history: DataHistory, rules: readonly Withholding[
         if (!held.has(id)) held.set(id, { table: t.table, key, values: [] });
         return id;
       };
-      for (const key of t.added) {
-        const id = touch(key);
+      for (const added of t.added) {
+        const id = touch(keyOfId(added));
         if (id) open.set(id, { since: vi, columns: new Map() });
       }
       for (const c of t.changed) {

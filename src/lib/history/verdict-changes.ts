@@ -12,7 +12,7 @@ import { DATA_TABLES } from '../../schemas/index.ts';
 import { columnMetaOf, type AnyTable } from '../../schemas/table.ts';
 import { dayOf, formatDateZh, periodLabel } from '../dates.ts';
 import { computeProgress, type IndicatorTarget, type Point, type ScoreStatus } from '../progress.ts';
-import { keyId } from './record-diff.ts';
+import { keyId, keyOfId } from './record-diff.ts';
 import { Timelines, type HistoryCommit, type RecordTimeline } from './record-history.ts';
 
 export interface VerdictChange {
@@ -119,8 +119,9 @@ export function verdictChanges(input: VerdictInput): Map<string, VerdictChange[]
           note(c.key[0]!, `${columnMetaOf(DATA_TABLES.indicators, f.column)?.title ?? f.column} ${f.from || '（空）'} → ${f.to || '（空）'}`);
     }
     const obs = table('observations');
-    for (const key of obs?.added ?? []) {
-      const raw = rowAt(timelines('observations').get(keyId(key)), input.current.observations.get(keyId(key)), i);
+    for (const id of obs?.added ?? []) {
+      const key = keyOfId(id);
+      const raw = rowAt(timelines('observations').get(id), input.current.observations.get(id), i);
       note(key[0]!, `新增${formatDateZh(key[1]!)}观测值${raw?.value ? ` ${raw.value}` : ''}`);
     }
     for (const c of obs?.changed ?? []) {
