@@ -20,7 +20,7 @@ import { siteLocation } from './src/lib/urls.ts';
 const { site, base } = siteLocation(process.env);
 // INCREMENTAL_BUILD=1: record pages whose key is unchanged are not rendered again (src/build/page-keys.ts).
 const { incremental: incrementalBuild, astroCacheDir } = config();
-// The compressed copies: begun during the pages (first, so they stop before any step after the pages reads the output), finished last.
+// The compressed copies: begun during the pages (first), stopped once the downloads are written, before any step reads the output; finished last.
 const copies = hostingIntegrations();
 
 export default defineConfig({
@@ -44,6 +44,7 @@ export default defineConfig({
     validateData(),
     // The tables' and rating periods' downloads, written a piece at a time once the pages are (src/build/downloads.ts).
     downloads(),
+    copies.aheadEnd,
     // Before the others read the output: deletes what this build did not write and no kept page is.
     incremental(),
     mdx(),

@@ -5,9 +5,10 @@
  * written its files (the search index, the sitemap).
  *
  * The pages' copies are begun while the pages are rendered, on what is left of the cores
- * (CompressAhead), by an integration of their own, `ahead`, which stops as soon as the pages are
- * written: placed before every other integration, so that no copy is written while the steps
- * after the pages list and read the output folder.
+ * (CompressAhead), by an integration of their own, `ahead`, placed before every other one: once
+ * the pages are written it takes no more pages and goes on with those it had no room for, while
+ * the downloads are written on the main thread. `aheadEnd`, placed right after the downloads,
+ * stops it, so that no copy is written while the steps after them list and read the output folder.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
@@ -16,8 +17,8 @@ import { CompressAhead, type AheadResult } from '../build/hosting/compress.ts';
 import { releaseListing } from '../build/output-files.ts';
 import { addPageFeed, outputFileOf, removePageFeed, type PageFeed } from '../build/page-feed.ts';
 
-/** The two integrations: `ahead` first in the list, `hosting` last. */
-export default function hostingIntegrations(): { ahead: AstroIntegration; hosting: AstroIntegration } {
+/** The three integrations: `ahead` first in the list, `aheadEnd` after the downloads, `hosting` last. */
+export default function hostingIntegrations(): { ahead: AstroIntegration; aheadEnd: AstroIntegration; hosting: AstroIntegration } {
   let base = '/';
   let outDir = '';
   let ahead: CompressAhead | undefined;
@@ -46,9 +47,23 @@ export default function hostingIntegrations(): { ahead: AstroIntegration; hostin
           timer = setInterval(() => current.tick(), 100);
           timer.unref();
         },
-        'astro:build:done': async ({ logger }) => {
+        'astro:build:done': () => {
           if (feeding) removePageFeed(feeding);
           feeding = undefined;
+          if (!ahead) return;
+          const current = ahead;
+          current.drain();
+          clearInterval(timer);
+          // The pages are all written: each tick finds its pages ready, and the thread is kept busy.
+          timer = setInterval(() => current.tick(), 20);
+          timer.unref();
+        },
+      },
+    },
+    aheadEnd: {
+      name: 'gushan-compress-ahead-end',
+      hooks: {
+        'astro:build:done': async ({ logger }) => {
           clearInterval(timer);
           made = await ahead?.finish();
           for (const e of ahead?.errors() ?? []) logger.warn(`生成页面期间未能压缩 ${e}（稍后重试）`);

@@ -5,7 +5,7 @@
  * checked in test/build/hosting.test.ts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
@@ -205,6 +205,34 @@ describe('compressed copies made on worker threads', () => {
       expect(manifest(dir)).toBe(manifest(atEnd));
     });
 
+    it('takes the pages it had no room for once the pages are written, and none after finishing', async () => {
+      const pages: Record<string, string> = {};
+      for (let i = 0; i < 8; i++) pages[`credit/E${i}/index.html`] = page(`企业 E${i} 绿色`);
+      const dir = site(pages);
+      const ahead = new CompressAhead(dir, Date.now() - 1000, undefined, 3);
+      for (const [rel, body] of Object.entries(pages)) ahead.add(rel, bytesOf(body));
+      const tickFor = async (n: number) => {
+        for (let i = 0; i < n; i++) {
+          ahead.tick();
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      };
+      await tickFor(5);
+      // While the pages are rendered: room for three waiting pages, the others wait.
+      const copies = () => Object.keys(pages).filter((rel) => existsSync(join(dir, `${rel}.br`)));
+      for (let waited = 0; copies().length < 3 && waited < 20_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+      expect(copies()).toHaveLength(3);
+      ahead.drain();
+      const done = await finishAhead(ahead, 10);
+      expect([...done.made.keys()].sort()).toEqual(Object.keys(pages).sort());
+      for (const [rel, body] of Object.entries(pages)) expect(copiesOf(dir, rel)).toEqual({ gz: body, br: body });
+      // Finished: a page rendered later is left to compressOutput.
+      ahead.add('late/index.html', bytesOf(page('迟')));
+      ahead.drain();
+      ahead.tick();
+      expect(done.made.has('late/index.html')).toBe(false);
+    });
+
     it('leaves an earlier build’s file of the same length alone, and compresses again a page written after its copies were made', async () => {
       const old = page('旧内容 2024');
       const dir = site({ 'a/index.html': old, 'b/index.html': page('乙') });
@@ -274,14 +302,17 @@ describe('compressed copies made on worker threads', () => {
 });
 
 describe('the order of the copies’ integrations (astro.config.mjs)', () => {
-  it('stops compressing during the pages before any step after the pages lists the output, and finishes the copies last', () => {
+  it('stops compressing ahead once the downloads are written, before any step after the pages lists the output, and finishes the copies last', () => {
     // Copies written while the size report read the output's listing once failed a build (a .gz.partial gone).
     const conf = readFileSync(new URL('../../astro.config.mjs', import.meta.url), 'utf8');
     const list = conf.slice(conf.indexOf('integrations: ['), conf.indexOf('],', conf.indexOf('integrations: [')));
     const entries = [...list.matchAll(/^\s{4}([\w.]+)(?:\(|,)/gm)].map((m) => m[1]);
     expect(entries[0]).toBe('copies.ahead');
     expect(entries.at(-1)).toBe('copies.hosting');
-    expect(entries).toEqual(expect.arrayContaining(['incremental', 'pagefind', 'sizeReport', 'recordIndex']));
+    // The downloads list nothing: the thread goes on while they are written, and stops right after.
+    const at = (name: string) => entries.indexOf(name);
+    expect(at('copies.aheadEnd')).toBe(at('downloads') + 1);
+    for (const later of ['incremental', 'pagefind', 'sizeReport', 'recordIndex']) expect(at(later), later).toBeGreaterThan(at('copies.aheadEnd'));
   });
 });
 

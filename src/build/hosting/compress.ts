@@ -236,7 +236,7 @@ export interface MadeAhead {
   written?: { gzip: number; brotli: number };
 }
 
-/** Pages waiting to be seen written in full, at most; pages beyond are left to compressOutput. */
+/** Pages waiting to be seen written in full, at most; pages beyond wait until the pages are all written (drain). */
 const AHEAD_PENDING = 4096;
 /** Pages handed to the thread and not finished yet, at most. */
 const AHEAD_IN_FLIGHT = 64;
@@ -258,13 +258,18 @@ export class CompressAhead {
   readonly #pool: CompressPool;
   /** Each page not yet seen written in full, with its length as rendered. */
   readonly #pending = new Map<string, number>();
+  /** Pages rendered while the pending were full: taken up once the pages are written (drain). */
+  #later: Array<[string, number]> = [];
+  #draining = false;
   readonly #made = new Map<string, MadeAhead>();
   readonly #touched = new Set<string>();
   readonly #jobs = new Set<Promise<void>>();
   readonly #errors: string[] = [];
   #closed = false;
+  readonly #pendingAtMost: number;
 
-  constructor(dir: string, sinceMs: number, streamFrom = STREAM_FROM_BYTES) {
+  constructor(dir: string, sinceMs: number, streamFrom = STREAM_FROM_BYTES, pendingAtMost = AHEAD_PENDING) {
+    this.#pendingAtMost = pendingAtMost;
     this.#dir = dir;
     this.#since = BigInt(Math.floor(sinceMs)) * 1_000_000n;
     this.#before = readManifest(dir);
@@ -278,12 +283,28 @@ export class CompressAhead {
 
   /** A page rendered to `file` (relative to the output folder), `bytes` long. */
   add(file: string, bytes: number): void {
-    if (this.#closed || bytes < MIN_COMPRESS_BYTES || !compressible(file) || this.#made.has(file) || this.#pending.size >= AHEAD_PENDING) return;
-    this.#pending.set(file, bytes);
+    if (this.#closed || bytes < MIN_COMPRESS_BYTES || !compressible(file) || this.#made.has(file)) return;
+    if (this.#pending.size >= this.#pendingAtMost) this.#later.push([file, bytes]);
+    else this.#pending.set(file, bytes);
+  }
+
+  /**
+   * The pages are written: from now on the thread takes the pages it had no room for as well,
+   * while the steps after the pages that do not read the output (the downloads) run on the main
+   * thread and leave the second core free.
+   */
+  drain(): void {
+    this.#draining = true;
   }
 
   /** Hands the thread the pages now written in full, as far as it has room. */
   tick(): void {
+    if (this.#draining) {
+      while (this.#pending.size < this.#pendingAtMost && this.#later.length > 0) {
+        const [file, bytes] = this.#later.pop()!;
+        if (!this.#made.has(file)) this.#pending.set(file, bytes);
+      }
+    }
     for (const [file, bytes] of this.#pending) {
       if (this.#closed || this.#jobs.size >= AHEAD_IN_FLIGHT) return;
       let st;
@@ -316,6 +337,7 @@ export class CompressAhead {
   async finish(): Promise<AheadResult> {
     this.#closed = true;
     this.#pending.clear();
+    this.#later = [];
     await Promise.all(this.#jobs);
     await this.#pool.close();
     return { made: this.#made, before: this.#before, touched: this.#touched };
