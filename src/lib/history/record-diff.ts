@@ -19,7 +19,7 @@
  * new column filled in reports "（空）→ value" on the rows that have a value. A renamed
  * column is therefore a removed and an added column.
  */
-import { parseCsv, recordTexts } from '../validation/csv.ts';
+import { parseCsv, recordTexts, textOfCodes } from '../validation/csv.ts';
 import { decodeCsvBytes } from '../validation/encoding.ts';
 import { detectDelimiter, headerWords, titleMap } from '../validation/fixes.ts';
 import { columnMetaOf, columnNames, type AnyTable } from '../../schemas/table.ts';
@@ -86,6 +86,7 @@ export type Snapshot =
 export type Version = Uint8Array | string | undefined;
 
 const SEP = '\u001f';
+const SEP_CODE = SEP.charCodeAt(0);
 
 /** The map key of a record's key values. */
 export function keyId(key: readonly string[]): string {
@@ -212,8 +213,14 @@ function headerParts(def: AnyTable, header: readonly string[]) {
   };
 }
 
-/** Adds each record to `records` by its key, the first row of a key only; returns the notes on what was read around. */
+/**
+ * Adds each record to `records` by its key, the first row of a key only; returns the notes on what
+ * was read around. A record's keyId is built once from its key's code units: a string of its own
+ * (the history keeps it for the whole build, as a commit's added record and a timeline's key),
+ * of one byte a character when the key is Latin-1, as codes and periods are.
+ */
 class KeyedRecords<T> {
+  readonly #codes: number[] = [];
   readonly records = new Map<string, T>();
   readonly #duplicates = new Set<string>();
   #keyless = 0;
@@ -225,15 +232,21 @@ class KeyedRecords<T> {
     this.#keyAt = keyAt;
     this.#mayBeEmpty = mayBeEmpty;
   }
-  add(cells: readonly string[], record: (key: string[]) => T): void {
-    const key = this.#keyAt.map((k) => own((cells[k] ?? '').trim()));
-    if (key.some((v, i) => v === '' && !this.#mayBeEmpty[i])) {
-      this.#keyless++;
-      return;
+  add(cells: readonly string[], record: (id: string) => T): void {
+    const codes = this.#codes;
+    codes.length = 0;
+    for (let j = 0; j < this.#keyAt.length; j++) {
+      const v = (cells[this.#keyAt[j]!] ?? '').trim();
+      if (v === '' && !this.#mayBeEmpty[j]) {
+        this.#keyless++;
+        return;
+      }
+      if (j > 0) codes.push(SEP_CODE);
+      for (let q = 0; q < v.length; q++) codes.push(v.charCodeAt(q));
     }
-    const id = keyId(key);
-    if (this.records.has(id)) this.#duplicates.add(key.join(' / '));
-    else this.records.set(id, record(key));
+    const id = textOfCodes(codes);
+    if (this.records.has(id)) this.#duplicates.add(keyOfId(id).join(' / '));
+    else this.records.set(id, record(id));
   }
   notes(): string[] {
     const notes: string[] = [];
@@ -280,7 +293,7 @@ function readWhole(def: AnyTable, text: string, delimiter: string): Snapshot {
   const parts = headerParts(def, header);
   if (!parts.ok) return parts;
   const keyed = new KeyedRecords<RecordRow>(def, parts.keyAt, parts.mayBeEmpty);
-  for (const cells of rows.slice(1)) keyed.add(cells, (key) => ({ key, values: valuesOf(cells, parts.index) }));
+  for (const cells of rows.slice(1)) keyed.add(cells, (id) => ({ key: keyOfId(id), values: valuesOf(cells, parts.index) }));
   return { ok: true, columns: parts.columns, records: keyed.records, notes: keyed.notes(), headerText: '', delimiter, index: parts.index, keyAt: parts.keyAt };
 }
 

@@ -77,7 +77,7 @@ const CODES_AT_ONCE = 8192;
  * Chinese); adding one character at a time made an engine's chain of pieces per cell (P's
  * ratings: 1.6 GB while they were read, three times as long).
  */
-function textOfCodes(codes: number[]): string {
+export function textOfCodes(codes: number[]): string {
   if (codes.length === 0) return '';
   if (codes.length <= CODES_AT_ONCE) return String.fromCharCode.apply(null, codes);
   let out = '';
