@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { excelColumn, parseCsv } from '../../src/lib/validation/csv.ts';
+import { csvRecords, excelColumn, parseCsv, type CsvRow, type CsvSyntaxIssue } from '../../src/lib/validation/csv.ts';
 import { decodeCsvBytes } from '../../src/lib/validation/encoding.ts';
 import { ROOT } from '../helpers/paths.ts';
 
@@ -129,6 +129,27 @@ describe('parseCsv on long cells and many rows', () => {
     expect(out.last).toEqual(['913200000000099999', '2024-H1', '绿色', '2025-04-20', '无锡市环境保护局', 'https://example.org/credit/99999']);
     // About 500 bytes a row; built a character at a time, the cells held their pieces (about 1,400).
     expect(out.perRow).toBeLessThan(800);
+  });
+});
+
+describe('csvRecords', () => {
+  it('gives each record as it is read, with its syntax issues already reported, and the same records as parseCsv', () => {
+    const text = 'id,name\nA,"甲\n,\nB,乙"x\n\nC,丙\n';
+    const out = { blank: [] as CsvRow[], issues: [] as CsvSyntaxIssue[] };
+    const records = csvRecords(text, ',', {}, out);
+    expect(records.next().value?.cells).toEqual(['id', 'name']);
+    // Nothing past the header read yet.
+    expect(out.issues).toEqual([]);
+    const rest: CsvRow[] = [];
+    const whole = parseCsv(text);
+    for (const r of records) {
+      // A record's issues are reported before it is given.
+      expect(out.issues.filter((x) => x.row === r.line)).toEqual(whole.issues.filter((x) => x.row === r.line));
+      rest.push(r);
+    }
+    expect(whole.issues.length).toBeGreaterThan(0);
+    expect([['id', 'name'], ...rest.map((r) => r.cells)]).toEqual(whole.rows.map((r) => r.cells));
+    expect(out).toEqual({ blank: whole.blank, issues: whole.issues });
   });
 });
 

@@ -87,10 +87,25 @@ export function textOfCodes(codes: number[]): string {
 
 /** `delimiter`: ',' for CSV; a tab or ';' for files Excel saved as text or with a European list separator. */
 export function parseCsv(text: string, delimiter = ',', options: CsvOptions = {}): CsvParseResult {
+  const out = { blank: [] as CsvRow[], issues: [] as CsvSyntaxIssue[] };
+  const rows = [...csvRecords(text, delimiter, options, out)];
+  return { rows, blank: out.blank, issues: out.issues };
+}
+
+/**
+ * The records of parseCsv one at a time, as they are read, so that a large table need not be
+ * held as cells whole (the validator checks each row as it comes). Blank records go to
+ * `out.blank`; each syntax issue goes to `out.issues` before the record it belongs to is given
+ * (a record whose quote is broken is not given at all, or given with its issue already there).
+ */
+export function* csvRecords(
+  text: string,
+  delimiter: string,
+  options: CsvOptions,
+  out: { blank: CsvRow[]; issues: CsvSyntaxIssue[] },
+): Generator<CsvRow, void, undefined> {
   const COMMA = delimiter.charCodeAt(0);
-  const rows: CsvRow[] = [];
-  const blank: CsvRow[] = [];
-  const issues: CsvSyntaxIssue[] = [];
+  const { blank, issues } = out;
   const n = text.length;
   let i = 0;
   let line = 1;
@@ -271,11 +286,10 @@ export function parseCsv(text: string, delimiter = ',', options: CsvOptions = {}
     if (spans) row.spans = spans;
     // Rows whose every cell is empty (blank lines, rows Excel leaves behind) carry no record.
     if (cells.some((x) => x !== '')) {
-      rows.push(row);
       width ??= cells.length;
+      yield row;
     } else blank.push(row);
   }
-  return { rows, blank, issues };
 }
 
 /**

@@ -4,7 +4,7 @@
  * indicator's plan section and quote), and cross-field rules. Pure: it receives file bytes
  * and plan texts, so the build, the `validate` command and the browser share it.
  */
-import { excelColumn, parseCsv, type CsvSyntaxIssue } from './csv.ts';
+import { csvRecords, excelColumn, type CsvRow, type CsvSyntaxIssue } from './csv.ts';
 import { decodeCsvBytes } from './encoding.ts';
 import { detectDelimiter, fixNote, headerWords, impliedNote, titleMap } from './fixes.ts';
 import { readFrontMatter } from './front-matter.ts';
@@ -179,17 +179,34 @@ function validateTable(
     const how = delimiter === '\t' ? 'Excel 的“文本文件（制表符分隔）”格式' : '按欧洲习惯以分号分隔的 CSV';
     issues.push(issue('E013', file, `这个文件的单元格是用${what}分隔的（${how}），不是逗号；下面按${what}读取并检查。${ISSUE_CODES.E013.fix}`, { line: 1 }));
   }
-  const { rows, issues: syntax } = parseCsv(text, delimiter);
-  for (const s of syntax) {
-    const [code, message] = SYNTAX[s.kind](s);
-    issues.push(issue(code, file, message, { line: s.line }));
-  }
+  // Read a record at a time and checked as it comes, so that a large table is never held as cells whole.
+  const syntax: CsvSyntaxIssue[] = [];
+  const records = csvRecords(text, delimiter, {}, { blank: [], issues: syntax });
+  // The syntax issues come first in the list, as when the whole file was read before its rows were checked.
+  const syntaxAt = issues.length;
+  const withSyntax = (): TableResult => {
+    issues.splice(
+      syntaxAt,
+      0,
+      ...syntax.map((s) => {
+        const [code, message] = SYNTAX[s.kind](s);
+        return issue(code, file, message, { line: s.line });
+      }),
+    );
+    return result;
+  };
   // Records with a broken quote: their cells are not checked (the quote message says where to look).
-  const brokenLines = new Set(syntax.map((s) => s.row));
-  const header = rows[0];
+  const brokenLines = new Set<number>();
+  let syntaxSeen = 0;
+  const isBroken = (row: CsvRow): boolean => {
+    while (syntaxSeen < syntax.length) brokenLines.add(syntax[syntaxSeen++]!.row);
+    return brokenLines.has(row.line);
+  };
+  const first = records.next();
+  const header = first.done ? undefined : first.value;
   if (!header) {
     issues.push(issue('E004', file, `文件是空的（第 1 行应当是列名：${columnNames(def).join(',')}）`, { line: 1 }));
-    return result;
+    return withSyntax();
   }
 
   // Header: missing, unknown, duplicated and empty column names.
@@ -281,8 +298,8 @@ function validateTable(
   const rawKeys = keyCells.every((k) => k !== undefined) ? (result.keys = new Set<string>()) : undefined;
   const keySeen = new Map<string, number>();
 
-  for (const row of rows.slice(1)) {
-    if (brokenLines.has(row.line)) continue;
+  for (const row of records) {
+    if (isBroken(row)) continue;
     if (row.cells.length !== width) {
       const more = row.cells.length > width;
       issues.push(
@@ -345,7 +362,7 @@ function validateTable(
     keySeen.set(key, row.line);
     result.rows.push({ line: row.line, excelRow: row.excelRow, record });
   }
-  return result;
+  return withSyntax();
 }
 
 function validatePlan(src: PlanSource, issues: ValidationIssue[]): PlanDocument {
