@@ -144,6 +144,20 @@ describe('compressed copies made on worker threads', () => {
     expect(readdirSync(join(dir, 'data')).filter((f) => f.endsWith('.partial'))).toEqual([]);
   });
 
+  it('compresses the large files a thread is given one after another, the small ones meanwhile', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 5; i++) files[`data/table-${i}.json`] = page(`鼓山镇第 ${i} 张表`, 3_000);
+    files['index.html'] = page('首页');
+    const dir = site(files);
+    const pool = new CompressPool(1, 64 * 1024);
+    const done = await Promise.all(Object.keys(files).map((rel) => pool.run({ path: join(dir, rel) })));
+    await pool.close();
+    expect(done.map((d) => d.error)).toEqual(Object.keys(files).map(() => undefined));
+    // Each large file alone in its thread's streams; the small one read whole.
+    expect(done.map((d) => d.inPiecesAtOnce)).toEqual([1, 1, 1, 1, 1, undefined]);
+    for (const [rel, body] of Object.entries(files)) expect(copiesOf(dir, rel)).toEqual({ gz: body, br: body });
+  });
+
   it('reports a file it cannot read, and refuses work once closed', async () => {
     const dir = site({});
     const pool = new CompressPool(2);

@@ -47,6 +47,8 @@ export interface CompressDone {
   written?: { gzip: number; brotli: number };
   /** Why the file could not be compressed (it went, it could not be read). */
   error?: string;
+  /** For a file read in pieces: how many such files its thread was compressing while it was (itself included). */
+  inPiecesAtOnce?: number;
 }
 
 export interface CompressLevels {
@@ -142,15 +144,25 @@ if (parentPort) {
   const settings = workerData as CompressSettings;
   if (settings.idle) idleThread();
   const failed = (job: CompressJob, e: unknown): CompressDone => ({ id: job.id, hash: '', size: 0, error: e instanceof Error ? e.message : String(e) });
+  // Large files one after another: each holds its streams' buffers and a compressor's tables, and at P the
+  // last of the pool's queue was several of the largest downloads at once (the build's highest memory).
+  let inPieces: Promise<void> = Promise.resolve();
+  let inPiecesNow = 0;
   port.on('message', (job: CompressJob) => {
     let done: CompressDone;
     try {
       if (statSync(job.path).size >= settings.streamFrom) {
         // The small files after it go on meanwhile; the pool matches replies by id.
-        compressInPieces(job, settings).then(
-          (d) => port.postMessage(d),
-          (e: unknown) => port.postMessage(failed(job, e)),
-        );
+        inPieces = inPieces.then(async () => {
+          inPiecesNow++;
+          try {
+            port.postMessage({ ...(await compressInPieces(job, settings)), inPiecesAtOnce: inPiecesNow });
+          } catch (e) {
+            port.postMessage(failed(job, e));
+          } finally {
+            inPiecesNow--;
+          }
+        });
         return;
       }
       done = compressOne(job, settings);
