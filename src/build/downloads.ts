@@ -16,7 +16,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFactsRecord, writeFactsRecord, type FactsRecord } from './file-facts.ts';
-import { writeInPieces } from './write-pieces.ts';
+import { writeInPiecesYielding } from './write-pieces.ts';
 
 /** One download: where it goes in the output, its key and its bytes in pieces. */
 export interface DownloadFile {
@@ -70,7 +70,7 @@ export interface DownloadsWritten {
  * Writes each download whose key changed or whose file is not the one recorded; with
  * `recordFile` (an incremental build), the others are kept and the record is rewritten.
  */
-export function writeDownloads(outDir: string, files: readonly DownloadFile[], recordFile?: string): DownloadsWritten {
+export async function writeDownloads(outDir: string, files: readonly DownloadFile[], recordFile?: string): Promise<DownloadsWritten> {
   const before = readFactsRecord<string>(recordFile, RECORD_KIND);
   const after: FactsRecord<string>['files'] = {};
   const result: DownloadsWritten = { written: [], kept: [] };
@@ -87,7 +87,7 @@ export function writeDownloads(outDir: string, files: readonly DownloadFile[], r
       result.kept.push(f.path);
       continue;
     }
-    writeInPieces(abs, f.pieces());
+    await writeInPiecesYielding(abs, f.pieces());
     const written = stamp(abs)!;
     after[f.path] = [written.size, written.mtimeNs, f.key];
     result.written.push(f.path);
@@ -104,8 +104,8 @@ export function downloadsOfThisBuild(): readonly string[] {
 }
 
 /** writeDownloads, remembered for downloadsOfThisBuild (the integration's step). */
-export function writeBuildDownloads(outDir: string, files: readonly DownloadFile[], recordFile?: string): DownloadsWritten {
+export async function writeBuildDownloads(outDir: string, files: readonly DownloadFile[], recordFile?: string): Promise<DownloadsWritten> {
   lastWritten = undefined;
-  lastWritten = writeDownloads(outDir, files, recordFile);
+  lastWritten = await writeDownloads(outDir, files, recordFile);
   return lastWritten;
 }

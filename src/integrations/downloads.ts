@@ -18,7 +18,7 @@ export default function downloads(): AstroIntegration {
         // Every page loads the data module, which says what the downloads are: without it they would be missing from the site.
         if (!list) throw new Error('没有写出下载文件：生成页面时没有加载数据模块（src/data.ts），无法得知要写哪些下载文件');
         const started = performance.now();
-        const { written, kept } = writeBuildDownloads(
+        const { written, kept } = await writeBuildDownloads(
           fileURLToPath(dir),
           await list(),
           factsRecordFile(config().incremental, config().astroCacheDir, 'downloads'),
