@@ -249,6 +249,30 @@ describe('the checks (pure)', () => {
     expect(commits.map((x) => [x.id, x.tables[0]!.added, x.tables[0]!.removed])).toEqual([['2', [keyId(['key'])], []]]);
   });
 
+  it('leaves out an added key whose value holds the keyIds’ separator (a control character), though it reads back as a valid key and more', () => {
+    const change = (table: string, added: string[]) => ({
+      table,
+      path: `data/${table}.csv`,
+      blob: 'b',
+      added,
+      removed: [],
+      changed: [],
+      columns: { added: [], removed: [] },
+      notes: [],
+    });
+    const commit: HistoryCommit = {
+      id: '1',
+      short: '1',
+      date: '2020-01-01T00:00:00+08:00',
+      subject: '1',
+      tables: [change('problems', ['GS-2019-001\u001fX', 'GS-2019-002'])],
+    };
+    const { commits, skipped } = screenKeys([commit], [problems]);
+    expect(skipped.map((s) => s.reason)).toEqual(['问题编号“GS-2019-001[U+001F]X”含有不能用在网址中的字符（编号只能由字母、数字和 - _ . + 组成）']);
+    expect(commits[0]!.tables[0]!.added).toEqual(['GS-2019-002']);
+    expect(keyProblem(problems, ['GS-2019-001', 'X'])).toContain('含有不能用在网址中的字符');
+  });
+
   it('finds the line of a key in a version, counting line breaks inside quotes', () => {
     expect(keyLine(problems, csv(p('GS-2019-001'), p('GS-2019-002')), ['GS-2019-002'])).toBe(4);
     expect(keyLine(problems, `\ufeff${csv(p('GS-2019-001'))}`.replace(/\n/g, '\r\n'), ['GS-2019-001'])).toBe(2);

@@ -39,6 +39,11 @@ export function foldKey(key: readonly string[]): string {
 
 /** Why a key read from an old version may not become a record of the history; undefined when it may. */
 export function keyProblem(def: AnyTable, key: readonly string[]): string | undefined {
+  // A key read back from its keyId (keyOfId) has a part too many when a value held the separator, a control character.
+  if (key.length !== def.primaryKey.length) {
+    const titles = def.primaryKey.map((c) => columnMetaOf(def, c)?.title ?? c).join('+');
+    return `${titles}${quoted(keyId(key))}含有不能用在网址中的字符（编号只能由字母、数字和 - _ . + 组成）`;
+  }
   for (let i = 0; i < def.primaryKey.length; i++) {
     const column = def.primaryKey[i]!;
     const value = key[i] ?? '';
