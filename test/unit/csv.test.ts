@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { csvRecords, excelColumn, parseCsv, type CsvRow, type CsvSyntaxIssue } from '../../src/lib/validation/csv.ts';
+import { csvRecords, excelColumn, parseCsv, recordCells, recordTexts, type CsvRow, type CsvSyntaxIssue } from '../../src/lib/validation/csv.ts';
 import { decodeCsvBytes } from '../../src/lib/validation/encoding.ts';
 import { ROOT } from '../helpers/paths.ts';
 
@@ -150,6 +150,25 @@ describe('csvRecords', () => {
     expect(whole.issues.length).toBeGreaterThan(0);
     expect([['id', 'name'], ...rest.map((r) => r.cells)]).toEqual(whole.rows.map((r) => r.cells));
     expect(out).toEqual({ blank: whole.blank, issues: whole.issues });
+  });
+});
+
+describe('recordCells', () => {
+  it('reads each record of a text as parseCsv reads it, with or without the reader, and refuses a broken one', () => {
+    const text = 'id,name\r\nA,东村\r\n,,\r\n"B,1","说""明\n二行"\r\nC, 空格 \r\n';
+    const records = recordTexts(text)!;
+    expect(records.map((t) => recordCells(t))).toEqual([
+      ['id', 'name'],
+      ['A', '东村'],
+      ['', '', ''],
+      ['B,1', '说"明\n二行'],
+      ['C', ' 空格 '],
+    ]);
+    for (const t of records) expect(recordCells(t)).toEqual([...parseCsv(t).rows, ...parseCsv(t).blank][0]!.cells);
+    expect(recordCells('a;b', ';')).toEqual(['a', 'b']);
+    expect(recordCells('')).toEqual(['']);
+    expect(recordCells('a,"b')).toBeUndefined();
+    expect(recordCells('a,b\rc,d')).toBeUndefined();
   });
 });
 

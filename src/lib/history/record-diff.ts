@@ -19,7 +19,7 @@
  * new column filled in reports "（空）→ value" on the rows that have a value. A renamed
  * column is therefore a removed and an added column.
  */
-import { parseCsv, recordTexts, textOfCodes } from '../validation/csv.ts';
+import { parseCsv, recordCells, recordTexts, textOfCodes } from '../validation/csv.ts';
 import { decodeCsvBytes } from '../validation/encoding.ts';
 import { detectDelimiter, headerWords, titleMap } from '../validation/fixes.ts';
 import { columnMetaOf, columnNames, type AnyTable } from '../../schemas/table.ts';
@@ -96,18 +96,6 @@ export function keyId(key: readonly string[]): string {
 /** The key a keyId was made of. */
 export function keyOfId(id: string): string[] {
   return id.split(SEP);
-}
-
-/**
- * The cells of one record's text as the CSV reader (src/lib/validation/csv.ts) reads them;
- * undefined when the reader finds it broken or more than one record. Without a quote a record
- * is one line, and its cells are what lies between the delimiters.
- */
-function recordCells(t: string, delimiter: string): string[] | undefined {
-  if (!t.includes('"')) return t.split(delimiter);
-  const r = parseCsv(t, delimiter);
-  if (r.issues.length > 0 || r.rows.length + r.blank.length > 1) return undefined;
-  return r.rows[0]?.cells ?? r.blank[0]?.cells ?? [];
 }
 
 /**

@@ -17,7 +17,7 @@
  *   literal ="…" so that it stays text (over 255 characters, Excel's limit for a literal, it gets
  *   the apostrophe instead).
  */
-import { csvTextPieces, parseCsv, recordTexts } from '../validation/csv.ts';
+import { csvTextPieces, parseCsv, recordCells, recordTexts } from '../validation/csv.ts';
 import type { FieldType } from '../../schemas/columns.ts';
 
 /** How a column's cells are read: as text, as numbers, or as dates. */
@@ -149,22 +149,6 @@ export function excelCsvPieces(bytes: Uint8Array, columns: ExcelColumns, pieceSi
 }
 
 /**
- * The cells of one record's text as parseCsv reads them; undefined for a record of empty cells, null
- * when it does not read cleanly on its own. Without a quote or a line break inside, a record is what
- * lies between its commas (most records of a large table: read so, the downloads took a third less).
- */
-function recordCells(t: string): string[] | undefined | null {
-  const body = t.endsWith('\r') ? t.slice(0, -1) : t;
-  if (!body.includes('"') && !body.includes('\r') && !body.includes('\n')) {
-    const cells = body.split(',');
-    return cells.every((c) => c === '') ? undefined : cells;
-  }
-  const r = parseCsv(t);
-  if (r.issues.length > 0 || r.rows.length + r.blank.length > 1) return null;
-  return r.rows[0]?.cells;
-}
-
-/**
  * The lines of the CSV for Excel, each record read and written on its own, so that a table of a
  * million rows is never held as rows of cells. `lines` says undefined when a record does not
  * read cleanly on its own (then the whole text is read at once, recovering as the validator does).
@@ -184,8 +168,8 @@ class ExcelRecords {
     const lines: string[] = [];
     for (const t of texts) {
       const cells = recordCells(t);
-      if (cells === null) return undefined;
-      if (!cells || (cells.length === 1 && cells[0] === '')) continue;
+      if (!cells) return undefined;
+      if (cells.every((c) => c === '')) continue;
       if (!this.kinds) {
         this.kinds = cells.map((h) => kindOf(this.columns, h));
         lines.push(cells.map((h) => quoteCsv(headerCell(h))).join(','));

@@ -293,6 +293,21 @@ export function* csvRecords(
 }
 
 /**
+ * The cells of one record's text (one of recordTexts) as parseCsv reads it, a blank record's
+ * included; undefined when the reader finds it broken or more than one record. Without a quote or
+ * a line break inside (a CR at its end aside), a record's cells are what lies between the
+ * delimiters: most records of a large table, read so without the reader (the history's versions,
+ * the CSV for Excel).
+ */
+export function recordCells(t: string, delimiter = ','): string[] | undefined {
+  const body = t.endsWith('\r') ? t.slice(0, -1) : t;
+  if (!body.includes('"') && !body.includes('\r') && !body.includes('\n')) return body.split(delimiter);
+  const r = parseCsv(t, delimiter);
+  if (r.issues.length > 0 || r.rows.length + r.blank.length > 1) return undefined;
+  return r.rows[0]?.cells ?? r.blank[0]?.cells ?? [];
+}
+
+/**
  * The text of each record of a CSV text: split at the LF line breaks outside quotes (a CR
  * before one stays at the end of its record). Undefined when the quotes do not balance (then
  * only reading the whole text recovers as the validator does). Lets a large table be read one
