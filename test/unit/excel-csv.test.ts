@@ -266,7 +266,10 @@ describe('one encoder for the server and the browser', () => {
 
   it('the module runs in a browser: it imports nothing but the CSV reader and types', () => {
     const imports = [...src('src/lib/publishing/excel-csv.ts').matchAll(/^import (.*) from '([^']+)';$/gm)].map((m) => `${m[1]} from ${m[2]}`);
-    expect(imports).toEqual(['{ csvTextPieces, parseCsv, recordCells, recordTexts } from ../validation/csv.ts', 'type { FieldType } from ../../schemas/columns.ts']);
+    expect(imports).toEqual([
+      '{ csvTextPieces, parseCsv, recordCells, recordTexts } from ../validation/csv.ts',
+      'type { FieldType } from ../../schemas/columns.ts',
+    ]);
     // The CSV reader it uses may import other modules, but nothing of Node.
     expect(src('src/lib/validation/csv.ts')).not.toMatch(/from 'node:|require\(/);
   });
