@@ -44,6 +44,7 @@ import { CREDIT_PERIOD, periodRecords } from './lib/credit-period.ts';
 import { chartModel, type ChartModel } from './lib/charts/chart-model.ts';
 import { chartImageMeta, chartImageSvg } from './lib/charts/chart-svg.ts';
 import { lastChange, readDataHistory } from './build/history/data-history.ts';
+import { historyWarmedUp } from './build/history/warm-up.ts';
 import { changeLog as buildChangeLog, historyLines, listedRecords, recordLabel, type ChangeEntry, type ChangedRecord } from './lib/history/history-view.ts';
 import { verdictChanges, type VerdictChange } from './lib/history/verdict-changes.ts';
 import { dayOf, periodLabel } from './lib/dates.ts';
@@ -418,6 +419,8 @@ export const redactionRules = perDataset((d): Withholding[] =>
  * that withholds nothing is reported once in the build log.
  */
 const redactedHistory = perDataset(async (d): Promise<Redacted> => {
+  // A build compares the versions on another thread while the data is checked: read from its cache.
+  await historyWarmedUp();
   const raw = await readDataHistory({ dataDir: datasetDirs().dataDir });
   const current = new Map<string, Snapshot>();
   const now = (table: string, key: readonly string[]) => {

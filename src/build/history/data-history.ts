@@ -369,6 +369,20 @@ function datedRefs(raw: readonly RawCommit[], names: Map<string, { short: string
  * those; a repository that git itself cannot read is reported as unavailable too.
  */
 export async function readDataHistory(options: HistoryOptions, stats?: HistoryStats): Promise<DataHistory> {
+  return (await readHistory(options, stats, true))!;
+}
+
+/**
+ * Compares the versions the diff cache does not hold yet and writes them to it, keeping nothing
+ * else: what a build runs on a thread of its own while the data is checked
+ * (src/build/history/warm-up.ts), so that readDataHistory then finds every pair compared.
+ */
+export async function compareVersions(options: HistoryOptions, stats?: HistoryStats): Promise<void> {
+  await readHistory(options, stats, false);
+}
+
+/** The history, or with `keep` false only the diff cache filled (undefined). */
+async function readHistory(options: HistoryOptions, stats: HistoryStats | undefined, keep: boolean): Promise<DataHistory | undefined> {
   const git = options.git ?? 'git';
   const repo = gitRepo(options.dataDir, git);
   if (!repo.ok) return { available: false, reason: repo.reason };
@@ -463,10 +477,11 @@ export async function readDataHistory(options: HistoryOptions, stats?: HistorySt
         if (f.to === undefined) delete change.blob;
         else change.blob = f.to;
         if (change.unreadable?.side !== 'new') lastReadable.set(def.name, f.to);
-        if (!isEmptyChange(change)) changes.push(change);
+        if (keep && !isEmptyChange(change)) changes.push(change);
       }
       if (changes.length > 0) commits.push({ ...ref, tables: changes });
     }
+    if (!keep) return undefined;
     // Keys that may not become records are left out, each reported once with its line.
     const screened = screenKeys(commits, tables);
     for (const s of screened.skipped) {
