@@ -8,7 +8,7 @@ import recordIndex from './src/integrations/record-index.ts';
 import hostingIntegrations from './src/integrations/hosting.ts';
 import sizeReport from './src/integrations/size-report.ts';
 import validateData from './src/integrations/validate-data.ts';
-import incremental from './src/integrations/incremental.ts';
+import incremental, { listing } from './src/integrations/incremental.ts';
 import downloads from './src/integrations/downloads.ts';
 import { config } from './src/build/config.ts';
 import { siteLocation } from './src/lib/urls.ts';
@@ -20,7 +20,7 @@ import { siteLocation } from './src/lib/urls.ts';
 const { site, base } = siteLocation(process.env);
 // INCREMENTAL_BUILD=1: record pages whose key is unchanged are not rendered again (src/build/page-keys.ts).
 const { incremental: incrementalBuild, astroCacheDir } = config();
-// The compressed copies: begun during the pages (first), stopped once the downloads are written, before any step reads the output; finished last.
+// The compressed copies: begun during the pages (first), going on through the steps after them, finished last.
 const copies = hostingIntegrations();
 
 export default defineConfig({
@@ -41,10 +41,11 @@ export default defineConfig({
   },
   integrations: [
     copies.ahead,
+    // The output's listing, begun on a thread as soon as the pages are written, held by incremental() after the downloads.
+    listing(),
     validateData(),
     // The tables' and rating periods' downloads, written a piece at a time once the pages are (src/build/downloads.ts).
     downloads(),
-    copies.aheadEnd,
     // Before the others read the output: deletes what this build did not write and no kept page is.
     incremental(),
     mdx(),

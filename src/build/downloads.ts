@@ -98,6 +98,11 @@ export async function writeDownloads(outDir: string, files: readonly DownloadFil
 
 let lastWritten: DownloadsWritten | undefined;
 
+/** The downloads this build wrote (not those kept from the build before), once written. */
+export function downloadsWrittenNow(): readonly string[] {
+  return lastWritten?.written ?? [];
+}
+
 /** The downloads of this build, once written: the pruning of an incremental build keeps them. */
 export function downloadsOfThisBuild(): readonly string[] {
   return lastWritten ? [...lastWritten.written, ...lastWritten.kept] : [];

@@ -3,8 +3,8 @@
  * and what earlier builds left. Astro leaves the pages it did not render again in place; every
  * other file this build produced was written by it. So a file older than the build's start is
  * stale — a page of a record no longer there, an old asset, an old search shard — unless it is a
- * page Astro kept, a compressed copy, which src/build/hosting/compress.ts keeps and prunes by
- * its own manifest, or a file of the record index, whose writer keeps the shards that did not change
+ * page Astro kept, a compressed copy (not among the files listed: src/build/hosting/compress.ts
+ * keeps and prunes them by its own manifest, the half-written ones too), or a file of the record index, whose writer keeps the shards that did not change
  * and deletes the others (src/build/search/record-index.ts). Deleting those leaves the folder a clean build would have made.
  */
 import { existsSync, readdirSync, rmdirSync, unlinkSync } from 'node:fs';
@@ -25,7 +25,7 @@ export const pageFile = (pathname: string): string => (pathname === '' || pathna
 export function pruneOutput(dir: string, startedMs: number, kept: ReadonlySet<string>): string[] {
   const stale: string[] = [];
   for (const file of outputFiles(dir)) {
-    if (kept.has(file) || file === COMPRESSED_MANIFEST || file.endsWith('.gz') || file.endsWith('.br') || file.startsWith(`${RECORD_INDEX_DIR}/`)) continue;
+    if (kept.has(file) || file === COMPRESSED_MANIFEST || file.startsWith(`${RECORD_INDEX_DIR}/`)) continue;
     if (outputStat(dir, file).mtimeNs < BigInt(Math.floor(startedMs)) * 1_000_000n) stale.push(file);
   }
   if (stale.length === 0) return [];

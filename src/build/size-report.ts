@@ -93,7 +93,9 @@ export function formatReport(rows: readonly TypeSummary[], cssGzip: number, tota
   const lines = rows.map((r) => [r.type, String(r.pages), kb(r.largestHtml), kb(r.jsInitialGzip), kb(r.jsLazyGzip)]);
   const widths = head.map((h, i) => Math.max(h.length * 2, ...lines.map((l) => l[i]!.length)));
   const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
-  return [fmt(head), ...lines.map(fmt), `全部 CSS（gzip）${kb(cssGzip)}；dist/ 共 ${total.files} 个文件，${(total.bytes / 1024 / 1024).toFixed(1)} MB`].join(
-    '\n',
-  );
+  return [
+    fmt(head),
+    ...lines.map(fmt),
+    `全部 CSS（gzip）${kb(cssGzip)}；dist/ 共 ${total.files} 个文件，${(total.bytes / 1024 / 1024).toFixed(1)} MB（不计压缩副本）`,
+  ].join('\n');
 }

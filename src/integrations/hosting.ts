@@ -7,22 +7,22 @@
  * The pages' copies are begun while the pages are rendered, on what is left of the cores
  * (CompressAhead), by an integration of their own, `ahead`, placed before every other one: once
  * the pages are written it takes no more pages and goes on with those it had no room for, while
- * the downloads are written on the main thread. `aheadEnd`, placed right after the downloads,
- * stops it, so that no copy is written while the steps after them list and read the output folder.
+ * the steps after the pages (the downloads, pruning, the search indexes, the size report) run on
+ * the main thread. None of those looks at a copy (src/build/output-files.ts lists them apart);
+ * this step stops the thread before it lists them and makes the rest.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { writeHostFiles } from '../build/hosting/host-files.ts';
-import { CompressAhead, type AheadResult } from '../build/hosting/compress.ts';
+import { CompressAhead } from '../build/hosting/compress.ts';
 import { releaseListing } from '../build/output-files.ts';
 import { addPageFeed, outputFileOf, removePageFeed, type PageFeed } from '../build/page-feed.ts';
 
-/** The three integrations: `ahead` first in the list, `aheadEnd` after the downloads, `hosting` last. */
-export default function hostingIntegrations(): { ahead: AstroIntegration; aheadEnd: AstroIntegration; hosting: AstroIntegration } {
+/** The two integrations: `ahead` first in the list, `hosting` last. */
+export default function hostingIntegrations(): { ahead: AstroIntegration; hosting: AstroIntegration } {
   let base = '/';
   let outDir = '';
   let ahead: CompressAhead | undefined;
-  let made: AheadResult | undefined;
   let feeding: PageFeed | undefined;
   let timer: ReturnType<typeof setInterval> | undefined;
   const configDone = ({ config }: { config: { base: string; outDir: URL } }) => {
@@ -35,7 +35,6 @@ export default function hostingIntegrations(): { ahead: AstroIntegration; aheadE
       hooks: {
         'astro:config:done': configDone,
         'astro:build:start': () => {
-          made = undefined;
           // Before any page is written: a page modified before this was written by an earlier build.
           const current = new CompressAhead(outDir, Date.now());
           ahead = current;
@@ -60,25 +59,16 @@ export default function hostingIntegrations(): { ahead: AstroIntegration; aheadE
         },
       },
     },
-    aheadEnd: {
-      name: 'gushan-compress-ahead-end',
-      hooks: {
-        'astro:build:done': async ({ logger }) => {
-          clearInterval(timer);
-          made = await ahead?.finish();
-          for (const e of ahead?.errors() ?? []) logger.warn(`生成页面期间未能压缩 ${e}（稍后重试）`);
-          ahead = undefined;
-        },
-      },
-    },
     hosting: {
       name: 'gushan-hosting',
       hooks: {
         'astro:config:done': configDone,
         'astro:build:done': async ({ dir, logger }) => {
           const started = performance.now();
-          const done = made;
-          made = undefined;
+          clearInterval(timer);
+          const done = await ahead?.finish();
+          for (const e of ahead?.errors() ?? []) logger.warn(`生成页面期间未能压缩 ${e}（稍后重试）`);
+          ahead = undefined;
           // The last step that lists the output: the listing held since the pages were written goes (src/build/output-files.ts).
           const r = await writeHostFiles(fileURLToPath(dir), base, done).finally(releaseListing);
           const mb = (n: number) => (n / 1e6).toFixed(1);

@@ -20,10 +20,22 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { config } from '../build/config.ts';
 import { pageFile, pruneOutput } from '../build/prune-output.ts';
-import { holdListing } from '../build/output-files.ts';
-import { downloadsOfThisBuild } from '../build/downloads.ts';
+import { holdListing, startListing } from '../build/output-files.ts';
+import { downloadsOfThisBuild, downloadsWrittenNow } from '../build/downloads.ts';
 import { HOST_FILES } from '../build/hosting/rules.ts';
 import { SITEMAP_INDEX } from '../build/sitemap.ts';
+
+/**
+ * Begins the listing of the output's pages' folders on a thread (src/build/output-files.ts
+ * startListing) as soon as Astro has written everything: placed before the downloads, which are
+ * written meanwhile, and held by incremental() after them.
+ */
+export function listing(): AstroIntegration {
+  return {
+    name: 'gushan-listing',
+    hooks: { 'astro:build:done': ({ dir }) => startListing(fileURLToPath(dir)) },
+  };
+}
 
 export default function incremental(): AstroIntegration {
   let started = 0;
@@ -37,10 +49,11 @@ export default function incremental(): AstroIntegration {
         // Before Astro writes anything: a file older than this was left by an earlier build.
         started = Date.now();
       },
-      'astro:build:done': ({ dir, pages, assets, logger }) => {
+      'astro:build:done': async ({ dir, pages, assets, logger }) => {
         const out = fileURLToPath(dir);
-        // The pages are all written: the steps after them share one listing of their folders (released by hosting()).
-        holdListing(out);
+        // The pages are all written: the steps after them share one listing of their folders (released by hosting()),
+        // begun while the downloads were written (listing()).
+        await holdListing(out, downloadsWrittenNow());
         if (!config().incremental) return;
         // Pages by their names; files of every route (endpoints kept by their cache key too) by their URLs.
         const kept = new Set(pages.map((p) => pageFile(p.pathname)));

@@ -117,6 +117,17 @@ describe('compressed copies made on worker threads', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.partial'))).toEqual([]);
   });
 
+  it('deletes a copy half written by a build that stopped (its .partial), and the copies of a page no longer there', async () => {
+    const dir = site({ 'index.html': page('首页'), 'problems/GS-1/index.html': page('GS-1') });
+    await compressOutput(dir, { threads: 1 });
+    writeFileSync(join(dir, 'problems/GS-1/index.html.gz.partial'), 'cut off');
+    rmSync(join(dir, 'problems/GS-1/index.html'));
+    const r = await compressOutput(dir, { threads: 1 });
+    expect(r.removed).toEqual(['problems/GS-1/index.html.br', 'problems/GS-1/index.html.gz']);
+    expect(readdirSync(join(dir, 'problems/GS-1'))).toEqual([]);
+    expect(r.kept).toBe(1);
+  });
+
   it('compresses a large file in pieces: the same content back, the same hash, a new copy written whole through a temporary name', async () => {
     const large = page('鼓山镇企业环境信用评价 2025 年度', 3_000);
     const files = { 'data/ratings.json': large, 'index.html': page('首页') };
@@ -316,17 +327,18 @@ describe('compressed copies made on worker threads', () => {
 });
 
 describe('the order of the copies’ integrations (astro.config.mjs)', () => {
-  it('stops compressing ahead once the downloads are written, before any step after the pages lists the output, and finishes the copies last', () => {
-    // Copies written while the size report read the output's listing once failed a build (a .gz.partial gone).
+  it('begins compressing ahead first, and finishes the copies last, where the thread is stopped before the copies are listed', () => {
     const conf = readFileSync(new URL('../../astro.config.mjs', import.meta.url), 'utf8');
     const list = conf.slice(conf.indexOf('integrations: ['), conf.indexOf('],', conf.indexOf('integrations: [')));
     const entries = [...list.matchAll(/^\s{4}([\w.]+)(?:\(|,)/gm)].map((m) => m[1]);
     expect(entries[0]).toBe('copies.ahead');
     expect(entries.at(-1)).toBe('copies.hosting');
-    // The downloads list nothing: the thread goes on while they are written, and stops right after.
-    const at = (name: string) => entries.indexOf(name);
-    expect(at('copies.aheadEnd')).toBe(at('downloads') + 1);
-    for (const later of ['incremental', 'pagefind', 'sizeReport', 'recordIndex']) expect(at(later), later).toBeGreaterThan(at('copies.aheadEnd'));
+    // The thread goes on through every step between: none of them lists a copy (test/unit/output-files.test.ts).
+    expect(entries.filter((e) => e?.startsWith('copies.'))).toEqual(['copies.ahead', 'copies.hosting']);
+    const hosting = readFileSync(new URL('../../src/integrations/hosting.ts', import.meta.url), 'utf8');
+    const done = hosting.slice(hosting.indexOf('hosting: {'));
+    expect(done.indexOf('ahead?.finish()')).toBeGreaterThan(-1);
+    expect(done.indexOf('ahead?.finish()')).toBeLessThan(done.indexOf('writeHostFiles('));
   });
 });
 

@@ -1,9 +1,12 @@
 /** The output's listing (src/build/output-files.ts), held while the steps after the pages run. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { forgetFiles, holdListing, outputFiles, outputStat, releaseListing } from '../../src/build/output-files.ts';
+import { forgetFiles, holdListing, outputCopies, outputFiles, outputStat, releaseListing, startListing } from '../../src/build/output-files.ts';
+import { siteSizes } from '../../src/integrations/size-report.ts';
+import { pruneOutput } from '../../src/build/prune-output.ts';
+import { MANIFEST } from '../../src/build/hosting/compress.ts';
 
 describe('the listing of the output', () => {
   const dirs: string[] = [];
@@ -22,10 +25,10 @@ describe('the listing of the output', () => {
   };
   const sorted = (dir: string) => outputFiles(dir).sort();
 
-  it('holds the pages’ folders, lists the top and the search indexes afresh, and forgets what pruning deleted', () => {
+  it('holds the pages’ folders, lists the top and the search indexes afresh, and forgets what pruning deleted', async () => {
     const dir = site();
     for (const f of ['index.html', 'problems/GS-1/index.html', 'problems/GS-2/index.html', 'pagefind/old.pf_meta']) write(dir, f);
-    holdListing(dir);
+    await holdListing(dir);
     // What the steps after the pages write: the sitemap at the top, the search indexes in their folders.
     write(dir, 'sitemap-0.xml');
     unlinkSync(join(dir, 'pagefind/old.pf_meta'));
@@ -46,7 +49,53 @@ describe('the listing of the output', () => {
     expect(sorted(dir)).toContain('problems/GS-3/index.html');
   });
 
-  it('lists files at every depth, and neither folders nor links', () => {
+  it('lists the compressed copies apart: a copy written, renamed or deleted while the listing is held makes no step fail', async () => {
+    const dir = site();
+    const files = ['index.html', 'problems/GS-1/index.html', 'problems/GS-2/index.html', 'data/problems.csv'];
+    for (const f of files) write(dir, f);
+    for (const f of ['index.html.gz', 'index.html.br', 'data/problems.csv.gz', MANIFEST]) write(dir, f);
+    // The thread that compresses the pages is writing one copy as the listing is made.
+    write(dir, 'problems/GS-1/index.html.gz.partial');
+    const unheld = { files: sorted(dir), copies: outputCopies(dir).sort() };
+    expect(unheld.files).toEqual([MANIFEST, ...files].sort());
+    expect(unheld.copies).toEqual(['data/problems.csv.gz', 'index.html.br', 'index.html.gz', 'problems/GS-1/index.html.gz.partial']);
+    await holdListing(dir);
+    expect(outputCopies(dir).sort()).toEqual(unheld.copies);
+    // It goes on after the listing: the copy is renamed into place, and another begun.
+    renameSync(join(dir, 'problems/GS-1/index.html.gz.partial'), join(dir, 'problems/GS-1/index.html.gz'));
+    write(dir, 'problems/GS-2/index.html.br.partial');
+    // The steps after the pages stat every file they list: none is a copy.
+    expect(sorted(dir)).toEqual([MANIFEST, ...files].sort());
+    // The copies in the pages' folders as they were listed (the copies' step lists them once the thread has stopped).
+    expect(outputCopies(dir).sort()).toEqual(unheld.copies);
+    expect(() => siteSizes(dir, '/')).not.toThrow();
+    expect(siteSizes(dir, '/').total.files).toBe(files.length + 1);
+    // Pruning (an incremental build, every file older than its start) leaves the copies to the copies' step.
+    expect(pruneOutput(dir, Date.now() + 60_000, new Set(files))).toEqual([]);
+    expect(existsSync(join(dir, 'problems/GS-2/index.html.br.partial'))).toBe(true);
+  });
+
+  it('takes the listing begun on a thread, with the downloads written meanwhile and not the files they were written through', async () => {
+    const dir = site();
+    for (const f of ['index.html', 'problems/GS-1/index.html', 'data/villages.csv', 'data/old.csv.part', MANIFEST]) write(dir, f);
+    startListing(dir);
+    // Written while the thread lists, through a `.part` it may have seen: a new download and a rewritten one.
+    write(dir, 'data/problems.csv.part');
+    renameSync(join(dir, 'data/problems.csv.part'), join(dir, 'data/problems.csv'));
+    write(dir, 'data/villages.csv.part');
+    await holdListing(dir, ['data/problems.csv', 'data/villages.csv']);
+    // The thread may have seen the `.part` of villages.csv still there: it is not listed.
+    unlinkSync(join(dir, 'data/villages.csv.part'));
+    // A `.part` left by a build that stopped (not a download of this one) stays listed, for pruning.
+    expect(sorted(dir)).toEqual([MANIFEST, 'data/old.csv.part', 'data/problems.csv', 'data/villages.csv', 'index.html', 'problems/GS-1/index.html'].sort());
+    expect(() => siteSizes(dir, '/')).not.toThrow();
+    // The same as a listing made now, from the same folder.
+    releaseListing();
+    await holdListing(dir);
+    expect(sorted(dir)).toEqual([MANIFEST, 'data/old.csv.part', 'data/problems.csv', 'data/villages.csv', 'index.html', 'problems/GS-1/index.html'].sort());
+  });
+
+  it('lists files at every depth, and neither folders nor links', async () => {
     const dir = site();
     for (const f of ['a.txt', 'x/y/z/deep.html', 'x/b c/空格 文件.csv']) write(dir, f);
     mkdirSync(join(dir, 'empty/inner'), { recursive: true });
@@ -54,10 +103,10 @@ describe('the listing of the output', () => {
     expect(sorted(dir)).toEqual(['a.txt', 'x/b c/空格 文件.csv', 'x/y/z/deep.html']);
   });
 
-  it('reads a held file’s size and time once, a file written later each time', () => {
+  it('reads a held file’s size and time once, a file written later each time', async () => {
     const dir = site();
     write(dir, 'problems/GS-1/index.html');
-    holdListing(dir);
+    await holdListing(dir);
     const first = outputStat(dir, 'problems/GS-1/index.html');
     expect(first.size).toBe('problems/GS-1/index.html'.length);
     // Only what the steps read is held (a whole BigIntStats is about 600 bytes a file).

@@ -27,7 +27,7 @@ import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { outputFiles, outputStat } from '../output-files.ts';
+import { COPY_ENDINGS, outputListing, outputStat } from '../output-files.ts';
 import { writeInPieces } from '../write-pieces.ts';
 import { CONTENT_TYPES, HOST_FILES, TEXT_TYPES, extensionOf } from './rules.ts';
 import type { CompressDone, CompressJob, CompressSettings } from './compress-worker.ts';
@@ -44,7 +44,6 @@ export const BROTLI_QUALITY = 7;
 export const MANIFEST = '_compressed.json';
 
 /** The copies' file endings, beside the file they were made from. */
-const COPY_ENDINGS = ['.gz', '.br'] as const;
 
 /** Whether a file of the output (relative path) gets compressed copies. */
 export function compressible(rel: string): boolean {
@@ -240,6 +239,12 @@ export interface MadeAhead {
 const AHEAD_PENDING = 4096;
 /** Pages handed to the thread and not finished yet, at most. */
 const AHEAD_IN_FLIGHT = 64;
+/**
+ * The same once the pages are written: the steps after them hold the main thread for a second
+ * at a time (a listing, the search index), and the thread works through what it holds; no more,
+ * since what it holds when the copies' step begins is finished on this one thread, not two.
+ */
+const DRAINING_IN_FLIGHT = 512;
 
 /**
  * Compressed copies of pages made while the other pages are still being rendered: Astro renders
@@ -306,7 +311,7 @@ export class CompressAhead {
       }
     }
     for (const [file, bytes] of this.#pending) {
-      if (this.#closed || this.#jobs.size >= AHEAD_IN_FLIGHT) return;
+      if (this.#closed || this.#jobs.size >= (this.#draining ? DRAINING_IN_FLIGHT : AHEAD_IN_FLIGHT)) return;
       let st;
       try {
         st = statSync(join(this.#dir, file), { bigint: true });
@@ -374,8 +379,9 @@ export async function compressOutput(dir: string, options: CompressOptions = {})
   const madeAhead = ahead?.made ?? new Map<string, MadeAhead>();
   const after: Manifest = {};
   const result: CompressResult = { compressed: [], kept: 0, removed: [], bytes: { source: 0, gzip: 0, brotli: 0 } };
-  const files = outputFiles(dir);
-  const present = new Set(files);
+  // The copies as listed: CompressAhead has stopped, so none is being written now.
+  const { files, copies } = outputListing(dir);
+  const present = new Set(copies);
   const pool = new CompressPool(threads, streamFrom);
   const jobs: Array<Promise<void>> = [];
   // A bounded queue: at P a task for each of 325,000 files, all queued at once, would be hundreds of megabytes.
@@ -435,10 +441,14 @@ export async function compressOutput(dir: string, options: CompressOptions = {})
     await pool.close();
   }
   result.compressed.sort();
-  // Copies no current file accounts for: a page removed, or shrunk below the threshold.
-  for (const rel of files) {
-    const e = COPY_ENDINGS.find((x) => rel.endsWith(x));
-    if (!e) continue;
+  // Copies no current file accounts for: a page removed, or shrunk below the threshold; and a copy
+  // left half written by a build that stopped (its `.partial`, gone already if it was renamed since).
+  for (const rel of copies) {
+    if (rel.endsWith('.partial')) {
+      rmSync(join(dir, rel), { force: true });
+      continue;
+    }
+    const e = COPY_ENDINGS.find((x) => rel.endsWith(x))!;
     const source = rel.slice(0, -e.length);
     if (compressible(source) && after[source] === undefined) {
       rmSync(join(dir, rel), { force: true });
