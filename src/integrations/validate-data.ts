@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { settleHeapAfterPages, sizeHeapFor } from '../build/heap.ts';
 import { DataValidationError, datasetDirs, freezeDataset, insideDir, reusedTables, shownPath, validatedDataset } from '../build/read-dataset.ts';
 import { isLocalSite, LOCAL_SITE_WARNING } from '../lib/urls.ts';
-import { startHistoryWarmUp, tableBytes } from '../build/history/warm-up.ts';
+import { startHistoryWarmUp } from '../build/history/warm-up.ts';
 
 /** The rows of every table of data/: what the heap is sized for. */
 const rowCount = (d: ReturnType<typeof validatedDataset>): number => [...d.tables.values()].reduce((n, t) => n + t.rows.length, 0);
@@ -22,16 +22,12 @@ export default function validateData(): AstroIntegration {
         // Once per build: a site built without its address gives QR codes and citations that open the editor's computer.
         if (command === 'build' && isLocalSite(config.site)) logger.warn(LOCAL_SITE_WARNING);
         // The history's versions compared on the second core while the data is checked on the first (src/build/history/warm-up.ts).
-        if (command === 'build') {
-          const { dataDir } = datasetDirs();
-          const warming = startHistoryWarmUp(dataDir);
-          if (!warming) logger.info(`修改历史：数据表共 ${Math.round(tableBytes(dataDir) / 1e6)} MB，版本在生成页面前比较，不与数据检查同时（那样内存太多）`);
-          void warming?.then((r) =>
+        if (command === 'build')
+          void startHistoryWarmUp(datasetDirs().dataDir).then((r) =>
             r.failed === undefined
               ? logger.info(`修改历史：与数据检查同时比较了 ${r.compared} 对数据版本，${r.cached} 对已比较过（${r.ms} 毫秒）`)
               : logger.warn(`修改历史：预先比较数据版本的线程没有完成（${r.failed}），生成页面前再比较`),
           );
-        }
         try {
           const started = performance.now();
           const d = validatedDataset();

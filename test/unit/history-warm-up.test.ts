@@ -1,14 +1,14 @@
 /**
  * The history's versions compared on a thread of their own while the data is checked
  * (src/build/history/warm-up.ts): afterwards the history is read from the cache alone, and is the
- * same history; a data set beyond the size limit gets no thread.
+ * same history.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDataHistory, type HistoryStats } from '../../src/build/history/data-history.ts';
-import { historyWarmedUp, startHistoryWarmUp, tableBytes } from '../../src/build/history/warm-up.ts';
+import { historyWarmedUp, startHistoryWarmUp } from '../../src/build/history/warm-up.ts';
 import { tempRepo, type TempRepo } from '../helpers/git-repo.ts';
 
 const V = 'id,name,kind\n';
@@ -37,8 +37,7 @@ describe('the history compared while the data is checked', () => {
   it('fills the diff cache on a thread, so that the history is then read without reading a version, and is the same', async () => {
     const dataDir = join(repo.dir, 'data');
     const warming = startHistoryWarmUp(dataDir);
-    expect(warming).toBeDefined();
-    const r = await warming!;
+    const r = await warming;
     expect(r.failed).toBeUndefined();
     expect(r).toMatchObject({ compared: 3, cached: 0 });
     await historyWarmedUp();
@@ -49,14 +48,6 @@ describe('the history compared while the data is checked', () => {
     expect(read.available && read.commits.map((c) => c.subject)).toEqual(['首次公开', '新增西社区', '删去东村，西社区改为村']);
     // A second thread finds every pair compared.
     expect(await startHistoryWarmUp(dataDir)).toMatchObject({ compared: 0, cached: 3 });
-  });
-
-  it('starts no thread for tables larger than the limit: their bytes as the files hold them', async () => {
-    const dataDir = join(repo.dir, 'data');
-    const bytes = Buffer.byteLength(`${V}xishe,西社区,村\n`);
-    expect(tableBytes(dataDir)).toBe(bytes);
-    expect(startHistoryWarmUp(dataDir, bytes - 1)).toBeUndefined();
-    expect(await startHistoryWarmUp(dataDir, bytes)).toMatchObject({ cached: 3 });
   });
 
   it('gives a thread that cannot read the history as done, with nothing compared: the history is then read as before', async () => {

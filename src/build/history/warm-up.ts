@@ -1,8 +1,7 @@
 /**
  * The history's versions compared while the data is checked. A build from a fresh clone has no
  * diff cache: reading the history then compares every pair of versions of every table, on the
- * main thread, before the first page (about 3 s at L, 30 s at P), while the second core has
- * nothing to do. So when a build starts (src/integrations/validate-data.ts), a thread compares
+ * main thread, before the first page, while the second core has nothing to do. So when a build starts (src/integrations/validate-data.ts), a thread compares
  * them into the diff cache (compareVersions) at the same time as the data is checked, and the
  * history is then read from the cache (src/data.ts waits for the thread first).
  *
@@ -10,31 +9,11 @@
  * readDataHistory, from the same git and the same cache. Should the thread fail or be stopped,
  * the history is read as before, only slower.
  *
- * Only for a data set of up to WARM_UP_AT_MOST bytes of tables: the thread holds the versions it
- * compares, about seven times their bytes (1.45 GB for P's 196 MB), and beside the data check's
- * own memory that would take a build of P past the 4 GB it is held to. Such a build compares them
- * on the main thread, as before.
+ * The thread holds the versions it compares, several times their bytes, beside the data check's
+ * memory on the main thread; at P that stays below the build's highest, which comes later
+ * (README, "Scale").
  */
-import { statSync } from 'node:fs';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { ALL_TABLES } from '../../schemas/index.ts';
-
-/** The largest data set (its tables' bytes) whose versions are compared while it is checked: L has 20 MB. */
-export const WARM_UP_AT_MOST = 64 * 1024 * 1024;
-
-/** The bytes of the tables of `dataDir` (a table not there counts nothing). */
-export function tableBytes(dataDir: string): number {
-  let n = 0;
-  for (const t of ALL_TABLES) {
-    try {
-      n += statSync(join(dataDir, `${t.name}.csv`)).size;
-    } catch {
-      // No such table: the data check says so.
-    }
-  }
-  return n;
-}
 
 const SLOT = Symbol.for('gushan.history-warm-up');
 type Slot = Record<symbol, Promise<WarmUpResult> | undefined>;
@@ -48,12 +27,8 @@ export interface WarmUpResult {
   failed?: string;
 }
 
-/**
- * Starts comparing the versions of `dataDir`'s tables on a thread of its own (the cache:
- * HISTORY_CACHE_DIR); undefined when its tables are larger than `atMost` bytes.
- */
-export function startHistoryWarmUp(dataDir: string, atMost = WARM_UP_AT_MOST): Promise<WarmUpResult> | undefined {
-  if (tableBytes(dataDir) > atMost) return undefined;
+/** Starts comparing the versions of `dataDir`'s tables on a thread of its own (the cache: HISTORY_CACHE_DIR). */
+export function startHistoryWarmUp(dataDir: string): Promise<WarmUpResult> {
   const started = performance.now();
   const done = new Promise<WarmUpResult>((resolve) => {
     const worker = new Worker(new URL('./warm-worker.ts', import.meta.url), { workerData: { dataDir } });
