@@ -180,11 +180,13 @@ describe('compressed copies made on worker threads', () => {
 
   describe('copies made ahead, while the pages are rendered', () => {
     /** Ticks until the thread has taken every page it can, then finishes. */
+    // Ticks, then waits for the thread to give back what it was handed (finish() stops what it has not begun).
     const finishAhead = async (ahead: CompressAhead, ticks = 5) => {
       for (let i = 0; i < ticks; i++) {
         ahead.tick();
         await new Promise((r) => setTimeout(r, 20));
       }
+      for (let waited = 0; ahead.inFlight() > 0 && waited < 20_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
       return ahead.finish();
     };
     const bytesOf = (text: string) => Buffer.byteLength(text);
@@ -256,6 +258,26 @@ describe('compressed copies made on worker threads', () => {
       ahead.drain();
       ahead.tick();
       expect(done.made.has('late/index.html')).toBe(false);
+    });
+
+    it('hands every written page at once after the pages, and at finish gives back untouched those not begun, for compressOutput', async () => {
+      const pages: Record<string, string> = {};
+      for (let i = 0; i < 300; i++) pages[`problems/GS-${i}/index.html`] = page(`问题 GS-${i} 整改中`);
+      const dir = site(pages);
+      // Room for three while the pages are rendered; once they are written, no limit.
+      const ahead = new CompressAhead(dir, Date.now() - 1000, undefined, 3);
+      for (const [rel, body] of Object.entries(pages)) ahead.add(rel, bytesOf(body));
+      ahead.drain();
+      for (let i = 0; i < 120 && ahead.inFlight() < 300; i++) ahead.tick();
+      expect(ahead.inFlight()).toBe(300);
+      // Stopped at once: the thread finishes what it began and begins nothing more.
+      const done = await ahead.finish();
+      expect(done.made.size).toBeLessThan(300);
+      // Only the pages it compressed count as touched: the others' copies are as they were.
+      expect([...done.touched].sort()).toEqual([...done.made.keys()].sort());
+      const r = await compressOutput(dir, { threads: 2, ahead: done });
+      expect(r.compressed).toEqual(Object.keys(pages).sort());
+      for (const [rel, body] of Object.entries(pages)) expect(copiesOf(dir, rel)).toEqual({ gz: body, br: body });
     });
 
     it('leaves an earlier build’s file of the same length alone, and compresses again a page written after its copies were made', async () => {

@@ -49,6 +49,8 @@ export interface CompressDone {
   error?: string;
   /** For a file read in pieces: how many such files its thread was compressing while it was (itself included). */
   inPiecesAtOnce?: number;
+  /** Not begun: its pool was stopped first (CompressPool.stop); the file and its copies are as they were. */
+  skipped?: true;
 }
 
 export interface CompressLevels {
@@ -60,6 +62,8 @@ export interface CompressLevels {
 export interface CompressSettings extends CompressLevels {
   streamFrom: number;
   idle: boolean;
+  /** One 32-bit flag, set by CompressPool.stop: a job not begun is then given back skipped. */
+  stop: SharedArrayBuffer;
 }
 
 /**
@@ -148,12 +152,20 @@ if (parentPort) {
   // last of the pool's queue was several of the largest downloads at once (the build's highest memory).
   let inPieces: Promise<void> = Promise.resolve();
   let inPiecesNow = 0;
+  const stop = new Int32Array(settings.stop);
+  const stopped = (job: CompressJob): boolean => {
+    if (Atomics.load(stop, 0) === 0) return false;
+    port.postMessage({ id: job.id, hash: '', size: 0, skipped: true } satisfies CompressDone);
+    return true;
+  };
   port.on('message', (job: CompressJob) => {
+    if (stopped(job)) return;
     let done: CompressDone;
     try {
       if (statSync(job.path).size >= settings.streamFrom) {
         // The small files after it go on meanwhile; the pool matches replies by id.
         inPieces = inPieces.then(async () => {
+          if (stopped(job)) return;
           inPiecesNow++;
           try {
             port.postMessage({ ...(await compressInPieces(job, settings)), inPiecesAtOnce: inPiecesNow });

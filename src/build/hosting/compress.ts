@@ -153,11 +153,12 @@ export class CompressPool {
   readonly #workers = new Map<Worker, Set<number>>();
   readonly #queue: CompressJob[] = [];
   readonly #waiting = new Map<number, { resolve: (d: CompressDone) => void; reject: (e: Error) => void }>();
+  readonly #stop = new Int32Array(new SharedArrayBuffer(4));
   #nextId = 0;
 
   /** `idle`: the threads run at the lowest priority, on what the build's other work leaves of the cores. */
   constructor(threads: number, streamFrom = STREAM_FROM_BYTES, idle = false) {
-    const settings: CompressSettings = { gzip: GZIP_LEVEL, brotli: BROTLI_QUALITY, streamFrom, idle };
+    const settings: CompressSettings = { gzip: GZIP_LEVEL, brotli: BROTLI_QUALITY, streamFrom, idle, stop: this.#stop.buffer as SharedArrayBuffer };
     while (this.#workers.size < threads) {
       const w = new Worker(new URL('./compress-worker.ts', import.meta.url), { workerData: settings });
       const held = new Set<number>();
@@ -184,6 +185,18 @@ export class CompressPool {
     this.#queue.push({ ...job, id });
     this.#pump();
     return done;
+  }
+
+  /**
+   * Begins no more file: those not begun, queued here or held by a thread, are given back
+   * `skipped`; those begun are finished.
+   */
+  stop(): void {
+    Atomics.store(this.#stop, 0, 1);
+    for (const job of this.#queue.splice(0)) {
+      this.#waiting.get(job.id)?.resolve({ id: job.id, hash: '', size: 0, skipped: true });
+      this.#waiting.delete(job.id);
+    }
   }
 
   async close(): Promise<void> {
@@ -237,14 +250,8 @@ export interface MadeAhead {
 
 /** Pages waiting to be seen written in full, at most; pages beyond wait until the pages are all written (drain). */
 const AHEAD_PENDING = 4096;
-/** Pages handed to the thread and not finished yet, at most. */
+/** Pages handed to the thread and not finished yet, at most, while the pages are rendered (once they are written, every page is handed at once). */
 const AHEAD_IN_FLIGHT = 64;
-/**
- * The same once the pages are written: the steps after them hold the main thread for a second
- * at a time (a listing, the search index), and the thread works through what it holds; no more,
- * since what it holds when the copies' step begins is finished on this one thread, not two.
- */
-const DRAINING_IN_FLIGHT = 512;
 
 /**
  * Compressed copies of pages made while the other pages are still being rendered: Astro renders
@@ -294,9 +301,9 @@ export class CompressAhead {
   }
 
   /**
-   * The pages are written: from now on the thread takes the pages it had no room for as well,
-   * while the steps after the pages that do not read the output (the downloads) run on the main
-   * thread and leave the second core free.
+   * The pages are written: from now on every page is handed to the thread as soon as it is seen
+   * written in full, those it had no room for too, while the steps after the pages run on the
+   * main thread, until finish() stops it.
    */
   drain(): void {
     this.#draining = true;
@@ -311,7 +318,7 @@ export class CompressAhead {
       }
     }
     for (const [file, bytes] of this.#pending) {
-      if (this.#closed || this.#jobs.size >= (this.#draining ? DRAINING_IN_FLIGHT : AHEAD_IN_FLIGHT)) return;
+      if (this.#closed || (!this.#draining && this.#jobs.size >= AHEAD_IN_FLIGHT)) return;
       let st;
       try {
         st = statSync(join(this.#dir, file), { bigint: true });
@@ -324,7 +331,9 @@ export class CompressAhead {
       const seen = { size: bytes, mtimeNs: String(st.mtimeNs) };
       const job = this.#pool.run({ path: join(this.#dir, file), madeFrom: vouchedHash(this.#before[file]) }).then(
         (done) => {
-          if (done.error) this.#errors.push(`${file}：${done.error}`);
+          // Not begun when the copies' step stopped the thread: left to compressOutput, copies untouched.
+          if (done.skipped) this.#touched.delete(file);
+          else if (done.error) this.#errors.push(`${file}：${done.error}`);
           // Read at another length than seen: written again meanwhile, left to compressOutput.
           else if (done.size === seen.size) this.#made.set(file, { hash: done.hash, ...seen, ...(done.written ? { written: done.written } : {}) });
         },
@@ -343,9 +352,16 @@ export class CompressAhead {
     this.#closed = true;
     this.#pending.clear();
     this.#later = [];
+    // What the thread holds and has not begun is left to compressOutput, which has every core.
+    this.#pool.stop();
     await Promise.all(this.#jobs);
     await this.#pool.close();
     return { made: this.#made, before: this.#before, touched: this.#touched };
+  }
+
+  /** Pages handed to the thread and not given back yet. */
+  inFlight(): number {
+    return this.#jobs.size;
   }
 
   /** Errors met, for the log. */
