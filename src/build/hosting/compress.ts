@@ -155,9 +155,14 @@ export class CompressPool {
   readonly #waiting = new Map<number, { resolve: (d: CompressDone) => void; reject: (e: Error) => void }>();
   readonly #stop = new Int32Array(new SharedArrayBuffer(4));
   #nextId = 0;
+  readonly #ahead: number;
 
-  /** `idle`: the threads run at the lowest priority, on what the build's other work leaves of the cores. */
-  constructor(threads: number, streamFrom = STREAM_FROM_BYTES, idle = false) {
+  /**
+   * `idle`: the threads run at the lowest priority, on what the build's other work leaves of the
+   * cores. `ahead`: jobs handed to a thread ahead of its replies, at most.
+   */
+  constructor(threads: number, streamFrom = STREAM_FROM_BYTES, idle = false, ahead = AHEAD) {
+    this.#ahead = ahead;
     const settings: CompressSettings = { gzip: GZIP_LEVEL, brotli: BROTLI_QUALITY, streamFrom, idle, stop: this.#stop.buffer as SharedArrayBuffer };
     while (this.#workers.size < threads) {
       const w = new Worker(new URL('./compress-worker.ts', import.meta.url), { workerData: settings });
@@ -209,7 +214,7 @@ export class CompressPool {
     while (this.#queue.length > 0) {
       let least: [Worker, Set<number>] | undefined;
       for (const entry of this.#workers) if (!least || entry[1].size < least[1].size) least = entry;
-      if (!least || least[1].size >= AHEAD) return;
+      if (!least || least[1].size >= this.#ahead) return;
       const [w, held] = least;
       const job = this.#queue.shift()!;
       held.add(job.id);
@@ -290,7 +295,10 @@ export class CompressAhead {
       const marked = Object.fromEntries(Object.entries(this.#before).map(([rel, e]) => [rel, { ...e, unsure: true as const }]));
       writeManifest(dir, marked);
     }
-    this.#pool = new CompressPool(1, streamFrom, true);
+    // Every page handed goes to the thread at once: the pool hands on the rest only when the main
+    // thread reads a reply, and the steps after the pages hold the main thread for many seconds
+    // at a time (the search indexes), while the thread would have nothing to do.
+    this.#pool = new CompressPool(1, streamFrom, true, Number.POSITIVE_INFINITY);
   }
 
   /** A page rendered to `file` (relative to the output folder), `bytes` long. */
