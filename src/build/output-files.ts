@@ -111,7 +111,7 @@ export function listSettled(dir: string): string[] {
 }
 
 /** A listing begun on a thread of its own (startListing), for the folder it lists. */
-let begun: { dir: string; files: Promise<string[] | undefined> } | undefined;
+let begun: { dir: string; files: Promise<string[] | undefined>; worker: Worker } | undefined;
 
 /**
  * Begins listing the pages' folders on a thread of its own, once the pages are written: the
@@ -120,15 +120,16 @@ let begun: { dir: string; files: Promise<string[] | undefined> } | undefined;
  * (holdListing is told them). A thread that fails leaves the listing to holdListing.
  */
 export function startListing(dir: string): void {
+  const worker = new Worker(new URL('./listing-worker.ts', import.meta.url), { workerData: { dir } });
+  // A build that stops meanwhile does not wait for it; holdListing holds the process open while it waits.
+  worker.unref();
   const files = new Promise<string[] | undefined>((done) => {
-    const worker = new Worker(new URL('./listing-worker.ts', import.meta.url), { workerData: { dir } });
-    worker.unref();
     // One string, not an array of 320,000: a message's strings are copied one by one. A name holds no NUL.
     worker.once('message', (joined: string) => done(joined === '' ? [] : joined.split('\0')));
     worker.once('error', () => done(undefined));
     worker.once('exit', () => done(undefined));
   });
-  begun = { dir: resolve(dir), files };
+  begun = { dir: resolve(dir), files, worker };
 }
 
 /**
@@ -137,6 +138,8 @@ export function startListing(dir: string): void {
  * downloads, each through `<file>.part`), which it may or may not have seen.
  */
 export async function holdListing(dir: string, written: readonly string[] = []): Promise<void> {
+  // An awaited promise alone does not keep Node running: the thread does, while it is waited for.
+  begun?.worker.ref();
   const from = begun?.dir === resolve(dir) ? await begun.files : undefined;
   begun = undefined;
   let listed = from ?? listSettled(dir);

@@ -16,7 +16,7 @@
 import { Worker } from 'node:worker_threads';
 
 const SLOT = Symbol.for('gushan.history-warm-up');
-type Slot = Record<symbol, Promise<WarmUpResult> | undefined>;
+type Slot = Record<symbol, { done: Promise<WarmUpResult>; worker: Worker } | undefined>;
 
 export interface WarmUpResult {
   /** Pairs of versions compared now, and those the cache held. */
@@ -30,16 +30,16 @@ export interface WarmUpResult {
 /** Starts comparing the versions of `dataDir`'s tables on a thread of its own (the cache: HISTORY_CACHE_DIR). */
 export function startHistoryWarmUp(dataDir: string): Promise<WarmUpResult> {
   const started = performance.now();
+  const worker = new Worker(new URL('./warm-worker.ts', import.meta.url), { workerData: { dataDir } });
+  // A build that stops (its data refused) does not wait for the thread; historyWarmedUp holds the process open while it waits.
+  worker.unref();
   const done = new Promise<WarmUpResult>((resolve) => {
-    const worker = new Worker(new URL('./warm-worker.ts', import.meta.url), { workerData: { dataDir } });
-    // A build that stops (its data refused) does not wait for the thread.
-    worker.unref();
     const ms = () => Math.round(performance.now() - started);
     worker.once('message', (m: { cacheMisses: number; cacheHits: number }) => resolve({ compared: m.cacheMisses, cached: m.cacheHits, ms: ms() }));
     worker.once('error', (e: unknown) => resolve({ compared: 0, cached: 0, ms: ms(), failed: e instanceof Error ? e.message : String(e) }));
     worker.once('exit', (code) => resolve({ compared: 0, cached: 0, ms: ms(), failed: `退出码 ${code}` }));
   });
-  (globalThis as Slot)[SLOT] = done;
+  (globalThis as Slot)[SLOT] = { done, worker };
   return done;
 }
 
@@ -48,5 +48,8 @@ export function startHistoryWarmUp(dataDir: string): Promise<WarmUpResult> {
  * integration that starts it, so they meet on a global symbol.
  */
 export async function historyWarmedUp(): Promise<void> {
-  await (globalThis as Slot)[SLOT];
+  const warming = (globalThis as Slot)[SLOT];
+  // An awaited promise alone does not keep Node running: the thread does, while it is waited for.
+  warming?.worker.ref();
+  await warming?.done;
 }
