@@ -280,21 +280,30 @@ describe('compressed copies made on worker threads', () => {
       for (const [rel, body] of Object.entries(pages)) expect(copiesOf(dir, rel)).toEqual({ gz: body, br: body });
     });
 
-    it('goes on while the main thread is held by a step: the thread holds every page handed, not only as many as a reply lets through', async () => {
-      const pages: Record<string, string> = {};
-      for (let i = 0; i < 600; i++) pages[`credit/E${i}/index.html`] = page(`企业 E${i} 蓝色`, 60);
-      const dir = site(pages);
-      const ahead = new CompressAhead(dir, Date.now() - 1000);
-      for (const [rel, body] of Object.entries(pages)) ahead.add(rel, bytesOf(body));
-      ahead.drain();
-      ahead.tick();
-      expect(ahead.inFlight()).toBe(600);
-      // A step that holds the main thread (the search index): no reply is read meanwhile.
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2500);
-      const done = await ahead.finish();
-      // A pool that handed the thread 256 at a time and the rest on its replies would have made 256 at most.
-      expect(done.made.size).toBeGreaterThan(256);
-    });
+    it(
+      'goes on while the main thread is held by a step: the thread holds every page handed, not only as many as a reply lets through',
+      { timeout: 90_000 },
+      async () => {
+        const pages: Record<string, string> = {};
+        for (let i = 0; i < 600; i++) pages[`credit/E${i}/index.html`] = page(`企业 E${i} 蓝色`, 60);
+        const dir = site(pages);
+        const ahead = new CompressAhead(dir, Date.now() - 1000);
+        for (const [rel, body] of Object.entries(pages)) ahead.add(rel, bytesOf(body));
+        ahead.drain();
+        ahead.tick();
+        expect(ahead.inFlight()).toBe(600);
+        // A step that holds the main thread (the search index): no reply is read meanwhile. It holds it until the
+        // thread has written more than 256 pages' copies, which a pool that handed the thread 256 at a time and the
+        // rest on its replies never does (the thread runs at the lowest priority: on a busy machine it takes a while).
+        const sleep = new Int32Array(new SharedArrayBuffer(4));
+        const copied = () => Object.keys(pages).filter((rel) => existsSync(join(dir, `${rel}.br`))).length;
+        const until = Date.now() + 60_000;
+        while (copied() <= 256 && Date.now() < until) Atomics.wait(sleep, 0, 0, 50);
+        expect(copied()).toBeGreaterThan(256);
+        const done = await ahead.finish();
+        expect(done.made.size).toBeGreaterThan(256);
+      },
+    );
 
     it('leaves an earlier build’s file of the same length alone, and compresses again a page written after its copies were made', async () => {
       const old = page('旧内容 2024');
