@@ -17,6 +17,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFactsRecord, writeFactsRecord, type FactsRecord } from './file-facts.ts';
 import { writeInPiecesYielding } from './write-pieces.ts';
+import type { WrittenFile } from './output-files.ts';
 
 /** One download: where it goes in the output, its key and its bytes in pieces. */
 export interface DownloadFile {
@@ -69,8 +70,9 @@ export interface DownloadsWritten {
 /**
  * Writes each download whose key changed or whose file is not the one recorded; with
  * `recordFile` (an incremental build), the others are kept and the record is rewritten.
+ * `written` hears of each file written, as soon as it is (the compressed copies are begun then).
  */
-export async function writeDownloads(outDir: string, files: readonly DownloadFile[], recordFile?: string): Promise<DownloadsWritten> {
+export async function writeDownloads(outDir: string, files: readonly DownloadFile[], recordFile?: string, written?: WrittenFile): Promise<DownloadsWritten> {
   const before = readFactsRecord<string>(recordFile, RECORD_KIND);
   const after: FactsRecord<string>['files'] = {};
   const result: DownloadsWritten = { written: [], kept: [] };
@@ -88,9 +90,10 @@ export async function writeDownloads(outDir: string, files: readonly DownloadFil
       continue;
     }
     await writeInPiecesYielding(abs, f.pieces());
-    const written = stamp(abs)!;
-    after[f.path] = [written.size, written.mtimeNs, f.key];
+    const fresh = stamp(abs)!;
+    after[f.path] = [fresh.size, fresh.mtimeNs, f.key];
     result.written.push(f.path);
+    written?.(f.path, fresh.size);
   }
   if (recordFile) writeFactsRecord(recordFile, RECORD_KIND, after);
   return result;
@@ -109,8 +112,13 @@ export function downloadsOfThisBuild(): readonly string[] {
 }
 
 /** writeDownloads, remembered for downloadsOfThisBuild (the integration's step). */
-export async function writeBuildDownloads(outDir: string, files: readonly DownloadFile[], recordFile?: string): Promise<DownloadsWritten> {
+export async function writeBuildDownloads(
+  outDir: string,
+  files: readonly DownloadFile[],
+  recordFile?: string,
+  written?: WrittenFile,
+): Promise<DownloadsWritten> {
   lastWritten = undefined;
-  lastWritten = await writeDownloads(outDir, files, recordFile);
+  lastWritten = await writeDownloads(outDir, files, recordFile, written);
   return lastWritten;
 }

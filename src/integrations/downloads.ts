@@ -7,9 +7,11 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { config } from '../build/config.ts';
 import { providedDownloads, writeBuildDownloads } from '../build/downloads.ts';
+import type { WrittenFile } from '../build/output-files.ts';
 import { factsRecordFile } from '../build/file-facts.ts';
 
-export default function downloads(): AstroIntegration {
+/** `written` hears of each file as soon as it is written (the compressed copies, src/integrations/hosting.ts). */
+export default function downloads({ written: told }: { written?: WrittenFile } = {}): AstroIntegration {
   return {
     name: 'gushan-downloads',
     hooks: {
@@ -22,6 +24,7 @@ export default function downloads(): AstroIntegration {
           fileURLToPath(dir),
           await list(),
           factsRecordFile(config().incremental, config().astroCacheDir, 'downloads'),
+          told,
         );
         // The files by name: a few dozen, and which ones changed is what whoever deploys wants to see.
         const names = written.length > 0 ? `（${written.join('、')}）` : '';
