@@ -45,7 +45,7 @@ export default defineConfig({
     listing(),
     validateData(),
     // The tables' and rating periods' downloads, written a piece at a time once the pages are (src/build/downloads.ts).
-    downloads({ written: copies.written }),
+    downloads(),
     // Before the others read the output: deletes what this build did not write and no kept page is.
     incremental(),
     mdx(),
@@ -55,7 +55,7 @@ export default defineConfig({
     sitemap({ include: (path) => !path.startsWith('embed/') }),
     pagefind(),
     // Problems, enterprises and villages by name, title, id or code, from the rows (src/lib/search/record-index.ts).
-    recordIndex({ written: copies.written }),
+    recordIndex(),
     sizeReport(),
     // Last: the host's files and the compressed copies cover every file the others wrote.
     copies.hosting,

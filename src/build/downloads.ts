@@ -17,7 +17,6 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFactsRecord, writeFactsRecord, type FactsRecord } from './file-facts.ts';
 import { writeInPiecesYielding } from './write-pieces.ts';
-import type { WrittenFile } from './output-files.ts';
 
 /** One download: where it goes in the output, its key and its bytes in pieces. */
 export interface DownloadFile {
@@ -70,9 +69,8 @@ export interface DownloadsWritten {
 /**
  * Writes each download whose key changed or whose file is not the one recorded; with
  * `recordFile` (an incremental build), the others are kept and the record is rewritten.
- * `written` hears of each file written, as soon as it is (the compressed copies are begun then).
  */
-export async function writeDownloads(outDir: string, files: readonly DownloadFile[], recordFile?: string, written?: WrittenFile): Promise<DownloadsWritten> {
+export async function writeDownloads(outDir: string, files: readonly DownloadFile[], recordFile?: string): Promise<DownloadsWritten> {
   const before = readFactsRecord<string>(recordFile, RECORD_KIND);
   const after: FactsRecord<string>['files'] = {};
   const result: DownloadsWritten = { written: [], kept: [] };
@@ -90,10 +88,9 @@ export async function writeDownloads(outDir: string, files: readonly DownloadFil
       continue;
     }
     await writeInPiecesYielding(abs, f.pieces());
-    const fresh = stamp(abs)!;
-    after[f.path] = [fresh.size, fresh.mtimeNs, f.key];
+    const written = stamp(abs)!;
+    after[f.path] = [written.size, written.mtimeNs, f.key];
     result.written.push(f.path);
-    written?.(f.path, fresh.size);
   }
   if (recordFile) writeFactsRecord(recordFile, RECORD_KIND, after);
   return result;
@@ -112,13 +109,8 @@ export function downloadsOfThisBuild(): readonly string[] {
 }
 
 /** writeDownloads, remembered for downloadsOfThisBuild (the integration's step). */
-export async function writeBuildDownloads(
-  outDir: string,
-  files: readonly DownloadFile[],
-  recordFile?: string,
-  written?: WrittenFile,
-): Promise<DownloadsWritten> {
+export async function writeBuildDownloads(outDir: string, files: readonly DownloadFile[], recordFile?: string): Promise<DownloadsWritten> {
   lastWritten = undefined;
-  lastWritten = await writeDownloads(outDir, files, recordFile, written);
+  lastWritten = await writeDownloads(outDir, files, recordFile);
   return lastWritten;
 }

@@ -176,6 +176,3 @@ export function forgetFiles(dir: string, files: Iterable<string>): void {
 export function releaseListing(): void {
   held = undefined;
 }
-
-/** Told of a file a step after the pages wrote, as soon as it is written in full: its path relative to the output folder and its length. */
-export type WrittenFile = (path: string, bytes: number) => void;

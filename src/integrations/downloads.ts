@@ -7,11 +7,9 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { config } from '../build/config.ts';
 import { providedDownloads, writeBuildDownloads } from '../build/downloads.ts';
-import type { WrittenFile } from '../build/output-files.ts';
 import { factsRecordFile } from '../build/file-facts.ts';
 
-/** `written` hears of each file as soon as it is written (the compressed copies, src/integrations/hosting.ts). */
-export default function downloads({ written: told }: { written?: WrittenFile } = {}): AstroIntegration {
+export default function downloads(): AstroIntegration {
   return {
     name: 'gushan-downloads',
     hooks: {
@@ -24,7 +22,6 @@ export default function downloads({ written: told }: { written?: WrittenFile } =
           fileURLToPath(dir),
           await list(),
           factsRecordFile(config().incremental, config().astroCacheDir, 'downloads'),
-          told,
         );
         // The files by name: a few dozen, and which ones changed is what whoever deploys wants to see.
         const names = written.length > 0 ? `（${written.join('、')}）` : '';

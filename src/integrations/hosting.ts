@@ -8,8 +8,7 @@
  * (CompressAhead), by an integration of their own, `ahead`, placed before every other one: once
  * the pages are written it takes no more pages and goes on with those it had no room for, while
  * the steps after the pages (the downloads, pruning, the search indexes, the size report) run on
- * the main thread, and takes each download and record index shard as soon as it is written
- * (`written`). None of those looks at a copy (src/build/output-files.ts lists them apart);
+ * the main thread. None of those looks at a copy (src/build/output-files.ts lists them apart);
  * this step stops the thread before it lists them and makes the rest.
  */
 import type { AstroIntegration } from 'astro';
@@ -18,14 +17,9 @@ import { writeHostFiles } from '../build/hosting/host-files.ts';
 import { CompressAhead } from '../build/hosting/compress.ts';
 import { releaseListing } from '../build/output-files.ts';
 import { addPageFeed, outputFileOf, removePageFeed, type PageFeed } from '../build/page-feed.ts';
-import type { WrittenFile } from '../build/output-files.ts';
 
-/**
- * The two integrations, `ahead` first in the list and `hosting` last, and `written`, for the steps
- * after the pages that write files of their own (the downloads, the record index): each file they
- * write in full is handed to the thread at once, which would otherwise wait idle while they run.
- */
-export default function hostingIntegrations(): { ahead: AstroIntegration; hosting: AstroIntegration; written: WrittenFile } {
+/** The two integrations: `ahead` first in the list, `hosting` last. */
+export default function hostingIntegrations(): { ahead: AstroIntegration; hosting: AstroIntegration } {
   let base = '/';
   let outDir = '';
   let ahead: CompressAhead | undefined;
@@ -36,7 +30,6 @@ export default function hostingIntegrations(): { ahead: AstroIntegration; hostin
     outDir = fileURLToPath(config.outDir);
   };
   return {
-    written: (file, bytes) => ahead?.add(file, bytes),
     ahead: {
       name: 'gushan-compress-ahead',
       hooks: {
@@ -81,7 +74,7 @@ export default function hostingIntegrations(): { ahead: AstroIntegration; hostin
           const mb = (n: number) => (n / 1e6).toFixed(1);
           logger.info(
             `压缩 ${r.compressed.length} 个文件（${mb(r.bytes.source)} MB → gzip ${mb(r.bytes.gzip)} MB，br ${mb(r.bytes.brotli)} MB；` +
-              `其中 ${done?.made.size ?? 0} 个在这一步之前，生成页面和其后各步期间），${r.kept} 个未变，删除 ${r.removed.length} 个过期的压缩文件；${((performance.now() - started) / 1000).toFixed(1)} s`,
+              `其中 ${done?.made.size ?? 0} 个在生成页面期间），${r.kept} 个未变，删除 ${r.removed.length} 个过期的压缩文件；${((performance.now() - started) / 1000).toFixed(1)} s`,
           );
         },
       },

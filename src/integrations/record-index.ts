@@ -3,16 +3,14 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { validatedDataset } from '../build/read-dataset.ts';
 import { RECORD_INDEX_DIR, recordIndexInput, writeRecordIndex } from '../build/search/record-index.ts';
-import type { WrittenFile } from '../build/output-files.ts';
 
-/** `written` hears of each shard written (the compressed copies, src/integrations/hosting.ts). */
-export default function recordIndex({ written: told }: { written?: WrittenFile } = {}): AstroIntegration {
+export default function recordIndex(): AstroIntegration {
   return {
     name: 'gushan-record-index',
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         const started = performance.now();
-        const { files, bytes, written } = writeRecordIndex(fileURLToPath(dir), recordIndexInput(validatedDataset()), told);
+        const { files, bytes, written } = writeRecordIndex(fileURLToPath(dir), recordIndexInput(validatedDataset()));
         logger.info(
           `记录索引：${RECORD_INDEX_DIR}/ 共 ${files} 个文件，${(bytes / 1024).toFixed(0)} KB，其中 ${written} 个文件这次写入（${Math.round(performance.now() - started)} 毫秒）`,
         );

@@ -20,10 +20,6 @@ import {
   writeManifest,
   type Manifest,
 } from '../../src/build/hosting/compress.ts';
-import hostingIntegrations from '../../src/integrations/hosting.ts';
-import { writeDownloads, type DownloadFile } from '../../src/build/downloads.ts';
-import type { AstroIntegration } from 'astro';
-import { pathToFileURL } from 'node:url';
 
 const page = (text: string, times = 200) => `<!doctype html><html lang="zh-CN"><body><main>${`<p>${text}</p>`.repeat(times)}</main></body></html>`;
 
@@ -390,48 +386,6 @@ describe('the order of the copies’ integrations (astro.config.mjs)', () => {
     const done = hosting.slice(hosting.indexOf('hosting: {'));
     expect(done.indexOf('ahead?.finish()')).toBeGreaterThan(-1);
     expect(done.indexOf('ahead?.finish()')).toBeLessThan(done.indexOf('writeHostFiles('));
-  });
-});
-
-describe('the files written after the pages (src/integrations/hosting.ts)', () => {
-  it('are handed to the thread as soon as each is written, and the copies’ step takes the copies it made', { timeout: 60_000 }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gushan-written-'));
-    try {
-      const copies = hostingIntegrations();
-      const hook = (i: AstroIntegration, name: string, arg: unknown) => (i.hooks as Record<string, (a: unknown) => unknown>)[name]!(arg);
-      const logged: string[] = [];
-      const logger = { info: (m: string) => logged.push(m), warn: (m: string) => logged.push(m) };
-      for (const i of [copies.ahead, copies.hosting]) await hook(i, 'astro:config:done', { config: { base: '/', outDir: pathToFileURL(`${dir}/`) } });
-      await hook(copies.ahead, 'astro:build:start', {});
-      // The pages are written (none here); the steps after them begin. A file's time is the kernel's coarse clock,
-      // which may lag Date.now() by a few milliseconds: written at once, a file would look older than the build.
-      await hook(copies.ahead, 'astro:build:done', {});
-      await new Promise((r) => setTimeout(r, 50));
-      const csv = (n: number) => `id,名称\n${Array.from({ length: n }, (_, i) => `GS-${i},问题${i}号`).join('\n')}\n`;
-      const files: DownloadFile[] = ['data/problems.csv', 'data/problems-excel.csv', 'credit/period/2020-H1.csv'].map((path, i) => ({
-        path,
-        key: path,
-        pieces: () => [csv(400 + i * 50)],
-      }));
-      const { written } = await writeDownloads(dir, files, undefined, copies.written);
-      expect(written).toHaveLength(3);
-      // Before the copies' step: the thread made each file's copies on its own.
-      const made = () => files.filter((f) => existsSync(join(dir, `${f.path}.br`))).length;
-      for (let waited = 0; made() < files.length && waited < 30_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
-      expect(files.filter((f) => !existsSync(join(dir, `${f.path}.br`))).map((f) => f.path)).toEqual([]);
-      const copyTimes = files.map((f) => statSync(join(dir, `${f.path}.br`), { bigint: true }).mtimeNs);
-      await hook(copies.hosting, 'astro:build:done', { dir: pathToFileURL(`${dir}/`), logger });
-      expect(logged.join('\n')).toMatch(/^压缩 3 个文件（.*；其中 3 个在这一步之前，/m);
-      // Taken as made: not compressed again.
-      expect(files.map((f) => statSync(join(dir, `${f.path}.br`), { bigint: true }).mtimeNs)).toEqual(copyTimes);
-      for (const f of files) {
-        const body = readFileSync(join(dir, f.path));
-        expect(gunzipSync(readFileSync(join(dir, `${f.path}.gz`)))).toEqual(body);
-        expect(brotliDecompressSync(readFileSync(join(dir, `${f.path}.br`)))).toEqual(body);
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 });
 

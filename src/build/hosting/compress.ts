@@ -301,7 +301,7 @@ export class CompressAhead {
     this.#pool = new CompressPool(1, streamFrom, true, Number.POSITIVE_INFINITY);
   }
 
-  /** A page rendered to `file` (relative to the output folder), `bytes` long; after the pages, any file written in full. */
+  /** A page rendered to `file` (relative to the output folder), `bytes` long. */
   add(file: string, bytes: number): void {
     if (this.#closed || bytes < MIN_COMPRESS_BYTES || !compressible(file) || this.#made.has(file)) return;
     if (this.#pending.size >= this.#pendingAtMost) this.#later.push([file, bytes]);

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import type { RowOf } from '../../schemas/index.ts';
 import type { ValidationResult } from '../../lib/validation/validate.ts';
 import { buildRecordIndex, type RecordIndexInput } from '../../lib/search/record-index.ts';
-import { outputFiles, type WrittenFile } from '../output-files.ts';
+import { outputFiles } from '../output-files.ts';
 import { LIST_SECTIONS } from '../../lib/search/list-sections.ts';
 
 /** The index's folder in the output (listed in BUILD_OUTPUT_NAMES, beside pagefind/). */
@@ -32,10 +32,9 @@ export function recordIndexInput(d: ValidationResult): RecordIndexInput {
  * the index, and how many files were written now. A shard whose content is already there is left
  * alone (so its compressed copies are kept too, src/build/hosting/compress.ts), and a file the
  * index no longer has is deleted: an incremental build keeps this folder (src/build/prune-output.ts),
- * and a one-row change touches a few shards of about 1,200. `told` hears of each file written (the
- * compressed copies are begun then), by its path relative to `outDir`.
+ * and a one-row change touches a few shards of about 1,200.
  */
-export function writeRecordIndex(outDir: string, input: RecordIndexInput, told?: WrittenFile): { files: number; bytes: number; written: number } {
+export function writeRecordIndex(outDir: string, input: RecordIndexInput): { files: number; bytes: number; written: number } {
   const dir = join(outDir, RECORD_INDEX_DIR);
   const files = buildRecordIndex(input);
   // A shard of an earlier build that the index no longer has. Only in a folder the index wrote (it holds its manifest),
@@ -55,7 +54,6 @@ export function writeRecordIndex(outDir: string, input: RecordIndexInput, told?:
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, body);
     written++;
-    told?.(`${RECORD_INDEX_DIR}/${path}`, body.length);
   }
   return { files: files.size, bytes, written };
 }
