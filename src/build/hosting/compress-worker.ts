@@ -137,7 +137,7 @@ async function compressInPieces(job: CompressJob, levels: CompressLevels): Promi
   return { id: job.id, hash, size, written: { gzip, brotli } };
 }
 
-/** Writes a file through a temporary name beside it (one `.partial` left by a stopped build is pruned by the next, src/build/prune-output.ts). */
+/** Writes a file through a temporary name beside it (one `.partial` left by a stopped build is deleted by the next one's copies step, compressOutput). */
 function writeWhole(path: string, data: Uint8Array): void {
   writeFileSync(`${path}.partial`, data);
   renameSync(`${path}.partial`, path);

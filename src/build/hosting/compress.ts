@@ -43,8 +43,6 @@ export const BROTLI_QUALITY = 7;
 /** The record of which content each file's copies were made from (one of HOST_FILES). */
 export const MANIFEST = '_compressed.json';
 
-/** The copies' file endings, beside the file they were made from. */
-
 /** Whether a file of the output (relative path) gets compressed copies. */
 export function compressible(rel: string): boolean {
   if ((HOST_FILES as readonly string[]).includes(rel)) return false;
