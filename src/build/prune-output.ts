@@ -1,20 +1,29 @@
 /**
  * After an incremental build (INCREMENTAL_BUILD=1), the output folder holds what this build wrote
- * and what earlier builds left. Astro leaves the pages it did not render again in place; every
- * other file this build produced was written by it. So a file older than the build's start is
- * stale — a page of a record no longer there, an old asset, an old search shard — unless it is a
- * page Astro kept, a compressed copy (not among the files listed: src/build/hosting/compress.ts
+ * and what earlier builds left. Astro leaves the pages it did not render again in place, and copies
+ * the files of `public/` with their own modification times (since Astro 7.4); every other file this
+ * build produced was written by it. So a file older than the build's start is stale — a page of a
+ * record no longer there, an old asset, an old search shard — unless it is a page Astro kept, a
+ * file of `public/` (publicFiles), a compressed copy (not among the files listed: src/build/hosting/compress.ts
  * keeps and prunes them by its own manifest, the half-written ones too), or a file of the record index, whose writer keeps the shards that did not change
  * and deletes the others (src/build/search/record-index.ts). Deleting those leaves the folder a clean build would have made.
  */
 import { existsSync, readdirSync, rmdirSync, unlinkSync } from 'node:fs';
-import { join, posix } from 'node:path';
+import { join, posix, relative, sep } from 'node:path';
 import { forgetFiles, outputFiles, outputStat } from './output-files.ts';
 import { MANIFEST as COMPRESSED_MANIFEST } from './hosting/compress.ts';
 import { RECORD_INDEX_DIR } from './search/record-index.ts';
 
 /** The output file of a page Astro lists at astro:build:done ('problems/GS-1/' → 'problems/GS-1/index.html'). */
 export const pageFile = (pathname: string): string => (pathname === '' || pathname.endsWith('/') ? `${pathname}index.html` : `${pathname}.html`);
+
+/** The files of the folder Astro copies into the output as they are (`public/`), as output paths; none if it is missing. */
+export function publicFiles(publicDir: string): string[] {
+  if (!existsSync(publicDir)) return [];
+  return readdirSync(publicDir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(publicDir, join(e.parentPath, e.name)).split(sep).join('/'));
+}
 
 /**
  * Deletes the files of `dir` written before `startedMs` that are not among `kept`, then the folders

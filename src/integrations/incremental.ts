@@ -19,7 +19,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { config } from '../build/config.ts';
-import { pageFile, pruneOutput } from '../build/prune-output.ts';
+import { pageFile, pruneOutput, publicFiles } from '../build/prune-output.ts';
 import { holdListing, startListing } from '../build/output-files.ts';
 import { downloadsOfThisBuild, downloadsWrittenNow } from '../build/downloads.ts';
 import { HOST_FILES } from '../build/hosting/rules.ts';
@@ -39,15 +39,17 @@ export function listing(): AstroIntegration {
 
 export default function incremental(): AstroIntegration {
   let started = 0;
+  let publicDir = '';
   return {
     name: 'gushan-incremental',
     hooks: {
       'astro:config:setup': async ({ logger }) => {
         if (config().incremental) await noCacheCopies(logger);
       },
-      'astro:config:done': () => {
+      'astro:config:done': ({ config: astroConfig }) => {
         // Before Astro writes anything: a file older than this was left by an earlier build.
         started = Date.now();
+        publicDir = fileURLToPath(astroConfig.publicDir);
       },
       'astro:build:done': async ({ dir, pages, assets, logger }) => {
         const out = fileURLToPath(dir);
@@ -60,6 +62,8 @@ export default function incremental(): AstroIntegration {
         for (const urls of assets.values()) for (const u of urls) kept.add(relative(out, fileURLToPath(u)).split(sep).join('/'));
         // The downloads, written by the build, not Astro (src/build/downloads.ts): those kept from the build before too.
         for (const f of downloadsOfThisBuild()) kept.add(f);
+        // Copied from public/ with the times they have there, older than the build's start.
+        for (const f of publicFiles(publicDir)) kept.add(f);
         const removed = pruneOutput(out, started, kept);
         const again = removed.filter(rewrittenLater).length;
         logger.info(

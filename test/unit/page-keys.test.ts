@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync, existsSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pageKey, stableJson } from '../../src/build/page-keys.ts';
-import { notOurOutput, pageFile, pruneOutput } from '../../src/build/prune-output.ts';
+import { notOurOutput, pageFile, pruneOutput, publicFiles } from '../../src/build/prune-output.ts';
 
 describe('page keys', () => {
   it('are equal for equal inputs whatever the order of Map entries or Sets', () => {
@@ -130,6 +130,21 @@ describe('pruning the output of an incremental build', () => {
       // A fresh folder (nothing older than the build) needs no marker: the first incremental build.
       expect(pruneOutput(dir, 0, new Set())).toEqual([]);
       expect(notOurOutput('/x', ['b', 'a'])).toContain('有 2 个不是这次构建写的文件（例如 a、b）');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("lists public/'s files as output paths, which Astro copies with their old times and pruning keeps", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gushan-public-'));
+    try {
+      for (const f of ['favicon.svg', 'img/图标.png', 'img/deep/a.txt']) {
+        mkdirSync(join(dir, f, '..'), { recursive: true });
+        writeFileSync(join(dir, f), f);
+      }
+      mkdirSync(join(dir, 'empty'));
+      expect(publicFiles(dir).sort()).toEqual(['favicon.svg', 'img/deep/a.txt', 'img/图标.png']);
+      expect(publicFiles(join(dir, 'missing'))).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
