@@ -8,8 +8,8 @@
  * keeps and prunes them by its own manifest, the half-written ones too), or a file of the record index, whose writer keeps the shards that did not change
  * and deletes the others (src/build/search/record-index.ts). Deleting those leaves the folder a clean build would have made.
  */
-import { existsSync, readdirSync, rmdirSync, unlinkSync } from 'node:fs';
-import { join, posix, relative, sep } from 'node:path';
+import { existsSync, readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { join, posix } from 'node:path';
 import { forgetFiles, outputFiles, outputStat } from './output-files.ts';
 import { MANIFEST as COMPRESSED_MANIFEST } from './hosting/compress.ts';
 import { RECORD_INDEX_DIR } from './search/record-index.ts';
@@ -17,12 +17,21 @@ import { RECORD_INDEX_DIR } from './search/record-index.ts';
 /** The output file of a page Astro lists at astro:build:done ('problems/GS-1/' → 'problems/GS-1/index.html'). */
 export const pageFile = (pathname: string): string => (pathname === '' || pathname.endsWith('/') ? `${pathname}index.html` : `${pathname}.html`);
 
-/** The files of the folder Astro copies into the output as they are (`public/`), as output paths; none if it is missing. */
+/**
+ * The files of the folder Astro copies into the output as they are (`public/`), as output paths;
+ * none if it is missing. The same walk as Vite's copy: links are followed, to a file or a folder.
+ */
 export function publicFiles(publicDir: string): string[] {
-  if (!existsSync(publicDir)) return [];
-  return readdirSync(publicDir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(publicDir, join(e.parentPath, e.name)).split(sep).join('/'));
+  const out: string[] = [];
+  const walk = (dir: string, prefix: string): void => {
+    for (const name of readdirSync(dir)) {
+      const st = statSync(join(dir, name), { throwIfNoEntry: false });
+      if (st?.isDirectory()) walk(join(dir, name), `${prefix}${name}/`);
+      else if (st?.isFile()) out.push(`${prefix}${name}`);
+    }
+  };
+  if (existsSync(publicDir)) walk(publicDir, '');
+  return out;
 }
 
 /**

@@ -1,7 +1,7 @@
 /** Record pages' cache keys (src/build/page-keys.ts) and the pruning of an incremental build's output (src/build/prune-output.ts). */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pageKey, stableJson } from '../../src/build/page-keys.ts';
@@ -143,7 +143,11 @@ describe('pruning the output of an incremental build', () => {
         writeFileSync(join(dir, f), f);
       }
       mkdirSync(join(dir, 'empty'));
-      expect(publicFiles(dir).sort()).toEqual(['favicon.svg', 'img/deep/a.txt', 'img/图标.png']);
+      // Vite copies what a link points to: a file, or a folder's files.
+      symlinkSync('favicon.svg', join(dir, 'icon.svg'));
+      symlinkSync('img/deep', join(dir, 'linked'));
+      symlinkSync('nowhere.txt', join(dir, 'broken.txt'));
+      expect(publicFiles(dir).sort()).toEqual(['favicon.svg', 'icon.svg', 'img/deep/a.txt', 'img/图标.png', 'linked/a.txt']);
       expect(publicFiles(join(dir, 'missing'))).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
