@@ -19,7 +19,8 @@ export const pageFile = (pathname: string): string => (pathname === '' || pathna
 
 /**
  * The files of the folder Astro copies into the output as they are (`public/`), as output paths;
- * none if it is missing. The same walk as Vite's copy: links are followed, to a file or a folder.
+ * none if it is missing. The same walk as Vite's copy: links are followed, to a file or a folder
+ * (read-dataset's listFiles lists a link to a folder as one file, not what it holds).
  */
 export function publicFiles(publicDir: string): string[] {
   const out: string[] = [];
