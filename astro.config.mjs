@@ -67,4 +67,6 @@ export default defineConfig({
   },
   experimental: { incrementalBuild },
   devToolbar: { enabled: false },
+  // Astro's log as Astro prints it, written in batches rather than a line at a time (src/build/build-log.ts).
+  logger: { entrypoint: './src/build/build-log.ts' },
 });
