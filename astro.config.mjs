@@ -10,6 +10,7 @@ import sizeReport from './src/integrations/size-report.ts';
 import validateData from './src/integrations/validate-data.ts';
 import incremental, { listing } from './src/integrations/incremental.ts';
 import downloads from './src/integrations/downloads.ts';
+import noDepOptimizer from './src/integrations/no-dep-optimizer.ts';
 import { config } from './src/build/config.ts';
 import { siteLocation } from './src/lib/urls.ts';
 
@@ -44,6 +45,8 @@ export default defineConfig({
     // The output's listing, begun on a thread as soon as the pages are written, held by incremental() after the downloads.
     listing(),
     validateData(),
+    // `astro build`: no dependency optimizer in the content sync's Vite server, which serves nothing.
+    noDepOptimizer(),
     // The tables' and rating periods' downloads, written a piece at a time once the pages are (src/build/downloads.ts).
     downloads(),
     // Before the others read the output: deletes what this build did not write and no kept page is.

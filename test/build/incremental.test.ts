@@ -164,6 +164,12 @@ describe('an incremental build after an edit, an addition, a removal and a withd
     expect(readFileSync(join(incremental, lost))).toEqual(readFileSync(join(clean, lost)));
   });
 
+  it('bundles no dependencies for the content sync’s Vite server, which serves nothing', () => {
+    // src/integrations/no-dep-optimizer.ts: without it Astro's sync writes them to vite-sync/deps in its cache.
+    expect(existsSync(join(astroCache, 'vite-sync', 'deps'))).toBe(false);
+    expect(listFiles(astroCache).length).toBeGreaterThan(0);
+  });
+
   it('renders again only the pages whose rows, history or flags changed', () => {
     const records = listFiles(clean).filter(isRecordPage);
     const cached = [...kept()].filter((f) => records.includes(f)).length;
