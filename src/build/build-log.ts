@@ -6,7 +6,9 @@
  * about 2 s of 31,000 pages (README, "Scale"). Here the time of day is formatted once a second
  * and the lines go out together: when 64 KiB have gathered, 100 ms after the first of them, before
  * any warning or error, and when the process exits. Warnings and errors are written at once, as
- * Astro writes them (errors to stderr), after the lines before them.
+ * Astro writes them (errors to stderr), after the lines before them. What this gives up: a process
+ * that never lets its event loop turn again (a page caught in a loop) or that V8 aborts (out of
+ * memory) leaves its last lines, at most 100 ms of them, unwritten.
  */
 import type { AstroLoggerDestination, AstroLoggerMessage } from 'astro';
 import colors from 'piccolore';
