@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters as plain } from 'node:util';
 import type { AstroLoggerMessage } from 'astro';
 import astroDestination from 'astro/logger/node';
 import { batchedLog, BATCH_BYTES, BATCH_MS, type LogStreams } from '../../src/build/build-log.ts';
@@ -73,8 +74,8 @@ describe("Astro's log, in batches", () => {
     expect(ours.text('err')).toBe(astroErr.join(''));
     expect(ours.calls.map((c) => c.text).join('')).toBe(both.join(''));
     // The corpus has what it should: a time of day, labels, the Chinese lines.
-    expect(ours.text('out')).toContain('[gushan-downloads] 下载文件：写出 45 个');
-    expect(ours.text('err')).toContain('data/problems.csv 第 3 行');
+    expect(plain(ours.text('out'))).toContain('[gushan-downloads] 下载文件：写出 45 个');
+    expect(plain(ours.text('err'))).toContain('data/problems.csv 第 3 行');
   });
 
   it('the time of day follows the clock, second by second', () => {
@@ -87,7 +88,7 @@ describe("Astro's log, in batches", () => {
     vi.setSystemTime(new Date(2026, 2, 1, 8, 10, 0, 0));
     log.write(event('info', 'build', 'c'));
     log.flush?.();
-    const lines = ours.text('out').split('\n');
+    const lines = plain(ours.text('out')).split('\n');
     expect(lines[0]).toMatch(/08:09:10.*\[build\] a$/);
     expect(lines[1]).toMatch(/08:09:11.*\[build\] b$/);
     expect(lines[2]).toMatch(/08:10:00.*\[build\] c$/);
@@ -119,7 +120,7 @@ describe("Astro's log, in batches", () => {
     vi.advanceTimersByTime(BATCH_MS - 1);
     expect(ours.calls).toEqual([]);
     vi.advanceTimersByTime(1);
-    expect(ours.text('out')).toMatch(/\[build\] waiting\n$/);
+    expect(plain(ours.text('out'))).toMatch(/\[build\] waiting\n$/);
     // Nothing more is written when nothing more came.
     vi.advanceTimersByTime(10 * BATCH_MS);
     expect(ours.calls).toHaveLength(1);
