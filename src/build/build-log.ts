@@ -4,11 +4,11 @@
  * path, then its time), and Astro's destination writes each one to stdout on its own, with the
  * time of day formatted afresh: at L that held the main thread, which renders the pages, for
  * about 2 s of 31,000 pages (README, "Scale"). Here the time of day is formatted once a second
- * and the lines go out together: when 64 KiB have gathered, 100 ms after the first of them, before
- * any warning or error, and when the process exits. Warnings and errors are written at once, as
- * Astro writes them (errors to stderr), after the lines before them. What this gives up: a process
- * that never lets its event loop turn again (a page caught in a loop) or that V8 aborts (out of
- * memory) leaves its last lines, at most 100 ms of them, unwritten.
+ * and the lines go out together: when 65,536 characters have gathered, 100 ms after the first of
+ * them, before any warning or error, and when the process exits. Warnings and errors are written
+ * at once, as Astro writes them (errors to stderr), after the lines before them. What this gives
+ * up: a process that never lets its event loop turn again (a page caught in a loop) or that V8
+ * aborts (out of memory) leaves its last lines, at most 100 ms of them, unwritten.
  */
 import type { AstroLoggerDestination, AstroLoggerMessage } from 'astro';
 import colors from 'piccolore';
@@ -23,7 +23,7 @@ export interface LogStreams {
 }
 
 /** How much gathers before it is written, and how long the first line of a batch may wait. */
-export const BATCH_BYTES = 64 * 1024;
+export const BATCH_CHARS = 64 * 1024;
 export const BATCH_MS = 100;
 
 export function batchedLog(streams: LogStreams = { out: process.stdout, err: process.stderr }, now: () => number = Date.now): AstroLoggerDestination {
@@ -68,7 +68,7 @@ export function batchedLog(streams: LogStreams = { out: process.stdout, err: pro
     }
     pending.push(text);
     pendingLength += text.length;
-    if (event.level === 'warn' || pendingLength >= BATCH_BYTES) flush();
+    if (event.level === 'warn' || pendingLength >= BATCH_CHARS) flush();
     else if (!timer) timer = setTimeout(flush, BATCH_MS).unref();
   };
 

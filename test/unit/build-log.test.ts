@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters as plain } from 'node:util';
 import type { AstroLoggerMessage } from 'astro';
 import astroDestination from 'astro/logger/node';
-import { batchedLog, BATCH_BYTES, BATCH_MS, type LogStreams } from '../../src/build/build-log.ts';
+import { batchedLog, BATCH_CHARS, BATCH_MS, type LogStreams } from '../../src/build/build-log.ts';
 
 /** Streams that record each write, in order across both. */
 function recorder() {
@@ -108,7 +108,7 @@ describe("Astro's log, in batches", () => {
     expect(text.split('\n').length - 1).toBe(pages);
     for (const i of [0, 1, 2499, 4999]) expect(text).toContain(`/credit/9132028${String(i).padStart(11, '0')}/index.html (+${i % 20}ms) \n`);
     // Astro's own destination makes a write of each event: 10,000 here.
-    expect(ours.calls.length).toBeLessThanOrEqual(Math.ceil(text.length / BATCH_BYTES) + 1);
+    expect(ours.calls.length).toBeLessThanOrEqual(Math.ceil(text.length / BATCH_CHARS) + 1);
   });
 
   it('a line waits at most BATCH_MS before it is written', () => {
