@@ -47,8 +47,8 @@ export default defineConfig({
     validateData(),
     // `astro build`: no dependency optimizer in the content sync's Vite server, which serves nothing.
     noDepOptimizer(),
-    // The tables' and rating periods' downloads, written a piece at a time once the pages are (src/build/downloads.ts).
-    downloads(),
+    // The tables' and rating periods' downloads, written on a thread during the pages, waited for here (src/build/downloads.ts).
+    downloads({ onWritten: copies.written }),
     // Before the others read the output: deletes what this build did not write and no kept page is.
     incremental(),
     mdx(),

@@ -38,8 +38,17 @@ import { SITE_NAME } from './lib/site.ts';
 import { buildDate, config } from './build/config.ts';
 import { createHash } from 'node:crypto';
 import { INDICATOR_OBSERVATIONS, INDICATOR_PROGRESS, indicatorCsvRecords, progressRecords } from './lib/indicator-progress.ts';
-import { derivedTable, excelCsv, jsonRecords, sourceTable, type PackageEntry, type PublishedTable } from './lib/publishing/published.ts';
+import {
+  derivedTable,
+  excelCsvContent,
+  jsonContent,
+  plainCsvContent,
+  sourceTable,
+  type PackageEntry,
+  type PublishedTable,
+} from './lib/publishing/published.ts';
 import { provideDownloads, type DownloadFile } from './build/downloads.ts';
+import { downloadPieces, type DownloadContent } from './lib/publishing/downloads.ts';
 import { CREDIT_PERIOD, periodRecords } from './lib/credit-period.ts';
 import { chartModel, type ChartModel } from './lib/charts/chart-model.ts';
 import { chartImageMeta, chartImageSvg } from './lib/charts/chart-svg.ts';
@@ -847,32 +856,33 @@ type Pieces = Iterable<string | Uint8Array>;
 
 /** The files of every published table, by route: what each is written from. */
 const TABLE_FILES = {
-  'data/[table].csv': (t: PublishedTable): Pieces => [t.csv],
-  'data/[table]-excel.csv': (t: PublishedTable): Pieces => excelCsv(t),
-  'data/[table].json': (t: PublishedTable): Pieces => jsonRecords(t),
+  'data/[table].csv': (t: PublishedTable): DownloadContent => plainCsvContent(t),
+  'data/[table]-excel.csv': (t: PublishedTable): DownloadContent => excelCsvContent(t),
+  'data/[table].json': (t: PublishedTable): DownloadContent => jsonContent(t),
 } as const;
 
 /** The files of every rating period, by route. */
 const PERIOD_FILES = {
-  'credit/period/[period].csv': (period: string): Pieces => [creditPeriodTable(period).csv],
-  'credit/period/[period]-excel.csv': (period: string): Pieces => excelCsv(creditPeriodTable(period)),
+  'credit/period/[period].csv': (period: string): DownloadContent => plainCsvContent(creditPeriodTable(period)),
+  'credit/period/[period]-excel.csv': (period: string): DownloadContent => excelCsvContent(creditPeriodTable(period)),
 } as const;
 
-/** A published table's file, in pieces: what the dev server sends and the build writes. */
-export const tableFile = (route: keyof typeof TABLE_FILES, name: string): Pieces => TABLE_FILES[route](publishedTable(name));
+/** A published table's file, in pieces: what the dev server sends (the build writes the same content, downloadFiles). */
+export const tableFile = (route: keyof typeof TABLE_FILES, name: string): Pieces => downloadPieces(TABLE_FILES[route](publishedTable(name)));
 
 /** A rating period's file, in pieces. */
-export const periodFile = (route: keyof typeof PERIOD_FILES, period: string): Pieces => PERIOD_FILES[route](period);
+export const periodFile = (route: keyof typeof PERIOD_FILES, period: string): Pieces => downloadPieces(PERIOD_FILES[route](period));
 
 /**
- * The tables' and periods' files, each with its key: written by the build after the pages, a
- * piece at a time (src/build/downloads.ts), not by Astro, which holds a response whole.
+ * The tables' and periods' files, each with its key: written by the build on a thread of their
+ * own during the pages, a piece at a time (src/build/downloads.ts), not by Astro, which holds a
+ * response whole.
  */
 export async function downloadFiles(): Promise<DownloadFile[]> {
   const files: DownloadFile[] = [];
   for (const t of publishedTables()) {
     for (const route of Object.keys(TABLE_FILES) as (keyof typeof TABLE_FILES)[]) {
-      files.push({ path: route.replace('[table]', t.name), key: await publishedTableKey(route, t), pieces: () => TABLE_FILES[route](t) });
+      files.push({ path: route.replace('[table]', t.name), key: await publishedTableKey(route, t), content: () => TABLE_FILES[route](t) });
     }
   }
   for (const period of ratingPeriods()) {
@@ -881,7 +891,7 @@ export async function downloadFiles(): Promise<DownloadFile[]> {
       files.push({
         path: route.replace('[period]', period),
         key: await sourceFilesKey(route, CREDIT_PERIOD_SOURCES, period),
-        pieces: () => PERIOD_FILES[route](period),
+        content: () => PERIOD_FILES[route](period),
       });
     }
   }

@@ -18,8 +18,11 @@ import { CompressAhead } from '../build/hosting/compress.ts';
 import { releaseListing } from '../build/output-files.ts';
 import { addPageFeed, outputFileOf, removePageFeed, type PageFeed } from '../build/page-feed.ts';
 
-/** The two integrations: `ahead` first in the list, `hosting` last. */
-export default function hostingIntegrations(): { ahead: AstroIntegration; hosting: AstroIntegration } {
+/**
+ * The two integrations: `ahead` first in the list, `hosting` last; `written` takes a file another
+ * step wrote while the pages were rendered (the downloads), to be compressed ahead too.
+ */
+export default function hostingIntegrations(): { ahead: AstroIntegration; hosting: AstroIntegration; written: (file: string, bytes: number) => void } {
   let base = '/';
   let outDir = '';
   let ahead: CompressAhead | undefined;
@@ -30,6 +33,7 @@ export default function hostingIntegrations(): { ahead: AstroIntegration; hostin
     outDir = fileURLToPath(config.outDir);
   };
   return {
+    written: (file, bytes) => ahead?.add(file, bytes),
     ahead: {
       name: 'gushan-compress-ahead',
       hooks: {

@@ -225,11 +225,11 @@ describe('one encoder for the server and the browser', () => {
       .map((e) => relative(ROOT, join(e.parentPath, e.name)));
   const src = (f: string) => readFileSync(join(ROOT, f), 'utf8');
 
-  it('every server -excel.csv endpoint encodes a published table with excelCsv, which is excelCsvPieces from src/lib/publishing/excel-csv.ts', () => {
+  it('every server -excel.csv endpoint and download encodes a published table with excelCsvPieces from src/lib/publishing/excel-csv.ts', () => {
     const endpoints = files('src/pages').filter((f) => f.endsWith('-excel.csv.ts'));
     expect(endpoints.length).toBeGreaterThanOrEqual(3);
     // An endpoint encodes with excelCsv itself, or serves the file src/data.ts declares for its route (which the build writes).
-    const declared = [...src('src/data.ts').matchAll(/'([\w/[\]-]+-excel\.csv)': \([^)]*\): Pieces => excelCsv\(/g)].map((m) => m[1]!);
+    const declared = [...src('src/data.ts').matchAll(/'([\w/[\]-]+-excel\.csv)': \([^)]*\): DownloadContent => excelCsvContent\(/g)].map((m) => m[1]!);
     for (const f of endpoints) {
       const route = f.replace(/^src\/pages\//, '').replace(/\.ts$/, '');
       if (declared.includes(route)) {
@@ -242,6 +242,10 @@ describe('one encoder for the server and the browser', () => {
     expect(declared.sort()).toEqual(['credit/period/[period]-excel.csv', 'data/[table]-excel.csv']);
     expect(src('src/lib/publishing/published.ts')).toMatch(/import \{[^}]*\bexcelCsvPieces\b[^}]*\} from '\.\/excel-csv\.ts';/);
     expect(src('src/lib/publishing/published.ts')).toMatch(/return excelCsvPieces\(t\.csv, excelKinds\(t\)\);/);
+    // The declared files' content is written by downloadPieces (the dev server) or the build's thread, both with excelCsvPieces.
+    expect(src('src/lib/publishing/published.ts')).toMatch(/return \{ kind: 'excel-csv', csv: t\.csv, columns: excelKinds\(t\) \};/);
+    expect(src('src/lib/publishing/downloads.ts')).toMatch(/case 'excel-csv':\s+return excelCsvPieces\(content\.csv, content\.columns\);/);
+    expect(src('src/build/downloads-worker.ts')).toMatch(/downloadPieces\(m\.content\)/);
   });
 
   it('every browser CSV download encodes with pickedRowsExcelCsv from src/lib/publishing/excel-csv.ts, with the server’s column kinds', () => {

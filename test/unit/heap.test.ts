@@ -49,12 +49,12 @@ describe('the heap of a build', () => {
     expect(AFTER_PAGES_HEAP_GROWING_PERCENT).toBe(10);
   });
 
-  it('is settled by the first step after the pages, before the downloads and every step that reads the output', () => {
+  it('is settled by the first step after the pages, before the wait for the downloads and every step that reads the output', () => {
     const src = readFileSync(join(ROOT, 'src/integrations/validate-data.ts'), 'utf8');
     expect(src).toMatch(/'astro:build:done': \([^)]*\) => \{\s*const settled = settleHeapAfterPages\(rowCount\(validatedDataset\(\)\)\);/);
     const config = readFileSync(join(ROOT, 'astro.config.mjs'), 'utf8');
     const at = (call: string) => config.indexOf(`    ${call},`);
-    for (const later of ['downloads()', 'incremental()', 'pagefind()', 'recordIndex()', 'sizeReport()', 'copies.hosting']) {
+    for (const later of ['downloads({ onWritten: copies.written })', 'incremental()', 'pagefind()', 'recordIndex()', 'sizeReport()', 'copies.hosting']) {
       expect(at(later), later).toBeGreaterThan(at('validateData()'));
     }
     expect(at('validateData()')).toBeGreaterThan(0);

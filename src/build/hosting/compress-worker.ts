@@ -12,23 +12,12 @@
  * copies: a few such files cost their streams' time to set up, not hundreds of megabytes.
  */
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  createReadStream,
-  createWriteStream,
-  existsSync,
-  openSync,
-  readFileSync,
-  readlinkSync,
-  readSync,
-  renameSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { constants as constantsOs, setPriority } from 'node:os';
+import { closeSync, createReadStream, createWriteStream, existsSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { constants as constantsOs } from 'node:os';
 import { pipeline } from 'node:stream/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { brotliCompressSync, constants, createBrotliCompress, createGzip, gzipSync } from 'node:zlib';
+import { setThreadPriority } from '../thread-priority.ts';
 
 /** A file to compress, by its absolute path. */
 export interface CompressJob {
@@ -64,18 +53,6 @@ export interface CompressSettings extends CompressLevels {
   idle: boolean;
   /** One 32-bit flag, set by CompressPool.stop: a job not begun is then given back skipped. */
   stop: SharedArrayBuffer;
-}
-
-/**
- * This thread at the lowest priority. On Linux a thread has a priority of its own, set by its
- * id (`/proc/thread-self` names it); elsewhere the thread runs as it is.
- */
-function idleThread(): void {
-  try {
-    setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), constantsOs.priority.PRIORITY_LOW);
-  } catch {
-    // No per-thread priority here: compressing ahead still works, only less politely.
-  }
 }
 
 /** The pieces a large file is read in. */
@@ -146,7 +123,7 @@ function writeWhole(path: string, data: Uint8Array): void {
 if (parentPort) {
   const port = parentPort;
   const settings = workerData as CompressSettings;
-  if (settings.idle) idleThread();
+  if (settings.idle) setThreadPriority(constantsOs.priority.PRIORITY_LOW);
   const failed = (job: CompressJob, e: unknown): CompressDone => ({ id: job.id, hash: '', size: 0, error: e instanceof Error ? e.message : String(e) });
   // Large files one after another: each holds its streams' buffers and a compressor's tables, and at P the
   // last of the pool's queue was several of the largest downloads at once (the build's highest memory).

@@ -4,6 +4,7 @@
  * UTF-8 with a BOM (so Excel does not read it as GBK), CRLF line ends, and cells neutralised
  * against formula injection.
  */
+import { excelCsvPieces, type ExcelColumns } from './excel-csv.ts';
 
 function quoteCsv(cell: string): string {
   return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
@@ -20,19 +21,49 @@ export function toJsonRecords(columns: readonly string[], records: ReadonlyArray
  * (a million ratings are 300 MB of JSON).
  */
 export function* jsonRecordPieces(columns: readonly string[], records: ReadonlyArray<Record<string, unknown>>, size = 500): Generator<string> {
-  if (records.length === 0) {
-    yield '[]\n';
-    return;
+  for (let i = 0; i < records.length; i += size) yield jsonRecordsText(columns, records.slice(i, i + size), i === 0);
+  yield jsonEnd(records.length > 0);
+}
+
+/**
+ * The JSON download's text for some of its records, the first of them opening the array: the
+ * texts of consecutive records, however they are grouped, joined, then jsonEnd, are the whole
+ * download (the build's thread is sent the records a group at a time, src/build/downloads-worker.ts).
+ */
+export function jsonRecordsText(columns: readonly string[], records: ReadonlyArray<Record<string, unknown>>, first: boolean): string {
+  if (records.length === 0) return '';
+  const texts = records.map((rec) => {
+    const out = Object.fromEntries(columns.map((c) => [c, rec[c] === undefined ? null : rec[c]]));
+    // One level deeper than a record's own text: JSON escapes every line break inside a value.
+    return ` ${JSON.stringify(out, null, 1).replaceAll('\n', '\n ')}`;
+  });
+  return `${first ? '[\n' : ',\n'}${texts.join(',\n')}`;
+}
+
+/** What ends the JSON download, after some records or none. */
+export const jsonEnd = (anyRecords: boolean): string => (anyRecords ? '\n]\n' : '[]\n');
+
+/**
+ * What a download is written from: its bytes as they are (a plain CSV), a CSV to re-encode for
+ * Excel, or typed records for JSON. The build hands this to a thread of its own
+ * (src/build/downloads.ts), the dev server writes its pieces (downloadPieces); both encode with
+ * the functions here.
+ */
+export type DownloadContent =
+  | { kind: 'bytes'; bytes: Uint8Array }
+  | { kind: 'excel-csv'; csv: Uint8Array; columns: ExcelColumns }
+  | { kind: 'json'; columns: readonly string[]; records: ReadonlyArray<Record<string, unknown>> };
+
+/** A download's text in pieces. */
+export function downloadPieces(content: DownloadContent): Iterable<string | Uint8Array> {
+  switch (content.kind) {
+    case 'bytes':
+      return [content.bytes];
+    case 'excel-csv':
+      return excelCsvPieces(content.csv, content.columns);
+    case 'json':
+      return jsonRecordPieces(content.columns, content.records);
   }
-  for (let i = 0; i < records.length; i += size) {
-    const texts = records.slice(i, i + size).map((rec) => {
-      const out = Object.fromEntries(columns.map((c) => [c, rec[c] === undefined ? null : rec[c]]));
-      // One level deeper than a record's own text: JSON escapes every line break inside a value.
-      return ` ${JSON.stringify(out, null, 1).replaceAll('\n', '\n ')}`;
-    });
-    yield `${i === 0 ? '[\n' : ',\n'}${texts.join(',\n')}`;
-  }
-  yield '\n]\n';
 }
 
 /**

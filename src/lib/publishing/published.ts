@@ -10,7 +10,7 @@
 import type { FieldType } from '../../schemas/columns.ts';
 import type { Dataset } from '../../schemas/datasets.ts';
 import { columnMetaOf, columnNames, columnTitle, type AnyTable, type ForeignKey } from '../../schemas/table.ts';
-import { jsonRecordPieces, toCsv } from './downloads.ts';
+import { jsonRecordPieces, toCsv, type DownloadContent } from './downloads.ts';
 import { excelColumn, excelCsvPieces, type ExcelColumn, type ExcelColumns } from './excel-csv.ts';
 
 export interface PublishedColumn {
@@ -113,12 +113,27 @@ export function excelKinds(t: Pick<PublishedTable, 'columns'>): ExcelColumns {
   return Object.fromEntries(t.columns.map((c) => [c.name, c.excel]));
 }
 
-/** The CSV for Excel: the plain CSV re-encoded cell by cell, as the browser's "下载这些行" does; in UTF-8 pieces. */
+/** The plain CSV: a table of data/ as git holds it, a derived table as toCsv wrote it. */
+export function plainCsvContent(t: Pick<PublishedTable, 'csv'>): DownloadContent {
+  return { kind: 'bytes', bytes: t.csv };
+}
+
+/** The CSV for Excel: the plain CSV re-encoded cell by cell, as the browser's "下载这些行" does. */
+export function excelCsvContent(t: Pick<PublishedTable, 'columns' | 'csv'>): DownloadContent {
+  return { kind: 'excel-csv', csv: t.csv, columns: excelKinds(t) };
+}
+
+/** Typed records: numbers as numbers, lists as arrays, empty cells as null. */
+export function jsonContent(t: Pick<PublishedTable, 'columns' | 'records'>): DownloadContent {
+  return { kind: 'json', columns: names(t), records: t.records };
+}
+
+/** The CSV for Excel in UTF-8 pieces (what downloadPieces writes of excelCsvContent). */
 export function excelCsv(t: Pick<PublishedTable, 'columns' | 'csv'>): Uint8Array[] {
   return excelCsvPieces(t.csv, excelKinds(t));
 }
 
-/** Typed records: numbers as numbers, lists as arrays, empty cells as null; in pieces of text. */
-export function jsonRecords(t: PublishedTable): Generator<string> {
+/** The JSON records in pieces of text (what downloadPieces writes of jsonContent). */
+export function jsonRecords(t: Pick<PublishedTable, 'columns' | 'records'>): Generator<string> {
   return jsonRecordPieces(names(t), t.records);
 }
