@@ -71,9 +71,10 @@ export function buildTiming(output: string, wallSeconds: number): BuildTiming {
   if (bundles.length > 0) steps['bundling (Vite)'] = bundles.reduce((n, m) => n + astroDuration(m[1]!), 0);
   const records = /记录索引：[^\n]*（(\d+) 毫秒）/.exec(text);
   if (records) steps['record index'] = Number(records[1]) / 1000;
-  // The tables' and periods' files, written after the pages (src/build/downloads.ts).
-  const downloads = /下载文件：写出[^\n]*（(\d+) 毫秒）\s*$/m.exec(text);
-  if (downloads) steps.downloads = Number(downloads[1]) / 1000;
+  // The tables' and periods' files, written on a thread of their own (src/build/downloads.ts): what the build waited for them
+  // once the pages were written (a log before 2026-12-06 gave the whole step, written after the pages on the main thread).
+  const downloads = /下载文件：写出[^\n]*（(?:[^（）\n]*页面生成后等待 )?(\d+) 毫秒）\s*$/m.exec(text);
+  if (downloads) steps['downloads after the pages'] = Number(downloads[1]) / 1000;
   const copies = /压缩 \d+ 个文件[^\n]*；(\d+(?:\.\d+)?) s/.exec(text);
   if (copies) steps['compressed copies'] = Number(copies[1]);
   const named = Object.values(steps).reduce((a, b) => a + b, 0);

@@ -50,11 +50,16 @@ export default function downloads(options: DownloadsOptions = {}): AstroIntegrat
           begin(list);
         }
         const { during, done } = writing!;
+        const waiting = performance.now();
         const { written, kept, ms } = await done;
+        // What the build's time holds of them: the wait once the pages are written.
+        const waited = performance.now() - waiting;
         // The files by name: a few dozen, and which ones changed is what whoever deploys wants to see.
         const names = written.length > 0 ? `（${written.join('、')}）` : '';
-        const when = during ? '，生成页面期间开始写' : '';
-        logger.info(`下载文件：写出 ${written.length} 个${names}，${kept.length} 个与上次构建相同而保留（${Math.round(ms)} 毫秒${when}）`);
+        const when = during ? '，生成页面期间开始' : '';
+        logger.info(
+          `下载文件：写出 ${written.length} 个${names}，${kept.length} 个与上次构建相同而保留（另一线程写了 ${Math.round(ms)} 毫秒${when}；页面生成后等待 ${Math.round(waited)} 毫秒）`,
+        );
       },
     },
   };

@@ -207,6 +207,8 @@ describe('an incremental build after an edit, an addition, a removal and a withd
     // The commit touched problems.csv and redactions.csv: their downloads are written again, every other one kept.
     expect(downloads.filter(written).sort()).toEqual(changed.sort());
     expect(Number(line![3])).toBe(downloads.filter((f) => !f.startsWith('indicators/')).length - changed.length);
+    // Written on their own thread, begun as the first page loaded the data module, not after the pages.
+    expect(log).toMatch(/下载文件：[^\n]*（另一线程写了 \d+ 毫秒，生成页面期间开始；页面生成后等待 \d+ 毫秒）/);
     expect(downloads.filter((f) => f.startsWith('credit/period/')).length).toBeGreaterThan(0);
     expect(downloads.filter((f) => f.startsWith('indicators/')).length).toBeGreaterThan(0);
     expect(readFileSync(join(incremental, 'data/problems.csv'), 'utf8')).toContain('新增的问题：工地扬尘');

@@ -68,9 +68,15 @@ describe('build timing from the output of astro build', () => {
       'size report': 1.5,
       'bundling (Vite)': 2.2,
       'record index': 3.2,
-      downloads: 4.1,
+      'downloads after the pages': 4.1,
       'compressed copies': 14.5,
       other: 2.3,
     });
+  });
+
+  it('counts of the downloads, written on a thread during the pages, only the wait after them', () => {
+    const log = `${LOG}02:31:10 [gushan-downloads] 下载文件：写出 45 个（data/villages.csv、credit/period/2017.csv），0 个与上次构建相同而保留（另一线程写了 4802 毫秒，生成页面期间开始；页面生成后等待 1200 毫秒）
+`;
+    expect(buildTiming(log, 150).steps['downloads after the pages']).toBe(1.2);
   });
 });
