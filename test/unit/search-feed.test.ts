@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FeedBatches, feedPage, outputFileOf, renderedPage, type PageFeed, type RenderedPage } from '../../src/build/page-feed.ts';
+import { globOf } from '../../src/integrations/pagefind.ts';
 
 describe('outputFileOf: the file Astro writes a page to (build.format directory)', () => {
   it('gives a folder page its index.html, under a base path or none', () => {
@@ -121,6 +122,15 @@ describe('feedPage: a rendered page handed to the feeds on its way to its file',
     ]) {
       expect(await feedPage('/', r, new Set([feed]))).toBe(r);
     }
+  });
+});
+
+describe('globOf: a Pagefind glob for exactly some files', () => {
+  it('lists the files as alternatives, escaping what a glob would read as a pattern', () => {
+    expect(globOf(['a/index.html'])).toBe('a/index.html');
+    expect(globOf(['a/index.html', 'b-2/index.html'])).toBe('{a/index.html,b-2/index.html}');
+    expect(globOf(['x[1]/index.html', 'a,b/{c}*.html'])).toBe('{x\\[1\\]/index.html,a\\,b/\\{c\\}\\*.html}');
+    expect(globOf(['villages/东村/index.html'])).toBe('villages/东村/index.html');
   });
 });
 
