@@ -14,7 +14,7 @@ import { PieceFile } from './write-pieces.ts';
 import type { DownloadMessage, DownloadReply } from './downloads.ts';
 
 /** The JSON download being written: its file, its columns and whether a record was written yet. */
-let json: { id: number; file: PieceFile; columns: readonly string[]; any: boolean } | undefined;
+let json: { id: number; path: string; file: PieceFile; columns: readonly string[]; any: boolean } | undefined;
 /** A file that failed: the rest of its records are let go unread. */
 let failed: number | undefined;
 
@@ -37,14 +37,15 @@ function handle(m: DownloadMessage): void {
       json.any = true;
     }
     if (!m.last) return reply({ id: m.id, ack: true });
-    json.file.write(jsonEnd(json.any));
-    json.file.done();
+    const { file, path, any } = json;
+    file.write(jsonEnd(any));
+    file.done();
     json = undefined;
-    return written(m.id, m.path);
+    return written(m.id, path);
   }
   const file = new PieceFile(m.path);
   if (m.content.kind === 'json') {
-    json = { id: m.id, file, columns: m.content.columns, any: false };
+    json = { id: m.id, path: m.path, file, columns: m.content.columns, any: false };
     return;
   }
   try {

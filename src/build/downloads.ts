@@ -32,7 +32,8 @@ export interface DownloadFile {
   content: () => DownloadContent;
 }
 
-type DownloadList = () => Promise<DownloadFile[]>;
+/** The downloads as the data module lists them (src/data.ts downloadFiles). */
+export type DownloadList = () => Promise<DownloadFile[]>;
 
 const PROVIDER = Symbol.for('gushan.downloads');
 const WAITING = Symbol.for('gushan.downloads-waiting');
@@ -97,7 +98,7 @@ export interface DownloadsWritten {
 /** What the main thread sends the thread (downloads-worker.ts): a file, then for a JSON download its records in groups. */
 export type DownloadMessage =
   | { type: 'file'; id: number; path: string; content: Exclude<DownloadContent, { kind: 'json' }> | { kind: 'json'; columns: readonly string[] } }
-  | { type: 'records'; id: number; path: string; records: ReadonlyArray<Record<string, unknown>>; last: boolean };
+  | { type: 'records'; id: number; records: ReadonlyArray<Record<string, unknown>>; last: boolean };
 
 /** What the thread answers: a group of records written, a file written (its size and time), or why not. */
 export type DownloadReply = { id: number; ack: true } | { id: number; size: number; mtimeNs: string } | { id: number; error: string };
@@ -166,7 +167,7 @@ class DownloadsThread {
         while (!failure && sent - acks >= GROUPS_AHEAD) await new Promise<void>((resolve) => (wake = resolve));
         if (failure) break;
         const last = at + RECORDS_GROUP >= records.length;
-        this.#worker.postMessage({ type: 'records', id, path, records: records.slice(at, at + RECORDS_GROUP), last } satisfies DownloadMessage);
+        this.#worker.postMessage({ type: 'records', id, records: records.slice(at, at + RECORDS_GROUP), last } satisfies DownloadMessage);
         sent++;
         if (last) break;
       }

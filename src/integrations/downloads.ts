@@ -8,7 +8,14 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { config } from '../build/config.ts';
-import { forgetProvidedDownloads, providedDownloads, whenDownloadsProvided, writeBuildDownloads, type DownloadsWritten } from '../build/downloads.ts';
+import {
+  forgetProvidedDownloads,
+  providedDownloads,
+  whenDownloadsProvided,
+  writeBuildDownloads,
+  type DownloadList,
+  type DownloadsWritten,
+} from '../build/downloads.ts';
 import { factsRecordFile } from '../build/file-facts.ts';
 
 export interface DownloadsOptions {
@@ -19,7 +26,7 @@ export default function downloads(options: DownloadsOptions = {}): AstroIntegrat
   let outDir = '';
   let writing: { during: boolean; done: Promise<DownloadsWritten & { ms: number }> } | undefined;
   let pagesDone = false;
-  const begin = (list: () => Promise<Parameters<typeof writeBuildDownloads>[1]>) => {
+  const begin = (list: DownloadList) => {
     const started = performance.now();
     const done = list()
       .then((files) => writeBuildDownloads(outDir, files, factsRecordFile(config().incremental, config().astroCacheDir, 'downloads'), options.onWritten))
