@@ -235,8 +235,10 @@ describe('compressed copies made on worker threads', () => {
     it('takes the pages it had no room for once the pages are written, and none after finishing', async () => {
       const pages: Record<string, string> = {};
       for (let i = 0; i < 8; i++) pages[`credit/E${i}/index.html`] = page(`企业 E${i} 绿色`);
+      // Before the files are written: on a busy machine writing them can take longer than a second.
+      const since = Date.now() - 1000;
       const dir = site(pages);
-      const ahead = new CompressAhead(dir, Date.now() - 1000, undefined, 3);
+      const ahead = new CompressAhead(dir, since, undefined, 3);
       for (const [rel, body] of Object.entries(pages)) ahead.add(rel, bytesOf(body));
       const tickFor = async (n: number) => {
         for (let i = 0; i < n; i++) {
@@ -263,9 +265,10 @@ describe('compressed copies made on worker threads', () => {
     it('hands every written page at once after the pages, and at finish gives back untouched those not begun, for compressOutput', async () => {
       const pages: Record<string, string> = {};
       for (let i = 0; i < 300; i++) pages[`problems/GS-${i}/index.html`] = page(`问题 GS-${i} 整改中`);
+      const since = Date.now() - 1000;
       const dir = site(pages);
       // Room for three while the pages are rendered; once they are written, no limit.
-      const ahead = new CompressAhead(dir, Date.now() - 1000, undefined, 3);
+      const ahead = new CompressAhead(dir, since, undefined, 3);
       for (const [rel, body] of Object.entries(pages)) ahead.add(rel, bytesOf(body));
       ahead.drain();
       for (let i = 0; i < 120 && ahead.inFlight() < 300; i++) ahead.tick();
@@ -286,8 +289,9 @@ describe('compressed copies made on worker threads', () => {
       async () => {
         const pages: Record<string, string> = {};
         for (let i = 0; i < 600; i++) pages[`credit/E${i}/index.html`] = page(`企业 E${i} 蓝色`, 60);
+        const since = Date.now() - 1000;
         const dir = site(pages);
-        const ahead = new CompressAhead(dir, Date.now() - 1000);
+        const ahead = new CompressAhead(dir, since);
         for (const [rel, body] of Object.entries(pages)) ahead.add(rel, bytesOf(body));
         ahead.drain();
         ahead.tick();
@@ -307,11 +311,12 @@ describe('compressed copies made on worker threads', () => {
 
     it('leaves an earlier build’s file of the same length alone, and compresses again a page written after its copies were made', async () => {
       const old = page('旧内容 2024');
+      const since = Date.now() - 1000;
       const dir = site({ 'a/index.html': old, 'b/index.html': page('乙') });
       // An earlier build's files: modified well before this build began.
       const past = new Date(Date.now() - 3_600_000);
       utimesSync(join(dir, 'a/index.html'), past, past);
-      const ahead = new CompressAhead(dir, Date.now() - 1000);
+      const ahead = new CompressAhead(dir, since);
       ahead.add('a/index.html', bytesOf(old));
       ahead.add('b/index.html', bytesOf(page('乙')));
       const done = await finishAhead(ahead);
