@@ -32,6 +32,18 @@ export function sizeHeapFor(rows: number): number | undefined {
   return percent;
 }
 
+/**
+ * No pretenuring for the build: V8 learns from an allocation site whose objects outlived young
+ * collections to allocate them in the old generation from then on, where only a full collection
+ * frees them. A build learns hundreds of sites so, before the pages and during them
+ * (`--trace-pretenuring-statistics`), sites that also serve objects a page uses once. Without it
+ * the pages' young collections take far less time (measured: README, "Scale"). V8 reads the flag
+ * at every collection, so it holds from here for every thread of the process.
+ */
+export function stopPretenuring(): void {
+  setFlagsFromString('--no-allocation-site-pretenuring');
+}
+
 /** The heap's growth once the pages are written, for a data set whose growth was fixed (sizeHeapFor). */
 export const AFTER_PAGES_HEAP_GROWING_PERCENT = 10;
 

@@ -5,7 +5,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { join } from 'node:path';
-import { settleHeapAfterPages, sizeHeapFor } from '../build/heap.ts';
+import { settleHeapAfterPages, sizeHeapFor, stopPretenuring } from '../build/heap.ts';
 import { DataValidationError, datasetDirs, freezeDataset, insideDir, reusedTables, shownPath, validatedDataset } from '../build/read-dataset.ts';
 import { isLocalSite, LOCAL_SITE_WARNING } from '../lib/urls.ts';
 import { startHistoryWarmUp } from '../build/history/warm-up.ts';
@@ -19,6 +19,8 @@ export default function validateData(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, config, logger }) => {
         if (command === 'build') freezeDataset();
+        // Before anything is allocated for the data or the pages (src/build/heap.ts).
+        if (command === 'build') stopPretenuring();
         // Once per build: a site built without its address gives QR codes and citations that open the editor's computer.
         if (command === 'build' && isLocalSite(config.site)) logger.warn(LOCAL_SITE_WARNING);
         // The history's versions compared on the second core while the data is checked on the first (src/build/history/warm-up.ts).
