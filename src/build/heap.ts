@@ -35,10 +35,10 @@ export function sizeHeapFor(rows: number): number | undefined {
 /**
  * No pretenuring for the build: V8 learns from an allocation site whose objects outlived young
  * collections to allocate them in the old generation from then on, where only a full collection
- * frees them. A build learns hundreds of sites so, before the pages and during them
- * (`--trace-pretenuring-statistics`), sites that also serve objects a page uses once. Without it
- * the pages' young collections take far less time (measured: README, "Scale"). V8 reads the flag
- * at every collection, so it holds from here for every thread of the process.
+ * frees them. A build learns it of many sites, before the pages and while they are rendered,
+ * sites that also make what a page uses once, and sends that garbage to the old generation
+ * (`--trace-pretenuring-statistics`; what turning it off bought: README, "Scale"). V8 reads the
+ * flag at every collection, so it holds from here for every thread of the process.
  */
 export function stopPretenuring(): void {
   setFlagsFromString('--no-allocation-site-pretenuring');
