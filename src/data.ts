@@ -18,6 +18,7 @@ import { datasetDirs, validatedDataset } from './build/read-dataset.ts';
 import { catalogue as buildCatalogue } from './build/catalogue.ts';
 export type { CatalogueEntry } from './build/catalogue.ts';
 import { indicatorViews as buildIndicatorViews } from './lib/indicators.ts';
+import { scoreboard } from './lib/progress.ts';
 import {
   changes,
   compareByName,
@@ -152,6 +153,15 @@ export const villageNames = perDataset(() => new Map(rows('villages').map((v) =>
 
 /** Every indicator with its observations and computed progress, as of the build date. */
 export const indicatorViews = perDataset(() => buildIndicatorViews(rows('indicators'), rows('observations'), buildDate()));
+
+/** The indicators' progress counted by status (the home page, the indicator list, village pages), once a build. */
+export const indicatorScoreboard = perDataset(() => {
+  const views = indicatorViews();
+  return scoreboard(
+    views.map((v) => v.progress),
+    views.filter((v) => v.stopped).length,
+  );
+});
 
 /** Each indicator's view by id: a page or file of one indicator looks it up rather than scanning the list. */
 export const indicatorViewById = perDataset(() => new Map(indicatorViews().map((v) => [v.indicator.id, v])));

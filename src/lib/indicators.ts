@@ -11,6 +11,13 @@ export type IndicatorRow = IndicatorTarget & PickRow<'indicators', 'id' | 'plan'
 
 export type ObservationRow = PickRow<'observations', 'indicator' | 'date' | 'value'>;
 
+/**
+ * The town's targets a village's page lists at most, in the plan's order (every target of a plan
+ * the size of Gushan's, about 30); the rest are counted by status and linked (/indicators/).
+ * They concern every village, so each village's page would otherwise repeat every one of them.
+ */
+export const TARGETS_ON_VILLAGE_PAGE = 40;
+
 export interface IndicatorView<I extends IndicatorRow = IndicatorRow, O extends ObservationRow = ObservationRow> {
   indicator: I;
   observations: O[];

@@ -6,11 +6,17 @@ import { astroBuild } from '../helpers/build.ts';
 import { OUTPUT, ROOT } from '../helpers/paths.ts';
 import { generate } from '../../scripts/generate-data.ts';
 import { LOCAL_SITE_WARNING } from '../../src/lib/urls.ts';
+import { TARGETS_ON_VILLAGE_PAGE } from '../../src/lib/indicators.ts';
+import { readHtml } from '../helpers/html.ts';
+import Papa from 'papaparse';
 
 /** The generator and the configurable folders keep working: a small generated set validates and builds. */
+/** More targets than a village's page lists (TARGETS_ON_VILLAGE_PAGE). */
+const SIZES = { villages: 10, enterprises: 60, periods: 3, problems: 60, indicators: TARGETS_ON_VILLAGE_PAGE + 5, observations: 5 };
+
 describe('a generated data set of 60 enterprises', () => {
   const dir = join(OUTPUT, 'generated-small');
-  generate(dir, { villages: 10, enterprises: 60, periods: 3, problems: 60, indicators: 10, observations: 5 }, 7);
+  generate(dir, SIZES, 7);
 
   it('passes npm run validate', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'src/cli/validate.ts'), '--data', join(dir, 'data'), '--content', join(dir, 'content')], {
@@ -22,7 +28,7 @@ describe('a generated data set of 60 enterprises', () => {
 
   it('is the same for the same seed', () => {
     const again = join(OUTPUT, 'generated-small-again');
-    generate(again, { villages: 10, enterprises: 60, periods: 3, problems: 60, indicators: 10, observations: 5 }, 7);
+    generate(again, SIZES, 7);
     for (const f of readdirSync(join(dir, 'data'))) {
       expect(spawnSync('cmp', [join(dir, 'data', f), join(again, 'data', f)]).status, f).toBe(0);
     }
@@ -41,5 +47,26 @@ describe('a generated data set of 60 enterprises', () => {
     const village = readdirSync(join(out, 'villages')).find((d) => existsSync(join(out, 'villages', d, 'notice/index.html')));
     const sheet = readFileSync(join(out, 'villages', village!, 'notice/index.html'), 'utf8');
     expect(sheet).toMatch(/<p class="sheet-local"[^>]* data-notice-local[^>]*>预览版：未设置网址，二维码指向本机，不可张贴<\/p>/);
+
+    // A village's page lists the first targets of the plan only, and counts all of them by status, as the indicator list does.
+    const targets = readHtml(out, `villages/${village!}/index.html`).querySelector('section[aria-labelledby="t-h"]')!;
+    const names = Papa.parse<Record<string, string>>(readFileSync(join(dir, 'data/indicators.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data.map(
+      (r) => r.name,
+    );
+    expect(names).toHaveLength(TARGETS_ON_VILLAGE_PAGE + 5);
+    expect(targets.querySelectorAll('.village-targets li > a').map((a) => a.textContent)).toEqual(names.slice(0, TARGETS_ON_VILLAGE_PAGE));
+    expect(targets.querySelector('[data-targets-more]')!.textContent.replace(/\s+/g, ' ').trim()).toBe(
+      `共 ${TARGETS_ON_VILLAGE_PAGE + 5} 项目标，这里列出方案中的前 ${TARGETS_ON_VILLAGE_PAGE} 项。按进展查看全部：`,
+    );
+    const filter = (doc: HTMLElement) =>
+      doc
+        .querySelector('.status-filter')!
+        .querySelectorAll('a')
+        .map((a) => [a.getAttribute('href'), a.textContent.replace(/\s+/g, '')]);
+    expect(filter(targets)).toEqual(filter(readHtml(out, 'indicators/index.html')));
+    expect(filter(targets)[0]).toEqual(['/indicators/', `全部（${TARGETS_ON_VILLAGE_PAGE + 5}）`]);
+    // Not the indicator list: none of its links is the page the reader is on.
+    expect(targets.querySelectorAll('[aria-current]')).toHaveLength(0);
+    expect(targets.querySelector('.status-filter')!.getAttribute('aria-label')).toBe('按进展查看全部目标');
   });
 });

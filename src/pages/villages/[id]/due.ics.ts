@@ -1,23 +1,46 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { recordPageKey, rows, villageDue } from '../../../data.ts';
 import { buildDate } from '../../../build/config.ts';
-import { calendarStamp, problemDeadlineEvent, uidHost } from '../../../lib/due.ts';
-import { icsCalendar } from '../../../lib/publishing/ical.ts';
+import { pageKey } from '../../../build/page-keys.ts';
+import { calendarStamp, problemDeadlineEvent, uidHost, type DueEntry, type DueProblemRow } from '../../../lib/due.ts';
+import { icsCalendar, icsEvents } from '../../../lib/publishing/ical.ts';
 import { SITE_NAME, villageCalendarName } from '../../../lib/site.ts';
 import { absoluteUrl, problemUrl } from '../../../lib/urls.ts';
 
-/** What a village's calendar lists: its unfinished problems and the town-wide ones, by deadline as of the build's day. */
-const entriesOf = (village: string) => [...villageDue(village).all, ...villageDue('').all];
-
-/** Its key: those entries and the day (the calendar's DTSTAMP), so a day's builds keep the calendars a commit did not touch. */
-export const getStaticPaths = (async () =>
-  Promise.all(
+/**
+ * What a village's calendar lists: its unfinished problems, then the town-wide ones, by deadline as
+ * of the build's day. The town-wide ones are the same in every village's calendar, so their part of
+ * the key is hashed once and their events are encoded once a build (townWideEvents): each village
+ * repeating them was quadratic in villages × town-wide problems (README, "Scale").
+ */
+export const getStaticPaths = (async () => {
+  const townWide = pageKey(villageDue('').all);
+  return Promise.all(
     rows('villages').map(async (v) => ({
       params: { id: v.id },
       props: { name: v.name },
-      cacheKey: await recordPageKey('villages/[id]/due.ics', { name: v.name, entries: entriesOf(v.id), date: buildDate() }),
+      cacheKey: await recordPageKey('villages/[id]/due.ics', { name: v.name, entries: villageDue(v.id).all, townWide, date: buildDate() }),
     })),
-  )) satisfies GetStaticPaths;
+  );
+}) satisfies GetStaticPaths;
+
+const stampOf = () => calendarStamp(buildDate());
+
+const eventsOf = (entries: readonly DueEntry<DueProblemRow>[], site: URL | undefined, host: string) =>
+  entries.map((e) => problemDeadlineEvent(e.problem, absoluteUrl(problemUrl(e.problem.id), site), host));
+
+/** The town-wide problems' events, encoded once for their entries (one list a data set) and the site and stamp they carry. */
+const encodedTownWide = new WeakMap<object, { as: string; text: string }>();
+function townWideEvents(site: URL | undefined, host: string): string {
+  const entries = villageDue('').all;
+  const stamp = stampOf();
+  const as = `${String(site)} ${stamp.toISOString()}`;
+  const known = encodedTownWide.get(entries);
+  if (known?.as === as) return known.text;
+  const text = icsEvents(eventsOf(entries, site, host), stamp);
+  encodedTownWide.set(entries, { as, text });
+  return text;
+}
 
 /**
  * A village's deadlines as a calendar: its unfinished problems and the town-wide ones, which
@@ -26,10 +49,10 @@ export const getStaticPaths = (async () =>
  */
 export const GET: APIRoute = ({ site, params, props }) => {
   const host = uidHost(site);
-  const village = params.id ?? '';
-  const entries = entriesOf(village);
-  const events = entries.map((e) => problemDeadlineEvent(e.problem, absoluteUrl(problemUrl(e.problem.id), site), host));
+  const events = eventsOf(villageDue(params.id ?? '').all, site, host);
   const name = (props as { name: string }).name;
-  const body = icsCalendar({ name: villageCalendarName(name), prodId: `-//${SITE_NAME}//到期事项//ZH`, stamp: calendarStamp(buildDate()), events });
+  const body = icsCalendar({ name: villageCalendarName(name), prodId: `-//${SITE_NAME}//到期事项//ZH`, stamp: stampOf(), events }, [
+    townWideEvents(site, host),
+  ]);
   return new Response(body, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
 };
