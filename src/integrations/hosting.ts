@@ -33,7 +33,7 @@ export default function hostingIntegrations(): { ahead: AstroIntegration; hostin
     outDir = fileURLToPath(config.outDir);
   };
   return {
-    written: (file, bytes) => ahead?.add(file, bytes),
+    written: (file, bytes) => ahead?.addWritten(file, bytes),
     ahead: {
       name: 'gushan-compress-ahead',
       hooks: {

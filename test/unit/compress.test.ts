@@ -262,6 +262,38 @@ describe('compressed copies made on worker threads', () => {
       expect(done.made.has('late/index.html')).toBe(false);
     });
 
+    it('hands the thread, while the pages are rendered, more written pages than it compresses between two ticks', async () => {
+      const pages: Record<string, string> = {};
+      for (let i = 0; i < 300; i++) pages[`problems/GS-${i}/index.html`] = page(`问题 GS-${i} 待整改`);
+      const since = Date.now() - 1000;
+      const dir = site(pages);
+      const ahead = new CompressAhead(dir, since);
+      for (const [rel, body] of Object.entries(pages)) ahead.add(rel, bytesOf(body));
+      // One tick: the thread holds every page already written in full, not the few dozen of a tick before.
+      ahead.tick();
+      expect(ahead.inFlight()).toBe(300);
+      for (let waited = 0; ahead.inFlight() > 0 && waited < 30_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+      const done = await ahead.finish();
+      expect(done.made.size).toBe(300);
+    });
+
+    it('hands a file another step wrote (a download) at the next tick, ahead of the pages, even when the pages have no room', async () => {
+      const pages: Record<string, string> = {};
+      for (let i = 0; i < 6; i++) pages[`credit/E${i}/index.html`] = page(`企业 E${i} 黄色`);
+      const download = page('表格', 2_000);
+      const since = Date.now() - 1000;
+      const dir = site({ ...pages, 'data/credit-ratings.json': download });
+      // Room for three waiting pages: the others wait for the pages to be written.
+      const ahead = new CompressAhead(dir, since, undefined, 3);
+      for (const [rel, body] of Object.entries(pages)) ahead.add(rel, bytesOf(body));
+      ahead.addWritten('data/credit-ratings.json', bytesOf(download));
+      ahead.tick();
+      const done = await finishAhead(ahead);
+      expect(done.made.has('data/credit-ratings.json')).toBe(true);
+      expect(copiesOf(dir, 'data/credit-ratings.json')).toEqual({ gz: download, br: download });
+      expect(done.made.size).toBe(4);
+    });
+
     it('hands every written page at once after the pages, and at finish gives back untouched those not begun, for compressOutput', async () => {
       const pages: Record<string, string> = {};
       for (let i = 0; i < 300; i++) pages[`problems/GS-${i}/index.html`] = page(`问题 GS-${i} 整改中`);

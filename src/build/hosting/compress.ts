@@ -251,10 +251,17 @@ export interface MadeAhead {
   written?: { gzip: number; brotli: number };
 }
 
-/** Pages waiting to be seen written in full, at most; pages beyond wait until the pages are all written (drain). */
-const AHEAD_PENDING = 4096;
-/** Pages handed to the thread and not finished yet, at most, while the pages are rendered (once they are written, every page is handed at once). */
-const AHEAD_IN_FLIGHT = 64;
+/** Pages waiting to be seen written in full or handed, at most; pages beyond wait until the pages are all written (drain). */
+const AHEAD_PENDING = 16_384;
+/**
+ * Pages handed to the thread and not finished yet, at most, while the pages are rendered (once
+ * they are written, every page is handed at once): more than it compresses between two ticks, so
+ * that it never waits for the next one while written pages wait. A few dozen let it take only
+ * about as many pages a second as Astro writes at P: the second core was idle between ticks, and
+ * the pages beyond AHEAD_PENDING, the downloads among them, were left to the steps after the
+ * pages (README, "Scale").
+ */
+const AHEAD_IN_FLIGHT = 1024;
 
 /**
  * Compressed copies of pages made while the other pages are still being rendered: Astro renders
@@ -273,6 +280,8 @@ export class CompressAhead {
   readonly #pool: CompressPool;
   /** Each page not yet seen written in full, with its length as rendered. */
   readonly #pending = new Map<string, number>();
+  /** Files another step wrote in full (the downloads): handed before the pages, never left for drain. */
+  readonly #written = new Map<string, number>();
   /** Pages rendered while the pending were full: taken up once the pages are written (drain). */
   #later: Array<[string, number]> = [];
   #draining = false;
@@ -307,6 +316,16 @@ export class CompressAhead {
   }
 
   /**
+   * A file another step has written in full, `bytes` long (a download): handed to the thread at
+   * the next tick, before any page. The largest files are these, and one begun only once the
+   * pages are written held the copies' step to the end.
+   */
+  addWritten(file: string, bytes: number): void {
+    if (this.#closed || bytes < MIN_COMPRESS_BYTES || !compressible(file) || this.#made.has(file)) return;
+    this.#written.set(file, bytes);
+  }
+
+  /**
    * The pages are written: from now on every page is handed to the thread as soon as it is seen
    * written in full, those it had no room for too, while the steps after the pages run on the
    * main thread, until finish() stops it.
@@ -323,7 +342,12 @@ export class CompressAhead {
         if (!this.#made.has(file)) this.#pending.set(file, bytes);
       }
     }
-    for (const [file, bytes] of this.#pending) {
+    for (const waiting of [this.#written, this.#pending]) this.#hand(waiting);
+  }
+
+  /** Hands the thread the files of `waiting` now written in full, as far as it has room. */
+  #hand(waiting: Map<string, number>): void {
+    for (const [file, bytes] of waiting) {
       if (this.#closed || (!this.#draining && this.#jobs.size >= AHEAD_IN_FLIGHT)) return;
       let st;
       try {
@@ -332,7 +356,7 @@ export class CompressAhead {
         continue;
       }
       if (st.size !== BigInt(bytes) || st.mtimeNs < this.#since) continue;
-      this.#pending.delete(file);
+      waiting.delete(file);
       this.#touched.add(file);
       const seen = { size: bytes, mtimeNs: String(st.mtimeNs) };
       const job = this.#pool.run({ path: join(this.#dir, file), madeFrom: vouchedHash(this.#before[file]) }).then(
@@ -357,6 +381,7 @@ export class CompressAhead {
   async finish(): Promise<AheadResult> {
     this.#closed = true;
     this.#pending.clear();
+    this.#written.clear();
     this.#later = [];
     // What the thread holds and has not begun is left to compressOutput, which has every core.
     this.#pool.stop();
