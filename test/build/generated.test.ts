@@ -9,6 +9,7 @@ import { LOCAL_SITE_WARNING } from '../../src/lib/urls.ts';
 import { TARGETS_ON_VILLAGE_PAGE } from '../../src/lib/indicators.ts';
 import { readHtml } from '../helpers/html.ts';
 import Papa from 'papaparse';
+import type { HTMLElement } from 'node-html-parser';
 
 /** The generator and the configurable folders keep working: a small generated set validates and builds. */
 /** More targets than a village's page lists (TARGETS_ON_VILLAGE_PAGE). */
