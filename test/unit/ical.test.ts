@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { foldLine, icsCalendar, icsEvents, icsText, type CalendarEvent } from '../../src/lib/publishing/ical.ts';
+import { foldLine, icsCalendar, icsText, type CalendarEvent } from '../../src/lib/publishing/ical.ts';
 
 const STAMP = new Date('2026-01-14T16:00:00Z');
 const event = (over: Partial<CalendarEvent> = {}): CalendarEvent => ({
@@ -41,21 +41,6 @@ describe('icsCalendar', () => {
     expect(vevent!.getFirstPropertyValue('url')).toBe('https://example.org/gushan/problems/GS-2019-008/');
     expect(String(vevent!.getFirstPropertyValue('dtstamp'))).toBe('2026-01-14T16:00:00Z');
     expect(ics).toContain('\r\nDTSTART;VALUE=DATE:20260131\r\nDTEND;VALUE=DATE:20260201\r\n');
-  });
-
-  it('takes events encoded once beforehand (a set many calendars share) as if they were given as events', () => {
-    const own = [event(), event({ uid: 'problem-GS-2019-009-20260201@example.org', date: '2026-02-01', summary: '整改期限：油烟；直排, 第二条' })];
-    const shared = [event({ uid: 'problem-GS-2019-010-20260301@example.org', date: '2026-03-01', description: `全镇 · ${'长'.repeat(60)}` })];
-    const whole = calendar([...own, ...shared]);
-    const head = { name: '顾山镇：到期事项', prodId: '-//顾山镇//到期事项//ZH', stamp: STAMP };
-    expect(icsCalendar({ ...head, events: own }, [icsEvents(shared, STAMP)])).toBe(whole);
-    expect(icsCalendar({ ...head, events: [] }, [icsEvents(own, STAMP), icsEvents(shared, STAMP)])).toBe(whole);
-    expect(icsEvents([], STAMP)).toBe('');
-    expect(
-      parse(whole)
-        .getAllSubcomponents('vevent')
-        .map((v) => v.getFirstPropertyValue('uid')),
-    ).toEqual([...own, ...shared].map((e) => e.uid));
   });
 
   it('ends an all-day event on the next day across months and years', () => {

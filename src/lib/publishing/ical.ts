@@ -94,18 +94,22 @@ const utcValue = (d: Date) =>
     .replace(/\.\d{3}Z$/, 'Z')
     .replace(/[-:]/g, '');
 
-/**
- * Events as the VEVENT blocks of a calendar made with the same `stamp` (folded, CRLF line ends):
- * a set of events many calendars list is encoded once and handed to each (icsCalendar's `encoded`).
- */
-export function icsEvents(events: readonly CalendarEvent[], stamp: Date): string {
-  const at = utcValue(stamp);
-  const lines: string[] = [];
-  for (const e of events) {
+/** The calendar as an iCalendar file: CRLF line ends, folded lines. */
+export function icsCalendar(cal: Calendar): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:${icsText(cal.prodId)}`,
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${icsText(cal.name)}`,
+  ];
+  const stamp = utcValue(cal.stamp);
+  for (const e of cal.events) {
     lines.push(
       'BEGIN:VEVENT',
       `UID:${plain(e.uid)}`,
-      `DTSTAMP:${at}`,
+      `DTSTAMP:${stamp}`,
       `DTSTART;VALUE=DATE:${dateValue(e.date)}`,
       `DTEND;VALUE=DATE:${dateValue(nextDay(e.date))}`,
       `SUMMARY:${icsText(e.summary)}`,
@@ -115,14 +119,6 @@ export function icsEvents(events: readonly CalendarEvent[], stamp: Date): string
       'END:VEVENT',
     );
   }
+  lines.push('END:VCALENDAR');
   return lines.map(foldLine).join('');
-}
-
-/**
- * The calendar as an iCalendar file: CRLF line ends, folded lines. `encoded`: events already
- * encoded by icsEvents with the calendar's stamp, listed after `cal.events`.
- */
-export function icsCalendar(cal: Calendar, encoded: readonly string[] = []): string {
-  const head = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${icsText(cal.prodId)}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${icsText(cal.name)}`];
-  return [head.map(foldLine).join(''), icsEvents(cal.events, cal.stamp), ...encoded, foldLine('END:VCALENDAR')].join('');
 }

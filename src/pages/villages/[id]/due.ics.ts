@@ -2,16 +2,15 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { recordPageKey, rows, villageDue } from '../../../data.ts';
 import { buildDate } from '../../../build/config.ts';
 import { pageKey } from '../../../build/page-keys.ts';
-import { calendarStamp, problemDeadlineEvent, uidHost, type DueEntry, type DueProblemRow } from '../../../lib/due.ts';
-import { icsCalendar, icsEvents } from '../../../lib/publishing/ical.ts';
+import { calendarStamp, problemDeadlineEvent, uidHost } from '../../../lib/due.ts';
+import { icsCalendar } from '../../../lib/publishing/ical.ts';
 import { SITE_NAME, villageCalendarName } from '../../../lib/site.ts';
 import { absoluteUrl, problemUrl } from '../../../lib/urls.ts';
 
 /**
  * What a village's calendar lists: its unfinished problems, then the town-wide ones, by deadline as
- * of the build's day. The town-wide ones are the same in every village's calendar, so their part of
- * the key is hashed once and their events are encoded once a build (townWideEvents): each village
- * repeating them was quadratic in villages × town-wide problems (README, "Scale").
+ * of the build's day. The town-wide ones are the same in every village's calendar: their part of
+ * the key is hashed once a build, not once per village (README, "Scale").
  */
 export const getStaticPaths = (async () => {
   const townWide = pageKey(villageDue('').all);
@@ -24,24 +23,6 @@ export const getStaticPaths = (async () => {
   );
 }) satisfies GetStaticPaths;
 
-const stampOf = () => calendarStamp(buildDate());
-
-const eventsOf = (entries: readonly DueEntry<DueProblemRow>[], site: URL | undefined, host: string) =>
-  entries.map((e) => problemDeadlineEvent(e.problem, absoluteUrl(problemUrl(e.problem.id), site), host));
-
-/** The town-wide problems' events, encoded once for their entries (one list a data set) and the site and stamp they carry. */
-const encodedTownWide = new WeakMap<object, { as: string; text: string }>();
-function townWideEvents(site: URL | undefined, host: string): string {
-  const entries = villageDue('').all;
-  const stamp = stampOf();
-  const as = `${String(site)} ${stamp.toISOString()}`;
-  const known = encodedTownWide.get(entries);
-  if (known?.as === as) return known.text;
-  const text = icsEvents(eventsOf(entries, site, host), stamp);
-  encodedTownWide.set(entries, { as, text });
-  return text;
-}
-
 /**
  * A village's deadlines as a calendar: its unfinished problems and the town-wide ones, which
  * concern every village (its page lists them too). A problem's UID is the same as in /due.ics,
@@ -49,10 +30,9 @@ function townWideEvents(site: URL | undefined, host: string): string {
  */
 export const GET: APIRoute = ({ site, params, props }) => {
   const host = uidHost(site);
-  const events = eventsOf(villageDue(params.id ?? '').all, site, host);
+  const entries = [...villageDue(params.id ?? '').all, ...villageDue('').all];
+  const events = entries.map((e) => problemDeadlineEvent(e.problem, absoluteUrl(problemUrl(e.problem.id), site), host));
   const name = (props as { name: string }).name;
-  const body = icsCalendar({ name: villageCalendarName(name), prodId: `-//${SITE_NAME}//到期事项//ZH`, stamp: stampOf(), events }, [
-    townWideEvents(site, host),
-  ]);
+  const body = icsCalendar({ name: villageCalendarName(name), prodId: `-//${SITE_NAME}//到期事项//ZH`, stamp: calendarStamp(buildDate()), events });
   return new Response(body, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
 };
