@@ -45,6 +45,9 @@ export default defineConfig({
     // The output's listing, begun on a thread as soon as the pages are written, held by incremental() after the downloads.
     listing(),
     validateData(),
+    // Problems, enterprises and villages by name, title, id or code, from the rows (src/lib/search/record-index.ts):
+    // computed on the main thread while the listing's thread lists the output, before the steps that wait for it.
+    recordIndex(),
     // `astro build`: no dependency optimizer in the content sync's Vite server, which serves nothing.
     noDepOptimizer(),
     // The tables' and rating periods' downloads, written on a thread during the pages, waited for here (src/build/downloads.ts).
@@ -57,8 +60,6 @@ export default defineConfig({
     // Embed pages are framed copies of indicator pages (which the sitemap lists), not pages to find.
     sitemap({ include: (path) => !path.startsWith('embed/') }),
     pagefind(),
-    // Problems, enterprises and villages by name, title, id or code, from the rows (src/lib/search/record-index.ts).
-    recordIndex(),
     sizeReport(),
     // Last: the host's files and the compressed copies cover every file the others wrote.
     copies.hosting,
