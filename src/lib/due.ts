@@ -85,6 +85,18 @@ export function firstDue<P extends DueProblem>(due: DueProblems<P>, n: number): 
   return { due: { groups, undated: due.undated, all }, more: due.all.length - all.length };
 }
 
+/**
+ * The `n` entries of a due view a calendar that repeats it keeps: the ones not yet due first,
+ * nearest first, then the overdue ones, latest deadline first, and how many were left out. A
+ * calendar is for what is coming (an app shows an overdue event in the past), so it keeps the next
+ * deadlines, where a page keeps the overdue ones first (firstDue). Within `n`, it is the whole view.
+ */
+export function nearestDue<P extends DueProblem>(due: DueProblems<P>, n: number): { entries: DueEntry<P>[]; more: number } {
+  const coming = due.all.filter((e) => e.group !== 'overdue');
+  const entries = [...coming, ...due.groups.overdue.toReversed()].slice(0, Math.max(0, n));
+  return { entries, more: due.all.length - entries.length };
+}
+
 /** What a target needs: its indicator's id and deadline (a partial date: 2030 is the end of 2030). */
 export interface DueTarget {
   indicator: { id: string; target_date: string };

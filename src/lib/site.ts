@@ -47,5 +47,13 @@ export const CHANGES_FEED_TITLE = `${SITE_NAME}：数据修改记录`;
 /** The calendar files' names, as calendar apps show a subscription. */
 export const DUE_CALENDAR_NAME = `${SITE_NAME}：到期事项`;
 export const villageCalendarName = (village: string) => `${village}：到期事项（${SITE_NAME}）`;
+/**
+ * What a village's calendar holds, in its X-WR-CALDESC: its own deadlines and the town-wide ones,
+ * and when the town-wide ones are cut (nearestDue), how many and where all of them are.
+ */
+export const villageCalendarDescription = (village: string, townWide: { shown: number; more: number }, townCalendar: string) =>
+  townWide.more === 0
+    ? `${village}尚未完成整改的问题和全镇范围的问题的整改期限。`
+    : `${village}尚未完成整改的问题的整改期限，以及全镇范围的问题中最近到期的 ${townWide.shown} 个（另有 ${townWide.more} 个）。全镇范围的全部问题见全镇日历：${townCalendar}`;
 /** A village's feed title, in the feed and in its page's <link rel="alternate">. */
 export const villageFeedTitle = (village: string) => `${village}的环境问题（${SITE_NAME}）`;

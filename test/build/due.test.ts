@@ -27,14 +27,14 @@ interface Event {
   url: string;
   summary: string;
 }
-function readCalendar(file: string): { name: string; events: Event[]; raw: string } {
+function readCalendar(file: string): { name: string; description: string; events: Event[]; raw: string } {
   const raw = readFileSync(join(FIXTURE_SITE.dir, file), 'utf8');
   const cal = new ICAL.Component(ICAL.parse(raw) as unknown[]);
   const events = cal.getAllSubcomponents('vevent').map((v) => {
     const e = new ICAL.Event(v);
     return { uid: e.uid, start: e.startDate.toString(), end: e.endDate.toString(), url: String(v.getFirstPropertyValue('url')), summary: e.summary };
   });
-  return { name: String(cal.getFirstPropertyValue('x-wr-calname')), events, raw };
+  return { name: String(cal.getFirstPropertyValue('x-wr-calname')), description: String(cal.getFirstPropertyValue('x-wr-caldesc')), events, raw };
 }
 const expectedProblemEvents = (rows: Array<Record<string, string>>) =>
   rows
@@ -143,6 +143,8 @@ describe("a village's due section, calendar and feed", () => {
       const cal = readCalendar(`villages/${v.id}/due.ics`);
       expect(asExpected(cal.events), v.id).toEqual(expectedProblemEvents([...unfinished.filter((p) => p.village === v.id), ...townWide]));
       expect(cal.name, v.id).toContain(v.name!);
+      // Every town-wide deadline is there, and the description says so.
+      expect(cal.description, v.id).toBe(`${v.name}尚未完成整改的问题和全镇范围的问题的整改期限。`);
     }
   });
 

@@ -12,6 +12,8 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ICAL from 'ical.js';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MANIFEST } from '../../src/build/hosting/compress.ts';
 import { ENTERPRISES_PER_PAGE } from '../../src/lib/credit.ts';
@@ -65,16 +67,20 @@ describe('an incremental build after an edit, an addition, a removal and a withd
     cpSync(FIXTURE, repo.dir, { recursive: true });
     const file = join(repo.dir, 'data/problems.csv');
     // Rows enough for a second and third page of the register and a second of the enterprise list (their numbered pages have keys of their own);
-    // the problems are town-wide (no village), more than a village's page lists.
+    // the problems are town-wide (no village), more than a village's page lists; five of them fall due after the build date, the rest are overdue.
     const template = readFileSync(file, 'utf8')
       .split('\n')
       .find((l) => l.startsWith('GS-2019-004,'))!;
     expect(template).toContain(',信访举报,beicun,');
+    expect(template).toContain(',2019-07-15,待整改,');
+    const two = (n: number) => String(n).padStart(2, '0');
+    const deadline = (i: number) => (i < 5 ? `2026-${two(2 + i)}-10` : `${2020 + (i % 6)}-${two(1 + (i % 12))}-${two(1 + (i % 28))}`);
     const many = Array.from({ length: 2 * PROBLEMS_PER_PAGE }, (_, i) =>
       template
         .replace('GS-2019-004,', `GS-2019-${100 + i},`)
         .replace(',工地夜间施工噪声扰民,', `,批量问题${i},`)
-        .replace(',信访举报,beicun,', ',信访举报,,'),
+        .replace(',信访举报,beicun,', ',信访举报,,')
+        .replace(',2019-07-15,待整改,', `,${deadline(i)},待整改,`),
     );
     writeFileSync(file, `${readFileSync(file, 'utf8').replace(/\n?$/, '\n')}${many.join('\n')}\n`);
     const enterprises = manyEnterprises(ENTERPRISES_PER_PAGE);
@@ -272,11 +278,37 @@ describe('an incremental build after an edit, an addition, a removal and a withd
     const due = doc.querySelector('[data-due-town-wide]')!;
     expect(due.querySelectorAll('li[data-id]')).toHaveLength(TOWN_WIDE_ON_VILLAGE_PAGE);
     const more = due.querySelector('[data-town-wide-more]')!;
-    expect(more.textContent).toMatch(/^另有 \d+ 个全镇范围的问题，见全镇到期事项。$/);
-    expect(more.querySelector('a')!.getAttribute('href')).toBe('/gushan/due/');
+    expect(more.textContent).toMatch(/^另有 \d+ 个全镇范围的问题，见全镇到期事项（全镇日历）。$/);
+    expect(more.querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual(['/gushan/due/', '/gushan/due.ics']);
     // /due/ lists every one of them.
     const listed = readHtml(clean, 'due/index.html').querySelectorAll('li[data-id]').length;
     expect(listed).toBeGreaterThan(PROBLEMS_PER_PAGE);
+  });
+
+  it("keeps in a village's calendar its own deadlines and the nearest town-wide ones, and says where all of them are", () => {
+    const rows = Papa.parse<Record<string, string>>(readFileSync(join(repo.dir, 'data/problems.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const open = rows.filter((r) => (r.status === '待整改' || r.status === '整改中') && r.deadline);
+    const byDeadline = (a: Record<string, string>, b: Record<string, string>) =>
+      a.deadline === b.deadline ? (a.id! < b.id! ? -1 : 1) : a.deadline! < b.deadline! ? -1 : 1;
+    const town = open.filter((r) => r.village === '');
+    // Still to come, nearest first; then the overdue ones, latest first.
+    const coming = town.filter((r) => r.deadline! >= '2026-01-15').sort(byDeadline);
+    const overdue = town.filter((r) => r.deadline! < '2026-01-15').sort((a, b) => byDeadline(b, a));
+    expect(coming.length).toBeGreaterThan(4);
+    expect(coming.length).toBeLessThan(TOWN_WIDE_ON_VILLAGE_PAGE);
+    const nearest = [...coming, ...overdue].slice(0, TOWN_WIDE_ON_VILLAGE_PAGE);
+    const own = open.filter((r) => r.village === 'dongcun');
+    expect(own.length).toBeGreaterThan(0);
+    const uid = (r: Record<string, string>) => `problem-${r.id}-${r.deadline!.replaceAll('-', '')}@example.org`;
+    const calendar = (f: string) => new ICAL.Component(ICAL.parse(readFileSync(join(clean, f), 'utf8')) as unknown[]);
+    const uids = (c: ICAL.Component) => c.getAllSubcomponents('vevent').map((v) => String(v.getFirstPropertyValue('uid')));
+    const village = calendar('villages/dongcun/due.ics');
+    expect(uids(village).sort()).toEqual([...own, ...nearest].map(uid).sort());
+    expect(village.getFirstPropertyValue('x-wr-caldesc')).toBe(
+      `东村尚未完成整改的问题的整改期限，以及全镇范围的问题中最近到期的 ${TOWN_WIDE_ON_VILLAGE_PAGE} 个（另有 ${town.length - TOWN_WIDE_ON_VILLAGE_PAGE} 个）。全镇范围的全部问题见全镇日历：https://example.org/gushan/due.ics`,
+    );
+    // The town's calendar has every one of them.
+    expect(uids(calendar('due.ics'))).toEqual(expect.arrayContaining(town.map(uid)));
   });
 
   it('shows the commit: the edit, the addition, the removal', () => {

@@ -1,6 +1,17 @@
 /** What is due (src/lib/due.ts): groups against the build date, order, and the calendar events of a deadline. */
 import { describe, expect, it } from 'vitest';
-import { dueDaysText, dueGroupOf, dueProblems, dueTargets, firstDue, nextMonthOf, problemDeadlineEvent, uidHost, calendarStamp } from '../../src/lib/due.ts';
+import {
+  dueDaysText,
+  dueGroupOf,
+  dueProblems,
+  dueTargets,
+  firstDue,
+  nearestDue,
+  nextMonthOf,
+  problemDeadlineEvent,
+  uidHost,
+  calendarStamp,
+} from '../../src/lib/due.ts';
 import type { ProblemStatus } from '../../src/schemas/enums.ts';
 
 const TODAY = '2026-01-15';
@@ -58,6 +69,21 @@ describe('dueProblems', () => {
     expect([first.more, first.due.undated]).toEqual([2, 1]);
     expect(firstDue(due, 100)).toEqual({ due, more: 0 });
     expect(firstDue(due, -1).due.all).toEqual([]);
+  });
+
+  it('keeps for a calendar the deadlines still to come first, nearest first, then the overdue ones, latest first (nearestDue)', () => {
+    const near = nearestDue(due, 4);
+    expect(near.entries.map((e) => e.problem.id)).toEqual(['GS-3', 'GS-1', 'GS-7', 'GS-2']);
+    expect(near.more).toBe(2);
+    expect(nearestDue(due, 2).entries.map((e) => e.problem.id)).toEqual(['GS-3', 'GS-1']);
+    // Within n it is the whole view, every entry once.
+    const all = nearestDue(due, 100);
+    expect(all.more).toBe(0);
+    expect(all.entries.map((e) => e.problem.id)).toEqual(['GS-3', 'GS-1', 'GS-7', 'GS-2', 'GS-0', 'GS-4']);
+    expect(new Set(all.entries)).toEqual(new Set(due.all));
+    expect(nearestDue(due, 0)).toEqual({ entries: [], more: 6 });
+    // The view itself is left as it was.
+    expect(due.groups.overdue.map((e) => e.problem.id)).toEqual(['GS-4', 'GS-0', 'GS-2']);
   });
 
   it('says how many days overdue or left', () => {

@@ -109,6 +109,21 @@ describe('folding', () => {
   });
 });
 
+describe('the calendar description (X-WR-CALDESC)', () => {
+  it('is written only when given, as TEXT, and read back as written', () => {
+    expect(calendar([event()])).not.toContain('X-WR-CALDESC');
+    const hostile = '东村的整改期限，以及全镇范围的问题中最近到期的 20 个（另有 5 个）。\r\nEND:VCALENDAR\r\nBEGIN:VEVENT;x';
+    const ics = icsCalendar({ name: '东村：到期事项', description: hostile, prodId: '-//顾山镇//到期事项//ZH', stamp: STAMP, events: [event()] });
+    for (const line of ics.split('\r\n')) expect(utf8(line)).toBeLessThanOrEqual(75);
+    const cal = parse(ics);
+    // ical.js gives an X- property's value as written (it does not know it is TEXT): escaped, on one line.
+    expect(cal.getFirstPropertyValue('x-wr-caldesc')).toBe(icsText(hostile));
+    expect(icsText(hostile)).toContain('。\\nEND:VCALENDAR\\nBEGIN:VEVENT\\;x');
+    expect(cal.getAllProperties().map((p) => p.name)).toEqual(['version', 'prodid', 'calscale', 'method', 'x-wr-calname', 'x-wr-caldesc']);
+    expect(cal.getAllSubcomponents('vevent')).toHaveLength(1);
+  });
+});
+
 describe('TEXT values', () => {
   it('escapes backslash, semicolon, comma and line breaks', () => {
     expect(icsText('a\\b;c,d\ne\r\nf\rg')).toBe('a\\\\b\\;c\\,d\\ne\\nf\\ng');

@@ -20,6 +20,8 @@ export interface CalendarEvent {
 export interface Calendar {
   /** X-WR-CALNAME: the name a calendar app shows for the subscription. */
   name: string;
+  /** X-WR-CALDESC: what the subscription holds, in words (optional). */
+  description?: string;
   /** PRODID: who made the file. */
   prodId: string;
   /** DTSTAMP of every event: when the file was made. */
@@ -104,6 +106,7 @@ export function icsCalendar(cal: Calendar): string {
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${icsText(cal.name)}`,
   ];
+  if (cal.description) lines.push(`X-WR-CALDESC:${icsText(cal.description)}`);
   const stamp = utcValue(cal.stamp);
   for (const e of cal.events) {
     lines.push(
