@@ -42,7 +42,7 @@ import { siteSizes } from '../src/integrations/size-report.ts';
 import { summarise } from '../src/build/size-report.ts';
 import { buildTiming, formatTiming } from './build-timing.ts';
 import { writeBareAstro } from './bare-astro.ts';
-import { measure as measureCommand, type Measured } from './measure.ts';
+import { describePeak, measure as measureCommand, type Measured } from './measure.ts';
 import { benchDev } from './bench-dev.ts';
 import { benchCompress, printCompressBench } from './bench-compress.ts';
 import { sideBySide, type Run, type SizeFigures } from './bench-table.ts';
@@ -256,7 +256,9 @@ async function benchSize(size: string): Promise<void> {
   fig.distFiles = dist.files;
   const largest = [...sizes.pages].sort((a, b) => b.bytes - a.bytes)[0]!;
   const timing = buildTiming(build.output, build.seconds);
-  console.log(`${size}: full build ${fig.build.seconds}s (${cpuText(cpuOf(build))}), peak ${fig.build.peakMb} MB, ${pages} pages`);
+  console.log(
+    `${size}: full build ${fig.build.seconds}s (${cpuText(cpuOf(build))}), peak ${fig.build.peakMb} MB (${describePeak(build.peakAt)}), ${pages} pages`,
+  );
 
   // One row changed and committed in the same clone; built again with what the first build left.
   const changed = withHistory ? appendCommit(site, '2022-01-15T09:00:00+08:00') : oneRowEdit(join(site, 'data'));
@@ -265,7 +267,10 @@ async function benchSize(size: string): Promise<void> {
   if (rebuild.ok) fig.oneRow = runOf(rebuild);
   else fail('one-row rebuild', failure(rebuild, limitSeconds), runOf(rebuild));
   const rebuildTiming = rebuild.ok ? buildTiming(rebuild.output, rebuild.seconds) : null;
-  if (rebuild.ok) console.log(`${size}: one-row rebuild (${changed}) ${fig.oneRow!.seconds}s (${cpuText(cpuOf(rebuild))}), peak ${fig.oneRow!.peakMb} MB`);
+  if (rebuild.ok)
+    console.log(
+      `${size}: one-row rebuild (${changed}) ${fig.oneRow!.seconds}s (${cpuText(cpuOf(rebuild))}), peak ${fig.oneRow!.peakMb} MB (${describePeak(rebuild.peakAt)})`,
+    );
 
   const floorSeconds = floor(pages);
   const bareDir = join(WORK, 'bare-astro');

@@ -14,11 +14,14 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 
 export interface Measured {
   seconds: number;
   /** Peak of the summed resident memory of the process tree, in MB; undefined without /proc. */
   peakMb: number | undefined;
+  /** When the peak was sampled (seconds after the start) and each process's share of it, largest first; undefined without /proc. */
+  peakAt: { seconds: number; processes: Array<{ pid: number; name: string; mb: number }> } | undefined;
   /** CPU time of the process tree in seconds, user and kernel (system); undefined without /proc. */
   cpu: { userSeconds: number; systemSeconds: number } | undefined;
   ok: boolean;
@@ -101,6 +104,27 @@ function rssKb(pid: number): number {
   }
 }
 
+/**
+ * A process's program and script from its command line ("node astro.mjs", "pagefind_extended"), '?'
+ * when it has gone. Not /proc/<pid>/comm: Node names its main thread "MainThread" there.
+ */
+function processName(pid: number): string {
+  try {
+    const [program, first] = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    const name = basename(program ?? '');
+    return (first && !first.startsWith('-') ? `${name} ${basename(first)}` : name) || '?';
+  } catch {
+    return '?';
+  }
+}
+
+/** "node astro.mjs 3,712 MB + pagefind_extended 781 MB, 95 s in": the peak's processes, for the bench's log. */
+export function describePeak(peakAt: Measured['peakAt']): string {
+  if (!peakAt) return 'unknown';
+  const parts = peakAt.processes.filter((p) => p.mb >= 1).map((p) => `${p.name} ${Math.round(p.mb).toLocaleString('en')} MB`);
+  return `${parts.join(' + ') || 'nothing'}, ${peakAt.seconds.toFixed(0)} s in`;
+}
+
 /** Runs `cmd`; with `limitSeconds`, kills it and everything it started when it runs longer. */
 export function measure(cmd: string[], env: Record<string, string | undefined>, cwd: string, limitSeconds?: number): Promise<Measured> {
   const hasProc = existsSync('/proc/self/status');
@@ -123,16 +147,21 @@ export function measure(cmd: string[], env: Record<string, string | undefined>, 
   child.stdout.on('data', (b: Buffer) => chunks.push(b));
   child.stderr.on('data', (b: Buffer) => chunks.push(b));
   let peakKb = 0;
+  let peakAt: Measured['peakAt'];
   // Pid → its latest [user, kernel] ticks. A pid is not reused within a build's minutes here.
   const cpu = new Map<number, [number, number]>();
   const sample = () => {
     if (!hasProc || child.pid === undefined) return;
     const { parentOf, ticks } = processes();
     const tree = processTree(child.pid, parentOf);
-    peakKb = Math.max(
-      peakKb,
-      tree.reduce((n, pid) => n + rssKb(pid), 0),
-    );
+    const each = tree.map((pid) => [pid, rssKb(pid)] as const);
+    const total = each.reduce((n, [, kb]) => n + kb, 0);
+    if (total > peakKb) {
+      peakKb = total;
+      // Names are read only at a new peak: a handful of small reads, not one per process every sample.
+      const processes = each.map(([pid, kb]) => ({ pid, name: processName(pid), mb: kb / 1024 })).sort((a, b) => b.mb - a.mb);
+      peakAt = { seconds: (performance.now() - started) / 1000, processes };
+    }
     for (const pid of tree) {
       const t = ticks.get(pid);
       if (t) cpu.set(pid, t);
@@ -147,6 +176,7 @@ export function measure(cmd: string[], env: Record<string, string | undefined>, 
       resolve({
         seconds: (performance.now() - started) / 1000,
         peakMb: hasProc ? peakKb / 1024 : undefined,
+        peakAt,
         cpu: hasProc ? cpuSeconds(cpu, ticks) : undefined,
         ok: code === 0 && !timedOut,
         timedOut,

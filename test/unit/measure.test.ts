@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cpuSeconds, measure, parseStat, processTree } from '../../scripts/measure.ts';
+import { cpuSeconds, describePeak, measure, parseStat, processTree } from '../../scripts/measure.ts';
 
 describe('the bench measures the memory of the whole process tree', () => {
   it('finds the descendants of a process', () => {
@@ -21,6 +21,26 @@ describe('the bench measures the memory of the whole process tree', () => {
     const m = await measure([process.execPath, '-e', parent], process.env, process.cwd());
     expect(m.ok).toBe(true);
     expect(m.peakMb).toBeGreaterThan(400);
+    // The peak's breakdown names both processes, each with its share, and adds up to the peak.
+    const at = m.peakAt!;
+    expect(at.processes.filter((p) => p.mb > 150).map((p) => p.name)).toEqual(['node', 'node']);
+    expect(at.processes.reduce((n, p) => n + p.mb, 0)).toBeCloseTo(m.peakMb!, 6);
+    expect(at.seconds).toBeGreaterThan(0);
+    expect(at.seconds).toBeLessThanOrEqual(m.seconds);
+    expect(describePeak(at)).toMatch(/^node \d[\d,]* MB \+ node \d[\d,]* MB(?: \+ .+)?, \d+ s in$/);
+  });
+
+  it('says which processes made the peak, largest first, leaving out those under a megabyte', () => {
+    const peakAt = {
+      seconds: 95.4,
+      processes: [
+        { pid: 1, name: 'node astro.mjs', mb: 3712.2 },
+        { pid: 2, name: 'pagefind_extended', mb: 781 },
+        { pid: 3, name: 'sh', mb: 0.4 },
+      ],
+    };
+    expect(describePeak(peakAt)).toBe('node astro.mjs 3,712 MB + pagefind_extended 781 MB, 95 s in');
+    expect(describePeak(undefined)).toBe('unknown');
   });
 
   it('reads parent and CPU ticks from a /proc stat line, whatever the command name holds', () => {
