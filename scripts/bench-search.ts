@@ -1,8 +1,10 @@
 /**
  * Search at scale, measured on a built site (issue "Search at scale"): for queries drawn with a
  * fixed seed from the data set (test/helpers/search-probes.ts), whether the page each must find
- * is first, in the first three or five, and how many bytes of the search index one query
- * fetches on a fresh page (pagefind.js, its WebAssembly, the index chunks and fragments).
+ * is first, in the first three or five, and how many bytes of the search indexes one query
+ * fetches on a fresh page (the record index's shards; Pagefind's script, WebAssembly, chunks and
+ * fragments when the query needs prose), and by kind of query, everything the fresh page fetched
+ * (the page itself, its CSS and scripts too) and whether it loaded Pagefind.
  *
  * Bytes are counted as they cross the network from a host that compresses text, as static
  * hosts do: Pagefind's own files are gzip already and count as they are; its JavaScript and
@@ -21,7 +23,20 @@ import { searchProbes } from '../test/helpers/search-probes.ts';
 
 export interface SearchBench {
   queries: number;
-  byKind: Record<string, { total: number; first: number; top3: number; top5: number; misses: string[] }>;
+  byKind: Record<
+    string,
+    {
+      total: number;
+      first: number;
+      top3: number;
+      top5: number;
+      misses: string[];
+      /** Everything a fresh search page fetched for one query of this kind (the page, its CSS and scripts, the indexes), as a compressing host sends it. */
+      freshPage: { median: number; max: number };
+      /** Queries of this kind whose fresh page loaded Pagefind (only prose should). */
+      pagefind: number;
+    }
+  >;
   /** A fresh page: Pagefind's code, WebAssembly and metadata (loaded once per visit) plus the query's chunks and fragments. */
   bytesPerQuery: { median: number; max: number };
   /** A further query on the same page, typed into the search box: what each query after the first costs. */
@@ -42,6 +57,7 @@ export async function benchSearch(set: string, site: string, samples = 20): Prom
   const server = await serveStatic(site, '/');
   const browser = await launchChromium(chromium);
   const byKind: SearchBench['byKind'] = {};
+  const freshPages = new Map<string, number[]>();
   const bytes: number[] = [];
   const further: number[] = [];
   const rawBytes: number[] = [];
@@ -53,7 +69,19 @@ export async function benchSearch(set: string, site: string, samples = 20): Prom
       const page = await context.newPage();
       // Bodies are read as responses arrive; every read is awaited before a figure is taken.
       let reads: Array<Promise<[number, number]>> = [];
+      // Every response of the fresh page, until its first query is answered.
+      let pageReads: Array<Promise<number>> | undefined = [];
+      let pagefind = false;
       page.on('response', (r) => {
+        if (pageReads) {
+          if (r.url().includes('/pagefind/')) pagefind = true;
+          pageReads.push(
+            r.body().then(
+              (b) => wireBytes(r.url(), b),
+              () => 0,
+            ),
+          );
+        }
         // Both indexes: the record index answers names, codes and ids, Pagefind the prose.
         if (/\/(pagefind|records-index)\//.test(r.url()))
           reads.push(
@@ -75,7 +103,11 @@ export async function benchSearch(set: string, site: string, samples = 20): Prom
       const top = await page
         .locator(p.suggest ? '[data-suggest] a' : '.search-results .result-title')
         .evaluateAll((els) => els.slice(0, 5).map((e) => new URL((e as HTMLAnchorElement).href).pathname + new URL((e as HTMLAnchorElement).href).hash));
-      const k = (byKind[p.kind] ??= { total: 0, first: 0, top3: 0, top5: 0, misses: [] });
+      const k = (byKind[p.kind] ??= { total: 0, first: 0, top3: 0, top5: 0, misses: [], freshPage: { median: 0, max: 0 }, pagefind: 0 });
+      const whole = (await Promise.all(pageReads)).reduce((a, b) => a + b, 0);
+      pageReads = undefined;
+      freshPages.set(p.kind, [...(freshPages.get(p.kind) ?? []), whole]);
+      if (pagefind) k.pagefind++;
       const at = top.findIndex((u) => p.pages.some((page) => u.slice(1) === page || (!page.includes('#') && u.slice(1).startsWith(`${page}#`))));
       k.total++;
       if (at === 0) k.first++;
@@ -107,6 +139,7 @@ export async function benchSearch(set: string, site: string, samples = 20): Prom
     const sorted = [...xs].sort((a, b) => a - b);
     return { median: sorted[Math.floor(sorted.length / 2)] ?? 0, max: sorted[sorted.length - 1] ?? 0 };
   };
+  for (const [kind, k] of Object.entries(byKind)) k.freshPage = stats(freshPages.get(kind) ?? []);
   return {
     queries: probes.length,
     byKind,
@@ -124,7 +157,7 @@ export function printSearchBench(size: string, r: SearchBench): void {
   );
   for (const [kind, k] of Object.entries(r.byKind))
     console.log(
-      `  ${kind}: first ${k.first}/${k.total}, top 3 ${k.top3}/${k.total}, top 5 ${k.top5}/${k.total}${k.misses.length ? `; missed: ${k.misses.slice(0, 3).join('、')}` : ''}`,
+      `  ${kind}: first ${k.first}/${k.total}, top 3 ${k.top3}/${k.total}, top 5 ${k.top5}/${k.total}; fresh page ${kb(k.freshPage.median)} KB median, ${kb(k.freshPage.max)} KB max, Pagefind loaded ${k.pagefind}/${k.total}${k.misses.length ? `; missed: ${k.misses.slice(0, 3).join('、')}` : ''}`,
     );
 }
 
