@@ -30,11 +30,11 @@ import {
   type CreditListRow,
 } from './lib/credit.ts';
 import { latestByEnterprise, sortedPeriods } from './lib/ratings.ts';
-import { disclosureTimeliness, newestFirst, PROBLEMS_PER_PAGE, summarise, summariseTimeliness } from './lib/problems.ts';
+import { disclosureTimeliness, newestFirst, PROBLEMS_PER_PAGE, summarise, summariseTimeliness, TOWN_WIDE_ON_VILLAGE_PAGE } from './lib/problems.ts';
 import { levelKey, schemeFor } from './lib/credit-schemes.ts';
 import { RATINGS } from './schemas/enums.ts';
 import { problemIndex as buildProblemIndex } from './lib/problem-index.ts';
-import { dueProblems, dueTargets } from './lib/due.ts';
+import { dueProblems, dueTargets, nearestDue } from './lib/due.ts';
 import { SITE_NAME } from './lib/site.ts';
 import { buildDate, config } from './build/config.ts';
 import { createHash } from 'node:crypto';
@@ -262,6 +262,8 @@ export const dueView = perDataset(() => dueProblems(problemIndex(), buildDate())
 
 /** A village's problems by deadline (its page and calendar); town-wide problems are the village ''. */
 export const villageDue = perDatasetKeyed((_d, village: string) => dueProblems(problemsByVillage().get(village) ?? [], buildDate()));
+/** The town-wide deadlines every village's calendar repeats (nearestDue): chosen once a build, not once per calendar. */
+export const villageCalendarTownWide = perDataset(() => nearestDue(villageDue(''), TOWN_WIDE_ON_VILLAGE_PAGE));
 
 /** The register's rows by village ('' for the town-wide ones), grouped once: village pages and sheets look theirs up. */
 export const problemsByVillage = perDataset(() => Map.groupBy(problemIndex(), (p) => p.village));

@@ -1,15 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { recordPageKey, rows, villageDue } from '../../../data.ts';
+import { recordPageKey, rows, villageCalendarTownWide, villageDue } from '../../../data.ts';
 import { buildDate } from '../../../build/config.ts';
 import { pageKey } from '../../../build/page-keys.ts';
-import { calendarStamp, nearestDue, problemDeadlineEvent, uidHost } from '../../../lib/due.ts';
+import { calendarStamp, problemDeadlineEvent, uidHost } from '../../../lib/due.ts';
 import { icsCalendar } from '../../../lib/publishing/ical.ts';
-import { TOWN_WIDE_ON_VILLAGE_PAGE } from '../../../lib/problems.ts';
 import { SITE_NAME, villageCalendarDescription, villageCalendarName } from '../../../lib/site.ts';
 import { absoluteUrl, dueCalendarUrl, problemUrl } from '../../../lib/urls.ts';
-
-/** The town-wide deadlines every village's calendar repeats: the nearest TOWN_WIDE_ON_VILLAGE_PAGE, as its page cuts them. */
-const townWideDue = () => nearestDue(villageDue(''), TOWN_WIDE_ON_VILLAGE_PAGE);
 
 /**
  * What a village's calendar lists: its unfinished problems, then the nearest town-wide ones, by
@@ -17,7 +13,7 @@ const townWideDue = () => nearestDue(villageDue(''), TOWN_WIDE_ON_VILLAGE_PAGE);
  * their part of the key is hashed once a build, not once per village (README, "Scale").
  */
 export const getStaticPaths = (async () => {
-  const townWide = pageKey(townWideDue());
+  const townWide = pageKey(villageCalendarTownWide());
   return Promise.all(
     rows('villages').map(async (v) => ({
       params: { id: v.id },
@@ -36,7 +32,7 @@ export const getStaticPaths = (async () => {
  */
 export const GET: APIRoute = ({ site, params, props }) => {
   const host = uidHost(site);
-  const townWide = townWideDue();
+  const townWide = villageCalendarTownWide();
   const entries = [...villageDue(params.id ?? '').all, ...townWide.entries];
   const events = entries.map((e) => problemDeadlineEvent(e.problem, absoluteUrl(problemUrl(e.problem.id), site), host));
   const name = (props as { name: string }).name;
